@@ -1,0 +1,146 @@
+//! The filesystem edge: reading briefings and releases with limits, writing outputs safely.
+//!
+//! Everything that touches files lives here (and in `main`), so the model and the importer
+//! stay pure. Reads refuse directories, special files and anything over [`MAX_INPUT_BYTES`];
+//! writes go to a temporary file in the target directory and are renamed into place.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use crate::model::{Briefing, Diagnostic, Format, LoadError, parse_briefing};
+
+/// The largest input read, briefing or release.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads `path` (or standard input for `-`) as UTF-8 text, within the size limit.
+pub fn read_text(path: &str) -> Result<String, LoadError> {
+    let whole = |msg: String| LoadError::one(Diagnostic::whole(path, msg));
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| whole(format!("cannot read standard input: {}", io_reason(&e))))?;
+        buf
+    } else {
+        let meta = fs::metadata(path).map_err(|e| whole(open_message(&e)))?;
+        if meta.is_dir() {
+            return Err(whole("expected a file, found a directory".to_string()));
+        }
+        if !meta.is_file() {
+            return Err(whole(
+                "expected a regular file, found a special file".to_string(),
+            ));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(whole(too_large(meta.len())));
+        }
+        let file = fs::File::open(path).map_err(|e| whole(open_message(&e)))?;
+        let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| whole(format!("cannot read: {}", io_reason(&e))))?;
+        buf
+    };
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(whole(too_large(bytes.len() as u64)));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let bad = bytes.get(at).copied().unwrap_or(0);
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        LoadError::one(
+            Diagnostic::at(
+                path,
+                valid,
+                at..at,
+                format!("expected UTF-8 text, found byte 0x{bad:02X} at byte offset {at}"),
+            )
+            .with_label("invalid UTF-8 starts here")
+            .with_help("save the file as UTF-8"),
+        )
+    })
+}
+
+/// Reads and parses a briefing file, TOML or JSON by its extension.
+pub fn load_briefing(path: &str) -> Result<Briefing, LoadError> {
+    let text = read_text(path)?;
+    parse_briefing(&text, path, Format::from_name(path))
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "expected a file of at most {} MiB, found {:.1} MiB",
+        MAX_INPUT_BYTES / (1024 * 1024),
+        len as f64 / (1024.0 * 1024.0)
+    )
+}
+
+fn open_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "cannot open: no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "cannot open: permission denied".to_string(),
+        _ => format!("cannot open: {}", io_reason(e)),
+    }
+}
+
+/// The OS reason without Rust's "(os error N)" suffix, lowercase.
+fn io_reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => text.to_string(),
+    }
+}
+
+/// How [`write_new`] treats an existing file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Refuse to replace it.
+    Refuse,
+    /// Replace it (the user said `--force`).
+    Replace,
+}
+
+/// Writes `contents` to `path` through a temporary file in the same directory and a rename,
+/// so a reader never sees half a file and a failure leaves any old file intact.
+pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::Result<()> {
+    use anyhow::Context;
+    if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
+        anyhow::bail!(
+            "{}: error: refusing to replace an existing file\n  = help: pass --force to replace it",
+            path.display()
+        );
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".briefing-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(contents.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+    if overwrite == Overwrite::Refuse {
+        // No-clobber even if the file appeared since the check above.
+        tmp.persist_noclobber(path).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: error: cannot create the file: {}",
+                path.display(),
+                e.error
+            )
+        })?;
+    } else {
+        tmp.persist(path).map_err(|e| {
+            anyhow::anyhow!("{}: error: cannot replace: {}", path.display(), e.error)
+        })?;
+    }
+    Ok(())
+}

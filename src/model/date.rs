@@ -1,0 +1,118 @@
+//! A calendar date written as ISO 8601 `YYYY-MM-DD`, checked by jiff.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+/// A valid calendar date (`2016-05-23`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(jiff::civil::Date);
+
+impl Date {
+    /// Builds a date from its parts; `None` when the day does not exist.
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Date> {
+        jiff::civil::Date::new(year, month, day).ok().map(Date)
+    }
+
+    /// Parses exactly `YYYY-MM-DD`; anything else (other separators, times, two-digit years)
+    /// is refused so that a file means one thing.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        let shape_ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape_ok {
+            return None;
+        }
+        let year = text.get(0..4)?.parse().ok()?;
+        let month = text.get(5..7)?.parse().ok()?;
+        let day = text.get(8..10)?.parse().ok()?;
+        Date::new(year, month, day)
+    }
+
+    /// The year.
+    pub fn year(self) -> i16 {
+        self.0.year()
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> i8 {
+        self.0.month()
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> i8 {
+        self.0.day()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The message for a value that is not a date, shared with the validator's tests.
+pub(crate) fn bad_date_message(found: &str) -> String {
+    format!(
+        "expected a date like '2016-05-23', found '{}'",
+        super::diag::quote_value(found)
+    )
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date like '2016-05-23'")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::parse_iso(v).ok_or_else(|| E::custom(bad_date_message(v)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("2016-05-23", Some((2016, 5, 23)))]
+    #[case("2016-02-29", Some((2016, 2, 29)))]
+    #[case("2015-02-29", None)]
+    #[case("2016-13-01", None)]
+    #[case("23/05/16", None)]
+    #[case("2016-5-23", None)]
+    #[case("2016-05-23T10:00:00", None)]
+    #[case("", None)]
+    #[case("２０１６-05-23", None)]
+    fn parse_iso_accepts_only_real_dates(#[case] text: &str, #[case] want: Option<(i16, i8, i8)>) {
+        let got = Date::parse_iso(text).map(|d| (d.year(), d.month(), d.day()));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn date_displays_as_iso() {
+        assert_eq!(Date::new(2016, 5, 3).unwrap().to_string(), "2016-05-03");
+    }
+}

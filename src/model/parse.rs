@@ -1,0 +1,510 @@
+//! Text -> [`Briefing`]: TOML or JSON, with every problem located in the source.
+//!
+//! Both formats are first read into toml's spanned tree ([`DeTable`]); JSON is converted with
+//! spans that point into the JSON text. One pass over that tree reports every unknown key
+//! (with the nearest known one), serde then builds the model from the same tree (its errors
+//! carry spans), and [`super::validate`] checks what serde cannot. So both formats give the
+//! same messages at the right line and column. No I/O here.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::briefing::{Briefing, keys};
+use super::diag::{Diagnostic, humanize_serde_message, quote_value};
+use super::{LoadError, sanitize, validate};
+
+/// The two file formats, with one schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TOML, for people.
+    Toml,
+    /// JSON, for programs.
+    Json,
+}
+
+impl Format {
+    /// The format a file name implies: `.json` is JSON, anything else TOML.
+    pub fn from_name(name: &str) -> Format {
+        if name.to_ascii_lowercase().ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Toml
+        }
+    }
+}
+
+/// A step of a path into the tree: a key or an array index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg<'a> {
+    /// A table key.
+    Key(&'a str),
+    /// An array index.
+    Index(usize),
+}
+
+/// Parses and validates a briefing; `origin` names the source in messages. On success every
+/// string has passed through [`sanitize::sanitize`].
+pub fn parse_briefing(source: &str, origin: &str, format: Format) -> Result<Briefing, LoadError> {
+    if source.trim().is_empty() {
+        return Err(LoadError::one(
+            Diagnostic::whole(origin, "expected a briefing, found an empty file")
+                .with_help("a briefing needs at least a line like: title = \"...\""),
+        ));
+    }
+    let mut tree = match format {
+        Format::Toml => parse_toml(source, origin)?,
+        Format::Json => parse_json(source, origin)?,
+    };
+    normalise_dates(tree.get_mut());
+    let mut problems = Vec::new();
+    remove_unknown_keys(
+        tree.get_mut(),
+        keys::BRIEFING,
+        &[],
+        source,
+        origin,
+        &mut problems,
+    );
+
+    let located = tree.clone();
+    let root_span = tree.span();
+    match Briefing::deserialize(toml::de::Deserializer::from(tree)) {
+        Ok(mut briefing) => {
+            problems.extend(validate::validate(&briefing, &located, source, origin));
+            if problems.is_empty() {
+                briefing.map_text(sanitize::sanitize);
+                Ok(briefing)
+            } else {
+                Err(LoadError::new(problems))
+            }
+        }
+        Err(e) => {
+            let message = humanize_serde_message(e.message());
+            let mut d = match e.span() {
+                // At the top level there is no line to point at: the key is simply absent.
+                Some(span) if span != root_span => Diagnostic::at(origin, source, span, message),
+                _ => Diagnostic::whole(origin, message),
+            };
+            if let Some(name) = e.message().strip_prefix("missing field ") {
+                let name = name.trim_matches('`');
+                d = d.with_help(format!("add a line like: {name} = \"...\""));
+            } else if e.message().starts_with("expected a date like") {
+                d = d
+                    .with_label("not an ISO 8601 date")
+                    .with_help("write the date as YYYY-MM-DD");
+            }
+            problems.push(d);
+            Err(LoadError::new(problems))
+        }
+    }
+}
+
+fn parse_toml<'s>(source: &'s str, origin: &str) -> Result<Spanned<DeTable<'s>>, LoadError> {
+    let (tree, errors) = DeTable::parse_recoverable(source);
+    if errors.is_empty() {
+        return Ok(tree);
+    }
+    Err(LoadError::new(
+        errors
+            .iter()
+            .map(|e| {
+                let span = e.span().unwrap_or(0..0);
+                let (message, label) = toml_syntax_message(e.message(), source, span.clone());
+                Diagnostic::at(origin, source, span, message).with_label(label)
+            })
+            .collect(),
+    ))
+}
+
+/// toml writes "invalid X\nexpected Y" or "X, expected Y"; ours is "expected Y, found Z" with
+/// X under the caret.
+fn toml_syntax_message(message: &str, source: &str, span: Range<usize>) -> (String, String) {
+    let flat: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let flat = flat.join(", ");
+    let found = match source.get(span.clone()) {
+        Some(text) if !text.is_empty() => format!("'{}'", quote_value(text)),
+        _ => match source
+            .get(span.start..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => "the end of the file".to_string(),
+            Some('\n' | '\r') => "the end of the line".to_string(),
+            Some(c) => format!("'{}'", quote_value(&c.to_string())),
+        },
+    };
+    match flat.split_once(", expected ") {
+        Some((what, expected)) => {
+            let expected = expected.replace('`', "'");
+            (
+                format!("expected {expected}, found {found}"),
+                what.replace('`', "'"),
+            )
+        }
+        None => (
+            humanize_serde_message(&flat),
+            "invalid TOML here".to_string(),
+        ),
+    }
+}
+
+fn parse_json<'s>(source: &'s str, origin: &str) -> Result<Spanned<DeTable<'s>>, LoadError> {
+    use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
+    let strict = ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let parsed = parse_to_ast(source, &CollectOptions::default(), &strict).map_err(|e| {
+        let r = e.range();
+        let kind = e.kind().to_string();
+        LoadError::one(
+            Diagnostic::at(
+                origin,
+                source,
+                r.start..r.end,
+                humanize_serde_message(&kind),
+            )
+            .with_label("invalid JSON here"),
+        )
+    })?;
+    let mut problems = Vec::new();
+    let root = parsed.value.and_then(|v| match v {
+        jsonc_parser::ast::Value::Object(obj) => {
+            Some(json_object(obj, source, origin, &mut problems))
+        }
+        other => {
+            let r = range_of(&other);
+            problems.push(Diagnostic::at(
+                origin,
+                source,
+                r.clone(),
+                format!(
+                    "expected a JSON object at the top level, found {}",
+                    json_kind(&other)
+                ),
+            ));
+            None
+        }
+    });
+    match root {
+        Some(tree) if problems.is_empty() => Ok(tree),
+        _ => Err(LoadError::new(problems)),
+    }
+}
+
+fn range_of(v: &jsonc_parser::ast::Value<'_>) -> Range<usize> {
+    use jsonc_parser::ast::Value;
+    let r = match v {
+        Value::StringLit(x) => x.range,
+        Value::NumberLit(x) => x.range,
+        Value::BooleanLit(x) => x.range,
+        Value::Object(x) => x.range,
+        Value::Array(x) => x.range,
+        Value::NullKeyword(x) => x.range,
+    };
+    r.start..r.end
+}
+
+fn json_kind(v: &jsonc_parser::ast::Value<'_>) -> &'static str {
+    use jsonc_parser::ast::Value;
+    match v {
+        Value::StringLit(_) => "a string",
+        Value::NumberLit(_) => "a number",
+        Value::BooleanLit(_) => "a boolean",
+        Value::Object(_) => "an object",
+        Value::Array(_) => "an array",
+        Value::NullKeyword(_) => "null",
+    }
+}
+
+fn json_object<'s>(
+    obj: jsonc_parser::ast::Object<'s>,
+    source: &'s str,
+    origin: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Spanned<DeTable<'s>> {
+    use jsonc_parser::ast::ObjectPropName;
+    let mut table = DeTable::new();
+    for prop in obj.properties {
+        let (name, r) = match prop.name {
+            ObjectPropName::String(s) => (s.value, s.range),
+            ObjectPropName::Word(w) => (Cow::Borrowed(w.value), w.range),
+        };
+        let key_span = r.start..r.end;
+        if table.iter().any(|(k, _)| k.get_ref() == &name) {
+            problems.push(Diagnostic::at(
+                origin,
+                source,
+                key_span,
+                format!(
+                    "expected each key once, found '{}' again",
+                    quote_value(&name)
+                ),
+            ));
+            continue;
+        }
+        // `null` means absent, as an omitted key would.
+        if let Some(value) = json_value(prop.value, source, origin, problems) {
+            table.insert(Spanned::new(key_span, name), value);
+        }
+    }
+    Spanned::new(obj.range.start..obj.range.end, table)
+}
+
+fn json_value<'s>(
+    v: jsonc_parser::ast::Value<'s>,
+    source: &'s str,
+    origin: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Spanned<DeValue<'s>>> {
+    use jsonc_parser::ast::Value;
+    let span = range_of(&v);
+    let value = match v {
+        Value::StringLit(s) => DeValue::String(s.value),
+        Value::BooleanLit(b) => DeValue::Boolean(b.value),
+        // The schema has no numbers, but keep the value so serde reports the type mismatch
+        // where it happens; a JSON number is also a TOML number literal.
+        Value::NumberLit(n) => match DeValue::parse(n.value) {
+            Ok(parsed) => parsed.into_inner(),
+            Err(_) => DeValue::Float(Default::default()),
+        },
+        Value::NullKeyword(_) => return None,
+        Value::Array(a) => {
+            let mut array = DeArray::new();
+            for element in a.elements {
+                let r = range_of(&element);
+                match json_value(element, source, origin, problems) {
+                    Some(value) => array.push(value),
+                    None => problems.push(Diagnostic::at(
+                        origin,
+                        source,
+                        r,
+                        "expected a value in this list, found null",
+                    )),
+                }
+            }
+            DeValue::Array(array)
+        }
+        Value::Object(o) => DeValue::Table(json_object(o, source, origin, problems).into_inner()),
+    };
+    Some(Spanned::new(span, value))
+}
+
+/// TOML has a native date type (`date = 2016-05-23`); the model reads dates as strings, so
+/// turn the native form into its text and let the date check judge it.
+fn normalise_dates(table: &mut DeTable<'_>) {
+    if let Some(v) = table.get_mut("date")
+        && let DeValue::Datetime(dt) = v.get_ref()
+    {
+        let text = dt.to_string();
+        *v.get_mut() = DeValue::String(Cow::Owned(text));
+    }
+}
+
+/// The keys a table at `path` accepts, or `None` for a table that is not in the schema (serde
+/// reports the type error there).
+fn schema_at(path: &[Seg<'_>]) -> Option<&'static [&'static str]> {
+    use Seg::{Index, Key};
+    Some(match path {
+        [] => keys::BRIEFING,
+        [Key("parties"), Index(_)] => keys::PARTY,
+        [Key("parties"), Index(_), Key("people"), Index(_)] => keys::PERSON,
+        [Key("quotes"), Index(_)] => keys::QUOTE,
+        [Key("cooperation_areas"), Index(_)] => keys::AREA,
+        [Key("threats"), Index(_)] => keys::THREAT,
+        [Key("links"), Index(_)] => keys::LINK,
+        [Key("notes")] => keys::NOTES,
+        _ => return None,
+    })
+}
+
+/// Reports every key the schema does not know, removes it so serde can go on, and descends.
+fn remove_unknown_keys(
+    table: &mut DeTable<'_>,
+    known: &[&str],
+    path: &[Seg<'_>],
+    source: &str,
+    origin: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut unknown: Vec<(String, Range<usize>)> = Vec::new();
+    for (key, _) in table.iter() {
+        if !known.contains(&key.get_ref().as_ref()) {
+            unknown.push((key.get_ref().to_string(), key.span()));
+        }
+    }
+    for (name, span) in &unknown {
+        let place = describe_path(path);
+        let mut d = Diagnostic::at(
+            origin,
+            source,
+            span.clone(),
+            format!(
+                "expected a known key {place}, found '{}'",
+                quote_value(name)
+            ),
+        )
+        .with_label("unknown key");
+        d = match nearest(name, known) {
+            Some(best) => d.with_help(format!("did you mean '{best}'?")),
+            None => d.with_help(format!("known keys here: {}", known.join(", "))),
+        };
+        problems.push(d);
+        table.remove(name.as_str());
+    }
+    let names: Vec<String> = table.iter().map(|(k, _)| k.get_ref().to_string()).collect();
+    for name in names {
+        let Some(value) = table.get_mut(name.as_str()) else {
+            continue;
+        };
+        let mut child_path = path.to_vec();
+        child_path.push(Seg::Key(&name));
+        descend(value.get_mut(), &child_path, source, origin, problems);
+    }
+}
+
+fn descend(
+    value: &mut DeValue<'_>,
+    path: &[Seg<'_>],
+    source: &str,
+    origin: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match value {
+        DeValue::Table(t) => {
+            if let Some(known) = schema_at(path) {
+                remove_unknown_keys(t, known, path, source, origin, problems);
+            }
+        }
+        DeValue::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let mut child = path.to_vec();
+                child.push(Seg::Index(i));
+                descend(item.get_mut(), &child, source, origin, problems);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// "at the top level", "in parties[0].people[1]"...
+pub(crate) fn describe_path(path: &[Seg<'_>]) -> String {
+    if path.is_empty() {
+        return "at the top level".to_string();
+    }
+    format!("in '{}'", path_string(path))
+}
+
+/// `parties[0].people[1]`
+pub(crate) fn path_string(path: &[Seg<'_>]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Seg::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// The known key closest to `name`, when it is close enough to be a likely typo.
+fn nearest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = name.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2) || k.starts_with(&lower))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// The span of the value (or with `key_span`, of the key) at `path`, if present.
+pub(crate) fn span_at(
+    tree: &Spanned<DeTable<'_>>,
+    path: &[Seg<'_>],
+    key_span: bool,
+) -> Option<Range<usize>> {
+    let mut current_table = tree.get_ref();
+    let mut current: Option<&Spanned<DeValue<'_>>> = None;
+    let mut last_key_span = None;
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if let Some(v) = current {
+                    match v.get_ref() {
+                        DeValue::Table(t) => current_table = t,
+                        _ => return None,
+                    }
+                }
+                let (key, value) = current_table.iter().find(|(key, _)| key.get_ref() == k)?;
+                last_key_span = Some(key.span());
+                current = Some(value);
+            }
+            Seg::Index(i) => match current?.get_ref() {
+                DeValue::Array(a) => {
+                    current = Some(a.get(*i)?);
+                    last_key_span = None;
+                }
+                _ => return None,
+            },
+        }
+    }
+    if key_span && let Some(span) = last_key_span {
+        return Some(span);
+    }
+    current.map(Spanned::span).or(Some(tree.span()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        let k = keys::BRIEFING;
+        assert_eq!(nearest("titel", k), Some("title"));
+        assert_eq!(nearest("cooperation_area", k), Some("cooperation_areas"));
+        assert_eq!(nearest("Threats", k), Some("threats"));
+        assert_eq!(nearest("zzzzzz", k), None);
+    }
+
+    #[test]
+    fn format_follows_extension() {
+        assert_eq!(Format::from_name("a/b.JSON"), Format::Json);
+        assert_eq!(Format::from_name("a/b.toml"), Format::Toml);
+        assert_eq!(Format::from_name("-"), Format::Toml);
+    }
+
+    #[test]
+    fn span_at_finds_nested_values_and_keys() {
+        let src =
+            "title = \"t\"\n[[quotes]]\ntext = \"a\"\n[[quotes]]\ntext = \"b\"\nspeaker = \"X\"\n";
+        let tree = DeTable::parse(src).unwrap();
+        let path = [Seg::Key("quotes"), Seg::Index(1), Seg::Key("speaker")];
+        let v = span_at(&tree, &path, false).unwrap();
+        assert_eq!(&src[v], "\"X\"");
+        let k = span_at(&tree, &path, true).unwrap();
+        assert_eq!(&src[k], "speaker");
+        assert!(span_at(&tree, &[Seg::Key("nope")], false).is_none());
+    }
+}
