@@ -2,12 +2,28 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use briefing::app::{Size, State};
+use briefing::labels::Lang;
+use briefing::model::{self, Briefing, LoadError};
+use briefing::ui::{self, Theme};
 
 /// A terminal reader for press releases and briefings.
 #[derive(Parser, Debug)]
-#[command(name = "briefing", version, about)]
+#[command(
+    name = "briefing",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    /// The briefing to open (TOML or JSON); the bundled UNODC–INTERPOL briefing by default.
+    file: Option<String>,
+    /// Interface language; by default the briefing's own.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -20,16 +36,128 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Print one frame of the reader as text, without a terminal.
+    Snapshot {
+        /// The briefing; the bundled one by default.
+        file: Option<String>,
+        /// Columns x rows.
+        #[arg(long, default_value = "100x30", value_parser = parse_size)]
+        size: Size,
+        /// Keys to press first, in the keymap's notation: "<Tab> j j / INTERPOL <Enter>".
+        #[arg(long, default_value = "")]
+        keys: String,
+        /// Keep colours and styles as ANSI escape sequences.
+        #[arg(long)]
+        ansi: bool,
+    },
 }
 
-/// Exit code for bad input (a file that does not check).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Fr,
+}
+
+/// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
+/// The largest snapshot, in cells per side.
+const MAX_SNAPSHOT_SIDE: u16 = 1000;
+
+fn parse_size(text: &str) -> Result<Size, String> {
+    let bad = || format!("expected a size like 100x30, found '{text}'");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let w: u16 = w.trim().parse().map_err(|_| bad())?;
+    let h: u16 = h.trim().parse().map_err(|_| bad())?;
+    if w > MAX_SNAPSHOT_SIDE || h > MAX_SNAPSHOT_SIDE {
+        return Err(format!(
+            "expected at most {MAX_SNAPSHOT_SIDE} on each side, found {w}x{h}"
+        ));
+    }
+    Ok(Size::new(w, h))
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Check { files }) => check(&files),
-        None => ExitCode::SUCCESS,
+    let lang = cli.lang;
+    let result = match cli.command {
+        Some(Command::Check { files }) => return check(&files),
+        Some(Command::Snapshot {
+            file,
+            size,
+            keys,
+            ansi,
+        }) => snapshot(file.as_deref(), lang, size, &keys, ansi),
+        None => read(cli.file.as_deref(), lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("briefing: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads the briefing to show, printing its problems when it does not check.
+fn load(file: Option<&str>) -> Result<Briefing, LoadError> {
+    match file {
+        None => model::bundled(),
+        Some(path) => briefing::files::load_briefing(path),
+    }
+}
+
+fn pick_lang(arg: Option<LangArg>, b: &Briefing) -> Lang {
+    match arg {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Fr) => Lang::Fr,
+        None => Lang::from_tag(b.lang.as_deref()),
+    }
+}
+
+fn theme() -> Theme {
+    Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
+}
+
+fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+    let b = match load(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    briefing::term::require_terminal()?;
+    let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
+    let lang = pick_lang(lang, &b);
+    briefing::term::run(State::new(b, lang, Size::new(w, h)), theme())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn snapshot(
+    file: Option<&str>,
+    lang: Option<LangArg>,
+    size: Size,
+    keys: &str,
+    ansi: bool,
+) -> anyhow::Result<ExitCode> {
+    let b = match load(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let lang = pick_lang(lang, &b);
+    let theme = if ansi { theme() } else { Theme::new(true) };
+    match ui::snapshot(b, lang, size, keys, &theme) {
+        Ok(shot) => {
+            println!("{}", if ansi { shot.ansi() } else { shot.text() });
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("--keys: error: {e}");
+            Ok(ExitCode::from(EXIT_BAD_INPUT))
+        }
     }
 }
 

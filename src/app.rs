@@ -1,0 +1,16 @@
+//! The reader's state machine: [`State`], [`Action`], the pure [`update`], the keymap table,
+//! and the layout both `update` and the renderer read. No I/O here.
+
+pub mod action;
+pub mod content;
+pub mod key;
+pub mod keymap;
+pub mod layout;
+pub mod scroll;
+pub mod state;
+pub mod update;
+
+pub use action::{Action, Effect};
+pub use key::{Key, KeyParseError, parse_keys};
+pub use state::{Base, Mode, Pane, PaneView, Size, State};
+pub use update::update;

@@ -1,0 +1,84 @@
+//! What the user means ([`Action`]) and what the edge must do about it ([`Effect`]).
+
+use crate::app::state::{Pane, Size};
+
+/// Something the user asks for; variants say what is meant, never which key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// End the program.
+    Quit,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus this pane.
+    FocusPane(Pane),
+    /// Scroll down one line (the help overlay when it is open).
+    ScrollDown,
+    /// Scroll up one line.
+    ScrollUp,
+    /// Scroll down a page.
+    PageDown,
+    /// Scroll up a page.
+    PageUp,
+    /// Scroll down half a page.
+    HalfPageDown,
+    /// Scroll up half a page.
+    HalfPageUp,
+    /// Go to the top.
+    Top,
+    /// Go to the bottom.
+    Bottom,
+    /// Put the next item at the top.
+    NextItem,
+    /// Put the previous item (or the start of this one) at the top.
+    PrevItem,
+    /// Show the focused pane full screen, or go back to all panes.
+    ToggleZoom,
+    /// Step back: leave zoom, or clear the search.
+    Back,
+    /// Start typing a search query.
+    StartSearch,
+    /// Add a character to the query.
+    SearchInput(char),
+    /// Remove the last character of the query.
+    SearchBackspace,
+    /// Keep the query and go back to reading.
+    SearchSubmit,
+    /// Drop the query and go back to where the search started.
+    SearchCancel,
+    /// Jump to the next match, across panes.
+    NextMatch,
+    /// Jump to the previous match.
+    PrevMatch,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// The terminal has a new size.
+    Resize(Size),
+    /// A mouse click at a cell.
+    Click {
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+    },
+    /// The mouse wheel turned over a cell.
+    Wheel {
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+        /// True for down (towards the end).
+        down: bool,
+    },
+}
+
+/// What the edge must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Effect {
+    /// Nothing beyond drawing the new state.
+    #[default]
+    None,
+    /// Restore the terminal and exit.
+    Quit,
+}

@@ -1,0 +1,348 @@
+//! What each pane shows, built once from a briefing: items made of styled blocks, wrapped on
+//! demand per width and cached, so a frame only lays out the lines it shows.
+//!
+//! The cache is a memo of a pure function (item, width) -> lines; it never changes what a
+//! [`Content`] means, so equality and `Debug` ignore it. No I/O here.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::app::state::Pane;
+use crate::labels::{Labels, Lang};
+use crate::model::Briefing;
+use crate::text::{self, Needle};
+
+/// What a piece of text is, so the theme can style it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Body text.
+    Plain,
+    /// The photo caption or standfirst.
+    Caption,
+    /// The words of a quote.
+    Quote,
+    /// Who said it.
+    Speaker,
+    /// When or where it was said.
+    Context,
+    /// An area or threat label.
+    Label,
+    /// Its detail.
+    Detail,
+    /// An emerging threat's label.
+    Emerging,
+    /// A heading inside a pane.
+    Heading,
+    /// A link title.
+    Link,
+}
+
+/// A run of text with one role, wrapped with a first-line prefix and a hanging indent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// How it is styled.
+    pub role: Role,
+    /// The text (sanitized, French spaces glued).
+    pub text: String,
+    /// Put before the first line ("• ").
+    pub first: &'static str,
+    /// Put before the other lines ("  ").
+    pub rest: &'static str,
+}
+
+/// One entry of a pane: a paragraph, a quote with its speaker, an area, a threat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Its blocks, top to bottom.
+    pub blocks: Vec<Block>,
+}
+
+/// One display line: the role of the block it came from and its text, indent included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// How it is styled.
+    pub role: Role,
+    /// The text, no wider than the width it was wrapped to.
+    pub text: String,
+}
+
+/// Most cached (pane, item, width) entries kept; past it the cache starts over.
+const CACHE_LIMIT: usize = 8192;
+
+type CacheKey = (usize, usize, u16);
+
+/// The four panes' items for one briefing and interface language.
+pub struct Content {
+    /// The briefing shown.
+    pub briefing: Arc<Briefing>,
+    /// The interface language.
+    pub lang: Lang,
+    panes: [Vec<Item>; 4],
+    cache: Mutex<HashMap<CacheKey, Arc<[Line]>>>,
+}
+
+impl std::fmt::Debug for Content {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Content")
+            .field("title", &self.briefing.title)
+            .field("lang", &self.lang)
+            .field("items", &self.panes.each_ref().map(Vec::len))
+            .finish()
+    }
+}
+
+impl PartialEq for Content {
+    fn eq(&self, other: &Content) -> bool {
+        self.lang == other.lang && self.briefing == other.briefing
+    }
+}
+
+fn block(role: Role, text: String, first: &'static str, rest: &'static str) -> Block {
+    Block {
+        role,
+        text,
+        first,
+        rest,
+    }
+}
+
+impl Content {
+    /// Builds the panes of `briefing` with the words of `lang`.
+    pub fn new(briefing: Arc<Briefing>, lang: Lang) -> Content {
+        let l = lang.labels();
+        let fix = |s: &str| {
+            if lang == Lang::Fr {
+                text::glue_french(s)
+            } else {
+                s.to_string()
+            }
+        };
+        let b = &briefing;
+
+        let mut summary: Vec<Item> = Vec::new();
+        if let Some(caption) = &b.caption {
+            summary.push(Item {
+                blocks: vec![block(Role::Caption, fix(caption), "", "")],
+            });
+        }
+        for paragraph in &b.summary {
+            summary.push(Item {
+                blocks: vec![block(Role::Plain, fix(paragraph), "", "")],
+            });
+        }
+        if !b.links.is_empty() {
+            let mut blocks = vec![block(Role::Heading, l.more_info.to_string(), "", "")];
+            for link in &b.links {
+                let text = match &link.url {
+                    Some(url) => format!("{} <{url}>", link.title),
+                    None => link.title.clone(),
+                };
+                blocks.push(block(Role::Link, fix(&text), "• ", "  "));
+            }
+            summary.push(Item { blocks });
+        }
+
+        let quotes = b.quotes.iter().map(|q| quote_item(b, q, l, &fix)).collect();
+
+        let areas = b
+            .cooperation_areas
+            .iter()
+            .map(|a| {
+                let mut blocks = vec![block(Role::Label, fix(&a.label), "• ", "  ")];
+                if let Some(d) = &a.detail {
+                    blocks.push(block(Role::Detail, fix(d), "  ", "  "));
+                }
+                Item { blocks }
+            })
+            .collect();
+
+        // Standing threats first, then the emerging ones under their own heading.
+        let mut threats: Vec<Item> = Vec::new();
+        let (emerging, standing): (Vec<_>, Vec<_>) = b.threats.iter().partition(|t| t.emerging);
+        for t in standing {
+            let mut blocks = vec![block(Role::Label, fix(&t.label), "• ", "  ")];
+            if let Some(d) = &t.detail {
+                blocks.push(block(Role::Detail, fix(d), "  ", "  "));
+            }
+            threats.push(Item { blocks });
+        }
+        for (i, t) in emerging.into_iter().enumerate() {
+            let mut blocks = Vec::new();
+            if i == 0 {
+                blocks.push(block(Role::Heading, l.emerging.to_string(), "", ""));
+            }
+            let label = format!("{} [{}]", fix(&t.label), l.emerging_badge);
+            blocks.push(block(Role::Emerging, label, "◆ ", "  "));
+            if let Some(d) = &t.detail {
+                blocks.push(block(Role::Detail, fix(d), "  ", "  "));
+            }
+            threats.push(Item { blocks });
+        }
+
+        Content {
+            briefing,
+            lang,
+            panes: [summary, quotes, areas, threats],
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The items of `pane`.
+    pub fn items(&self, pane: Pane) -> &[Item] {
+        &self.panes[pane.index()]
+    }
+
+    /// How many items `pane` has.
+    pub fn len(&self, pane: Pane) -> usize {
+        self.items(pane).len()
+    }
+
+    /// The lines of item `item` of `pane` wrapped to `width`, with a blank line after every
+    /// item but the last. Cached; an out-of-range item has no lines.
+    pub fn lines(&self, pane: Pane, item: usize, width: u16) -> Arc<[Line]> {
+        let key = (pane.index(), item, width);
+        if let Ok(cache) = self.cache.lock()
+            && let Some(lines) = cache.get(&key)
+        {
+            return Arc::clone(lines);
+        }
+        let lines: Arc<[Line]> = self.wrap_item(pane, item, width).into();
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.len() >= CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(key, Arc::clone(&lines));
+        }
+        lines
+    }
+
+    /// The height of an item at `width`, in lines.
+    pub fn height(&self, pane: Pane, item: usize, width: u16) -> usize {
+        self.lines(pane, item, width).len()
+    }
+
+    fn wrap_item(&self, pane: Pane, item: usize, width: u16) -> Vec<Line> {
+        let items = self.items(pane);
+        let Some(it) = items.get(item) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for b in &it.blocks {
+            for text in text::wrap(&b.text, usize::from(width), b.first, b.rest) {
+                out.push(Line { role: b.role, text });
+            }
+        }
+        if item + 1 < items.len() {
+            out.push(Line {
+                role: Role::Plain,
+                text: String::new(),
+            });
+        }
+        out
+    }
+
+    /// Counts the matches of `needle` in an item, block by block.
+    pub fn count_matches(&self, pane: Pane, item: usize, needle: &Needle, limit: usize) -> usize {
+        let Some(it) = self.items(pane).get(item) else {
+            return 0;
+        };
+        let mut n = 0;
+        for b in &it.blocks {
+            if n >= limit {
+                break;
+            }
+            n += needle.count_in(&b.text, limit - n);
+        }
+        n
+    }
+}
+
+fn quote_item(
+    b: &Briefing,
+    q: &crate::model::Quote,
+    l: &Labels,
+    fix: &dyn Fn(&str) -> String,
+) -> Item {
+    let (open, close) = l.quote_marks;
+    let mut blocks = vec![block(
+        Role::Quote,
+        fix(&format!("{open}{}{close}", q.text)),
+        "",
+        "",
+    )];
+    let who = match q.speaker.as_deref().map(|s| (s, b.person(s))) {
+        Some((_, Some((_, person)))) if !person.role.is_empty() => {
+            format!("— {}, {}", person.name, person.role)
+        }
+        Some((name, _)) => format!("— {name}"),
+        None => format!("— ({})", l.unknown_speaker),
+    };
+    blocks.push(block(Role::Speaker, fix(&who), "  ", "    "));
+    if let Some(context) = &q.context {
+        blocks.push(block(Role::Context, fix(context), "    ", "    "));
+    }
+    Item { blocks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Content {
+        Content::new(Arc::new(crate::model::bundled().unwrap()), Lang::Fr)
+    }
+
+    #[test]
+    fn quotes_show_speaker_and_role() {
+        let c = bundled();
+        let lines = c.lines(Pane::Quotes, 3, 60);
+        let speaker: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.role == Role::Speaker)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            speaker,
+            ["  — Juergen Stock, Secrétaire général d'INTERPOL"]
+        );
+        assert!(lines[0].text.starts_with("«\u{a0}Cet accord"));
+    }
+
+    #[test]
+    fn emerging_threats_come_last_under_their_heading() {
+        let c = bundled();
+        let first_emerging = c
+            .items(Pane::Threats)
+            .iter()
+            .position(|i| i.blocks[0].role == Role::Heading);
+        assert_eq!(first_emerging, Some(3));
+        assert_eq!(c.len(Pane::Threats), 9);
+        let lines = c.lines(Pane::Threats, 3, 80);
+        assert_eq!(lines[0].text, "Menaces émergentes");
+        let label: String = lines
+            .iter()
+            .filter(|l| l.role == Role::Emerging)
+            .map(|l| l.text.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(label.ends_with("[émergente]"), "{label}");
+    }
+
+    #[test]
+    fn lines_are_cached_and_fit_the_width() {
+        let c = bundled();
+        let a = c.lines(Pane::Summary, 1, 30);
+        let b = c.lines(Pane::Summary, 1, 30);
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(a.iter().all(|l| text::width(&l.text) <= 30));
+        assert!(c.lines(Pane::Summary, 99, 30).is_empty());
+    }
+
+    #[test]
+    fn summary_ends_with_the_links() {
+        let c = bundled();
+        let last = c.items(Pane::Summary).last().unwrap();
+        assert_eq!(last.blocks[0].text, "Plus d'informations");
+        assert_eq!(last.blocks.len(), 4);
+    }
+}

@@ -1,0 +1,409 @@
+//! The one keymap table: it maps keys to actions, and it also produces the help overlay, the
+//! status line hints and the README's key list (a test fails when the README drifts).
+
+use std::sync::LazyLock;
+
+use crate::app::action::Action;
+use crate::app::key::{Key, parse_keys};
+use crate::app::state::{Mode, Pane};
+use crate::labels::Lang;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ctx {
+    /// Everywhere, even while typing a query.
+    Always,
+    /// Reading the panes, zoomed or not.
+    Panes,
+    /// Typing a search query.
+    Search,
+    /// The help overlay.
+    Help,
+}
+
+impl Ctx {
+    /// Section titles in the help overlay and the README.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Ctx::Always, Lang::En) => "Everywhere",
+            (Ctx::Always, Lang::Fr) => "Partout",
+            (Ctx::Panes, Lang::En) => "Reading",
+            (Ctx::Panes, Lang::Fr) => "Lecture",
+            (Ctx::Search, Lang::En) => "Search",
+            (Ctx::Search, Lang::Fr) => "Recherche",
+            (Ctx::Help, Lang::En) => "Help",
+            (Ctx::Help, Lang::Fr) => "Aide",
+        }
+    }
+
+    /// The contexts a mode listens to, most specific first.
+    fn of(mode: Mode) -> &'static [Ctx] {
+        match mode {
+            Mode::Reading | Mode::Zoom => &[Ctx::Panes, Ctx::Always],
+            Mode::Search(_) => &[Ctx::Search, Ctx::Always],
+            Mode::Help(_) => &[Ctx::Help, Ctx::Always],
+            Mode::Quit => &[],
+        }
+    }
+}
+
+/// One row of the table: in `ctx`, any of `keys` does `action`.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Where it applies.
+    pub ctx: Ctx,
+    /// Keys in our notation.
+    pub keys: &'static [&'static str],
+    /// What they do; `None` for a row that only documents (typing a query).
+    pub action: Option<Action>,
+    /// Short description in English.
+    pub en: &'static str,
+    /// Short description in French.
+    pub fr: &'static str,
+}
+
+impl Binding {
+    /// The description in `lang`.
+    pub fn desc(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+        }
+    }
+}
+
+const fn bind(
+    ctx: Ctx,
+    keys: &'static [&'static str],
+    action: Action,
+    en: &'static str,
+    fr: &'static str,
+) -> Binding {
+    Binding {
+        ctx,
+        keys,
+        action: Some(action),
+        en,
+        fr,
+    }
+}
+
+use Action as A;
+use Ctx::{Always, Help, Panes, Search};
+
+/// Every key binding of the reader.
+pub static TABLE: &[Binding] = &[
+    bind(
+        Panes,
+        &["<Tab>", "l", "<Right>"],
+        A::NextPane,
+        "next pane",
+        "panneau suivant",
+    ),
+    bind(
+        Panes,
+        &["<S-Tab>", "h", "<Left>"],
+        A::PrevPane,
+        "previous pane",
+        "panneau précédent",
+    ),
+    bind(
+        Panes,
+        &["1"],
+        A::FocusPane(Pane::Summary),
+        "summary",
+        "résumé",
+    ),
+    bind(
+        Panes,
+        &["2"],
+        A::FocusPane(Pane::Quotes),
+        "quotes",
+        "citations",
+    ),
+    bind(
+        Panes,
+        &["3"],
+        A::FocusPane(Pane::Areas),
+        "cooperation areas",
+        "domaines de coopération",
+    ),
+    bind(
+        Panes,
+        &["4"],
+        A::FocusPane(Pane::Threats),
+        "threats",
+        "menaces",
+    ),
+    bind(
+        Panes,
+        &["j", "<Down>"],
+        A::ScrollDown,
+        "scroll down",
+        "descendre",
+    ),
+    bind(Panes, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
+    bind(
+        Panes,
+        &["<PageDown>", "<Space>", "<C-f>"],
+        A::PageDown,
+        "page down",
+        "page suivante",
+    ),
+    bind(
+        Panes,
+        &["<PageUp>", "b", "<C-b>"],
+        A::PageUp,
+        "page up",
+        "page précédente",
+    ),
+    bind(
+        Panes,
+        &["<C-d>"],
+        A::HalfPageDown,
+        "half a page down",
+        "demi-page suivante",
+    ),
+    bind(
+        Panes,
+        &["<C-u>"],
+        A::HalfPageUp,
+        "half a page up",
+        "demi-page précédente",
+    ),
+    bind(Panes, &["g", "<Home>"], A::Top, "top", "début"),
+    bind(Panes, &["G", "<End>"], A::Bottom, "bottom", "fin"),
+    bind(
+        Panes,
+        &["]", "}"],
+        A::NextItem,
+        "next item",
+        "élément suivant",
+    ),
+    bind(
+        Panes,
+        &["[", "{"],
+        A::PrevItem,
+        "previous item",
+        "élément précédent",
+    ),
+    bind(
+        Panes,
+        &["<Enter>"],
+        A::ToggleZoom,
+        "zoom the pane, or unzoom",
+        "agrandir le panneau, ou revenir",
+    ),
+    bind(
+        Panes,
+        &["<Esc>"],
+        A::Back,
+        "unzoom, clear the search",
+        "revenir, effacer la recherche",
+    ),
+    bind(Panes, &["/"], A::StartSearch, "search", "chercher"),
+    bind(
+        Panes,
+        &["n"],
+        A::NextMatch,
+        "next match",
+        "résultat suivant",
+    ),
+    bind(
+        Panes,
+        &["N"],
+        A::PrevMatch,
+        "previous match",
+        "résultat précédent",
+    ),
+    bind(Panes, &["?"], A::ToggleHelp, "help", "aide"),
+    bind(Panes, &["q"], A::Quit, "quit", "quitter"),
+    Binding {
+        ctx: Search,
+        keys: &["…"],
+        action: None,
+        en: "type the query; matches show in every pane",
+        fr: "taper la recherche ; les résultats s'affichent partout",
+    },
+    bind(
+        Search,
+        &["<Enter>"],
+        A::SearchSubmit,
+        "keep the query",
+        "garder la recherche",
+    ),
+    bind(Search, &["<Esc>"], A::SearchCancel, "cancel", "annuler"),
+    bind(
+        Search,
+        &["<BS>"],
+        A::SearchBackspace,
+        "delete a character",
+        "effacer un caractère",
+    ),
+    bind(
+        Help,
+        &["j", "<Down>"],
+        A::ScrollDown,
+        "scroll down",
+        "descendre",
+    ),
+    bind(Help, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
+    bind(
+        Help,
+        &["<PageDown>", "<Space>"],
+        A::PageDown,
+        "page down",
+        "page suivante",
+    ),
+    bind(
+        Help,
+        &["<PageUp>", "b"],
+        A::PageUp,
+        "page up",
+        "page précédente",
+    ),
+    bind(Help, &["g", "<Home>"], A::Top, "top", "début"),
+    bind(Help, &["G", "<End>"], A::Bottom, "bottom", "fin"),
+    bind(
+        Help,
+        &["<Esc>", "?", "<Enter>"],
+        A::ToggleHelp,
+        "close the help",
+        "fermer l'aide",
+    ),
+    bind(Help, &["q"], A::Quit, "quit", "quitter"),
+    bind(Always, &["<C-c>"], A::Quit, "quit", "quitter"),
+];
+
+/// The table with its keys parsed once.
+static PARSED: LazyLock<Vec<(Ctx, Key, Action)>> = LazyLock::new(|| {
+    TABLE
+        .iter()
+        .filter_map(|b| b.action.map(|a| (b, a)))
+        .flat_map(|(b, a)| {
+            b.keys
+                .iter()
+                .flat_map(|k| parse_keys(k).unwrap_or_default())
+                .map(move |key| (b.ctx, key, a))
+        })
+        .collect()
+});
+
+/// The action `key` means in `mode`, if any. Pure.
+pub fn resolve(mode: Mode, key: Key) -> Option<Action> {
+    for ctx in Ctx::of(mode) {
+        if let Some((_, _, action)) = PARSED.iter().find(|(c, k, _)| c == ctx && *k == key) {
+            return Some(*action);
+        }
+    }
+    match (mode, key) {
+        (Mode::Search(_), Key::Char(c)) => Some(Action::SearchInput(c)),
+        _ => None,
+    }
+}
+
+/// One line of the help overlay: a section title, or keys and what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// A context's title.
+    Section(&'static str),
+    /// Keys, joined, and the description.
+    Keys(String, &'static str),
+}
+
+/// The contexts in the order help and the README list them.
+const ORDER: [Ctx; 4] = [Ctx::Panes, Ctx::Search, Ctx::Help, Ctx::Always];
+
+/// The help overlay's lines, generated from the table.
+pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
+    let mut out = Vec::new();
+    for ctx in ORDER {
+        out.push(HelpLine::Section(ctx.title(lang)));
+        for b in TABLE.iter().filter(|b| b.ctx == ctx) {
+            out.push(HelpLine::Keys(b.keys.join(" "), b.desc(lang)));
+        }
+    }
+    out
+}
+
+/// The first key of the binding for `action` in `ctx`, for hints ("? help").
+pub fn key_for(ctx: Ctx, action: Action) -> Option<&'static str> {
+    TABLE
+        .iter()
+        .find(|b| b.ctx == ctx && b.action == Some(action))
+        .and_then(|b| b.keys.first().copied())
+}
+
+/// The README's key list, in Markdown, generated from the table.
+pub fn markdown() -> String {
+    let mut out = String::new();
+    for ctx in ORDER {
+        out.push_str(&format!(
+            "\n**{}**\n\n| keys | action |\n|---|---|\n",
+            ctx.title(Lang::En)
+        ));
+        for b in TABLE.iter().filter(|b| b.ctx == ctx) {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.en));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::Base;
+
+    #[test]
+    fn every_key_in_the_table_parses() {
+        for b in TABLE.iter().filter(|b| b.action.is_some()) {
+            for k in b.keys {
+                let keys = parse_keys(k).unwrap();
+                assert_eq!(keys.len(), 1, "{k} should be one key");
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_means_two_things_in_one_context() {
+        let mut seen = std::collections::HashSet::new();
+        for (ctx, key, _) in PARSED.iter() {
+            assert!(seen.insert((*ctx, *key)), "{key} bound twice in {ctx:?}");
+        }
+    }
+
+    #[test]
+    fn resolve_reads_the_table_and_types_in_search() {
+        assert_eq!(
+            resolve(Mode::Reading, Key::Char('j')),
+            Some(Action::ScrollDown)
+        );
+        assert_eq!(resolve(Mode::Zoom, Key::Tab), Some(Action::NextPane));
+        assert_eq!(
+            resolve(Mode::Search(Base::Reading), Key::Char('q')),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            resolve(Mode::Search(Base::Zoom), Key::Ctrl('c')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            resolve(Mode::Help(Base::Reading), Key::Char('?')),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(resolve(Mode::Reading, Key::Char('x')), None);
+        assert_eq!(resolve(Mode::Quit, Key::Char('q')), None);
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        let lines = help_lines(Lang::Fr);
+        let keys = lines
+            .iter()
+            .filter(|l| matches!(l, HelpLine::Keys(..)))
+            .count();
+        assert_eq!(keys, TABLE.len());
+        assert!(lines.contains(&HelpLine::Keys("/".into(), "chercher")));
+    }
+}

@@ -1,0 +1,221 @@
+//! Where things go on screen, as a pure function of the state: header, tab bar, panes, status
+//! line, overlay. The renderer draws into these rectangles and `update` uses the same ones for
+//! paging and mouse hits, so the two can never disagree. No I/O here.
+
+use ratatui::layout::Rect;
+
+use crate::app::state::{Base, Mode, Pane, Size, State};
+
+/// Below this size the reader only says the terminal is too small.
+pub const MIN_SIZE: Size = Size::new(20, 6);
+
+/// From this width on, the four panes sit in a 2×2 grid; below it, one pane under tabs.
+pub const GRID_MIN_WIDTH: u16 = 100;
+
+/// The rectangles of one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layout {
+    /// The header: title, date and event, parties.
+    pub header: Rect,
+    /// The tab bar, in the narrow layout.
+    pub tabs: Option<Rect>,
+    /// Each visible pane's outer rectangle (borders included), by [`Pane::index`].
+    pub panes: [Option<Rect>; 4],
+    /// The status line.
+    pub status: Rect,
+    /// The help overlay, when open.
+    pub overlay: Option<Rect>,
+}
+
+/// The text area of a pane: its size in columns and rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Geometry {
+    /// Columns text wraps to.
+    pub width: u16,
+    /// Rows of text shown.
+    pub height: u16,
+}
+
+/// True when `size` is below [`MIN_SIZE`].
+pub fn is_too_small(size: Size) -> bool {
+    size.width < MIN_SIZE.width || size.height < MIN_SIZE.height
+}
+
+/// How many header rows a terminal of `height` rows gets, before the title is wrapped.
+fn header_budget(height: u16) -> u16 {
+    match height {
+        20.. => 4,
+        12..20 => 2,
+        8..12 => 1,
+        _ => 0,
+    }
+}
+
+/// The header's rows for this state: up to two title lines, then date and event, then parties.
+pub fn header_rows(state: &State) -> u16 {
+    let budget = header_budget(state.size.height);
+    if budget < 4 {
+        return budget;
+    }
+    let b = &state.content.briefing;
+    let title_lines = crate::text::wrap(
+        &b.title,
+        usize::from(state.size.width.saturating_sub(2)),
+        "",
+        "",
+    )
+    .len()
+    .min(2);
+    let meta = u16::from(b.date.is_some() || b.event.is_some() || b.place.is_some());
+    let parties = u16::from(!b.parties.is_empty());
+    u16::try_from(title_lines).unwrap_or(2) + meta + parties
+}
+
+/// The layout of `state`'s current mode.
+pub fn layout(state: &State) -> Layout {
+    let mut l = layout_for(state, state.mode.base());
+    if matches!(state.mode, Mode::Help(_)) {
+        l.overlay = Some(overlay_rect(state.size));
+    }
+    l
+}
+
+/// The layout for `base`, ignoring overlays.
+pub fn layout_for(state: &State, base: Base) -> Layout {
+    let Size { width, height } = state.size;
+    let mut l = Layout::default();
+    if is_too_small(state.size) {
+        return l;
+    }
+    let header = header_rows(state).min(height.saturating_sub(4));
+    l.header = Rect::new(0, 0, width, header);
+    l.status = Rect::new(0, height - 1, width, 1);
+    let body = Rect::new(0, header, width, height.saturating_sub(header + 1));
+    match base {
+        Base::Zoom => l.panes[state.focus.index()] = Some(body),
+        Base::Reading if width >= GRID_MIN_WIDTH => {
+            let (w1, h1) = (width / 2, body.height / 2);
+            let cells = [
+                Rect::new(0, body.y, w1, h1),
+                Rect::new(w1, body.y, width - w1, h1),
+                Rect::new(0, body.y + h1, w1, body.height - h1),
+                Rect::new(w1, body.y + h1, width - w1, body.height - h1),
+            ];
+            l.panes = cells.map(Some);
+        }
+        Base::Reading => {
+            l.tabs = Some(Rect::new(0, body.y, width, 1));
+            let rest = Rect::new(0, body.y + 1, width, body.height.saturating_sub(1));
+            l.panes[state.focus.index()] = Some(rest);
+        }
+    }
+    l
+}
+
+/// The help overlay's rectangle, centred.
+pub fn overlay_rect(size: Size) -> Rect {
+    let w = size.width.saturating_sub(4).min(76).max(size.width.min(20));
+    let h = size.height.saturating_sub(2);
+    Rect::new((size.width - w) / 2, (size.height - h) / 2, w, h)
+}
+
+/// The text area inside a pane's borders: one column of padding on each side when there is
+/// room.
+pub fn text_area(outer: Rect) -> Rect {
+    let inner = Rect::new(
+        outer.x.saturating_add(1),
+        outer.y.saturating_add(1),
+        outer.width.saturating_sub(2),
+        outer.height.saturating_sub(2),
+    );
+    if inner.width >= 8 {
+        Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height)
+    } else {
+        inner
+    }
+}
+
+/// The text geometry `pane` has, or would have when shown, in the current mode: the zoomed
+/// pane is measured full screen, every other pane where reading mode puts it.
+pub fn pane_geometry(state: &State, pane: Pane) -> Geometry {
+    let base = match state.mode.base() {
+        Base::Zoom if pane == state.focus => Base::Zoom,
+        _ => Base::Reading,
+    };
+    let l = layout_for(state, base);
+    let outer = l.panes[pane.index()].unwrap_or_else(|| {
+        // Hidden under tabs: it would take the focused pane's place.
+        l.panes.iter().flatten().next().copied().unwrap_or_default()
+    });
+    let area = text_area(outer);
+    Geometry {
+        width: area.width.max(1),
+        height: area.height,
+    }
+}
+
+/// What is under a mouse position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// Inside a pane.
+    Pane(Pane),
+    /// On a tab of the tab bar.
+    Tab(Pane),
+    /// Nothing that reacts.
+    Nothing,
+}
+
+/// What is at column `x`, row `y`. `tab_spans` are the tab bar's column ranges, as drawn.
+pub fn hit(state: &State, x: u16, y: u16) -> Hit {
+    let l = layout(state);
+    let inside = |r: Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
+    if let Some(tabs) = l.tabs
+        && inside(tabs)
+    {
+        for (pane, range) in Pane::ALL.iter().zip(tab_spans(state, tabs.width)) {
+            if range.contains(&x) {
+                return Hit::Tab(*pane);
+            }
+        }
+        return Hit::Nothing;
+    }
+    for pane in Pane::ALL {
+        if let Some(r) = l.panes[pane.index()]
+            && inside(r)
+        {
+            return Hit::Pane(pane);
+        }
+    }
+    Hit::Nothing
+}
+
+/// The tab labels as drawn: full names when they fit, otherwise the focused one in full and
+/// numbers for the rest. Returns each tab's text.
+pub fn tab_labels(state: &State, width: u16) -> [String; 4] {
+    let tabs = state.content.lang.labels().tabs;
+    let full = Pane::ALL.map(|p| format!(" {} {} ", p.index() + 1, tabs[p.index()]));
+    let total: usize = full.iter().map(|t| crate::text::width(t) + 1).sum();
+    if total <= usize::from(width) {
+        return full;
+    }
+    Pane::ALL.map(|p| {
+        if p == state.focus {
+            format!(" {} {} ", p.index() + 1, tabs[p.index()])
+        } else {
+            format!(" {} ", p.index() + 1)
+        }
+    })
+}
+
+/// Column ranges of the tabs, as drawn by the renderer (one column between tabs).
+pub fn tab_spans(state: &State, width: u16) -> [std::ops::Range<u16>; 4] {
+    let labels = tab_labels(state, width);
+    let mut x = 0u16;
+    let mut spans: [std::ops::Range<u16>; 4] = Default::default();
+    for (i, label) in labels.iter().enumerate() {
+        let w = u16::try_from(crate::text::width(label)).unwrap_or(u16::MAX);
+        spans[i] = x..x.saturating_add(w);
+        x = x.saturating_add(w).saturating_add(1);
+    }
+    spans
+}

@@ -1,0 +1,224 @@
+//! The reader's state: plain data, cheap to clone, buildable in one line in a test.
+
+use std::sync::Arc;
+
+use crate::app::content::Content;
+use crate::labels::Lang;
+use crate::model::Briefing;
+use crate::text::Needle;
+
+/// The four panes, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Pane {
+    /// The summary (with the caption and the links).
+    #[default]
+    Summary,
+    /// The quotes.
+    Quotes,
+    /// The cooperation areas.
+    Areas,
+    /// The threats.
+    Threats,
+}
+
+impl Pane {
+    /// All panes in order.
+    pub const ALL: [Pane; 4] = [Pane::Summary, Pane::Quotes, Pane::Areas, Pane::Threats];
+
+    /// 0 to 3.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The pane after this one, wrapping around.
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % 4]
+    }
+
+    /// The pane before this one, wrapping around.
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + 3) % 4]
+    }
+}
+
+/// A terminal size in cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Size {
+    /// Columns.
+    pub width: u16,
+    /// Rows.
+    pub height: u16,
+}
+
+impl Size {
+    /// A size of `width` columns and `height` rows.
+    pub const fn new(width: u16, height: u16) -> Size {
+        Size { width, height }
+    }
+}
+
+/// Where a pane is scrolled to: the item at the top and how many of its lines are above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct PaneView {
+    /// The item at the top of the pane.
+    pub item: usize,
+    /// Lines of that item scrolled out above the top.
+    pub line: usize,
+}
+
+/// What the reader is doing under an overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Base {
+    /// Four panes (or one under tabs).
+    #[default]
+    Reading,
+    /// The focused pane, full screen.
+    Zoom,
+}
+
+/// The reader's modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Mode {
+    /// Reading the panes.
+    #[default]
+    Reading,
+    /// The focused pane full screen.
+    Zoom,
+    /// Typing a search query over `Base`.
+    Search(Base),
+    /// The help overlay over `Base`.
+    Help(Base),
+    /// The program is ending.
+    Quit,
+}
+
+impl Mode {
+    /// The mode underneath any overlay.
+    pub fn base(self) -> Base {
+        match self {
+            Mode::Reading | Mode::Quit => Base::Reading,
+            Mode::Zoom => Base::Zoom,
+            Mode::Search(b) | Mode::Help(b) => b,
+        }
+    }
+}
+
+impl From<Base> for Mode {
+    fn from(base: Base) -> Mode {
+        match base {
+            Base::Reading => Mode::Reading,
+            Base::Zoom => Mode::Zoom,
+        }
+    }
+}
+
+/// One search match: which pane and item, and which occurrence within the item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Match {
+    /// The pane.
+    pub pane: Pane,
+    /// The item in the pane.
+    pub item: usize,
+    /// The occurrence in the item, from 0.
+    pub nth: usize,
+}
+
+/// The most matches a search records; the count then shows as "10000+".
+pub const MAX_MATCHES: usize = 10_000;
+
+/// The search query and its matches in every pane.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    /// What was typed.
+    pub query: String,
+    /// The query folded for matching.
+    pub needle: Needle,
+    /// Matches in pane order, then item order.
+    pub matches: Vec<Match>,
+    /// The match last jumped to.
+    pub current: Option<usize>,
+}
+
+/// Everything the reader shows, as plain data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The panes' content (shared, immutable).
+    pub content: Arc<Content>,
+    /// The current mode.
+    pub mode: Mode,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Each pane's scroll position, by [`Pane::index`].
+    pub views: [PaneView; 4],
+    /// The search, active when its query is not empty.
+    pub search: Search,
+    /// Focus and views when the search started, restored if it is cancelled.
+    pub search_origin: Option<(Pane, [PaneView; 4])>,
+    /// The viewport.
+    pub size: Size,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: usize,
+}
+
+impl State {
+    /// A reader on `briefing` with labels in `lang`, at `size`.
+    pub fn new(briefing: Briefing, lang: Lang, size: Size) -> State {
+        let content = Arc::new(Content::new(Arc::new(briefing), lang));
+        let mut state = State {
+            content,
+            mode: Mode::Reading,
+            focus: Pane::Summary,
+            views: [PaneView::default(); 4],
+            search: Search::default(),
+            search_origin: None,
+            size,
+            help_scroll: 0,
+        };
+        crate::app::update::normalize(&mut state);
+        state
+    }
+
+    /// The view of `pane`.
+    pub fn view(&self, pane: Pane) -> PaneView {
+        self.views[pane.index()]
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.content.lang
+    }
+
+    /// Checks every index against its bounds; used by property tests after every step.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        for pane in Pane::ALL {
+            let v = self.view(pane);
+            let len = self.content.len(pane);
+            if len == 0 && v != PaneView::default() {
+                return Err(format!("{pane:?}: scrolled {v:?} in an empty pane"));
+            }
+            if len > 0 && v.item >= len {
+                return Err(format!("{pane:?}: item {} of {len}", v.item));
+            }
+            let geo = crate::app::layout::pane_geometry(self, pane);
+            if len > 0 {
+                let h = self.content.height(pane, v.item, geo.width);
+                if v.line >= h {
+                    return Err(format!("{pane:?}: line {} of an item of {h}", v.line));
+                }
+                let max = crate::app::scroll::max_top(&self.content, pane, geo);
+                if v > max {
+                    return Err(format!("{pane:?}: {v:?} past the end {max:?}"));
+                }
+            }
+        }
+        if let Some(c) = self.search.current
+            && c >= self.search.matches.len()
+        {
+            return Err(format!("match {c} of {}", self.search.matches.len()));
+        }
+        if self.search.matches.len() > MAX_MATCHES {
+            return Err("too many matches kept".to_string());
+        }
+        Ok(())
+    }
+}

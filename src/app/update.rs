@@ -1,0 +1,474 @@
+//! The pure state machine: `update(&mut State, Action) -> Effect`. Every action is handled in
+//! every mode, every index is clamped, nothing panics and nothing does I/O.
+
+use crate::app::action::{Action, Effect};
+use crate::app::keymap::help_lines;
+use crate::app::layout::{self, Geometry, Hit, pane_geometry};
+use crate::app::scroll;
+use crate::app::state::{Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Search, State};
+use crate::text::Needle;
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: usize = 3;
+
+/// Applies `action` to `state` and says what the edge must do.
+pub fn update(state: &mut State, action: Action) -> Effect {
+    if state.mode == Mode::Quit {
+        return Effect::Quit;
+    }
+    let effect = match action {
+        Action::Quit => {
+            state.mode = Mode::Quit;
+            Effect::Quit
+        }
+        Action::Resize(size) => {
+            state.size = size;
+            Effect::None
+        }
+        other => {
+            match state.mode {
+                Mode::Help(base) => update_help(state, base, other),
+                Mode::Search(base) => update_search(state, base, other),
+                Mode::Reading | Mode::Zoom => update_panes(state, other),
+                Mode::Quit => {}
+            }
+            Effect::None
+        }
+    };
+    normalize(state);
+    effect
+}
+
+fn geo(state: &State, pane: Pane) -> Geometry {
+    pane_geometry(state, pane)
+}
+
+fn scroll_pane(state: &mut State, pane: Pane, down: bool, lines: usize) {
+    let g = geo(state, pane);
+    let v = state.view(pane);
+    state.views[pane.index()] = if down {
+        scroll::forward(&state.content, pane, g, v, lines)
+    } else {
+        scroll::backward(&state.content, pane, g, v, lines)
+    };
+}
+
+fn page(state: &State, pane: Pane) -> usize {
+    usize::from(geo(state, pane).height.saturating_sub(1)).max(1)
+}
+
+fn update_panes(state: &mut State, action: Action) {
+    let focus = state.focus;
+    match action {
+        Action::NextPane => state.focus = focus.next(),
+        Action::PrevPane => state.focus = focus.prev(),
+        Action::FocusPane(p) => state.focus = p,
+        Action::ScrollDown => scroll_pane(state, focus, true, 1),
+        Action::ScrollUp => scroll_pane(state, focus, false, 1),
+        Action::PageDown => scroll_pane(state, focus, true, page(state, focus)),
+        Action::PageUp => scroll_pane(state, focus, false, page(state, focus)),
+        Action::HalfPageDown => scroll_pane(state, focus, true, page(state, focus).div_ceil(2)),
+        Action::HalfPageUp => scroll_pane(state, focus, false, page(state, focus).div_ceil(2)),
+        Action::Top => state.views[focus.index()] = PaneView::default(),
+        Action::Bottom => {
+            state.views[focus.index()] = scroll::max_top(&state.content, focus, geo(state, focus));
+        }
+        Action::NextItem => {
+            let v = state.view(focus);
+            state.views[focus.index()] = PaneView {
+                item: v.item + 1,
+                line: 0,
+            };
+        }
+        Action::PrevItem => {
+            let v = state.view(focus);
+            let item = if v.line > 0 {
+                v.item
+            } else {
+                v.item.saturating_sub(1)
+            };
+            state.views[focus.index()] = PaneView { item, line: 0 };
+        }
+        Action::ToggleZoom => {
+            state.mode = if state.mode == Mode::Zoom {
+                Mode::Reading
+            } else {
+                Mode::Zoom
+            };
+        }
+        Action::Back => {
+            if state.mode == Mode::Zoom {
+                state.mode = Mode::Reading;
+            } else {
+                state.search = Search::default();
+            }
+        }
+        Action::StartSearch => {
+            state.search = Search::default();
+            state.search_origin = Some((state.focus, state.views));
+            state.mode = Mode::Search(state.mode.base());
+        }
+        Action::NextMatch => step_match(state, true),
+        Action::PrevMatch => step_match(state, false),
+        Action::ToggleHelp => {
+            state.help_scroll = 0;
+            state.mode = Mode::Help(state.mode.base());
+        }
+        Action::Click { x, y } => match layout::hit(state, x, y) {
+            Hit::Pane(p) | Hit::Tab(p) => state.focus = p,
+            Hit::Nothing => {}
+        },
+        Action::Wheel { x, y, down } => {
+            if let Hit::Pane(p) = layout::hit(state, x, y) {
+                scroll_pane(state, p, down, WHEEL_LINES);
+            }
+        }
+        Action::SearchInput(_)
+        | Action::SearchBackspace
+        | Action::SearchSubmit
+        | Action::SearchCancel
+        | Action::Quit
+        | Action::Resize(_) => {}
+    }
+}
+
+fn update_help(state: &mut State, base: Base, action: Action) {
+    let rows = help_rows_visible(state);
+    let max = help_lines(state.lang()).len().saturating_sub(rows);
+    let s = state.help_scroll;
+    state.help_scroll = match action {
+        Action::ScrollDown => s + 1,
+        Action::ScrollUp => s.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => s + rows.max(2) - 1,
+        Action::PageUp | Action::HalfPageUp => s.saturating_sub(rows.max(2) - 1),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Wheel { down, .. } => {
+            if down {
+                s + WHEEL_LINES
+            } else {
+                s.saturating_sub(WHEEL_LINES)
+            }
+        }
+        _ => s,
+    }
+    .min(max);
+    match action {
+        Action::ToggleHelp | Action::Back => state.mode = base.into(),
+        Action::Click { x, y } => {
+            let r = layout::overlay_rect(state.size);
+            if x < r.x || x >= r.right() || y < r.y || y >= r.bottom() {
+                state.mode = base.into();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Rows of help text the overlay shows at once (inside its border).
+pub fn help_rows_visible(state: &State) -> usize {
+    usize::from(layout::overlay_rect(state.size).height.saturating_sub(3))
+}
+
+fn update_search(state: &mut State, base: Base, action: Action) {
+    match action {
+        Action::SearchInput(c) if !c.is_control() => {
+            state.search.query.push(c);
+            refresh_matches(state);
+        }
+        Action::SearchBackspace => {
+            if state.search.query.pop().is_none() {
+                cancel_search(state, base);
+                return;
+            }
+            refresh_matches(state);
+        }
+        Action::SearchSubmit => {
+            state.mode = base.into();
+            state.search_origin = None;
+            if state.search.query.is_empty() {
+                state.search = Search::default();
+            }
+        }
+        Action::SearchCancel | Action::Back => cancel_search(state, base),
+        Action::Wheel { .. } | Action::Click { .. } => update_panes(state, action),
+        _ => {}
+    }
+}
+
+fn cancel_search(state: &mut State, base: Base) {
+    if let Some((focus, views)) = state.search_origin.take() {
+        state.focus = focus;
+        state.views = views;
+    }
+    state.search = Search::default();
+    state.mode = base.into();
+}
+
+/// Recomputes the matches of the query in every pane, then jumps to the first match at or
+/// after where the search started, as incremental search does.
+fn refresh_matches(state: &mut State) {
+    let needle = Needle::new(&state.search.query);
+    let mut matches = Vec::new();
+    if !needle.is_empty() {
+        'panes: for pane in Pane::ALL {
+            for item in 0..state.content.len(pane) {
+                let left = MAX_MATCHES - matches.len();
+                let n = state.content.count_matches(pane, item, &needle, left);
+                matches.extend((0..n).map(|nth| Match { pane, item, nth }));
+                if matches.len() >= MAX_MATCHES {
+                    break 'panes;
+                }
+            }
+        }
+    }
+    state.search.needle = needle;
+    state.search.matches = matches;
+    state.search.current = None;
+    let (focus, views) = state.search_origin.unwrap_or((state.focus, state.views));
+    state.focus = focus;
+    state.views = views;
+    let origin = (focus.index(), views[focus.index()].item);
+    let first = state
+        .search
+        .matches
+        .iter()
+        .position(|m| (m.pane.index(), m.item) >= origin)
+        .or(if state.search.matches.is_empty() {
+            None
+        } else {
+            Some(0)
+        });
+    if let Some(i) = first {
+        jump_to(state, i);
+    }
+}
+
+fn step_match(state: &mut State, forward: bool) {
+    let len = state.search.matches.len();
+    if len == 0 {
+        return;
+    }
+    let next = match state.search.current {
+        Some(c) if forward => (c + 1) % len,
+        Some(c) => (c + len - 1) % len,
+        None => {
+            let here = (state.focus.index(), state.view(state.focus).item);
+            let after = state
+                .search
+                .matches
+                .iter()
+                .position(|m| (m.pane.index(), m.item) >= here);
+            match (after, forward) {
+                (Some(i), true) => i,
+                (Some(i), false) => (i + len - 1) % len,
+                (None, true) => 0,
+                (None, false) => len - 1,
+            }
+        }
+    };
+    jump_to(state, next);
+}
+
+/// Focuses the match's pane and scrolls so the line holding it shows, unless it already does.
+fn jump_to(state: &mut State, index: usize) {
+    let Some(m) = state.search.matches.get(index).copied() else {
+        return;
+    };
+    state.search.current = Some(index);
+    state.focus = m.pane;
+    let g = geo(state, m.pane);
+    let line = line_of_match(state, m, g.width);
+    let target = PaneView { item: m.item, line };
+    let top = state.view(m.pane);
+    if !is_visible(state, m.pane, g, top, target) {
+        state.views[m.pane.index()] = scroll::clamp(&state.content, m.pane, g, target);
+    }
+}
+
+/// The line of its item where a match starts (the item's first line when the match straddles
+/// a line break).
+fn line_of_match(state: &State, m: Match, width: u16) -> usize {
+    let lines = state.content.lines(m.pane, m.item, width);
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        seen += state.search.needle.find_in(&line.text).len();
+        if seen > m.nth {
+            return i;
+        }
+    }
+    0
+}
+
+fn is_visible(state: &State, pane: Pane, g: Geometry, top: PaneView, target: PaneView) -> bool {
+    if target < top {
+        return false;
+    }
+    // Walk down the pane's rows from the top; the target shows if a row reaches it.
+    let mut v = top;
+    let mut rows = usize::from(g.height);
+    while rows > 0 && v.item < state.content.len(pane) {
+        let h = state.content.height(pane, v.item, g.width);
+        let here = h.saturating_sub(v.line);
+        if target.item == v.item && target.line < v.line + rows.min(here) {
+            return true;
+        }
+        rows = rows.saturating_sub(here);
+        v = PaneView {
+            item: v.item + 1,
+            line: 0,
+        };
+    }
+    false
+}
+
+/// Brings every index back within bounds for the current size and mode.
+pub fn normalize(state: &mut State) {
+    for pane in Pane::ALL {
+        let g = geo(state, pane);
+        let v = state.view(pane);
+        state.views[pane.index()] = scroll::clamp(&state.content, pane, g, v);
+    }
+    if let Some(c) = state.search.current
+        && c >= state.search.matches.len()
+    {
+        state.search.current = None;
+    }
+    if matches!(state.mode, Mode::Help(_)) {
+        let max = help_lines(state.lang())
+            .len()
+            .saturating_sub(help_rows_visible(state));
+        state.help_scroll = state.help_scroll.min(max);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::key::parse_keys;
+    use crate::app::keymap::resolve;
+    use crate::app::state::Size;
+    use crate::labels::Lang;
+
+    fn state(w: u16, h: u16) -> State {
+        State::new(crate::model::bundled().unwrap(), Lang::Fr, Size::new(w, h))
+    }
+
+    fn press(state: &mut State, keys: &str) {
+        for key in parse_keys(keys).unwrap() {
+            if let Some(action) = resolve(state.mode, key) {
+                update(state, action);
+            }
+        }
+    }
+
+    #[test]
+    fn tab_cycles_panes_and_wraps() {
+        let mut s = state(100, 30);
+        press(&mut s, "<Tab><Tab><Tab>");
+        assert_eq!(s.focus, Pane::Threats);
+        press(&mut s, "<Tab>");
+        assert_eq!(s.focus, Pane::Summary);
+        press(&mut s, "<S-Tab>");
+        assert_eq!(s.focus, Pane::Threats);
+    }
+
+    #[test]
+    fn enter_zooms_and_esc_unzooms() {
+        let mut s = state(80, 24);
+        press(&mut s, "2<Enter>");
+        assert_eq!((s.mode, s.focus), (Mode::Zoom, Pane::Quotes));
+        press(&mut s, "<Esc>");
+        assert_eq!(s.mode, Mode::Reading);
+    }
+
+    #[test]
+    fn search_finds_interpol_in_several_panes_and_n_moves_across() {
+        let mut s = state(100, 30);
+        press(&mut s, "/INTERPOL<Enter>");
+        assert_eq!(s.mode, Mode::Reading);
+        let panes: std::collections::HashSet<Pane> =
+            s.search.matches.iter().map(|m| m.pane).collect();
+        assert!(panes.len() >= 3, "{panes:?}");
+        let first = s.search.current.unwrap();
+        press(&mut s, "n");
+        assert_eq!(s.search.current, Some(first + 1));
+        press(&mut s, "N");
+        assert_eq!(s.search.current, Some(first));
+    }
+
+    #[test]
+    fn search_cancel_restores_position() {
+        let mut s = state(80, 24);
+        press(&mut s, "2jj");
+        let before = (s.focus, s.views);
+        press(&mut s, "/terroristes");
+        assert!(!s.search.matches.is_empty());
+        press(&mut s, "<Esc>");
+        assert_eq!((s.focus, s.views), before);
+        assert!(s.search.matches.is_empty());
+    }
+
+    #[test]
+    fn next_match_scrolls_a_hidden_match_into_view() {
+        let mut s = state(40, 12);
+        press(&mut s, "/INTERPOL<Enter>nn");
+        let m = s.search.matches[s.search.current.unwrap()];
+        let g = geo(&s, m.pane);
+        let line = line_of_match(&s, m, g.width);
+        assert!(is_visible(
+            &s,
+            m.pane,
+            g,
+            s.view(m.pane),
+            PaneView { item: m.item, line }
+        ));
+        assert_ne!(
+            s.view(m.pane),
+            PaneView::default(),
+            "the third match is below the first screen"
+        );
+    }
+
+    #[test]
+    fn help_opens_scrolls_and_closes() {
+        let mut s = state(40, 12);
+        press(&mut s, "?jjj");
+        assert_eq!(s.mode, Mode::Help(Base::Reading));
+        assert_eq!(s.help_scroll, 3);
+        press(&mut s, "G");
+        let max = s.help_scroll;
+        press(&mut s, "j");
+        assert_eq!(s.help_scroll, max);
+        press(&mut s, "<Esc>");
+        assert_eq!(s.mode, Mode::Reading);
+    }
+
+    #[test]
+    fn ctrl_c_quits_while_typing_a_query() {
+        let mut s = state(80, 24);
+        press(&mut s, "/abc");
+        let action = resolve(s.mode, crate::app::key::Key::Ctrl('c')).unwrap();
+        let effect = update(&mut s, action);
+        assert_eq!((effect, s.mode), (Effect::Quit, Mode::Quit));
+    }
+
+    #[test]
+    fn bottom_then_top_in_quotes() {
+        let mut s = state(80, 24);
+        press(&mut s, "2G");
+        assert_ne!(s.view(Pane::Quotes), PaneView::default());
+        press(&mut s, "g");
+        assert_eq!(s.view(Pane::Quotes), PaneView::default());
+    }
+
+    #[test]
+    fn resize_to_tiny_and_back_keeps_invariants() {
+        let mut s = state(120, 40);
+        press(&mut s, "2GG");
+        for (w, h) in [(1, 1), (0, 0), (20, 6), (300, 100), (80, 24)] {
+            update(&mut s, Action::Resize(Size::new(w, h)));
+            s.check_invariants().unwrap();
+        }
+    }
+}

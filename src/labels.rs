@@ -1,0 +1,226 @@
+//! Interface words per language: pane names, mode names, status and help texts.
+//!
+//! Labels follow the briefing's `lang` (French for `fr`, `fr-CA`...; English otherwise) and
+//! `--lang` overrides. Adding a language means adding one [`Labels`] table. No I/O here.
+
+/// The interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English, the default.
+    #[default]
+    En,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// The interface language for a BCP 47 tag: French for `fr` and its regional forms.
+    pub fn from_tag(tag: Option<&str>) -> Lang {
+        match tag {
+            Some(t)
+                if t.eq_ignore_ascii_case("fr") || t.to_ascii_lowercase().starts_with("fr-") =>
+            {
+                Lang::Fr
+            }
+            _ => Lang::En,
+        }
+    }
+
+    /// The words of this language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::En => &EN,
+            Lang::Fr => &FR,
+        }
+    }
+}
+
+/// Every word the interface shows, for one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Labels {
+    /// Pane names, in pane order: summary, quotes, cooperation areas, threats.
+    pub panes: [&'static str; 4],
+    /// Short pane names for a narrow tab bar.
+    pub tabs: [&'static str; 4],
+    /// Heading of the emerging threats.
+    pub emerging: &'static str,
+    /// Badge after an emerging threat.
+    pub emerging_badge: &'static str,
+    /// Heading of the links.
+    pub more_info: &'static str,
+    /// Shown for a quote without a speaker.
+    pub unknown_speaker: &'static str,
+    /// Opening and closing quotation marks, with their spacing.
+    pub quote_marks: (&'static str, &'static str),
+    /// Mode names in the status line.
+    pub mode_reading: &'static str,
+    /// Zoom mode.
+    pub mode_zoom: &'static str,
+    /// Search mode.
+    pub mode_search: &'static str,
+    /// Help overlay.
+    pub mode_help: &'static str,
+    /// Presentation mode.
+    pub mode_present: &'static str,
+    /// "3 matches"
+    pub matches: &'static str,
+    /// "no match"
+    pub no_match: &'static str,
+    /// Title of the help overlay.
+    pub help_title: &'static str,
+    /// Footer of the help overlay.
+    pub help_footer: &'static str,
+    /// "Terminal too small"
+    pub too_small: &'static str,
+    /// "need"
+    pub need: &'static str,
+    /// An empty pane.
+    pub empty: &'static str,
+    /// Months, for dates in the header.
+    pub months: [&'static str; 12],
+    /// "(continued)" on a slide that continues a section.
+    pub continued: &'static str,
+    /// Title slide and overview words.
+    pub overview: &'static str,
+    /// "Links" slide title.
+    pub links: &'static str,
+    /// "Quote" slide title.
+    pub quote: &'static str,
+    /// Presenter view: "Next"
+    pub next: &'static str,
+    /// Presenter view: "Notes"
+    pub notes: &'static str,
+    /// Presenter view: no notes for this slide.
+    pub no_notes: &'static str,
+    /// The end of the presentation.
+    pub end: &'static str,
+    /// Following the presenter (SSH).
+    pub following: &'static str,
+    /// Browsing on one's own (SSH).
+    pub browsing: &'static str,
+    /// How many are watching (SSH).
+    pub watching: &'static str,
+}
+
+static EN: Labels = Labels {
+    panes: ["Summary", "Quotes", "Cooperation areas", "Threats"],
+    tabs: ["Summary", "Quotes", "Cooperation", "Threats"],
+    emerging: "Emerging threats",
+    emerging_badge: "emerging",
+    more_info: "For more information",
+    unknown_speaker: "speaker not stated",
+    quote_marks: ("\u{201c}", "\u{201d}"),
+    mode_reading: "READING",
+    mode_zoom: "ZOOM",
+    mode_search: "SEARCH",
+    mode_help: "HELP",
+    mode_present: "PRESENTING",
+    matches: "matches",
+    no_match: "no match",
+    help_title: "Keys",
+    help_footer: "Esc or ? closes this help",
+    too_small: "Terminal too small",
+    need: "need",
+    empty: "(nothing here)",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    continued: "(continued)",
+    overview: "Overview",
+    links: "Links",
+    quote: "Quote",
+    next: "Next",
+    notes: "Notes",
+    no_notes: "(no notes for this slide)",
+    end: "End of the briefing",
+    following: "following the presenter",
+    browsing: "browsing on your own, f to follow",
+    watching: "watching",
+};
+
+static FR: Labels = Labels {
+    panes: ["Résumé", "Citations", "Domaines de coopération", "Menaces"],
+    tabs: ["Résumé", "Citations", "Coopération", "Menaces"],
+    emerging: "Menaces émergentes",
+    emerging_badge: "émergente",
+    more_info: "Plus d'informations",
+    unknown_speaker: "orateur non précisé",
+    quote_marks: ("«\u{a0}", "\u{a0}»"),
+    mode_reading: "LECTURE",
+    mode_zoom: "ZOOM",
+    mode_search: "RECHERCHE",
+    mode_help: "AIDE",
+    mode_present: "PRÉSENTATION",
+    matches: "résultats",
+    no_match: "aucun résultat",
+    help_title: "Touches",
+    help_footer: "Échap ou ? ferme cette aide",
+    too_small: "Terminal trop petit",
+    need: "il faut",
+    empty: "(rien ici)",
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    continued: "(suite)",
+    overview: "Sommaire",
+    links: "Liens",
+    quote: "Citation",
+    next: "Suivante",
+    notes: "Notes",
+    no_notes: "(pas de notes pour cette diapositive)",
+    end: "Fin du briefing",
+    following: "vous suivez le présentateur",
+    browsing: "navigation libre, f pour suivre",
+    watching: "spectateurs",
+};
+
+/// A date as people write it: "23 mai 2016", "23 May 2016".
+pub fn format_date(date: crate::model::Date, lang: Lang) -> String {
+    let month = usize::try_from(date.month() - 1).unwrap_or(0);
+    let name = lang.labels().months.get(month).copied().unwrap_or("");
+    format!("{} {name} {}", date.day(), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_from_tag_picks_french_for_french_tags_only() {
+        assert_eq!(Lang::from_tag(Some("fr")), Lang::Fr);
+        assert_eq!(Lang::from_tag(Some("fr-CA")), Lang::Fr);
+        assert_eq!(Lang::from_tag(Some("FR")), Lang::Fr);
+        assert_eq!(Lang::from_tag(Some("fra")), Lang::En);
+        assert_eq!(Lang::from_tag(Some("en")), Lang::En);
+        assert_eq!(Lang::from_tag(None), Lang::En);
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        let d = crate::model::Date::new(2016, 5, 23).unwrap();
+        assert_eq!(format_date(d, Lang::Fr), "23 mai 2016");
+        assert_eq!(format_date(d, Lang::En), "23 May 2016");
+    }
+}

@@ -1,0 +1,151 @@
+//! Pure rendering of a [`State`] into a ratatui buffer: header, panes, tab bar, status line,
+//! overlays. Render never mutates the state and never does I/O; the same code draws the local
+//! terminal, SSH sessions and headless snapshots.
+
+pub mod export;
+mod header;
+mod help;
+mod pane;
+mod status;
+pub mod theme;
+
+use std::borrow::Cow;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::key::parse_keys;
+use crate::app::keymap::resolve;
+use crate::app::layout::{self, MIN_SIZE};
+use crate::app::state::{Size, State};
+use crate::app::update::{normalize, update};
+use crate::labels::Lang;
+use crate::model::Briefing;
+pub use theme::Theme;
+
+/// Draws `state` into `buf`. When the buffer's size differs from the state's, the state is
+/// re-laid out for the buffer first, so render never reads outside it.
+pub fn render(state: &State, theme: &Theme, buf: &mut Buffer) {
+    let area = buf.area;
+    let size = Size::new(area.width, area.height);
+    let state: Cow<'_, State> = if state.size == size && area.x == 0 && area.y == 0 {
+        Cow::Borrowed(state)
+    } else {
+        let mut s = state.clone();
+        s.size = size;
+        normalize(&mut s);
+        Cow::Owned(s)
+    };
+    if area.x != 0 || area.y != 0 {
+        // Layout works from the origin; a buffer elsewhere is drawn into a copy.
+        let mut own = Buffer::empty(Rect::new(0, 0, area.width, area.height));
+        draw(&state, theme, &mut own);
+        for y in 0..area.height {
+            for x in 0..area.width {
+                if let (Some(src), Some(dst)) = (
+                    own.cell((x, y)).cloned(),
+                    buf.cell_mut((area.x + x, area.y + y)),
+                ) {
+                    *dst = src;
+                }
+            }
+        }
+        return;
+    }
+    draw(&state, theme, buf);
+}
+
+fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
+    if layout::is_too_small(state.size) {
+        render_too_small(state, buf);
+        return;
+    }
+    let l = layout::layout(state);
+    header::render_header(state, theme, l.header, buf);
+    if let Some(tabs) = l.tabs {
+        status::render_tabs(state, theme, tabs, buf);
+    }
+    for pane in crate::app::state::Pane::ALL {
+        if let Some(r) = l.panes[pane.index()] {
+            pane::render_pane(state, theme, pane, r, buf);
+        }
+    }
+    status::render_status(state, theme, l.status, buf);
+    if let Some(r) = l.overlay {
+        help::render_help(state, theme, r, buf);
+    }
+}
+
+fn render_too_small(state: &State, buf: &mut Buffer) {
+    let l = state.lang().labels();
+    let Size { width, height } = state.size;
+    if width == 0 || height == 0 {
+        return;
+    }
+    let colon = if state.lang() == Lang::Fr {
+        "\u{a0}:"
+    } else {
+        ":"
+    };
+    let message = format!(
+        "{}{colon} {} {}×{} ({}×{})",
+        l.too_small, l.need, MIN_SIZE.width, MIN_SIZE.height, width, height
+    );
+    let lines = crate::text::wrap(&message, usize::from(width), "", "");
+    let top = height.saturating_sub(u16::try_from(lines.len()).unwrap_or(height)) / 2;
+    for (i, line) in lines.iter().take(usize::from(height)).enumerate() {
+        let y = top + u16::try_from(i).unwrap_or(0);
+        if y < height {
+            buf.set_stringn(
+                0,
+                y,
+                line,
+                usize::from(width),
+                ratatui::style::Style::default(),
+            );
+        }
+    }
+}
+
+/// A headless frame: what the reader shows after `keys`, at `size`.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The rendered cells.
+    pub buffer: Buffer,
+    /// The state after the keys.
+    pub state: State,
+}
+
+impl Snapshot {
+    /// The frame as plain text, one line per row, trailing spaces kept.
+    pub fn text(&self) -> String {
+        export::to_text(&self.buffer)
+    }
+
+    /// The frame with its styles as ANSI escape sequences.
+    pub fn ansi(&self) -> String {
+        export::to_ansi(&self.buffer)
+    }
+}
+
+/// Runs the reader's state machine on `briefing` with the keys `keys` (in the keymap's
+/// notation, such as `"<Tab> j j / INTERPOL <Enter>"`) and renders the final frame in memory.
+/// This is what `briefing snapshot` prints; use it to snapshot-test a frame of a briefing.
+pub fn snapshot(
+    briefing: Briefing,
+    lang: Lang,
+    size: Size,
+    keys: &str,
+    theme: &Theme,
+) -> Result<Snapshot, crate::app::KeyParseError> {
+    let keys = parse_keys(keys)?;
+    let mut state = State::new(briefing, lang, size);
+    for key in keys {
+        if let Some(action) = resolve(state.mode, key) {
+            update(&mut state, action);
+        }
+    }
+    let mut buffer = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+    render(&state, theme, &mut buffer);
+    Ok(Snapshot { buffer, state })
+}

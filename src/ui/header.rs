@@ -1,0 +1,83 @@
+//! The header: the title, the date and event, the parties and their heads.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::state::State;
+use crate::labels::{Lang, format_date};
+use crate::text::{truncate, wrap};
+use crate::ui::Theme;
+
+pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let b = &state.content.briefing;
+    let lang = state.lang();
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut rows: Vec<(String, Style)> = Vec::new();
+
+    let title_rows = if area.height >= 4 { 2 } else { 1 };
+    let title = wrap(&b.title, width, "", "");
+    for (i, line) in title.iter().take(title_rows).enumerate() {
+        let last = i + 1 == title_rows && title.len() > title_rows;
+        let text = if last {
+            truncate(&format!("{line} …"), width)
+        } else {
+            line.clone()
+        };
+        rows.push((text, theme.title()));
+    }
+    if area.height >= 4 {
+        let mut meta: Vec<String> = Vec::new();
+        if let Some(d) = b.date {
+            meta.push(format_date(d, lang));
+        }
+        meta.extend(b.place.iter().cloned());
+        meta.extend(b.event.iter().cloned());
+        if !meta.is_empty() {
+            rows.push((truncate(&meta.join(" · "), width), theme.meta()));
+        }
+    }
+    if area.height >= 2 {
+        let parties = parties_line(state, lang);
+        if !parties.is_empty() {
+            rows.push((truncate(&parties, width), theme.parties()));
+        }
+    }
+    for (i, (text, style)) in rows.iter().take(usize::from(area.height)).enumerate() {
+        let y = area.y + u16::try_from(i).unwrap_or(0);
+        buf.set_stringn(area.x + 1, y, text, width, *style);
+    }
+}
+
+/// "ONUDC : Yury Fedotov, directeur exécutif de l'ONUDC · INTERPOL : Juergen Stock, ..."
+fn parties_line(state: &State, lang: Lang) -> String {
+    let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+    state
+        .content
+        .briefing
+        .parties
+        .iter()
+        .map(|p| {
+            let people: Vec<String> = p
+                .people
+                .iter()
+                .map(|x| {
+                    if x.role.is_empty() {
+                        x.name.clone()
+                    } else {
+                        format!("{}, {}", x.name, x.role)
+                    }
+                })
+                .collect();
+            if people.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{}{colon}{}", p.name, people.join(" ; "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}

@@ -1,0 +1,74 @@
+//! The help overlay, generated from the keymap table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::state::State;
+use crate::text::{truncate, width};
+use crate::ui::Theme;
+
+/// Width of the keys column.
+const KEYS_COLUMN: usize = 24;
+
+pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let l = state.lang().labels();
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} ", l.help_title),
+            theme.pane_title(true),
+        ))
+        .title_bottom(Span::raw(format!(" {} ", l.help_footer)));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width - 1);
+    let keys_w = KEYS_COLUMN.min(w / 2);
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let lines = help_lines(state.lang());
+    // Arrows on the right border say there is more above or below.
+    let edge = area.right().saturating_sub(1);
+    if state.help_scroll > 0 {
+        buf.set_stringn(edge, inner.y, "▲", 1, theme.border(true));
+    }
+    if state.help_scroll + rows < lines.len() {
+        buf.set_stringn(
+            edge,
+            inner.bottom().saturating_sub(1),
+            "▼",
+            1,
+            theme.border(true),
+        );
+    }
+    for (i, line) in lines.iter().skip(state.help_scroll).take(rows).enumerate() {
+        let y = inner.y + u16::try_from(i).unwrap_or(0);
+        let x = inner.x + 1;
+        match line {
+            HelpLine::Section(title) => {
+                buf.set_stringn(x, y, truncate(title, w), w, theme.help_section());
+            }
+            HelpLine::Keys(keys, desc) => {
+                let keys = truncate(keys, keys_w);
+                buf.set_stringn(x + 1, y, &keys, keys_w, theme.help_keys());
+                let dx = u16::try_from(keys_w + 2).unwrap_or(0);
+                let room = w.saturating_sub(keys_w + 2);
+                if room > 0 && width(&keys) <= keys_w {
+                    buf.set_stringn(
+                        x + dx,
+                        y,
+                        truncate(desc, room),
+                        room,
+                        ratatui::style::Style::default(),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! One pane: a bordered box, its title with the position, the visible lines with search
+//! matches marked, and a scrollbar when the content overflows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+use crate::app::layout::{Geometry, text_area};
+use crate::app::scroll;
+use crate::app::state::{Base, Pane, State};
+use crate::ui::Theme;
+
+pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, buf: &mut Buffer) {
+    let labels = state.lang().labels();
+    let focused = pane == state.focus;
+    let content = &state.content;
+    let text = text_area(area);
+    let geo = Geometry {
+        width: text.width.max(1),
+        height: text.height,
+    };
+    let view = state.view(pane);
+    let len = content.len(pane);
+    let current = scroll::current_item(content, pane, geo, view);
+
+    let mut title = format!(" {} {} ", pane.index() + 1, labels.panes[pane.index()]);
+    if len > 0 {
+        title.push_str(&format!("{}/{len} ", current + 1));
+    }
+    if focused {
+        title.insert(0, '▶');
+    }
+    let block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.border(focused))
+        .title(Span::styled(title, theme.pane_title(focused)));
+    block.render(area, buf);
+
+    if len == 0 {
+        buf.set_stringn(
+            text.x,
+            text.y,
+            labels.empty,
+            usize::from(text.width),
+            Style::default(),
+        );
+        return;
+    }
+    let shown = render_lines(state, theme, pane, text, buf);
+
+    let zoomed = state.mode.base() == Base::Zoom;
+    if !scroll::fits(content, pane, geo) && area.height > 2 {
+        let mut sb = ScrollbarState::new(len)
+            .position(current)
+            .viewport_content_length(shown);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .style(theme.border(focused))
+            .begin_symbol(Some(if zoomed { "▲" } else { "↑" }))
+            .end_symbol(Some(if zoomed { "▼" } else { "↓" }));
+        bar.render(
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            buf,
+            &mut sb,
+        );
+    }
+}
+
+/// Draws the lines from the pane's scroll position down, marking search matches; the match
+/// jumped to gets its own style. Returns how many items were shown, even in part.
+fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut Buffer) -> usize {
+    let content = &state.content;
+    let needle = &state.search.needle;
+    let current = state
+        .search
+        .current
+        .and_then(|i| state.search.matches.get(i))
+        .filter(|m| m.pane == pane);
+    let mut view = state.view(pane);
+    let mut row = 0u16;
+    let mut shown = 0;
+    while row < text.height && view.item < content.len(pane) {
+        let lines = content.lines(pane, view.item, text.width.max(1));
+        // Occurrences above the first shown line, so the current match is counted right.
+        let mut nth = if needle.is_empty() || current.is_none_or(|m| m.item != view.item) {
+            0
+        } else {
+            lines
+                .iter()
+                .take(view.line)
+                .map(|l| needle.find_in(&l.text).len())
+                .sum()
+        };
+        for line in lines.iter().skip(view.line) {
+            if row >= text.height {
+                break;
+            }
+            let base = theme.role(line.role);
+            let mut spans = Vec::new();
+            let mut at = 0;
+            if !needle.is_empty() {
+                for r in needle.find_in(&line.text) {
+                    spans.push(Span::styled(&line.text[at..r.start], base));
+                    let is_current = current.is_some_and(|m| m.item == view.item && m.nth == nth);
+                    let style = if is_current {
+                        theme.found_current()
+                    } else {
+                        theme.found()
+                    };
+                    spans.push(Span::styled(&line.text[r.start..r.end], base.patch(style)));
+                    at = r.end;
+                    nth += 1;
+                }
+            }
+            spans.push(Span::styled(&line.text[at..], base));
+            buf.set_line(text.x, text.y + row, &Line::from(spans), text.width);
+            row += 1;
+        }
+        view.item += 1;
+        view.line = 0;
+        shown += 1;
+    }
+    shown
+}

@@ -1,0 +1,143 @@
+//! The status line (mode, focused pane and position, search, key hints) and the tab bar.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::app::action::Action;
+use crate::app::keymap::{Ctx, TABLE, key_for};
+use crate::app::layout::{pane_geometry, tab_labels};
+use crate::app::scroll;
+use crate::app::state::{MAX_MATCHES, Mode, Pane, State};
+use crate::text::{truncate, width};
+use crate::ui::Theme;
+
+/// The hints shown on the right of the status line, per context.
+fn hints(ctx: Ctx) -> &'static [Action] {
+    match ctx {
+        Ctx::Panes => &[Action::ToggleHelp, Action::StartSearch, Action::Quit],
+        Ctx::Search => &[Action::SearchSubmit, Action::SearchCancel],
+        Ctx::Help => &[Action::ToggleHelp, Action::Quit],
+        Ctx::Always => &[],
+    }
+}
+
+fn hint_text(state: &State) -> String {
+    let ctx = match state.mode {
+        Mode::Search(_) => Ctx::Search,
+        Mode::Help(_) => Ctx::Help,
+        _ => Ctx::Panes,
+    };
+    let lang = state.lang();
+    hints(ctx)
+        .iter()
+        .filter_map(|a| {
+            let key = key_for(ctx, *a)?;
+            let desc = TABLE
+                .iter()
+                .find(|b| b.ctx == ctx && b.action == Some(*a))?
+                .desc(lang);
+            Some(format!(
+                "{} {desc}",
+                key.trim_start_matches('<').trim_end_matches('>')
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let l = state.lang().labels();
+    buf.set_style(area, theme.status());
+    let mode = match state.mode {
+        Mode::Reading => l.mode_reading,
+        Mode::Zoom => l.mode_zoom,
+        Mode::Search(_) => l.mode_search,
+        Mode::Help(_) => l.mode_help,
+        Mode::Quit => "",
+    };
+    let pane = state.focus;
+    let len = state.content.len(pane);
+    let mut left = String::new();
+    let mut badge = format!(" {mode} ");
+    if let Mode::Search(_) = state.mode {
+        badge = format!(" /{}▏", state.search.query);
+    }
+    if !matches!(state.mode, Mode::Search(_)) {
+        let item = scroll::current_item(
+            &state.content,
+            pane,
+            pane_geometry(state, pane),
+            state.view(pane),
+        );
+        left.push_str(&format!(
+            " {} {}/{len}",
+            l.panes[pane.index()],
+            if len == 0 { 0 } else { item + 1 }
+        ));
+    }
+    if !state.search.query.is_empty() {
+        let n = state.search.matches.len();
+        let count = if n >= MAX_MATCHES {
+            format!("{n}+")
+        } else {
+            n.to_string()
+        };
+        let info = match (n, state.search.current) {
+            (0, _) => l.no_match.to_string(),
+            (_, Some(c)) => format!("{}/{count} {}", c + 1, l.matches),
+            (_, None) => format!("{count} {}", l.matches),
+        };
+        if matches!(state.mode, Mode::Search(_)) {
+            left.push_str(&format!("  {info}"));
+        } else {
+            left.push_str(&format!("  /{}  {info}", state.search.query));
+        }
+    }
+    let total = usize::from(area.width);
+    let badge = truncate(&badge, total);
+    let x = area.x;
+    buf.set_stringn(
+        x,
+        area.y,
+        &badge,
+        total,
+        theme.status().patch(theme.badge()),
+    );
+    let used = width(&badge);
+    let rest = total.saturating_sub(used);
+    let left = truncate(&left, rest);
+    let bx = x + u16::try_from(used).unwrap_or(0);
+    buf.set_stringn(bx, area.y, &left, rest, theme.status());
+    let room = rest.saturating_sub(width(&left) + 2);
+    // All hints when they fit, else the first (help) alone, else none.
+    let all = hint_text(state);
+    let first = all.split("  ").next().unwrap_or_default().to_string();
+    let hints = if width(&all) < room { all } else { first };
+    if width(&hints) < room {
+        let hx = area
+            .right()
+            .saturating_sub(u16::try_from(width(&hints) + 1).unwrap_or(0));
+        buf.set_stringn(hx, area.y, &hints, room, theme.status());
+    }
+}
+
+pub(super) fn render_tabs(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let labels = tab_labels(state, area.width);
+    let mut x = area.x;
+    for (pane, label) in Pane::ALL.iter().zip(labels.iter()) {
+        if x >= area.right() {
+            break;
+        }
+        let room = usize::from(area.right() - x);
+        let (end, _) = buf.set_stringn(x, area.y, label, room, theme.tab(*pane == state.focus));
+        x = end;
+        if x < area.right() && *pane != Pane::Threats {
+            buf.set_stringn(x, area.y, "│", 1, Style::default());
+            x += 1;
+        }
+    }
+}
