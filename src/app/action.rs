@@ -1,6 +1,6 @@
 //! What the user means ([`Action`]) and what the edge must do about it ([`Effect`]).
 
-use crate::app::state::{Pane, Size};
+use crate::app::state::{Pane, Position, Size};
 
 /// Something the user asks for; variants say what is meant, never which key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,6 +55,12 @@ pub enum Action {
     ToggleHelp,
     /// The terminal has a new size.
     Resize(Size),
+    /// Go where the presenter is (applied only while following).
+    FollowTo(Position),
+    /// Switch between following the presenter and browsing on one's own (attendees).
+    ToggleFollow,
+    /// The number of connected attendees changed (presenter).
+    SetWatchers(usize),
     /// A mouse click at a cell.
     Click {
         /// Column.

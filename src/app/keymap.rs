@@ -216,6 +216,13 @@ pub static TABLE: &[Binding] = &[
         "previous match",
         "résultat précédent",
     ),
+    bind(
+        Panes,
+        &["f"],
+        A::ToggleFollow,
+        "follow the presenter, or browse (SSH)",
+        "suivre le présentateur, ou naviguer (SSH)",
+    ),
     bind(Panes, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Panes, &["q"], A::Quit, "quit", "quitter"),
     Binding {

@@ -139,6 +139,36 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
+/// Who is looking at this state, for the status line and the follow logic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Session {
+    /// A reader on its own terminal.
+    #[default]
+    Local,
+    /// The presenter of `briefing serve`, with how many attendees are connected.
+    Presenter {
+        /// Connected attendees.
+        watchers: usize,
+    },
+    /// An attendee over SSH.
+    Attendee {
+        /// True while the view follows the presenter's.
+        following: bool,
+    },
+}
+
+/// What a presenter shares with followers: where they are, never what keys they pressed.
+/// Overlays (help, search) stay private to each viewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Position {
+    /// Reading or zoomed.
+    pub base: Base,
+    /// The focused pane.
+    pub focus: Pane,
+    /// Each pane's scroll position.
+    pub views: [PaneView; 4],
+}
+
 /// Everything the reader shows, as plain data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -158,6 +188,8 @@ pub struct State {
     pub size: Size,
     /// How far the help overlay is scrolled.
     pub help_scroll: usize,
+    /// Local reader, presenter or attendee.
+    pub session: Session,
 }
 
 impl State {
@@ -173,9 +205,19 @@ impl State {
             search_origin: None,
             size,
             help_scroll: 0,
+            session: Session::Local,
         };
         crate::app::update::normalize(&mut state);
         state
+    }
+
+    /// Where this viewer is, as a presenter shares it.
+    pub fn position(&self) -> Position {
+        Position {
+            base: self.mode.base(),
+            focus: self.focus,
+            views: self.views,
+        }
     }
 
     /// The view of `pane`.

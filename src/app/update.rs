@@ -5,7 +5,9 @@ use crate::app::action::{Action, Effect};
 use crate::app::keymap::help_lines;
 use crate::app::layout::{self, Geometry, Hit, pane_geometry};
 use crate::app::scroll;
-use crate::app::state::{Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Search, State};
+use crate::app::state::{
+    Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Position, Search, Session, State,
+};
 use crate::text::Needle;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -25,7 +27,31 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             state.size = size;
             Effect::None
         }
+        Action::FollowTo(position) => {
+            if state.session == (Session::Attendee { following: true }) {
+                follow(state, position);
+            }
+            Effect::None
+        }
+        Action::ToggleFollow => {
+            if let Session::Attendee { following } = state.session {
+                state.session = Session::Attendee {
+                    following: !following,
+                };
+            }
+            Effect::None
+        }
+        Action::SetWatchers(n) => {
+            if let Session::Presenter { .. } = state.session {
+                state.session = Session::Presenter { watchers: n };
+            }
+            Effect::None
+        }
         other => {
+            // An attendee who navigates stops following; `f` brings them back.
+            if state.session == (Session::Attendee { following: true }) && moves_view(other) {
+                state.session = Session::Attendee { following: false };
+            }
             match state.mode {
                 Mode::Help(base) => update_help(state, base, other),
                 Mode::Search(base) => update_search(state, base, other),
@@ -37,6 +63,36 @@ pub fn update(state: &mut State, action: Action) -> Effect {
     };
     normalize(state);
     effect
+}
+
+/// True for actions that change what part of the briefing is shown.
+fn moves_view(action: Action) -> bool {
+    !matches!(
+        action,
+        Action::ToggleHelp
+            | Action::StartSearch
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchCancel
+            | Action::Quit
+            | Action::Resize(_)
+            | Action::SetWatchers(_)
+            | Action::FollowTo(_)
+            | Action::ToggleFollow
+    )
+}
+
+/// Takes the presenter's position; overlays this viewer has open stay open.
+fn follow(state: &mut State, position: Position) {
+    state.focus = position.focus;
+    state.views = position.views;
+    let base_mode: Mode = position.base.into();
+    state.mode = match state.mode {
+        Mode::Help(_) => Mode::Help(position.base),
+        Mode::Search(_) => Mode::Search(position.base),
+        Mode::Quit => Mode::Quit,
+        _ => base_mode,
+    };
 }
 
 fn geo(state: &State, pane: Pane) -> Geometry {
@@ -128,7 +184,10 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::SearchSubmit
         | Action::SearchCancel
         | Action::Quit
-        | Action::Resize(_) => {}
+        | Action::Resize(_)
+        | Action::FollowTo(_)
+        | Action::ToggleFollow
+        | Action::SetWatchers(_) => {}
     }
 }
 
@@ -428,6 +487,37 @@ mod tests {
             PaneView::default(),
             "the third match is below the first screen"
         );
+    }
+
+    #[test]
+    fn attendee_follows_until_they_navigate_then_f_brings_them_back() {
+        let mut presenter = state(100, 30);
+        let mut attendee = state(60, 20);
+        attendee.session = Session::Attendee { following: true };
+        press(&mut presenter, "2<Enter>jj");
+        update(&mut attendee, Action::FollowTo(presenter.position()));
+        assert_eq!((attendee.mode, attendee.focus), (Mode::Zoom, Pane::Quotes));
+        press(&mut attendee, "<Tab>");
+        assert_eq!(attendee.session, Session::Attendee { following: false });
+        press(&mut presenter, "4");
+        update(&mut attendee, Action::FollowTo(presenter.position()));
+        assert_eq!(
+            attendee.focus,
+            Pane::Areas,
+            "browsing ignores the presenter"
+        );
+        press(&mut attendee, "f");
+        assert_eq!(attendee.session, Session::Attendee { following: true });
+    }
+
+    #[test]
+    fn local_reader_ignores_follow_actions() {
+        let mut s = state(80, 24);
+        let mut other = s.position();
+        other.focus = Pane::Threats;
+        update(&mut s, Action::FollowTo(other));
+        update(&mut s, Action::ToggleFollow);
+        assert_eq!((s.focus, s.session), (Pane::Summary, Session::Local));
     }
 
     #[test]

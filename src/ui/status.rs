@@ -8,7 +8,7 @@ use crate::app::action::Action;
 use crate::app::keymap::{Ctx, TABLE, key_for};
 use crate::app::layout::{pane_geometry, tab_labels};
 use crate::app::scroll;
-use crate::app::state::{MAX_MATCHES, Mode, Pane, State};
+use crate::app::state::{MAX_MATCHES, Mode, Pane, Session, State};
 use crate::text::{truncate, width};
 use crate::ui::Theme;
 
@@ -78,6 +78,12 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
             l.panes[pane.index()],
             if len == 0 { 0 } else { item + 1 }
         ));
+    }
+    match state.session {
+        Session::Local => {}
+        Session::Presenter { watchers } => left.push_str(&format!("  ● {watchers} {}", l.watching)),
+        Session::Attendee { following: true } => left.push_str(&format!("  ● {}", l.following)),
+        Session::Attendee { following: false } => left.push_str(&format!("  ○ {}", l.browsing)),
     }
     if !state.search.query.is_empty() {
         let n = state.search.matches.len();
