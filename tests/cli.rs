@@ -1,0 +1,135 @@
+//! The binary as a user runs it: exit codes, messages, and snapshot output.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::process::{Command, Output, Stdio};
+
+use briefing::app::Size;
+use briefing::labels::Lang;
+use briefing::ui::{Theme, snapshot};
+
+fn briefing(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_accepts_the_bundled_briefing() {
+    let out = briefing(&["check", "assets/briefings/unodc-interpol-2016.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "assets/briefings/unodc-interpol-2016.toml: ok\n"
+    );
+}
+
+#[test]
+fn check_reports_every_bad_file_and_exits_2() {
+    let out = briefing(&[
+        "check",
+        "tests/fixtures/model/bad/bad_date.toml",
+        "assets/briefings/unodc-interpol-2016.toml",
+        "tests/fixtures/model/bad/unknown_key.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "bad_date.toml:2:8: error: expected a date like '2016-05-23', found '23/05/16'"
+        )
+    );
+    assert!(err.contains(
+        "unknown_key.toml:5:1: error: expected a known key in 'threats[0]', found 'emergent'"
+    ));
+    assert!(err.ends_with("2 files of 3 did not check\n"), "{err}");
+}
+
+#[test]
+fn snapshot_prints_the_same_frame_as_the_library() {
+    let out = briefing(&[
+        "snapshot",
+        "--size",
+        "80x24",
+        "--keys",
+        "<Tab> j j / INTERPOL <Enter>",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let lib = snapshot(
+        briefing::model::bundled().unwrap(),
+        Lang::Fr,
+        Size::new(80, 24),
+        "<Tab> j j / INTERPOL <Enter>",
+        &Theme::default(),
+    )
+    .unwrap();
+    assert_eq!(text(&out.stdout), format!("{}\n", lib.text()));
+}
+
+#[test]
+fn snapshot_ansi_keeps_styles_and_no_color_drops_colours() {
+    let out = briefing(&["snapshot", "--size", "60x20", "--ansi"]);
+    let ansi = text(&out.stdout);
+    assert!(
+        ansi.contains("\u{1b}[0;1;36m") || ansi.contains(";36"),
+        "cyan somewhere"
+    );
+    let plain = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["snapshot", "--size", "60x20", "--ansi"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let plain = text(&plain.stdout);
+    for seq in plain.split('\u{1b}').skip(1) {
+        let codes = &seq[1..seq.find('m').unwrap()];
+        for code in codes.split(';') {
+            let n: u32 = code.parse().unwrap();
+            assert!(n < 10, "colour code {n} under NO_COLOR");
+        }
+    }
+}
+
+#[test]
+fn snapshot_with_bad_keys_says_which() {
+    let out = briefing(&["snapshot", "--keys", "<Nope>"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "--keys: error: expected a key name such as <Tab>, <C-d> or <PageDown>, found '<Nope>'\n"
+    );
+}
+
+#[test]
+fn snapshot_refuses_a_huge_size() {
+    let out = briefing(&["snapshot", "--size", "100000x5"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("expected a size like 100x30, found '100000x5'"));
+}
+
+#[test]
+fn reader_without_a_terminal_points_at_snapshot() {
+    let out = briefing(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("standard output is not a terminal"), "{err}");
+    assert!(err.contains("briefing snapshot"), "{err}");
+}
+
+#[test]
+fn reader_on_a_missing_file_exits_2_before_touching_the_terminal() {
+    let out = briefing(&["nowhere.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "nowhere.toml: error: cannot open: no such file or directory\n"
+    );
+    assert!(out.stdout.is_empty(), "no escape sequences were written");
+}

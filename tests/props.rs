@@ -1,0 +1,78 @@
+//! Property tests: random keys, mouse events and resizes (0×0 to 300×100) never panic, and
+//! every scroll offset, selection and focus stays in bounds after every step.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use briefing::app::keymap::{TABLE, resolve};
+use briefing::app::{Action, Key, Size, State, parse_keys, update};
+use briefing::labels::Lang;
+use briefing::model;
+use briefing::ui::{Theme, render};
+use proptest::prelude::*;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone)]
+enum Step {
+    Key(Key),
+    Resize(u16, u16),
+    Click(u16, u16),
+    Wheel(u16, u16, bool),
+}
+
+fn bound_keys() -> Vec<Key> {
+    TABLE
+        .iter()
+        .flat_map(|b| b.keys.iter())
+        .flat_map(|k| parse_keys(k).unwrap_or_default())
+        .collect()
+}
+
+fn side(max: u16) -> impl Strategy<Value = u16> {
+    prop_oneof![3 => 0u16..=2, 2 => 3u16..=30, 1 => 0..=max]
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let keys = bound_keys();
+    prop_oneof![
+        8 => proptest::sample::select(keys).prop_map(Step::Key),
+        2 => any::<char>().prop_map(|c| Step::Key(Key::Char(c))),
+        2 => (side(300), side(100)).prop_map(|(w, h)| Step::Resize(w, h)),
+        1 => (0u16..310, 0u16..110).prop_map(|(x, y)| Step::Click(x, y)),
+        1 => (0u16..310, 0u16..110, any::<bool>()).prop_map(|(x, y, d)| Step::Wheel(x, y, d)),
+    ]
+}
+
+fn run(steps: Vec<Step>, lang: Lang) -> Result<(), TestCaseError> {
+    let mut state = State::new(model::bundled().unwrap(), lang, Size::new(80, 24));
+    let theme = Theme::default();
+    for step in steps {
+        let action = match step {
+            Step::Key(k) => resolve(state.mode, k),
+            Step::Resize(w, h) => Some(Action::Resize(Size::new(w, h))),
+            Step::Click(x, y) => Some(Action::Click { x, y }),
+            Step::Wheel(x, y, down) => Some(Action::Wheel { x, y, down }),
+        };
+        if let Some(a) = action {
+            update(&mut state, a);
+        }
+        if let Err(e) = state.check_invariants() {
+            return Err(TestCaseError::fail(format!("{e} after {step:?}")));
+        }
+        let mut buf = Buffer::empty(Rect::new(0, 0, state.size.width, state.size.height));
+        render(&state, &theme, &mut buf);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_keys_and_resizes_never_break_invariants(
+        steps in proptest::collection::vec(step(), 1..60),
+        french in any::<bool>(),
+    ) {
+        run(steps, if french { Lang::Fr } else { Lang::En })?;
+    }
+}
