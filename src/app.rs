@@ -6,6 +6,7 @@ pub mod content;
 pub mod key;
 pub mod keymap;
 pub mod layout;
+pub mod present;
 pub mod scroll;
 pub mod state;
 pub mod update;

@@ -100,6 +100,10 @@ pub struct Labels {
     pub browsing: &'static str,
     /// How many are watching (SSH).
     pub watching: &'static str,
+    /// Presenter view: no presentation to follow yet.
+    pub waiting: &'static str,
+    /// Presenter view: the presentation shows another briefing.
+    pub other_briefing: &'static str,
 }
 
 static EN: Labels = Labels {
@@ -147,6 +151,8 @@ static EN: Labels = Labels {
     following: "following the presenter",
     browsing: "browsing on your own, f to follow",
     watching: "watching",
+    waiting: "Waiting for a presentation: run `briefing present` in another terminal",
+    other_briefing: "The presentation running shows another briefing",
 };
 
 static FR: Labels = Labels {
@@ -194,6 +200,8 @@ static FR: Labels = Labels {
     following: "vous suivez le présentateur",
     browsing: "navigation libre, f pour suivre",
     watching: "spectateurs",
+    waiting: "En attente d'une présentation : lancez `briefing present` dans un autre terminal",
+    other_briefing: "La présentation en cours montre un autre briefing",
 };
 
 /// A date as people write it: "23 mai 2016", "23 May 2016".

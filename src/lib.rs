@@ -6,6 +6,7 @@
 pub mod app;
 pub mod files;
 pub mod labels;
+pub mod link;
 pub mod model;
 pub mod term;
 pub mod text;

@@ -36,6 +36,15 @@ enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Present the briefing slide by slide (Esc or p goes to the reader).
+    Present {
+        /// The briefing; the bundled one by default.
+        file: Option<String>,
+        /// Open the presenter view instead: current slide, next one, notes and timer,
+        /// following the presentation running in another terminal of this machine.
+        #[arg(long)]
+        notes: bool,
+    },
     /// Print one frame of the reader as text, without a terminal.
     Snapshot {
         /// The briefing; the bundled one by default.
@@ -87,6 +96,7 @@ fn main() -> ExitCode {
             keys,
             ansi,
         }) => snapshot(file.as_deref(), lang, size, &keys, ansi),
+        Some(Command::Present { file, notes }) => present(file.as_deref(), lang, notes),
         None => read(cli.file.as_deref(), lang),
     };
     match result {
@@ -130,6 +140,35 @@ fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
     let lang = pick_lang(lang, &b);
     briefing::term::run(State::new(b, lang, Size::new(w, h)), theme())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn present(file: Option<&str>, lang: Option<LangArg>, notes: bool) -> anyhow::Result<ExitCode> {
+    let b = match load(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    briefing::term::require_terminal()?;
+    let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
+    let lang = pick_lang(lang, &b);
+    let title = b.title.clone();
+    let mut state = State::new(b, lang, Size::new(w, h));
+    if notes {
+        state.session = briefing::app::Session::Attendee { following: true };
+        state.mode = briefing::app::Mode::Notes;
+        briefing::app::update(&mut state, briefing::app::Action::Resize(Size::new(w, h)));
+        let links = briefing::term::Links {
+            publish: false,
+            follow: Some(briefing::link::follow(&title)),
+        };
+        briefing::term::run_linked(state, theme(), links)?;
+    } else {
+        briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
+        briefing::term::run(state, theme())?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,7 +5,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use crossterm::event::{
@@ -20,11 +21,14 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::keymap::resolve;
-use crate::app::{Action, Effect, Key, Size, State, update};
+use crate::app::{Action, Base, Effect, Key, Size, State, update};
+use crate::link::{LinkEvent, Publisher};
 use crate::ui::{self, Theme};
 
 /// How often the loop wakes to check for signals when no input comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
+/// How often it wakes while following a presentation or showing a running timer.
+const FAST_POLL: Duration = Duration::from_millis(50);
 
 /// Puts the terminal back as it was: mouse off, main screen, cursor shown, cooked mode.
 /// Safe to call more than once.
@@ -74,8 +78,29 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
+/// What the local loop links to besides the keyboard.
+#[derive(Default)]
+pub struct Links {
+    /// Publish the position for presenter views once a presentation starts.
+    pub publish: bool,
+    /// Follow a presentation (the presenter view).
+    pub follow: Option<Receiver<LinkEvent>>,
+}
+
 /// Runs the reader on the local terminal until the user quits or a signal arrives.
-pub fn run(mut state: State, theme: Theme) -> anyhow::Result<()> {
+pub fn run(state: State, theme: Theme) -> anyhow::Result<()> {
+    run_linked(
+        state,
+        theme,
+        Links {
+            publish: true,
+            follow: None,
+        },
+    )
+}
+
+/// Like [`run`], publishing to or following a presentation on this machine.
+pub fn run_linked(mut state: State, theme: Theme, links: Links) -> anyhow::Result<()> {
     require_terminal()?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -89,10 +114,39 @@ pub fn run(mut state: State, theme: Theme) -> anyhow::Result<()> {
     let _guard = setup()?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
+    let clock = Instant::now();
+    let now = || u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let mut publisher: Option<Publisher> = None;
+    let mut shown_second = None;
     let mut dirty = true;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
+        }
+        update(&mut state, Action::Tick(now()));
+        // The timer shows seconds: redraw when the second changes.
+        if state.present.timer.is_running() {
+            let second = state.present.timer.elapsed(state.now_ms) / 1000;
+            dirty |= shown_second != Some(second);
+            shown_second = Some(second);
+        }
+        if let Some(rx) = &links.follow {
+            while let Ok(event) = rx.try_recv() {
+                let action = match event {
+                    LinkEvent::Position(p) => Action::FollowTo(p),
+                    LinkEvent::Waiting => Action::LinkLost { other: false },
+                    LinkEvent::OtherBriefing(_) => Action::LinkLost { other: true },
+                };
+                update(&mut state, action);
+                dirty = true;
+            }
+        }
+        if links.publish && state.mode.base() == Base::Present && publisher.is_none() {
+            // Best effort: without a private runtime directory there is no presenter view.
+            publisher = Publisher::bind(&state.content.briefing.title).ok();
+        }
+        if let Some(p) = &mut publisher {
+            p.publish(state.position());
         }
         if dirty {
             let area = terminal.size().context("cannot read the terminal size")?;
@@ -105,9 +159,15 @@ pub fn run(mut state: State, theme: Theme) -> anyhow::Result<()> {
                 .context("cannot draw")?;
             dirty = false;
         }
-        if !event::poll(SIGNAL_POLL).context("cannot read input")? {
+        let wait = if links.follow.is_some() || state.present.timer.is_running() {
+            FAST_POLL
+        } else {
+            SIGNAL_POLL
+        };
+        if !event::poll(wait).context("cannot read input")? {
             continue;
         }
+        update(&mut state, Action::Tick(now()));
         // Take everything already waiting before drawing again (wheel bursts, pastes).
         loop {
             let ev = event::read().context("cannot read input")?;

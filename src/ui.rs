@@ -5,7 +5,10 @@
 pub mod export;
 mod header;
 mod help;
+mod notes;
+mod overview;
 mod pane;
+mod slide;
 mod status;
 pub mod theme;
 
@@ -17,7 +20,7 @@ use ratatui::layout::Rect;
 use crate::app::key::parse_keys;
 use crate::app::keymap::resolve;
 use crate::app::layout::{self, MIN_SIZE};
-use crate::app::state::{Size, State};
+use crate::app::state::{Base, Mode, Size, State};
 use crate::app::update::{normalize, update};
 use crate::labels::Lang;
 use crate::model::Briefing;
@@ -61,6 +64,21 @@ fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
         return;
     }
     let l = layout::layout(state);
+    if state.mode.base() == Base::Present {
+        let full = Rect::new(0, 0, state.size.width, state.size.height);
+        if state.mode == Mode::Notes {
+            notes::render_notes(state, theme, full, buf);
+            return;
+        }
+        slide::render_slide(state, theme, full, buf);
+        if state.mode == Mode::Overview {
+            overview::render_overview(state, theme, layout::overlay_rect(state.size), buf);
+        }
+        if let Some(r) = l.overlay {
+            help::render_help(state, theme, r, buf);
+        }
+        return;
+    }
     header::render_header(state, theme, l.header, buf);
     if let Some(tabs) = l.tabs {
         status::render_tabs(state, theme, tabs, buf);

@@ -55,6 +55,37 @@ pub enum Action {
     ToggleHelp,
     /// The terminal has a new size.
     Resize(Size),
+    /// Start presenting at the section in focus.
+    EnterPresentation,
+    /// Go back to the reader.
+    LeavePresentation,
+    /// The next slide.
+    NextSlide,
+    /// The previous slide.
+    PrevSlide,
+    /// The first slide.
+    FirstSlide,
+    /// The last slide.
+    LastSlide,
+    /// A digit of a slide number to jump to.
+    SlideDigit(u8),
+    /// Jump to the typed slide number (the next slide when none was typed).
+    GoToNumber,
+    /// Open or close the list of slides.
+    ToggleOverview,
+    /// Go to the slide selected in the overview.
+    PickSlide,
+    /// Start or pause the elapsed-time counter.
+    ToggleTimer,
+    /// Blank the screen, or show it again.
+    ToggleBlank,
+    /// The clock, in milliseconds, from the edge; drives the timer.
+    Tick(u64),
+    /// The presenter view lost its presentation, or found one of another briefing.
+    LinkLost {
+        /// True when a presentation runs but shows another briefing.
+        other: bool,
+    },
     /// Go where the presenter is (applied only while following).
     FollowTo(Position),
     /// Switch between following the presenter and browsing on one's own (attendees).

@@ -19,6 +19,12 @@ pub enum Ctx {
     Search,
     /// The help overlay.
     Help,
+    /// Presenting slides.
+    Present,
+    /// The list of slides.
+    Overview,
+    /// The presenter view (`present --notes`).
+    Notes,
 }
 
 impl Ctx {
@@ -33,6 +39,12 @@ impl Ctx {
             (Ctx::Search, Lang::Fr) => "Recherche",
             (Ctx::Help, Lang::En) => "Help",
             (Ctx::Help, Lang::Fr) => "Aide",
+            (Ctx::Present, Lang::En) => "Presentation",
+            (Ctx::Present, Lang::Fr) => "Présentation",
+            (Ctx::Overview, Lang::En) => "Overview of the slides",
+            (Ctx::Overview, Lang::Fr) => "Sommaire des diapositives",
+            (Ctx::Notes, Lang::En) => "Presenter view",
+            (Ctx::Notes, Lang::Fr) => "Vue du présentateur",
         }
     }
 
@@ -42,6 +54,9 @@ impl Ctx {
             Mode::Reading | Mode::Zoom => &[Ctx::Panes, Ctx::Always],
             Mode::Search(_) => &[Ctx::Search, Ctx::Always],
             Mode::Help(_) => &[Ctx::Help, Ctx::Always],
+            Mode::Present => &[Ctx::Present, Ctx::Always],
+            Mode::Overview => &[Ctx::Overview, Ctx::Always],
+            Mode::Notes => &[Ctx::Notes, Ctx::Always],
             Mode::Quit => &[],
         }
     }
@@ -89,140 +104,34 @@ const fn bind(
 }
 
 use Action as A;
-use Ctx::{Always, Help, Panes, Search};
+use Ctx::{Always, Help, Notes, Overview, Panes, Present, Search};
 
 /// Every key binding of the reader.
+#[rustfmt::skip]
 pub static TABLE: &[Binding] = &[
-    bind(
-        Panes,
-        &["<Tab>", "l", "<Right>"],
-        A::NextPane,
-        "next pane",
-        "panneau suivant",
-    ),
-    bind(
-        Panes,
-        &["<S-Tab>", "h", "<Left>"],
-        A::PrevPane,
-        "previous pane",
-        "panneau précédent",
-    ),
-    bind(
-        Panes,
-        &["1"],
-        A::FocusPane(Pane::Summary),
-        "summary",
-        "résumé",
-    ),
-    bind(
-        Panes,
-        &["2"],
-        A::FocusPane(Pane::Quotes),
-        "quotes",
-        "citations",
-    ),
-    bind(
-        Panes,
-        &["3"],
-        A::FocusPane(Pane::Areas),
-        "cooperation areas",
-        "domaines de coopération",
-    ),
-    bind(
-        Panes,
-        &["4"],
-        A::FocusPane(Pane::Threats),
-        "threats",
-        "menaces",
-    ),
-    bind(
-        Panes,
-        &["j", "<Down>"],
-        A::ScrollDown,
-        "scroll down",
-        "descendre",
-    ),
+    bind(Panes, &["<Tab>", "l", "<Right>"], A::NextPane, "next pane", "panneau suivant"),
+    bind(Panes, &["<S-Tab>", "h", "<Left>"], A::PrevPane, "previous pane", "panneau précédent"),
+    bind(Panes, &["1"], A::FocusPane(Pane::Summary), "summary", "résumé"),
+    bind(Panes, &["2"], A::FocusPane(Pane::Quotes), "quotes", "citations"),
+    bind(Panes, &["3"], A::FocusPane(Pane::Areas), "cooperation areas", "domaines de coopération"),
+    bind(Panes, &["4"], A::FocusPane(Pane::Threats), "threats", "menaces"),
+    bind(Panes, &["j", "<Down>"], A::ScrollDown, "scroll down", "descendre"),
     bind(Panes, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
-    bind(
-        Panes,
-        &["<PageDown>", "<Space>", "<C-f>"],
-        A::PageDown,
-        "page down",
-        "page suivante",
-    ),
-    bind(
-        Panes,
-        &["<PageUp>", "b", "<C-b>"],
-        A::PageUp,
-        "page up",
-        "page précédente",
-    ),
-    bind(
-        Panes,
-        &["<C-d>"],
-        A::HalfPageDown,
-        "half a page down",
-        "demi-page suivante",
-    ),
-    bind(
-        Panes,
-        &["<C-u>"],
-        A::HalfPageUp,
-        "half a page up",
-        "demi-page précédente",
-    ),
+    bind(Panes, &["<PageDown>", "<Space>", "<C-f>"], A::PageDown, "page down", "page suivante"),
+    bind(Panes, &["<PageUp>", "b", "<C-b>"], A::PageUp, "page up", "page précédente"),
+    bind(Panes, &["<C-d>"], A::HalfPageDown, "half a page down", "demi-page suivante"),
+    bind(Panes, &["<C-u>"], A::HalfPageUp, "half a page up", "demi-page précédente"),
     bind(Panes, &["g", "<Home>"], A::Top, "top", "début"),
     bind(Panes, &["G", "<End>"], A::Bottom, "bottom", "fin"),
-    bind(
-        Panes,
-        &["]", "}"],
-        A::NextItem,
-        "next item",
-        "élément suivant",
-    ),
-    bind(
-        Panes,
-        &["[", "{"],
-        A::PrevItem,
-        "previous item",
-        "élément précédent",
-    ),
-    bind(
-        Panes,
-        &["<Enter>"],
-        A::ToggleZoom,
-        "zoom the pane, or unzoom",
-        "agrandir le panneau, ou revenir",
-    ),
-    bind(
-        Panes,
-        &["<Esc>"],
-        A::Back,
-        "unzoom, clear the search",
-        "revenir, effacer la recherche",
-    ),
+    bind(Panes, &["]", "}"], A::NextItem, "next item", "élément suivant"),
+    bind(Panes, &["[", "{"], A::PrevItem, "previous item", "élément précédent"),
+    bind(Panes, &["<Enter>"], A::ToggleZoom, "zoom the pane, or unzoom", "agrandir le panneau, ou revenir"),
+    bind(Panes, &["<Esc>"], A::Back, "unzoom, clear the search", "revenir, effacer la recherche"),
     bind(Panes, &["/"], A::StartSearch, "search", "chercher"),
-    bind(
-        Panes,
-        &["n"],
-        A::NextMatch,
-        "next match",
-        "résultat suivant",
-    ),
-    bind(
-        Panes,
-        &["N"],
-        A::PrevMatch,
-        "previous match",
-        "résultat précédent",
-    ),
-    bind(
-        Panes,
-        &["f"],
-        A::ToggleFollow,
-        "follow the presenter, or browse (SSH)",
-        "suivre le présentateur, ou naviguer (SSH)",
-    ),
+    bind(Panes, &["n"], A::NextMatch, "next match", "résultat suivant"),
+    bind(Panes, &["N"], A::PrevMatch, "previous match", "résultat précédent"),
+    bind(Panes, &["p"], A::EnterPresentation, "present from the pane in focus", "présenter depuis ce panneau"),
+    bind(Panes, &["f"], A::ToggleFollow, "follow the presenter, or browse (SSH)", "suivre le présentateur, ou naviguer (SSH)"),
     bind(Panes, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Panes, &["q"], A::Quit, "quit", "quitter"),
     Binding {
@@ -232,52 +141,44 @@ pub static TABLE: &[Binding] = &[
         en: "type the query; matches show in every pane",
         fr: "taper la recherche ; les résultats s'affichent partout",
     },
-    bind(
-        Search,
-        &["<Enter>"],
-        A::SearchSubmit,
-        "keep the query",
-        "garder la recherche",
-    ),
+    bind(Search, &["<Enter>"], A::SearchSubmit, "keep the query", "garder la recherche"),
     bind(Search, &["<Esc>"], A::SearchCancel, "cancel", "annuler"),
-    bind(
-        Search,
-        &["<BS>"],
-        A::SearchBackspace,
-        "delete a character",
-        "effacer un caractère",
-    ),
-    bind(
-        Help,
-        &["j", "<Down>"],
-        A::ScrollDown,
-        "scroll down",
-        "descendre",
-    ),
+    bind(Search, &["<BS>"], A::SearchBackspace, "delete a character", "effacer un caractère"),
+    bind(Present, &["<Right>", "<Space>", "<PageDown>", "l", "j"], A::NextSlide, "next slide", "diapositive suivante"),
+    bind(Present, &["<Left>", "<PageUp>", "h", "k"], A::PrevSlide, "previous slide", "diapositive précédente"),
+    bind(Present, &["g", "<Home>"], A::FirstSlide, "first slide", "première diapositive"),
+    bind(Present, &["G", "<End>"], A::LastSlide, "last slide", "dernière diapositive"),
+    Binding {
+        ctx: Present,
+        keys: &["0…9"],
+        action: None,
+        en: "type a slide number, then Enter",
+        fr: "taper un numéro de diapositive, puis Entrée",
+    },
+    bind(Present, &["<Enter>"], A::GoToNumber, "go to the typed slide (else the next)", "aller à la diapositive tapée (sinon la suivante)"),
+    bind(Present, &["o"], A::ToggleOverview, "overview of the slides", "sommaire des diapositives"),
+    bind(Present, &["t"], A::ToggleTimer, "start or pause the timer", "démarrer ou suspendre le chrono"),
+    bind(Present, &["b"], A::ToggleBlank, "blank the screen, or show it again", "écran noir, ou le retour"),
+    bind(Present, &["p", "<Esc>"], A::LeavePresentation, "back to the reader", "retour à la lecture"),
+    bind(Present, &["f"], A::ToggleFollow, "follow the presenter, or browse (SSH)", "suivre le présentateur, ou naviguer (SSH)"),
+    bind(Present, &["?"], A::ToggleHelp, "help", "aide"),
+    bind(Present, &["q"], A::Quit, "quit", "quitter"),
+    bind(Overview, &["j", "<Down>"], A::ScrollDown, "next line", "ligne suivante"),
+    bind(Overview, &["k", "<Up>"], A::ScrollUp, "previous line", "ligne précédente"),
+    bind(Overview, &["g", "<Home>"], A::Top, "first", "première"),
+    bind(Overview, &["G", "<End>"], A::Bottom, "last", "dernière"),
+    bind(Overview, &["<Enter>"], A::PickSlide, "go to that slide", "aller à cette diapositive"),
+    bind(Overview, &["o", "<Esc>"], A::ToggleOverview, "close the overview", "fermer le sommaire"),
+    bind(Overview, &["?"], A::ToggleHelp, "help", "aide"),
+    bind(Overview, &["q"], A::Quit, "quit", "quitter"),
+    bind(Notes, &["q"], A::Quit, "quit", "quitter"),
+    bind(Help, &["j", "<Down>"], A::ScrollDown, "scroll down", "descendre"),
     bind(Help, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
-    bind(
-        Help,
-        &["<PageDown>", "<Space>"],
-        A::PageDown,
-        "page down",
-        "page suivante",
-    ),
-    bind(
-        Help,
-        &["<PageUp>", "b"],
-        A::PageUp,
-        "page up",
-        "page précédente",
-    ),
+    bind(Help, &["<PageDown>", "<Space>"], A::PageDown, "page down", "page suivante"),
+    bind(Help, &["<PageUp>", "b"], A::PageUp, "page up", "page précédente"),
     bind(Help, &["g", "<Home>"], A::Top, "top", "début"),
     bind(Help, &["G", "<End>"], A::Bottom, "bottom", "fin"),
-    bind(
-        Help,
-        &["<Esc>", "?", "<Enter>"],
-        A::ToggleHelp,
-        "close the help",
-        "fermer l'aide",
-    ),
+    bind(Help, &["<Esc>", "?", "<Enter>"], A::ToggleHelp, "close the help", "fermer l'aide"),
     bind(Help, &["q"], A::Quit, "quit", "quitter"),
     bind(Always, &["<C-c>"], A::Quit, "quit", "quitter"),
 ];
@@ -305,6 +206,10 @@ pub fn resolve(mode: Mode, key: Key) -> Option<Action> {
     }
     match (mode, key) {
         (Mode::Search(_), Key::Char(c)) => Some(Action::SearchInput(c)),
+        (Mode::Present, Key::Char(c)) => c
+            .to_digit(10)
+            .and_then(|d| u8::try_from(d).ok())
+            .map(Action::SlideDigit),
         _ => None,
     }
 }
@@ -319,7 +224,15 @@ pub enum HelpLine {
 }
 
 /// The contexts in the order help and the README list them.
-const ORDER: [Ctx; 4] = [Ctx::Panes, Ctx::Search, Ctx::Help, Ctx::Always];
+const ORDER: [Ctx; 7] = [
+    Ctx::Panes,
+    Ctx::Search,
+    Ctx::Present,
+    Ctx::Overview,
+    Ctx::Notes,
+    Ctx::Help,
+    Ctx::Always,
+];
 
 /// The help overlay's lines, generated from the table.
 pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
@@ -331,6 +244,15 @@ pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
         }
     }
     out
+}
+
+/// The help line where `ctx`'s section starts, so help opens on what applies.
+pub fn help_start(ctx: Ctx, lang: Lang) -> usize {
+    let title = ctx.title(lang);
+    help_lines(lang)
+        .iter()
+        .position(|l| *l == HelpLine::Section(title))
+        .unwrap_or(0)
 }
 
 /// The first key of the binding for `action` in `ctx`, for hints ("? help").

@@ -84,7 +84,8 @@ pub fn layout(state: &State) -> Layout {
 pub fn layout_for(state: &State, base: Base) -> Layout {
     let Size { width, height } = state.size;
     let mut l = Layout::default();
-    if is_too_small(state.size) {
+    // Slides take the whole screen and lay themselves out.
+    if is_too_small(state.size) || base == Base::Present {
         return l;
     }
     let header = header_rows(state).min(height.saturating_sub(4));
@@ -103,7 +104,7 @@ pub fn layout_for(state: &State, base: Base) -> Layout {
             ];
             l.panes = cells.map(Some);
         }
-        Base::Reading => {
+        Base::Reading | Base::Present => {
             l.tabs = Some(Rect::new(0, body.y, width, 1));
             let rest = Rect::new(0, body.y + 1, width, body.height.saturating_sub(1));
             l.panes[state.focus.index()] = Some(rest);

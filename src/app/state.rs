@@ -3,12 +3,15 @@
 use std::sync::Arc;
 
 use crate::app::content::Content;
+use crate::app::present::{Anchor, Presentation, Section};
 use crate::labels::Lang;
 use crate::model::Briefing;
 use crate::text::Needle;
 
 /// The four panes, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Pane {
     /// The summary (with the caption and the links).
     #[default]
@@ -42,7 +45,9 @@ impl Pane {
 }
 
 /// A terminal size in cells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct Size {
     /// Columns.
     pub width: u16,
@@ -58,7 +63,19 @@ impl Size {
 }
 
 /// Where a pane is scrolled to: the item at the top and how many of its lines are above.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct PaneView {
     /// The item at the top of the pane.
     pub item: usize,
@@ -67,13 +84,17 @@ pub struct PaneView {
 }
 
 /// What the reader is doing under an overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Base {
     /// Four panes (or one under tabs).
     #[default]
     Reading,
     /// The focused pane, full screen.
     Zoom,
+    /// Slides, full screen.
+    Present,
 }
 
 /// The reader's modes.
@@ -88,6 +109,12 @@ pub enum Mode {
     Search(Base),
     /// The help overlay over `Base`.
     Help(Base),
+    /// Presenting, slide by slide.
+    Present,
+    /// The list of slides, to pick one (over the presentation).
+    Overview,
+    /// The presenter's private view: current slide, next, notes, timer.
+    Notes,
     /// The program is ending.
     Quit,
 }
@@ -98,6 +125,7 @@ impl Mode {
         match self {
             Mode::Reading | Mode::Quit => Base::Reading,
             Mode::Zoom => Base::Zoom,
+            Mode::Present | Mode::Overview | Mode::Notes => Base::Present,
             Mode::Search(b) | Mode::Help(b) => b,
         }
     }
@@ -108,6 +136,7 @@ impl From<Base> for Mode {
         match base {
             Base::Reading => Mode::Reading,
             Base::Zoom => Mode::Zoom,
+            Base::Present => Mode::Present,
         }
     }
 }
@@ -158,15 +187,32 @@ pub enum Session {
 }
 
 /// What a presenter shares with followers: where they are, never what keys they pressed.
-/// Overlays (help, search) stay private to each viewer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Overlays (help, search, overview) stay private to each viewer. Slides are given by section
+/// and anchor, not by number, because each follower paginates for its own screen.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub struct Position {
-    /// Reading or zoomed.
+    /// Reading, zoomed or presenting.
     pub base: Base,
     /// The focused pane.
     pub focus: Pane,
     /// Each pane's scroll position.
     pub views: [PaneView; 4],
+    /// The slide's section.
+    pub section: Section,
+    /// Where the slide starts in it.
+    pub anchor: Anchor,
+    /// True while the presenter blanks the screen.
+    pub blank: bool,
+    /// The presenter's timer: elapsed milliseconds when shared.
+    pub elapsed_ms: u64,
+    /// Whether the timer is counting.
+    pub timer_running: bool,
+    /// Whether the timer was ever started (it shows only then).
+    pub timer_started: bool,
+    /// The presenter's screen size, so a presenter view can number slides the same way.
+    pub size: Size,
 }
 
 /// Everything the reader shows, as plain data.
@@ -190,6 +236,10 @@ pub struct State {
     pub help_scroll: usize,
     /// Local reader, presenter or attendee.
     pub session: Session,
+    /// The presentation: slides, position, timer.
+    pub present: Presentation,
+    /// The edge's clock, in milliseconds, as of the last [`crate::app::Action::Tick`].
+    pub now_ms: u64,
 }
 
 impl State {
@@ -206,6 +256,8 @@ impl State {
             size,
             help_scroll: 0,
             session: Session::Local,
+            present: Presentation::default(),
+            now_ms: 0,
         };
         crate::app::update::normalize(&mut state);
         state
@@ -213,10 +265,27 @@ impl State {
 
     /// Where this viewer is, as a presenter shares it.
     pub fn position(&self) -> Position {
+        let p = &self.present;
         Position {
             base: self.mode.base(),
             focus: self.focus,
             views: self.views,
+            section: p.section,
+            anchor: p.anchor,
+            blank: p.blank,
+            elapsed_ms: p.timer.elapsed(self.now_ms),
+            timer_running: p.timer.is_running(),
+            timer_started: p.timer.started,
+            size: self.size,
+        }
+    }
+
+    /// The size slides are laid out for: the screen's, or in a presenter view, the
+    /// presenter's (so both number the slides alike).
+    pub fn deck_size(&self) -> Size {
+        match (self.mode, self.present.presenter_size) {
+            (Mode::Notes, Some(size)) => size,
+            _ => self.size,
         }
     }
 
@@ -261,6 +330,9 @@ impl State {
         if self.search.matches.len() > MAX_MATCHES {
             return Err("too many matches kept".to_string());
         }
-        Ok(())
+        if self.mode.base() == Base::Present && self.present.deck.size != self.deck_size() {
+            return Err("the deck is laid out for another size".to_string());
+        }
+        self.present.check_invariants()
     }
 }

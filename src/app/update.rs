@@ -4,11 +4,14 @@
 use crate::app::action::{Action, Effect};
 use crate::app::keymap::help_lines;
 use crate::app::layout::{self, Geometry, Hit, pane_geometry};
+use crate::app::present::Link;
 use crate::app::scroll;
 use crate::app::state::{
     Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Position, Search, Session, State,
 };
 use crate::text::Needle;
+
+mod present;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
@@ -30,6 +33,7 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         Action::FollowTo(position) => {
             if state.session == (Session::Attendee { following: true }) {
                 follow(state, position);
+                state.present.link = Link::Live;
             }
             Effect::None
         }
@@ -41,6 +45,14 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             }
             Effect::None
         }
+        Action::Tick(now) => {
+            state.now_ms = now;
+            Effect::None
+        }
+        Action::LinkLost { other } => {
+            state.present.link = if other { Link::Other } else { Link::Waiting };
+            Effect::None
+        }
         Action::SetWatchers(n) => {
             if let Session::Presenter { .. } = state.session {
                 state.session = Session::Presenter { watchers: n };
@@ -49,14 +61,19 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         other => {
             // An attendee who navigates stops following; `f` brings them back.
-            if state.session == (Session::Attendee { following: true }) && moves_view(other) {
+            if state.session == (Session::Attendee { following: true })
+                && state.mode != Mode::Notes
+                && moves_view(other)
+            {
                 state.session = Session::Attendee { following: false };
             }
             match state.mode {
                 Mode::Help(base) => update_help(state, base, other),
                 Mode::Search(base) => update_search(state, base, other),
                 Mode::Reading | Mode::Zoom => update_panes(state, other),
-                Mode::Quit => {}
+                Mode::Present => present::update_present(state, other),
+                Mode::Overview => present::update_overview(state, other),
+                Mode::Notes | Mode::Quit => {}
             }
             Effect::None
         }
@@ -79,6 +96,11 @@ fn moves_view(action: Action) -> bool {
             | Action::SetWatchers(_)
             | Action::FollowTo(_)
             | Action::ToggleFollow
+            | Action::Tick(_)
+            | Action::ToggleOverview
+            | Action::ToggleTimer
+            | Action::SlideDigit(_)
+            | Action::LinkLost { .. }
     )
 }
 
@@ -89,10 +111,15 @@ fn follow(state: &mut State, position: Position) {
     let base_mode: Mode = position.base.into();
     state.mode = match state.mode {
         Mode::Help(_) => Mode::Help(position.base),
+        // A search cannot go on over slides.
+        Mode::Search(_) if position.base == Base::Present => Mode::Present,
         Mode::Search(_) => Mode::Search(position.base),
+        Mode::Overview if position.base == Base::Present => Mode::Overview,
+        Mode::Notes => Mode::Notes,
         Mode::Quit => Mode::Quit,
         _ => base_mode,
     };
+    present::follow_slide(state, position);
 }
 
 fn geo(state: &State, pane: Pane) -> Geometry {
@@ -170,6 +197,7 @@ fn update_panes(state: &mut State, action: Action) {
             state.help_scroll = 0;
             state.mode = Mode::Help(state.mode.base());
         }
+        Action::EnterPresentation => present::enter(state),
         Action::Click { x, y } => match layout::hit(state, x, y) {
             Hit::Pane(p) | Hit::Tab(p) => state.focus = p,
             Hit::Nothing => {}
@@ -187,7 +215,20 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::Resize(_)
         | Action::FollowTo(_)
         | Action::ToggleFollow
-        | Action::SetWatchers(_) => {}
+        | Action::SetWatchers(_)
+        | Action::Tick(_)
+        | Action::LeavePresentation
+        | Action::NextSlide
+        | Action::PrevSlide
+        | Action::FirstSlide
+        | Action::LastSlide
+        | Action::SlideDigit(_)
+        | Action::GoToNumber
+        | Action::ToggleOverview
+        | Action::PickSlide
+        | Action::ToggleTimer
+        | Action::ToggleBlank
+        | Action::LinkLost { .. } => {}
     }
 }
 
@@ -398,6 +439,11 @@ pub fn normalize(state: &mut State) {
             .len()
             .saturating_sub(help_rows_visible(state));
         state.help_scroll = state.help_scroll.min(max);
+    }
+    if state.mode.base() == Base::Present {
+        let content = std::sync::Arc::clone(&state.content);
+        let size = state.deck_size();
+        state.present.layout(&content, size);
     }
 }
 

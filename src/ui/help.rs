@@ -11,7 +11,7 @@ use crate::text::{truncate, width};
 use crate::ui::Theme;
 
 /// Width of the keys column.
-const KEYS_COLUMN: usize = 24;
+const KEYS_COLUMN: usize = 32;
 
 pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let l = state.lang().labels();

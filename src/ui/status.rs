@@ -18,7 +18,7 @@ fn hints(ctx: Ctx) -> &'static [Action] {
         Ctx::Panes => &[Action::ToggleHelp, Action::StartSearch, Action::Quit],
         Ctx::Search => &[Action::SearchSubmit, Action::SearchCancel],
         Ctx::Help => &[Action::ToggleHelp, Action::Quit],
-        Ctx::Always => &[],
+        Ctx::Present | Ctx::Overview | Ctx::Notes | Ctx::Always => &[],
     }
 }
 
@@ -57,6 +57,9 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
         Mode::Zoom => l.mode_zoom,
         Mode::Search(_) => l.mode_search,
         Mode::Help(_) => l.mode_help,
+        Mode::Present => l.mode_present,
+        Mode::Overview => l.overview,
+        Mode::Notes => l.notes,
         Mode::Quit => "",
     };
     let pane = state.focus;
