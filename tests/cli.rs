@@ -133,3 +133,12 @@ fn reader_on_a_missing_file_exits_2_before_touching_the_terminal() {
     );
     assert!(out.stdout.is_empty(), "no escape sequences were written");
 }
+
+#[test]
+fn present_without_a_terminal_says_so() {
+    for args in [&["present"][..], &["present", "--notes"][..]] {
+        let out = briefing(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(text(&out.stderr).contains("standard output is not a terminal"));
+    }
+}
