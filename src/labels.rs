@@ -104,6 +104,8 @@ pub struct Labels {
     pub waiting: &'static str,
     /// Presenter view: the presentation shows another briefing.
     pub other_briefing: &'static str,
+    /// Fact labels at the top of the summary: date, event, place, source.
+    pub facts: [&'static str; 4],
 }
 
 static EN: Labels = Labels {
@@ -153,6 +155,7 @@ static EN: Labels = Labels {
     watching: "watching",
     waiting: "Waiting for a presentation: run `briefing present` in another terminal",
     other_briefing: "The presentation running shows another briefing",
+    facts: ["Date", "Event", "Place", "Source"],
 };
 
 static FR: Labels = Labels {
@@ -202,6 +205,7 @@ static FR: Labels = Labels {
     watching: "spectateurs",
     waiting: "En attente d'une présentation : lancez `briefing present` dans un autre terminal",
     other_briefing: "La présentation en cours montre un autre briefing",
+    facts: ["Date", "Événement", "Lieu", "Source"],
 };
 
 /// A date as people write it: "23 mai 2016", "23 May 2016".

@@ -125,6 +125,51 @@ impl Content {
                 blocks: vec![block(Role::Caption, fix(caption), "", "")],
             });
         }
+        // The facts in full: the header has to cut them on narrow screens.
+        let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+        let mut facts = Vec::new();
+        let values = [
+            b.date.map(|d| crate::labels::format_date(d, lang)),
+            b.event.clone(),
+            b.place.clone(),
+            b.source.clone(),
+        ];
+        for (label, value) in l.facts.iter().zip(values) {
+            if let Some(v) = value {
+                facts.push(block(
+                    Role::Detail,
+                    fix(&format!("{label}{colon}{v}")),
+                    "",
+                    "  ",
+                ));
+            }
+        }
+        for p in &b.parties {
+            let people: Vec<String> = p
+                .people
+                .iter()
+                .map(|x| {
+                    if x.role.is_empty() {
+                        x.name.clone()
+                    } else {
+                        format!("{}, {}", x.name, x.role)
+                    }
+                })
+                .collect();
+            let name = match &p.full_name {
+                Some(full) => format!("{} ({full})", p.name),
+                None => p.name.clone(),
+            };
+            let text = if people.is_empty() {
+                name
+            } else {
+                format!("{name}{colon}{}", people.join(" ; "))
+            };
+            facts.push(block(Role::Speaker, fix(&text), "", "  "));
+        }
+        if !facts.is_empty() {
+            summary.push(Item { blocks: facts });
+        }
         for paragraph in &b.summary {
             summary.push(Item {
                 blocks: vec![block(Role::Plain, fix(paragraph), "", "")],
@@ -185,6 +230,17 @@ impl Content {
             panes: [summary, quotes, areas, threats],
             cache: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// How many summary items come before the first paragraph (caption, facts).
+    pub fn summary_lead(&self) -> usize {
+        let b = &self.briefing;
+        let has_facts = b.date.is_some()
+            || b.event.is_some()
+            || b.place.is_some()
+            || b.source.is_some()
+            || !b.parties.is_empty();
+        usize::from(b.caption.is_some()) + usize::from(has_facts)
     }
 
     /// The items of `pane`.

@@ -34,7 +34,7 @@ fn section_at_reader(state: &State) -> (Section, Anchor) {
     let at = |unit| Anchor { unit, line: 0 };
     match state.focus {
         Pane::Summary => {
-            let caption = usize::from(b.caption.is_some());
+            let caption = state.content.summary_lead();
             let links_item = caption + b.summary.len();
             if view == PaneView::default() {
                 (Section::Title, at(0))
@@ -69,7 +69,7 @@ pub(super) fn leave(state: &mut State) {
             };
             let (section, anchor) = (slide.section, slide.anchor);
             let b = &state.content.briefing;
-            let caption = usize::from(b.caption.is_some());
+            let caption = state.content.summary_lead();
             let pane = section.pane();
             let item = match section {
                 Section::Title => 0,
