@@ -145,27 +145,16 @@ impl Content {
             }
         }
         for p in &b.parties {
-            let people: Vec<String> = p
-                .people
-                .iter()
-                .map(|x| {
-                    if x.role.is_empty() {
-                        x.name.clone()
-                    } else {
-                        format!("{}, {}", x.name, x.role)
-                    }
-                })
-                .collect();
-            let name = match &p.full_name {
-                Some(full) => format!("{} ({full})", p.name),
-                None => p.name.clone(),
-            };
-            let text = if people.is_empty() {
-                name
-            } else {
-                format!("{name}{colon}{}", people.join(" ; "))
-            };
-            facts.push(block(Role::Speaker, fix(&text), "", "  "));
+            let mut party = p.clone();
+            if let Some(full) = &p.full_name {
+                party.name = format!("{} ({full})", p.name);
+            }
+            facts.push(block(
+                Role::Speaker,
+                fix(&party.with_people(colon)),
+                "",
+                "  ",
+            ));
         }
         if !facts.is_empty() {
             summary.push(Item { blocks: facts });
@@ -327,10 +316,8 @@ fn quote_item(
         "",
     )];
     let who = match q.speaker.as_deref().map(|s| (s, b.person(s))) {
-        Some((_, Some((_, person)))) if !person.role.is_empty() => {
-            format!("— {}, {}", person.name, person.role)
-        }
-        Some((name, _)) => format!("— {name}"),
+        Some((_, Some((_, person)))) => format!("— {}", person.described()),
+        Some((name, None)) => format!("— {name}"),
         None => format!("— ({})", l.unknown_speaker),
     };
     blocks.push(block(Role::Speaker, fix(&who), "  ", "    "));

@@ -193,12 +193,7 @@ impl Deck {
         for p in &b.parties {
             let mut lines = center(Role::Heading, &p.name, width);
             for person in &p.people {
-                let who = if person.role.is_empty() {
-                    person.name.clone()
-                } else {
-                    format!("{}, {}", person.name, person.role)
-                };
-                lines.extend(center(Role::Plain, &fix(&who), width));
+                lines.extend(center(Role::Plain, &fix(&person.described()), width));
             }
             units.push(Unit { lines });
         }

@@ -199,6 +199,29 @@ pub(crate) mod keys {
     ];
 }
 
+impl Person {
+    /// "Yury Fedotov, directeur exécutif de l'ONUDC", or the name alone without a role.
+    pub fn described(&self) -> String {
+        if self.role.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}, {}", self.name, self.role)
+        }
+    }
+}
+
+impl Party {
+    /// "ONUDC : Yury Fedotov, directeur exécutif de l'ONUDC" with `colon` between the party and
+    /// its people (": ", or " : " in French), people separated by " ; ".
+    pub fn with_people(&self, colon: &str) -> String {
+        if self.people.is_empty() {
+            return self.name.clone();
+        }
+        let people: Vec<String> = self.people.iter().map(Person::described).collect();
+        format!("{}{colon}{}", self.name, people.join(" ; "))
+    }
+}
+
 impl Briefing {
     /// Finds a person by the exact `name` used in quotes, with the party they belong to.
     pub fn person(&self, name: &str) -> Option<(&Party, &Person)> {

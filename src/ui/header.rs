@@ -55,29 +55,10 @@ pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut 
 /// "ONUDC : Yury Fedotov, directeur exécutif de l'ONUDC · INTERPOL : Juergen Stock, ..."
 fn parties_line(state: &State, lang: Lang) -> String {
     let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
-    state
-        .content
-        .briefing
-        .parties
+    let parties = &state.content.briefing.parties;
+    parties
         .iter()
-        .map(|p| {
-            let people: Vec<String> = p
-                .people
-                .iter()
-                .map(|x| {
-                    if x.role.is_empty() {
-                        x.name.clone()
-                    } else {
-                        format!("{}, {}", x.name, x.role)
-                    }
-                })
-                .collect();
-            if people.is_empty() {
-                p.name.clone()
-            } else {
-                format!("{}{colon}{}", p.name, people.join(" ; "))
-            }
-        })
+        .map(|p| p.with_people(colon))
         .collect::<Vec<_>>()
         .join(" · ")
 }
