@@ -50,6 +50,8 @@ enum Command {
         #[arg(long)]
         ansi: bool,
     },
+    /// Present over SSH: attendees run `ssh -p 2222 HOST` and follow your view live.
+    Serve(briefing::serve::ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -87,6 +89,7 @@ fn main() -> ExitCode {
             keys,
             ansi,
         }) => snapshot(file.as_deref(), lang, size, &keys, ansi),
+        Some(Command::Serve(args)) => serve(&args, lang),
         None => read(cli.file.as_deref(), lang),
     };
     match result {
@@ -130,6 +133,21 @@ fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
     let lang = pick_lang(lang, &b);
     briefing::term::run(State::new(b, lang, Size::new(w, h)), theme())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: &briefing::serve::ServeArgs, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+    let b = match load(args.file.as_deref()) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
+    let size = crossterm::terminal::size().unwrap_or((100, 30));
+    let lang = pick_lang(lang, &b);
+    let state = State::new(b, lang, Size::new(size.0, size.1));
+    briefing::serve::run_serve(args, state, theme())?;
     Ok(ExitCode::SUCCESS)
 }
 

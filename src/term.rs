@@ -45,10 +45,14 @@ impl Drop for Guard {
 }
 
 fn setup() -> anyhow::Result<Guard> {
-    // The panic hook restores first, so the report lands on a sane screen.
+    // The panic hook restores first, so the report lands on a sane screen. Only a panic on
+    // this thread ends the reader: `briefing serve` runs other threads that must not touch it.
     let previous = std::panic::take_hook();
+    let ui_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        if std::thread::current().id() == ui_thread {
+            restore();
+        }
         previous(info);
     }));
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
@@ -74,8 +78,34 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
+// --- serve hooks (begin) ---------------------------------------------------------------------
+
+/// What another edge can add to the local loop: `briefing serve` publishes the presenter's
+/// position after each change and feeds back the number of attendees.
+pub trait Hooks {
+    /// Called after each drawn frame, with the state it shows.
+    fn after_update(&mut self, _state: &State) {}
+    /// Actions from outside the terminal, checked on every turn of the loop (at least every
+    /// 200 ms).
+    fn pending_actions(&mut self) -> Vec<Action> {
+        Vec::new()
+    }
+}
+
+/// No hooks: the plain reader.
+pub struct NoHooks;
+
+impl Hooks for NoHooks {}
+
 /// Runs the reader on the local terminal until the user quits or a signal arrives.
-pub fn run(mut state: State, theme: Theme) -> anyhow::Result<()> {
+pub fn run(state: State, theme: Theme) -> anyhow::Result<()> {
+    run_with(state, theme, &mut NoHooks)
+}
+
+// --- serve hooks (end) -----------------------------------------------------------------------
+
+/// [`run`] with [`Hooks`] called from the loop.
+pub fn run_with(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
     require_terminal()?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -94,6 +124,10 @@ pub fn run(mut state: State, theme: Theme) -> anyhow::Result<()> {
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
+        for action in hooks.pending_actions() {
+            update(&mut state, action);
+            dirty = true;
+        }
         if dirty {
             let area = terminal.size().context("cannot read the terminal size")?;
             let size = Size::new(area.width, area.height);
@@ -104,6 +138,7 @@ pub fn run(mut state: State, theme: Theme) -> anyhow::Result<()> {
                 .draw(|frame| ui::render(&state, &theme, frame.buffer_mut()))
                 .context("cannot draw")?;
             dirty = false;
+            hooks.after_update(&state);
         }
         if !event::poll(SIGNAL_POLL).context("cannot read input")? {
             continue;
