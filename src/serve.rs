@@ -101,11 +101,8 @@ pub fn run_serve(args: &ServeArgs, state: State, theme: Theme) -> anyhow::Result
             std::io::BufReader::new(std::io::stdin()),
         )
     } else {
-        install_panic_hook();
-        let mut hooks = PresenterHooks {
-            server: &server,
-            watchers: server.subscribe_watchers(),
-        };
+        install_panic_hook(args.log.clone());
+        let mut hooks = PresenterHooks::new(&server);
         crate::term::run_with(presenter, theme, &mut hooks)
     };
     runtime.block_on(server.shutdown(SHUTDOWN_WAIT));
@@ -126,9 +123,19 @@ fn host_for(addr: std::net::SocketAddr) -> String {
 
 /// The presenter's side of the local reader: publish the position after each change, show the
 /// number of attendees when it changes.
-struct PresenterHooks<'a> {
+pub struct PresenterHooks<'a> {
     server: &'a ServerHandle,
     watchers: tokio::sync::watch::Receiver<usize>,
+}
+
+impl<'a> PresenterHooks<'a> {
+    /// Hooks that lead the attendees of `server`.
+    pub fn new(server: &'a ServerHandle) -> PresenterHooks<'a> {
+        PresenterHooks {
+            server,
+            watchers: server.subscribe_watchers(),
+        }
+    }
 }
 
 impl Hooks for PresenterHooks<'_> {
@@ -145,8 +152,8 @@ impl Hooks for PresenterHooks<'_> {
 }
 
 /// A panic on a server thread must not restore (or scribble on) the presenter's terminal
-/// (P15): it goes to standard error only once the reader has given the terminal back.
-fn install_panic_hook() {
+/// (P15): it goes to the log, if there is one, and the attendee's session ends.
+fn install_panic_hook(log: Option<std::path::PathBuf>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let on_server = std::thread::current()
@@ -154,6 +161,10 @@ fn install_panic_hook() {
             .is_some_and(|n| n.starts_with("briefing-serve"));
         if !on_server {
             previous(info);
+        } else if let Some(path) = &log
+            && let Ok(log) = log::Log::to_file(path)
+        {
+            log.line(format_args!("panic on a server thread: {info}"));
         }
     }));
 }

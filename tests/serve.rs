@@ -11,8 +11,9 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use briefing::app::Size;
-use briefing::serve::{Access, Limits};
+use briefing::app::{Action, Pane, Size, update};
+use briefing::serve::{Access, Limits, PresenterHooks};
+use briefing::term::Hooks;
 use russh::ChannelMsg;
 use russh::client;
 use support::{Attendee, DEADLINE, Login, Room, connect, screen_lines, test_limits};
@@ -463,4 +464,95 @@ async fn disconnect_in_the_middle_of_a_frame_leaves_the_server_serving() {
     let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
     a.wait_screen("a fresh attendee's frame", &room.following_screen(SMALL))
         .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presenter_hooks_publish_the_position_and_count_attendees() {
+    let mut room = Room::with_keys(test_limits()).await;
+    let mut hooks = PresenterHooks::new(&room.server);
+    assert!(hooks.pending_actions().is_empty());
+    let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    a.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    let end = tokio::time::Instant::now() + DEADLINE;
+    let mut actions = Vec::new();
+    while actions.is_empty() && tokio::time::Instant::now() < end {
+        actions = hooks.pending_actions();
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(actions, vec![Action::SetWatchers(1)]);
+    update(&mut room.presenter, actions[0]);
+    let status = support::render_lines(&room.presenter, support::PRESENTER);
+    assert!(
+        status.last().unwrap().contains("1 spectateurs"),
+        "{status:?}"
+    );
+
+    // What the terminal loop does after drawing a change.
+    update(&mut room.presenter, Action::FocusPane(Pane::Threats));
+    hooks.after_update(&room.presenter);
+    let want = room.following_screen(SMALL);
+    a.wait_screen("the presenter's new pane", &want).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attendee_flood_of_garbage_neither_crashes_nor_stalls_anyone() {
+    let mut room = Room::with_keys(test_limits()).await;
+    let mut b = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    b.wait_screen("b's first frame", &room.following_screen(SMALL))
+        .await;
+    let (handle, ok) = connect(room.port(), Login::Key(&room.key)).await;
+    assert!(ok);
+    let ch = handle.channel_open_session().await.unwrap();
+    ch.request_pty(false, "xterm", 80, 24, 0, 0, &[])
+        .await
+        .unwrap();
+    ch.request_shell(false).await.unwrap();
+    // The flooder reads what it is sent on the side, as a terminal would.
+    let (mut read, write) = ch.split();
+    let reader = tokio::spawn(async move {
+        let mut status = None;
+        while let Some(msg) = read.wait().await {
+            match msg {
+                ChannelMsg::ExitStatus { exit_status } => status = Some(exit_status),
+                ChannelMsg::Close => break,
+                _ => {}
+            }
+        }
+        status
+    });
+    // 256 KiB of pseudo-random bytes, escape sequences and pastes included; without the two
+    // bytes that quit (q and Ctrl-C), so that the session has to survive all of it.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut garbage = Vec::with_capacity(256 * 1024);
+    while garbage.len() < 256 * 1024 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        match x % 7 {
+            0 => garbage.extend_from_slice(b"\x1b[200~"),
+            1 => garbage.extend_from_slice(b"\x1b[<0;"),
+            _ => garbage.extend(
+                x.to_le_bytes()
+                    .map(|b| if b == b'q' || b == 3 { b'x' } else { b }),
+            ),
+        }
+    }
+    for chunk in garbage.chunks(8192) {
+        timeout(DEADLINE, write.data_bytes(chunk.to_vec()))
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    room.advance();
+    b.wait_screen("b still follows", &room.following_screen(SMALL))
+        .await;
+    // Ctrl-C quits from any mode; a pause ends any paste the garbage left open.
+    let end = tokio::time::Instant::now() + DEADLINE;
+    while !reader.is_finished() && tokio::time::Instant::now() < end {
+        let _ = write.data_bytes(b"\x03".to_vec()).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let status = timeout(DEADLINE, reader).await.unwrap().unwrap();
+    assert_eq!(status, Some(0));
 }

@@ -25,7 +25,10 @@ use crate::serve::session::{self, Link};
 use crate::ui::Theme;
 
 /// Input packets queued for a session task before more are dropped.
-const INPUT_QUEUE: usize = 32;
+const INPUT_QUEUE: usize = 8;
+/// The most bytes of one input packet kept: more than any typist sends between two frames,
+/// and the rest of a flood would be dropped as keys anyway.
+const MAX_INPUT_PACKET: usize = 4096;
 /// How long a connection has to end by itself once the presentation ends.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 /// Pause after a failed `accept` (out of file descriptors, ...), so the loop does not spin.
@@ -736,7 +739,10 @@ impl Handler for Conn {
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
         if let (true, Some(link)) = (self.is_ours(channel), &self.link)
-            && link.input.try_send(data.to_vec()).is_err()
+            && link
+                .input
+                .try_send(data[..data.len().min(MAX_INPUT_PACKET)].to_vec())
+                .is_err()
         {
             // A full queue means the client types faster than anyone can: drop, never wait.
             self.shared

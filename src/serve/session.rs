@@ -325,7 +325,7 @@ async fn run(
         return;
     }
     goodbye(&handle, channel, sending, view.goodbye(), end).await;
-    drop(watching);
+    drop((watching, view, state, parser));
     if end != End::Shutdown {
         // A client that keeps the connection open after its only channel closed is let go.
         sleep(LINGER).await;
