@@ -339,7 +339,7 @@ async fn limits_refuse_past_max_sessions_and_per_address() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn limits_auth_grace_disconnects_a_client_that_never_authenticates() {
+async fn limits_auth_grace_disconnects_clients_that_never_authenticate_or_never_view() {
     let limits = Limits {
         auth_grace: Duration::from_millis(500),
         ..test_limits()
@@ -364,6 +364,15 @@ async fn limits_auth_grace_disconnects_a_client_that_never_authenticates() {
         live = room.server.connections();
     }
     assert_eq!(live, 0);
+
+    // Authenticated, but never asking for a view (as `ssh -N` does): let go as well.
+    let (handle, ok) = connect(room.port(), Login::Key(&room.key)).await;
+    assert!(ok);
+    let end = tokio::time::Instant::now() + DEADLINE;
+    while !handle.is_closed() && tokio::time::Instant::now() < end {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(handle.is_closed(), "still connected without a view");
 }
 
 /// A client handler that stops reading: its first data callback never returns, so its SSH

@@ -96,7 +96,7 @@ pub struct Limits {
     pub max_per_address: usize,
     /// Authentication attempts per connection.
     pub max_auth_attempts: usize,
-    /// Time to authenticate after connecting.
+    /// Time to authenticate after connecting, and then again to open a view.
     pub auth_grace: Duration,
     /// Time a session may go without input from its attendee.
     pub idle: Duration,

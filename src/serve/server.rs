@@ -312,11 +312,13 @@ async fn connection(
     let _live = Live::new(&shared);
     let id = shared.next_id.fetch_add(1, Ordering::Relaxed);
     let authed = Arc::new(AtomicBool::new(false));
+    let viewing = Arc::new(AtomicBool::new(false));
     let handler = Conn {
         shared: Arc::clone(&shared),
         id,
         peer,
         authed: Arc::clone(&authed),
+        viewing: Arc::clone(&viewing),
         user: String::new(),
         channel: None,
         pty: None,
@@ -356,9 +358,21 @@ async fn connection(
         ));
         disconnect(&handle, "authentication took too long").await;
     } else if !shutting_down {
-        tokio::select! {
-            _ = &mut running => {}
-            _ = shutdown.wait_for(|s| *s) => {}
+        // An authenticated connection that never opens a view (`ssh -N`, refused requests
+        // only) does not get to keep its slot: it has another grace period to open one.
+        let ended = tokio::select! {
+            _ = &mut running => true,
+            _ = tokio::time::sleep(grace) => false,
+            _ = shutdown.wait_for(|s| *s) => false,
+        };
+        if !ended && !viewing.load(Ordering::Relaxed) && !*shutdown.borrow() {
+            shared.log.line(format_args!("#{id} {peer} opened no view"));
+            disconnect(&handle, "briefing serves a terminal view only").await;
+        } else if !ended {
+            tokio::select! {
+                _ = &mut running => {}
+                _ = shutdown.wait_for(|s| *s) => {}
+            }
         }
     }
     // On shutdown the view says goodbye itself; a connection without one is closed here.
@@ -404,6 +418,8 @@ struct Conn {
     id: u64,
     peer: SocketAddr,
     authed: Arc<AtomicBool>,
+    /// Set once the view runs.
+    viewing: Arc<AtomicBool>,
     user: String,
     /// The one session channel this connection may have.
     channel: Option<ChannelId>,
@@ -461,6 +477,7 @@ impl Conn {
 
     /// Starts the view on the pty: the session task owns the terminal from here on.
     fn start_view(&mut self, channel: ChannelId, size: Size, session: &mut Session) {
+        self.viewing.store(true, Ordering::Relaxed);
         let (input_tx, input_rx) = mpsc::channel(INPUT_QUEUE);
         let (size_tx, size_rx) = watch::channel(size);
         self.link = Some(LinkTx {
@@ -551,6 +568,7 @@ impl Handler for Conn {
         // The channel's own message queue is not read; dropping it keeps russh from waiting
         // on it (P7). Everything arrives through this handler instead.
         drop(channel);
+        // An unbounded send of the reply: it never waits on this session (P6).
         reply.accept().await;
         Ok(())
     }
