@@ -312,15 +312,17 @@ async fn drive(args: Args) {
     let mut latencies = Vec::new();
     let mut coalesced = 0usize;
     let mut bytes = 0usize;
-    let horizon = args.period * 4;
+    let stop_time = Instant::now();
     for seen in &all {
         bytes += seen.bytes - seen.first;
         for (k, &t) in sent.iter().enumerate() {
             let pane = (k + 1) % 4;
+            // Change k + 4 shows the same pane again: anything after it is its frame.
+            let horizon = sent.get(k + 4).copied().unwrap_or(stop_time);
             let frame = seen
                 .panes
                 .iter()
-                .find(|(at, p)| *at >= t && *p == pane && *at < t + horizon);
+                .find(|(at, p)| *at >= t && *p == pane && *at < horizon);
             match frame {
                 Some((at, _)) => latencies.push(*at - t),
                 None => coalesced += 1,
