@@ -8,7 +8,8 @@
 //! - [`hostkey`]: generate once, keep private, refuse when others can read it.
 //! - [`auth`]: authorized keys, passcode, or open.
 //! - [`input`]: the attendee's raw bytes -> keys (pure).
-//! - `server`: the accept loop, the limits and the russh handler (refuses all but a pty shell).
+//! - `server`: the accept loop, the connection limits and grace periods, [`ServerHandle`].
+//! - `handler`: the russh handler: authenticates, refuses all but a shell on a pty.
 //! - `session`: one task per attendee that owns their state and terminal and sends frames.
 //!
 //! The presenter publishes its [`Position`](crate::app::Position) through a `watch` channel: latest wins, so
@@ -16,6 +17,7 @@
 //! and sends a new one only when the previous one has left.
 
 pub mod auth;
+mod handler;
 pub mod hostkey;
 pub mod input;
 mod log;

@@ -565,3 +565,21 @@ async fn attendee_flood_of_garbage_neither_crashes_nor_stalls_anyone() {
     let status = timeout(DEADLINE, reader).await.unwrap().unwrap();
     assert_eq!(status, Some(0));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn limits_idle_attendee_is_told_and_closed() {
+    let limits = Limits {
+        idle: Duration::from_millis(700),
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    a.wait_until("the idle note", |s| {
+        s.contents()
+            .contains("closed after a long time without a key")
+    })
+    .await;
+    a.wait_closed().await;
+    assert!(!a.parser.screen().alternate_screen());
+    room.wait_watchers(0).await;
+}
