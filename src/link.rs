@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::Position;
+use crate::app::{Action, Position};
 
 /// Longest line a follower accepts; anything longer is not ours.
 const MAX_LINE: usize = 64 * 1024;
@@ -144,6 +144,62 @@ impl Publisher {
 impl Drop for Publisher {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// The hook that publishes a presentation started from the local reader: it binds the
+/// socket when the first slide shows and sends every change.
+#[derive(Default)]
+pub struct PublishLink {
+    publisher: Option<Publisher>,
+    failed: bool,
+}
+
+impl crate::term::Hooks for PublishLink {
+    fn after_update(&mut self, state: &crate::app::State) {
+        if self.publisher.is_none()
+            && !self.failed
+            && state.mode.base() == crate::app::Base::Present
+        {
+            // Best effort: without a private runtime directory there is no presenter view.
+            match Publisher::bind(&state.content.briefing.title) {
+                Ok(p) => self.publisher = Some(p),
+                Err(_) => self.failed = true,
+            }
+        }
+        if let Some(p) = &mut self.publisher {
+            p.publish(state.position());
+        }
+    }
+}
+
+/// The hook that makes a presenter view follow the presentation.
+pub struct FollowLink {
+    events: Receiver<LinkEvent>,
+}
+
+impl FollowLink {
+    /// Follows the presentation of the briefing titled `title`.
+    pub fn new(title: &str) -> FollowLink {
+        FollowLink {
+            events: follow(title),
+        }
+    }
+}
+
+impl crate::term::Hooks for FollowLink {
+    fn pending_actions(&mut self) -> Vec<Action> {
+        self.events
+            .try_iter()
+            .map(|event| match event {
+                LinkEvent::Position(p) => Action::FollowTo(p),
+                LinkEvent::Waiting => Action::LinkLost { other: false },
+                LinkEvent::OtherBriefing(_) => Action::LinkLost { other: true },
+            })
+            .collect()
+    }
+    fn wants_fast_poll(&self) -> bool {
+        true
     }
 }
 

@@ -59,6 +59,8 @@ enum Command {
         #[arg(long)]
         ansi: bool,
     },
+    /// Present over SSH: attendees run `ssh -p 2222 HOST` and follow your view live.
+    Serve(briefing::serve::ServeArgs),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -97,6 +99,7 @@ fn main() -> ExitCode {
             ansi,
         }) => snapshot(file.as_deref(), lang, size, &keys, ansi),
         Some(Command::Present { file, notes }) => present(file.as_deref(), lang, notes),
+        Some(Command::Serve(args)) => serve(&args, lang),
         None => read(cli.file.as_deref(), lang),
     };
     match result {
@@ -128,47 +131,62 @@ fn theme() -> Theme {
     Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
 }
 
-fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
-    let b = match load(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{e}");
-            return Ok(ExitCode::from(EXIT_BAD_INPUT));
-        }
-    };
+/// Loads the briefing, or prints its problems and gives the exit code for bad input.
+fn load_or_report(file: Option<&str>) -> Result<Briefing, ExitCode> {
+    load(file).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+/// A reader state sized to the terminal.
+fn terminal_state(b: Briefing, lang: Option<LangArg>) -> anyhow::Result<State> {
     briefing::term::require_terminal()?;
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
     let lang = pick_lang(lang, &b);
-    briefing::term::run(State::new(b, lang, Size::new(w, h)), theme())?;
+    Ok(State::new(b, lang, Size::new(w, h)))
+}
+
+fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+    let b = match load_or_report(file) {
+        Ok(b) => b,
+        Err(code) => return Ok(code),
+    };
+    briefing::term::run(terminal_state(b, lang)?, theme())?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn present(file: Option<&str>, lang: Option<LangArg>, notes: bool) -> anyhow::Result<ExitCode> {
-    let b = match load(file) {
+    let b = match load_or_report(file) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("{e}");
-            return Ok(ExitCode::from(EXIT_BAD_INPUT));
-        }
+        Err(code) => return Ok(code),
     };
-    briefing::term::require_terminal()?;
-    let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
-    let lang = pick_lang(lang, &b);
     let title = b.title.clone();
-    let mut state = State::new(b, lang, Size::new(w, h));
+    let mut state = terminal_state(b, lang)?;
     if notes {
         state.session = briefing::app::Session::Attendee { following: true };
         state.mode = briefing::app::Mode::Notes;
-        briefing::app::update(&mut state, briefing::app::Action::Resize(Size::new(w, h)));
-        let links = briefing::term::Links {
-            publish: false,
-            follow: Some(briefing::link::follow(&title)),
-        };
-        briefing::term::run_linked(state, theme(), links)?;
+        let size = state.size;
+        briefing::app::update(&mut state, briefing::app::Action::Resize(size));
+        let mut follow = briefing::link::FollowLink::new(&title);
+        briefing::term::run_with(state, theme(), &mut follow)?;
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
         briefing::term::run(state, theme())?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(args: &briefing::serve::ServeArgs, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+    let b = match load_or_report(args.file.as_deref()) {
+        Ok(b) => b,
+        Err(code) => return Ok(code),
+    };
+    // Headless serving has no terminal: lay out for a common size.
+    let size = crossterm::terminal::size().unwrap_or((100, 30));
+    let lang = pick_lang(lang, &b);
+    let state = State::new(b, lang, Size::new(size.0, size.1));
+    briefing::serve::run_serve(args, state, theme())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -179,12 +197,9 @@ fn snapshot(
     keys: &str,
     ansi: bool,
 ) -> anyhow::Result<ExitCode> {
-    let b = match load(file) {
+    let b = match load_or_report(file) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("{e}");
-            return Ok(ExitCode::from(EXIT_BAD_INPUT));
-        }
+        Err(code) => return Ok(code),
     };
     let lang = pick_lang(lang, &b);
     let theme = if ansi { theme() } else { Theme::new(true) };

@@ -5,7 +5,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -21,13 +20,13 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use crate::app::keymap::resolve;
-use crate::app::{Action, Base, Effect, Key, Size, State, update};
-use crate::link::{LinkEvent, Publisher};
+use crate::app::{Action, Effect, Key, Size, State, update};
+use crate::link::PublishLink;
 use crate::ui::{self, Theme};
 
 /// How often the loop wakes to check for signals when no input comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
-/// How often it wakes while following a presentation or showing a running timer.
+/// How often it wakes while a hook asks for it (following a presentation) or a timer shows.
 const FAST_POLL: Duration = Duration::from_millis(50);
 
 /// Puts the terminal back as it was: mouse off, main screen, cursor shown, cooked mode.
@@ -49,10 +48,14 @@ impl Drop for Guard {
 }
 
 fn setup() -> anyhow::Result<Guard> {
-    // The panic hook restores first, so the report lands on a sane screen.
+    // The panic hook restores first, so the report lands on a sane screen. Only a panic on
+    // this thread ends the reader: `briefing serve` runs other threads that must not touch it.
     let previous = std::panic::take_hook();
+    let ui_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        restore();
+        if std::thread::current().id() == ui_thread {
+            restore();
+        }
         previous(info);
     }));
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
@@ -78,29 +81,52 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
-/// What the local loop links to besides the keyboard.
-#[derive(Default)]
-pub struct Links {
-    /// Publish the position for presenter views once a presentation starts.
-    pub publish: bool,
-    /// Follow a presentation (the presenter view).
-    pub follow: Option<Receiver<LinkEvent>>,
+/// What another edge adds to the local loop: `briefing serve` publishes the presenter's
+/// position after each change and feeds back the number of attendees; the presentation link
+/// publishes for, or follows from, a presenter view on the same machine.
+pub trait Hooks {
+    /// Called after each drawn frame, with the state it shows.
+    fn after_update(&mut self, _state: &State) {}
+    /// Actions from outside the terminal, checked on every turn of the loop (at least every
+    /// 200 ms, every 50 ms while [`Hooks::wants_fast_poll`]).
+    fn pending_actions(&mut self) -> Vec<Action> {
+        Vec::new()
+    }
+    /// True when outside actions should be picked up quickly (following a presentation).
+    fn wants_fast_poll(&self) -> bool {
+        false
+    }
 }
 
-/// Runs the reader on the local terminal until the user quits or a signal arrives.
+/// No hooks: a reader on its own.
+pub struct NoHooks;
+
+impl Hooks for NoHooks {}
+
+/// Two hooks, called in order.
+impl<A: Hooks, B: Hooks> Hooks for (A, B) {
+    fn after_update(&mut self, state: &State) {
+        self.0.after_update(state);
+        self.1.after_update(state);
+    }
+    fn pending_actions(&mut self) -> Vec<Action> {
+        let mut actions = self.0.pending_actions();
+        actions.extend(self.1.pending_actions());
+        actions
+    }
+    fn wants_fast_poll(&self) -> bool {
+        self.0.wants_fast_poll() || self.1.wants_fast_poll()
+    }
+}
+
+/// Runs the reader on the local terminal until the user quits or a signal arrives; a
+/// presentation started from it can be followed by `briefing present --notes`.
 pub fn run(state: State, theme: Theme) -> anyhow::Result<()> {
-    run_linked(
-        state,
-        theme,
-        Links {
-            publish: true,
-            follow: None,
-        },
-    )
+    run_with(state, theme, &mut PublishLink::default())
 }
 
-/// Like [`run`], publishing to or following a presentation on this machine.
-pub fn run_linked(mut state: State, theme: Theme, links: Links) -> anyhow::Result<()> {
+/// [`run`] with [`Hooks`] called from the loop.
+pub fn run_with(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
     require_terminal()?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -114,9 +140,9 @@ pub fn run_linked(mut state: State, theme: Theme, links: Links) -> anyhow::Resul
     let _guard = setup()?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
+    // The clock the timer runs on, handed to the state machine as ticks.
     let clock = Instant::now();
     let now = || u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
-    let mut publisher: Option<Publisher> = None;
     let mut shown_second = None;
     let mut dirty = true;
     loop {
@@ -130,23 +156,9 @@ pub fn run_linked(mut state: State, theme: Theme, links: Links) -> anyhow::Resul
             dirty |= shown_second != Some(second);
             shown_second = Some(second);
         }
-        if let Some(rx) = &links.follow {
-            while let Ok(event) = rx.try_recv() {
-                let action = match event {
-                    LinkEvent::Position(p) => Action::FollowTo(p),
-                    LinkEvent::Waiting => Action::LinkLost { other: false },
-                    LinkEvent::OtherBriefing(_) => Action::LinkLost { other: true },
-                };
-                update(&mut state, action);
-                dirty = true;
-            }
-        }
-        if links.publish && state.mode.base() == Base::Present && publisher.is_none() {
-            // Best effort: without a private runtime directory there is no presenter view.
-            publisher = Publisher::bind(&state.content.briefing.title).ok();
-        }
-        if let Some(p) = &mut publisher {
-            p.publish(state.position());
+        for action in hooks.pending_actions() {
+            update(&mut state, action);
+            dirty = true;
         }
         if dirty {
             let area = terminal.size().context("cannot read the terminal size")?;
@@ -158,8 +170,9 @@ pub fn run_linked(mut state: State, theme: Theme, links: Links) -> anyhow::Resul
                 .draw(|frame| ui::render(&state, &theme, frame.buffer_mut()))
                 .context("cannot draw")?;
             dirty = false;
+            hooks.after_update(&state);
         }
-        let wait = if links.follow.is_some() || state.present.timer.is_running() {
+        let wait = if hooks.wants_fast_poll() || state.present.timer.is_running() {
             FAST_POLL
         } else {
             SIGNAL_POLL

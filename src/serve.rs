@@ -1,0 +1,240 @@
+//! `briefing serve`: present a briefing over SSH. The presenter's own terminal runs the reader
+//! and leads; every attendee connects with a plain `ssh -p 2222 HOST` and sees the briefing at
+//! their own terminal size, following the presenter's view live until they press a key to
+//! browse on their own (`f` follows again).
+//!
+//! This is an edge: it owns a tokio runtime, the network, the host key file and the log.
+//! - [`options`]: the command line, [`Limits`] and the server [`Config`].
+//! - [`hostkey`]: generate once, keep private, refuse when others can read it.
+//! - [`auth`]: authorized keys, passcode, or open.
+//! - [`input`]: the attendee's raw bytes -> keys (pure).
+//! - `server`: the accept loop, the connection limits and grace periods, [`ServerHandle`].
+//! - `handler`: the russh handler: authenticates, refuses all but a shell on a pty.
+//! - `session`: one task per attendee that owns their state and terminal and sends frames.
+//!
+//! The presenter publishes its [`Position`](crate::app::Position) through a `watch` channel: latest wins, so
+//! publishing never waits on anyone and no queue grows; each session renders its own frames
+//! and sends a new one only when the previous one has left.
+
+pub mod auth;
+mod handler;
+pub mod hostkey;
+pub mod input;
+mod log;
+pub mod options;
+mod server;
+mod session;
+
+use std::io::{BufRead, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::app::keymap::resolve;
+use crate::app::{Action, Session, State, parse_keys, update};
+use crate::term::Hooks;
+use crate::ui::Theme;
+pub use auth::Access;
+pub use options::{Config, Limits, ServeArgs};
+pub use server::{ServerHandle, Stats, start};
+
+/// How long attendees have to say goodbye when the presenter quits.
+const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
+
+/// Runs `briefing serve`: loads or creates the host key, starts the server, prints how to
+/// connect, then runs the presenter's reader on this terminal (or, with `--headless` or
+/// without a terminal, reads the presenter's keys from standard input).
+pub fn run_serve(args: &ServeArgs, state: State, theme: Theme) -> anyhow::Result<()> {
+    let access = args.access()?;
+    let key_path = match &args.host_key {
+        Some(path) => path.clone(),
+        None => hostkey::default_path().context(
+            "cannot find the user's data directory for the host key\n  = help: pass --host-key PATH",
+        )?,
+    };
+    let host_key = hostkey::load_or_create(&key_path)?;
+    let fingerprint = host_key.fingerprint();
+    let headless = args.headless || !std::io::stdout().is_terminal();
+    let config = Config {
+        listen: args.listen,
+        host_key: host_key.key,
+        access: access.clone(),
+        limits: args.limits(),
+        theme,
+        log: args.log.clone(),
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .thread_name("briefing-serve")
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    let mut presenter = state;
+    presenter.session = Session::Presenter { watchers: 0 };
+    let server = runtime.block_on(start(config, presenter.clone()))?;
+    let addr = server.local_addr();
+    println!("briefing: serving on {addr}");
+    if host_key.created {
+        println!("  new host key: {}", key_path.display());
+    }
+    println!("  host key fingerprint: {fingerprint}");
+    println!("  who may watch: {}", access.describe());
+    if access == Access::Open {
+        println!("  warning: --open lets in anyone who can reach {addr}, without a password");
+    }
+    if addr.ip().is_loopback() {
+        println!(
+            "  only this machine can connect; use --listen 0.0.0.0:{} for the room",
+            addr.port()
+        );
+    }
+    println!(
+        "  attendees type: ssh -p {} {}",
+        addr.port(),
+        host_for(addr)
+    );
+    println!("  they press f to follow you or browse on their own, q to leave");
+    let result = if headless {
+        println!("  presenter keys: one line at a time on standard input (Ctrl-C ends)");
+        run_headless(
+            &server,
+            presenter,
+            std::io::BufReader::new(std::io::stdin()),
+        )
+    } else {
+        install_panic_hook(args.log.clone());
+        // Attendees follow over SSH; a presenter view on this machine follows the same way
+        // as for `briefing present`.
+        let mut hooks = (
+            PresenterHooks::new(&server),
+            crate::link::PublishLink::default(),
+        );
+        crate::term::run_with(presenter, theme, &mut hooks)
+    };
+    runtime.block_on(server.shutdown(SHUTDOWN_WAIT));
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    result
+}
+
+/// What attendees should type after `ssh -p PORT`.
+fn host_for(addr: std::net::SocketAddr) -> String {
+    if addr.ip().is_unspecified() {
+        "THIS-HOST".to_string()
+    } else if addr.is_ipv6() {
+        format!("{}", addr.ip())
+    } else {
+        addr.ip().to_string()
+    }
+}
+
+/// The presenter's side of the local reader: publish the position after each change, show the
+/// number of attendees when it changes.
+pub struct PresenterHooks<'a> {
+    server: &'a ServerHandle,
+    watchers: tokio::sync::watch::Receiver<usize>,
+}
+
+impl<'a> PresenterHooks<'a> {
+    /// Hooks that lead the attendees of `server`.
+    pub fn new(server: &'a ServerHandle) -> PresenterHooks<'a> {
+        PresenterHooks {
+            server,
+            watchers: server.subscribe_watchers(),
+        }
+    }
+}
+
+impl Hooks for PresenterHooks<'_> {
+    fn after_update(&mut self, state: &State) {
+        self.server.publish(state.position());
+    }
+
+    fn pending_actions(&mut self) -> Vec<Action> {
+        match self.watchers.has_changed() {
+            Ok(true) => vec![Action::SetWatchers(*self.watchers.borrow_and_update())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A panic on a server thread must not restore (or scribble on) the presenter's terminal
+/// (P15): it goes to the log, if there is one, and the attendee's session ends.
+fn install_panic_hook(log: Option<std::path::PathBuf>) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let on_server = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with("briefing-serve"));
+        if !on_server {
+            previous(info);
+        } else if let Some(path) = &log
+            && let Ok(log) = log::Log::to_file(path)
+        {
+            log.line(format_args!("panic on a server thread: {info}"));
+        }
+    }));
+}
+
+/// Serves with the presenter driven by lines of keys (`"<Tab> j j"`) from `input` instead of a
+/// terminal, until SIGINT or SIGTERM. End of input keeps serving.
+pub fn run_headless(
+    server: &ServerHandle,
+    mut presenter: State,
+    input: impl BufRead + Send + 'static,
+) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("cannot watch for signals")?;
+    }
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    // Not joined: it may block on input that never ends, and dies with the process.
+    std::thread::spawn(move || {
+        for line in input.lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    server.publish(presenter.position());
+    let mut open = true;
+    while !stop.load(Ordering::Relaxed) {
+        if !open {
+            std::thread::sleep(Duration::from_millis(100));
+            continue;
+        }
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(line) => {
+                if press(&mut presenter, &line) {
+                    break;
+                }
+                server.publish(presenter.position());
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => open = false,
+        }
+    }
+    Ok(())
+}
+
+/// Presses `keys` (keymap notation) on the presenter's state; true when they quit. Bad
+/// notation is reported on standard error and ignored.
+fn press(state: &mut State, keys: &str) -> bool {
+    let keys = match parse_keys(keys) {
+        Ok(keys) => keys,
+        Err(e) => {
+            eprintln!("briefing: keys: {e}");
+            return false;
+        }
+    };
+    for key in keys {
+        if let Some(action) = resolve(state.mode, key)
+            && update(state, action) == crate::app::Effect::Quit
+        {
+            return true;
+        }
+    }
+    false
+}

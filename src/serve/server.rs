@@ -1,0 +1,394 @@
+//! The SSH server: our own accept loop (limits are checked before any SSH byte is read), one
+//! russh session per connection with its grace periods, the shared state every connection
+//! reads, and the [`ServerHandle`] the presenter publishes through. The russh handler of each
+//! connection is in `handler`.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use russh::{Disconnect, MethodSet, SshId};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+
+use crate::app::{Position, Session as Viewer, State};
+use crate::serve::auth::Access;
+use crate::serve::handler::Conn;
+use crate::serve::log::Log;
+use crate::serve::options::Limits;
+use crate::ui::Theme;
+
+/// How long a connection has to end by itself once the presentation ends.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+/// Pause after a failed `accept` (out of file descriptors, ...), so the loop does not spin.
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
+
+/// Counters the server keeps; read them with [`ServerHandle::stats`].
+#[derive(Debug, Default)]
+pub struct Stats {
+    /// Connections accepted by the limits.
+    pub connections: AtomicU64,
+    /// Connections refused by the session or per-address limits.
+    pub refused_full: AtomicU64,
+    /// Authentication attempts refused.
+    pub refused_auth: AtomicU64,
+    /// Requests refused (exec, subsystem, forwarding, a second channel, ...).
+    pub refused_requests: AtomicU64,
+    /// Frames sent to attendees.
+    pub frames: AtomicU64,
+    /// Bytes of frames sent to attendees.
+    pub bytes: AtomicU64,
+    /// Input packets dropped because a session's queue was full.
+    pub dropped_input: AtomicU64,
+    /// Sessions closed because a frame could not leave in time.
+    pub stalled: AtomicU64,
+}
+
+/// What every connection shares.
+pub(crate) struct Shared {
+    pub(crate) access: Access,
+    pub(crate) limits: Limits,
+    pub(crate) theme: Theme,
+    /// The attendees' starting state: the briefing, following.
+    pub(crate) template: State,
+    pub(crate) position: watch::Receiver<Position>,
+    pub(crate) shutdown: watch::Receiver<bool>,
+    pub(crate) watchers: watch::Sender<usize>,
+    /// Connections alive, authenticated or not.
+    live: watch::Sender<usize>,
+    pub(crate) stats: Arc<Stats>,
+    pub(crate) log: Log,
+    per_address: Mutex<HashMap<IpAddr, usize>>,
+    next_id: AtomicU64,
+}
+
+/// The server's russh configuration: one host key, one authentication method, small windows
+/// (input is tiny), keepalives to find dead peers, and a neutral version string.
+fn russh_config(
+    host_key: russh::keys::PrivateKey,
+    access: &Access,
+    limits: &Limits,
+) -> russh::server::Config {
+    let defaults = russh::Preferred::default();
+    let kex: Vec<russh::kex::Name> = defaults
+        .kex
+        .iter()
+        .filter(|k| **k != russh::kex::DH_GEX_SHA256)
+        .cloned()
+        .collect();
+    russh::server::Config {
+        server_id: SshId::Standard("SSH-2.0-briefing".into()),
+        methods: MethodSet::from(&[access.method()][..]),
+        auth_rejection_time: limits.auth_rejection,
+        auth_rejection_time_initial: Some(Duration::ZERO),
+        keys: vec![host_key],
+        window_size: 64 * 1024,
+        channel_buffer_size: 16,
+        max_auth_attempts: limits.max_auth_attempts,
+        inactivity_timeout: Some(limits.idle),
+        keepalive_interval: Some(Duration::from_secs(30)),
+        keepalive_max: 3,
+        nodelay: true,
+        preferred: russh::Preferred {
+            kex: kex.into(),
+            ..defaults
+        },
+        ..Default::default()
+    }
+}
+
+/// A running server; dropping it does not stop it, [`shutdown`](ServerHandle::shutdown) does.
+pub struct ServerHandle {
+    addr: SocketAddr,
+    position: watch::Sender<Position>,
+    watchers: watch::Receiver<usize>,
+    live: watch::Receiver<usize>,
+    shutdown: watch::Sender<bool>,
+    stats: Arc<Stats>,
+    accept: tokio::task::JoinHandle<()>,
+}
+
+impl ServerHandle {
+    /// The address the server listens on (with the real port when port 0 was asked for).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Publishes the presenter's position to every following attendee. Never blocks: each
+    /// session reads only the latest position when it is ready for it.
+    pub fn publish(&self, position: Position) {
+        self.position.send_if_modified(|p| {
+            let changed = *p != position;
+            *p = position;
+            changed
+        });
+    }
+
+    /// How many attendees have a view open now.
+    pub fn watchers(&self) -> usize {
+        *self.watchers.borrow()
+    }
+
+    /// A receiver that wakes when the number of attendees changes.
+    pub fn subscribe_watchers(&self) -> watch::Receiver<usize> {
+        self.watchers.clone()
+    }
+
+    /// The server's counters.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// How many connections are open, authenticated or not.
+    pub fn connections(&self) -> usize {
+        *self.live.borrow()
+    }
+
+    /// Stops listening, ends every session (each attendee's terminal is restored) and waits up
+    /// to `grace` for the connections to close.
+    pub async fn shutdown(self, grace: Duration) {
+        self.accept.abort();
+        let _ = self.shutdown.send(true);
+        let mut live = self.live;
+        let _ = tokio::time::timeout(grace, live.wait_for(|n| *n == 0)).await;
+    }
+}
+
+/// Starts listening on `config.listen` and serving `template` (the presenter's starting
+/// state) to attendees. Must run inside a tokio runtime with time and I/O enabled.
+pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Result<ServerHandle> {
+    use anyhow::Context;
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener
+        .local_addr()
+        .context("cannot read the listening address")?;
+    let log = match &config.log {
+        Some(path) => Log::to_file(path)?,
+        None => Log::none(),
+    };
+    let (position_tx, position_rx) = watch::channel(template.position());
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let (watchers_tx, watchers_rx) = watch::channel(0usize);
+    let (live_tx, live_rx) = watch::channel(0usize);
+    let stats = Arc::new(Stats::default());
+    let mut attendee = template;
+    attendee.session = Viewer::Attendee { following: true };
+    let russh_config = Arc::new(russh_config(
+        config.host_key,
+        &config.access,
+        &config.limits,
+    ));
+    let shared = Arc::new(Shared {
+        access: config.access,
+        limits: config.limits,
+        theme: config.theme,
+        template: attendee,
+        position: position_rx,
+        shutdown: shutdown_rx,
+        watchers: watchers_tx,
+        live: live_tx,
+        stats: Arc::clone(&stats),
+        log,
+        per_address: Mutex::new(HashMap::new()),
+        next_id: AtomicU64::new(1),
+    });
+    shared.log.line(format_args!("listening on {addr}"));
+    let accept = tokio::spawn(accept_loop(listener, shared, russh_config));
+    Ok(ServerHandle {
+        addr,
+        position: position_tx,
+        watchers: watchers_rx,
+        live: live_rx,
+        shutdown: shutdown_tx,
+        stats,
+        accept,
+    })
+}
+
+async fn accept_loop(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+) {
+    let sessions = Arc::new(Semaphore::new(shared.limits.max_sessions));
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                // Out of descriptors or a connection reset before accept: keep serving (P13).
+                shared.log.line(format_args!("accept failed: {e}"));
+                tokio::time::sleep(ACCEPT_BACKOFF).await;
+                continue;
+            }
+        };
+        let Ok(permit) = Arc::clone(&sessions).try_acquire_owned() else {
+            refuse(&shared, stream, peer, "the room is full");
+            continue;
+        };
+        let Some(slot) = AddressSlot::take(&shared, peer.ip()) else {
+            refuse(
+                &shared,
+                stream,
+                peer,
+                "too many connections from your address",
+            );
+            continue;
+        };
+        shared.stats.connections.fetch_add(1, Ordering::Relaxed);
+        tokio::spawn(connection(
+            Arc::clone(&shared),
+            Arc::clone(&config),
+            stream,
+            peer,
+            permit,
+            slot,
+        ));
+    }
+}
+
+/// Turns a connection away before SSH starts, with a line ssh shows (RFC 4253 allows lines
+/// before the version string).
+fn refuse(shared: &Shared, stream: TcpStream, peer: SocketAddr, why: &str) {
+    shared.stats.refused_full.fetch_add(1, Ordering::Relaxed);
+    shared.log.line(format_args!("refused {peer}: {why}"));
+    let _ = stream.try_write(format!("briefing: {why}\r\n").as_bytes());
+}
+
+/// One connection counted against its address; the count drops with it.
+struct AddressSlot {
+    shared: Arc<Shared>,
+    ip: IpAddr,
+}
+
+impl AddressSlot {
+    fn take(shared: &Arc<Shared>, ip: IpAddr) -> Option<AddressSlot> {
+        let mut map = shared.per_address.lock().ok()?;
+        let n = map.entry(ip).or_insert(0);
+        if *n >= shared.limits.max_per_address {
+            return None;
+        }
+        *n += 1;
+        Some(AddressSlot {
+            shared: Arc::clone(shared),
+            ip,
+        })
+    }
+}
+
+impl Drop for AddressSlot {
+    fn drop(&mut self) {
+        if let Ok(mut map) = self.shared.per_address.lock()
+            && let Some(n) = map.get_mut(&self.ip)
+        {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                map.remove(&self.ip);
+            }
+        }
+    }
+}
+
+async fn connection(
+    shared: Arc<Shared>,
+    config: Arc<russh::server::Config>,
+    stream: TcpStream,
+    peer: SocketAddr,
+    _permit: OwnedSemaphorePermit,
+    _slot: AddressSlot,
+) {
+    let _live = Live::new(&shared);
+    let id = shared.next_id.fetch_add(1, Ordering::Relaxed);
+    let authed = Arc::new(AtomicBool::new(false));
+    let viewing = Arc::new(AtomicBool::new(false));
+    let handler = Conn::new(
+        Arc::clone(&shared),
+        id,
+        peer,
+        Arc::clone(&authed),
+        Arc::clone(&viewing),
+    );
+    let grace = shared.limits.auth_grace;
+    let deadline = tokio::time::Instant::now() + grace;
+    let mut shutdown = shared.shutdown.clone();
+    // The version exchange happens inside run_stream: a silent client must not hold a slot.
+    let running =
+        match tokio::time::timeout(grace, russh::server::run_stream(config, stream, handler)).await
+        {
+            Ok(Ok(running)) => running,
+            Ok(Err(e)) => {
+                shared
+                    .log
+                    .line(format_args!("#{id} {peer} handshake failed: {e}"));
+                return;
+            }
+            Err(_) => {
+                shared
+                    .log
+                    .line(format_args!("#{id} {peer} said nothing within {grace:?}"));
+                return;
+            }
+        };
+    let handle = running.handle();
+    let mut running = std::pin::pin!(running);
+    let shutting_down = tokio::select! {
+        _ = &mut running => return,
+        _ = tokio::time::sleep_until(deadline) => false,
+        _ = shutdown.wait_for(|s| *s) => true,
+    };
+    if !shutting_down && !authed.load(Ordering::Relaxed) {
+        shared.log.line(format_args!(
+            "#{id} {peer} not authenticated within {grace:?}"
+        ));
+        disconnect(&handle, "authentication took too long").await;
+    } else if !shutting_down {
+        // An authenticated connection that never opens a view (`ssh -N`, refused requests
+        // only) does not get to keep its slot: it has another grace period to open one.
+        let ended = tokio::select! {
+            _ = &mut running => true,
+            _ = tokio::time::sleep(grace) => false,
+            _ = shutdown.wait_for(|s| *s) => false,
+        };
+        if !ended && !viewing.load(Ordering::Relaxed) && !*shutdown.borrow() {
+            shared.log.line(format_args!("#{id} {peer} opened no view"));
+            disconnect(&handle, "briefing serves a terminal view only").await;
+        } else if !ended {
+            tokio::select! {
+                _ = &mut running => {}
+                _ = shutdown.wait_for(|s| *s) => {}
+            }
+        }
+    }
+    // On shutdown the view says goodbye itself; a connection without one is closed here.
+    tokio::select! {
+        _ = &mut running => {}
+        _ = tokio::time::sleep(SHUTDOWN_GRACE) => disconnect(&handle, "the presentation has ended").await,
+    }
+    let _ = running.await;
+    shared.log.line(format_args!("#{id} {peer} disconnected"));
+}
+
+async fn disconnect(handle: &russh::server::Handle, why: &str) {
+    let _ = handle
+        .disconnect(Disconnect::ByApplication, why.into(), String::new())
+        .await;
+}
+
+/// Counts a connection as live until it is dropped.
+struct Live(Arc<Shared>);
+
+impl Live {
+    fn new(shared: &Arc<Shared>) -> Live {
+        shared.live.send_modify(|n| *n += 1);
+        Live(Arc::clone(shared))
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.0.live.send_modify(|n| *n = n.saturating_sub(1));
+    }
+}
