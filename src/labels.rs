@@ -98,8 +98,8 @@ pub struct Labels {
     pub following: &'static str,
     /// Browsing on one's own (SSH).
     pub browsing: &'static str,
-    /// How many are watching (SSH).
-    pub watching: &'static str,
+    /// How many are watching (SSH): one, several.
+    pub watching: (&'static str, &'static str),
     /// Presenter view: no presentation to follow yet.
     pub waiting: &'static str,
     /// Presenter view: the presentation shows another briefing.
@@ -152,7 +152,7 @@ static EN: Labels = Labels {
     end: "End of the briefing",
     following: "following the presenter",
     browsing: "browsing on your own, f to follow",
-    watching: "watching",
+    watching: ("watching", "watching"),
     waiting: "Waiting for a presentation: run `briefing present` in another terminal",
     other_briefing: "The presentation running shows another briefing",
     facts: ["Date", "Event", "Place", "Source"],
@@ -202,11 +202,23 @@ static FR: Labels = Labels {
     end: "Fin du briefing",
     following: "vous suivez le présentateur",
     browsing: "navigation libre, f pour suivre",
-    watching: "spectateurs",
+    watching: ("spectateur", "spectateurs"),
     waiting: "En attente d'une présentation : lancez `briefing present` dans un autre terminal",
     other_briefing: "La présentation en cours montre un autre briefing",
     facts: ["Date", "Événement", "Lieu", "Source"],
 };
+
+impl Labels {
+    /// "1 spectateur", "3 spectateurs".
+    pub fn watchers(&self, n: usize) -> String {
+        let word = if n == 1 {
+            self.watching.0
+        } else {
+            self.watching.1
+        };
+        format!("{n} {word}")
+    }
+}
 
 /// A date as people write it: "23 mai 2016", "23 May 2016".
 pub fn format_date(date: crate::model::Date, lang: Lang) -> String {

@@ -16,7 +16,7 @@ use briefing::ui::{self, Theme};
     name = "briefing",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 struct Cli {
     /// The briefing to open (TOML or JSON); the bundled UNODC–INTERPOL briefing by default.

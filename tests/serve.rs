@@ -493,7 +493,7 @@ async fn presenter_hooks_publish_the_position_and_count_attendees() {
     update(&mut room.presenter, actions[0]);
     let status = support::render_lines(&room.presenter, support::PRESENTER);
     assert!(
-        status.last().unwrap().contains("1 spectateurs"),
+        status.last().unwrap().contains("● 1 spectateur "),
         "{status:?}"
     );
 
@@ -582,4 +582,36 @@ async fn limits_idle_attendee_is_told_and_closed() {
     a.wait_closed().await;
     assert!(!a.parser.screen().alternate_screen());
     room.wait_watchers(0).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attendee_sees_the_presenters_slide_then_its_own_after_f_and_a_key() {
+    let mut room = Room::with_keys(test_limits()).await;
+    let size = Size::new(60, 20);
+    let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), size).await;
+    room.wait_watchers(1).await;
+    // The presenter starts presenting and moves on to the second quote.
+    room.press("p");
+    room.press("lll");
+    let slide = room.following_screen(size);
+    assert!(
+        slide.iter().any(|l| l.contains("Citation 2/5")),
+        "{slide:?}"
+    );
+    a.wait_screen("the presenter's slide", &slide).await;
+
+    // `f` then a key: the attendee browses to the next slide on their own.
+    a.send(b"f").await;
+    a.send(b"l").await;
+    let own = room.attendee_screen(size, "fl", false);
+    assert!(own.iter().any(|l| l.contains("Citation 3/5")), "{own:?}");
+    a.wait_screen("the attendee's own slide", &own).await;
+
+    // The presenter goes back: a newcomer sees it, the browsing attendee stays put.
+    room.press("h");
+    let mut b = Attendee::join(room.port(), Login::Key(&room.key.clone()), size).await;
+    let back = room.following_screen(size);
+    assert!(back.iter().any(|l| l.contains("Citation 1/5")), "{back:?}");
+    b.wait_screen("the presenter's earlier slide", &back).await;
+    assert_eq!(screen_lines(a.parser.screen()), own);
 }

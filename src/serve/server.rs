@@ -9,6 +9,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// How long after the view's idle limit the transport gives up on a silent connection.
+const IDLE_BACKSTOP: Duration = Duration::from_secs(30);
+
 use russh::{Disconnect, MethodSet, SshId};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
@@ -87,7 +90,9 @@ fn russh_config(
         window_size: 64 * 1024,
         channel_buffer_size: 16,
         max_auth_attempts: limits.max_auth_attempts,
-        inactivity_timeout: Some(limits.idle),
+        // A backstop only: the view's own idle limit comes first and says goodbye politely;
+        // the same limit here raced it and cut the connection before the note was sent.
+        inactivity_timeout: Some(limits.idle + IDLE_BACKSTOP),
         keepalive_interval: Some(Duration::from_secs(30)),
         keepalive_max: 3,
         nodelay: true,

@@ -160,7 +160,7 @@ fn render_corner(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
         left = format!("→ {number}▏");
     } else {
         match state.session {
-            Session::Presenter { watchers } => left = format!("● {watchers} {}", l.watching),
+            Session::Presenter { watchers } => left = format!("● {}", l.watchers(watchers)),
             Session::Attendee { following: true } => left = format!("● {}", l.following),
             Session::Attendee { following: false } => left = format!("○ {}", l.browsing),
             Session::Local => {}

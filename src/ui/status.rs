@@ -84,7 +84,7 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     }
     match state.session {
         Session::Local => {}
-        Session::Presenter { watchers } => left.push_str(&format!("  ● {watchers} {}", l.watching)),
+        Session::Presenter { watchers } => left.push_str(&format!("  ● {}", l.watchers(watchers))),
         Session::Attendee { following: true } => left.push_str(&format!("  ● {}", l.following)),
         Session::Attendee { following: false } => left.push_str(&format!("  ○ {}", l.browsing)),
     }
