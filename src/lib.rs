@@ -4,4 +4,5 @@
 //! [`files`], [`term`], [`serve`] and the binary do I/O.
 
 pub mod files;
+pub mod import;
 pub mod model;
