@@ -101,7 +101,7 @@ pub fn import_release(
     }
 
     let layout = layout(&doc, &front, vocab);
-    let mut warnings: Vec<(usize, String)> = Vec::new();
+    let mut warnings = quotes::Warnings::default();
     let mut people = People::default();
     let mut items = Items::default();
     let (mut toks, mut lower) = (Vec::new(), String::new());
@@ -229,15 +229,21 @@ pub fn import_release(
             ));
         }
     }
-    warnings.sort_by_key(|(at, _)| *at);
-    let mut out: Vec<String> = warnings
+    let mut located = warnings.list;
+    located.sort_by_key(|(at, _)| *at);
+    let mut more = warnings.more;
+    if located.len() > MAX_WARNINGS {
+        more += located.len() - MAX_WARNINGS;
+        located.truncate(MAX_WARNINGS);
+    }
+    let mut out: Vec<String> = located
         .into_iter()
         .map(|(at, msg)| format!("line {}: {msg}", layout.line_of(at)))
-        .chain(messages)
         .collect();
-    if out.len() > MAX_WARNINGS {
-        let more = out.len() - MAX_WARNINGS;
-        out.truncate(MAX_WARNINGS);
+    let room = MAX_WARNINGS.saturating_sub(out.len());
+    more += messages.len().saturating_sub(room);
+    out.extend(messages.into_iter().take(room));
+    if more > 0 {
         out.push(format!("and {more} more warnings"));
     }
     Ok(Imported {
@@ -323,7 +329,7 @@ fn layout(doc: &Doc, front: &front::Front, vocab: &lexicon::Vocab) -> Layout {
         } else if front::heading_matches(doc, b, vocab.lex.more_info_headings) {
             section = Section::Links;
             // "For more information, see https://...": the heading line may hold a link.
-            if text.contains("://") || text.contains('@') {
+            if text.contains("://") || text.contains("www.") || text.contains('@') {
                 l.link_blocks.push(b);
             }
             continue;
@@ -369,7 +375,7 @@ struct Found {
 fn read_quotes(
     layout: &Layout,
     people: &mut People,
-    warnings: &mut Vec<(usize, String)>,
+    warnings: &mut quotes::Warnings,
     vocab: &lexicon::Vocab,
 ) -> Vec<Found> {
     let (body, paras) = (&layout.body, &layout.paras);
@@ -405,21 +411,47 @@ fn read_quotes(
                 continue;
             }
         }
+        let inherited = same_para.and_then(|(_, _, s)| s);
         let speaker = match &clause {
             Some(c) => {
+                // "he" and "she" are the last person named before the quote in its
+                // paragraph, else the last speaker.
+                let para_start = paras.get(q.paras.0).map_or(0, |p| p.start);
+                let from = text::ceil_boundary(body, para_start.max(q.open.saturating_sub(600)));
+                let recent = body.get(from..q.open.max(from)).unwrap_or("");
+                tokenize(recent, &mut toks, &mut lower);
+                let mention = people.last_mention(Sent {
+                    src: recent,
+                    toks: &toks,
+                    lower: &lower,
+                    vocab,
+                });
                 tokenize(&c.window, &mut toks, &mut lower);
                 let subject = toks.get(c.subject.clone()).unwrap_or(&[]);
-                people.resolve(
-                    Sent {
-                        src: &c.window,
-                        toks: subject,
-                        lower: &lower,
-                        vocab,
-                    },
-                    last,
-                )
+                let sent = Sent {
+                    src: &c.window,
+                    toks: subject,
+                    lower: &lower,
+                    vocab,
+                };
+                let named = subject.iter().any(|t| t.cap || t.upper)
+                    || (0..subject.len()).any(|i| {
+                        vocab
+                            .match_at(subject, &lower, i, lexicon::Kind::Role)
+                            .is_some()
+                    });
+                let recent = people::Recent {
+                    person: mention.person.or(last),
+                    org: mention.org,
+                };
+                match people.resolve(sent, recent) {
+                    Some(s) => Some(s),
+                    // "avant d'ajouter :", "adding:": the speaker of the sentence goes on.
+                    None if !named => inherited,
+                    None => None,
+                }
             }
-            None => same_para.and_then(|(_, _, s)| s),
+            None => inherited,
         };
         if let Some(s) = speaker {
             people.list(s);

@@ -321,7 +321,11 @@ fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool) -> Vec<(usize, usize)>
         let next_det = s.toks.get(next).is_some_and(|t| t.word)
             && s.vocab
                 .match_at(s.toks, s.lower, next, Kind::Determiner)
-                .is_some();
+                .is_some()
+            && !s.vocab.is(
+                s.toks.get(next).map_or("", |t| t.lower(s.lower)),
+                Kind::Partitive,
+            );
         let strong = m > 1;
         let left_words = (start..k)
             .filter(|&j| s.toks.get(j).is_some_and(|t| t.word))
@@ -331,7 +335,13 @@ fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool) -> Vec<(usize, usize)>
                 .get(j)
                 .is_some_and(|t| matches!(t.lower(s.lower), "de" | "d'" | "du" | "des" | "of"))
         });
-        let shared = left_words <= 2 && right_has_of;
+        // "le développement et la promotion de l'e-learning": an article and a noun, then
+        // a second noun sharing the first one's complement.
+        let left_det = s
+            .toks
+            .get(start)
+            .is_some_and(|t| s.vocab.is(t.lower(s.lower), Kind::Determiner));
+        let shared = left_words == 2 && left_det && next_det && right_has_of;
         if !paired && next < b && (strong || (next_det || last) && !shared) {
             parts.push((start, k));
             start = next;
@@ -378,6 +388,10 @@ fn strip_lead_words(text: &str) -> &str {
             "also ",
             "également ",
             "notamment ",
+            "de ",
+            "d'",
+            "d’",
+            "of ",
         ] {
             if t.len() > det.len()
                 && t.get(..det.len())

@@ -102,6 +102,9 @@ pub struct Lexicon {
     pub not_orgs: &'static [&'static str],
     /// Articles and possessives, dropped at the start of a label.
     pub determiners: &'static [&'static str],
+    /// Articles that mostly continue a complement ("des", "du"): "et" before them does not
+    /// split a list item ("la formation des policiers et des juges").
+    pub partitives: &'static [&'static str],
     /// Lower-case words allowed inside a person's name ("de", "van", "bin").
     pub name_particles: &'static [&'static str],
     /// Lines that are not the title ("communiqué de presse", "for immediate release").
@@ -173,6 +176,7 @@ pub(crate) enum Kind {
     OrgConnector,
     NotOrg,
     Determiner,
+    Partitive,
     NameParticle,
     EventCue,
     EventNoun,
@@ -249,7 +253,7 @@ impl Vocab {
             words: FastMap::default(),
             months: FastMap::default(),
         };
-        let sets: [(Kind, &[&str]); 31] = [
+        let sets: [(Kind, &[&str]); 32] = [
             (Kind::Stop, lex.stop_words),
             (Kind::Weekday, lex.weekdays),
             (Kind::SpeechVerb, lex.speech_verbs),
@@ -264,6 +268,7 @@ impl Vocab {
             (Kind::OrgConnector, lex.org_connectors),
             (Kind::NotOrg, lex.not_orgs),
             (Kind::Determiner, lex.determiners),
+            (Kind::Partitive, lex.partitives),
             (Kind::NameParticle, lex.name_particles),
             (Kind::EventCue, lex.event_cues),
             (Kind::EventNoun, lex.event_nouns),

@@ -44,6 +44,15 @@ pub struct Person {
     pub listed: bool,
 }
 
+/// Who "he", "she" and "the organisation" may refer to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Recent {
+    /// The person a pronoun refers to.
+    pub person: Option<Speaker>,
+    /// The organisation a generic "the organisation" refers to.
+    pub org: Option<Speaker>,
+}
+
 /// Everyone and every organisation found so far.
 #[derive(Debug, Default)]
 pub struct People {
@@ -169,8 +178,7 @@ impl<'a> Sent<'a> {
     /// The number of lowercase particles at `i` followed by a name word ("von der Leyen").
     fn particles(&self, i: usize) -> usize {
         let mut k = i;
-        while k < i + 3 && self.is(k, &[Kind::NameParticle]) && !self.tok(k).is_some_and(|t| t.cap)
-        {
+        while k < i + 3 && self.is(k, &[Kind::NameParticle]) {
             k += 1;
         }
         if k > i && self.is_name_word(k) {
@@ -182,10 +190,16 @@ impl<'a> Sent<'a> {
 
     /// A person's name starting at token `i`: its end, and how many words it has.
     pub fn name_run(&self, i: usize) -> Option<(usize, usize)> {
-        if !(self.is_name_start(i) || self.is_initial(i)) {
+        // A name may open with a capitalised particle: "De Bolle", "Van Rompuy".
+        let lead = if self.tok(i).is_some_and(|t| t.cap) && self.particles(i) > 0 {
+            self.particles(i)
+        } else {
+            0
+        };
+        if !(lead > 0 || self.is_name_start(i) || self.is_initial(i)) {
             return None;
         }
-        let (mut end, mut words) = (i, 0);
+        let (mut end, mut words) = (i + lead, 0);
         loop {
             if self.is_initial(end) {
                 end += 2;
@@ -228,7 +242,7 @@ impl People {
             return None;
         }
         self.orgs.push(Org {
-            name: name.to_string(),
+            name: super::text::capitalize_first(name),
             full_name: None,
             party,
         });
@@ -276,6 +290,22 @@ impl People {
                 }
                 self.by_name.insert(key, i);
                 return Some(i);
+            }
+            // "Pejčinović Burić" for "Marija Pejčinović Burić": one name ends the other, or
+            // both start alike.
+            let first = |k: &str| k.split(' ').next().unwrap_or("").to_string();
+            let compatible = self.by_surname.get(&skey).and_then(|ids| {
+                ids.iter().copied().find(|&i| {
+                    self.persons.get(i).is_some_and(|p| {
+                        let known = name_key(&p.name);
+                        known.ends_with(&format!(" {key}"))
+                            || key.ends_with(&format!(" {known}"))
+                            || first(&known) == first(&key)
+                    })
+                })
+            });
+            if compatible.is_some() {
+                return compatible;
             }
         }
         if self.persons.len() >= MAX_ENTRIES {
@@ -484,6 +514,41 @@ impl People {
                 ce = e;
             }
         }
+        // A complement in lowercase: "de la gendarmerie nationale, Christian Rodriguez".
+        if ce == re && s.is(re, &[Kind::RolePreposition]) {
+            let p = p_org(s, re);
+            let mut k = p;
+            while k < p + 6 && s.tok(k).is_some_and(|t| t.word) {
+                k += 1;
+            }
+            if k > p && s.punct(k, ',') && s.name_run(k + 1).is_some_and(|(_, w)| w >= 2) {
+                if s.is(p, &[Kind::OrgWord]) && org.is_none() {
+                    org = Some(s.slice(p, k).to_string());
+                }
+                ce = k;
+            }
+        }
+        // Words after the organisation, up to the comma before a name or an "(ACR)":
+        // "de la Commission européenne, ...", "de l'Office européen de lutte antifraude
+        // (OLAF), ...".
+        if ce > re {
+            let mut k = ce;
+            while k < ce + 8 && s.tok(k).is_some_and(|t| t.word) {
+                k += 1;
+            }
+            if k > ce && s.punct(k, '(') && s.is_acronym(k + 1) && s.punct(k + 2, ')') {
+                let full = s.slice(p_org(s, re), k).to_string();
+                let acr = s.slice(k + 1, k + 2).to_string();
+                self.define(&acr, &full);
+                org = Some(acr);
+                ce = k + 3;
+            } else if k > ce && s.punct(k, ',') && s.name_run(k + 1).is_some_and(|(_, w)| w >= 2) {
+                if org.as_deref() == Some(s.slice(p_org(s, re), ce)) {
+                    org = Some(s.slice(p_org(s, re), k).to_string());
+                }
+                ce = k;
+            }
+        }
         let role = s.slice(role_start, ce).to_string();
         // The name after the role: ", Yury Fedotov", " Juergen Stock", ", M. Dupont".
         let named = name_inside.map(|(a, e)| (a, e, 2)).or_else(|| {
@@ -538,13 +603,13 @@ impl People {
     }
 
     /// Resolves the subject of a speech verb to a speaker. `last` answers a pronoun.
-    pub fn resolve(&mut self, s: Sent<'_>, last: Option<Speaker>) -> Option<Speaker> {
+    pub fn resolve(&mut self, s: Sent<'_>, last: Recent) -> Option<Speaker> {
         let words: Vec<usize> = (0..s.toks.len())
             .filter(|&i| s.tok(i).is_some_and(|t| t.word))
             .collect();
         let first = *words.first()?;
         if s.is(first, &[Kind::Pronoun]) {
-            return last;
+            return last.person;
         }
         if s.vocab
             .lex
@@ -552,7 +617,7 @@ impl People {
             .iter()
             .any(|suf| s.low(first).ends_with(suf))
         {
-            return last;
+            return last.person;
         }
         // A name, with or without an honorific.
         let mut i = 0;
@@ -609,6 +674,10 @@ impl People {
                 if let [one] = found.as_slice() {
                     return Some(Speaker::Org(*one));
                 }
+                // "the organization warned": the organisation just named.
+                if !s.tok(i).is_some_and(|t| t.cap) && last.org.is_some() {
+                    return last.org;
+                }
                 if s.tok(i).is_some_and(|t| t.cap) {
                     // "the Ministry of Health said": a new organisation.
                     let mut e = i + 1;
@@ -626,6 +695,33 @@ impl People {
             }
         }
         None
+    }
+
+    /// The last known person named in `s` (by full name, honorific and surname, or surname),
+    /// for "he" and "she".
+    pub fn last_mention(&self, s: Sent<'_>) -> Recent {
+        let mut found = Recent::default();
+        let mut i = 0;
+        while i < s.toks.len() {
+            if s.is_acronym(i)
+                && let Some(&o) = self.org_index.get(&People::org_key(s.slice(i, i + 1)))
+            {
+                found.org = Some(Speaker::Org(o));
+            }
+            let h = s
+                .vocab
+                .match_at(s.toks, s.lower, i, Kind::Honorific)
+                .unwrap_or(0);
+            if let Some((end, _)) = s.name_run(i + h) {
+                if let Some(p) = self.find_name(s.slice(i + h, end)) {
+                    found.person = Some(Speaker::Person(p));
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        found
     }
 
     fn find_name(&self, run: &str) -> Option<usize> {
@@ -690,6 +786,15 @@ impl People {
     }
 }
 
+/// The first token of the organisation after the preposition at `re`, past articles.
+fn p_org(s: Sent<'_>, re: usize) -> usize {
+    let mut p = re + 1;
+    while s.is(p, &[Kind::Determiner]) && !s.tok(p).is_some_and(|t| t.cap) {
+        p += 1;
+    }
+    p
+}
+
 fn run_text<'a>(s: Sent<'a>, i: usize, end: usize) -> &'a str {
     s.slice(i, end)
 }
@@ -725,12 +830,7 @@ mod tests {
         });
     }
 
-    fn resolve(
-        people: &mut People,
-        text: &str,
-        lang: Lang,
-        last: Option<Speaker>,
-    ) -> Option<String> {
+    fn resolve(people: &mut People, text: &str, lang: Lang, last: Recent) -> Option<String> {
         let (mut toks, mut lower) = (Vec::new(), String::new());
         tokenize(text, &mut toks, &mut lower);
         let s = Sent {
@@ -798,7 +898,7 @@ mod tests {
         Lang::Fr,
         "Anne Dupont",
         "ministre de l'Intérieur",
-        Some("ministère de l'Intérieur")
+        Some("Ministère de l'Intérieur")
     )]
     #[case::en_of_org(
         "the President of the European Commission, Ursula von der Leyen, said",
@@ -856,7 +956,10 @@ mod tests {
     #[case::nobody("les participants", None)]
     fn subjects_resolve_to_people(#[case] subject: &str, #[case] want: Option<&str>) {
         let mut people = seed_people();
-        let last = Some(Speaker::Person(1));
+        let last = Recent {
+            person: Some(Speaker::Person(1)),
+            org: None,
+        };
         assert_eq!(
             resolve(&mut people, subject, Lang::Fr, last).as_deref(),
             want
@@ -872,7 +975,7 @@ mod tests {
             Lang::En,
         );
         assert_eq!(
-            resolve(&mut people, "Jane Smith", Lang::En, None).as_deref(),
+            resolve(&mut people, "Jane Smith", Lang::En, Recent::default()).as_deref(),
             Some("Jane Smith")
         );
         assert_eq!(people.persons.len(), 1);

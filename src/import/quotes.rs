@@ -100,16 +100,40 @@ pub struct RawQuote {
     pub paras: (usize, usize),
 }
 
-/// A problem worth telling the user: a byte offset in the body and a message.
-pub type Warning = (usize, String);
+/// Problems worth telling the user: byte offsets in the body and messages, the first
+/// [`Warnings::KEPT`] of them, and how many more there were.
+#[derive(Debug, Default)]
+pub struct Warnings {
+    /// The first warnings, as (byte offset, message).
+    pub list: Vec<(usize, String)>,
+    /// How many more were not kept.
+    pub more: usize,
+}
+
+impl Warnings {
+    /// Warnings kept; a release full of stray marks must not fill memory with messages.
+    pub const KEPT: usize = 64;
+
+    /// Adds a warning, or counts it when enough are kept.
+    pub fn push(&mut self, at: usize, message: String) {
+        if self.list.len() < Warnings::KEPT {
+            self.list.push((at, message));
+        } else {
+            self.more += 1;
+        }
+    }
+}
 
 /// Finds every quote of `body`, whose paragraphs are `paras` (in order, not overlapping).
-pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Vec<Warning>) -> Vec<RawQuote> {
+pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Warnings) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut pos = 0;
     let mut para = 0;
     // (family, opening position, its length, its paragraph)
     let mut inside: Option<(Family, usize, usize, usize, char)> = None;
+    // The last paragraph the open quote reached, and whether it reopens at each paragraph.
+    let mut seen_para = 0;
+    let mut style: Option<bool> = None;
     let bytes = body.as_bytes();
     loop {
         if pos >= body.len() {
@@ -125,8 +149,23 @@ pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Vec<Warning>) -> 
         while paras.get(para).is_some_and(|p| pos >= p.end) {
             para += 1;
         }
+        // Crossing into a new paragraph: it reopens the quote (English style) or not (French
+        // style), and every crossing of one quote must agree.
+        let mut mixed = false;
+        if let Some((fam, ..)) = inside
+            && para > seen_para
+        {
+            let reopens = paras.get(para).is_some_and(|p| {
+                let lead = body.get(p.clone()).unwrap_or("");
+                let at = p.start + (lead.len() - lead.trim_start().len());
+                mark_at(body, at).is_some_and(|m| m.opens == Some(fam))
+            });
+            mixed = style.is_some_and(|s| s != reopens) || para > seen_para + 1;
+            style = Some(reopens);
+            seen_para = para;
+        }
         if let Some((fam, open, len, open_para, glyph)) = inside
-            && (pos - open > MAX_QUOTE_BYTES || para >= open_para + MAX_QUOTE_PARAGRAPHS)
+            && (mixed || pos - open > MAX_QUOTE_BYTES || para >= open_para + MAX_QUOTE_PARAGRAPHS)
         {
             unbalanced(fam, open, glyph, warnings);
             inside = None;
@@ -148,6 +187,8 @@ pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Vec<Warning>) -> 
             None => {
                 if let Some(fam) = mark.opens {
                     inside = Some((fam, pos, mark.len, para, mark.glyph));
+                    seen_para = para;
+                    style = None;
                 }
             }
             Some((fam, open, len, open_para, glyph)) => {
@@ -180,15 +221,15 @@ pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Vec<Warning>) -> 
     out
 }
 
-fn unbalanced(fam: Family, open: usize, glyph: char, warnings: &mut Vec<Warning>) {
+fn unbalanced(fam: Family, open: usize, glyph: char, warnings: &mut Warnings) {
     // Lone single marks are mostly apostrophes; not worth a warning.
     if fam != Family::Single {
-        warnings.push((
+        warnings.push(
             open,
             format!(
                 "'{glyph}' opens a quote that does not close within {MAX_QUOTE_PARAGRAPHS} paragraphs; left as text"
             ),
-        ));
+        );
     }
 }
 
@@ -442,7 +483,7 @@ pub fn clause_before(window: &str, vocab: &Vocab) -> Option<Clause> {
             }
             return (k + m < n).then(|| Clause {
                 window: window.to_string(),
-                subject: k + m..n,
+                subject: start + k + m..start + n,
                 context: None,
             });
         }
@@ -488,7 +529,7 @@ pub fn clause_before(window: &str, vocab: &Vocab) -> Option<Clause> {
     let _ = s;
     Some(Clause {
         window: window.to_string(),
-        subject: subject_start..subject_end,
+        subject: start + subject_start..start + subject_end,
         context,
     })
 }
@@ -515,11 +556,11 @@ mod tests {
 
     fn found(text: &str) -> (Vec<String>, usize) {
         let paras = paras_of(text);
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::default();
         let qs = scan(text, &paras, &mut warnings);
         (
             qs.iter().map(|q| quote_text(text, &paras, q)).collect(),
-            warnings.len(),
+            warnings.list.len(),
         )
     }
 
@@ -629,6 +670,12 @@ mod tests {
         None
     )]
     #[case::en_that("The minister stressed that ", Lang::En, "The minister", None)]
+    #[case::second_sentence(
+        "Mme Schmid a rappelé les faits. Elle a déclaré : ",
+        Lang::Fr,
+        "Elle",
+        None
+    )]
     fn clauses_before_quotes(
         #[case] window: &str,
         #[case] lang: Lang,

@@ -303,6 +303,7 @@ pub static EN: Lexicon = Lexicon {
         "the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those",
         "your", "some", "any",
     ],
+    partitives: &[],
     name_particles: &[
         "de", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "bin", "ben", "ibn",
         "al", "el", "le", "la", "ter", "ten",

@@ -308,6 +308,7 @@ pub static FR: Lexicon = Lexicon {
         "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces", "au", "aux", "de la", "de l'",
         "d'",
     ],
+    partitives: &["des", "du"],
     name_particles: &[
         "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "dos",
         "bin", "ben", "ibn", "al", "el", "ter", "ten", "la", "le",
