@@ -40,7 +40,7 @@ use crate::model::{Area, Briefing, Diagnostic, Format, Party, Person, Quote, Thr
 use blocks::{BlockKind, Doc};
 use items::{Items, ListKind};
 use people::{People, Sent, Speaker};
-use text::{collapse_ws, cut_chars, sentences, tokenize};
+use text::{collapse_ws, cut_chars, sentences};
 
 /// A briefing made from a release, with what the importer wants the user to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,11 @@ pub fn import_release(
                 .with_help("a release needs at least a title line"),
         )));
     }
-    let clean = sanitize(text);
+    let clean = if needs_sanitize(text) {
+        sanitize(text)
+    } else {
+        text.to_string()
+    };
     let no_text = || {
         ImportError::NoText(Box::new(Diagnostic::whole(
             origin,
@@ -119,7 +123,7 @@ pub fn import_release(
         .filter_map(|r| lead_text.get(r))
         .collect();
     for s in std::iter::once(front.title.as_str()).chain(lead_head) {
-        tokenize(s, &mut toks, &mut lower);
+        vocab.tokenize(s, &mut toks, &mut lower);
         people.note_parties(Sent {
             src: s,
             toks: &toks,
@@ -130,7 +134,7 @@ pub fn import_release(
     if let Some(caption) = &front.caption {
         for r in sentences(caption, vocab) {
             let s = caption.get(r).unwrap_or("");
-            tokenize(s, &mut toks, &mut lower);
+            vocab.tokenize(s, &mut toks, &mut lower);
             people.scan(Sent {
                 src: s,
                 toks: &toks,
@@ -152,7 +156,7 @@ pub fn import_release(
         }
         for r in sentences(para, vocab) {
             let s = para.get(r).unwrap_or("");
-            tokenize(s, &mut toks, &mut lower);
+            vocab.tokenize(s, &mut toks, &mut lower);
             let sent = Sent {
                 src: s,
                 toks: &toks,
@@ -213,7 +217,15 @@ pub fn import_release(
             context: q.context,
         })
         .collect();
-    briefing.map_text(sanitize);
+    // Every string goes through the sanitizer; the byte check skips the strings it would
+    // return unchanged.
+    briefing.map_text(|s| {
+        if needs_sanitize(s) {
+            sanitize(s)
+        } else {
+            s.to_string()
+        }
+    });
     tidy(&mut briefing);
 
     let mut messages = Vec::new();
@@ -250,6 +262,53 @@ pub fn import_release(
         briefing,
         warnings: out,
     })
+}
+
+/// False when [`sanitize`] would return `text` unchanged: no control character but `\n`, no
+/// C1 control, no bidi control, no line or paragraph separator, no byte-order mark. A byte
+/// scan, much faster than decoding every character.
+fn needs_sanitize(text: &str) -> bool {
+    // Bytes that may start a character the sanitizer changes.
+    const SUSPECT: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = i != b'\n' as usize;
+            i += 1;
+        }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xe2] = true;
+        t[0xef] = true;
+        t
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&x| SUSPECT[usize::from(x)]))
+    {
+        i += k;
+        let next = |n: usize| b.get(i + n).copied().unwrap_or(0);
+        let hit = match b.get(i).copied().unwrap_or(0) {
+            // U+0080..U+009F
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            // U+2028, U+2029, U+202A..U+202E, U+2066..U+2069
+            0xe2 => match next(1) {
+                0x80 => (0xa8..=0xae).contains(&next(2)),
+                0x81 => (0xa6..=0xa9).contains(&next(2)),
+                _ => false,
+            },
+            // U+FEFF
+            0xef => next(1) == 0xbb && next(2) == 0xbf,
+            _ => true,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The body of the release, gathered from its blocks.
@@ -290,6 +349,9 @@ enum Section {
 }
 
 fn is_end_marker(text: &str) -> bool {
+    if text.len() > 16 {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let lower = t.to_lowercase();
     (!t.is_empty() && t.chars().all(|c| c == '#'))
@@ -414,32 +476,43 @@ fn read_quotes(
         let inherited = same_para.and_then(|(_, _, s)| s);
         let speaker = match &clause {
             Some(c) => {
-                // "he" and "she" are the last person named before the quote in its
-                // paragraph, else the last speaker.
-                let para_start = paras.get(q.paras.0).map_or(0, |p| p.start);
-                let from = text::ceil_boundary(body, para_start.max(q.open.saturating_sub(600)));
-                let recent = body.get(from..q.open.max(from)).unwrap_or("");
-                tokenize(recent, &mut toks, &mut lower);
-                let mention = people.last_mention(Sent {
-                    src: recent,
-                    toks: &toks,
-                    lower: &lower,
-                    vocab,
-                });
-                tokenize(&c.window, &mut toks, &mut lower);
-                let subject = toks.get(c.subject.clone()).unwrap_or(&[]);
+                let subject = c.toks.get(c.subject.clone()).unwrap_or(&[]);
                 let sent = Sent {
                     src: &c.window,
                     toks: subject,
-                    lower: &lower,
+                    lower: &c.lower,
                     vocab,
                 };
-                let named = subject.iter().any(|t| t.cap || t.upper)
-                    || (0..subject.len()).any(|i| {
-                        vocab
-                            .match_at(subject, &lower, i, lexicon::Kind::Role)
-                            .is_some()
-                    });
+                let named = subject.iter().any(|t| {
+                    (t.cap || t.upper)
+                        && !vocab.token_is(
+                            t,
+                            &c.lower,
+                            &[lexicon::Kind::Pronoun, lexicon::Kind::Determiner],
+                        )
+                }) || (0..subject.len()).any(|i| {
+                    vocab
+                        .match_at(subject, &c.lower, i, lexicon::Kind::Role)
+                        .is_some()
+                });
+                // "he", "she" and "the organisation" are the last person or organisation
+                // named before the quote in its paragraph; a pronoun falls back on the last
+                // speaker.
+                let mention = if named {
+                    people::Recent::default()
+                } else {
+                    let para_start = paras.get(q.paras.0).map_or(0, |p| p.start);
+                    let from =
+                        text::ceil_boundary(body, para_start.max(q.open.saturating_sub(400)));
+                    let recent = body.get(from..q.open.max(from)).unwrap_or("");
+                    vocab.tokenize(recent, &mut toks, &mut lower);
+                    people.last_mention(Sent {
+                        src: recent,
+                        toks: &toks,
+                        lower: &lower,
+                        vocab,
+                    })
+                };
                 let recent = people::Recent {
                     person: mention.person.or(last),
                     org: mention.org,
@@ -624,6 +697,23 @@ mod tests {
     #[case("txt", false)]
     fn release_paths_are_told_from_briefings(#[case] path: &str, #[case] want: bool) {
         assert_eq!(is_release_path(path), want);
+    }
+
+    #[rstest]
+    #[case::plain("Le café « ouvert » – 23 mai", false)]
+    #[case::escape("a\u{1b}[2J", true)]
+    #[case::tab("a\tb", true)]
+    #[case::cr("a\r\nb", true)]
+    #[case::c1("a\u{9b}b", true)]
+    #[case::bidi("a\u{202e}b", true)]
+    #[case::isolate("a\u{2067}b", true)]
+    #[case::separator("a\u{2028}b", true)]
+    #[case::bom("\u{feff}a", true)]
+    fn needs_sanitize_agrees_with_sanitize(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(needs_sanitize(text), want);
+        if !want {
+            assert_eq!(sanitize(text), text);
+        }
     }
 
     #[rstest]

@@ -133,12 +133,12 @@ fn bullet_len(line: &str) -> Option<usize> {
 }
 
 fn is_rule(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3
-        && (t.chars().all(|c| c == '-')
-            || t.chars().all(|c| c == '*')
-            || t.chars().all(|c| c == '_')
-            || t.chars().all(|c| c == '='))
+    let Some(first) = line.bytes().find(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    matches!(first, b'-' | b'*' | b'_' | b'=')
+        && line.bytes().filter(|&b| b == first).count() >= 3
+        && line.bytes().all(|b| b == first || b.is_ascii_whitespace())
 }
 
 impl Builder {
@@ -268,6 +268,18 @@ impl Builder {
         let mut next_close_bracket: Option<usize> = None;
         let mut i = 0;
         while i < line.len() {
+            // Copy plain text up to the next byte that may be markup, in one go.
+            let plain = bytes
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|b| matches!(b, b'\\' | b'*' | b'`' | b'_' | b'!' | b'[' | b'<'))
+                .map_or(line.len(), |p| i + p);
+            if plain > i {
+                out.push_str(line.get(i..plain).unwrap_or(""));
+                i = plain;
+                continue;
+            }
             let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
                 break;
             };

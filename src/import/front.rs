@@ -5,7 +5,6 @@ use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Kind, Vocab};
 use super::text::{
     Token, capitalize_first, collapse_ws, cut_chars, floor_boundary, sentences, soften_caps,
-    tokenize,
 };
 use crate::model::Date;
 
@@ -293,7 +292,7 @@ pub fn parse_dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
         .get(..floor_boundary(text, DATELINE_BYTES))
         .unwrap_or("");
     let (mut toks, mut lower) = (Vec::new(), String::new());
-    tokenize(head, &mut toks, &mut lower);
+    vocab.tokenize(head, &mut toks, &mut lower);
     let limit = toks.len().min(14);
     for s in 0..limit {
         let prefix_ok = toks.get(..s).unwrap_or(&[]).iter().all(|t| {
@@ -364,11 +363,11 @@ pub fn parse_dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
 fn place_before(toks: &[Token], src: &str, lower: &str, s: usize, vocab: &Vocab) -> Option<String> {
     let prefix = toks.get(..s)?;
     let last = prefix.iter().rposition(|t| {
-        (t.word && t.cap && !vocab.is(t.lower(lower), Kind::Weekday)) || t.is(src, ')')
+        (t.word && t.cap && !vocab.token_is(t, lower, &[Kind::Weekday])) || t.is(src, ')')
     })?;
-    let first = prefix.iter().position(|t| {
-        t.word && !vocab.is_any(t.lower(lower), &[Kind::Weekday, Kind::Determiner])
-    })?;
+    let first = prefix
+        .iter()
+        .position(|t| t.word && !vocab.token_is(t, lower, &[Kind::Weekday, Kind::Determiner]))?;
     if first > last {
         return None;
     }
@@ -384,7 +383,7 @@ pub fn parse_event(lead: &str, vocab: &Vocab) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     for r in sentences(lead, vocab).into_iter().take(2) {
         let sentence = lead.get(r)?;
-        tokenize(sentence, &mut toks, &mut lower);
+        vocab.tokenize(sentence, &mut toks, &mut lower);
         let mut i = 0;
         while i < toks.len() {
             let Some(n) = vocab.match_at(&toks, &lower, i, Kind::EventCue) else {
@@ -401,7 +400,7 @@ pub fn parse_event(lead: &str, vocab: &Vocab) -> Option<String> {
                     _ => {}
                 }
                 if t.word
-                    && vocab.is_any(t.lower(&lower), &[Kind::ListStopper])
+                    && vocab.token_is(t, &lower, &[Kind::ListStopper])
                     && depth <= 0
                     && end > start + 1
                 {
@@ -414,7 +413,7 @@ pub fn parse_event(lead: &str, vocab: &Vocab) -> Option<String> {
             }
             while end > start
                 && toks.get(end - 1).is_some_and(|t| {
-                    vocab.is(t.lower(&lower), Kind::TimeWord) || !t.word && !t.is(sentence, ')')
+                    vocab.token_is(t, &lower, &[Kind::TimeWord]) || !t.word && !t.is(sentence, ')')
                 })
             {
                 end -= 1;
@@ -423,7 +422,7 @@ pub fn parse_event(lead: &str, vocab: &Vocab) -> Option<String> {
             let names_event = phrase
                 .iter()
                 .take(6)
-                .any(|t| vocab.is(t.lower(&lower), Kind::EventNoun));
+                .any(|t| vocab.token_is(t, &lower, &[Kind::EventNoun]));
             if names_event && end - start <= 30 {
                 let score = phrase
                     .iter()
@@ -445,7 +444,7 @@ pub fn parse_event(lead: &str, vocab: &Vocab) -> Option<String> {
 pub fn parse_place(lead: &str, vocab: &Vocab) -> Option<String> {
     let (mut toks, mut lower) = (Vec::new(), String::new());
     let head = lead.get(..floor_boundary(lead, 2000))?;
-    tokenize(head, &mut toks, &mut lower);
+    vocab.tokenize(head, &mut toks, &mut lower);
     for i in 0..toks.len() {
         let Some(n) = vocab.match_at(&toks, &lower, i, Kind::PlaceCue) else {
             continue;

@@ -47,6 +47,9 @@ pub struct Items {
     pub threats: Vec<Item>,
     seen_areas: FastMap<String, usize>,
     seen_threats: FastMap<String, usize>,
+    /// Item texts already read, as written: a repeated item is skipped before any work.
+    seen_raw: FastMap<String, ()>,
+    key: String,
 }
 
 impl Items {
@@ -255,6 +258,28 @@ impl Items {
                 _ => String::new(),
             }
         };
+        let raw = match (
+            s.toks.get(pa),
+            pb.checked_sub(1).and_then(|k| s.toks.get(k)),
+        ) {
+            (Some(x), Some(y)) if x.start <= y.end => s.src.get(x.start..y.end).unwrap_or(""),
+            _ => "",
+        };
+        let tag = match kind {
+            ListKind::Areas => 'a',
+            ListKind::Threats { emerging: false } => 't',
+            ListKind::Threats { emerging: true } => 'e',
+        };
+        self.key.clear();
+        self.key.push(tag);
+        self.key.push(if focused { '1' } else { '0' });
+        self.key.push_str(raw);
+        if self.seen_raw.contains_key(self.key.as_str()) {
+            return;
+        }
+        if self.seen_raw.len() < 4 * MAX_ITEMS {
+            self.seen_raw.insert(self.key.clone(), ());
+        }
         let full = text_of(pa, pb);
         let core = text_of(ia, pb);
         let label = strip_lead_words(core.trim_end_matches([',', ';', ' ']));
@@ -265,7 +290,7 @@ impl Items {
             ts.iter()
                 .filter(|t| t.word)
                 .take(2)
-                .any(|t| s.vocab.is(t.lower(s.lower), Kind::Emerging))
+                .any(|t| s.vocab.token_is(t, s.lower, &[Kind::Emerging]))
         });
         let emerging = match kind {
             ListKind::Threats { emerging } => emerging || item_emerging,
@@ -309,7 +334,7 @@ fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool) -> Vec<(usize, usize)>
     let mut k = a;
     while k < b {
         let Some(t) = s.toks.get(k) else { break };
-        if t.word && s.vocab.is(t.lower(s.lower), Kind::PairWord) {
+        if t.word && s.vocab.token_is(t, s.lower, &[Kind::PairWord]) {
             paired = true;
         }
         let conn = s.vocab.match_at(s.toks, s.lower, k, Kind::ListConnector);
@@ -340,7 +365,7 @@ fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool) -> Vec<(usize, usize)>
         let left_det = s
             .toks
             .get(start)
-            .is_some_and(|t| s.vocab.is(t.lower(s.lower), Kind::Determiner));
+            .is_some_and(|t| s.vocab.token_is(t, s.lower, &[Kind::Determiner]));
         let shared = left_words == 2 && left_det && next_det && right_has_of;
         if !paired && next < b && (strong || (next_det || last) && !shared) {
             parts.push((start, k));

@@ -234,6 +234,8 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 struct Entry {
     /// Kinds for which the word alone is a phrase.
     single: u64,
+    /// Kinds with a longer phrase starting with the word.
+    starts: u64,
     /// Longer phrases starting with the word: kind and the following words, longest first.
     multi: Vec<(Kind, Vec<String>)>,
 }
@@ -326,6 +328,7 @@ impl Vocab {
         if rest.is_empty() {
             entry.single |= kind.bit();
         } else {
+            entry.starts |= kind.bit();
             entry.multi.push((kind, rest));
         }
     }
@@ -348,9 +351,37 @@ impl Vocab {
         self.months.get(lower).copied()
     }
 
+    /// Cuts `text` into tokens like [`tokenize`], and marks each word with the kinds of
+    /// phrase it is or starts, so that matching needs no more lookups.
+    pub fn tokenize(&self, text: &str, toks: &mut Vec<Token>, lower: &mut String) {
+        tokenize(text, toks, lower);
+        for t in toks.iter_mut() {
+            t.annotated = true;
+            if let Some(e) = self.words.get(t.lower(lower)) {
+                t.single = e.single;
+                t.multi = e.starts;
+            }
+        }
+    }
+
+    /// True when the token alone is a phrase of any of `kinds`.
+    #[inline]
+    pub fn token_is(&self, t: &Token, lower: &str, kinds: &[Kind]) -> bool {
+        let mask = kinds.iter().fold(0, |m, k| m | k.bit());
+        if t.annotated {
+            t.single & mask != 0
+        } else {
+            self.is_any(t.lower(lower), kinds)
+        }
+    }
+
     /// The number of tokens of the longest phrase of `kind` starting at token `i`.
+    #[inline]
     pub fn match_at(&self, toks: &[Token], lower: &str, i: usize, kind: Kind) -> Option<usize> {
         let first = toks.get(i)?;
+        if first.annotated && first.multi & kind.bit() == 0 {
+            return (first.single & kind.bit() != 0).then_some(1);
+        }
         let entry = self.words.get(first.lower(lower))?;
         for (k, rest) in &entry.multi {
             if *k != kind {
@@ -401,9 +432,10 @@ pub fn detect(text: &str) -> Lang {
     let mut best = (Lang::En, 0usize);
     for lang in Lang::ALL {
         let vocab = lang.vocab();
+        // Stop words are short; longer words need no lookup.
         let score = toks
             .iter()
-            .filter(|t| vocab.is(t.lower(&lower), Kind::Stop))
+            .filter(|t| t.word && t.end - t.start <= 8 && vocab.is(t.lower(&lower), Kind::Stop))
             .count();
         if score > best.1 {
             best = (lang, score);

@@ -91,7 +91,8 @@ impl<'a> Sent<'a> {
     }
 
     fn is(&self, i: usize, kinds: &[Kind]) -> bool {
-        self.tok(i).is_some_and(|t| t.word) && self.vocab.is_any(self.low(i), kinds)
+        self.tok(i)
+            .is_some_and(|t| t.word && self.vocab.token_is(t, self.lower, kinds))
     }
 
     fn punct(&self, i: usize, c: char) -> bool {
@@ -150,8 +151,9 @@ impl<'a> Sent<'a> {
                 && t.cap
                 && !t.upper
                 && t.text(self.src).chars().any(char::is_lowercase)
-                && !self.vocab.is_any(
-                    t.lower(self.lower),
+                && !self.vocab.token_is(
+                    t,
+                    self.lower,
                     &[
                         Kind::Stop,
                         Kind::Determiner,

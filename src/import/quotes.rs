@@ -12,14 +12,14 @@ use std::ops::Range;
 
 use super::lexicon::{Kind, Vocab};
 use super::people::Sent;
-use super::text::{Token, ceil_boundary, collapse_ws, floor_boundary, tokenize};
+use super::text::{Token, ceil_boundary, collapse_ws, floor_boundary};
 
 /// The longest quote, in bytes of the release.
 pub const MAX_QUOTE_BYTES: usize = 8 * 1024;
 /// The most paragraphs one quote may span.
 pub const MAX_QUOTE_PARAGRAPHS: usize = 5;
 /// Attribution clauses are looked for within this many bytes of a quote.
-const WINDOW_BYTES: usize = 400;
+const WINDOW_BYTES: usize = 240;
 
 /// A kind of quotation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,20 +149,20 @@ pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Warnings) -> Vec<
         while paras.get(para).is_some_and(|p| pos >= p.end) {
             para += 1;
         }
-        // Crossing into a new paragraph: it reopens the quote (English style) or not (French
-        // style), and every crossing of one quote must agree.
+        // Crossing into new paragraphs: each reopens the quote (English style) or none does
+        // (French style); one quote must keep one style.
         let mut mixed = false;
-        if let Some((fam, ..)) = inside
-            && para > seen_para
-        {
-            let reopens = paras.get(para).is_some_and(|p| {
-                let lead = body.get(p.clone()).unwrap_or("");
-                let at = p.start + (lead.len() - lead.trim_start().len());
-                mark_at(body, at).is_some_and(|m| m.opens == Some(fam))
-            });
-            mixed = style.is_some_and(|s| s != reopens) || para > seen_para + 1;
-            style = Some(reopens);
-            seen_para = para;
+        if let Some((fam, ..)) = inside {
+            while seen_para < para && !mixed {
+                seen_para += 1;
+                let reopens = paras.get(seen_para).is_some_and(|p| {
+                    let lead = body.get(p.clone()).unwrap_or("");
+                    let at = p.start + (lead.len() - lead.trim_start().len());
+                    mark_at(body, at).is_some_and(|m| m.opens == Some(fam))
+                });
+                mixed = style.is_some_and(|s| s != reopens);
+                style = Some(reopens);
+            }
         }
         if let Some((fam, open, len, open_para, glyph)) = inside
             && (mixed || pos - open > MAX_QUOTE_BYTES || para >= open_para + MAX_QUOTE_PARAGRAPHS)
@@ -174,9 +174,18 @@ pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Warnings) -> Vec<
             continue;
         }
         let b = bytes.get(pos).copied().unwrap_or(0);
-        // Every mark starts with one of these bytes; skip the rest fast.
+        // Every mark starts with one of these bytes; jump to the next one (no further than
+        // where an open quote would be too long, so that limit is seen in time).
         if !matches!(b, b'"' | 0xC2 | 0xE2) {
-            pos += 1;
+            let limit = inside.map_or(body.len(), |(_, open, ..)| {
+                (open + MAX_QUOTE_BYTES + 1).min(body.len())
+            });
+            pos = bytes
+                .get(pos..limit.max(pos + 1))
+                .unwrap_or(&[])
+                .iter()
+                .position(|b| matches!(b, b'"' | 0xC2 | 0xE2))
+                .map_or(limit.max(pos + 1), |k| pos + k);
             continue;
         }
         let Some(mark) = mark_at(body, pos) else {
@@ -264,6 +273,10 @@ pub fn quote_text(body: &str, paras: &[Range<usize>], q: &RawQuote) -> String {
 pub struct Clause {
     /// The window of text the clause was read from.
     pub window: String,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+    /// Their lowercase buffer.
+    pub lower: String,
     /// The subject's tokens within it.
     pub subject: Range<usize>,
     /// When or where it was said.
@@ -336,10 +349,29 @@ fn is_boundary(t: &Token, src: &str) -> bool {
 /// Reads an attribution clause right after a quote: ", a noté M. Fedotov lors de ...",
 /// ", said the minister", ", he added", ", a-t-il affirmé", ", selon l'ONUDC".
 pub fn clause_after(window: &str, vocab: &Vocab) -> Option<Clause> {
+    // Only the first sentence can hold the clause.
+    let end = super::text::sentences(window, vocab)
+        .first()
+        .map_or(window.len(), |r| r.end);
+    let window = window.get(..end).unwrap_or(window);
     let (mut toks, mut lower) = (Vec::new(), String::new());
-    tokenize(window, &mut toks, &mut lower);
+    vocab.tokenize(window, &mut toks, &mut lower);
+    let (subject, context) = after_in(window, &toks, &lower, vocab)?;
+    Some(Clause {
+        window: window.to_string(),
+        toks,
+        lower,
+        subject,
+        context,
+    })
+}
+
+/// A subject (token range) and the circumstances of the quote.
+type Found = (Range<usize>, Option<String>);
+
+fn after_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option<Found> {
     let end = (0..toks.len())
-        .find(|&i| ends_sentence(&toks, window, &lower, i, vocab))
+        .find(|&i| ends_sentence(toks, window, lower, i, vocab))
         .unwrap_or(toks.len());
     let toks = toks.get(..end)?;
     let mut i = 0;
@@ -356,7 +388,7 @@ pub fn clause_after(window: &str, vocab: &Vocab) -> Option<Clause> {
         vocab,
     };
     if let Some(m) = vocab.match_at(toks, &lower, i, Kind::AccordingTo) {
-        return subject_after(s, i + m, window);
+        return subject_after(s, i + m);
     }
     for v in i..toks.len().min(i + 10) {
         let t = toks.get(v)?;
@@ -375,11 +407,7 @@ pub fn clause_after(window: &str, vocab: &Vocab) -> Option<Clause> {
                             Kind::SpeechVerb,
                         )),
                 );
-                return Some(Clause {
-                    window: window.to_string(),
-                    subject: v..v + 1,
-                    context: ctx,
-                });
+                return Some((v..v + 1, ctx));
             }
         }
         if let Some(m) = vocab.match_at(toks, &lower, v, Kind::SpeechVerb) {
@@ -387,32 +415,28 @@ pub fn clause_after(window: &str, vocab: &Vocab) -> Option<Clause> {
             while a > i
                 && s.toks
                     .get(a - 1)
-                    .is_some_and(|t| t.word && vocab.is(t.lower(&lower), Kind::VerbFiller))
+                    .is_some_and(|t| t.word && vocab.token_is(t, &lower, &[Kind::VerbFiller]))
             {
                 a -= 1;
             }
             if a > i {
-                return Some(Clause {
-                    window: window.to_string(),
-                    subject: i..a,
-                    context: context_from(s, v + m),
-                });
+                return Some((i..a, context_from(s, v + m)));
             }
             let mut b = v + m;
             while toks
                 .get(b)
-                .is_some_and(|t| t.word && vocab.is(t.lower(&lower), Kind::VerbFiller))
+                .is_some_and(|t| t.word && vocab.token_is(t, &lower, &[Kind::VerbFiller]))
             {
                 b += 1;
             }
-            return subject_after(s, b, window);
+            return subject_after(s, b);
         }
     }
     None
 }
 
 /// The subject that follows a verb: up to a comma, a context phrase, or eight words.
-fn subject_after(s: Sent<'_>, from: usize, window: &str) -> Option<Clause> {
+fn subject_after(s: Sent<'_>, from: usize) -> Option<Found> {
     let mut end = from;
     while let Some(t) = s.toks.get(end) {
         if is_boundary(t, s.src)
@@ -426,11 +450,7 @@ fn subject_after(s: Sent<'_>, from: usize, window: &str) -> Option<Clause> {
         }
         end += 1;
     }
-    (end > from).then(|| Clause {
-        window: window.to_string(),
-        subject: from..end,
-        context: context_from(s, end),
-    })
+    (end > from).then(|| (from..end, context_from(s, end)))
 }
 
 /// The circumstances after the subject, when they start with a context cue.
@@ -450,18 +470,34 @@ fn context_from(s: Sent<'_>, from: usize) -> Option<String> {
 /// Reads an attribution clause ending right before a quote: "Juergen Stock a dit",
 /// "The minister said:", "Selon M. Fedotov,", "X a déclaré que".
 pub fn clause_before(window: &str, vocab: &Vocab) -> Option<Clause> {
+    // Only the last sentence can hold the clause.
+    let start = super::text::sentences(window, vocab)
+        .last()
+        .map_or(0, |r| r.start);
+    let window = window.get(start..).unwrap_or(window);
     let (mut toks, mut lower) = (Vec::new(), String::new());
-    tokenize(window, &mut toks, &mut lower);
+    vocab.tokenize(window, &mut toks, &mut lower);
+    let (subject, context) = before_in(window, &toks, &lower, vocab)?;
+    Some(Clause {
+        window: window.to_string(),
+        toks,
+        lower,
+        subject,
+        context,
+    })
+}
+
+fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option<Found> {
     let start = (0..toks.len())
         .rev()
-        .find(|&i| ends_sentence(&toks, window, &lower, i, vocab))
+        .find(|&i| ends_sentence(toks, window, lower, i, vocab))
         .map_or(0, |i| i + 1);
     let mut end = toks.len();
     while end > start
         && toks.get(end - 1).is_some_and(|t| {
             matches!(t.punct(window), Some(':' | ',' | '—' | '–' | '-'))
                 || t.word
-                    && vocab.is(t.lower(&lower), Kind::ListStopper)
+                    && vocab.token_is(t, &lower, &[Kind::ListStopper])
                     && matches!(t.lower(&lower), "que" | "qu'" | "that")
         })
     {
@@ -481,11 +517,7 @@ pub fn clause_before(window: &str, vocab: &Vocab) -> Option<Clause> {
             if (k + m..n).any(|j| toks.get(j).is_some_and(|t| is_boundary(t, window))) {
                 break;
             }
-            return (k + m < n).then(|| Clause {
-                window: window.to_string(),
-                subject: start + k + m..start + n,
-                context: None,
-            });
+            return (k + m < n).then(|| (start + k + m..start + n, None));
         }
     }
     // The verb ends the clause: "... Juergen Stock a dit".
@@ -498,7 +530,7 @@ pub fn clause_before(window: &str, vocab: &Vocab) -> Option<Clause> {
     while a > 0
         && toks
             .get(a - 1)
-            .is_some_and(|t| t.word && vocab.is(t.lower(&lower), Kind::VerbFiller))
+            .is_some_and(|t| t.word && vocab.token_is(t, &lower, &[Kind::VerbFiller]))
     {
         a -= 1;
     }
@@ -527,11 +559,7 @@ pub fn clause_before(window: &str, vocab: &Vocab) -> Option<Clause> {
         Some(super::text::lowercase_first(&text))
     });
     let _ = s;
-    Some(Clause {
-        window: window.to_string(),
-        subject: start + subject_start..start + subject_end,
-        context,
-    })
+    Some((start + subject_start..start + subject_end, context))
 }
 
 /// True when the few words before a quote name a title ("the report", "intitulé").
@@ -540,18 +568,19 @@ pub fn after_title_cue(before: &str, vocab: &Vocab) -> bool {
         .get(floor_boundary(before, before.len().saturating_sub(60))..)
         .unwrap_or("");
     let (mut toks, mut lower) = (Vec::new(), String::new());
-    tokenize(tail, &mut toks, &mut lower);
+    vocab.tokenize(tail, &mut toks, &mut lower);
     toks.iter()
         .rev()
         .filter(|t| t.word)
         .take(3)
-        .any(|t| vocab.is(t.lower(&lower), Kind::TitleCue))
+        .any(|t| vocab.token_is(t, &lower, &[Kind::TitleCue]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::import::Lang;
+    use crate::import::text::tokenize;
     use rstest::rstest;
 
     fn found(text: &str) -> (Vec<String>, usize) {

@@ -21,6 +21,13 @@ pub struct Token {
     pub cap: bool,
     /// Has at least two letters and no lowercase letter ("ONUDC", "G20").
     pub upper: bool,
+    /// Set by [`Vocab::tokenize`](super::lexicon::Vocab::tokenize): the masks below are
+    /// filled in.
+    pub annotated: bool,
+    /// Lexicon kinds for which this word alone is a phrase (one bit per kind).
+    pub single: u64,
+    /// Lexicon kinds with a longer phrase starting with this word.
+    pub multi: u64,
 }
 
 impl Token {
@@ -49,6 +56,26 @@ impl Token {
     }
 }
 
+/// The char at byte `i`, fast for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()),
+        None => None,
+    }
+}
+
+/// A letter or digit; quick for ASCII and Latin letters, which is most of a release.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0xc0..=0x24f => c != '×' && c != '÷',
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// French elisions: "d'INTERPOL" is two words, "d'" and "INTERPOL".
 const ELISIONS: &[&str] = &[
     "l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
@@ -69,14 +96,19 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if b == b' ' || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
             break;
         };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             let lo = lower.len();
             lower.push(c);
             toks.push(Token {
@@ -87,6 +119,9 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
                 word: false,
                 cap: false,
                 upper: false,
+                annotated: false,
+                single: 0,
+                multi: 0,
             });
             i += c.len_utf8();
             continue;
@@ -94,10 +129,18 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
         let start = i;
         let mut end = i + c.len_utf8();
         while end < text.len() {
-            let Some(d) = text.get(end..).and_then(|s| s.chars().next()) else {
+            let b = bytes.get(end).copied().unwrap_or(0);
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            if b < 0x80 && b != b'\'' && b != b'-' {
+                break;
+            }
+            let Some(d) = char_at(text, end) else {
                 break;
             };
-            if d.is_alphanumeric() {
+            if is_word_char(d) {
                 end += d.len_utf8();
                 continue;
             }
@@ -111,10 +154,8 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
                     break;
                 }
             }
-            let after = text
-                .get(end + d.len_utf8()..)
-                .and_then(|s| s.chars().next());
-            if !after.is_some_and(char::is_alphanumeric) {
+            let after = char_at(text, end + d.len_utf8());
+            if !after.is_some_and(is_word_char) {
                 break;
             }
             if is_apostrophe(d) {
@@ -133,19 +174,30 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
         let word = text.get(start..end).unwrap_or("");
         let lo = lower.len();
         let (mut letters, mut lowers) = (0usize, 0usize);
-        for ch in word.chars() {
-            if ch.is_alphabetic() {
-                letters += 1;
-                if ch.is_lowercase() {
-                    lowers += 1;
-                }
+        if word.is_ascii() {
+            for b in word.bytes() {
+                letters += usize::from(b.is_ascii_alphabetic());
+                lowers += usize::from(b.is_ascii_lowercase());
             }
-            if ch == '\u{2019}' {
-                lower.push('\'');
-            } else if ch.is_ascii() {
-                lower.push(ch.to_ascii_lowercase());
-            } else {
-                lower.extend(ch.to_lowercase());
+            lower.push_str(word);
+            if let Some(tail) = lower.get_mut(lo..) {
+                tail.make_ascii_lowercase();
+            }
+        } else {
+            for ch in word.chars() {
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    if ch.is_lowercase() {
+                        lowers += 1;
+                    }
+                }
+                if ch == '\u{2019}' {
+                    lower.push('\'');
+                } else if ch.is_ascii() {
+                    lower.push(ch.to_ascii_lowercase());
+                } else {
+                    lower.extend(ch.to_lowercase());
+                }
             }
         }
         toks.push(Token {
@@ -156,6 +208,9 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
             word: true,
             cap: c.is_uppercase(),
             upper: letters >= 2 && lowers == 0,
+            annotated: false,
+            single: 0,
+            multi: 0,
         });
         i = end;
     }
@@ -205,8 +260,28 @@ pub fn sentences(text: &str, vocab: &Vocab) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
-            break;
+        let b = text.as_bytes().get(i).copied().unwrap_or(0);
+        // Only '.', '!', '?', '…' (0xE2...) and, past the length cap, spaces matter.
+        let long = i - start >= MAX_SENTENCE_BYTES;
+        if long && (b == b' ' || i - start >= 2 * MAX_SENTENCE_BYTES && text.is_char_boundary(i)) {
+            // Past the cap: cut at a space, or anywhere when there is none.
+            push_trimmed(text, start..i, &mut out);
+            start = i;
+            continue;
+        }
+        if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
+            // Jump to the next candidate, but not past the length cap.
+            let cap = (start + MAX_SENTENCE_BYTES).max(i + 1).min(text.len());
+            let hay = text.as_bytes().get(i..cap).unwrap_or(&[]);
+            let stop = memchr::memchr3(b'.', b'!', b'?', hay);
+            let ellipsis =
+                memchr::memchr(0xE2, hay.get(..stop.unwrap_or(hay.len())).unwrap_or(&[]));
+            i += ellipsis.or(stop).unwrap_or(hay.len()).max(1);
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            i += 1;
+            continue;
         };
         let mut next = i + c.len_utf8();
         let mut cut = None;
@@ -234,8 +309,6 @@ pub fn sentences(text: &str, vocab: &Vocab) -> Vec<Range<usize>> {
                 cut = Some(end);
             }
             next = end;
-        } else if i - start >= MAX_SENTENCE_BYTES && c.is_whitespace() {
-            cut = Some(i);
         }
         if let Some(end) = cut {
             push_trimmed(text, start..end, &mut out);
@@ -271,11 +344,23 @@ fn is_abbreviation(text: &str, dot: usize, vocab: &Vocab) -> bool {
     if letters.next().is_some() && letters.next().is_none() {
         return true;
     }
-    vocab.is(&word.to_lowercase(), Kind::Abbreviation)
+    if word.is_ascii() {
+        vocab.is(&word.to_ascii_lowercase(), Kind::Abbreviation)
+    } else {
+        vocab.is(&word.to_lowercase(), Kind::Abbreviation)
+    }
 }
 
 /// Collapses runs of whitespace (newlines included) into one space and trims the ends.
 pub fn collapse_ws(s: &str) -> String {
+    let b = s.as_bytes();
+    let clean = !b.first().is_some_and(u8::is_ascii_whitespace)
+        && !b.last().is_some_and(u8::is_ascii_whitespace)
+        && memchr::memchr2(b'\n', b'\t', b).is_none()
+        && memchr::memmem::find(b, b"  ").is_none();
+    if clean && !s.starts_with(char::is_whitespace) && !s.ends_with(char::is_whitespace) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -326,7 +411,24 @@ pub fn cut_chars(s: &str, max: usize) -> String {
 /// so that "Jürgen" finds "Juergen".
 pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars() {
+        if c.is_ascii_whitespace() {
+            out.push(' ');
+            continue;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for c in c.to_lowercase() {
+            fold_into(c, &mut out);
+        }
+    }
+    out
+}
+
+fn fold_into(c: char, out: &mut String) {
+    {
         match c {
             'ä' => out.push_str("ae"),
             'ö' => out.push_str("oe"),
@@ -345,7 +447,6 @@ pub fn name_key(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Title-cases a word written in capitals ("VIENNA" -> "Vienna"); other words are kept.
@@ -409,6 +510,14 @@ mod tests {
     fn sentences_end_where_a_reader_would_stop(#[case] text: &str, #[case] n: usize) {
         let vocab = Lang::Fr.vocab();
         assert_eq!(sentences(text, vocab).len(), n, "{text}");
+    }
+
+    #[test]
+    fn sentences_cut_text_without_spaces() {
+        let text = "«".repeat(100_000);
+        let got = sentences(&text, Lang::En.vocab());
+        assert!(got.len() >= 3);
+        assert!(got.iter().all(|r| r.len() <= 2 * MAX_SENTENCE_BYTES + 8));
     }
 
     #[test]
