@@ -384,10 +384,10 @@ fn after_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option<
     let s = Sent {
         src: window,
         toks,
-        lower: &lower,
+        lower,
         vocab,
     };
-    if let Some(m) = vocab.match_at(toks, &lower, i, Kind::AccordingTo) {
+    if let Some(m) = vocab.match_at(toks, lower, i, Kind::AccordingTo) {
         return subject_after(s, i + m);
     }
     for v in i..toks.len().min(i + 10) {
@@ -395,7 +395,7 @@ fn after_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option<
         if is_boundary(t, window) {
             return None;
         }
-        let l = t.lower(&lower);
+        let l = t.lower(lower);
         if let Some(suffix) = vocab.lex.inverted_pronouns.iter().find(|s| l.ends_with(*s)) {
             let base = l.get(..l.len() - suffix.len()).unwrap_or("");
             if vocab.is_any(base, &[Kind::SpeechVerb, Kind::VerbFiller]) {
@@ -403,19 +403,19 @@ fn after_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option<
                     s,
                     v + 1
                         + usize::from(vocab.is(
-                            toks.get(v + 1).map_or("", |t| t.lower(&lower)),
+                            toks.get(v + 1).map_or("", |t| t.lower(lower)),
                             Kind::SpeechVerb,
                         )),
                 );
                 return Some((v..v + 1, ctx));
             }
         }
-        if let Some(m) = vocab.match_at(toks, &lower, v, Kind::SpeechVerb) {
+        if let Some(m) = vocab.match_at(toks, lower, v, Kind::SpeechVerb) {
             let mut a = v;
             while a > i
                 && s.toks
                     .get(a - 1)
-                    .is_some_and(|t| t.word && vocab.token_is(t, &lower, &[Kind::VerbFiller]))
+                    .is_some_and(|t| t.word && vocab.token_is(t, lower, &[Kind::VerbFiller]))
             {
                 a -= 1;
             }
@@ -425,7 +425,7 @@ fn after_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option<
             let mut b = v + m;
             while toks
                 .get(b)
-                .is_some_and(|t| t.word && vocab.token_is(t, &lower, &[Kind::VerbFiller]))
+                .is_some_and(|t| t.word && vocab.token_is(t, lower, &[Kind::VerbFiller]))
             {
                 b += 1;
             }
@@ -497,8 +497,8 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
         && toks.get(end - 1).is_some_and(|t| {
             matches!(t.punct(window), Some(':' | ',' | '—' | '–' | '-'))
                 || t.word
-                    && vocab.token_is(t, &lower, &[Kind::ListStopper])
-                    && matches!(t.lower(&lower), "que" | "qu'" | "that")
+                    && vocab.token_is(t, lower, &[Kind::ListStopper])
+                    && matches!(t.lower(lower), "que" | "qu'" | "that")
         })
     {
         end -= 1;
@@ -507,13 +507,13 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
     let s = Sent {
         src: window,
         toks,
-        lower: &lower,
+        lower,
         vocab,
     };
     let n = toks.len();
     // "Selon M. Fedotov, « ... »"
     for k in (0..n).rev().take(8) {
-        if let Some(m) = vocab.match_at(toks, &lower, k, Kind::AccordingTo) {
+        if let Some(m) = vocab.match_at(toks, lower, k, Kind::AccordingTo) {
             if (k + m..n).any(|j| toks.get(j).is_some_and(|t| is_boundary(t, window))) {
                 break;
             }
@@ -523,14 +523,14 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
     // The verb ends the clause: "... Juergen Stock a dit".
     let v = (n.saturating_sub(3)..n).find(|&k| {
         vocab
-            .match_at(toks, &lower, k, Kind::SpeechVerb)
+            .match_at(toks, lower, k, Kind::SpeechVerb)
             .is_some_and(|m| k + m == n)
     })?;
     let mut a = v;
     while a > 0
         && toks
             .get(a - 1)
-            .is_some_and(|t| t.word && vocab.token_is(t, &lower, &[Kind::VerbFiller]))
+            .is_some_and(|t| t.word && vocab.token_is(t, lower, &[Kind::VerbFiller]))
     {
         a -= 1;
     }
@@ -554,7 +554,7 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
             .rev()
             .find(|&k| toks.get(k).is_some_and(|t| is_boundary(t, window)))
             .map_or((0, ()), |k| (k + 1, ()));
-        vocab.match_at(toks, &lower, c0, Kind::ContextCue)?;
+        vocab.match_at(toks, lower, c0, Kind::ContextCue)?;
         let text = collapse_ws(window.get(toks.get(c0)?.start..toks.get(b - 1)?.end)?);
         Some(super::text::lowercase_first(&text))
     });
