@@ -117,7 +117,7 @@ pub fn import_release(
         .and_then(|r| layout.body.get(r.clone()))
         .filter(|_| front.lead.is_some())
         .unwrap_or("");
-    let lead_head: Vec<&str> = sentences(lead_text, vocab)
+    let lead_head: Vec<&str> = text::first_sentences(lead_text, vocab, 2)
         .into_iter()
         .take(2)
         .filter_map(|r| lead_text.get(r))
@@ -268,47 +268,27 @@ pub fn import_release(
 /// C1 control, no bidi control, no line or paragraph separator, no byte-order mark. A byte
 /// scan, much faster than decoding every character.
 fn needs_sanitize(text: &str) -> bool {
-    // Bytes that may start a character the sanitizer changes.
-    const SUSPECT: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        while i < 0x20 {
-            t[i] = i != b'\n' as usize;
-            i += 1;
-        }
-        t[0x7f] = true;
-        t[0xc2] = true;
-        t[0xe2] = true;
-        t[0xef] = true;
-        t
-    };
     let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(k) = b
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&x| SUSPECT[usize::from(x)]))
-    {
-        i += k;
-        let next = |n: usize| b.get(i + n).copied().unwrap_or(0);
-        let hit = match b.get(i).copied().unwrap_or(0) {
-            // U+0080..U+009F
-            0xc2 => (0x80..=0x9f).contains(&next(1)),
-            // U+2028, U+2029, U+202A..U+202E, U+2066..U+2069
-            0xe2 => match next(1) {
-                0x80 => (0xa8..=0xae).contains(&next(2)),
-                0x81 => (0xa6..=0xa9).contains(&next(2)),
-                _ => false,
-            },
-            // U+FEFF
-            0xef => next(1) == 0xbb && next(2) == 0xbf,
-            _ => true,
-        };
-        if hit {
-            return true;
-        }
-        i += 1;
+    // C0 controls but '\n', and DEL: a fold without early exit, which vectorizes.
+    let controls = b.iter().fold(false, |seen, &x| {
+        seen | ((x < 0x20 && x != b'\n') | (x == 0x7f))
+    });
+    if controls {
+        return true;
     }
-    false
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, b).any(|i| match at(i) {
+        // U+0080..U+009F
+        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+        // U+2028, U+2029, U+202A..U+202E, U+2066..U+2069
+        0xe2 => match at(i + 1) {
+            0x80 => (0xa8..=0xae).contains(&at(i + 2)),
+            0x81 => (0xa6..=0xa9).contains(&at(i + 2)),
+            _ => false,
+        },
+        // U+FEFF
+        _ => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
+    })
 }
 
 /// The body of the release, gathered from its blocks.
@@ -449,7 +429,8 @@ fn read_quotes(
     let (mut toks, mut lower) = (Vec::new(), String::new());
     for q in &raw {
         let text = quotes::quote_text(body, paras, q);
-        let words = text.split_whitespace().count();
+        // Only small counts matter below.
+        let words = text.split_whitespace().take(9).count();
         if words <= 2 {
             continue;
         }

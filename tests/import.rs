@@ -324,7 +324,7 @@ mod bad_input {
             imported
                 .warnings
                 .iter()
-                .any(|w| w.starts_with("line 3: '«' opens a quote that does not close")),
+                .any(|w| w.starts_with("line 3: '«' opens a quote that is never closed")),
             "{:?}",
             imported.warnings
         );

@@ -4,7 +4,7 @@
 use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Kind, Vocab};
 use super::text::{
-    Token, capitalize_first, collapse_ws, cut_chars, floor_boundary, sentences, soften_caps,
+    Token, capitalize_first, collapse_ws, cut_chars, first_sentences, floor_boundary, soften_caps,
 };
 use crate::model::Date;
 
@@ -115,7 +115,7 @@ pub fn parse_front(doc: &Doc, vocab: &Vocab) -> Option<Front> {
         front.title = collapse_ws(first_line);
         front.title_rest = Some((t, first_line.len()));
     } else {
-        let first = sentences(title_block, vocab).into_iter().next();
+        let first = first_sentences(title_block, vocab, 1).into_iter().next();
         match first {
             Some(r)
                 if title_block
@@ -215,7 +215,7 @@ fn date_only(text: &str, vocab: &Vocab) -> Option<Dateline> {
 
 /// The summary: the lead's first sentences.
 pub fn summary(lead: &str, vocab: &Vocab) -> Option<String> {
-    let ranges = sentences(lead, vocab);
+    let ranges = first_sentences(lead, vocab, SUMMARY_SENTENCES);
     let first = ranges.first()?;
     let last = ranges.get(SUMMARY_SENTENCES.min(ranges.len()) - 1)?;
     let text = collapse_ws(lead.get(first.start..last.end)?);
@@ -381,7 +381,7 @@ fn place_before(toks: &[Token], src: &str, lower: &str, s: usize, vocab: &Vocab)
 pub fn parse_event(lead: &str, vocab: &Vocab) -> Option<String> {
     let (mut toks, mut lower) = (Vec::new(), String::new());
     let mut best: Option<(usize, String)> = None;
-    for r in sentences(lead, vocab).into_iter().take(2) {
+    for r in first_sentences(lead, vocab, 2) {
         let sentence = lead.get(r)?;
         vocab.tokenize(sentence, &mut toks, &mut lower);
         let mut i = 0;

@@ -4,7 +4,7 @@
 //! at commas, semicolons and "and"/"et", and bullet lists introduced by such a sentence.
 //! No I/O here.
 
-use super::lexicon::{FastMap, Kind};
+use super::lexicon::{FastMap, Kind, Vocab};
 use super::people::Sent;
 use super::text::{capitalize_first, collapse_ws, cut_chars, name_key};
 
@@ -77,6 +77,10 @@ impl Items {
         let n = s.toks.len();
         let ends_with_colon = s.toks.last().is_some_and(|t| t.is(s.src, ':'));
         let mut found_threats = false;
+        let cues = Kind::mask(&[Kind::ThreatCue, Kind::CooperationCue]);
+        if !s.toks.iter().any(|t| Vocab::may_start(t, cues)) {
+            return None;
+        }
         let mut i = 0;
         while i < n {
             let Some(m) = s.vocab.match_at(s.toks, s.lower, i, Kind::ThreatCue) else {

@@ -198,6 +198,11 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
+    /// The mask of several kinds.
+    pub fn mask(kinds: &[Kind]) -> u64 {
+        kinds.iter().fold(0, |m, k| m | k.bit())
+    }
+
     fn bit(self) -> u64 {
         1 << (self as u8)
     }
@@ -364,6 +369,13 @@ impl Vocab {
         }
     }
 
+    /// False only when the token is annotated and neither is nor starts a phrase of the kinds
+    /// in `mask`: a cheap test before [`Vocab::match_at`].
+    #[inline]
+    pub fn may_start(t: &Token, mask: u64) -> bool {
+        !t.annotated || (t.single | t.multi) & mask != 0
+    }
+
     /// True when the token alone is a phrase of any of `kinds`.
     #[inline]
     pub fn token_is(&self, t: &Token, lower: &str, kinds: &[Kind]) -> bool {
@@ -382,6 +394,12 @@ impl Vocab {
         if first.annotated && first.multi & kind.bit() == 0 {
             return (first.single & kind.bit() != 0).then_some(1);
         }
+        self.match_long(toks, lower, i, kind)
+    }
+
+    #[inline(never)]
+    fn match_long(&self, toks: &[Token], lower: &str, i: usize, kind: Kind) -> Option<usize> {
+        let first = toks.get(i)?;
         let entry = self.words.get(first.lower(lower))?;
         for (k, rest) in &entry.multi {
             if *k != kind {
@@ -420,23 +438,45 @@ fn words_of(phrase: &str) -> Vec<String> {
     toks.iter().map(|t| t.lower(&lower).to_string()).collect()
 }
 
+/// Every table's stop words, with the languages they belong to (one bit per language).
+fn stop_words() -> &'static FastMap<String, u32> {
+    static WORDS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+        let mut map: FastMap<String, u32> = FastMap::default();
+        for (n, lang) in Lang::ALL.into_iter().enumerate() {
+            for word in lang.lexicon().stop_words {
+                for w in words_of(word) {
+                    *map.entry(w).or_default() |= 1 << n;
+                }
+            }
+        }
+        map
+    });
+    &WORDS
+}
+
 /// Picks the language whose stop words are most frequent in the first words of `text`;
 /// English when no table has any.
 pub fn detect(text: &str) -> Lang {
-    const SAMPLE_BYTES: usize = 64 * 1024;
+    const SAMPLE_BYTES: usize = 16 * 1024;
     let end = super::text::floor_boundary(text, SAMPLE_BYTES);
-    let sample = &text[..end];
-    let mut lower = String::new();
-    let mut toks = Vec::new();
+    let sample = text.get(..end).unwrap_or(text);
+    let mut lower = String::with_capacity(sample.len());
+    let mut toks = Vec::with_capacity(sample.len() / 4);
     tokenize(sample, &mut toks, &mut lower);
+    let words = stop_words();
+    let mut scores = [0usize; Lang::ALL.len()];
+    // Stop words are short; longer words need no lookup.
+    for t in toks.iter().filter(|t| t.word && t.end - t.start <= 8) {
+        if let Some(&langs) = words.get(t.lower(&lower)) {
+            for (n, score) in scores.iter_mut().enumerate() {
+                if langs & (1 << n) != 0 {
+                    *score += 1;
+                }
+            }
+        }
+    }
     let mut best = (Lang::En, 0usize);
-    for lang in Lang::ALL {
-        let vocab = lang.vocab();
-        // Stop words are short; longer words need no lookup.
-        let score = toks
-            .iter()
-            .filter(|t| t.word && t.end - t.start <= 8 && vocab.is(t.lower(&lower), Kind::Stop))
-            .count();
+    for (lang, score) in Lang::ALL.into_iter().zip(scores) {
         if score > best.1 {
             best = (lang, score);
         }

@@ -378,8 +378,15 @@ impl People {
         if shouting(s) {
             return;
         }
+        let interesting = Kind::mask(&[Kind::Role, Kind::Honorific]);
         let mut i = 0;
         while i < s.toks.len() {
+            if s.tok(i)
+                .is_some_and(|t| t.word && !Vocab::may_start(t, interesting))
+            {
+                i += 1;
+                continue;
+            }
             if s.punct(i, '(') && s.is_acronym(i + 1) && s.punct(i + 2, ')') {
                 self.definition(s, i);
             }

@@ -114,10 +114,10 @@ impl Warnings {
     /// Warnings kept; a release full of stray marks must not fill memory with messages.
     pub const KEPT: usize = 64;
 
-    /// Adds a warning, or counts it when enough are kept.
-    pub fn push(&mut self, at: usize, message: String) {
+    /// Adds a warning, or counts it when enough are kept (then the message is not made).
+    pub fn push(&mut self, at: usize, message: impl FnOnce() -> String) {
         if self.list.len() < Warnings::KEPT {
-            self.list.push((at, message));
+            self.list.push((at, message()));
         } else {
             self.more += 1;
         }
@@ -233,12 +233,9 @@ pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Warnings) -> Vec<
 fn unbalanced(fam: Family, open: usize, glyph: char, warnings: &mut Warnings) {
     // Lone single marks are mostly apostrophes; not worth a warning.
     if fam != Family::Single {
-        warnings.push(
-            open,
-            format!(
-                "'{glyph}' opens a quote that does not close within {MAX_QUOTE_PARAGRAPHS} paragraphs; left as text"
-            ),
-        );
+        warnings.push(open, || {
+            format!("'{glyph}' opens a quote that is never closed; left as text")
+        });
     }
 }
 
@@ -350,11 +347,11 @@ fn is_boundary(t: &Token, src: &str) -> bool {
 /// ", said the minister", ", he added", ", a-t-il affirmé", ", selon l'ONUDC".
 pub fn clause_after(window: &str, vocab: &Vocab) -> Option<Clause> {
     // Only the first sentence can hold the clause.
-    let end = super::text::sentences(window, vocab)
+    let end = super::text::first_sentences(window, vocab, 1)
         .first()
         .map_or(window.len(), |r| r.end);
     let window = window.get(..end).unwrap_or(window);
-    let (mut toks, mut lower) = (Vec::new(), String::new());
+    let (mut toks, mut lower) = (Vec::with_capacity(64), String::with_capacity(window.len()));
     vocab.tokenize(window, &mut toks, &mut lower);
     let (subject, context) = after_in(window, &toks, &lower, vocab)?;
     Some(Clause {
@@ -475,7 +472,7 @@ pub fn clause_before(window: &str, vocab: &Vocab) -> Option<Clause> {
         .last()
         .map_or(0, |r| r.start);
     let window = window.get(start..).unwrap_or(window);
-    let (mut toks, mut lower) = (Vec::new(), String::new());
+    let (mut toks, mut lower) = (Vec::with_capacity(64), String::with_capacity(window.len()));
     vocab.tokenize(window, &mut toks, &mut lower);
     let (subject, context) = before_in(window, &toks, &lower, vocab)?;
     Some(Clause {

@@ -81,6 +81,17 @@ const ELISIONS: &[&str] = &[
     "l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
 ];
 
+fn is_elision(word: &str) -> bool {
+    match word.len() {
+        1 => matches!(
+            word.as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b'l' | b'd' | b'n' | b's' | b'j' | b'c' | b'm' | b't')
+        ),
+        2..=7 => ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word)),
+        _ => false,
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -93,21 +104,28 @@ fn is_joiner(c: char) -> bool {
 pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
     toks.clear();
     lower.clear();
+    toks.reserve(text.len() / 5);
+    lower.reserve(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < text.len() {
-        let b = bytes.get(i).copied().unwrap_or(0);
-        if b == b' ' || b == b'\n' {
-            i += 1;
-            continue;
-        }
-        let Some(c) = char_at(text, i) else {
-            break;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII first: most of any release.
+        let c = if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            char::from(b)
+        } else {
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            c
         };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
         if !is_word_char(c) {
             let lo = lower.len();
             lower.push(c);
@@ -126,66 +144,26 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
             i += c.len_utf8();
             continue;
         }
-        let start = i;
-        let mut end = i + c.len_utf8();
-        while end < text.len() {
-            let b = bytes.get(end).copied().unwrap_or(0);
-            if b.is_ascii_alphanumeric() {
-                end += 1;
-                continue;
-            }
-            if b < 0x80 && b != b'\'' && b != b'-' {
-                break;
-            }
-            let Some(d) = char_at(text, end) else {
-                break;
-            };
-            if is_word_char(d) {
-                end += d.len_utf8();
-                continue;
-            }
-            if !is_joiner(d) {
-                break;
-            }
-            if is_apostrophe(d) {
-                let so_far = text.get(start..end).unwrap_or("");
-                if ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(so_far)) {
-                    end += d.len_utf8();
-                    break;
-                }
-            }
-            let after = char_at(text, end + d.len_utf8());
-            if !after.is_some_and(is_word_char) {
-                break;
-            }
-            if is_apostrophe(d) {
-                // A possessive "'s" is not part of the name: "UNODC's".
-                let rest = bytes.get(end + d.len_utf8()..).unwrap_or(&[]);
-                let possessive = matches!(rest.first(), Some(b's' | b'S'))
-                    && !rest
-                        .get(1)
-                        .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-                if possessive {
-                    break;
-                }
-            }
-            end += d.len_utf8();
-        }
+        let (start, end, ascii) = word_end(text, i);
         let word = text.get(start..end).unwrap_or("");
         let lo = lower.len();
         let (mut letters, mut lowers) = (0usize, 0usize);
-        if word.is_ascii() {
-            for b in word.bytes() {
-                letters += usize::from(b.is_ascii_alphabetic());
-                lowers += usize::from(b.is_ascii_lowercase());
+        if ascii {
+            // Only a capitalised word can be an acronym; count its letters then.
+            if b.is_ascii_uppercase() {
+                for b in word.bytes() {
+                    letters += usize::from(b.is_ascii_alphabetic());
+                    lowers += usize::from(b.is_ascii_lowercase());
+                }
             }
             lower.push_str(word);
             if let Some(tail) = lower.get_mut(lo..) {
                 tail.make_ascii_lowercase();
             }
         } else {
+            let cap = c.is_uppercase();
             for ch in word.chars() {
-                if ch.is_alphabetic() {
+                if cap && ch.is_alphabetic() {
                     letters += 1;
                     if ch.is_lowercase() {
                         lowers += 1;
@@ -214,6 +192,59 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
         });
         i = end;
     }
+}
+
+/// The end of the word starting at byte `start`, and whether it is all ASCII. Inner
+/// hyphens and apostrophes join ("e-learning", "aujourd'hui"), except after an elision
+/// ("d'INTERPOL") and before a possessive "'s".
+fn word_end(text: &str, start: usize) -> (usize, usize, bool) {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut ascii = true;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        if b < 0x80 && b != b'\'' && b != b'-' {
+            break;
+        }
+        let Some(d) = char_at(text, end) else {
+            break;
+        };
+        if is_word_char(d) {
+            ascii = false;
+            end += d.len_utf8();
+            continue;
+        }
+        if !is_joiner(d) {
+            break;
+        }
+        if is_apostrophe(d) {
+            let so_far = text.get(start..end).unwrap_or("");
+            if so_far.len() <= 7 && is_elision(so_far) {
+                return (start, end + d.len_utf8(), ascii && d.is_ascii());
+            }
+        }
+        let after = char_at(text, end + d.len_utf8());
+        if !after.is_some_and(is_word_char) {
+            break;
+        }
+        if is_apostrophe(d) {
+            // A possessive "'s" is not part of the name: "UNODC's".
+            let rest = bytes.get(end + d.len_utf8()..).unwrap_or(&[]);
+            let possessive = matches!(rest.first(), Some(b's' | b'S'))
+                && !rest
+                    .get(1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+            if possessive {
+                break;
+            }
+        }
+        ascii &= d.is_ascii();
+        end += d.len_utf8();
+    }
+    (start, end, ascii)
 }
 
 /// The largest char boundary of `s` not after `i`.
@@ -256,10 +287,19 @@ fn starts_sentence(c: char) -> bool {
 /// Splits `text` into sentences (byte ranges, trimmed). A period after a one-letter word
 /// or a known abbreviation ("M.", "Mr.", "etc.") does not end a sentence.
 pub fn sentences(text: &str, vocab: &Vocab) -> Vec<Range<usize>> {
+    first_sentences(text, vocab, usize::MAX)
+}
+
+/// The first `limit` sentences of `text`, without reading further.
+pub fn first_sentences(text: &str, vocab: &Vocab, limit: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < text.len() {
+    // The next '.', '!' or '?' and the next 0xE2 byte (which starts '…'), found by memchr
+    // and kept until passed, so each byte is searched once.
+    let (mut next_stop, mut next_e2) = (0usize, 0usize);
+    let bytes = text.as_bytes();
+    while i < text.len() && out.len() < limit {
         let b = text.as_bytes().get(i).copied().unwrap_or(0);
         // Only '.', '!', '?', '…' (0xE2...) and, past the length cap, spaces matter.
         let long = i - start >= MAX_SENTENCE_BYTES;
@@ -271,12 +311,16 @@ pub fn sentences(text: &str, vocab: &Vocab) -> Vec<Range<usize>> {
         }
         if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
             // Jump to the next candidate, but not past the length cap.
-            let cap = (start + MAX_SENTENCE_BYTES).max(i + 1).min(text.len());
-            let hay = text.as_bytes().get(i..cap).unwrap_or(&[]);
-            let stop = memchr::memchr3(b'.', b'!', b'?', hay);
-            let ellipsis =
-                memchr::memchr(0xE2, hay.get(..stop.unwrap_or(hay.len())).unwrap_or(&[]));
-            i += ellipsis.or(stop).unwrap_or(hay.len()).max(1);
+            if next_stop < i {
+                next_stop = memchr::memchr3(b'.', b'!', b'?', bytes.get(i..).unwrap_or(&[]))
+                    .map_or(usize::MAX, |k| i + k);
+            }
+            if next_e2 < i {
+                next_e2 = memchr::memchr(0xE2, bytes.get(i..).unwrap_or(&[]))
+                    .map_or(usize::MAX, |k| i + k);
+            }
+            let cap = (start + MAX_SENTENCE_BYTES).max(i + 1);
+            i = next_stop.min(next_e2).min(cap).min(text.len()).max(i + 1);
             continue;
         }
         let Some(c) = char_at(text, i) else {
@@ -316,7 +360,9 @@ pub fn sentences(text: &str, vocab: &Vocab) -> Vec<Range<usize>> {
         }
         i = next;
     }
-    push_trimmed(text, start..text.len(), &mut out);
+    if out.len() < limit {
+        push_trimmed(text, start..text.len(), &mut out);
+    }
     out
 }
 
@@ -375,7 +421,12 @@ pub fn collapse_ws(s: &str) -> String {
 pub fn capitalize_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => {
+            let mut out = String::with_capacity(s.len() + 2);
+            out.extend(c.to_uppercase());
+            out.push_str(chars.as_str());
+            out
+        }
         None => String::new(),
     }
 }
