@@ -430,7 +430,11 @@ fn read_quotes(
     for q in &raw {
         let text = quotes::quote_text(body, paras, q);
         // Only small counts matter below.
-        let words = text.split_whitespace().take(9).count();
+        let words = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .take(9)
+            .count();
         if words <= 2 {
             continue;
         }

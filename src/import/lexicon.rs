@@ -250,6 +250,8 @@ struct Entry {
 pub(crate) struct Vocab {
     pub lex: &'static Lexicon,
     words: FastMap<String, Entry>,
+    /// The longest word of any phrase, in bytes.
+    longest: usize,
     months: FastMap<String, i8>,
 }
 
@@ -259,6 +261,7 @@ impl Vocab {
             lex,
             words: FastMap::default(),
             months: FastMap::default(),
+            longest: 0,
         };
         let sets: [(Kind, &[&str]); 32] = [
             (Kind::Stop, lex.stop_words),
@@ -311,6 +314,7 @@ impl Vocab {
             v.add(Kind::Month, name);
             v.months.insert((*name).to_string(), *n);
         }
+        v.longest = v.words.keys().map(String::len).max().unwrap_or(0);
         for entry in v.words.values_mut() {
             entry
                 .multi
@@ -362,6 +366,10 @@ impl Vocab {
         tokenize(text, toks, lower);
         for t in toks.iter_mut() {
             t.annotated = true;
+            // Punctuation and long words are in no phrase: no lookup.
+            if !t.word || t.end - t.start > 2 * self.longest {
+                continue;
+            }
             if let Some(e) = self.words.get(t.lower(lower)) {
                 t.single = e.single;
                 t.multi = e.starts;

@@ -71,7 +71,11 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 fn is_word_char(c: char) -> bool {
     match u32::from(c) {
         0..=0x7f => c.is_ascii_alphanumeric(),
+        // Latin-1 punctuation and symbols: «», NBSP, ©, °...
+        0x80..=0xbf => false,
         0xc0..=0x24f => c != '×' && c != '÷',
+        // General punctuation (quotes, dashes, spaces), currency, arrows, maths, boxes.
+        0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x2500..=0x27bf => false,
         _ => c.is_alphanumeric(),
     }
 }
