@@ -498,8 +498,14 @@ fn read_quotes(
                         vocab,
                     })
                 };
+                // A pronoun goes back to the quote before it in the paragraph, even one
+                // whose speaker is unknown, before the last speaker.
+                let previous = match same_para {
+                    Some((_, _, speaker)) => speaker,
+                    None => last,
+                };
                 let recent = people::Recent {
-                    person: mention.person.or(last),
+                    person: mention.person.or(previous),
                     org: mention.org,
                 };
                 match people.resolve(sent, recent) {

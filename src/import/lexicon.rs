@@ -333,6 +333,14 @@ impl Vocab {
             return;
         };
         let rest: Vec<String> = words.collect();
+        // "en matière de" also matches "en matière d'échange".
+        if rest.last().is_some_and(|w| w == "de") {
+            let mut elided = rest.clone();
+            if let Some(last) = elided.last_mut() {
+                *last = "d'".to_string();
+            }
+            self.entry(&first).multi.push((kind, elided));
+        }
         let entry = self.entry(&first);
         if rest.is_empty() {
             entry.single |= kind.bit();

@@ -274,6 +274,11 @@ impl People {
             {
                 return Some(*one);
             }
+            if !self.by_surname.contains_key(&skey)
+                && let Some(i) = self.by_part(surname)
+            {
+                return Some(i);
+            }
         } else {
             let key = name_key(name);
             if let Some(&i) = self.by_name.get(&key) {
@@ -463,6 +468,23 @@ impl People {
         if k >= 1 && s.is_acronym(k - 1) {
             org = Some(s.slice(k - 1, k).to_string());
             role_start = k - 1;
+        } else {
+            // "United Nations Secretary-General": capitalised words naming an organisation.
+            let mut a = k;
+            while a > 0 && k - a < 5 && s.tok(a - 1).is_some_and(|t| t.word && t.cap) {
+                a -= 1;
+            }
+            if a < k && (a..k).any(|j| s.is(j, &[Kind::OrgWord])) {
+                let run = s.slice(a, k);
+                org = Some(match self.acronym_of(run) {
+                    Some(acr) => {
+                        self.define(&acr, run);
+                        acr
+                    }
+                    None => run.to_string(),
+                });
+                role_start = a;
+            }
         }
         // "... de l'ONUDC", "... of the Interior".
         let mut ce = re;
@@ -661,7 +683,7 @@ impl People {
         for i in 0..s.toks.len() {
             if let Some(n) = s.vocab.match_at(s.toks, s.lower, i, Kind::Role) {
                 let head = (i..i + n).map(|k| s.low(k)).collect::<Vec<_>>().join(" ");
-                return self.by_role(s, &head);
+                return self.by_role(s, &head, i + n);
             }
         }
         // An organisation: "INTERPOL", "the ministry".
@@ -738,14 +760,46 @@ impl People {
             return Some(i);
         }
         let surname = run.split_whitespace().last()?;
-        match self.by_surname.get(&name_key(surname))?.as_slice() {
-            [one] => Some(*one),
+        match self.by_surname.get(&name_key(surname)).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            Some(_) => None,
+            // "Dr. Tedros" for "Tedros Adhanom Ghebreyesus": a single name that is part of
+            // exactly one known full name.
+            None if !run.contains(' ') => self.by_part(run),
+            None => None,
+        }
+    }
+
+    fn by_part(&self, word: &str) -> Option<usize> {
+        let key = name_key(word);
+        let mut found =
+            self.persons.iter().enumerate().filter(|(_, p)| {
+                !p.partial && name_key(&p.name).split(' ').any(|part| part == key)
+            });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
             _ => None,
         }
     }
 
+    /// The acronym of a known organisation whose initials `full` spells ("United Nations"
+    /// for "UN").
+    fn acronym_of(&self, full: &str) -> Option<String> {
+        if let Some(&i) = self.org_index.get(&People::org_key(full)) {
+            return self.orgs.get(i).map(|o| o.name.clone());
+        }
+        let initials: String = full
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        let i = *self.org_index.get(&People::org_key(&initials))?;
+        self.orgs.get(i).map(|o| o.name.clone())
+    }
+
     /// The person who holds the role `head` (of the organisation named in `s`, if any).
-    fn by_role(&self, s: Sent<'_>, head: &str) -> Option<Speaker> {
+    fn by_role(&self, s: Sent<'_>, head: &str, after: usize) -> Option<Speaker> {
+        let span = name_key(s.slice(0, s.toks.len()));
         let org = (0..s.toks.len())
             .find(|&i| s.is_acronym(i))
             .and_then(|i| self.org_index.get(&People::org_key(s.slice(i, i + 1))))
@@ -753,9 +807,30 @@ impl People {
             .or_else(|| {
                 self.orgs.iter().position(|o| {
                     let key = name_key(&o.name);
-                    key.len() > 3 && name_key(s.src).contains(&key)
+                    key.len() > 3 && span.contains(&key)
                 })
             });
+        // "le ministre colombien": a qualifier the holder's role must share.
+        let qualifiers: Vec<String> = (after..s.toks.len())
+            .take_while(|&i| s.tok(i).is_some_and(|t| t.word))
+            .filter(|&i| {
+                s.tok(i).is_some_and(|t| !t.cap)
+                    && !s.is(
+                        i,
+                        &[
+                            Kind::Stop,
+                            Kind::Determiner,
+                            Kind::RolePreposition,
+                            Kind::OrgConnector,
+                        ],
+                    )
+            })
+            .map(|i| name_key(s.low(i)))
+            .collect();
+        let fits = |p: &Person| {
+            let role = name_key(&p.role);
+            qualifiers.iter().all(|q| role.contains(q.as_str()))
+        };
         let holders = |f: &dyn Fn(&Person) -> bool| -> Vec<usize> {
             (0..self.persons.len())
                 .filter(|&i| self.persons.get(i).is_some_and(f))
@@ -766,19 +841,21 @@ impl People {
             _ => None,
         };
         if let Some(org) = org {
-            let of_org = holders(&|p| p.org == Some(org));
+            let of_org = holders(&|p| p.org == Some(org) && fits(p));
             if of_org.len() == 1 {
                 return pick(of_org);
             }
             return pick(holders(&|p| {
-                p.org == Some(org) && p.role_head.as_deref() == Some(head)
+                p.org == Some(org) && p.role_head.as_deref() == Some(head) && fits(p)
             }));
         }
-        let same = holders(&|p| p.role_head.as_deref() == Some(head));
+        let same = holders(&|p| p.role_head.as_deref() == Some(head) && fits(p));
         if !same.is_empty() {
             return pick(same);
         }
-        pick(holders(&|p| name_key(&p.role).contains(&name_key(head))))
+        pick(holders(&|p| {
+            name_key(&p.role).contains(&name_key(head)) && fits(p)
+        }))
     }
 
     /// The people of organisation `org`, in order.
@@ -959,6 +1036,8 @@ mod tests {
     #[case::role_of_org("le directeur d'INTERPOL", Some("Juergen Stock"))]
     #[case::role_only("le directeur exécutif", Some("Yury Fedotov"))]
     #[case::ambiguous_role("le ministre", None)]
+    #[case::qualified_role("le directeur exécutif adjoint", None)]
+    #[case::other_qualifier("le directeur colombien", None)]
     #[case::pronoun("il", Some("Juergen Stock"))]
     #[case::inverted("a-t-il", Some("Juergen Stock"))]
     #[case::org("INTERPOL", Some("org:INTERPOL"))]
