@@ -690,6 +690,44 @@ mod tests {
         assert_eq!(is_release_path(path), want);
     }
 
+    fn quotes_of(body: &str) -> Vec<(String, Option<String>)> {
+        let text = format!("Title\n\n{body}");
+        import_release(&text, "q.txt", None)
+            .unwrap()
+            .briefing
+            .quotes
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[rstest]
+    #[case::scare_one("The report warns of \"narco-states\" in the region.")]
+    #[case::scare_two("Ils parlent de « tolérance zéro » depuis des années.")]
+    #[case::title_after_cue("The report, titled \"World Drug Report 2023\", was published.")]
+    #[case::title_fr("Le rapport intitulé « Les routes de la drogue en Afrique » est paru.")]
+    #[case::title_case("They launched “Operation Blue Harbour Shield” last week.")]
+    #[case::marks_only("Il a dit « - » puis « ... » sans plus.")]
+    fn scare_quotes_and_titles_are_not_speech(#[case] body: &str) {
+        assert_eq!(quotes_of(body), Vec::new());
+    }
+
+    #[rstest]
+    #[case::short_sentence("“We are ready,” he said.", "We are ready")]
+    #[case::three_words_attributed(
+        "« Nous sommes prêts », a dit Jean Dupont.",
+        "Nous sommes prêts"
+    )]
+    #[case::long_unattributed(
+        "The statement read: “The border will stay open to all trade.”",
+        "The border will stay open to all trade."
+    )]
+    fn speech_is_kept(#[case] body: &str, #[case] text: &str) {
+        let got = quotes_of(body);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, text);
+    }
+
     #[rstest]
     #[case::plain("Le café « ouvert » – 23 mai", false)]
     #[case::escape("a\u{1b}[2J", true)]

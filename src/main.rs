@@ -43,9 +43,9 @@ struct ImportArgs {
     /// Replace OUT if it exists.
     #[arg(long)]
     force: bool,
-    /// The release's language, instead of detecting it.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    /// The release's language (fr, en), instead of detecting it.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -54,10 +54,11 @@ enum OutFormat {
     Json,
 }
 
-#[derive(ValueEnum, Clone, Copy, Debug)]
-enum LangArg {
-    Fr,
-    En,
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::from_tag(tag).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+        format!("expected one of {}, found '{tag}'", known.join(", "))
+    })
 }
 
 /// Exit code for bad input (a file that does not check).
@@ -108,11 +109,7 @@ fn run_import(args: &ImportArgs) -> ExitCode {
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let lang = args.lang.map(|l| match l {
-        LangArg::Fr => Lang::Fr,
-        LangArg::En => Lang::En,
-    });
-    let imported = match import::import_release(&text, &args.release, lang) {
+    let imported = match import::import_release(&text, &args.release, args.lang) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("{e}");

@@ -9,7 +9,7 @@ pub static EN: Lexicon = Lexicon {
     stop_words: &[
         "the", "of", "and", "to", "in", "is", "for", "on", "with", "that", "by", "as", "at", "from",
         "this", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "their",
-        "our", "we", "they", "he", "she", "his", "her", "will", "would", "which", "who", "an", "a",
+        "our", "we", "they", "he", "she", "his", "her", "will", "would", "which", "who", "an",
         "not", "or", "but", "also", "these", "those",
     ],
     months: &[
