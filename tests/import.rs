@@ -435,8 +435,17 @@ mod props {
         proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
     }
 
+    /// 128 cases by default, sized for 2-core CI; `PROPTEST_CASES=5000` for a longer hunt.
+    fn config() -> ProptestConfig {
+        let cases = std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(128);
+        ProptestConfig::with_cases(cases)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(config())]
 
         #[test]
         fn arbitrary_text_imports_to_a_valid_briefing(text in any::<String>()) {
