@@ -28,6 +28,7 @@ pub mod lexicon;
 mod links;
 mod people;
 mod quotes;
+mod sent;
 mod text;
 
 use std::collections::HashSet;
@@ -39,7 +40,8 @@ use crate::model::sanitize::sanitize;
 use crate::model::{Area, Briefing, Diagnostic, Format, Party, Person, Quote, Threat};
 use blocks::{BlockKind, Doc};
 use items::{Items, ListKind};
-use people::{People, Sent, Speaker};
+use people::{People, Speaker};
+use sent::Sent;
 use text::{collapse_ws, cut_chars, sentences};
 
 /// A briefing made from a release, with what the importer wants the user to check.

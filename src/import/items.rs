@@ -5,7 +5,7 @@
 //! No I/O here.
 
 use super::lexicon::{FastMap, Kind, Vocab};
-use super::people::Sent;
+use super::sent::Sent;
 use super::text::{capitalize_first, collapse_ws, cut_chars, name_key};
 
 /// Items longer than this many words are prose, not list items.

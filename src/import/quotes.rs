@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Kind, Vocab};
-use super::people::Sent;
+use super::sent::Sent;
 use super::text::{Token, ceil_boundary, collapse_ws, floor_boundary};
 
 /// The longest quote, in bytes of the release.
