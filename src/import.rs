@@ -21,9 +21,12 @@
 //! party named [`Lexicon::other_speakers`]. A quote the importer cannot attribute has no
 //! speaker rather than a guess.
 
+mod assemble;
+mod attribute;
 mod blocks;
 mod front;
 mod items;
+mod layout;
 pub mod lexicon;
 mod links;
 mod people;
@@ -31,18 +34,15 @@ mod quotes;
 mod sent;
 mod text;
 
-use std::collections::HashSet;
-use std::ops::Range;
-
 pub use lexicon::{Lang, Lexicon};
 
 use crate::model::sanitize::sanitize;
-use crate::model::{Area, Briefing, Diagnostic, Format, Party, Person, Quote, Threat};
-use blocks::{BlockKind, Doc};
+use crate::model::{Area, Briefing, Diagnostic, Format, Quote, Threat};
+use blocks::BlockKind;
 use items::{Items, ListKind};
-use people::{People, Speaker};
+use people::People;
 use sent::Sent;
-use text::{collapse_ws, cut_chars, sentences};
+use text::{collapse_ws, sentences};
 
 /// A briefing made from a release, with what the importer wants the user to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +106,7 @@ pub fn import_release(
         return Err(no_text());
     }
 
-    let layout = layout(&doc, &front, vocab);
+    let layout = layout::layout(&doc, &front, vocab);
     let mut warnings = quotes::Warnings::default();
     let mut people = People::default();
     let mut items = Items::default();
@@ -172,7 +172,7 @@ pub fn import_release(
         }
     }
 
-    let quotes = read_quotes(&layout, &mut people, &mut warnings, vocab);
+    let quotes = attribute::read_quotes(&layout, &mut people, &mut warnings, vocab);
 
     let mut briefing = Briefing {
         title: front.title.clone(),
@@ -210,11 +210,11 @@ pub fn import_release(
             emerging: i.emerging,
         })
         .collect();
-    assemble_parties(&mut briefing, &people, &quotes, vocab);
+    assemble::assemble_parties(&mut briefing, &people, &quotes, vocab);
     briefing.quotes = quotes
         .into_iter()
         .map(|q| Quote {
-            speaker: q.speaker.map(|s| speaker_name(&people, s)),
+            speaker: q.speaker.map(|s| assemble::speaker_name(&people, s)),
             text: q.text,
             context: q.context,
         })
@@ -228,7 +228,7 @@ pub fn import_release(
             s.to_string()
         }
     });
-    tidy(&mut briefing);
+    assemble::tidy(&mut briefing);
 
     let mut messages = Vec::new();
     if briefing.date.is_none() {
@@ -291,353 +291,6 @@ fn needs_sanitize(text: &str) -> bool {
         // U+FEFF
         _ => at(i + 1) == 0xbb && at(i + 2) == 0xbf,
     })
-}
-
-/// The body of the release, gathered from its blocks.
-struct Layout {
-    /// The body paragraphs, separated by blank lines.
-    body: String,
-    /// Each paragraph's range in `body`.
-    paras: Vec<Range<usize>>,
-    /// Each paragraph's kind.
-    kinds: Vec<BlockKind>,
-    /// Each paragraph's first line in the release.
-    lines: Vec<usize>,
-    /// Blocks of the further-reading sections.
-    link_blocks: Vec<usize>,
-}
-
-impl Layout {
-    /// The release line of a byte offset of the body.
-    fn line_of(&self, at: usize) -> usize {
-        let p = self
-            .paras
-            .partition_point(|r| r.end < at)
-            .min(self.paras.len().saturating_sub(1));
-        let start = self.paras.get(p).map_or(0, |r| r.start);
-        let within = self
-            .body
-            .get(start..at.max(start))
-            .map_or(0, |s| s.matches('\n').count());
-        self.lines.get(p).copied().unwrap_or(1) + within
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Section {
-    Body,
-    Links,
-    End,
-}
-
-fn is_end_marker(text: &str) -> bool {
-    if text.len() > 16 {
-        return false;
-    }
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let lower = t.to_lowercase();
-    (!t.is_empty() && t.chars().all(|c| c == '#'))
-        || [
-            "-30-",
-            "30",
-            "-ends-",
-            "ends",
-            "-fin-",
-            "–fin–",
-            "fin",
-            "end",
-            "-end-",
-        ]
-        .contains(&lower.as_str())
-}
-
-fn layout(doc: &Doc, front: &front::Front, vocab: &lexicon::Vocab) -> Layout {
-    let mut l = Layout {
-        body: String::new(),
-        paras: Vec::new(),
-        kinds: Vec::new(),
-        lines: Vec::new(),
-        link_blocks: Vec::new(),
-    };
-    let Some((lead, offset)) = front.lead else {
-        return l;
-    };
-    let mut section = Section::Body;
-    for b in lead..doc.blocks.len() {
-        let Some(block) = doc.blocks.get(b) else {
-            break;
-        };
-        let mut text = doc.block_text(b);
-        if b == lead {
-            text = text.get(offset..).unwrap_or("");
-        } else if front::heading_matches(doc, b, vocab.lex.more_info_headings) {
-            section = Section::Links;
-            // "For more information, see https://...": the heading line may hold a link.
-            if text.contains("://") || text.contains("www.") || text.contains('@') {
-                l.link_blocks.push(b);
-            }
-            continue;
-        } else if is_end_marker(text) || front::heading_matches(doc, b, vocab.lex.end_headings) {
-            section = Section::End;
-            continue;
-        } else if block.kind == BlockKind::Heading {
-            section = Section::Body;
-            continue;
-        }
-        match section {
-            Section::Links if links::is_link_block(doc, b) => {
-                l.link_blocks.push(b);
-                continue;
-            }
-            Section::Links => section = Section::Body,
-            Section::End => continue,
-            Section::Body => {}
-        }
-        let text = text.trim();
-        if text.is_empty() {
-            continue;
-        }
-        if !l.body.is_empty() {
-            l.body.push_str("\n\n");
-        }
-        let start = l.body.len();
-        l.body.push_str(text);
-        l.paras.push(start..l.body.len());
-        l.kinds.push(block.kind);
-        l.lines.push(block.line);
-    }
-    l
-}
-
-/// A quote read from the body, before names are written out.
-struct Found {
-    text: String,
-    speaker: Option<Speaker>,
-    context: Option<String>,
-}
-
-fn read_quotes(
-    layout: &Layout,
-    people: &mut People,
-    warnings: &mut quotes::Warnings,
-    vocab: &lexicon::Vocab,
-) -> Vec<Found> {
-    let (body, paras) = (&layout.body, &layout.paras);
-    let raw = quotes::scan(body, paras, warnings);
-    let mut out: Vec<Found> = Vec::new();
-    let mut last: Option<Speaker> = None;
-    // The last accepted quote: its closing position, paragraph and speaker.
-    let mut prev: Option<(usize, usize, Option<Speaker>)> = None;
-    let (mut toks, mut lower) = (Vec::new(), String::new());
-    for q in &raw {
-        let text = quotes::quote_text(body, paras, q);
-        // Only small counts matter below.
-        let words = text
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .take(9)
-            .count();
-        if words <= 2 {
-            continue;
-        }
-        let same_para = prev.filter(|(_, p, _)| *p == q.paras.0);
-        let before = quotes::before_window(body, paras, q, same_para.map(|(c, _, _)| c));
-        if quotes::after_title_cue(before, vocab) {
-            continue;
-        }
-        let clause = quotes::clause_after(quotes::after_window(body, paras, q), vocab)
-            .or_else(|| quotes::clause_before(before, vocab));
-        if clause.is_none() {
-            let caps = text
-                .split_whitespace()
-                .filter(|w| w.chars().count() > 3)
-                .map(|w| w.starts_with(char::is_uppercase))
-                .fold((0, 0), |(c, n), up| (c + usize::from(up), n + 1));
-            let titled = words <= 8 && caps.1 > 0 && caps.0 * 10 >= caps.1 * 6;
-            let sentence_like = text.contains(['.', '!', '?', ',']);
-            let ends = text.ends_with(['.', '!', '?', '…']);
-            if titled && !sentence_like || words <= 5 && !ends {
-                continue;
-            }
-        }
-        let inherited = same_para.and_then(|(_, _, s)| s);
-        let speaker = match &clause {
-            Some(c) => {
-                let subject = c.toks.get(c.subject.clone()).unwrap_or(&[]);
-                let sent = Sent {
-                    src: &c.window,
-                    toks: subject,
-                    lower: &c.lower,
-                    vocab,
-                };
-                let named = subject.iter().any(|t| {
-                    (t.cap || t.upper)
-                        && !vocab.token_is(
-                            t,
-                            &c.lower,
-                            &[lexicon::Kind::Pronoun, lexicon::Kind::Determiner],
-                        )
-                }) || (0..subject.len()).any(|i| {
-                    vocab
-                        .match_at(subject, &c.lower, i, lexicon::Kind::Role)
-                        .is_some()
-                });
-                // "he", "she" and "the organisation" are the last person or organisation
-                // named before the quote in its paragraph; a pronoun falls back on the last
-                // speaker.
-                let mention = if named {
-                    people::Recent::default()
-                } else {
-                    let para_start = paras.get(q.paras.0).map_or(0, |p| p.start);
-                    let from =
-                        text::ceil_boundary(body, para_start.max(q.open.saturating_sub(400)));
-                    let recent = body.get(from..q.open.max(from)).unwrap_or("");
-                    vocab.tokenize(recent, &mut toks, &mut lower);
-                    people.last_mention(Sent {
-                        src: recent,
-                        toks: &toks,
-                        lower: &lower,
-                        vocab,
-                    })
-                };
-                // A pronoun goes back to the quote before it in the paragraph, even one
-                // whose speaker is unknown, before the last speaker.
-                let previous = match same_para {
-                    Some((_, _, speaker)) => speaker,
-                    None => last,
-                };
-                let recent = people::Recent {
-                    person: mention.person.or(previous),
-                    org: mention.org,
-                };
-                match people.resolve(sent, recent) {
-                    Some(s) => Some(s),
-                    // "avant d'ajouter :", "adding:": the speaker of the sentence goes on.
-                    None if !named => inherited,
-                    None => None,
-                }
-            }
-            None => inherited,
-        };
-        if let Some(s) = speaker {
-            people.list(s);
-            last = Some(s);
-        }
-        prev = Some((q.close_end, q.paras.1, speaker));
-        out.push(Found {
-            text,
-            speaker,
-            context: clause.and_then(|c| c.context),
-        });
-    }
-    out
-}
-
-fn speaker_name(people: &People, s: Speaker) -> String {
-    match s {
-        Speaker::Person(i) => people
-            .persons
-            .get(i)
-            .map_or_else(String::new, |p| p.name.clone()),
-        Speaker::Org(i) => people
-            .orgs
-            .get(i)
-            .map_or_else(String::new, |o| o.name.clone()),
-    }
-}
-
-fn assemble_parties(
-    briefing: &mut Briefing,
-    people: &People,
-    quotes: &[Found],
-    vocab: &lexicon::Vocab,
-) {
-    let speaking_orgs: HashSet<usize> = quotes
-        .iter()
-        .filter_map(|q| match q.speaker {
-            Some(Speaker::Org(i)) => Some(i),
-            _ => None,
-        })
-        .collect();
-    for (i, org) in people.orgs.iter().enumerate() {
-        if !org.party {
-            continue;
-        }
-        let mut members: Vec<Person> = people
-            .people_of(Some(i))
-            .map(|p| Person {
-                name: p.name.clone(),
-                role: p.role.clone(),
-            })
-            .collect();
-        if speaking_orgs.contains(&i) {
-            members.push(Person {
-                name: org.name.clone(),
-                role: vocab.lex.organisation_role.to_string(),
-            });
-        }
-        briefing.parties.push(Party {
-            name: org.name.clone(),
-            full_name: org.full_name.clone(),
-            people: members,
-        });
-    }
-    let others: Vec<Person> = people
-        .people_of(None)
-        .map(|p| Person {
-            name: p.name.clone(),
-            role: p.role.clone(),
-        })
-        .collect();
-    if !others.is_empty() {
-        briefing.parties.push(Party {
-            name: vocab.lex.other_speakers.to_string(),
-            full_name: None,
-            people: others,
-        });
-    }
-}
-
-/// Makes the briefing valid whatever the input: no empty labels or names, each person once,
-/// every speaker a listed person, no newline in one-line fields.
-fn tidy(b: &mut Briefing) {
-    let line = |s: &mut String| *s = collapse_ws(s);
-    line(&mut b.title);
-    b.title = cut_chars(&b.title, front::MAX_TITLE_CHARS);
-    for s in [&mut b.event, &mut b.place, &mut b.caption]
-        .into_iter()
-        .flatten()
-    {
-        line(s);
-    }
-    for field in [&mut b.event, &mut b.place, &mut b.caption] {
-        if field.as_deref().is_some_and(|s| s.trim().is_empty()) {
-            *field = None;
-        }
-    }
-    b.summary.retain(|s| !s.trim().is_empty());
-    let mut names = HashSet::new();
-    for party in &mut b.parties {
-        line(&mut party.name);
-        party.people.retain_mut(|p| {
-            p.name = collapse_ws(&p.name);
-            p.role = collapse_ws(&p.role);
-            !p.name.is_empty() && names.insert(p.name.clone())
-        });
-    }
-    b.parties.retain(|p| !p.name.trim().is_empty());
-    for q in &mut b.quotes {
-        if q.speaker.as_ref().is_some_and(|s| !names.contains(s)) {
-            q.speaker = None;
-        }
-    }
-    b.quotes.retain(|q| !q.text.trim().is_empty());
-    b.cooperation_areas.retain(|a| !a.label.trim().is_empty());
-    b.threats.retain(|t| !t.label.trim().is_empty());
-    b.links.retain(|l| !l.title.trim().is_empty());
-    for l in &mut b.links {
-        line(&mut l.title);
-    }
 }
 
 /// Writes an imported briefing as TOML (with a header comment naming the release) or JSON.
@@ -753,6 +406,6 @@ mod tests {
     #[case("- ENDS -", true)]
     #[case("End of the year", false)]
     fn end_markers(#[case] text: &str, #[case] want: bool) {
-        assert_eq!(is_end_marker(text), want);
+        assert_eq!(layout::is_end_marker(text), want);
     }
 }
