@@ -365,9 +365,12 @@ fn place_before(toks: &[Token], src: &str, lower: &str, s: usize, vocab: &Vocab)
     let last = prefix.iter().rposition(|t| {
         (t.word && t.cap && !vocab.token_is(t, lower, &[Kind::Weekday])) || t.is(src, ')')
     })?;
-    let first = prefix
-        .iter()
-        .position(|t| t.word && !vocab.token_is(t, lower, &[Kind::Weekday, Kind::Determiner]))?;
+    // "le 23 mai" drops its article; "The Hague" and "Le Havre" keep theirs.
+    let first = prefix.iter().position(|t| {
+        t.word
+            && !vocab.token_is(t, lower, &[Kind::Weekday])
+            && !(vocab.token_is(t, lower, &[Kind::Determiner]) && !t.cap)
+    })?;
     if first > last {
         return None;
     }
@@ -521,6 +524,20 @@ mod tests {
         "2019-03-02",
         Some("London"),
         "Text"
+    )]
+    #[case::article_city(
+        "The Hague, 14 September 2021 – Text",
+        Lang::En,
+        "2021-09-14",
+        Some("The Hague"),
+        "Text"
+    )]
+    #[case::weekday_fr(
+        "Le Havre, le lundi 3 juin 2024 - Texte",
+        Lang::Fr,
+        "2024-06-03",
+        Some("Le Havre"),
+        "Texte"
     )]
     fn dateline_forms_are_read(
         #[case] text: &str,

@@ -220,7 +220,7 @@ impl Items {
                 continue;
             }
             let last = idx + 1 == count && count >= 2;
-            for (pa, pb) in split_and(s, a, b, last) {
+            for (pa, pb) in split_and(s, a, b, last, count == 1) {
                 let (mut ia, mut focused) = (pa, false);
                 if first && kind == ListKind::Areas {
                     // "des efforts partagés contre les armes à feu": the subject follows.
@@ -331,7 +331,7 @@ fn skip_connectors(s: Sent<'_>, mut a: usize, b: usize) -> usize {
 /// trafic"), or in the last segment of a list ("A, B and C"); never after "entre"/"between",
 /// and not where the two halves share a complement ("le développement et la promotion de
 /// l'e-learning").
-fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool) -> Vec<(usize, usize)> {
+fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool, single: bool) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = a;
     let mut paired = false;
@@ -371,7 +371,17 @@ fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool) -> Vec<(usize, usize)>
             .get(start)
             .is_some_and(|t| s.vocab.token_is(t, s.lower, &[Kind::Determiner]));
         let shared = left_words == 2 && left_det && next_det && right_has_of;
-        if !paired && next < b && (strong || (next_det || last) && !shared) {
+        // A list of one segment, "A and B": two short items, neither with a complement.
+        let left_has_of = (start..k).any(|j| {
+            s.toks
+                .get(j)
+                .is_some_and(|t| matches!(t.lower(s.lower), "de" | "d'" | "du" | "des" | "of"))
+        });
+        let right_words = (next..b)
+            .filter(|&j| s.toks.get(j).is_some_and(|t| t.word))
+            .count();
+        let pair = single && !left_has_of && !right_has_of && left_words <= 4 && right_words <= 4;
+        if !paired && next < b && (strong || (next_det || last || pair) && !shared) {
             parts.push((start, k));
             start = next;
             paired = false;
@@ -480,6 +490,11 @@ mod tests {
         "The two agencies will cooperate on cybercrime, money laundering and illicit financial flows.",
         Lang::En,
         &["Cybercrime", "Money laundering", "Illicit financial flows"]
+    )]
+    #[case::en_pair(
+        "They will cooperate on fraud and corruption.",
+        Lang::En,
+        &["Fraud", "Corruption"]
     )]
     #[case::en_no_split_of(
         "They work together on the trafficking of humans and migrants.",
