@@ -369,7 +369,7 @@ fn place_before(toks: &[Token], src: &str, lower: &str, s: usize, vocab: &Vocab)
     let first = prefix.iter().position(|t| {
         t.word
             && !vocab.token_is(t, lower, &[Kind::Weekday])
-            && !(vocab.token_is(t, lower, &[Kind::Determiner]) && !t.cap)
+            && (t.cap || !vocab.token_is(t, lower, &[Kind::Determiner]))
     })?;
     if first > last {
         return None;
