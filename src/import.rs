@@ -7,11 +7,13 @@
 //!    (`blocks`), Markdown markup removed;
 //! 2. the front (`front`): title, caption or standfirst, dateline (date and place), lead
 //!    paragraph, event;
-//! 3. the body is read sentence by sentence for people and organisations (`people`) and for
-//!    cooperation areas and threats (`items`); "Plus d'informations" / "For more information"
-//!    sections give the links (`links`); "À propos" / "About" sections end the body;
+//! 3. the body (`layout`) is read sentence by sentence (`sent`, `text`) for people and
+//!    organisations (`people`) and for cooperation areas and threats (`items`); "Plus
+//!    d'informations" / "For more information" sections give the links (`links`); "À propos" /
+//!    "About" sections and end marks end the body;
 //! 4. quotes are scanned in one pass (`quotes`) and each is attributed from the clause after
-//!    or before it.
+//!    or before it (`attribute`);
+//! 5. parties are assembled and the briefing made valid whatever the input (`assemble`).
 //!
 //! What a language contributes is data, in [`lexicon`]: one table per language.
 //!
