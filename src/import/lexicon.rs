@@ -1,5 +1,5 @@
 //! What the importer knows about a language, as data: one [`Lexicon`] table per language
-//! (`lexicon/fr.rs`, `lexicon/en.rs`), and the compiled [`Vocab`] that matches its phrases
+//! (`lexicon/fr.rs`, `lexicon/en.rs`), and the compiled `Vocab` that matches its phrases
 //! against tokens in one hash lookup per token.
 //!
 //! Adding a language means adding a table and a [`Lang`] variant; no rule elsewhere names a
