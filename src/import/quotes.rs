@@ -180,12 +180,13 @@ pub fn scan(body: &str, paras: &[Range<usize>], warnings: &mut Warnings) -> Vec<
             let limit = inside.map_or(body.len(), |(_, open, ..)| {
                 (open + MAX_QUOTE_BYTES + 1).min(body.len())
             });
-            pos = bytes
-                .get(pos..limit.max(pos + 1))
-                .unwrap_or(&[])
-                .iter()
-                .position(|b| matches!(b, b'"' | 0xC2 | 0xE2))
-                .map_or(limit.max(pos + 1), |k| pos + k);
+            pos = memchr::memchr3(
+                b'"',
+                0xC2,
+                0xE2,
+                bytes.get(pos..limit.max(pos + 1)).unwrap_or(&[]),
+            )
+            .map_or(limit.max(pos + 1), |k| pos + k);
             continue;
         }
         let Some(mark) = mark_at(body, pos) else {
