@@ -269,12 +269,16 @@ impl Builder {
         let mut i = 0;
         while i < line.len() {
             // Copy plain text up to the next byte that may be markup, in one go.
-            let plain = bytes
-                .get(i..)
-                .unwrap_or(&[])
-                .iter()
-                .position(|b| matches!(b, b'\\' | b'*' | b'`' | b'_' | b'!' | b'[' | b'<'))
-                .map_or(line.len(), |p| i + p);
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            let plain = [
+                memchr::memchr3(b'*', b'_', b'[', rest),
+                memchr::memchr3(b'\\', b'`', b'<', rest),
+                memchr::memchr(b'!', rest),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(line.len(), |p| i + p);
             if plain > i {
                 out.push_str(line.get(i..plain).unwrap_or(""));
                 i = plain;
