@@ -40,6 +40,8 @@ mod seed {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_9afdffdf36575cd6.txt");
         if let Ok(text) = std::fs::read_to_string(shared) {
             assert_eq!(text, model::BUNDLED_RELEASE);
+            let from_shared = import_release(&text, "000_9afdffdf36575cd6.txt", None).unwrap();
+            assert_eq!(from_shared.briefing, seed().briefing);
         }
     }
 
