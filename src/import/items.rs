@@ -370,7 +370,14 @@ fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool, single: bool) -> Vec<(
             .toks
             .get(start)
             .is_some_and(|t| s.vocab.token_is(t, s.lower, &[Kind::Determiner]));
-        let shared = left_words == 2 && left_det && next_det && right_has_of;
+        let left_noun = s.toks.get(start + 1).map_or("", |t| t.lower(s.lower));
+        let action = s
+            .vocab
+            .lex
+            .action_suffixes
+            .iter()
+            .any(|suf| left_noun.ends_with(suf));
+        let shared = left_words == 2 && left_det && next_det && right_has_of && action;
         // A list of one segment, "A and B": two short items, neither with a complement.
         let left_has_of = (start..k).any(|j| {
             s.toks
@@ -490,6 +497,11 @@ mod tests {
         "The two agencies will cooperate on cybercrime, money laundering and illicit financial flows.",
         Lang::En,
         &["Cybercrime", "Money laundering", "Illicit financial flows"]
+    )]
+    #[case::fr_not_shared(
+        "L'accord porte sur la contrebande de cigarettes, la contrefaçon et le blanchiment des profits.",
+        Lang::Fr,
+        &["Contrebande de cigarettes", "Contrefaçon", "Blanchiment des profits"]
     )]
     #[case::en_pair(
         "They will cooperate on fraud and corruption.",

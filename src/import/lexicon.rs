@@ -105,6 +105,10 @@ pub struct Lexicon {
     /// Articles that mostly continue a complement ("des", "du"): "et" before them does not
     /// split a list item ("la formation des policiers et des juges").
     pub partitives: &'static [&'static str],
+    /// Endings of nouns of action ("développement", "promotion", "training"): two of them
+    /// joined by "and" may share one complement ("le développement et la promotion de
+    /// l'e-learning" is one item).
+    pub action_suffixes: &'static [&'static str],
     /// Lower-case words allowed inside a person's name ("de", "van", "bin").
     pub name_particles: &'static [&'static str],
     /// Lines that are not the title ("communiqué de presse", "for immediate release").

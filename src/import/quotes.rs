@@ -512,10 +512,12 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
     // "Selon M. Fedotov, « ... »"
     for k in (0..n).rev().take(8) {
         if let Some(m) = vocab.match_at(toks, lower, k, Kind::AccordingTo) {
-            if (k + m..n).any(|j| toks.get(j).is_some_and(|t| is_boundary(t, window))) {
-                break;
-            }
-            return (k + m < n).then(|| (start + k + m..start + n, None));
+            // The subject ends at the first comma: "Selon Kristian Vanderwaeren, administrateur
+            // général des douanes, « ... »".
+            let end = (k + m..n)
+                .find(|&j| toks.get(j).is_some_and(|t| is_boundary(t, window)))
+                .unwrap_or(n);
+            return (k + m < end).then(|| (start + k + m..start + end, None));
         }
     }
     // The verb ends the clause: "... Juergen Stock a dit".
@@ -543,9 +545,30 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
             .rev()
             .find(|&k| toks.get(k).is_some_and(|t| is_boundary(t, window)));
     }
-    let subject_start = b.map_or(0, |b| b + 1);
+    let mut subject_start = b.map_or(0, |b| b + 1);
     if subject_start >= subject_end {
         return None;
+    }
+    // "M. Dupont, directeur de la police, a déclaré": a role alone between commas goes with
+    // the name before it.
+    let named = |from: usize, to: usize| {
+        (from..to).any(|k| toks.get(k).is_some_and(|t| t.word && t.cap && k > from))
+            || toks
+                .get(from)
+                .is_some_and(|t| t.word && t.cap && !vocab.token_is(t, lower, &[Kind::Determiner]))
+    };
+    if let Some(comma) = b
+        && !named(subject_start, subject_end)
+        && subject_end < a
+    {
+        let before = (0..comma)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| is_boundary(t, window)))
+            .map_or(0, |k| k + 1);
+        if named(before, comma) {
+            subject_start = before;
+            b = before.checked_sub(1);
+        }
     }
     let context = b.and_then(|b| {
         let (c0, _) = (0..b)
@@ -701,6 +724,18 @@ mod tests {
         "Mme Schmid a rappelé les faits. Elle a déclaré : ",
         Lang::Fr,
         "Elle",
+        None
+    )]
+    #[case::apposition_role(
+        "M. Marc Dupont, directeur de la police, a déclaré : ",
+        Lang::Fr,
+        "M. Marc Dupont, directeur de la police",
+        None
+    )]
+    #[case::selon_apposition(
+        "Selon Kristian Vanderwaeren, administrateur général des douanes, ",
+        Lang::Fr,
+        "Kristian Vanderwaeren",
         None
     )]
     fn clauses_before_quotes(

@@ -98,6 +98,7 @@ pub static EN: Lexicon = Lexicon {
         "your", "some", "any",
     ],
     partitives: &[],
+    action_suffixes: &["ment", "tion", "sion", "ing", "ance", "ence"],
     name_particles: &[
         "de", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "bin", "ben", "ibn",
         "al", "el", "le", "la", "ter", "ten",

@@ -106,6 +106,7 @@ pub static FR: Lexicon = Lexicon {
     partitives: &[
         "des", "du",
     ],
+    action_suffixes: &["ment", "tion", "sion", "age"],
     name_particles: &[
         "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "dos",
         "bin", "ben", "ibn", "al", "el", "ter", "ten", "la", "le",

@@ -100,6 +100,25 @@ impl People {
         while s.is(re, &[Kind::RoleModifier]) {
             re += 1;
         }
+        // One or two adjectives before the organisation: "administrateur général des douanes".
+        for extra in 1..=2 {
+            let adjectives = (re..re + extra).all(|k| {
+                s.tok(k).is_some_and(|t| t.word && !t.cap)
+                    && !s.is(
+                        k,
+                        &[
+                            Kind::Stop,
+                            Kind::Determiner,
+                            Kind::RolePreposition,
+                            Kind::SpeechVerb,
+                        ],
+                    )
+            });
+            if adjectives && s.is(re + extra, &[Kind::RolePreposition]) {
+                re += extra;
+                break;
+            }
+        }
         let mut org: Option<String> = None;
         // "INTERPOL Secretary General", "UNODC's Executive Director".
         let mut k = role_start;
@@ -193,7 +212,12 @@ impl People {
             while k < p + 6 && s.tok(k).is_some_and(|t| t.word) {
                 k += 1;
             }
-            if k > p && s.punct(k, ',') && s.name_run(k + 1).is_some_and(|(_, w)| w >= 2) {
+            // Before a name, or closing an apposition after one ("M. Dupont, directeur de
+            // la police judiciaire, a déclaré").
+            let after_name = role_start >= 2 && s.punct(role_start - 1, ',');
+            let closes =
+                s.punct(k, ',') && (after_name || s.name_run(k + 1).is_some_and(|(_, w)| w >= 2));
+            if k > p && closes {
                 if s.is(p, &[Kind::OrgWord]) && org.is_none() {
                     org = Some(s.slice(p, k).to_string());
                 }
