@@ -303,8 +303,15 @@ pub fn render(imported: &Imported, origin: &str, format: Format) -> Result<Strin
             .map(|s| s + "\n")
             .map_err(|e| ImportError::Serialize(e.to_string())),
         Format::Toml => {
-            let body =
+            let mut body =
                 toml::to_string_pretty(b).map_err(|e| ImportError::Serialize(e.to_string()))?;
+            // A native TOML date reads better than a string; the model accepts both.
+            if let Some(date) = b.date {
+                let quoted = format!("\ndate = \"{date}\"\n");
+                let native = format!("\ndate = {date}\n");
+                body = format!("\n{body}").replacen(&quoted, &native, 1);
+                body.remove(0);
+            }
             let shown = if origin == "-" {
                 "standard input"
             } else {
