@@ -1,10 +1,12 @@
 //! briefing: a terminal reader for press releases and briefings.
 //!
 //! Data flows one way: file -> [`model`] -> [`app::State`] -> frame ([`ui`]). Only
-//! [`files`], `term`, [`serve`] and the binary do I/O.
+//! [`files`], [`term`], [`link`], [`serve`] and the binary do I/O; [`import`] turns a plain
+//! release into a briefing.
 
 pub mod app;
 pub mod files;
+pub mod import;
 pub mod labels;
 pub mod link;
 pub mod model;

@@ -142,3 +142,35 @@ fn present_without_a_terminal_says_so() {
         assert!(text(&out.stderr).contains("standard output is not a terminal"));
     }
 }
+
+#[test]
+fn a_release_opens_structured_on_the_fly() {
+    let out = briefing(&[
+        "snapshot",
+        "assets/releases/unodc-interpol-2016.txt",
+        "--size",
+        "100x30",
+        "--keys",
+        "2",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let frame = text(&out.stdout);
+    assert!(frame.contains("2 Citations 1/5"), "{frame}");
+    assert!(
+        frame.contains("— Yury Fedotov, directeur exécutif de l'ONUDC"),
+        "{frame}"
+    );
+}
+
+#[test]
+fn an_empty_release_is_refused_with_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vide.txt");
+    std::fs::write(&path, "\n\n").unwrap();
+    let shown = path.display().to_string();
+    let out = briefing(&["snapshot", &shown]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with(&format!(
+        "{shown}: error: expected a press release, found an empty file"
+    )));
+}

@@ -1,0 +1,255 @@
+//! The commands behind the command line: load, run the reader, present, serve, snapshot,
+//! check, import. Part of the binary, not the library.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use briefing::app::{Size, State};
+use briefing::files::{self, Overwrite};
+use briefing::import::{self, Lang as ImportLang};
+use briefing::labels::Lang;
+use briefing::model::{self, Briefing, Format, LoadError, parse_briefing};
+use briefing::ui::{self, Theme};
+
+use crate::{ImportArgs, LangArg, OutFormat};
+
+/// Exit code for bad input (a file that does not check, bad keys).
+const EXIT_BAD_INPUT: u8 = 2;
+
+/// Loads the briefing to show: the bundled one, a briefing file, or a release (`.txt`, `.md`)
+/// structured on the fly.
+fn load(file: Option<&str>) -> Result<Briefing, String> {
+    match file {
+        None => model::bundled().map_err(|e| e.to_string()),
+        Some(path) if import::is_release_path(path) => {
+            let text = files::read_text(path).map_err(|e| e.to_string())?;
+            let imported = import::import_release(&text, path, None).map_err(|e| e.to_string())?;
+            if !imported.warnings.is_empty() {
+                eprintln!(
+                    "{path}: note: structured with {} warnings; `briefing import {path}` lists them",
+                    imported.warnings.len()
+                );
+            }
+            Ok(imported.briefing)
+        }
+        Some(path) => files::load_briefing(path).map_err(|e: LoadError| e.to_string()),
+    }
+}
+
+fn pick_lang(arg: Option<LangArg>, b: &Briefing) -> Lang {
+    match arg {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Fr) => Lang::Fr,
+        None => Lang::from_tag(b.lang.as_deref()),
+    }
+}
+
+fn theme() -> Theme {
+    Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
+}
+
+/// Loads the briefing, or prints its problems and gives the exit code for bad input.
+fn load_or_report(file: Option<&str>) -> Result<Briefing, ExitCode> {
+    load(file).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+/// A reader state sized to the terminal.
+fn terminal_state(b: Briefing, lang: Option<LangArg>) -> anyhow::Result<State> {
+    briefing::term::require_terminal()?;
+    let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
+    let lang = pick_lang(lang, &b);
+    Ok(State::new(b, lang, Size::new(w, h)))
+}
+
+pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+    let b = match load_or_report(file) {
+        Ok(b) => b,
+        Err(code) => return Ok(code),
+    };
+    briefing::term::run(terminal_state(b, lang)?, theme())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn present(
+    file: Option<&str>,
+    lang: Option<LangArg>,
+    notes: bool,
+) -> anyhow::Result<ExitCode> {
+    let b = match load_or_report(file) {
+        Ok(b) => b,
+        Err(code) => return Ok(code),
+    };
+    let title = b.title.clone();
+    let mut state = terminal_state(b, lang)?;
+    if notes {
+        state.session = briefing::app::Session::Attendee { following: true };
+        state.mode = briefing::app::Mode::Notes;
+        let size = state.size;
+        briefing::app::update(&mut state, briefing::app::Action::Resize(size));
+        let mut follow = briefing::link::FollowLink::new(&title);
+        briefing::term::run_with(state, theme(), &mut follow)?;
+    } else {
+        briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
+        briefing::term::run(state, theme())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn serve(
+    args: &briefing::serve::ServeArgs,
+    lang: Option<LangArg>,
+) -> anyhow::Result<ExitCode> {
+    let b = match load_or_report(args.file.as_deref()) {
+        Ok(b) => b,
+        Err(code) => return Ok(code),
+    };
+    // Headless serving has no terminal: lay out for a common size.
+    let size = crossterm::terminal::size().unwrap_or((100, 30));
+    let lang = pick_lang(lang, &b);
+    let state = State::new(b, lang, Size::new(size.0, size.1));
+    briefing::serve::run_serve(args, state, theme())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn snapshot(
+    file: Option<&str>,
+    lang: Option<LangArg>,
+    size: Size,
+    keys: &str,
+    ansi: bool,
+) -> anyhow::Result<ExitCode> {
+    let b = match load_or_report(file) {
+        Ok(b) => b,
+        Err(code) => return Ok(code),
+    };
+    let lang = pick_lang(lang, &b);
+    let theme = if ansi { theme() } else { Theme::new(true) };
+    match ui::snapshot(b, lang, size, keys, &theme) {
+        Ok(shot) => {
+            println!("{}", if ansi { shot.ansi() } else { shot.text() });
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("--keys: error: {e}");
+            Ok(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
+}
+
+pub(crate) fn check(files: &[String]) -> ExitCode {
+    let mut bad = 0;
+    for path in files {
+        match briefing::files::load_briefing(path) {
+            Ok(_) => println!("{path}: ok"),
+            Err(e) => {
+                bad += 1;
+                eprintln!("{e}\n");
+            }
+        }
+    }
+    if bad == 0 {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{} of {} did not check", plural(bad, "file"), files.len());
+        ExitCode::from(EXIT_BAD_INPUT)
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `briefing import`: read, structure, self-check, write. Bad input exits 2, anything else 1.
+pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
+    let lang = lang.map(|l| match l {
+        LangArg::En => ImportLang::En,
+        LangArg::Fr => ImportLang::Fr,
+    });
+    if let Some(out) = &args.output
+        && is_same_file(&args.release, out)
+    {
+        eprintln!(
+            "{out}: error: expected an output file other than the release\n  = help: pass another -o"
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
+    let text = match files::read_text(&args.release) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let imported = match import::import_release(&text, &args.release, lang) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    for w in &imported.warnings {
+        eprintln!("{}: warning: {w}", args.release);
+    }
+    let format = match (args.format, &args.output) {
+        (Some(OutFormat::Json), _) => Format::Json,
+        (Some(OutFormat::Toml), _) => Format::Toml,
+        (None, Some(out)) => Format::from_name(out),
+        (None, None) => Format::Toml,
+    };
+    let rendered = import::render(&imported, &args.release, format).and_then(|s| {
+        // What import writes must pass `briefing check`; a failure here is our bug.
+        parse_briefing(&s, "imported briefing", format)
+            .map(|_| s)
+            .map_err(|e| import::ImportError::Serialize(e.to_string()))
+    });
+    let rendered = match rendered {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: the imported briefing does not check (a bug):\n{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match &args.output {
+        None => {
+            print!("{rendered}");
+            ExitCode::SUCCESS
+        }
+        Some(out) => {
+            let overwrite = if args.force {
+                Overwrite::Replace
+            } else {
+                Overwrite::Refuse
+            };
+            match files::write_new(Path::new(out), &rendered, overwrite) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+/// True when `out` is the release itself (the same path, or the same file by another name).
+fn is_same_file(release: &str, out: &str) -> bool {
+    if release == "-" {
+        return false;
+    }
+    if release == out {
+        return true;
+    }
+    match (std::fs::canonicalize(release), std::fs::canonicalize(out)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,470 @@
+//! Parties and people: organisations (acronyms, "Full Name (ACR)", "the Ministry of ..."),
+//! people named next to a role ("le directeur exécutif de l'ONUDC, Yury Fedotov", "Ms. Smith,
+//! Minister of the Interior"), and the resolution of a quote's subject (a name, a surname, an
+//! honorific, a role, a pronoun, an organisation) to one of them. No I/O here.
+
+mod resolve;
+mod scan;
+
+use super::lexicon::FastMap;
+use super::sent::Sent;
+use super::text::name_key;
+
+/// A person or an organisation speaking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speaker {
+    /// An index into [`People::persons`].
+    Person(usize),
+    /// An index into [`People::orgs`]: the organisation speaks for itself.
+    Org(usize),
+}
+
+/// An organisation found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Org {
+    /// The short name, as written ("ONUDC", "Ministry of the Interior").
+    pub name: String,
+    /// The name in full, from a "Full Name (ACR)" definition.
+    pub full_name: Option<String>,
+    /// Whether it takes part: named in the title or lead, by a role, or as a speaker.
+    pub party: bool,
+}
+
+/// A person found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The name as written; "Ms. Smith" when only the surname is known.
+    pub name: String,
+    /// The role as written ("directeur exécutif de l'ONUDC"), or empty.
+    pub role: String,
+    /// The organisation the role names.
+    pub org: Option<usize>,
+    /// The role phrase of the lexicon, lowercase ("directeur exécutif").
+    role_head: Option<String>,
+    surname: String,
+    /// Known by honorific and surname only.
+    partial: bool,
+    /// Named with a role, or quoted: worth listing.
+    pub listed: bool,
+}
+
+/// Who "he", "she" and "the organisation" may refer to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Recent {
+    /// The person a pronoun refers to.
+    pub person: Option<Speaker>,
+    /// The organisation a generic "the organisation" refers to.
+    pub org: Option<Speaker>,
+}
+
+/// Everyone and every organisation found so far.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Organisations, in order of first mention.
+    pub orgs: Vec<Org>,
+    /// People, in order of first mention.
+    pub persons: Vec<Person>,
+    org_index: FastMap<String, usize>,
+    by_name: FastMap<String, usize>,
+    by_surname: FastMap<String, Vec<usize>>,
+}
+
+/// At most this many people and organisations are kept; a release names a handful.
+const MAX_ENTRIES: usize = 500;
+
+impl People {
+    fn org_key(name: &str) -> String {
+        name_key(name)
+    }
+
+    /// Finds or adds an organisation; `party` marks it as taking part.
+    pub fn org(&mut self, name: &str, party: bool) -> Option<usize> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let key = People::org_key(name);
+        if let Some(&i) = self.org_index.get(&key) {
+            if let Some(o) = self.orgs.get_mut(i) {
+                o.party |= party;
+            }
+            return Some(i);
+        }
+        if self.orgs.len() >= MAX_ENTRIES {
+            return None;
+        }
+        self.orgs.push(Org {
+            name: super::text::capitalize_first(name),
+            full_name: None,
+            party,
+        });
+        let i = self.orgs.len() - 1;
+        self.org_index.insert(key, i);
+        Some(i)
+    }
+
+    /// Records that `full` is the full name of the acronym `acr`.
+    pub fn define(&mut self, acr: &str, full: &str) {
+        if let Some(i) = self.org(acr, false) {
+            if let Some(o) = self.orgs.get_mut(i)
+                && o.full_name.is_none()
+            {
+                o.full_name = Some(full.to_string());
+            }
+            self.org_index.entry(People::org_key(full)).or_insert(i);
+        }
+    }
+
+    fn person(&mut self, name: &str, partial: bool) -> Option<usize> {
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        let skey = name_key(surname);
+        if partial {
+            if let Some(ids) = self.by_surname.get(&skey)
+                && let [one] = ids.as_slice()
+            {
+                return Some(*one);
+            }
+            if !self.by_surname.contains_key(&skey)
+                && let Some(i) = self.by_part(surname)
+            {
+                return Some(i);
+            }
+        } else {
+            let key = name_key(name);
+            if let Some(&i) = self.by_name.get(&key) {
+                return Some(i);
+            }
+            // "Ms. Smith" met before "Jane Smith": the same person, now with a full name.
+            let partial_match = self.by_surname.get(&skey).and_then(|ids| {
+                ids.iter()
+                    .copied()
+                    .find(|&i| self.persons.get(i).is_some_and(|p| p.partial))
+            });
+            if let Some(i) = partial_match {
+                if let Some(p) = self.persons.get_mut(i) {
+                    p.name = name.to_string();
+                    p.partial = false;
+                }
+                self.by_name.insert(key, i);
+                return Some(i);
+            }
+            // "Pejčinović Burić" for "Marija Pejčinović Burić": one name ends the other, or
+            // both start alike.
+            let first = |k: &str| k.split(' ').next().unwrap_or("").to_string();
+            let compatible = self.by_surname.get(&skey).and_then(|ids| {
+                ids.iter().copied().find(|&i| {
+                    self.persons.get(i).is_some_and(|p| {
+                        let known = name_key(&p.name);
+                        known.ends_with(&format!(" {key}"))
+                            || key.ends_with(&format!(" {known}"))
+                            || first(&known) == first(&key)
+                    })
+                })
+            });
+            if compatible.is_some() {
+                return compatible;
+            }
+        }
+        if self.persons.len() >= MAX_ENTRIES {
+            return None;
+        }
+        self.persons.push(Person {
+            name: name.to_string(),
+            role: String::new(),
+            org: None,
+            role_head: None,
+            surname: skey.clone(),
+            partial,
+            listed: false,
+        });
+        let i = self.persons.len() - 1;
+        if !partial {
+            self.by_name.insert(name_key(name), i);
+        }
+        self.by_surname.entry(skey).or_default().push(i);
+        Some(i)
+    }
+
+    fn set_role(&mut self, i: usize, role: &str, head: &str, org: Option<usize>) {
+        if let Some(p) = self.persons.get_mut(i)
+            && p.role.is_empty()
+        {
+            p.role = role.to_string();
+            p.role_head = Some(head.to_string());
+            p.org = org;
+            p.listed = true;
+        }
+        if let Some(o) = org.and_then(|o| self.orgs.get_mut(o)) {
+            o.party = true;
+        }
+    }
+
+    /// Marks a person as worth listing (they speak).
+    pub fn list(&mut self, speaker: Speaker) {
+        match speaker {
+            Speaker::Person(i) => {
+                if let Some(p) = self.persons.get_mut(i) {
+                    p.listed = true;
+                }
+            }
+            Speaker::Org(i) => {
+                if let Some(o) = self.orgs.get_mut(i) {
+                    o.party = true;
+                }
+            }
+        }
+    }
+
+    fn find_name(&self, run: &str) -> Option<usize> {
+        if let Some(&i) = self.by_name.get(&name_key(run)) {
+            return Some(i);
+        }
+        let surname = run.split_whitespace().last()?;
+        match self.by_surname.get(&name_key(surname)).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            Some(_) => None,
+            // "Dr. Tedros" for "Tedros Adhanom Ghebreyesus": a single name that is part of
+            // exactly one known full name.
+            None if !run.contains(' ') => self.by_part(run),
+            None => None,
+        }
+    }
+
+    fn by_part(&self, word: &str) -> Option<usize> {
+        let key = name_key(word);
+        let mut found =
+            self.persons.iter().enumerate().filter(|(_, p)| {
+                !p.partial && name_key(&p.name).split(' ').any(|part| part == key)
+            });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The acronym of a known organisation whose initials `full` spells ("United Nations"
+    /// for "UN").
+    fn acronym_of(&self, full: &str) -> Option<String> {
+        if let Some(&i) = self.org_index.get(&People::org_key(full)) {
+            return self.orgs.get(i).map(|o| o.name.clone());
+        }
+        let initials: String = full
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        let i = *self.org_index.get(&People::org_key(&initials))?;
+        self.orgs.get(i).map(|o| o.name.clone())
+    }
+
+    /// The people of organisation `org`, in order.
+    pub fn people_of(&self, org: Option<usize>) -> impl Iterator<Item = &Person> {
+        self.persons
+            .iter()
+            .filter(move |p| p.listed && p.org == org)
+    }
+
+    /// The surname key of person `i`, for tests.
+    #[cfg(test)]
+    fn surname(&self, i: usize) -> &str {
+        self.persons.get(i).map_or("", |p| p.surname.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Lang;
+    use crate::import::text::tokenize;
+    use rstest::rstest;
+
+    fn scan_all(people: &mut People, text: &str, lang: Lang) {
+        let (mut toks, mut lower) = (Vec::new(), String::new());
+        tokenize(text, &mut toks, &mut lower);
+        people.scan(Sent {
+            src: text,
+            toks: &toks,
+            lower: &lower,
+            vocab: lang.vocab(),
+        });
+    }
+
+    fn resolve(people: &mut People, text: &str, lang: Lang, last: Recent) -> Option<String> {
+        let (mut toks, mut lower) = (Vec::new(), String::new());
+        tokenize(text, &mut toks, &mut lower);
+        let s = Sent {
+            src: text,
+            toks: &toks,
+            lower: &lower,
+            vocab: lang.vocab(),
+        };
+        people.resolve(s, last).map(|sp| match sp {
+            Speaker::Person(i) => people.persons[i].name.clone(),
+            Speaker::Org(i) => format!("org:{}", people.orgs[i].name),
+        })
+    }
+
+    fn roles(people: &People) -> Vec<(String, String, Option<String>)> {
+        people
+            .persons
+            .iter()
+            .filter(|p| p.listed)
+            .map(|p| {
+                let org = p.org.map(|o| people.orgs[o].name.clone());
+                (p.name.clone(), p.role.clone(), org)
+            })
+            .collect()
+    }
+
+    #[rstest]
+    #[case::fr_comma(
+        "le directeur exécutif de l'ONUDC, Yury Fedotov, a signé",
+        Lang::Fr,
+        "Yury Fedotov",
+        "directeur exécutif de l'ONUDC",
+        Some("ONUDC")
+    )]
+    #[case::fr_no_comma(
+        "le Secrétaire général d'INTERPOL Juergen Stock a dit",
+        Lang::Fr,
+        "Juergen Stock",
+        "Secrétaire général d'INTERPOL",
+        Some("INTERPOL")
+    )]
+    #[case::en_prefix(
+        "INTERPOL Secretary General Jürgen Stock said",
+        Lang::En,
+        "Jürgen Stock",
+        "INTERPOL Secretary General",
+        Some("INTERPOL")
+    )]
+    #[case::en_after(
+        "Ms. Smith, Minister of the Interior, said",
+        Lang::En,
+        "Ms. Smith",
+        "Minister of the Interior",
+        Some("Ministry of the Interior")
+    )]
+    #[case::en_name_first(
+        "Yury Fedotov, Executive Director of UNODC, said",
+        Lang::En,
+        "Yury Fedotov",
+        "Executive Director of UNODC",
+        Some("UNODC")
+    )]
+    #[case::fr_ministre(
+        "la ministre de l'Intérieur, Anne Dupont, a dit",
+        Lang::Fr,
+        "Anne Dupont",
+        "ministre de l'Intérieur",
+        Some("Ministère de l'Intérieur")
+    )]
+    #[case::en_of_org(
+        "the President of the European Commission, Ursula von der Leyen, said",
+        Lang::En,
+        "Ursula von der Leyen",
+        "President of the European Commission",
+        Some("European Commission")
+    )]
+    #[case::en_no_org(
+        "spokesperson Jane Doe said",
+        Lang::En,
+        "Jane Doe",
+        "spokesperson",
+        None
+    )]
+    fn roles_and_names_are_read_from_appositions(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] name: &str,
+        #[case] role: &str,
+        #[case] org: Option<&str>,
+    ) {
+        let mut people = People::default();
+        scan_all(&mut people, text, lang);
+        assert_eq!(
+            roles(&people),
+            [(name.to_string(), role.to_string(), org.map(str::to_string))]
+        );
+    }
+
+    fn seed_people() -> People {
+        let mut people = People::default();
+        scan_all(
+            &mut people,
+            "le directeur exécutif de l'ONUDC, Yury Fedotov, et le Secrétaire général d'INTERPOL, Juergen Stock, ont signé",
+            Lang::Fr,
+        );
+        people
+    }
+
+    #[rstest]
+    #[case::honorific("M. Fedotov", Some("Yury Fedotov"))]
+    #[case::surname("Fedotov", Some("Yury Fedotov"))]
+    #[case::full(
+        "le Secrétaire général d'INTERPOL Juergen Stock",
+        Some("Juergen Stock")
+    )]
+    #[case::umlaut("Jürgen Stock", Some("Juergen Stock"))]
+    #[case::role_of_org("le directeur d'INTERPOL", Some("Juergen Stock"))]
+    #[case::role_only("le directeur exécutif", Some("Yury Fedotov"))]
+    #[case::ambiguous_role("le ministre", None)]
+    #[case::qualified_role("le directeur exécutif adjoint", None)]
+    #[case::other_qualifier("le directeur colombien", None)]
+    #[case::pronoun("il", Some("Juergen Stock"))]
+    #[case::inverted("a-t-il", Some("Juergen Stock"))]
+    #[case::org("INTERPOL", Some("org:INTERPOL"))]
+    #[case::nobody("les participants", None)]
+    fn subjects_resolve_to_people(#[case] subject: &str, #[case] want: Option<&str>) {
+        let mut people = seed_people();
+        let last = Recent {
+            person: Some(Speaker::Person(1)),
+            org: None,
+        };
+        assert_eq!(
+            resolve(&mut people, subject, Lang::Fr, last).as_deref(),
+            want
+        );
+    }
+
+    #[test]
+    fn honorific_first_then_full_name_is_one_person() {
+        let mut people = People::default();
+        scan_all(
+            &mut people,
+            "Ms. Smith, Minister of the Interior, spoke.",
+            Lang::En,
+        );
+        assert_eq!(
+            resolve(&mut people, "Jane Smith", Lang::En, Recent::default()).as_deref(),
+            Some("Jane Smith")
+        );
+        assert_eq!(people.persons.len(), 1);
+        assert_eq!(people.surname(0), "smith");
+    }
+
+    #[rstest]
+    #[case(
+        "United Nations Office on Drugs and Crime (UNODC)",
+        Lang::En,
+        "UNODC",
+        "United Nations Office on Drugs and Crime"
+    )]
+    #[case(
+        "l'Office des Nations Unies contre la drogue et le crime (ONUDC)",
+        Lang::Fr,
+        "ONUDC",
+        "Office des Nations Unies contre la drogue et le crime"
+    )]
+    fn acronym_definitions_give_full_names(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] acr: &str,
+        #[case] full: &str,
+    ) {
+        let mut people = People::default();
+        scan_all(&mut people, text, lang);
+        let org = people.orgs.iter().find(|o| o.name == acr).unwrap();
+        assert_eq!(org.full_name.as_deref(), Some(full));
+    }
+}

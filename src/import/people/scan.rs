@@ -1,0 +1,322 @@
+//! Learning people and organisations from sentences: acronyms of the title and lead,
+//! "Full Name (ACR)" definitions, and people named beside a role. No I/O here.
+
+use super::{People, Sent};
+use crate::import::lexicon::{Kind, Vocab};
+use crate::import::text::name_key;
+
+impl People {
+    /// Marks the acronyms of a sentence (the title, the lead) as parties.
+    pub fn note_parties(&mut self, s: Sent<'_>) {
+        if shouting(s) {
+            return;
+        }
+        for i in 0..s.toks.len() {
+            if s.is_acronym(i) {
+                self.org(s.tok(i).map_or("", |t| t.text(s.src)), true);
+            }
+        }
+    }
+
+    /// Learns from one sentence: acronym definitions, people next to roles, people named
+    /// with an honorific.
+    pub fn scan(&mut self, s: Sent<'_>) {
+        if shouting(s) {
+            return;
+        }
+        let interesting = Kind::mask(&[Kind::Role, Kind::Honorific]);
+        let mut i = 0;
+        while i < s.toks.len() {
+            if s.tok(i)
+                .is_some_and(|t| t.word && !Vocab::may_start(t, interesting))
+            {
+                i += 1;
+                continue;
+            }
+            if s.punct(i, '(') && s.is_acronym(i + 1) && s.punct(i + 2, ')') {
+                self.definition(s, i);
+            }
+            if let Some(n) = s.vocab.match_at(s.toks, s.lower, i, Kind::Role) {
+                i = self.apposition(s, i, n).max(i + 1);
+                continue;
+            }
+            if let Some(n) = s.vocab.match_at(s.toks, s.lower, i, Kind::Honorific)
+                && let Some((end, words)) = s.name_run(i + n)
+            {
+                let name = if words == 1 {
+                    s.slice(i, end)
+                } else {
+                    s.slice(i + n, end)
+                };
+                self.person(name, words == 1);
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// "Full Name (ACR)": the words before the parenthesis whose initials spell the acronym.
+    fn definition(&mut self, s: Sent<'_>, paren: usize) {
+        let Some(acr) = s.tok(paren + 1).map(|t| t.text(s.src)) else {
+            return;
+        };
+        let want: Vec<char> = name_key(acr)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let mut initials: Vec<char> = Vec::new();
+        let mut start = paren;
+        while start > 0 && paren - start < 16 {
+            start -= 1;
+            let Some(t) = s.tok(start) else { break };
+            if !t.word {
+                break;
+            }
+            let small = s.is(start, &[Kind::Stop, Kind::Determiner, Kind::OrgConnector]) && !t.cap;
+            if !small {
+                let first = name_key(t.text(s.src)).chars().next().unwrap_or(' ');
+                initials.insert(0, first);
+            }
+            if initials.len() > want.len() {
+                return;
+            }
+            if initials == want && t.cap {
+                self.define(acr, s.slice(start, paren));
+                return;
+            }
+        }
+    }
+
+    /// A role at token `i` (`n` tokens long): reads the organisation around it and the person
+    /// named beside it. Returns where scanning resumes.
+    fn apposition(&mut self, s: Sent<'_>, i: usize, n: usize) -> usize {
+        let head = (i..i + n).map(|k| s.low(k)).collect::<Vec<_>>().join(" ");
+        let mut role_start = i;
+        while role_start > 0 && s.is(role_start - 1, &[Kind::RoleModifier]) {
+            role_start -= 1;
+        }
+        let mut re = i + n;
+        while s.is(re, &[Kind::RoleModifier]) {
+            re += 1;
+        }
+        // One or two adjectives before the organisation: "administrateur général des douanes".
+        for extra in 1..=2 {
+            let adjectives = (re..re + extra).all(|k| {
+                s.tok(k).is_some_and(|t| t.word && !t.cap)
+                    && !s.is(
+                        k,
+                        &[
+                            Kind::Stop,
+                            Kind::Determiner,
+                            Kind::RolePreposition,
+                            Kind::SpeechVerb,
+                        ],
+                    )
+            });
+            if adjectives && s.is(re + extra, &[Kind::RolePreposition]) {
+                re += extra;
+                break;
+            }
+        }
+        let mut org: Option<String> = None;
+        // "INTERPOL Secretary General", "UNODC's Executive Director".
+        let mut k = role_start;
+        if k >= 2 && s.low(k - 1) == "s" && s.punct(k - 2, '\'') {
+            k -= 2;
+        }
+        if k >= 1 && s.is_acronym(k - 1) {
+            org = Some(s.slice(k - 1, k).to_string());
+            role_start = k - 1;
+        } else {
+            // "United Nations Secretary-General": capitalised words naming an organisation.
+            let mut a = k;
+            while a > 0 && k - a < 5 && s.tok(a - 1).is_some_and(|t| t.word && t.cap) {
+                a -= 1;
+            }
+            if a < k && (a..k).any(|j| s.is(j, &[Kind::OrgWord])) {
+                let run = s.slice(a, k);
+                org = Some(match self.acronym_of(run) {
+                    Some(acr) => {
+                        self.define(&acr, run);
+                        acr
+                    }
+                    None => run.to_string(),
+                });
+                role_start = a;
+            }
+        }
+        // "... de l'ONUDC", "... of the Interior".
+        let mut ce = re;
+        let mut name_inside: Option<(usize, usize)> = None;
+        if s.is(re, &[Kind::RolePreposition]) {
+            let mut p = re + 1;
+            while s.is(p, &[Kind::Determiner]) && !s.tok(p).is_some_and(|t| t.cap) {
+                p += 1;
+            }
+            if s.is_acronym(p) {
+                org = Some(s.slice(p, p + 1).to_string());
+                ce = p + 1;
+            } else if s.tok(p).is_some_and(|t| t.word && t.cap) {
+                let mut e = p;
+                let mut caps = Vec::new();
+                while let Some(t) = s.tok(e) {
+                    if t.word && t.cap {
+                        caps.push(e);
+                        e += 1;
+                    } else if s.is(e, &[Kind::OrgConnector])
+                        && s.tok(e + 1).is_some_and(|t| t.word && t.cap)
+                    {
+                        e += 1;
+                    } else if s.is(e, &[Kind::OrgConnector])
+                        && s.is(e + 1, &[Kind::Determiner])
+                        && s.tok(e + 2).is_some_and(|t| t.word && t.cap)
+                    {
+                        e += 2;
+                    } else {
+                        break;
+                    }
+                    if e - p > 12 {
+                        break;
+                    }
+                }
+                // "Minister of the Interior Jane Smith": the name ends the run.
+                if caps.len() >= 3 && !s.punct(e, ',') {
+                    let a = caps.get(caps.len() - 2).copied().unwrap_or(e);
+                    if s.name_run(a) == Some((e, 2)) && s.vocab.is(s.low(e - 1), Kind::OrgWord) {
+                        // An organisation's own word: keep the run whole.
+                    } else if s.name_run(a) == Some((e, 2)) {
+                        name_inside = Some((a, e));
+                        e = a;
+                    }
+                }
+                let org_text = s.slice(p, e);
+                let institution = s
+                    .vocab
+                    .lex
+                    .role_institutions
+                    .iter()
+                    .find(|(r, _)| *r == head)
+                    .map(|(_, inst)| *inst);
+                org = Some(match institution {
+                    Some(inst) => format!("{inst} {}", s.slice(re, e)),
+                    None => org_text.to_string(),
+                });
+                ce = e;
+            }
+        }
+        // A complement in lowercase: "de la gendarmerie nationale, Christian Rodriguez".
+        if ce == re && s.is(re, &[Kind::RolePreposition]) {
+            let p = p_org(s, re);
+            let mut k = p;
+            while k < p + 6 && s.tok(k).is_some_and(|t| t.word) {
+                k += 1;
+            }
+            // Before a name, or closing an apposition after one ("M. Dupont, directeur de
+            // la police judiciaire, a déclaré").
+            let after_name = role_start >= 2 && s.punct(role_start - 1, ',');
+            let closes =
+                s.punct(k, ',') && (after_name || s.name_run(k + 1).is_some_and(|(_, w)| w >= 2));
+            if k > p && closes {
+                if s.is(p, &[Kind::OrgWord]) && org.is_none() {
+                    org = Some(s.slice(p, k).to_string());
+                }
+                ce = k;
+            }
+        }
+        // Words after the organisation, up to the comma before a name or an "(ACR)":
+        // "de la Commission européenne, ...", "de l'Office européen de lutte antifraude
+        // (OLAF), ...".
+        if ce > re {
+            let mut k = ce;
+            while k < ce + 8 && s.tok(k).is_some_and(|t| t.word) {
+                k += 1;
+            }
+            if k > ce && s.punct(k, '(') && s.is_acronym(k + 1) && s.punct(k + 2, ')') {
+                let full = s.slice(p_org(s, re), k).to_string();
+                let acr = s.slice(k + 1, k + 2).to_string();
+                self.define(&acr, &full);
+                org = Some(acr);
+                ce = k + 3;
+            } else if k > ce && s.punct(k, ',') && s.name_run(k + 1).is_some_and(|(_, w)| w >= 2) {
+                if org.as_deref() == Some(s.slice(p_org(s, re), ce)) {
+                    org = Some(s.slice(p_org(s, re), k).to_string());
+                }
+                ce = k;
+            }
+        }
+        let role = s.slice(role_start, ce).to_string();
+        // The name after the role: ", Yury Fedotov", " Juergen Stock", ", M. Dupont".
+        let named = name_inside.map(|(a, e)| (a, e, 2)).or_else(|| {
+            let mut p = ce;
+            if s.punct(p, ',') {
+                p += 1;
+            }
+            let h = s
+                .vocab
+                .match_at(s.toks, s.lower, p, Kind::Honorific)
+                .unwrap_or(0);
+            let (end, words) = s.name_run(p + h)?;
+            if words >= 2 {
+                Some((p + h, end, words))
+            } else if h > 0 {
+                Some((p, end, 1))
+            } else {
+                None
+            }
+        });
+        // Or before it: "Yury Fedotov, Executive Director of UNODC", "Ms. Smith, Minister".
+        let named = named.or_else(|| {
+            let mut q = role_start;
+            if q > 0 && s.is(q - 1, &[Kind::Determiner]) {
+                q -= 1;
+            }
+            if q == 0 || !s.punct(q - 1, ',') {
+                return None;
+            }
+            let end = q - 1;
+            (end.saturating_sub(6)..end).find_map(|a| {
+                let h = s
+                    .vocab
+                    .match_at(s.toks, s.lower, a, Kind::Honorific)
+                    .unwrap_or(0);
+                match s.name_run(a + h) {
+                    Some((e, w)) if e == end && (w >= 2 || h > 0) && (h == 0 || a + h > a) => {
+                        Some(if w >= 2 { (a + h, e, w) } else { (a, e, 1) })
+                    }
+                    _ => None,
+                }
+            })
+        });
+        let Some((a, e, words)) = named else {
+            return ce;
+        };
+        let org = org.and_then(|o| self.org(&o, true));
+        if let Some(p) = self.person(s.slice(a, e), words == 1) {
+            self.set_role(p, role.trim(), &head, org);
+        }
+        ce.max(e)
+    }
+}
+
+/// The first token of the organisation after the preposition at `re`, past articles.
+fn p_org(s: Sent<'_>, re: usize) -> usize {
+    let mut p = re + 1;
+    while s.is(p, &[Kind::Determiner]) && !s.tok(p).is_some_and(|t| t.cap) {
+        p += 1;
+    }
+    p
+}
+
+/// A sentence in capitals: its acronyms are not acronyms.
+fn shouting(s: Sent<'_>) -> bool {
+    let words = s.toks.iter().filter(|t| t.word && t.text(s.src).len() > 1);
+    let (mut n, mut upper) = (0, 0);
+    for t in words {
+        n += 1;
+        if t.upper {
+            upper += 1;
+        }
+    }
+    n >= 4 && upper * 2 > n
+}
