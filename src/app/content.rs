@@ -79,6 +79,8 @@ pub struct Content {
     pub lang: Lang,
     panes: [Vec<Item>; 4],
     cache: Mutex<HashMap<CacheKey, Arc<[Line]>>>,
+    /// The title wrapped for the header, at the last width asked.
+    title: Mutex<Option<(u16, Arc<[String]>)>>,
 }
 
 impl std::fmt::Debug for Content {
@@ -218,7 +220,25 @@ impl Content {
             lang,
             panes: [summary, quotes, areas, threats],
             cache: Mutex::new(HashMap::new()),
+            title: Mutex::new(None),
         }
+    }
+
+    /// The briefing's title wrapped to `width` for the header; layout and render both ask on
+    /// every frame, so the last width's lines are kept.
+    pub fn title_lines(&self, width: u16) -> Arc<[String]> {
+        if let Ok(cached) = self.title.lock()
+            && let Some((w, lines)) = cached.as_ref()
+            && *w == width
+        {
+            return Arc::clone(lines);
+        }
+        let lines: Arc<[String]> =
+            text::wrap(&self.briefing.title, usize::from(width), "", "").into();
+        if let Ok(mut cached) = self.title.lock() {
+            *cached = Some((width, Arc::clone(&lines)));
+        }
+        lines
     }
 
     /// How many summary items come before the first paragraph (caption, facts).

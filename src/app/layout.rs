@@ -58,14 +58,8 @@ pub fn header_rows(state: &State) -> u16 {
         return budget;
     }
     let b = &state.content.briefing;
-    let title_lines = crate::text::wrap(
-        &b.title,
-        usize::from(state.size.width.saturating_sub(2)),
-        "",
-        "",
-    )
-    .len()
-    .min(2);
+    let width = state.size.width.saturating_sub(2);
+    let title_lines = state.content.title_lines(width).len().min(2);
     let meta = u16::from(b.date.is_some() || b.event.is_some() || b.place.is_some());
     let parties = u16::from(!b.parties.is_empty());
     u16::try_from(title_lines).unwrap_or(2) + meta + parties

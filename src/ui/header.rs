@@ -6,7 +6,7 @@ use ratatui::style::Style;
 
 use crate::app::state::State;
 use crate::labels::{Lang, format_date};
-use crate::text::{truncate, wrap};
+use crate::text::truncate;
 use crate::ui::Theme;
 
 pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -19,7 +19,7 @@ pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut 
     let mut rows: Vec<(String, Style)> = Vec::new();
 
     let title_rows = if area.height >= 4 { 2 } else { 1 };
-    let title = wrap(&b.title, width, "", "");
+    let title = state.content.title_lines(area.width.saturating_sub(2));
     for (i, line) in title.iter().take(title_rows).enumerate() {
         let last = i + 1 == title_rows && title.len() > title_rows;
         let text = if last {
