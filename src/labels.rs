@@ -106,6 +106,8 @@ pub struct Labels {
     pub other_briefing: &'static str,
     /// Fact labels at the top of the summary: date, event, place, source.
     pub facts: [&'static str; 4],
+    /// Whether 0 takes the singular ("0 spectateur").
+    pub zero_is_singular: bool,
 }
 
 static EN: Labels = Labels {
@@ -156,6 +158,7 @@ static EN: Labels = Labels {
     waiting: "Waiting for a presentation: run `briefing present` in another terminal",
     other_briefing: "The presentation running shows another briefing",
     facts: ["Date", "Event", "Place", "Source"],
+    zero_is_singular: false,
 };
 
 static FR: Labels = Labels {
@@ -206,6 +209,7 @@ static FR: Labels = Labels {
     waiting: "En attente d'une présentation : lancez `briefing present` dans un autre terminal",
     other_briefing: "La présentation en cours montre un autre briefing",
     facts: ["Date", "Événement", "Lieu", "Source"],
+    zero_is_singular: true,
 };
 
 impl Labels {
@@ -239,6 +243,16 @@ mod tests {
         assert_eq!(Lang::from_tag(Some("fra")), Lang::En);
         assert_eq!(Lang::from_tag(Some("en")), Lang::En);
         assert_eq!(Lang::from_tag(None), Lang::En);
+    }
+
+    #[test]
+    fn watcher_counts_agree_in_number() {
+        let fr = Lang::Fr.labels();
+        assert_eq!(
+            [fr.watchers(0), fr.watchers(1), fr.watchers(2)],
+            ["0 spectateur", "1 spectateur", "2 spectateurs"]
+        );
+        assert_eq!(Lang::En.labels().watchers(3), "3 watching");
     }
 
     #[test]
