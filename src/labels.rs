@@ -215,7 +215,13 @@ static FR: Labels = Labels {
 impl Labels {
     /// "1 spectateur", "3 spectateurs".
     pub fn watchers(&self, n: usize) -> String {
-        let word = if n == 1 {
+        // French counts 0 and 1 in the singular; English only 1.
+        let singular = if self.zero_is_singular {
+            n <= 1
+        } else {
+            n == 1
+        };
+        let word = if singular {
             self.watching.0
         } else {
             self.watching.1
