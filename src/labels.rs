@@ -26,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// `text` set in this language's typography: French keeps « », : ; ! ? with their words.
+    pub fn typeset(self, text: &str) -> String {
+        match self {
+            Lang::Fr => crate::text::glue_french(text),
+            Lang::En => text.to_string(),
+        }
+    }
+
     /// The words of this language.
     pub fn labels(self) -> &'static Labels {
         match self {

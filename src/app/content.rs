@@ -112,13 +112,7 @@ impl Content {
     /// Builds the panes of `briefing` with the words of `lang`.
     pub fn new(briefing: Arc<Briefing>, lang: Lang) -> Content {
         let l = lang.labels();
-        let fix = |s: &str| {
-            if lang == Lang::Fr {
-                text::glue_french(s)
-            } else {
-                s.to_string()
-            }
-        };
+        let fix = |s: &str| lang.typeset(s);
         let b = &briefing;
 
         let mut summary: Vec<Item> = Vec::new();

@@ -3,8 +3,8 @@
 
 use crate::app::content::{Content, Role};
 use crate::app::state::{Pane, Size};
-use crate::labels::{Lang, format_date};
-use crate::text::{self, wrap};
+use crate::labels::format_date;
+use crate::text::wrap;
 
 use super::{Align, Anchor, Deck, Section, Slide, SlideLine};
 
@@ -59,13 +59,7 @@ impl Deck {
         let b = &content.briefing;
         let lang = content.lang;
         let l = lang.labels();
-        let fix = |s: &str| {
-            if lang == Lang::Fr {
-                text::glue_french(s)
-            } else {
-                s.to_string()
-            }
-        };
+        let fix = |s: &str| lang.typeset(s);
         let mut slides = Vec::new();
 
         // Title: the title, date, event, caption, then each party and its heads.
