@@ -1,4 +1,4 @@
-//! The reader's state machine: [`State`], [`Action`], the pure [`update`], the keymap table,
+//! The reader's state machine: [`State`], [`Action`], the pure [`update()`], the keymap table,
 //! and the layout both `update` and the renderer read. No I/O here.
 
 pub mod action;
