@@ -70,6 +70,47 @@ fn setup() -> anyhow::Result<Guard> {
     Ok(guard)
 }
 
+/// How long the loop has to notice a signal and leave by itself before the watchdog ends the
+/// process.
+const SIGNAL_GRACE: Duration = Duration::from_millis(600);
+/// How often the watchdog checks that the terminal is still there.
+const HANGUP_CHECK: Duration = Duration::from_secs(1);
+
+/// Sets `stop` on SIGTERM, SIGHUP or SIGINT so the loop restores the terminal and returns; if
+/// the loop does not leave within [`SIGNAL_GRACE`] (crossterm spins inside its read on a
+/// hung-up terminal, never returning to check), restores and exits from here. It also ends a
+/// process whose terminal went away without a signal.
+fn watch_signals_and_hangup(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .context("cannot watch for signals")?;
+    std::thread::Builder::new()
+        .name("term-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                stop.store(true, Ordering::Relaxed);
+                std::thread::sleep(SIGNAL_GRACE);
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })
+        .context("cannot watch for signals")?;
+    std::thread::Builder::new()
+        .name("term-hangup".into())
+        .spawn(|| {
+            loop {
+                std::thread::sleep(HANGUP_CHECK);
+                // A hung-up terminal is no terminal any more: nothing to restore, nobody to
+                // show anything to.
+                if !io::stdout().is_terminal() {
+                    std::process::exit(129);
+                }
+            }
+        })
+        .context("cannot watch the terminal")?;
+    Ok(())
+}
+
 /// Checks that standard output is a terminal, with a message that says what to do instead.
 pub fn require_terminal() -> anyhow::Result<()> {
     if io::stdout().is_terminal() {
@@ -129,14 +170,7 @@ pub fn run(state: State, theme: Theme) -> anyhow::Result<()> {
 pub fn run_with(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
     require_terminal()?;
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("cannot watch for signals")?;
-    }
+    watch_signals_and_hangup(Arc::clone(&stop))?;
     let _guard = setup()?;
     let mut terminal =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
