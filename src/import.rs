@@ -111,6 +111,9 @@ pub fn import_release(
     let layout = layout::layout(&doc, &front, vocab);
     let mut warnings = quotes::Warnings::default();
     let mut people = People::default();
+    for name in &layout.about {
+        people.learn(name);
+    }
     let mut items = Items::default();
     let (mut toks, mut lower) = (Vec::new(), String::new());
 
@@ -126,14 +129,18 @@ pub fn import_release(
         .take(2)
         .filter_map(|r| lead_text.get(r))
         .collect();
-    for s in std::iter::once(front.title.as_str()).chain(lead_head) {
+    for (n, s) in std::iter::once(front.title.as_str())
+        .chain(lead_head)
+        .enumerate()
+    {
         vocab.tokenize(s, &mut toks, &mut lower);
-        people.note_parties(Sent {
+        let sent = Sent {
             src: s,
             toks: &toks,
             lower: &lower,
             vocab,
-        });
+        };
+        people.note_parties(sent, n == 0);
     }
     if let Some(caption) = &front.caption {
         for r in sentences(caption, vocab) {
@@ -185,6 +192,7 @@ pub fn import_release(
             .dateline
             .as_ref()
             .and_then(|d| d.place.clone())
+            .or_else(|| front.place.clone())
             .or_else(|| front::parse_place(lead_text, vocab)),
         caption: front.caption.clone(),
         summary: front::summary(lead_text, vocab).into_iter().collect(),

@@ -44,12 +44,17 @@ pub(super) fn read_quotes(
         }
         let same_para = prev.filter(|(_, p, _)| *p == q.paras.0);
         let before = quotes::before_window(body, paras, q, same_para.map(|(c, _, _)| c));
-        if quotes::after_title_cue(before, vocab) {
+        if quotes::after_title_cue(before, &text, vocab) {
             continue;
         }
         let clause = quotes::clause_after(quotes::after_window(body, paras, q), vocab)
             .or_else(|| quotes::clause_before(before, vocab));
-        if clause.is_none() {
+        // "« n'ont ni frontière ni limite » et que l'État devait « frapper au portefeuille »":
+        // a quote in the same sentence as the quote before it goes on with its words.
+        let continues = same_para.is_some_and(|(c, _, s)| {
+            s.is_some() && c + before.len() == q.open && !before.contains(['.', '!', '?', ':'])
+        });
+        if clause.is_none() && !continues {
             let caps = text
                 .split_whitespace()
                 .filter(|w| w.chars().count() > 3)
@@ -87,13 +92,9 @@ pub(super) fn read_quotes(
                 // "he", "she" and "the organisation" are the last person or organisation
                 // named before the quote in its paragraph; a pronoun falls back on the last
                 // speaker.
-                let mention = if named {
-                    people::Recent::default()
-                } else {
-                    let para_start = paras.get(q.paras.0).map_or(0, |p| p.start);
-                    let from =
-                        text::ceil_boundary(body, para_start.max(q.open.saturating_sub(400)));
-                    let recent = body.get(from..q.open.max(from)).unwrap_or("");
+                let mut mention = |from: usize, to: usize| {
+                    let from = text::ceil_boundary(body, from.max(to.saturating_sub(400)));
+                    let recent = body.get(from..to.max(from)).unwrap_or("");
                     vocab.tokenize(recent, &mut toks, &mut lower);
                     people.last_mention(Sent {
                         src: recent,
@@ -102,6 +103,23 @@ pub(super) fn read_quotes(
                         vocab,
                     })
                 };
+                let mut found = people::Recent::default();
+                if !named {
+                    let para_start = paras.get(q.paras.0).map_or(0, |p| p.start);
+                    found = mention(para_start, q.open);
+                    // "Speaking to journalists, Ms. Nhantumbo recalled the attack." then
+                    // "“...,” she said.": a paragraph without quotes before this one names
+                    // who goes on speaking.
+                    let quiet_before =
+                        q.paras.0 > 0 && prev.is_none_or(|(_, p, _)| p + 1 < q.paras.0);
+                    if found.person.is_none()
+                        && quiet_before
+                        && let Some(r) = paras.get(q.paras.0 - 1)
+                    {
+                        found.person = mention(r.start, r.end).person;
+                    }
+                }
+                let mention = found;
                 // A pronoun goes back to the quote before it in the paragraph, even one
                 // whose speaker is unknown, before the last speaker.
                 let previous = match same_para {

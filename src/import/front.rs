@@ -43,6 +43,8 @@ pub struct Front {
     pub lead: Option<(usize, usize)>,
     /// The part of the title block after the title, when the title was cut from it.
     pub title_rest: Option<(usize, usize)>,
+    /// The place of a dateline without a date ("GENEVA (Reuters) -").
+    pub place: Option<String>,
 }
 
 fn normalized(s: &str) -> String {
@@ -177,6 +179,12 @@ pub fn parse_front(doc: &Doc, vocab: &Vocab) -> Option<Front> {
                 front.lead = next_paragraph(doc, next + 1).map(|k| (k, 0));
             } else {
                 front.lead = next_paragraph(doc, next).map(|k| (k, 0));
+            }
+            if let Some((k, _)) = front.lead
+                && let Some((place, rest)) = parse_wire_place(doc.block_text(k), vocab)
+            {
+                front.place = Some(place);
+                front.lead = Some((k, rest));
             }
         }
     }
@@ -358,6 +366,58 @@ pub fn parse_dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
         return Some(Dateline { date, place, rest });
     }
     None
+}
+
+/// A dateline without a date at the start of `text`: a place in capitals before a dash
+/// ("WASHINGTON — "), or a place and a news agency in parentheses ("GENEVA (Reuters) -",
+/// "Geneva (Business Wire) --"). The place, and where the text after it starts.
+pub fn parse_wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
+    let head = text.get(..floor_boundary(text, 120)).unwrap_or("");
+    let (mut toks, mut lower) = (Vec::new(), String::new());
+    vocab.tokenize(head, &mut toks, &mut lower);
+    let place_end = toks
+        .iter()
+        .take(4)
+        .position(|t| !(t.word && t.cap))
+        .unwrap_or(toks.len().min(4));
+    if place_end == 0 {
+        return None;
+    }
+    let places = toks.get(..place_end)?;
+    let capitals = places.iter().all(|t| t.upper);
+    let mut k = place_end;
+    let mut agency = false;
+    if toks.get(k).is_some_and(|t| t.is(head, '(')) {
+        let close =
+            (k + 1..toks.len().min(k + 6)).find(|&j| toks.get(j).is_some_and(|t| !t.word))?;
+        let inside = toks.get(k + 1..close)?;
+        if !toks.get(close).is_some_and(|t| t.is(head, ')'))
+            || inside.is_empty()
+            || !inside.iter().all(|t| t.cap)
+        {
+            return None;
+        }
+        agency = true;
+        k = close + 1;
+    }
+    let dashes = toks
+        .get(k..)?
+        .iter()
+        .take_while(|t| t.punct(head).is_some_and(|c| matches!(c, '-' | '–' | '—')))
+        .count();
+    let next = toks.get(k + dashes)?;
+    if dashes == 0 || !(capitals || agency) || !next.word || !next.cap {
+        return None;
+    }
+    // A weekday or a month is the start of a date, not a place.
+    if places
+        .iter()
+        .any(|t| vocab.token_is(t, &lower, &[Kind::Weekday, Kind::Month]))
+    {
+        return None;
+    }
+    let place = head.get(places.first()?.start..places.last()?.end)?;
+    Some((soften_caps(place), next.start))
 }
 
 fn place_before(toks: &[Token], src: &str, lower: &str, s: usize, vocab: &Vocab) -> Option<String> {
@@ -550,6 +610,26 @@ mod tests {
         assert_eq!(d.date.to_string(), date);
         assert_eq!(d.place.as_deref(), place);
         assert!(text[d.rest..].starts_with(rest), "{}", &text[d.rest..]);
+    }
+
+    #[rstest]
+    #[case::agency("GENEVA (Reuters) - The agency", Some(("Geneva", "The agency")))]
+    #[case::two_words(
+        "NEW YORK (Business Wire) -- Contoso",
+        Some(("New York", "Contoso"))
+    )]
+    #[case::title_case_agency("Geneva (AFP) – Le", Some(("Geneva", "Le")))]
+    #[case::capitals_dash("WASHINGTON — The Justice", Some(("Washington", "The Justice")))]
+    #[case::title_case_dash("Geneva – The agency", None)]
+    #[case::sentence("The agency (UNODC) - said", None)]
+    #[case::no_dash("GENEVA (Reuters) The agency", None)]
+    fn wire_datelines_give_a_place(#[case] text: &str, #[case] want: Option<(&str, &str)>) {
+        let got = parse_wire_place(text, Lang::En.vocab());
+        let got = got.as_ref().map(|(p, rest)| (p.as_str(), &text[*rest..]));
+        assert_eq!(
+            got.map(|(p, rest)| (p, rest.get(..want.map_or(0, |w| w.1.len())).unwrap_or(""))),
+            want
+        );
     }
 
     #[rstest]

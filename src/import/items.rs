@@ -14,6 +14,9 @@ pub const MAX_ITEM_WORDS: usize = 14;
 pub const MAX_LABEL_CHARS: usize = 100;
 /// At most this many areas and this many threats are kept.
 const MAX_ITEMS: usize = 500;
+/// Words between a threat noun and a colon that announces bullets ("menaces nouvelles pour
+/// la transparence fiscale :").
+const MAX_THREAT_COMPLEMENT: usize = 6;
 
 /// A cooperation area or a threat.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +80,7 @@ impl Items {
         let n = s.toks.len();
         let ends_with_colon = s.toks.last().is_some_and(|t| t.is(s.src, ':'));
         let mut found_threats = false;
-        let cues = Kind::mask(&[Kind::ThreatCue, Kind::CooperationCue]);
+        let cues = Kind::mask(&[Kind::ThreatCue, Kind::CooperationCue, Kind::BulletCue]);
         if !s.toks.iter().any(|t| Vocab::may_start(t, cues)) {
             return None;
         }
@@ -107,6 +110,9 @@ impl Items {
                 k + 1
             } else if let Some(len) = s.vocab.match_at(s.toks, s.lower, k, Kind::ListIntro) {
                 k + len
+            } else if ends_with_colon && n - 1 - k <= MAX_THREAT_COMPLEMENT {
+                // "menaces nouvelles pour la transparence fiscale :", then bullets.
+                return Some(ListKind::Threats { emerging });
             } else {
                 i += m;
                 continue;
@@ -121,6 +127,13 @@ impl Items {
         }
         if found_threats {
             return None;
+        }
+        // "Under the arrangement, the partners commit to:", then bullets.
+        if ends_with_colon
+            && (n.saturating_sub(5)..n)
+                .any(|k| s.vocab.match_at(s.toks, s.lower, k, Kind::BulletCue) == Some(n - 1 - k))
+        {
+            return Some(ListKind::Areas);
         }
         let cue = (0..n).find_map(|i| {
             s.vocab
@@ -201,7 +214,17 @@ impl Items {
             }
         }
         segments.push((a, end));
-        let count = segments.len();
+        // The list ends before a segment that starts like a clause ("..., and will develop
+        // joint programmes"): the segment before it is the last, and may split at "and".
+        let count = segments
+            .iter()
+            .position(|&(a, b)| {
+                let a = skip_connectors(s, a, b);
+                a < b
+                    && s.toks.get(a).is_some_and(|t| t.word)
+                    && s.vocab.is(s.low(a), Kind::ListStopper)
+            })
+            .unwrap_or(segments.len());
         let mut first = true;
         for (idx, &(a, b)) in segments.iter().enumerate() {
             let a = skip_connectors(s, a, b);
@@ -312,7 +335,8 @@ impl Items {
     }
 }
 
-/// Skips connectors and fillers at the start of a segment ("et", "ainsi que", "also").
+/// Skips connectors and fillers at the start of a segment ("et", "ainsi que", "also"); a
+/// segment of nothing else ("; and" ending a bullet) is skipped whole.
 fn skip_connectors(s: Sent<'_>, mut a: usize, b: usize) -> usize {
     while a < b {
         let step = s
@@ -321,10 +345,24 @@ fn skip_connectors(s: Sent<'_>, mut a: usize, b: usize) -> usize {
             .map(|(_, m)| m);
         match step {
             Some(m) if a + m < b => a += m,
+            Some(m) if a + m == b => return b,
             _ => break,
         }
     }
     a
+}
+
+/// True when the connector at `k` is inside an expression or a name that it does not split:
+/// "search and rescue", "la drogue et le crime", "Justice and Home Affairs", "Bosnia and
+/// Herzegovina".
+fn is_bound(s: Sent<'_>, k: usize, m: usize) -> bool {
+    let fixed = (k.saturating_sub(3)..k).any(|j| {
+        s.vocab
+            .match_at(s.toks, s.lower, j, Kind::FixedPhrase)
+            .is_some_and(|len| j + len > k + m)
+    });
+    let named = |i: usize| s.tok(i).is_some_and(|t| t.word && t.cap && !t.upper);
+    fixed || k > 0 && named(k - 1) && named(k + m)
 }
 
 /// Splits a segment at "and"/"et" where it joins two items: before an article ("et le
@@ -388,7 +426,11 @@ fn split_and(s: Sent<'_>, a: usize, b: usize, last: bool, single: bool) -> Vec<(
             .filter(|&j| s.toks.get(j).is_some_and(|t| t.word))
             .count();
         let pair = single && !left_has_of && !right_has_of && left_words <= 4 && right_words <= 4;
-        if !paired && next < b && (strong || (next_det || last || pair) && !shared) {
+        if !paired
+            && next < b
+            && !is_bound(s, k, m)
+            && (strong || (next_det || last || pair) && !shared)
+        {
             parts.push((start, k));
             start = next;
             paired = false;

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::blocks::{BlockKind, Doc};
+use super::text::collapse_ws;
 use super::{front, lexicon, links};
 
 /// The body of the release, gathered from its blocks.
@@ -19,6 +20,8 @@ pub(super) struct Layout {
     pub lines: Vec<usize>,
     /// Blocks of the further-reading sections.
     pub link_blocks: Vec<usize>,
+    /// Names of "About X" / "À propos de X" headings: the release's own organisations.
+    pub about: Vec<String>,
 }
 
 impl Layout {
@@ -65,6 +68,43 @@ pub(super) fn is_end_marker(text: &str) -> bool {
         .contains(&lower.as_str())
 }
 
+/// The organisation an end heading is about: "About Northwind Bank" -> "Northwind Bank",
+/// "À propos de l'Unicef" -> "Unicef"; nothing for "Notes to editors".
+fn about_name(heading: &str, vocab: &lexicon::Vocab) -> Option<String> {
+    let text = collapse_ws(heading);
+    let text = text.trim_matches(|c: char| c == '#' || c == ':' || c.is_whitespace());
+    let lower = text.to_lowercase();
+    let phrase = vocab
+        .lex
+        .end_headings
+        .iter()
+        .filter(|p| lower.starts_with(*p))
+        .max_by_key(|p| p.len())?;
+    let at = text
+        .char_indices()
+        .nth(phrase.chars().count())
+        .map_or(text.len(), |(i, _)| i);
+    let mut rest = text.get(at..).unwrap_or("").trim_start();
+    for det in [
+        "de la ", "de l'", "de l’", "l'", "l’", "la ", "le ", "les ", "d'", "d’", "de ", "du ",
+        "des ", "the ",
+    ] {
+        if rest.len() > det.len()
+            && rest
+                .get(..det.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(det))
+        {
+            rest = rest.get(det.len()..).unwrap_or(rest).trim_start();
+            break;
+        }
+    }
+    let words = rest.split_whitespace().count();
+    let named = rest.starts_with(char::is_uppercase)
+        && (1..=5).contains(&words)
+        && !rest.contains(['.', ',', ';', '?', '!', '(']);
+    named.then(|| rest.to_string())
+}
+
 pub(super) fn layout(doc: &Doc, front: &front::Front, vocab: &lexicon::Vocab) -> Layout {
     let mut l = Layout {
         body: String::new(),
@@ -72,6 +112,7 @@ pub(super) fn layout(doc: &Doc, front: &front::Front, vocab: &lexicon::Vocab) ->
         kinds: Vec::new(),
         lines: Vec::new(),
         link_blocks: Vec::new(),
+        about: Vec::new(),
     };
     let Some((lead, offset)) = front.lead else {
         return l;
@@ -93,6 +134,7 @@ pub(super) fn layout(doc: &Doc, front: &front::Front, vocab: &lexicon::Vocab) ->
             continue;
         } else if is_end_marker(text) || front::heading_matches(doc, b, vocab.lex.end_headings) {
             section = Section::End;
+            l.about.extend(about_name(text, vocab));
             continue;
         } else if block.kind == BlockKind::Heading {
             section = Section::Body;

@@ -88,6 +88,9 @@ pub struct Lexicon {
     pub honorifics: &'static [&'static str],
     /// Roles people hold ("directeur exécutif", "secretary general", "minister").
     pub roles: &'static [&'static str],
+    /// Articles before a role that mean its holder is not named ("a spokesperson", "un
+    /// porte-parole"): the organisation speaks, not a person of it.
+    pub indefinites: &'static [&'static str],
     /// Words that qualify a role ("adjoint", "deputy", "acting").
     pub role_modifiers: &'static [&'static str],
     /// Words linking a role to its organisation ("de", "of").
@@ -98,8 +101,15 @@ pub struct Lexicon {
     pub org_words: &'static [&'static str],
     /// Small words that may join the capitalised words of an organisation's name.
     pub org_connectors: &'static [&'static str],
-    /// Acronyms that are not organisations ("CEO", "PDF").
+    /// Words that are not organisations though they look like one: acronyms ("CEO", "PDF")
+    /// and places with an organisation's ending ("Sevastopol").
     pub not_orgs: &'static [&'static str],
+    /// Organisations written as a capitalised word rather than in capitals ("Europol",
+    /// "Unicef", "Oxfam"): a word like a name that names an organisation.
+    pub org_names: &'static [&'static str],
+    /// Endings of such names ("-pol": "Afripol", "Ameripol"); a capitalised word with one of
+    /// them is an organisation unless it is in `not_orgs`.
+    pub org_endings: &'static [&'static str],
     /// Articles and possessives, dropped at the start of a label.
     pub determiners: &'static [&'static str],
     /// Articles that mostly continue a complement ("des", "du"): "et" before them does not
@@ -150,6 +160,14 @@ pub struct Lexicon {
     pub item_fillers: &'static [&'static str],
     /// Words after which the next "and" joins two halves of one item ("entre", "between").
     pub pair_words: &'static [&'static str],
+    /// Expressions whose "and" joins no two items ("search and rescue", "recherche et
+    /// développement", "drogue et le crime").
+    pub fixed_phrases: &'static [&'static str],
+    /// Phrases that, right before the colon ending a sentence, announce a bullet list of
+    /// what the parties will do ("commit to:", "s'engagent à :").
+    pub bullet_cues: &'static [&'static str],
+    /// Words after a speech verb that open the reported words ("that", "que").
+    pub complementizers: &'static [&'static str],
     /// Words before a quoted title, which is not speech ("rapport", "report", "entitled").
     pub title_cues: &'static [&'static str],
     /// Abbreviations that end with a period without ending a sentence.
@@ -179,7 +197,9 @@ pub(crate) enum Kind {
     OrgWord,
     OrgConnector,
     NotOrg,
+    OrgName,
     Determiner,
+    Indefinite,
     Partitive,
     NameParticle,
     EventCue,
@@ -197,6 +217,9 @@ pub(crate) enum Kind {
     ListDrop,
     ItemFiller,
     PairWord,
+    FixedPhrase,
+    BulletCue,
+    Complementizer,
     TitleCue,
     Abbreviation,
 }
@@ -267,7 +290,7 @@ impl Vocab {
             months: FastMap::default(),
             longest: 0,
         };
-        let sets: [(Kind, &[&str]); 32] = [
+        let sets: [(Kind, &[&str]); 37] = [
             (Kind::Stop, lex.stop_words),
             (Kind::Weekday, lex.weekdays),
             (Kind::SpeechVerb, lex.speech_verbs),
@@ -281,7 +304,9 @@ impl Vocab {
             (Kind::OrgWord, lex.org_words),
             (Kind::OrgConnector, lex.org_connectors),
             (Kind::NotOrg, lex.not_orgs),
+            (Kind::OrgName, lex.org_names),
             (Kind::Determiner, lex.determiners),
+            (Kind::Indefinite, lex.indefinites),
             (Kind::Partitive, lex.partitives),
             (Kind::NameParticle, lex.name_particles),
             (Kind::EventCue, lex.event_cues),
@@ -299,6 +324,9 @@ impl Vocab {
             (Kind::ListDrop, lex.list_drops),
             (Kind::ItemFiller, lex.item_fillers),
             (Kind::PairWord, lex.pair_words),
+            (Kind::FixedPhrase, lex.fixed_phrases),
+            (Kind::BulletCue, lex.bullet_cues),
+            (Kind::Complementizer, lex.complementizers),
             (Kind::TitleCue, lex.title_cues),
         ];
         for (kind, phrases) in sets {

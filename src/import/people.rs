@@ -67,10 +67,15 @@ pub struct People {
     org_index: FastMap<String, usize>,
     by_name: FastMap<String, usize>,
     by_surname: FastMap<String, Vec<usize>>,
+    /// Organisation names the release defines that do not look like one ("Frontex, the
+    /// European Border and Coast Guard Agency", "About Northwind Bank"), by [`name_key`].
+    learned: FastMap<String, ()>,
 }
 
 /// At most this many people and organisations are kept; a release names a handful.
 const MAX_ENTRIES: usize = 500;
+/// A learned organisation name has at most this many words.
+const MAX_LEARNED_WORDS: usize = 5;
 
 impl People {
     fn org_key(name: &str) -> String {
@@ -105,6 +110,19 @@ impl People {
 
     /// Records that `full` is the full name of the acronym `acr`.
     pub fn define(&mut self, acr: &str, full: &str) {
+        // Named in full first (in the title), then defined: one organisation, called by its
+        // short name.
+        let acr_key = People::org_key(acr);
+        if !self.org_index.contains_key(&acr_key)
+            && let Some(&i) = self.org_index.get(&People::org_key(full))
+            && let Some(o) = self.orgs.get_mut(i)
+            && o.full_name.is_none()
+        {
+            o.full_name = Some(full.to_string());
+            o.name = acr.to_string();
+            self.org_index.insert(acr_key, i);
+            return;
+        }
         if let Some(i) = self.org(acr, false) {
             if let Some(o) = self.orgs.get_mut(i)
                 && o.full_name.is_none()
@@ -113,6 +131,29 @@ impl People {
             }
             self.org_index.entry(People::org_key(full)).or_insert(i);
         }
+    }
+
+    /// Learns that `name` names an organisation, though it does not look like one.
+    pub fn learn(&mut self, name: &str) {
+        let words = name.split_whitespace().count();
+        if (1..=MAX_LEARNED_WORDS).contains(&words) && self.learned.len() < MAX_ENTRIES {
+            self.learned.insert(name_key(name), ());
+        }
+    }
+
+    /// True when tokens `a..e` of `s` are an organisation name the release taught.
+    fn is_learned(&self, s: Sent<'_>, a: usize, e: usize) -> bool {
+        !self.learned.is_empty()
+            && e > a
+            && e - a <= 2 * MAX_LEARNED_WORDS
+            && s.tok(a).is_some_and(|t| t.word && t.cap)
+            && self.learned.contains_key(&name_key(s.slice(a, e)))
+    }
+
+    /// True when token `i` alone names an organisation: an acronym, a name of the lexicon,
+    /// or one the release taught.
+    fn is_org_at(&self, s: Sent<'_>, i: usize) -> bool {
+        s.is_org(i) || self.is_learned(s, i, i + 1)
     }
 
     fn person(&mut self, name: &str, partial: bool) -> Option<usize> {
@@ -373,6 +414,48 @@ mod tests {
         "spokesperson",
         None
     )]
+    #[case::en_org_name_prefix(
+        "Europol Executive Director Catherine De Bolle noted that",
+        Lang::En,
+        "Catherine De Bolle",
+        "Europol Executive Director",
+        Some("Europol")
+    )]
+    #[case::en_prefix_org_wins(
+        "Jeremy Milsom, UNODC Representative for Mozambique, spoke",
+        Lang::En,
+        "Jeremy Milsom",
+        "UNODC Representative for Mozambique",
+        Some("UNODC")
+    )]
+    #[case::en_portfolio(
+        "Border Security Minister Jane Porter said",
+        Lang::En,
+        "Jane Porter",
+        "Border Security Minister",
+        None
+    )]
+    #[case::fr_org_name_in_complement(
+        "a déclaré le directeur des services de police d'Interpol, Stephen Kavanagh.",
+        Lang::Fr,
+        "Stephen Kavanagh",
+        "directeur des services de police d'Interpol",
+        Some("Interpol")
+    )]
+    #[case::fr_org_name_then_region(
+        "la directrice régionale de l'Unicef pour l'Europe et l'Asie centrale, Regina De Dominicis, a dit",
+        Lang::Fr,
+        "Regina De Dominicis",
+        "directrice régionale de l'Unicef pour l'Europe et l'Asie centrale",
+        Some("Unicef")
+    )]
+    #[case::fr_complement_ends_sentence(
+        "a indiqué Camille Chaize, porte-parole du ministère de l'Intérieur.",
+        Lang::Fr,
+        "Camille Chaize",
+        "porte-parole du ministère de l'Intérieur",
+        Some("Ministère de l'Intérieur")
+    )]
     fn roles_and_names_are_read_from_appositions(
         #[case] text: &str,
         #[case] lang: Lang,
@@ -425,6 +508,181 @@ mod tests {
             resolve(&mut people, subject, Lang::Fr, last).as_deref(),
             want
         );
+    }
+
+    fn people_of(text: &str, lang: Lang) -> People {
+        let mut people = People::default();
+        scan_all(&mut people, text, lang);
+        people
+    }
+
+    #[rstest]
+    #[case::capital_particle("Catherine De Bolle", "De Bolle")]
+    #[case::two_particles("Ursula von der Leyen", "von der Leyen")]
+    #[case::arabic("Ahmed Al Hussein", "Al Hussein")]
+    #[case::hyphen("Zeid Ra'ad Al-Hussein", "Al-Hussein")]
+    #[case::portuguese("Sofia dos Santos", "dos Santos")]
+    #[case::french("Claire de Villepin", "de Villepin")]
+    #[case::dutch("Jannine van den Berg", "van den Berg")]
+    fn surnames_with_particles_resolve_to_the_full_name(#[case] full: &str, #[case] said: &str) {
+        let mut people = people_of(&format!("Spokesperson {full} spoke."), Lang::En);
+        assert_eq!(
+            resolve(&mut people, said, Lang::En, Recent::default()).as_deref(),
+            Some(full)
+        );
+    }
+
+    #[rstest]
+    #[case::en(
+        "a Frontex spokesperson",
+        Lang::En,
+        "Hans Leijtens, Executive Director of Frontex, spoke.",
+        "org:Frontex"
+    )]
+    #[case::en_known_org(
+        "A Home Office spokesperson",
+        Lang::En,
+        "It rained.",
+        "org:Home Office"
+    )]
+    #[case::fr(
+        "un porte-parole d'Interpol",
+        Lang::Fr,
+        "le directeur d'Interpol, Jean Dupont, a dit.",
+        "org:Interpol"
+    )]
+    #[case::named_holder(
+        "the Executive Director of Frontex",
+        Lang::En,
+        "Hans Leijtens, Executive Director of Frontex, spoke.",
+        "Hans Leijtens"
+    )]
+    fn unnamed_role_holders_speak_for_their_organisation(
+        #[case] subject: &str,
+        #[case] lang: Lang,
+        #[case] before: &str,
+        #[case] want: &str,
+    ) {
+        let mut people = people_of(before, lang);
+        assert_eq!(
+            resolve(&mut people, subject, lang, Recent::default()).as_deref(),
+            Some(want)
+        );
+    }
+
+    #[rstest]
+    #[case::justice("la ministre de la Justice", Some("Claire de Villepin"))]
+    #[case::interior("le ministre de l'Intérieur", Some("Gérald Dumont"))]
+    #[case::ambiguous("le ministre", None)]
+    fn role_complements_pick_among_holders(#[case] subject: &str, #[case] want: Option<&str>) {
+        let mut people = people_of(
+            "Le ministre de l'Intérieur, Gérald Dumont, et la ministre de la Justice, Claire de Villepin, ont dit",
+            Lang::Fr,
+        );
+        assert_eq!(
+            resolve(&mut people, subject, Lang::Fr, Recent::default()).as_deref(),
+            want
+        );
+    }
+
+    #[test]
+    fn role_complement_may_name_the_organisation_in_full() {
+        let mut people = people_of(
+            "The United Nations Office on Drugs and Crime (UNODC) Executive Director Ghada Waly spoke.",
+            Lang::En,
+        );
+        let subject = "the Executive Director of the United Nations Office on Drugs and Crime";
+        assert_eq!(
+            resolve(&mut people, subject, Lang::En, Recent::default()).as_deref(),
+            Some("Ghada Waly")
+        );
+    }
+
+    fn parties_of_title(title: &str, lang: Lang) -> Vec<String> {
+        let mut people = People::default();
+        let (mut toks, mut lower) = (Vec::new(), String::new());
+        tokenize(title, &mut toks, &mut lower);
+        people.note_parties(
+            Sent {
+                src: title,
+                toks: &toks,
+                lower: &lower,
+                vocab: lang.vocab(),
+            },
+            true,
+        );
+        people.orgs.iter().map(|o| o.name.clone()).collect()
+    }
+
+    #[rstest]
+    #[case::written_out(
+        "Ministry of the Interior and Europol agree on joint action",
+        Lang::En,
+        &["Ministry of the Interior", "Europol"]
+    )]
+    #[case::fr(
+        "Le Conseil de l'Europe et l'OSCE unissent leurs forces",
+        Lang::Fr,
+        &["Conseil de l'Europe", "OSCE"]
+    )]
+    #[case::adjective_only("L'ONUDC et l'Union africaine renforcent leur coopération", Lang::Fr, &["ONUDC"])]
+    #[case::title_case(
+        "Ministry Of Health Launches New Fund With Unicef",
+        Lang::En,
+        &["Unicef"]
+    )]
+    #[case::mixed_case("Europol and Eurojust help take down a network", Lang::En, &["Europol", "Eurojust"])]
+    fn titles_name_parties(#[case] title: &str, #[case] lang: Lang, #[case] want: &[&str]) {
+        assert_eq!(parties_of_title(title, lang), want);
+    }
+
+    #[test]
+    fn organisation_named_in_full_then_defined_is_one_party() {
+        let mut people = People::default();
+        people.org("Office of the High Commissioner for Human Rights", true);
+        people.define("OHCHR", "Office of the High Commissioner for Human Rights");
+        assert_eq!(people.orgs.len(), 1);
+        assert_eq!(people.orgs[0].name, "OHCHR");
+        assert_eq!(
+            people.orgs[0].full_name.as_deref(),
+            Some("Office of the High Commissioner for Human Rights")
+        );
+    }
+
+    #[rstest]
+    #[case::apposition(
+        "with Frontex, the European Border and Coast Guard Agency, to share data",
+        Lang::En,
+        Some(("Frontex", "European Border and Coast Guard Agency"))
+    )]
+    #[case::apposition_fr(
+        "L'Unicef et Frontex, l'Agence européenne de garde-frontières et de garde-côtes, ont signé",
+        Lang::Fr,
+        Some(("Frontex", "Agence européenne de garde-frontières et de garde-côtes"))
+    )]
+    #[case::list_is_not_apposition("UNODC, the World Bank, UNDP and INTERPOL met", Lang::En, None)]
+    #[case::list_with_and("l'ONUDC, la Banque mondiale, et INTERPOL ont signé", Lang::Fr, None)]
+    #[case::short_in_parentheses(
+        "the European Union Agency for Law Enforcement Cooperation (Europol) said",
+        Lang::En,
+        Some(("Europol", "European Union Agency for Law Enforcement Cooperation"))
+    )]
+    #[case::short_in_parentheses_fr(
+        "avec l'Agence de l'Union européenne pour la coopération des services répressifs (Europol)",
+        Lang::Fr,
+        Some(("Europol", "Agence de l'Union européenne pour la coopération des services répressifs"))
+    )]
+    fn full_names_are_read_from_appositions_and_parentheses(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] want: Option<(&str, &str)>,
+    ) {
+        let people = people_of(text, lang);
+        let got = people
+            .orgs
+            .iter()
+            .find_map(|o| o.full_name.as_deref().map(|f| (o.name.as_str(), f)));
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -521,11 +521,35 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
         }
     }
     // The verb ends the clause: "... Juergen Stock a dit".
-    let v = (n.saturating_sub(3)..n).find(|&k| {
+    let last_verb = (n.saturating_sub(3)..n).find(|&k| {
         vocab
             .match_at(toks, lower, k, Kind::SpeechVerb)
             .is_some_and(|m| k + m == n)
-    })?;
+    });
+    let v = match last_verb {
+        Some(v) => v,
+        None => {
+            // The quote ends reported words: "Selon Hans Leijtens, l'accord permettra de",
+            // "X noted that the partnership", "X said the operation showed"; the nearest
+            // cue wins.
+            let according = (0..n).rev().find_map(|k| {
+                vocab
+                    .match_at(toks, lower, k, Kind::AccordingTo)
+                    .map(|m| (k, m))
+            });
+            let reported = reported_verb(toks, lower, vocab, n);
+            match (according, reported) {
+                (Some((k, m)), r) if r.is_none_or(|v| v < k) => {
+                    let end = (k + m..n)
+                        .find(|&j| toks.get(j).is_some_and(|t| is_boundary(t, window)))
+                        .unwrap_or(n);
+                    return (k + m < end).then(|| (start + k + m..start + end, None));
+                }
+                (_, Some(v)) => v,
+                _ => return None,
+            }
+        }
+    };
     let mut a = v;
     while a > 0
         && toks
@@ -583,18 +607,57 @@ fn before_in(window: &str, toks: &[Token], lower: &str, vocab: &Vocab) -> Option
     Some((start + subject_start..start + subject_end, context))
 }
 
-/// True when the few words before a quote name a title ("the report", "intitulé").
-pub fn after_title_cue(before: &str, vocab: &Vocab) -> bool {
+/// The farthest reported words a quote may end, in tokens after the verb.
+const MAX_REPORTED_TOKENS: usize = 40;
+
+/// The last speech verb of a clause that opens reported words running into the quote: one
+/// followed by "that"/"que", an article, a pronoun or a capitalised word ("noted that the
+/// partnership", "said the operation showed", "a rappelé que les trafiquants").
+fn reported_verb(toks: &[Token], lower: &str, vocab: &Vocab, n: usize) -> Option<usize> {
+    let from = n.saturating_sub(MAX_REPORTED_TOKENS + 2);
+    (from..n).rev().find(|&k| {
+        let Some(m) = vocab.match_at(toks, lower, k, Kind::SpeechVerb) else {
+            return false;
+        };
+        let mut b = k + m;
+        while toks
+            .get(b)
+            .is_some_and(|t| t.word && vocab.token_is(t, lower, &[Kind::VerbFiller]))
+        {
+            b += 1;
+        }
+        b < n
+            && toks.get(b).is_some_and(|t| {
+                t.word
+                    && (t.cap
+                        || vocab.token_is(
+                            t,
+                            lower,
+                            &[Kind::Complementizer, Kind::Determiner, Kind::Pronoun],
+                        ))
+            })
+    })
+}
+
+/// True when the few words before a quote name a title ("the report", "intitulé"): the
+/// last word is the cue, or the cue is a word or two before and the quote is capitalised
+/// like a title ("the report "World Drug Report"", not "the operation showed "what ...").
+pub fn after_title_cue(before: &str, quote: &str, vocab: &Vocab) -> bool {
     let tail = before
         .get(floor_boundary(before, before.len().saturating_sub(60))..)
         .unwrap_or("");
     let (mut toks, mut lower) = (Vec::new(), String::new());
     vocab.tokenize(tail, &mut toks, &mut lower);
-    toks.iter()
-        .rev()
-        .filter(|t| t.word)
-        .take(3)
-        .any(|t| vocab.token_is(t, &lower, &[Kind::TitleCue]))
+    let is_cue = |t: &&Token| vocab.token_is(t, &lower, &[Kind::TitleCue]);
+    let mut last = toks.iter().rev().filter(|t| t.word).take(3);
+    if last.next().is_some_and(|t| is_cue(&t)) {
+        return true;
+    }
+    let capitalised = quote
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase());
+    capitalised && last.any(|t| is_cue(&t))
 }
 
 #[cfg(test)]

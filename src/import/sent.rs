@@ -69,6 +69,32 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// A capitalised word, not in capitals, that names an organisation: one of the lexicon's
+    /// organisation names ("Europol", "Unicef") or a word with an organisation's ending
+    /// ("Afripol"), unless the lexicon says it is not one ("Sevastopol").
+    pub fn is_org_name(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            if !t.word || !t.cap || t.upper {
+                return false;
+            }
+            if self.vocab.token_is(t, self.lower, &[Kind::OrgName]) {
+                return true;
+            }
+            let l = t.lower(self.lower);
+            self.vocab
+                .lex
+                .org_endings
+                .iter()
+                .any(|e| l.len() > e.len() + 2 && l.ends_with(e))
+                && !self.vocab.token_is(t, self.lower, &[Kind::NotOrg])
+        })
+    }
+
+    /// An acronym or an organisation name: a word that alone names an organisation.
+    pub fn is_org(&self, i: usize) -> bool {
+        self.is_acronym(i) || self.is_org_name(i)
+    }
+
     /// A capitalised word that may start a person's name.
     pub fn is_name_start(&self, i: usize) -> bool {
         self.is_name_word(i)
@@ -110,7 +136,7 @@ impl<'a> Sent<'a> {
                         Kind::VerbFiller,
                     ],
                 )
-        })
+        }) && !self.is_org_name(i)
     }
 
     /// An initial: one capital letter and a period ("J.").
@@ -162,5 +188,59 @@ impl<'a> Sent<'a> {
             }
         }
         (words > 0).then_some((end, words))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::Lang;
+    use rstest::rstest;
+
+    fn first(text: &str, lang: Lang, test: impl Fn(&Sent<'_>) -> bool) -> bool {
+        let (mut toks, mut lower) = (Vec::new(), String::new());
+        let vocab = lang.vocab();
+        vocab.tokenize(text, &mut toks, &mut lower);
+        test(&Sent {
+            src: text,
+            toks: &toks,
+            lower: &lower,
+            vocab,
+        })
+    }
+
+    #[rstest]
+    #[case::listed("Europol", Lang::En, true, true)]
+    #[case::listed_fr("Unicef", Lang::Fr, true, true)]
+    #[case::ending("Afripol", Lang::En, true, true)]
+    #[case::capitals("INTERPOL", Lang::En, false, true)]
+    #[case::city_with_the_ending("Sevastopol", Lang::En, false, false)]
+    #[case::place("Europe", Lang::En, false, false)]
+    #[case::short_word("Pol", Lang::En, false, false)]
+    #[case::lowercase("interpol", Lang::En, false, false)]
+    fn organisation_names_are_told_from_names(
+        #[case] word: &str,
+        #[case] lang: Lang,
+        #[case] name: bool,
+        #[case] org: bool,
+    ) {
+        assert_eq!(first(word, lang, |s| s.is_org_name(0)), name);
+        assert_eq!(first(word, lang, |s| s.is_org(0)), org);
+        if name {
+            assert!(!first(word, lang, |s| s.is_name_word(0)));
+        }
+    }
+
+    #[rstest]
+    #[case::capital_particle("De Bolle added", 2, 1)]
+    #[case::two_particles("Ursula von der Leyen said", 4, 2)]
+    #[case::arabic("Al Hussein said", 2, 1)]
+    #[case::full("Catherine De Bolle said", 3, 2)]
+    #[case::org_first("Europol Executive Director", 0, 0)]
+    fn name_runs_take_particles(#[case] text: &str, #[case] end: usize, #[case] words: usize) {
+        let got = first(text, Lang::En, |s| {
+            s.name_run(0) == (words > 0).then_some((end, words))
+        });
+        assert!(got, "{text}");
     }
 }

@@ -33,7 +33,9 @@ pub static EN: Lexicon = Lexicon {
         "summarized", "summarised", "replied", "responded", "explained", "pointed out",
         "points out", "went on", "goes on", "was quoted as saying", "writes", "wrote", "confirmed",
         "confirms", "adding", "saying", "noting", "stressing", "explaining", "warning",
-        "concluding", "insisting", "emphasizing", "emphasising",
+        "concluding", "insisting", "emphasizing", "emphasising", "cautioned", "cautions",
+        "vowed", "vows", "pledged", "admitted", "admits", "conceded", "recounted", "tweeted",
+        "posted",
     ],
     verb_fillers: &[
         "has", "had", "have", "also", "then", "further", "later", "again", "once", "would", "will",
@@ -68,6 +70,9 @@ pub static EN: Lexicon = Lexicon {
         "managing director", "general manager", "manager", "special rapporteur", "rapporteur",
         "king", "queen", "premier",
     ],
+    indefinites: &[
+        "a", "an", "one",
+    ],
     role_modifiers: &[
         "deputy", "acting", "interim", "former", "vice", "assistant", "senior",
     ],
@@ -91,8 +96,15 @@ pub static EN: Lexicon = Lexicon {
     not_orgs: &[
         "ceo", "cfo", "coo", "pdf", "tv", "ok", "usd", "eur", "gbp", "gmt", "utc", "am", "pm", "ii",
         "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xx", "xxi", "covid-19", "covid",
-        "aids", "hiv", "faq", "url", "q&a", "ends", "i",
+        "aids", "hiv", "faq", "url", "q&a", "ends", "i", "sevastopol", "simferopol", "mariupol",
+        "melitopol", "tiraspol", "ternopol",
     ],
+    org_names: &[
+        "europol", "interpol", "eurojust", "frontex", "cepol", "enisa", "eurostat", "eurocontrol",
+        "unicef", "unesco", "unaids", "unitaid", "unwomen", "gavi", "nato", "oxfam", "amnesty",
+        "caritas", "fedpol", "ofcom", "ofgem", "ofsted", "ofwat", "asean", "mercosur", "ecowas",
+    ],
+    org_endings: &["pol"],
     determiners: &[
         "the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those",
         "your", "some", "any",
@@ -199,6 +211,25 @@ pub static EN: Lexicon = Lexicon {
     ],
     pair_words: &[
         "between", "both",
+    ],
+    fixed_phrases: &[
+        "search and rescue", "research and development", "drugs and crime", "drug and crime",
+        "law and order", "peace and security", "health and safety", "monitoring and evaluation",
+        "command and control", "supply and demand", "justice and home affairs", "oil and gas",
+        "mergers and acquisitions", "small and medium-sized", "small and medium",
+        "bosnia and herzegovina", "trinidad and tobago", "antigua and barbuda",
+        "saint kitts and nevis", "sao tome and principe", "saint vincent and the grenadines",
+        "heard and mcdonald", "turks and caicos", "wallis and futuna",
+        "prevention and control", "preparedness and response", "water and sanitation",
+        "arms and ammunition",
+    ],
+    bullet_cues: &[
+        "commit to", "commits to", "committed to", "will", "shall", "agree to", "agreed to",
+        "undertake to", "undertook to", "pledge to", "pledged to", "aim to", "aims to",
+        "are to", "will also", "will jointly", "plan to", "plans to", "intend to",
+    ],
+    complementizers: &[
+        "that",
     ],
     title_cues: &[
         "report", "entitled", "titled", "called", "dubbed", "named", "campaign", "operation",

@@ -34,6 +34,10 @@ pub static FR: Lexicon = Lexicon {
         "ajoutait", "soulignait", "disait", "notait", "affirmait", "fait valoir", "fait remarquer",
         "fait savoir", "mis en garde", "met en garde", "ajouter", "déclarer", "souligner",
         "préciser", "expliquer", "rappeler", "affirmer", "indiquer", "conclure", "insister",
+        "dénoncé", "dénonce", "salué", "salue", "regretté", "regrette", "prévenu", "prévient",
+        "confirmé", "confirme", "répété", "répète", "détaillé", "détaille", "promis", "promet",
+        "écrit", "raconté", "raconte", "considéré", "considère", "jugé", "alerté",
+        "félicité", "réagi", "réagit", "déploré", "déplore", "interpellé",
     ],
     verb_fillers: &[
         "a", "avait", "aurait", "ont", "avaient", "aussi", "également", "encore", "ensuite",
@@ -72,6 +76,9 @@ pub static FR: Lexicon = Lexicon {
         "inspectrice générale", "délégué général", "déléguée générale", "rapporteur spécial",
         "rapporteuse spéciale",
     ],
+    indefinites: &[
+        "un", "une",
+    ],
     role_modifiers: &[
         "adjoint", "adjointe", "délégué", "déléguée", "intérimaire", "ancien", "ancienne", "vice",
     ],
@@ -96,8 +103,15 @@ pub static FR: Lexicon = Lexicon {
     not_orgs: &[
         "pdg", "pdf", "tv", "ok", "usd", "eur", "ht", "ttc", "nb", "ps", "tél", "fax", "ii", "iii",
         "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xx", "xxi", "covid-19", "covid", "sida",
-        "vih",
+        "vih", "sébastopol", "simferopol", "marioupol", "mélitopol", "tiraspol",
     ],
+    org_names: &[
+        "europol", "interpol", "eurojust", "frontex", "cepol", "enisa", "eurostat", "eurocontrol",
+        "unicef", "unesco", "onusida", "unitaid", "gavi", "otan", "oxfam", "amnesty", "caritas",
+        "fedpol", "tracfin", "ofast", "cnil", "arcom", "anssi", "asean", "mercosur",
+        "cédéao",
+    ],
+    org_endings: &["pol"],
     determiners: &[
         "le", "la", "les", "l'", "un", "une", "des", "du", "son", "sa", "ses", "leur", "leurs",
         "notre", "nos", "votre", "vos", "ce", "cet", "cette", "ces", "au", "aux", "de la", "de l'",
@@ -216,6 +230,24 @@ pub static FR: Lexicon = Lexicon {
     ],
     pair_words: &[
         "entre", "à la fois",
+    ],
+    fixed_phrases: &[
+        "recherche et sauvetage", "recherche et développement", "drogue et le crime",
+        "drogue et crime", "drogues et le crime", "paix et la sécurité", "paix et sécurité",
+        "santé et sécurité", "hygiène et sécurité", "suivi et évaluation", "suivi et l'évaluation",
+        "offre et la demande", "offre et demande", "justice et affaires intérieures",
+        "petites et moyennes", "ordre et sécurité", "liberté et sécurité",
+        "prévention et la lutte", "prévention et lutte", "saint-kitts-et-nevis",
+        "armes et munitions",
+    ],
+    bullet_cues: &[
+        "s'engagent à", "s'engage à", "se sont engagés à", "se sont engagées à", "s'est engagé à",
+        "s'est engagée à", "vont", "va", "prévoit", "prévoient", "prévoit de", "prévoient de",
+        "visent à", "vise à", "ont convenu de", "conviennent de", "devront", "s'attacheront à",
+        "s'emploieront à",
+    ],
+    complementizers: &[
+        "que", "qu'",
     ],
     title_cues: &[
         "rapport", "intitulé", "intitulée", "intitulés", "intitulées", "baptisé", "baptisée",

@@ -41,8 +41,11 @@ impl People {
                         .or_else(|| self.person(s.slice(i, end), true));
                     return id.map(Speaker::Person);
                 }
-                // A surname alone: "Fedotov said".
-                if let Some(ids) = self.by_surname.get(&name_key(run_text(s, i, end)))
+                // A surname alone: "Fedotov said", "De Bolle added" (a person is filed under
+                // the last word of their name).
+                let run = run_text(s, i, end);
+                let last = run.split_whitespace().last().unwrap_or(run);
+                if let Some(ids) = self.by_surname.get(&name_key(last))
                     && let [one] = ids.as_slice()
                 {
                     return Some(Speaker::Person(*one));
@@ -56,12 +59,18 @@ impl People {
         for i in 0..s.toks.len() {
             if let Some(n) = s.vocab.match_at(s.toks, s.lower, i, Kind::Role) {
                 let head = (i..i + n).map(|k| s.low(k)).collect::<Vec<_>>().join(" ");
-                return self.by_role(s, &head, i + n);
+                let unnamed = (0..i).any(|k| s.is(k, &[Kind::Indefinite]));
+                if !unnamed && let Some(found) = self.by_role(s, &head, i + n) {
+                    return Some(found);
+                }
+                // "a Frontex spokesperson", "un porte-parole d'Interpol": nobody named holds
+                // the role, so the organisation named speaks.
+                break;
             }
         }
         // An organisation: "INTERPOL", "the ministry".
         for i in 0..s.toks.len() {
-            if s.is_acronym(i) {
+            if self.is_org_at(s, i) {
                 return self.org(s.slice(i, i + 1), true).map(Speaker::Org);
             }
         }
@@ -83,7 +92,13 @@ impl People {
                     return last.org;
                 }
                 if s.tok(i).is_some_and(|t| t.cap) {
-                    // "the Ministry of Health said": a new organisation.
+                    // "the Ministry of Health said", "a Home Office spokesperson": a new
+                    // organisation.
+                    let mut a = i;
+                    while a > 0 && i - a < 3 && s.is_name_word(a - 1) {
+                        a -= 1;
+                    }
+                    let i = a;
                     let mut e = i + 1;
                     while s
                         .tok(e)
@@ -107,7 +122,7 @@ impl People {
         let mut found = Recent::default();
         let mut i = 0;
         while i < s.toks.len() {
-            if s.is_acronym(i)
+            if self.is_org_at(s, i)
                 && let Some(&o) = self.org_index.get(&People::org_key(s.slice(i, i + 1)))
             {
                 found.org = Some(Speaker::Org(o));
@@ -132,7 +147,7 @@ impl People {
     fn by_role(&self, s: Sent<'_>, head: &str, after: usize) -> Option<Speaker> {
         let span = name_key(s.slice(0, s.toks.len()));
         let org = (0..s.toks.len())
-            .find(|&i| s.is_acronym(i))
+            .find(|&i| self.is_org_at(s, i))
             .and_then(|i| self.org_index.get(&People::org_key(s.slice(i, i + 1))))
             .copied()
             .or_else(|| {
@@ -141,11 +156,12 @@ impl People {
                     key.len() > 3 && span.contains(&key)
                 })
             });
-        // "le ministre colombien": a qualifier the holder's role must share.
+        // "le ministre colombien", "la ministre de la Justice": qualifiers the holder's role
+        // must share (an organisation's own name is matched above).
         let qualifiers: Vec<String> = (after..s.toks.len())
             .take_while(|&i| s.tok(i).is_some_and(|t| t.word))
             .filter(|&i| {
-                s.tok(i).is_some_and(|t| !t.cap)
+                !self.is_org_at(s, i)
                     && !s.is(
                         i,
                         &[
@@ -159,8 +175,16 @@ impl People {
             .map(|i| name_key(s.low(i)))
             .collect();
         let fits = |p: &Person| {
-            let role = name_key(&p.role);
-            qualifiers.iter().all(|q| role.contains(q.as_str()))
+            let mut known = name_key(&p.role);
+            if let Some(o) = p.org.and_then(|o| self.orgs.get(o)) {
+                known.push(' ');
+                known.push_str(&name_key(&o.name));
+                if let Some(full) = &o.full_name {
+                    known.push(' ');
+                    known.push_str(&name_key(full));
+                }
+            }
+            qualifiers.iter().all(|q| known.contains(q.as_str()))
         };
         let holders = |f: &dyn Fn(&Person) -> bool| -> Vec<usize> {
             (0..self.persons.len())

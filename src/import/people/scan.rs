@@ -1,20 +1,41 @@
 //! Learning people and organisations from sentences: acronyms of the title and lead,
 //! "Full Name (ACR)" definitions, and people named beside a role. No I/O here.
 
-use super::{People, Sent};
+use super::{MAX_LEARNED_WORDS, People, Sent};
 use crate::import::lexicon::{Kind, Vocab};
 use crate::import::text::name_key;
 
 impl People {
-    /// Marks the acronyms of a sentence (the title, the lead) as parties.
-    pub fn note_parties(&mut self, s: Sent<'_>) {
+    /// Marks the organisations a sentence names (the title, the lead) as parties: acronyms,
+    /// organisation names ("Europol") and names the release taught ("Northwind Bank"). In
+    /// the title (`title`), also names written out that start with an organisation word
+    /// ("Ministry of the Interior", "Conseil de l'Europe"), unless every word is capitalised.
+    pub fn note_parties(&mut self, s: Sent<'_>, title: bool) {
         if shouting(s) {
             return;
         }
-        for i in 0..s.toks.len() {
-            if s.is_acronym(i) {
-                self.org(s.tok(i).map_or("", |t| t.text(s.src)), true);
+        let runs = title && !title_case(s);
+        let mut i = 0;
+        while i < s.toks.len() {
+            if runs && let Some(e) = org_run(s, i) {
+                self.org(s.slice(i, e), true);
+                i = e;
+                continue;
             }
+            if self.is_org_at(s, i) {
+                self.org(s.slice(i, i + 1), true);
+                i += 1;
+                continue;
+            }
+            let longest = (i + 2..=(i + 2 * MAX_LEARNED_WORDS).min(s.toks.len()))
+                .rev()
+                .find(|&e| self.is_learned(s, i, e));
+            if let Some(e) = longest {
+                self.org(s.slice(i, e), true);
+                i = e;
+                continue;
+            }
+            i += 1;
         }
     }
 
@@ -30,11 +51,18 @@ impl People {
             if s.tok(i)
                 .is_some_and(|t| t.word && !Vocab::may_start(t, interesting))
             {
+                if s.tok(i).is_some_and(|t| t.cap) && s.punct(i + 1, ',') && s.is_org(i) {
+                    self.apposed_name(s, i);
+                }
                 i += 1;
                 continue;
             }
-            if s.punct(i, '(') && s.is_acronym(i + 1) && s.punct(i + 2, ')') {
-                self.definition(s, i);
+            if s.punct(i, '(') && s.punct(i + 2, ')') {
+                if s.is_acronym(i + 1) {
+                    self.definition(s, i);
+                } else if s.tok(i + 1).is_some_and(|t| t.word && t.cap) {
+                    self.short_definition(s, i);
+                }
             }
             if let Some(n) = s.vocab.match_at(s.toks, s.lower, i, Kind::Role) {
                 i = self.apposition(s, i, n).max(i + 1);
@@ -88,6 +116,65 @@ impl People {
         }
     }
 
+    /// "the European Union Agency for Law Enforcement Cooperation (Europol)": a short name
+    /// in parentheses after a name that starts with a capitalised organisation word, within
+    /// a few words and no punctuation ("l'Agence de l'Union européenne pour la coopération
+    /// des services répressifs (Europol)").
+    fn short_definition(&mut self, s: Sent<'_>, paren: usize) {
+        let mut start = None;
+        let mut k = paren;
+        while k > 0 && paren - k < 14 {
+            k -= 1;
+            let Some(t) = s.tok(k) else { break };
+            if !t.word || s.is_org(k) {
+                break;
+            }
+            if t.cap && s.is(k, &[Kind::OrgWord]) {
+                start = Some(k);
+            }
+        }
+        let Some(mut a) = start else { return };
+        // "European Union Agency": capitalised words before the organisation word.
+        while a > 0 && start.is_some_and(|st| st - a < 3) && s.is_name_word(a - 1) {
+            a -= 1;
+        }
+        let short = s.slice(paren + 1, paren + 2).to_string();
+        let full = s.slice(a, paren).to_string();
+        self.learn(&short);
+        self.define(&short, &full);
+    }
+
+    /// "Frontex, the European Border and Coast Guard Agency, ...": an organisation followed
+    /// by its full name between commas, as long as the commas do not separate a list
+    /// ("UNODC, the World Bank, UNDP and ...").
+    fn apposed_name(&mut self, s: Sent<'_>, org: usize) {
+        let mut p = org + 2;
+        if !s.is(p, &[Kind::Determiner]) {
+            return;
+        }
+        p += 1;
+        if !s.tok(p).is_some_and(|t| t.word && t.cap) {
+            return;
+        }
+        let mut e = p;
+        while e < p + 12 && s.tok(e).is_some_and(|t| t.word) && !s.is_org(e) {
+            e += 1;
+        }
+        let closed = s.punct(e, ',');
+        let then_list = s.tok(e + 1).is_none_or(|t| {
+            !t.word
+                || t.cap
+                || s.is_org(e + 1)
+                || s.is(e + 1, &[Kind::Determiner, Kind::ListConnector])
+        });
+        let named = (p..e).any(|k| s.tok(k).is_some_and(|t| t.cap) && s.is(k, &[Kind::OrgWord]));
+        if closed && !then_list && named && e > p {
+            let short = s.slice(org, org + 1).to_string();
+            let full = s.slice(p, e).to_string();
+            self.define(&short, &full);
+        }
+    }
+
     /// A role at token `i` (`n` tokens long): reads the organisation around it and the person
     /// named beside it. Returns where scanning resumes.
     fn apposition(&mut self, s: Sent<'_>, i: usize, n: usize) -> usize {
@@ -125,7 +212,7 @@ impl People {
         if k >= 2 && s.low(k - 1) == "s" && s.punct(k - 2, '\'') {
             k -= 2;
         }
-        if k >= 1 && s.is_acronym(k - 1) {
+        if k >= 1 && self.is_org_at(s, k - 1) {
             org = Some(s.slice(k - 1, k).to_string());
             role_start = k - 1;
         } else {
@@ -134,7 +221,7 @@ impl People {
             while a > 0 && k - a < 5 && s.tok(a - 1).is_some_and(|t| t.word && t.cap) {
                 a -= 1;
             }
-            if a < k && (a..k).any(|j| s.is(j, &[Kind::OrgWord])) {
+            if a < k && ((a..k).any(|j| s.is(j, &[Kind::OrgWord])) || self.is_learned(s, a, k)) {
                 let run = s.slice(a, k);
                 org = Some(match self.acronym_of(run) {
                     Some(acr) => {
@@ -144,8 +231,19 @@ impl People {
                     None => run.to_string(),
                 });
                 role_start = a;
+            } else if k == role_start {
+                // "Border Security Minister", "Interior Minister": capitalised words naming
+                // the portfolio belong to the role.
+                let mut b = k;
+                while b > a && k - b < 3 && is_portfolio_word(s, b - 1) {
+                    b -= 1;
+                }
+                role_start = b;
             }
         }
+        // An organisation named before the role is the person's; what follows the role only
+        // completes it ("UNODC Representative for Mozambique").
+        let prefix_org = org.is_some();
         // "... de l'ONUDC", "... of the Interior".
         let mut ce = re;
         let mut name_inside: Option<(usize, usize)> = None;
@@ -154,8 +252,10 @@ impl People {
             while s.is(p, &[Kind::Determiner]) && !s.tok(p).is_some_and(|t| t.cap) {
                 p += 1;
             }
-            if s.is_acronym(p) {
-                org = Some(s.slice(p, p + 1).to_string());
+            if self.is_org_at(s, p) {
+                if !prefix_org {
+                    org = Some(s.slice(p, p + 1).to_string());
+                }
                 ce = p + 1;
             } else if s.tok(p).is_some_and(|t| t.word && t.cap) {
                 let mut e = p;
@@ -198,10 +298,12 @@ impl People {
                     .iter()
                     .find(|(r, _)| *r == head)
                     .map(|(_, inst)| *inst);
-                org = Some(match institution {
-                    Some(inst) => format!("{inst} {}", s.slice(re, e)),
-                    None => org_text.to_string(),
-                });
+                if !prefix_org {
+                    org = Some(match institution {
+                        Some(inst) => format!("{inst} {}", s.slice(re, e)),
+                        None => org_text.to_string(),
+                    });
+                }
                 ce = e;
             }
         }
@@ -215,11 +317,22 @@ impl People {
             // Before a name, or closing an apposition after one ("M. Dupont, directeur de
             // la police judiciaire, a déclaré").
             let after_name = role_start >= 2 && s.punct(role_start - 1, ',');
-            let closes =
-                s.punct(k, ',') && (after_name || s.name_run(k + 1).is_some_and(|(_, w)| w >= 2));
+            // ... or ending the sentence after one ("a indiqué Camille Chaize, porte-parole du
+            // ministère de l'Intérieur.").
+            let ends = k >= s.toks.len() || s.punct(k, '.') || s.punct(k, ';');
+            let closes = s.punct(k, ',')
+                && (after_name || s.name_run(k + 1).is_some_and(|(_, w)| w >= 2))
+                || after_name && ends;
             if k > p && closes {
-                if s.is(p, &[Kind::OrgWord]) && org.is_none() {
-                    org = Some(s.slice(p, k).to_string());
+                // "directeur des services de police d'Interpol": the organisation the
+                // complement names, else the complement when it is one.
+                let named = (p..k).rev().find(|&j| self.is_org_at(s, j));
+                if org.is_none() {
+                    if let Some(j) = named {
+                        org = Some(s.slice(j, j + 1).to_string());
+                    } else if s.is(p, &[Kind::OrgWord]) {
+                        org = Some(s.slice(p, k).to_string());
+                    }
                 }
                 ce = k;
             }
@@ -239,7 +352,10 @@ impl People {
                 org = Some(acr);
                 ce = k + 3;
             } else if k > ce && s.punct(k, ',') && s.name_run(k + 1).is_some_and(|(_, w)| w >= 2) {
-                if org.as_deref() == Some(s.slice(p_org(s, re), ce)) {
+                // "de la Commission européenne": the words complete the organisation's name,
+                // unless it is a name of its own ("de l'Unicef pour l'Europe").
+                let own_name = ce == p_org(s, re) + 1 && self.is_org_at(s, ce - 1);
+                if !own_name && org.as_deref() == Some(s.slice(p_org(s, re), ce)) {
                     org = Some(s.slice(p_org(s, re), k).to_string());
                 }
                 ce = k;
@@ -299,6 +415,31 @@ impl People {
     }
 }
 
+/// A capitalised word before a role that names its portfolio ("Interior" in "Interior
+/// Minister"), not a word of the sentence around it.
+fn is_portfolio_word(s: Sent<'_>, i: usize) -> bool {
+    s.tok(i).is_some_and(|t| t.word && t.cap && !t.upper)
+        && !s.is_org(i)
+        && !s.is(
+            i,
+            &[
+                Kind::Stop,
+                Kind::Determiner,
+                Kind::Month,
+                Kind::Weekday,
+                Kind::TimeWord,
+                Kind::Honorific,
+                Kind::ListStopper,
+                Kind::ContextCue,
+                Kind::AccordingTo,
+                Kind::SpeechVerb,
+                Kind::Pronoun,
+                Kind::ListConnector,
+                Kind::RolePreposition,
+            ],
+        )
+}
+
 /// The first token of the organisation after the preposition at `re`, past articles.
 fn p_org(s: Sent<'_>, re: usize) -> usize {
     let mut p = re + 1;
@@ -306,6 +447,39 @@ fn p_org(s: Sent<'_>, re: usize) -> usize {
         p += 1;
     }
     p
+}
+
+/// The end of an organisation's name written out at token `i`: a capitalised organisation
+/// word, then capitalised words and connectors, ending on a capitalised word ("Ministry of
+/// the Interior"); "and"/"et" end it, as does an acronym. At least two capitalised words.
+fn org_run(s: Sent<'_>, i: usize) -> Option<usize> {
+    if !(s.tok(i).is_some_and(|t| t.word && t.cap) && s.is(i, &[Kind::OrgWord])) || s.is_org(i) {
+        return None;
+    }
+    let (mut e, mut end) = (i + 1, i + 1);
+    while e < i + 10 {
+        if s.tok(e).is_some_and(|t| t.word && t.cap) && !s.is_org(e) {
+            e += 1;
+            end = e;
+        } else if s.is(e, &[Kind::OrgConnector]) && !s.is(e, &[Kind::ListConnector]) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    (end > i + 1).then_some(end)
+}
+
+/// A title in title case ("Ministry Of Health Launches New Fund"): its capitals say nothing.
+fn title_case(s: Sent<'_>) -> bool {
+    let (mut n, mut caps) = (0, 0);
+    for t in s.toks.iter().filter(|t| t.word && t.end - t.start > 3) {
+        n += 1;
+        if t.cap {
+            caps += 1;
+        }
+    }
+    n >= 3 && caps * 10 >= n * 6
 }
 
 /// A sentence in capitals: its acronyms are not acronyms.
