@@ -598,6 +598,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn acronym_in_parentheses_before_a_role_is_the_holders_organisation() {
+        let people = people_of(
+            "The United Nations Office on Drugs and Crime (UNODC) Executive Director Ghada Waly spoke.",
+            Lang::En,
+        );
+        let waly = people.persons.iter().find(|p| p.name == "Ghada Waly");
+        let org = waly
+            .and_then(|p| p.org)
+            .map(|o| people.orgs[o].name.as_str());
+        assert_eq!(org, Some("UNODC"));
+        assert_eq!(waly.map(|p| p.role.as_str()), Some("Executive Director"));
+    }
+
+    #[test]
+    fn a_role_nobody_holds_is_no_speaker_rather_than_its_organisation() {
+        let mut people = people_of("UNODC and INTERPOL met in Vienna.", Lang::En);
+        assert_eq!(
+            resolve(
+                &mut people,
+                "the Executive Director of UNODC",
+                Lang::En,
+                Recent::default()
+            ),
+            None
+        );
+        assert_eq!(
+            resolve(
+                &mut people,
+                "a UNODC spokesperson",
+                Lang::En,
+                Recent::default()
+            )
+            .as_deref(),
+            Some("org:UNODC")
+        );
+    }
+
     fn parties_of_title(title: &str, lang: Lang) -> Vec<String> {
         let mut people = People::default();
         let (mut toks, mut lower) = (Vec::new(), String::new());

@@ -59,9 +59,10 @@ impl People {
         for i in 0..s.toks.len() {
             if let Some(n) = s.vocab.match_at(s.toks, s.lower, i, Kind::Role) {
                 let head = (i..i + n).map(|k| s.low(k)).collect::<Vec<_>>().join(" ");
-                let unnamed = (0..i).any(|k| s.is(k, &[Kind::Indefinite]));
-                if !unnamed && let Some(found) = self.by_role(s, &head, i + n) {
-                    return Some(found);
+                if !(0..i).any(|k| s.is(k, &[Kind::Indefinite])) {
+                    // "the Executive Director of UNODC": its holder, or nobody rather than a
+                    // guess.
+                    return self.by_role(s, &head, i + n);
                 }
                 // "a Frontex spokesperson", "un porte-parole d'Interpol": nobody named holds
                 // the role, so the organisation named speaks.
@@ -200,8 +201,15 @@ impl People {
             if of_org.len() == 1 {
                 return pick(of_org);
             }
+            if !of_org.is_empty() {
+                return pick(holders(&|p| {
+                    p.org == Some(org) && p.role_head.as_deref() == Some(head) && fits(p)
+                }));
+            }
+            // Nobody filed under the organisation: the one holder of the role whose
+            // organisation the release did not make clear.
             return pick(holders(&|p| {
-                p.org == Some(org) && p.role_head.as_deref() == Some(head) && fits(p)
+                p.org.is_none() && p.role_head.as_deref() == Some(head)
             }));
         }
         let same = holders(&|p| p.role_head.as_deref() == Some(head) && fits(p));

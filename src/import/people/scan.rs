@@ -48,12 +48,13 @@ impl People {
         let interesting = Kind::mask(&[Kind::Role, Kind::Honorific]);
         let mut i = 0;
         while i < s.toks.len() {
+            // "Frontex, the European Border and Coast Guard Agency, ...".
+            if s.tok(i).is_some_and(|t| t.word && t.cap) && s.punct(i + 1, ',') && s.is_org(i) {
+                self.apposed_name(s, i);
+            }
             if s.tok(i)
                 .is_some_and(|t| t.word && !Vocab::may_start(t, interesting))
             {
-                if s.tok(i).is_some_and(|t| t.cap) && s.punct(i + 1, ',') && s.is_org(i) {
-                    self.apposed_name(s, i);
-                }
                 i += 1;
                 continue;
             }
@@ -215,6 +216,10 @@ impl People {
         if k >= 1 && self.is_org_at(s, k - 1) {
             org = Some(s.slice(k - 1, k).to_string());
             role_start = k - 1;
+        } else if k >= 3 && s.punct(k - 3, '(') && s.is_acronym(k - 2) && s.punct(k - 1, ')') {
+            // "The United Nations Office on Drugs and Crime (UNODC) Executive Director".
+            // The role reads without the parenthesis; the organisation is recorded apart.
+            org = Some(s.slice(k - 2, k - 1).to_string());
         } else {
             // "United Nations Secretary-General": capitalised words naming an organisation.
             let mut a = k;
