@@ -174,3 +174,45 @@ fn an_empty_release_is_refused_with_its_name() {
         "{shown}: error: expected a press release, found an empty file"
     )));
 }
+
+/// The passcode may come from the environment, where other users cannot read it in `ps`.
+#[test]
+fn serve_takes_the_passcode_from_the_environment() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args([
+            "serve",
+            "--headless",
+            "--listen",
+            "127.0.0.1:0",
+            "--host-key",
+        ])
+        .arg(dir.path().join("host"))
+        .env("BRIEFING_PASSCODE", "tulip-42")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut said = String::new();
+    let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();
+    for line in lines.by_ref().take(8) {
+        let line = line.unwrap();
+        said.push_str(&line);
+        said.push('\n');
+        if line.contains("who may watch") {
+            break;
+        }
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(
+        said.contains("who may watch: the passcode, typed as the SSH password"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("tulip-42"),
+        "the passcode is never printed: {said}"
+    );
+}

@@ -34,8 +34,14 @@ pub struct ServeArgs {
     /// Let in the public keys listed in this file (re-read on every attempt).
     #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
-    /// Let in whoever types this passcode as the SSH password.
-    #[arg(long, value_name = "CODE")]
+    /// Let in whoever types this passcode as the SSH password. Prefer the environment
+    /// variable on a shared machine: other users can read a process's arguments.
+    #[arg(
+        long,
+        value_name = "CODE",
+        env = "BRIEFING_PASSCODE",
+        hide_env_values = true
+    )]
     pub passcode: Option<String>,
     /// Let in anyone who can reach the port, without authentication.
     #[arg(long)]
