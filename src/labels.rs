@@ -34,6 +34,22 @@ impl Lang {
         }
     }
 
+    /// What stands between a name and what is said of it: ": ", " : " in French.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Fr => "\u{a0}: ",
+            Lang::En => ": ",
+        }
+    }
+
+    /// What separates the items of a list that contain commas: "; ", " ; " in French.
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::Fr => "\u{a0}; ",
+            Lang::En => "; ",
+        }
+    }
+
     /// The words of this language.
     pub fn labels(self) -> &'static Labels {
         match self {

@@ -122,7 +122,7 @@ impl Content {
             });
         }
         // The facts in full: the header has to cut them on narrow screens.
-        let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
+        let colon = lang.colon();
         let mut facts = Vec::new();
         let values = [
             b.date.map(|d| crate::labels::format_date(d, lang)),
@@ -141,13 +141,13 @@ impl Content {
             }
         }
         for p in &b.parties {
-            let mut party = p.clone();
-            if let Some(full) = &p.full_name {
-                party.name = format!("{} ({full})", p.name);
-            }
+            let shown = match &p.full_name {
+                Some(full) => format!("{} ({full})", p.name),
+                None => p.name.clone(),
+            };
             facts.push(block(
                 Role::Speaker,
-                fix(&party.with_people(colon)),
+                fix(&p.with_people(&shown, lang.colon(), lang.semicolon())),
                 "",
                 "  ",
             ));

@@ -211,14 +211,22 @@ impl Person {
 }
 
 impl Party {
-    /// "ONUDC : Yury Fedotov, directeur exécutif de l'ONUDC" with `colon` between the party and
-    /// its people (": ", or " : " in French), people separated by " ; ".
-    pub fn with_people(&self, colon: &str) -> String {
-        if self.people.is_empty() {
-            return self.name.clone();
+    /// The people who speak for the party, without the party itself: a release may quote an
+    /// organisation ("a Frontex spokesperson said"), and the importer files it as a person of
+    /// its own party, under the party's name.
+    pub fn members(&self) -> impl Iterator<Item = &Person> {
+        self.people.iter().filter(|p| p.name != self.name)
+    }
+
+    /// "ONUDC : Yury Fedotov, directeur exécutif de l'ONUDC": the party shown as `shown`, then
+    /// `colon` (": ", or " : " in French) and its [members](Party::members) separated by
+    /// `separator` ("; ", or " ; " in French).
+    pub fn with_people(&self, shown: &str, colon: &str, separator: &str) -> String {
+        let people: Vec<String> = self.members().map(Person::described).collect();
+        if people.is_empty() {
+            return shown.to_string();
         }
-        let people: Vec<String> = self.people.iter().map(Person::described).collect();
-        format!("{}{colon}{}", self.name, people.join(" ; "))
+        format!("{shown}{colon}{}", people.join(separator))
     }
 }
 
@@ -293,6 +301,38 @@ impl Briefing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn person(name: &str, role: &str) -> Person {
+        Person {
+            name: name.to_string(),
+            role: role.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_party_lists_its_people_but_not_itself() {
+        let party = Party {
+            name: "Frontex".to_string(),
+            full_name: None,
+            people: vec![
+                person("Hans Leijtens", "Executive Director"),
+                person("Frontex", "the organisation itself"),
+                person("Aija Kalnaja", "Deputy Executive Director"),
+            ],
+        };
+        assert_eq!(
+            party.with_people("Frontex", ": ", "; "),
+            "Frontex: Hans Leijtens, Executive Director; Aija Kalnaja, Deputy Executive Director"
+        );
+        let alone = Party {
+            people: vec![person("Frontex", "the organisation itself")],
+            ..party
+        };
+        assert_eq!(
+            alone.with_people("Frontex (EBCG)", ": ", "; "),
+            "Frontex (EBCG)"
+        );
+    }
 
     fn keys_of(value: serde_json::Value) -> Vec<String> {
         match value {

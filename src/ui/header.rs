@@ -54,11 +54,10 @@ pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut 
 
 /// "ONUDC : Yury Fedotov, directeur exécutif de l'ONUDC · INTERPOL : Juergen Stock, ..."
 fn parties_line(state: &State, lang: Lang) -> String {
-    let colon = if lang == Lang::Fr { "\u{a0}: " } else { ": " };
     let parties = &state.content.briefing.parties;
     parties
         .iter()
-        .map(|p| p.with_people(colon))
+        .map(|p| p.with_people(&p.name, lang.colon(), lang.semicolon()))
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -83,7 +83,7 @@ impl Deck {
         }
         for p in &b.parties {
             let mut lines = center(Role::Heading, &p.name, width);
-            for person in &p.people {
+            for person in p.members() {
                 lines.extend(center(Role::Plain, &fix(&person.described()), width));
             }
             units.push(Unit { lines });
