@@ -131,8 +131,9 @@ pub(crate) fn snapshot(
     let theme = if ansi { theme() } else { Theme::new(true) };
     match ui::snapshot(b, lang, size, keys, &theme) {
         Ok(shot) => {
-            println!("{}", if ansi { shot.ansi() } else { shot.text() });
-            Ok(ExitCode::SUCCESS)
+            let mut frame = if ansi { shot.ansi() } else { shot.text() };
+            frame.push('\n');
+            Ok(emit(&frame))
         }
         Err(e) => {
             eprintln!("--keys: error: {e}");
@@ -145,7 +146,11 @@ pub(crate) fn check(files: &[String]) -> ExitCode {
     let mut bad = 0;
     for path in files {
         match briefing::files::load_briefing(path) {
-            Ok(_) => println!("{path}: ok"),
+            Ok(_) => {
+                if emit(&format!("{path}: ok\n")) != ExitCode::SUCCESS {
+                    return ExitCode::FAILURE;
+                }
+            }
             Err(e) => {
                 bad += 1;
                 eprintln!("{e}\n");
@@ -219,10 +224,7 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
         }
     };
     match &args.output {
-        None => {
-            print!("{rendered}");
-            ExitCode::SUCCESS
-        }
+        None => emit(&rendered),
         Some(out) => {
             let overwrite = if args.force {
                 Overwrite::Replace
@@ -251,5 +253,20 @@ fn is_same_file(release: &str, out: &str) -> bool {
     match (std::fs::canonicalize(release), std::fs::canonicalize(out)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// Writes `text` to standard output. A reader that stops reading (`briefing import x | head`)
+/// ends the program quietly, as it does `cat`; any other failure is reported.
+fn emit(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("briefing: error: cannot write to standard output: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

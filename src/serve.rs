@@ -40,6 +40,15 @@ pub use auth::Access;
 pub use options::{Config, Limits, ServeArgs};
 pub use server::{ServerHandle, Stats, start};
 
+/// A line for the presenter on standard output; nothing is lost if nobody reads it any more
+/// (`println!` would panic on a closed pipe).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// How long attendees have to say goodbye when the presenter quits.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
 
@@ -74,29 +83,29 @@ pub fn run_serve(args: &ServeArgs, state: State, theme: Theme) -> anyhow::Result
     presenter.session = Session::Presenter { watchers: 0 };
     let server = runtime.block_on(start(config, presenter.clone()))?;
     let addr = server.local_addr();
-    println!("briefing: serving on {addr}");
+    say!("briefing: serving on {addr}");
     if host_key.created {
-        println!("  new host key: {}", key_path.display());
+        say!("  new host key: {}", key_path.display());
     }
-    println!("  host key fingerprint: {fingerprint}");
-    println!("  who may watch: {}", access.describe());
+    say!("  host key fingerprint: {fingerprint}");
+    say!("  who may watch: {}", access.describe());
     if access == Access::Open {
-        println!("  warning: --open lets in anyone who can reach {addr}, without a password");
+        say!("  warning: --open lets in anyone who can reach {addr}, without a password");
     }
     if addr.ip().is_loopback() {
-        println!(
+        say!(
             "  only this machine can connect; use --listen 0.0.0.0:{} for the room",
             addr.port()
         );
     }
-    println!(
+    say!(
         "  attendees type: ssh -p {} {}",
         addr.port(),
         host_for(addr)
     );
-    println!("  they press f to follow you or browse on their own, q to leave");
+    say!("  they press f to follow you or browse on their own, q to leave");
     let result = if headless {
-        println!("  presenter keys: one line at a time on standard input (Ctrl-C ends)");
+        say!("  presenter keys: one line at a time on standard input (Ctrl-C ends)");
         run_headless(
             &server,
             presenter,

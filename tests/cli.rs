@@ -216,3 +216,33 @@ fn serve_takes_the_passcode_from_the_environment() {
         "the passcode is never printed: {said}"
     );
 }
+
+/// `briefing import big.txt | head` ends quietly when `head` stops reading: no panic.
+#[test]
+fn a_reader_that_stops_reading_ends_import_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let release = dir.path().join("long.txt");
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/releases/unodc-interpol-2016.txt"
+    ))
+    .unwrap();
+    std::fs::write(&release, seed.repeat(100)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("import")
+        .arg(&release)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, long before the ~180 KB briefing is written.
+    let out = child.wait_with_output().unwrap();
+    let err = text(&out.stderr);
+    assert!(text(&first).starts_with("# Imported by `briefing import`"));
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
