@@ -109,7 +109,6 @@ pub enum Overwrite {
 /// Writes `contents` to `path` through a temporary file in the same directory and a rename,
 /// so a reader never sees half a file and a failure leaves any old file intact.
 pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::Result<()> {
-    use anyhow::Context;
     if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
         anyhow::bail!(
             "{}: error: refusing to replace an existing file\n  = help: pass --force to replace it",
@@ -124,10 +123,20 @@ pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::R
         .prefix(".briefing-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .map_err(|e| {
+            let why = match e.kind() {
+                io::ErrorKind::NotFound => {
+                    format!("the directory {} does not exist", dir.display())
+                }
+                _ => format!("{} in {}", io_reason(&e), dir.display()),
+            };
+            anyhow::anyhow!("{}: error: cannot write: {why}", path.display())
+        })?;
     tmp.write_all(contents.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+        .map_err(|e| {
+            anyhow::anyhow!("{}: error: cannot write: {}", path.display(), io_reason(&e))
+        })?;
     if overwrite == Overwrite::Refuse {
         // No-clobber even if the file appeared since the check above.
         tmp.persist_noclobber(path).map_err(|e| {
@@ -143,4 +152,42 @@ pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::R
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_new_creates_refuses_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.toml");
+        write_new(&path, "one", Overwrite::Refuse).unwrap();
+        let err = write_new(&path, "two", Overwrite::Refuse)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("refusing to replace"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one");
+        write_new(&path, "three", Overwrite::Replace).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "three");
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn write_new_into_a_missing_directory_says_which() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("b.toml");
+        let err = write_new(&path, "x", Overwrite::Refuse)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            format!(
+                "{}: error: cannot write: the directory {} does not exist",
+                path.display(),
+                dir.path().join("missing").display()
+            )
+        );
+    }
 }
