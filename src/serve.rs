@@ -8,6 +8,7 @@
 //! - [`hostkey`]: generate once, keep private, refuse when others can read it.
 //! - [`auth`]: authorized keys, passcode, or open.
 //! - [`input`]: the attendee's raw bytes -> keys (pure).
+//! - `rate`: new connections per address over time (token buckets, pure).
 //! - `server`: the accept loop, the connection limits and grace periods, [`ServerHandle`].
 //! - `handler`: the russh handler: authenticates, refuses all but a shell on a pty.
 //! - `session`: one task per attendee that owns their state and terminal and sends frames.
@@ -22,6 +23,7 @@ pub mod hostkey;
 pub mod input;
 mod log;
 pub mod options;
+mod rate;
 mod server;
 mod session;
 

@@ -304,6 +304,32 @@ async fn shell_without_a_pty_is_told_why_and_closed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_reconnecting_in_a_loop_is_slowed_down() {
+    let limits = Limits {
+        connect_rate: 3,
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    for _ in 0..3 {
+        let (handle, ok) = connect(room.port(), Login::Key(&room.key)).await;
+        assert!(ok);
+        drop(handle);
+    }
+    // Each connection above has ended: only the rate turns the fourth away.
+    let fourth = client::connect(
+        Arc::new(client::Config::default()),
+        ("127.0.0.1", room.port()),
+        support::Client { host_key: None },
+    )
+    .await;
+    assert!(
+        fourth.is_err(),
+        "the fourth new connection in a minute is turned away"
+    );
+    assert!(room.server.stats().refused_full.load(Ordering::Relaxed) >= 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn limits_refuse_past_max_sessions_and_per_address() {
     let limits = Limits {
         max_sessions: 2,

@@ -52,6 +52,10 @@ pub struct ServeArgs {
     /// Most connections from one address at once [default: --max-sessions].
     #[arg(long, value_name = "N")]
     pub max_per_address: Option<usize>,
+    /// Most new connections from one address per minute (0: no limit); a room behind one
+    /// address may join all at once.
+    #[arg(long, default_value_t = Limits::default().connect_rate, value_name = "N")]
+    pub max_connect_rate: u32,
     /// The largest terminal an attendee may claim; larger ones are drawn at this size.
     #[arg(long, default_value = "300x100", value_parser = parse_size, value_name = "COLSxROWS")]
     pub max_size: Size,
@@ -86,6 +90,7 @@ impl ServeArgs {
         Limits {
             max_sessions: self.max_sessions.max(1),
             max_per_address: self.max_per_address.unwrap_or(self.max_sessions).max(1),
+            connect_rate: self.max_connect_rate,
             max_size: self.max_size,
             idle: self.idle_timeout,
             ..Limits::default()
@@ -100,6 +105,9 @@ pub struct Limits {
     pub max_sessions: usize,
     /// Most connections from one IP address at once.
     pub max_per_address: usize,
+    /// Most new connections from one IP address per minute, all of them at once if need be;
+    /// 0 for no limit.
+    pub connect_rate: u32,
     /// Authentication attempts per connection.
     pub max_auth_attempts: usize,
     /// Time to authenticate after connecting, and then again to open a view.
@@ -119,6 +127,7 @@ impl Default for Limits {
         Limits {
             max_sessions: 200,
             max_per_address: 200,
+            connect_rate: 120,
             max_auth_attempts: 4,
             auth_grace: Duration::from_secs(20),
             idle: Duration::from_secs(3 * 3600),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long after the view's idle limit the transport gives up on a silent connection.
 const IDLE_BACKSTOP: Duration = Duration::from_secs(30);
@@ -21,6 +21,7 @@ use crate::serve::auth::Access;
 use crate::serve::handler::Conn;
 use crate::serve::log::Log;
 use crate::serve::options::Limits;
+use crate::serve::rate::ConnectRate;
 use crate::ui::Theme;
 
 /// How long a connection has to end by itself once the presentation ends.
@@ -33,7 +34,7 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 pub struct Stats {
     /// Connections accepted by the limits.
     pub connections: AtomicU64,
-    /// Connections refused by the session or per-address limits.
+    /// Connections refused by the session, per-address or connection-rate limits.
     pub refused_full: AtomicU64,
     /// Authentication attempts refused.
     pub refused_auth: AtomicU64,
@@ -64,6 +65,7 @@ pub(crate) struct Shared {
     pub(crate) stats: Arc<Stats>,
     pub(crate) log: Log,
     per_address: Mutex<HashMap<IpAddr, usize>>,
+    connect_rate: Mutex<ConnectRate>,
     next_id: AtomicU64,
 }
 
@@ -199,6 +201,7 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
         stats: Arc::clone(&stats),
         log,
         per_address: Mutex::new(HashMap::new()),
+        connect_rate: Mutex::new(ConnectRate::new(config.limits.connect_rate)),
         next_id: AtomicU64::new(1),
     });
     shared.log.line(format_args!("listening on {addr}"));
@@ -230,6 +233,20 @@ async fn accept_loop(
                 continue;
             }
         };
+        let allowed = shared
+            .connect_rate
+            .lock()
+            .map(|mut rate| rate.allow(peer.ip(), Instant::now()))
+            .unwrap_or(true);
+        if !allowed {
+            refuse(
+                &shared,
+                stream,
+                peer,
+                "too many new connections from your address; try again in a minute",
+            );
+            continue;
+        }
         let Ok(permit) = Arc::clone(&sessions).try_acquire_owned() else {
             refuse(&shared, stream, peer, "the room is full");
             continue;
