@@ -1,13 +1,18 @@
 //! Text measured and wrapped by display width, French typography kept together, and the
 //! case- and accent-insensitive matching used by search. No I/O here.
 //!
-//! Widths come from unicode-width (CJK and emoji take two columns, combining marks none);
-//! line breaks come from textwrap with the Unicode line breaking algorithm, which never breaks
-//! at a no-break space, so « text » stays whole once its spaces are no-break ones.
+//! Widths come from unicode-width on whole strings, as ratatui draws them (CJK and emoji take
+//! two columns, combining marks none, an emoji ZWJ sequence two); break opportunities come
+//! from textwrap's Unicode line breaking algorithm, which never breaks at a no-break space, so
+//! « text » stays whole once its spaces are no-break ones. textwrap's own wrap would measure
+//! char by char, so it is fed fragments measured here, and words wider than a line are cut
+//! between grapheme clusters, never inside one.
 
 use std::ops::Range;
 
-use textwrap::{Options, WordSeparator, WordSplitter};
+use textwrap::WordSeparator;
+use textwrap::core::Fragment;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The display width of `s` in terminal columns.
@@ -26,21 +31,116 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> 
         } else {
             (first_indent, rest_indent)
         };
-    let options = Options::new(width)
-        .initial_indent(first_indent)
-        .subsequent_indent(rest_indent)
-        .word_separator(WordSeparator::UnicodeBreakProperties)
-        .word_splitter(WordSplitter::NoHyphenation)
-        .break_words(true);
-    let lines: Vec<String> = textwrap::wrap(text, options)
-        .into_iter()
-        .map(|l| l.into_owned())
-        .collect();
+    let rest_width = width - self::width(rest_indent);
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let first = if lines.is_empty() {
+            first_indent
+        } else {
+            rest_indent
+        };
+        let first_width = width - self::width(first);
+        if self::width(line) <= first_width || line.trim_end_matches(' ').is_empty() {
+            lines.push(format!("{first}{}", line.trim_end_matches(' ')));
+            continue;
+        }
+        let mut pieces = pieces(line, rest_width);
+        if !first.is_empty() {
+            // Lets the first word go to the second line when the indent leaves it no room.
+            pieces.insert(0, Piece::EMPTY);
+        }
+        let line_widths = [first_width as f64, rest_width as f64];
+        for (n, run) in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &line_widths)
+            .into_iter()
+            .enumerate()
+        {
+            let mut out = if n == 0 { first } else { rest_indent }.to_string();
+            if let Some((last, rest)) = run.split_last() {
+                for p in rest {
+                    out.push_str(p.word);
+                    out.push_str(p.space);
+                }
+                out.push_str(last.word);
+            }
+            lines.push(out);
+        }
+    }
     if lines.is_empty() {
         vec![String::new()]
     } else {
         lines
     }
+}
+
+/// A word and the space after it, measured as the terminal draws them.
+#[derive(Debug)]
+struct Piece<'a> {
+    word: &'a str,
+    space: &'a str,
+    width: usize,
+    space_width: usize,
+}
+
+impl Piece<'_> {
+    const EMPTY: Piece<'static> = Piece {
+        word: "",
+        space: "",
+        width: 0,
+        space_width: 0,
+    };
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.space_width as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// The words of `line` at its Unicode break opportunities; a word wider than `max` columns is
+/// cut into runs of whole grapheme clusters of at most `max` columns (a single cluster wider
+/// than that stands alone).
+fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    for w in WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let space_width = width(w.whitespace);
+        let word_width = width(w.word);
+        if word_width <= max {
+            out.push(Piece {
+                word: w.word,
+                space: w.whitespace,
+                width: word_width,
+                space_width,
+            });
+            continue;
+        }
+        let (mut start, mut run) = (0, 0);
+        for (at, g) in w.word.grapheme_indices(true) {
+            let gw = width(g);
+            if run > 0 && run + gw > max {
+                out.push(Piece {
+                    word: &w.word[start..at],
+                    space: "",
+                    width: run,
+                    space_width: 0,
+                });
+                (start, run) = (at, 0);
+            }
+            run += gw;
+        }
+        out.push(Piece {
+            word: &w.word[start..],
+            space: w.whitespace,
+            width: run,
+            space_width,
+        });
+    }
+    out
 }
 
 /// Replaces the plain spaces French typography puts inside « » and before : ; ! ? with
@@ -210,10 +310,52 @@ mod tests {
     #[case("中文中文中文", 4, vec!["中文", "中文", "中文"])]
     #[case("e\u{301}te\u{301} e\u{301}te\u{301}", 5, vec!["e\u{301}te\u{301}", "e\u{301}te\u{301}"])]
     #[case("🎉 ok 🎉🎉", 4, vec!["🎉", "ok", "🎉🎉"])]
+    #[case::zwj_family("👨‍👩‍👧 ab 👨‍👩‍👧", 5, vec!["👨‍👩‍👧 ab", "👨‍👩‍👧"])]
+    #[case::zwj_cut_between_clusters("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧", 4, vec!["👨‍👩‍👧👨‍👩‍👧", "👨‍👩‍👧"])]
+    #[case::combining_cut_between_clusters("e\u{301}e\u{301}e\u{301}", 2, vec!["e\u{301}e\u{301}", "e\u{301}"])]
     fn wrap_measures_true_widths(#[case] text: &str, #[case] w: usize, #[case] want: Vec<&str>) {
         let lines = wrap(text, w, "", "");
         assert_eq!(lines, want);
         assert!(lines.iter().all(|l| width(l) <= w));
+    }
+
+    proptest::proptest! {
+        /// No text is lost or reordered, and every line fits unless it is one grapheme
+        /// cluster wider than the whole line.
+        #[test]
+        fn wrap_keeps_every_cluster_and_fits(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "word", "longerword", " ", " ", "\u{a0}", "中文", "🎉", "👨‍👩‍👧",
+                    "e\u{301}", "«\u{a0}", "\u{a0}»", "-", "—", ",", "\n",
+                ]),
+                0..40,
+            ),
+            cols in 1usize..30,
+            indents in proptest::sample::select(vec![("", ""), ("• ", "  "), ("", "    ")]),
+        ) {
+            let text: String = parts.concat();
+            let lines = wrap(&text, cols, indents.0, indents.1);
+            proptest::prop_assert!(!lines.is_empty());
+            for l in &lines {
+                let clusters = l.trim_start().graphemes(true).count();
+                proptest::prop_assert!(width(l) <= cols || clusters <= 1, "{l:?} at {cols}");
+            }
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let without_bullet = |l: &String| l.strip_prefix(indents.0).unwrap_or(l).to_string();
+            let joined: String = lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| if i == 0 { without_bullet(l) } else { l.clone() })
+                .collect();
+            proptest::prop_assert_eq!(squeeze(&joined), squeeze(&text));
+        }
+    }
+
+    #[test]
+    fn wrap_moves_a_word_the_first_indent_leaves_no_room_for() {
+        assert_eq!(wrap("abcd ef", 6, "   ", "  "), ["   ", "  abcd", "  ef"]);
+        assert_eq!(wrap("ab cd ef", 6, "   ", "  "), ["   ab", "  cd", "  ef"]);
     }
 
     #[test]
