@@ -34,7 +34,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::app::keymap::resolve;
+use crate::app::keymap::{keys_of, resolve};
 use crate::app::{Action, Session, State, parse_keys, update};
 use crate::term::Hooks;
 use crate::ui::Theme;
@@ -240,7 +240,7 @@ fn press(state: &mut State, keys: &str) -> bool {
             return false;
         }
     };
-    for key in keys {
+    for key in keys.into_iter().flat_map(keys_of) {
         if let Some(action) = resolve(state.mode, key)
             && update(state, action) == crate::app::Effect::Quit
         {

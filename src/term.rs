@@ -19,7 +19,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::keymap::resolve;
+use crate::app::keymap::{keys_of, resolve};
 use crate::app::{Action, Effect, Key, Size, State, update};
 use crate::link::PublishLink;
 use crate::ui::{self, Theme};
@@ -218,7 +218,11 @@ pub fn run_with(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow
         // Take everything already waiting before drawing again (wheel bursts, pastes).
         loop {
             let ev = event::read().context("cannot read input")?;
-            if let Some(action) = action_for(&state, ev) {
+            for input in inputs_of(ev) {
+                // Each key of an Esc-then-key pair acts on the state the one before left.
+                let Some(action) = input.resolve(&state) else {
+                    continue;
+                };
                 dirty = true;
                 if update(&mut state, action) == Effect::Quit {
                     return Ok(());
@@ -231,10 +235,36 @@ pub fn run_with(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow
     }
 }
 
-/// The action a crossterm event means in the current state.
-fn action_for(state: &State, ev: Event) -> Option<Action> {
+/// What a crossterm event asks for: keys, resolved one after the other against the state
+/// the one before left, or an action.
+enum Input {
+    Key(Key),
+    Action(Action),
+}
+
+impl Input {
+    fn resolve(&self, state: &State) -> Option<Action> {
+        match self {
+            Input::Key(key) => resolve(state.mode, *key),
+            Input::Action(action) => Some(*action),
+        }
+    }
+}
+
+/// The inputs a crossterm event stands for.
+fn inputs_of(ev: Event) -> Vec<Input> {
+    if let Event::Key(k) = ev {
+        return match key_of(k) {
+            Some(key) if k.kind != KeyEventKind::Release => keys_of(key).map(Input::Key).collect(),
+            _ => Vec::new(),
+        };
+    }
+    action_for(ev).map(Input::Action).into_iter().collect()
+}
+
+/// The action a crossterm event other than a key means.
+fn action_for(ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => resolve(state.mode, key_of(k)?),
         Event::Mouse(MouseEvent {
             kind,
             column: x,

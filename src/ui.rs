@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::key::parse_keys;
-use crate::app::keymap::resolve;
+use crate::app::keymap::{keys_of, resolve};
 use crate::app::layout::{self, MIN_SIZE};
 use crate::app::state::{Base, Mode, Size, State};
 use crate::app::update::{normalize, update};
@@ -158,7 +158,7 @@ pub fn snapshot(
 ) -> Result<Snapshot, crate::app::KeyParseError> {
     let keys = parse_keys(keys)?;
     let mut state = State::new(briefing, lang, size);
-    for key in keys {
+    for key in keys.into_iter().flat_map(keys_of) {
         if let Some(action) = resolve(state.mode, key) {
             update(&mut state, action);
         }

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use briefing::app::keymap::resolve;
+use briefing::app::keymap::{keys_of, resolve};
 use briefing::app::layout::{self, tab_spans};
 use briefing::app::scroll;
 use briefing::app::{Action, Base, Mode, Pane, PaneView, Size, State, parse_keys, update};
@@ -16,7 +16,7 @@ fn reader(w: u16, h: u16) -> State {
 }
 
 fn press(state: &mut State, keys: &str) {
-    for key in parse_keys(keys).unwrap() {
+    for key in parse_keys(keys).unwrap().into_iter().flat_map(keys_of) {
         if let Some(action) = resolve(state.mode, key) {
             update(state, action);
         }
@@ -53,6 +53,10 @@ fn after(keys: &str) -> State {
 #[case("?q", Mode::Quit, Pane::Summary)]
 #[case("/q<C-c>", Mode::Quit, Pane::Summary)]
 #[case("2<Enter><C-c>", Mode::Quit, Pane::Quotes)]
+// Esc and the next key sent in one write arrive as an Alt-held key: both act, in order.
+#[case("2<Enter><A-q>", Mode::Quit, Pane::Quotes)]
+#[case("/x<A-l>", Mode::Reading, Pane::Quotes)]
+#[case("2p<A-q>", Mode::Quit, Pane::Quotes)]
 fn keys_lead_to_mode_and_focus(#[case] keys: &str, #[case] mode: Mode, #[case] focus: Pane) {
     let s = after(keys);
     assert_eq!((s.mode, s.focus), (mode, focus), "keys {keys:?}");

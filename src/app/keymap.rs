@@ -197,6 +197,19 @@ static PARSED: LazyLock<Vec<(Ctx, Key, Action)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The keys a pressed `key` stands for. Esc typed quickly before another key (or sent with it
+/// in one write over a slow link) reaches us as that key with Alt held; no Alt key is bound, so
+/// an unbound Alt-held character is taken as the Esc and then the character.
+pub fn keys_of(key: Key) -> impl Iterator<Item = Key> {
+    let keys = match key {
+        Key::Alt(c) if !PARSED.iter().any(|(_, k, _)| *k == key) => {
+            [Some(Key::Esc), Some(Key::Char(c))]
+        }
+        other => [Some(other), None],
+    };
+    keys.into_iter().flatten()
+}
+
 /// The action `key` means in `mode`, if any. Pure.
 pub fn resolve(mode: Mode, key: Key) -> Option<Action> {
     for ctx in Ctx::of(mode) {
@@ -322,6 +335,14 @@ mod tests {
             Some(Action::ToggleHelp)
         );
         assert_eq!(resolve(Mode::Reading, Key::Char('x')), None);
+        assert_eq!(
+            keys_of(Key::Alt('q')).collect::<Vec<_>>(),
+            [Key::Esc, Key::Char('q')]
+        );
+        assert_eq!(
+            keys_of(Key::Char('q')).collect::<Vec<_>>(),
+            [Key::Char('q')]
+        );
         assert_eq!(resolve(Mode::Quit, Key::Char('q')), None);
     }
 

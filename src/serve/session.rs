@@ -24,7 +24,7 @@ use russh::{ChannelId, Disconnect};
 use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
-use crate::app::keymap::resolve;
+use crate::app::keymap::{keys_of, resolve};
 use crate::app::{Action, Effect, Key, Mode, Session as Viewer, Size, State, update};
 use crate::serve::input::InputParser;
 use crate::serve::server::Shared;
@@ -382,8 +382,12 @@ fn apply_keys(
     position: &watch::Receiver<crate::app::Position>,
 ) -> Option<Effect> {
     let mut acted = false;
-    for key in keys.iter().take(MAX_KEYS_PER_PACKET) {
-        let Some(action) = resolve(state.mode, *key) else {
+    for key in keys
+        .iter()
+        .take(MAX_KEYS_PER_PACKET)
+        .flat_map(|k| keys_of(*k))
+    {
+        let Some(action) = resolve(state.mode, key) else {
             continue;
         };
         if let (Action::SearchInput(_), Mode::Search(_)) = (action, state.mode)
