@@ -458,14 +458,20 @@ async fn stalled_attendee_is_dropped_while_others_keep_up() {
     let mut good = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
     good.wait_screen("the first frame", &room.following_screen(SMALL))
         .await;
-    for _ in 0..12 {
+    // russh takes frames until its queue to the connection is full; a busy machine coalesces
+    // changes into fewer frames, so keep changing until the stalled one is found out.
+    let give_up = std::time::Instant::now() + DEADLINE;
+    while room.server.stats().stalled.load(Ordering::Relaxed) == 0 {
+        assert!(
+            std::time::Instant::now() < give_up,
+            "the stalled attendee was never dropped"
+        );
         room.advance();
         room.press("j");
         good.wait_screen("each change", &room.following_screen(SMALL))
             .await;
     }
     room.wait_watchers(1).await;
-    assert!(room.server.stats().stalled.load(Ordering::Relaxed) >= 1);
     room.advance();
     good.wait_screen("still keeping up", &room.following_screen(SMALL))
         .await;
