@@ -141,7 +141,8 @@ pub fn parse_front(doc: &Doc, vocab: &Vocab) -> Option<Front> {
     while j < doc.blocks.len() && seen < DATELINE_BLOCKS && front.title_rest.is_none() {
         if !is_boilerplate(doc, j, vocab) {
             seen += 1;
-            if let Some(d) = parse_dateline(doc.block_text(j), vocab) {
+            let text = doc.block_text(j);
+            if let Some(d) = parse_dateline(text, vocab).or_else(|| labelled_date(text, vocab)) {
                 found = Some((j, d));
                 break;
             }
@@ -156,7 +157,7 @@ pub fn parse_front(doc: &Doc, vocab: &Vocab) -> Option<Front> {
                 .filter(|s| s.chars().count() <= 600)
                 .map(collapse_ws);
             let rest = doc.block_text(d).get(dateline.rest..).unwrap_or("");
-            front.lead = if rest.trim().chars().count() > 3 {
+            front.lead = if is_lead_text(rest) {
                 Some((d, dateline.rest))
             } else {
                 next_paragraph(doc, d + 1).map(|k| (k, 0))
@@ -206,6 +207,46 @@ fn has_photo_cue(text: &str, vocab: &Vocab) -> bool {
             let before = lower.get(..at).and_then(|s| s.chars().next_back());
             let after = lower.get(at + cue.len()..).and_then(|s| s.chars().next());
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// The words after a dateline begin the lead, unless they are a few words with no
+/// sentence end: a section tag ("12 March 2024 — Peace and Security").
+fn is_lead_text(rest: &str) -> bool {
+    let rest = rest.trim();
+    let n = rest.chars().count();
+    n > 3 && (n > 60 || rest.ends_with(['.', '!', '?', '…', ':', ',', ';']))
+}
+
+/// A date line in a block of metadata: a label, then only a date ("From: Home
+/// Office\nPublished 14 February 2024", "Publié le 3 mai 2024"). The whole block is used.
+fn labelled_date(text: &str, vocab: &Vocab) -> Option<Dateline> {
+    if text.len() > 400 {
+        return None;
+    }
+    text.lines().find_map(|line| {
+        let line = line.trim();
+        let lower = line.to_lowercase();
+        let label = vocab
+            .lex
+            .date_labels
+            .iter()
+            .filter(|l| {
+                lower
+                    .strip_prefix(**l)
+                    .is_some_and(|r| r.starts_with([' ', ':']))
+            })
+            .map(|l| l.len())
+            .max()?;
+        // Lowercasing may change lengths; only labels of the same length in both are cut.
+        let rest = line.get(label..).filter(|_| lower.len() == line.len())?;
+        let rest = rest.trim_start_matches([' ', ':']);
+        let d = date_only(rest, vocab)?;
+        Some(Dateline {
+            date: d.date,
+            place: None,
+            rest: text.len(),
         })
     })
 }
@@ -630,6 +671,33 @@ mod tests {
             got.map(|(p, rest)| (p, rest.get(..want.map_or(0, |w| w.1.len())).unwrap_or(""))),
             want
         );
+    }
+
+    #[rstest]
+    #[case::govuk(
+        "From: Home Office\nPublished 14 February 2024",
+        Lang::En,
+        Some("2024-02-14")
+    )]
+    #[case::colon("Date: March 12th, 2024", Lang::En, Some("2024-03-12"))]
+    #[case::fr("Publié le 1er avril 2024", Lang::Fr, Some("2024-04-01"))]
+    #[case::sentence("Published 14 February 2024 by the Home Office", Lang::En, None)]
+    #[case::no_label("From: Home Office", Lang::En, None)]
+    fn labelled_dates_are_read(#[case] text: &str, #[case] lang: Lang, #[case] want: Option<&str>) {
+        let got = labelled_date(text, lang.vocab()).map(|d| d.date.to_string());
+        assert_eq!(got.as_deref(), want);
+    }
+
+    #[rstest]
+    #[case::tag("Peace and Security", false)]
+    #[case::empty(" ", false)]
+    #[case::sentence("The agency said so.", true)]
+    #[case::long(
+        "The United Nations Office on Drugs and Crime and the Government of Mozambique today",
+        true
+    )]
+    fn lead_text_after_a_dateline(#[case] rest: &str, #[case] want: bool) {
+        assert_eq!(is_lead_text(rest), want);
     }
 
     #[rstest]

@@ -73,6 +73,9 @@ pub struct Lexicon {
     pub months: &'static [(&'static str, i8)],
     /// Day names, skipped in datelines.
     pub weekdays: &'static [&'static str],
+    /// Labels of a date line in a release's metadata ("Published 14 February 2024",
+    /// "Publié le 3 mai 2024"): the date after one is the release's date.
+    pub date_labels: &'static [&'static str],
     /// Verbs that introduce or follow a quote ("a déclaré", "said"): the verb itself; an
     /// auxiliary before it is a filler.
     pub speech_verbs: &'static [&'static str],

@@ -407,6 +407,41 @@ mod tests {
         "President of the European Commission",
         Some("European Commission")
     )]
+    #[case::en_org_after_name(
+        "said Chief Inspector Rachel Moore of the British Transport Police.",
+        Lang::En,
+        "Rachel Moore",
+        "Chief Inspector",
+        Some("British Transport Police")
+    )]
+    #[case::en_acronym_before_name(
+        "The Executive Secretary of the Economic Community of Central African States (ECCAS), Gilberto Da Piedade Verissimo, said",
+        Lang::En,
+        "Gilberto Da Piedade Verissimo",
+        "Executive Secretary of the Economic Community of Central African States (ECCAS)",
+        Some("ECCAS")
+    )]
+    #[case::en_of_a_role(
+        "Leonardo Santos Simão, Special Representative of the Secretary-General for West Africa, said",
+        Lang::En,
+        "Leonardo Santos Simão",
+        "Special Representative of the Secretary-General for West Africa",
+        None
+    )]
+    #[case::en_irish_particle(
+        "said Donncha Ó Cearbhaill, Head of the Security Lab.",
+        Lang::En,
+        "Donncha Ó Cearbhaill",
+        "Head of the Security Lab",
+        Some("Security Lab")
+    )]
+    #[case::en_police_title(
+        "Detective Superintendent Jamie Daniels, who led the operation, said",
+        Lang::En,
+        "Jamie Daniels",
+        "Detective Superintendent",
+        None
+    )]
     #[case::en_no_org(
         "spokesperson Jane Doe said",
         Lang::En,

@@ -657,7 +657,12 @@ pub fn after_title_cue(before: &str, quote: &str, vocab: &Vocab) -> bool {
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| !c.is_lowercase());
-    capitalised && last.any(|t| is_cue(&t))
+    // A speech verb between the cue and the quote introduces words, not a title ("who led
+    // the operation, said: "..."", "the operation, said Smith: "..."").
+    let said = |t: &&Token| vocab.token_is(t, &lower, &[Kind::SpeechVerb]);
+    capitalised
+        && last.take_while(|t| !said(t)).any(|t| is_cue(&t))
+        && !toks.iter().rev().find(|t| t.word).is_some_and(|t| said(&t))
 }
 
 #[cfg(test)]
@@ -705,6 +710,24 @@ mod tests {
             found(text),
             (want.iter().map(|s| s.to_string()).collect(), warnings)
         );
+    }
+
+    #[rstest]
+    #[case::report("the latest report ", "World Drug Report", true)]
+    #[case::operation_title("as part of operation ", "Pangea", true)]
+    #[case::said_colon(
+        "Jamie Daniels, who led the operation, said: ",
+        "County lines gangs",
+        false
+    )]
+    #[case::said_name("who led the operation, said Smith: ", "County lines gangs", false)]
+    fn title_cues_stop_at_speech_verbs(
+        #[case] before: &str,
+        #[case] quote: &str,
+        #[case] want: bool,
+    ) {
+        let vocab = Lang::En.vocab();
+        assert_eq!(after_title_cue(before, quote, vocab), want);
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub static EN: Lexicon = Lexicon {
     weekdays: &[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ],
+    date_labels: &[
+        "published", "published on", "first published", "release date", "date", "issued", "issued on", "released",
+    ],
     speech_verbs: &[
         "said", "says", "say", "added", "adds", "noted", "notes", "stressed", "stresses",
         "explained", "explains", "emphasized", "emphasised", "emphasizes", "emphasises",
@@ -68,7 +71,14 @@ pub static EN: Lexicon = Lexicon {
         "congressman", "congresswoman", "member of parliament", "adviser", "advisor", "founder",
         "co-founder", "administrator", "chancellor", "commander", "officer", "inspector general",
         "managing director", "general manager", "manager", "special rapporteur", "rapporteur",
-        "king", "queen", "premier",
+        "king", "queen", "premier", "chief constable", "deputy chief constable",
+        "assistant chief constable", "chief superintendent", "detective chief superintendent",
+        "detective superintendent", "superintendent", "detective chief inspector",
+        "detective inspector", "chief inspector", "inspector", "detective sergeant", "sergeant",
+        "detective constable", "police constable", "constable", "sheriff", "police chief",
+        "det. supt.", "det. supt", "det supt", "det. ch. supt.", "ch. supt.", "supt.", "supt",
+        "det. insp.", "det. ch. insp.", "ch. insp.", "insp.", "det. sgt.", "sgt.", "det. con.",
+        "dci", "dsupt", "analyst", "researcher", "campaigner", "lawyer", "economist",
     ],
     indefinites: &[
         "a", "an", "one",
@@ -112,7 +122,7 @@ pub static EN: Lexicon = Lexicon {
     partitives: &[],
     action_suffixes: &["ment", "tion", "sion", "ing", "ance", "ence"],
     name_particles: &[
-        "de", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "bin", "ben", "ibn",
+        "de", "van", "von", "der", "den", "da", "di", "del", "della", "dos", "bin", "ben", "ibn", "ó", "ní",
         "al", "el", "le", "la", "ter", "ten",
     ],
     boilerplate: &[
@@ -241,7 +251,8 @@ pub static EN: Lexicon = Lexicon {
         "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "etc.", "p.", "no.", "vol.", "art.", "inc.",
         "ltd.", "co.", "corp.", "jr.", "sr.", "vs.", "e.g.", "i.e.", "u.s.", "u.k.", "u.n.", "jan.",
         "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-        "hon.", "rev.", "gen.", "col.", "lt.", "h.e.", "approx.",
+        "hon.", "rev.", "gen.", "col.", "lt.", "h.e.", "approx.", "det.", "supt.", "insp.", "sgt.",
+        "ch.", "con.", "cmdr.", "capt.", "maj.", "sen.", "rep.", "gov.",
     ],
     other_speakers: "Other speakers",
     organisation_role: "the organisation itself",

@@ -23,6 +23,9 @@ pub static FR: Lexicon = Lexicon {
     weekdays: &[
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ],
+    date_labels: &[
+        "publié le", "publié", "date de publication", "date", "diffusé le", "communiqué du",
+    ],
     speech_verbs: &[
         "dit", "déclaré", "noté", "expliqué", "conclu", "souligné", "ajouté", "affirmé", "indiqué",
         "précisé", "rappelé", "estimé", "insisté", "poursuivi", "commenté", "assuré", "observé",

@@ -303,7 +303,10 @@ impl People {
                     .iter()
                     .find(|(r, _)| *r == head)
                     .map(|(_, inst)| *inst);
-                if !prefix_org {
+                // "Special Representative of the Secretary-General": a role, not an
+                // organisation.
+                let of_role = s.vocab.match_at(s.toks, s.lower, p, Kind::Role).is_some();
+                if !prefix_org && !of_role {
                     org = Some(match institution {
                         Some(inst) => format!("{inst} {}", s.slice(re, e)),
                         None => org_text.to_string(),
@@ -350,7 +353,9 @@ impl People {
             while k < ce + 8 && s.tok(k).is_some_and(|t| t.word) {
                 k += 1;
             }
-            if k > ce && s.punct(k, '(') && s.is_acronym(k + 1) && s.punct(k + 2, ')') {
+            // The "(ACR)" may follow the name at once ("of the Economic Community of
+            // Central African States (ECCAS), ...").
+            if s.punct(k, '(') && s.is_acronym(k + 1) && s.punct(k + 2, ')') {
                 let full = s.slice(p_org(s, re), k).to_string();
                 let acr = s.slice(k + 1, k + 2).to_string();
                 self.define(&acr, &full);
@@ -412,11 +417,48 @@ impl People {
         let Some((a, e, words)) = named else {
             return ce;
         };
+        // "Chief Inspector Rachel Moore of the British Transport Police": the organisation
+        // after the name is the role's.
+        let mut end = ce.max(e);
+        if org.is_none()
+            && a >= ce
+            && let Some((o, oe)) = self.org_after_name(s, e)
+        {
+            org = Some(o);
+            end = oe;
+        }
         let org = org.and_then(|o| self.org(&o, true));
         if let Some(p) = self.person(s.slice(a, e), words == 1) {
             self.set_role(p, role.trim(), &head, org);
         }
-        ce.max(e)
+        end
+    }
+
+    /// An organisation named after a person's name: "of the British Transport Police",
+    /// "de la Gendarmerie nationale" (a known organisation, or capitalised words with an
+    /// organisation word among them). The name and where it ends.
+    fn org_after_name(&self, s: Sent<'_>, e: usize) -> Option<(String, usize)> {
+        if !s.is(e, &[Kind::RolePreposition]) || s.punct(e + 1, ',') {
+            return None;
+        }
+        let p = p_org(s, e);
+        if self.is_org_at(s, p) {
+            return Some((s.slice(p, p + 1).to_string(), p + 1));
+        }
+        let (mut k, mut end) = (p, p);
+        while k < p + 8 {
+            if s.tok(k).is_some_and(|t| t.word && t.cap) {
+                k += 1;
+                end = k;
+            } else if end > p && s.is(k, &[Kind::OrgConnector]) && !s.is(k, &[Kind::ListConnector])
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        ((p..end).any(|j| s.is(j, &[Kind::OrgWord])) && end > p)
+            .then(|| (s.slice(p, end).to_string(), end))
     }
 }
 
