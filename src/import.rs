@@ -200,7 +200,7 @@ pub fn import_release(
     };
     let mut links = Vec::new();
     for &b in &layout.link_blocks {
-        links::links_of(&doc, b, &mut links);
+        links::links_of(&doc, b, vocab.lex.more_info_headings, &mut links);
     }
     briefing.links = links;
     briefing.cooperation_areas = items

@@ -53,6 +53,31 @@ fn normalized(s: &str) -> String {
         .to_string()
 }
 
+/// True when `line` (a short heading) starts with one of `phrases`: "For more
+/// information", "For more information, please contact:".
+pub fn line_matches(line: &str, phrases: &[&str]) -> bool {
+    if line.chars().count() > 60 || line.trim_end().ends_with('.') {
+        return false;
+    }
+    let norm = normalized(line);
+    phrases.iter().any(|p| {
+        norm.strip_prefix(p).is_some_and(|rest| {
+            rest.is_empty() || !rest.starts_with(char::is_alphanumeric) || p.ends_with('\'')
+        })
+    })
+}
+
+/// True when the first line of a block of several lines is a heading of `phrases` and the
+/// lines after it hold addresses ("For more information\nEuropol: https://...").
+pub fn first_line_matches(doc: &Doc, block: usize, phrases: &[&str]) -> bool {
+    let text = doc.block_text(block);
+    let Some((first, rest)) = text.split_once('\n') else {
+        return false;
+    };
+    (rest.contains("://") || rest.contains("www.") || rest.contains('@'))
+        && line_matches(first, phrases)
+}
+
 /// True when `block` is a heading-like line that starts with one of `phrases`.
 pub fn heading_matches(doc: &Doc, block: usize, phrases: &[&str]) -> bool {
     let text = doc.block_text(block);

@@ -125,10 +125,16 @@ pub(super) fn layout(doc: &Doc, front: &front::Front, vocab: &lexicon::Vocab) ->
         let mut text = doc.block_text(b);
         if b == lead {
             text = text.get(offset..).unwrap_or("");
-        } else if front::heading_matches(doc, b, vocab.lex.more_info_headings) {
+        } else if front::heading_matches(doc, b, vocab.lex.more_info_headings)
+            || front::first_line_matches(doc, b, vocab.lex.more_info_headings)
+        {
             section = Section::Links;
             // "For more information, see https://...": the heading line may hold a link.
-            if text.contains("://") || text.contains("www.") || text.contains('@') {
+            if text.contains("://")
+                || text.contains("www.")
+                || text.contains('@')
+                || text.contains('\n')
+            {
                 l.link_blocks.push(b);
             }
             continue;

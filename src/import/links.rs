@@ -16,8 +16,9 @@ pub fn is_link_block(doc: &Doc, i: usize) -> bool {
     doc.block_text(i).chars().count() <= MAX_LINK_CHARS
 }
 
-/// The links of block `i`, one per line.
-pub fn links_of(doc: &Doc, i: usize, out: &mut Vec<Link>) {
+/// The links of block `i`, one per line; a line that is only a heading of `headings`
+/// ("Plus d'informations" above its links) is none.
+pub fn links_of(doc: &Doc, i: usize, headings: &[&str], out: &mut Vec<Link>) {
     let Some(block) = doc.blocks.get(i) else {
         return;
     };
@@ -62,6 +63,7 @@ pub fn links_of(doc: &Doc, i: usize, out: &mut Vec<Link>) {
                 };
                 push(out, title, Some(url));
             }
+            None if super::front::line_matches(&line, headings) => {}
             None => push(out, line, None),
         }
     }
@@ -122,13 +124,30 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_line_above_links_is_no_link() {
+        let doc = parse_blocks("Plus d'informations\nRapport complet : https://x.org/r\n");
+        let mut links = Vec::new();
+        links_of(
+            &doc,
+            0,
+            crate::import::Lang::Fr.vocab().lex.more_info_headings,
+            &mut links,
+        );
+        let got: Vec<(&str, Option<&str>)> = links
+            .iter()
+            .map(|l| (l.title.as_str(), l.url.as_deref()))
+            .collect();
+        assert_eq!(got, [("Rapport complet", Some("https://x.org/r"))]);
+    }
+
+    #[test]
     fn lines_with_and_without_urls_become_links() {
         let doc = parse_blocks(
             "Programme: https://x.org/p\nDiscours du directeur\n\n- [Report](https://x.org/r)\n",
         );
         let mut links = Vec::new();
-        links_of(&doc, 0, &mut links);
-        links_of(&doc, 1, &mut links);
+        links_of(&doc, 0, &[], &mut links);
+        links_of(&doc, 1, &[], &mut links);
         let got: Vec<(&str, Option<&str>)> = links
             .iter()
             .map(|l| (l.title.as_str(), l.url.as_deref()))

@@ -183,6 +183,9 @@ pub static EN: Lexicon = Lexicon {
         "jointly tackle", "jointly address", "together to combat", "together to tackle",
         "together to fight", "together against", "join forces against", "join forces to",
         "joined forces against", "joined forces to", "combat", "tackle", "fight against",
+        "strengthen cooperation on", "strengthen their cooperation on",
+        "strengthen our cooperation on", "deepen cooperation on", "deepen their cooperation on",
+        "step up cooperation on", "will cooperate on", "agreed to cooperate on",
     ],
     threat_cues: &[
         "threats", "threat", "dangers", "danger", "scourges", "scourge", "risks", "challenges",

@@ -194,7 +194,9 @@ pub static FR: Lexicon = Lexicon {
         "se concentreront sur", "travailler ensemble pour", "travailleront ensemble pour",
         "coopérer sur", "coopérer dans", "coopérer en matière de", "collaborer sur",
         "coopéreront en matière de", "collaboreront en matière de", "collaborent en matière de",
-        "travailleront en matière de",
+        "travailleront en matière de", "sont convenus de renforcer", "sont convenues de renforcer",
+        "ont convenu de renforcer", "sont convenus d'intensifier", "ont décidé de renforcer",
+        "se sont engagés à renforcer", "s'engagent à renforcer",
     ],
     threat_cues: &[
         "menaces", "menace", "dangers", "danger", "fléaux", "fléau", "risques", "défis",
