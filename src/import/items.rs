@@ -90,6 +90,16 @@ impl Items {
                 i += 1;
                 continue;
             };
+            // "s'inquiètent des nouvelles menaces que ...": a cue just before another leaves
+            // the list to it.
+            if (i + m..(i + m + 3).min(n)).any(|k| {
+                s.vocab
+                    .match_at(s.toks, s.lower, k, Kind::ThreatCue)
+                    .is_some()
+            }) {
+                i += m;
+                continue;
+            }
             let is_emerging = |k: usize| {
                 s.toks.get(k).is_some_and(|t| t.word)
                     && s.vocab
@@ -225,8 +235,38 @@ impl Items {
                     && s.vocab.is(s.low(a), Kind::ListStopper)
             })
             .unwrap_or(segments.len());
+        // "..., de la fraude et de l'exploitation en ligne, menaces nouvelles qui ...": a last
+        // segment naming the threats sums the list up, and may call them new.
+        let (mut kind, mut count, mut summed) = (kind, count, false);
+        if matches!(kind, ListKind::Threats { .. })
+            && count >= 2
+            && let Some(&(a, b)) = segments.get(count - 1)
+        {
+            let a = skip_connectors(s, a, b);
+            // The cue and its adjectives, then nothing or a relative clause ("menaces
+            // nouvelles qui ..."), not a list of its own ("menaces nouvelles comme ...").
+            if let Some(m) = s.vocab.match_at(s.toks, s.lower, a, Kind::ThreatCue) {
+                let (mut j, mut new) = (a + m, false);
+                while let Some(e) = s.vocab.match_at(s.toks, s.lower, j, Kind::Emerging) {
+                    (j, new) = (j + e, true);
+                }
+                if j >= b
+                    || s.toks.get(j).is_some_and(|t| t.word)
+                        && s.vocab.is(s.low(j), Kind::ListStopper)
+                {
+                    if new {
+                        kind = ListKind::Threats { emerging: true };
+                    }
+                    count -= 1;
+                    summed = true;
+                }
+            }
+        }
         let mut first = true;
         for (idx, &(a, b)) in segments.iter().enumerate() {
+            if summed && idx >= count {
+                break;
+            }
             let a = skip_connectors(s, a, b);
             if a >= b {
                 continue;
@@ -584,6 +624,13 @@ mod tests {
         true
     )]
     #[case::en_of("They discussed the threat of terrorism.", Lang::En, &["Terrorism"], false)]
+    #[case::fr_summed_up(
+        "Les deux pays s'inquiètent notamment de l'essor des rançongiciels et de la fraude en ligne, menaces nouvelles qui exigent une réponse commune.",
+        Lang::Fr,
+        &["Essor des rançongiciels", "Fraude en ligne"],
+        true
+    )]
+
     fn threats_are_split_and_marked(
         #[case] text: &str,
         #[case] lang: Lang,

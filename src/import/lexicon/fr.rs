@@ -200,6 +200,7 @@ pub static FR: Lexicon = Lexicon {
     ],
     threat_cues: &[
         "menaces", "menace", "dangers", "danger", "fléaux", "fléau", "risques", "défis",
+        "s'inquiètent notamment", "s'inquiètent", "s'inquiète notamment", "s'inquiète",
     ],
     emerging_words: &[
         "émergentes", "émergente", "émergents", "émergent", "nouvelles", "nouveaux", "nouvelle",
