@@ -442,6 +442,13 @@ mod tests {
         "Detective Superintendent",
         None
     )]
+    #[case::en_org_name_tail(
+        "this is part of a pattern of surveillance, said Donncha Ó Cearbhaill, Head of Amnesty International's Security Lab.",
+        Lang::En,
+        "Donncha Ó Cearbhaill",
+        "Head of Amnesty International's Security Lab",
+        Some("Amnesty International")
+    )]
     #[case::en_no_org(
         "spokesperson Jane Doe said",
         Lang::En,

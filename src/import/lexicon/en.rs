@@ -104,7 +104,7 @@ pub static EN: Lexicon = Lexicon {
         "of", "for", "and", "on", "the", "against", "in", "&", "de",
     ],
     not_orgs: &[
-        "ceo", "cfo", "coo", "pdf", "tv", "ok", "usd", "eur", "gbp", "gmt", "utc", "am", "pm", "ii",
+        "ngo", "ceo", "cfo", "coo", "pdf", "tv", "ok", "usd", "eur", "gbp", "gmt", "utc", "am", "pm", "ii",
         "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xx", "xxi", "covid-19", "covid",
         "aids", "hiv", "faq", "url", "q&a", "ends", "i", "sevastopol", "simferopol", "mariupol",
         "melitopol", "tiraspol", "ternopol",

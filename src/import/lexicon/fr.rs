@@ -104,7 +104,7 @@ pub static FR: Lexicon = Lexicon {
         "aux", "à",
     ],
     not_orgs: &[
-        "pdg", "pdf", "tv", "ok", "usd", "eur", "ht", "ttc", "nb", "ps", "tél", "fax", "ii", "iii",
+        "ong", "pdg", "pdf", "tv", "ok", "usd", "eur", "ht", "ttc", "nb", "ps", "tél", "fax", "ii", "iii",
         "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xx", "xxi", "covid-19", "covid", "sida",
         "vih", "sébastopol", "simferopol", "marioupol", "mélitopol", "tiraspol",
     ],

@@ -23,8 +23,17 @@ impl People {
                 continue;
             }
             if self.is_org_at(s, i) {
-                self.org(s.slice(i, i + 1), true);
-                i += 1;
+                // "SOS Humanité", "Amnesty International": capitalised words right after
+                // the name complete it.
+                let mut e = i + 1;
+                while e < i + 3 && !title_case(s) && is_name_tail(s, e) {
+                    e += 1;
+                }
+                if e > i + 1 && s.tok(e).is_some_and(|t| t.word && t.cap) {
+                    e = i + 1;
+                }
+                self.org(s.slice(i, e), true);
+                i = e;
                 continue;
             }
             let longest = (i + 2..=(i + 2 * MAX_LEARNED_WORDS).min(s.toks.len()))
@@ -216,6 +225,13 @@ impl People {
         if k >= 1 && self.is_org_at(s, k - 1) {
             org = Some(s.slice(k - 1, k).to_string());
             role_start = k - 1;
+        } else if k < role_start
+            && k >= 2
+            && s.is(k - 1, &[Kind::OrgWord])
+            && s.is(k - 2, &[Kind::Determiner])
+        {
+            // "The organization's spokesperson": the party the release is about.
+            org = Some(s.low(k - 1).to_string());
         } else if k >= 3 && s.punct(k - 3, '(') && s.is_acronym(k - 2) && s.punct(k - 1, ')') {
             // "The United Nations Office on Drugs and Crime (UNODC) Executive Director".
             // The role reads without the parenthesis; the organisation is recorded apart.
@@ -258,10 +274,27 @@ impl People {
                 p += 1;
             }
             if self.is_org_at(s, p) {
-                if !prefix_org {
-                    org = Some(s.slice(p, p + 1).to_string());
+                let mut e = p + 1;
+                while e < p + 3 && !title_case(s) && is_name_tail(s, e) {
+                    e += 1;
                 }
-                ce = p + 1;
+                if e > p + 1 && s.tok(e).is_some_and(|t| t.word && t.cap) {
+                    e = p + 1;
+                }
+                if !prefix_org {
+                    org = Some(s.slice(p, e).to_string());
+                }
+                ce = e;
+                // "Head of Amnesty International's Security Lab": the unit is the role's.
+                if s.punct(ce, '\'') && s.low(ce + 1) == "s" {
+                    let mut k = ce + 2;
+                    while k < ce + 6 && s.tok(k).is_some_and(|t| t.word && t.cap) {
+                        k += 1;
+                    }
+                    if k > ce + 2 {
+                        ce = k;
+                    }
+                }
             } else if s.tok(p).is_some_and(|t| t.word && t.cap) {
                 let mut e = p;
                 let mut caps = Vec::new();
@@ -340,6 +373,9 @@ impl People {
                         org = Some(s.slice(j, j + 1).to_string());
                     } else if s.is(p, &[Kind::OrgWord]) {
                         org = Some(s.slice(p, k).to_string());
+                    } else if s.is(k - 1, &[Kind::OrgWord]) {
+                        // "directrice des opérations de l'ONG": a bare organisation word.
+                        org = Some(s.low(k - 1).to_string());
                     }
                 }
                 ce = k;
@@ -427,7 +463,20 @@ impl People {
             org = Some(o);
             end = oe;
         }
-        let org = org.and_then(|o| self.org(&o, true));
+        // "de l'ONG", "of the organisation": the word alone stands for the party the
+        // release is about, when there is one.
+        let generic = org.as_deref().is_some_and(|o| {
+            !o.contains(' ')
+                && (s.vocab.is(&o.to_lowercase(), Kind::OrgWord)
+                    || o.starts_with(char::is_lowercase))
+        });
+        let org = match generic
+            .then(|| self.orgs.iter().position(|o| o.party))
+            .flatten()
+        {
+            Some(main) => Some(main),
+            None => org.and_then(|o| self.org(&o, true)),
+        };
         if let Some(p) = self.person(s.slice(a, e), words == 1) {
             self.set_role(p, role.trim(), &head, org);
         }
@@ -515,6 +564,24 @@ fn org_run(s: Sent<'_>, i: usize) -> Option<usize> {
         }
     }
     (end > i + 1).then_some(end)
+}
+
+/// A capitalised word that may end an organisation's name ("Humanité" in "SOS Humanité"):
+/// not a role, an acronym, a known organisation, a month or a stop word.
+fn is_name_tail(s: Sent<'_>, i: usize) -> bool {
+    s.tok(i).is_some_and(|t| t.word && t.cap && !t.upper)
+        && !s.is_org(i)
+        && s.vocab.match_at(s.toks, s.lower, i, Kind::Role).is_none()
+        && !s.is(
+            i,
+            &[
+                Kind::Stop,
+                Kind::Month,
+                Kind::Weekday,
+                Kind::Determiner,
+                Kind::OrgWord,
+            ],
+        )
 }
 
 /// A title in title case ("Ministry Of Health Launches New Fund"): its capitals say nothing.
