@@ -86,10 +86,11 @@ pub fn import_release(
                 .with_help("a release needs at least a title line"),
         )));
     }
-    let clean = if needs_sanitize(text) {
-        sanitize(text)
+    // The text is copied only when the sanitizer changes it.
+    let clean: std::borrow::Cow<'_, str> = if needs_sanitize(text) {
+        std::borrow::Cow::Owned(sanitize(text))
     } else {
-        text.to_string()
+        std::borrow::Cow::Borrowed(text)
     };
     let no_text = || {
         ImportError::NoText(Box::new(Diagnostic::whole(
@@ -97,14 +98,14 @@ pub fn import_release(
             "expected a press release, found no words",
         )))
     };
-    if !clean.chars().any(char::is_alphanumeric) {
+    if !text::has_alphanumeric(&clean) {
         return Err(no_text());
     }
     let lang = lang.unwrap_or_else(|| lexicon::detect(&clean));
     let vocab = lang.vocab();
     let doc = blocks::parse_blocks(&clean);
     let front = front::parse_front(&doc, vocab).ok_or_else(no_text)?;
-    if !front.title.chars().any(char::is_alphanumeric) {
+    if !text::has_alphanumeric(&front.title) {
         return Err(no_text());
     }
 

@@ -80,6 +80,30 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// True when `text` has a letter or a digit: `text.chars().any(char::is_alphanumeric)`,
+/// without the Unicode table lookups for ASCII, Latin-1 and the punctuation blocks
+/// (quotation marks, dashes, spaces) that fill a release with no words.
+pub fn has_alphanumeric(text: &str) -> bool {
+    text.chars().any(is_alphanumeric)
+}
+
+/// `c.is_alphanumeric()`, quick for ASCII, Latin-1 and general punctuation.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        // Latin-1: ª ² ³ µ ¹ º ¼ ½ ¾ and the letters but × and ÷.
+        0x80..=0xbf => matches!(
+            u32::from(c),
+            0xaa | 0xb2 | 0xb3 | 0xb5 | 0xb9 | 0xba | 0xbc..=0xbe
+        ),
+        0xc0..=0xff => c != '×' && c != '÷',
+        // General punctuation: spaces, dashes, quotation marks.
+        0x2000..=0x206f => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// French elisions: "d'INTERPOL" is two words, "d'" and "INTERPOL".
 const ELISIONS: &[&str] = &[
     "l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
@@ -565,6 +589,13 @@ mod tests {
     fn sentences_end_where_a_reader_would_stop(#[case] text: &str, #[case] n: usize) {
         let vocab = Lang::Fr.vocab();
         assert_eq!(sentences(text, vocab).len(), n, "{text}");
+    }
+
+    #[test]
+    fn quick_alphanumeric_is_the_unicode_one() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
