@@ -264,6 +264,67 @@ impl Hasher for Fnv {
 /// A hash map keyed by short strings, with [`Fnv`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A hash of words read eight bytes at a time, each step a folded 64x64->128 multiply: for
+/// the lexicon's tables, which every word of a release is looked up in. Their keys come
+/// from our own tables; nothing iterates them in an order that shows.
+#[derive(Default)]
+pub(crate) struct WordHash(u64);
+
+impl WordHash {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    #[inline]
+    fn mix(h: u64, x: u64) -> u64 {
+        let m = u128::from(h ^ x) * u128::from(WordHash::K);
+        (m as u64) ^ ((m >> 64) as u64)
+    }
+}
+
+impl Hasher for WordHash {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ (bytes.len() as u64);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            h = WordHash::mix(h, u64::from_le_bytes(word));
+        }
+        // The last 1 to 7 bytes in one u64 without a byte copy: two overlapping 4-byte reads,
+        // or the first, middle and last byte; with the length, distinct tails stay distinct.
+        let tail = chunks.remainder();
+        let n = tail.len();
+        if n >= 4 {
+            h = WordHash::mix(h, read4(tail, 0) | (read4(tail, n - 4) << 32));
+        } else if n > 0 {
+            let at = |i: usize| u64::from(tail.get(i).copied().unwrap_or(0));
+            h = WordHash::mix(h, at(0) | (at(n / 2) << 8) | (at(n - 1) << 16));
+        }
+        self.0 = h;
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = WordHash::mix(self.0, u64::from(b) << 56);
+    }
+}
+
+/// Bytes `at..at + 4` as a little-endian number, 0 past the end.
+#[inline]
+fn read4(b: &[u8], at: usize) -> u64 {
+    b.get(at..at + 4)
+        .and_then(|s| <[u8; 4]>::try_from(s).ok())
+        .map_or(0, |a| u64::from(u32::from_le_bytes(a)))
+}
+
+/// A hash map of the lexicon's words, with [`WordHash`].
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
+
 /// What the table says about one lowercase word.
 #[derive(Debug, Default)]
 struct Entry {
@@ -279,18 +340,18 @@ struct Entry {
 #[derive(Debug)]
 pub(crate) struct Vocab {
     pub lex: &'static Lexicon,
-    words: FastMap<String, Entry>,
+    words: WordMap<Entry>,
     /// The longest word of any phrase, in bytes.
     longest: usize,
-    months: FastMap<String, i8>,
+    months: WordMap<i8>,
 }
 
 impl Vocab {
     fn new(lex: &'static Lexicon) -> Vocab {
         let mut v = Vocab {
             lex,
-            words: FastMap::default(),
-            months: FastMap::default(),
+            words: WordMap::default(),
+            months: WordMap::default(),
             longest: 0,
         };
         let sets: [(Kind, &[&str]); 37] = [
@@ -490,9 +551,9 @@ fn words_of(phrase: &str) -> Vec<String> {
 }
 
 /// Every table's stop words, with the languages they belong to (one bit per language).
-fn stop_words() -> &'static FastMap<String, u32> {
-    static WORDS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
-        let mut map: FastMap<String, u32> = FastMap::default();
+fn stop_words() -> &'static WordMap<u32> {
+    static WORDS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
+        let mut map: WordMap<u32> = WordMap::default();
         for (n, lang) in Lang::ALL.into_iter().enumerate() {
             for word in lang.lexicon().stop_words {
                 for w in words_of(word) {

@@ -104,6 +104,54 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// `c.is_uppercase()`, quick for ASCII and Latin-1.
+#[inline]
+fn is_uppercase(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_uppercase(),
+        0x80..=0xbf | 0xdf..=0xff => false,
+        0xc0..=0xde => c != '×',
+        _ => c.is_uppercase(),
+    }
+}
+
+/// `c.is_lowercase()`, quick for ASCII and Latin-1.
+#[inline]
+fn is_lowercase(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_lowercase(),
+        0x80..=0xbf => matches!(u32::from(c), 0xaa | 0xb5 | 0xba),
+        0xc0..=0xde => false,
+        0xdf..=0xff => c != '÷',
+        _ => c.is_lowercase(),
+    }
+}
+
+/// `c.is_alphabetic()`, quick for ASCII and Latin-1.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0x80..=0xbf => matches!(u32::from(c), 0xaa | 0xb5 | 0xba),
+        0xc0..=0xff => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Appends `c` in lowercase, the apostrophe ’ as ', like `to_lowercase` but quick for
+/// ASCII and Latin-1.
+#[inline]
+fn push_lowercase(c: char, out: &mut String) {
+    match u32::from(c) {
+        0..=0x7f => out.push(c.to_ascii_lowercase()),
+        // À..Þ but ×: their lowercase is 0x20 further.
+        n @ 0xc0..=0xde if c != '×' => out.push(char::from_u32(n + 0x20).unwrap_or(c)),
+        0x80..=0xff => out.push(c),
+        0x2019 => out.push('\''),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
 /// French elisions: "d'INTERPOL" is two words, "d'" and "INTERPOL".
 const ELISIONS: &[&str] = &[
     "l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
@@ -189,21 +237,15 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
                 tail.make_ascii_lowercase();
             }
         } else {
-            let cap = c.is_uppercase();
+            let cap = is_uppercase(c);
             for ch in word.chars() {
-                if cap && ch.is_alphabetic() {
+                if cap && is_alphabetic(ch) {
                     letters += 1;
-                    if ch.is_lowercase() {
+                    if is_lowercase(ch) {
                         lowers += 1;
                     }
                 }
-                if ch == '\u{2019}' {
-                    lower.push('\'');
-                } else if ch.is_ascii() {
-                    lower.push(ch.to_ascii_lowercase());
-                } else {
-                    lower.extend(ch.to_lowercase());
-                }
+                push_lowercase(ch, lower);
             }
         }
         toks.push(Token {
@@ -212,7 +254,7 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
             lo,
             hi: lower.len(),
             word: true,
-            cap: c.is_uppercase(),
+            cap: is_uppercase(c),
             upper: letters >= 2 && lowers == 0,
             annotated: false,
             single: 0,
@@ -304,7 +346,7 @@ fn is_closing(c: char) -> bool {
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase()
+    is_uppercase(c)
         || c.is_ascii_digit()
         || matches!(
             c,
@@ -595,6 +637,23 @@ mod tests {
     fn quick_alphanumeric_is_the_unicode_one() {
         for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn quick_letter_tests_are_the_unicode_ones() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lowercase(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            let mut quick = String::new();
+            push_lowercase(c, &mut quick);
+            let want: String = if c == '\u{2019}' {
+                "'".to_string()
+            } else {
+                c.to_lowercase().collect()
+            };
+            assert_eq!(quick, want, "{c:?}");
         }
     }
 
