@@ -238,35 +238,10 @@ impl Kind {
     }
 }
 
-/// FNV-1a: tokens are short, and this hashes them several times faster than SipHash. The
-/// keys come from our own tables, so flooding is not a concern.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by short strings, with [`Fnv`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A hash of words read eight bytes at a time, each step a folded 64x64->128 multiply: for
-/// the lexicon's tables, which every word of a release is looked up in. Their keys come
-/// from our own tables; nothing iterates them in an order that shows.
+/// A hash of short strings read eight bytes at a time, each step a folded 64x64->128
+/// multiply: several times faster than SipHash, and than byte-wise FNV, on words and names.
+/// The keys come from our own tables and the release; flooding is not a concern, and no map
+/// is iterated in an order that shows.
 #[derive(Default)]
 pub(crate) struct WordHash(u64);
 
@@ -322,8 +297,8 @@ fn read4(b: &[u8], at: usize) -> u64 {
         .map_or(0, |a| u64::from(u32::from_le_bytes(a)))
 }
 
-/// A hash map of the lexicon's words, with [`WordHash`].
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
+/// A hash map keyed by short strings, with [`WordHash`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 /// What the table says about one lowercase word.
 #[derive(Debug, Default)]
@@ -340,18 +315,18 @@ struct Entry {
 #[derive(Debug)]
 pub(crate) struct Vocab {
     pub lex: &'static Lexicon,
-    words: WordMap<Entry>,
+    words: FastMap<String, Entry>,
     /// The longest word of any phrase, in bytes.
     longest: usize,
-    months: WordMap<i8>,
+    months: FastMap<String, i8>,
 }
 
 impl Vocab {
     fn new(lex: &'static Lexicon) -> Vocab {
         let mut v = Vocab {
             lex,
-            words: WordMap::default(),
-            months: WordMap::default(),
+            words: FastMap::default(),
+            months: FastMap::default(),
             longest: 0,
         };
         let sets: [(Kind, &[&str]); 37] = [
@@ -551,9 +526,9 @@ fn words_of(phrase: &str) -> Vec<String> {
 }
 
 /// Every table's stop words, with the languages they belong to (one bit per language).
-fn stop_words() -> &'static WordMap<u32> {
-    static WORDS: LazyLock<WordMap<u32>> = LazyLock::new(|| {
-        let mut map: WordMap<u32> = WordMap::default();
+fn stop_words() -> &'static FastMap<String, u32> {
+    static WORDS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+        let mut map: FastMap<String, u32> = FastMap::default();
         for (n, lang) in Lang::ALL.into_iter().enumerate() {
             for word in lang.lexicon().stop_words {
                 for w in words_of(word) {

@@ -19,6 +19,10 @@ pub fn is_link_block(doc: &Doc, i: usize) -> bool {
 /// The links of block `i`, one per line; a line that is only a heading of `headings`
 /// ("Plus d'informations" above its links) is none.
 pub fn links_of(doc: &Doc, i: usize, headings: &[&str], out: &mut Vec<Link>) {
+    // Once the list is full, nothing more is pushed: no need to read the block.
+    if out.len() >= MAX_LINKS {
+        return;
+    }
     let Some(block) = doc.blocks.get(i) else {
         return;
     };
