@@ -28,6 +28,9 @@ pub struct Token {
     pub single: u64,
     /// Lexicon kinds with a longer phrase starting with this word.
     pub multi: u64,
+    /// The punctuation character, for a non-word token: kept so that reading it needs no
+    /// decoding of the text.
+    ch: char,
 }
 
 impl Token {
@@ -41,16 +44,15 @@ impl Token {
         src.get(self.start..self.end).unwrap_or("")
     }
 
-    /// The punctuation character, for a non-word token.
-    pub fn punct(&self, src: &str) -> Option<char> {
-        if self.word {
-            None
-        } else {
-            self.text(src).chars().next()
-        }
+    /// The punctuation character, for a non-word token of `_src` (the text it was cut
+    /// from; the character is kept in the token).
+    #[inline]
+    pub fn punct(&self, _src: &str) -> Option<char> {
+        if self.word { None } else { Some(self.ch) }
     }
 
     /// True for the punctuation character `c`.
+    #[inline]
     pub fn is(&self, src: &str, c: char) -> bool {
         self.punct(src) == Some(c)
     }
@@ -216,6 +218,7 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
                 annotated: false,
                 single: 0,
                 multi: 0,
+                ch: c,
             });
             i += c.len_utf8();
             continue;
@@ -259,6 +262,7 @@ pub fn tokenize(text: &str, toks: &mut Vec<Token>, lower: &mut String) {
             annotated: false,
             single: 0,
             multi: 0,
+            ch: c,
         });
         i = end;
     }
