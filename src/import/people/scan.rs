@@ -598,7 +598,8 @@ fn title_case(s: Sent<'_>) -> bool {
 
 /// A sentence in capitals: its acronyms are not acronyms.
 fn shouting(s: Sent<'_>) -> bool {
-    let words = s.toks.iter().filter(|t| t.word && t.text(s.src).len() > 1);
+    // A token's byte range is its text's: its length needs no slicing.
+    let words = s.toks.iter().filter(|t| t.word && t.end - t.start > 1);
     let (mut n, mut upper) = (0, 0);
     for t in words {
         n += 1;
