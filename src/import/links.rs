@@ -13,7 +13,8 @@ const MAX_LINKS: usize = 100;
 
 /// True when block `i` can be part of a link section.
 pub fn is_link_block(doc: &Doc, i: usize) -> bool {
-    doc.block_text(i).chars().count() <= MAX_LINK_CHARS
+    // At most MAX_LINK_CHARS characters: counting stops past them.
+    doc.block_text(i).chars().nth(MAX_LINK_CHARS).is_none()
 }
 
 /// The links of block `i`, one per line; a line that is only a heading of `headings`
