@@ -10,7 +10,6 @@ mod en;
 mod fr;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::text::{Token, tokenize};
@@ -238,67 +237,10 @@ impl Kind {
     }
 }
 
-/// A hash of short strings read eight bytes at a time, each step a folded 64x64->128
-/// multiply: several times faster than SipHash, and than byte-wise FNV, on words and names.
-/// The keys come from our own tables and the release; flooding is not a concern, and no map
-/// is iterated in an order that shows.
-#[derive(Default)]
-pub(crate) struct WordHash(u64);
-
-impl WordHash {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-
-    #[inline]
-    fn mix(h: u64, x: u64) -> u64 {
-        let m = u128::from(h ^ x) * u128::from(WordHash::K);
-        (m as u64) ^ ((m >> 64) as u64)
-    }
-}
-
-impl Hasher for WordHash {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0 ^ (bytes.len() as u64);
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            h = WordHash::mix(h, u64::from_le_bytes(word));
-        }
-        // The last 1 to 7 bytes in one u64 without a byte copy: two overlapping 4-byte reads,
-        // or the first, middle and last byte; with the length, distinct tails stay distinct.
-        let tail = chunks.remainder();
-        let n = tail.len();
-        if n >= 4 {
-            h = WordHash::mix(h, read4(tail, 0) | (read4(tail, n - 4) << 32));
-        } else if n > 0 {
-            let at = |i: usize| u64::from(tail.get(i).copied().unwrap_or(0));
-            h = WordHash::mix(h, at(0) | (at(n / 2) << 8) | (at(n - 1) << 16));
-        }
-        self.0 = h;
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.0 = WordHash::mix(self.0, u64::from(b) << 56);
-    }
-}
-
-/// Bytes `at..at + 4` as a little-endian number, 0 past the end.
-#[inline]
-fn read4(b: &[u8], at: usize) -> u64 {
-    b.get(at..at + 4)
-        .and_then(|s| <[u8; 4]>::try_from(s).ok())
-        .map_or(0, |a| u64::from(u32::from_le_bytes(a)))
-}
-
-/// A hash map keyed by short strings, with [`WordHash`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+/// A hash map keyed by short strings: foldhash, several times faster than SipHash on words
+/// and names, and seeded per process, so a release cannot be written to collide. No map is
+/// iterated in an order that shows.
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// What the table says about one lowercase word.
 #[derive(Debug, Default)]
