@@ -6,8 +6,7 @@
 
 use std::hint::black_box;
 
-use briefing::app::keymap::resolve;
-use briefing::app::{Key, Size, State, update};
+use briefing::app::{Key, Size, State, press, update};
 use briefing::labels::Lang;
 use briefing::model::{self, Briefing};
 use briefing::ui::{Theme, render};
@@ -37,9 +36,7 @@ fn frame(c: &mut Criterion, name: &str, briefing: &Briefing, size: Size) {
         .chars()
     {
         let key = if k == '\r' { Key::Enter } else { Key::Char(k) };
-        if let Some(a) = resolve(state.mode, key) {
-            update(&mut state, a);
-        }
+        press(&mut state, key);
     }
     let mut buf = Buffer::empty(Rect::new(0, 0, size.width, size.height));
     render(&state, &theme, &mut buf);

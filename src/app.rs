@@ -14,4 +14,4 @@ pub mod update;
 pub use action::{Action, Effect};
 pub use key::{Key, KeyParseError, parse_keys};
 pub use state::{Base, Mode, Pane, PaneView, Position, Session, Size, State};
-pub use update::update;
+pub use update::{press, update};

@@ -34,8 +34,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::app::keymap::{keys_of, resolve};
-use crate::app::{Action, Session, State, parse_keys, update};
+use crate::app::{Action, Effect, Session, State, parse_keys, press};
 use crate::term::Hooks;
 use crate::ui::Theme;
 pub use auth::Access;
@@ -218,7 +217,7 @@ pub fn run_headless(
         }
         match rx.recv_timeout(Duration::from_millis(100)) {
             Ok(line) => {
-                if press(&mut presenter, &line) {
+                if press_line(&mut presenter, &line) {
                     break;
                 }
                 server.publish(presenter.position());
@@ -232,7 +231,7 @@ pub fn run_headless(
 
 /// Presses `keys` (keymap notation) on the presenter's state; true when they quit. Bad
 /// notation is reported on standard error and ignored.
-fn press(state: &mut State, keys: &str) -> bool {
+fn press_line(state: &mut State, keys: &str) -> bool {
     let keys = match parse_keys(keys) {
         Ok(keys) => keys,
         Err(e) => {
@@ -240,10 +239,8 @@ fn press(state: &mut State, keys: &str) -> bool {
             return false;
         }
     };
-    for key in keys.into_iter().flat_map(keys_of) {
-        if let Some(action) = resolve(state.mode, key)
-            && update(state, action) == crate::app::Effect::Quit
-        {
+    for key in keys {
+        if press(state, key) == Effect::Quit {
             return true;
         }
     }

@@ -19,8 +19,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::keymap::{keys_of, resolve};
-use crate::app::{Action, Effect, Key, Size, State, update};
+use crate::app::{Action, Effect, Key, Size, State, press, update};
 use crate::link::PublishLink;
 use crate::ui::{self, Theme};
 
@@ -217,49 +216,27 @@ pub fn run_with(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow
         update(&mut state, Action::Tick(now()));
         // Take everything already waiting before drawing again (wheel bursts, pastes).
         loop {
-            let ev = event::read().context("cannot read input")?;
-            for input in inputs_of(ev) {
-                // Each key of an Esc-then-key pair acts on the state the one before left.
-                let Some(action) = input.resolve(&state) else {
-                    continue;
-                };
-                dirty = true;
-                if update(&mut state, action) == Effect::Quit {
-                    return Ok(());
+            let effect = match event::read().context("cannot read input")? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    dirty = true;
+                    key_of(k).map_or(Effect::None, |key| press(&mut state, key))
                 }
+                ev => match action_for(ev) {
+                    Some(action) => {
+                        dirty = true;
+                        update(&mut state, action)
+                    }
+                    None => Effect::None,
+                },
+            };
+            if effect == Effect::Quit {
+                return Ok(());
             }
             if !event::poll(Duration::ZERO).context("cannot read input")? {
                 break;
             }
         }
     }
-}
-
-/// What a crossterm event asks for: keys, resolved one after the other against the state
-/// the one before left, or an action.
-enum Input {
-    Key(Key),
-    Action(Action),
-}
-
-impl Input {
-    fn resolve(&self, state: &State) -> Option<Action> {
-        match self {
-            Input::Key(key) => resolve(state.mode, *key),
-            Input::Action(action) => Some(*action),
-        }
-    }
-}
-
-/// The inputs a crossterm event stands for.
-fn inputs_of(ev: Event) -> Vec<Input> {
-    if let Event::Key(k) = ev {
-        return match key_of(k) {
-            Some(key) if k.kind != KeyEventKind::Release => keys_of(key).map(Input::Key).collect(),
-            _ => Vec::new(),
-        };
-    }
-    action_for(ev).map(Input::Action).into_iter().collect()
 }
 
 /// The action a crossterm event other than a key means.

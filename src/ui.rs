@@ -18,10 +18,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::key::parse_keys;
-use crate::app::keymap::{keys_of, resolve};
 use crate::app::layout::{self, MIN_SIZE};
 use crate::app::state::{Base, Mode, Size, State};
-use crate::app::update::{normalize, update};
+use crate::app::update::{normalize, press};
 use crate::labels::Lang;
 use crate::model::Briefing;
 pub use theme::Theme;
@@ -158,10 +157,8 @@ pub fn snapshot(
 ) -> Result<Snapshot, crate::app::KeyParseError> {
     let keys = parse_keys(keys)?;
     let mut state = State::new(briefing, lang, size);
-    for key in keys.into_iter().flat_map(keys_of) {
-        if let Some(action) = resolve(state.mode, key) {
-            update(&mut state, action);
-        }
+    for key in keys {
+        press(&mut state, key);
     }
     let mut buffer = Buffer::empty(Rect::new(0, 0, size.width, size.height));
     render(&state, theme, &mut buffer);

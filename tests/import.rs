@@ -97,13 +97,8 @@ mod seed {
     fn seed_people_have_their_roles_and_parties() {
         let b = seed().briefing;
         let heads: Vec<(&str, &str, &str)> = b
-            .parties
-            .iter()
-            .flat_map(|p| {
-                p.people
-                    .iter()
-                    .map(move |x| (p.name.as_str(), x.name.as_str(), x.role.as_str()))
-            })
+            .people()
+            .map(|(p, x)| (p.name.as_str(), x.name.as_str(), x.role.as_str()))
             .collect();
         assert_eq!(
             heads,

@@ -3,7 +3,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use briefing::app::keymap::{keys_of, resolve};
 use briefing::app::layout::{self, tab_spans};
 use briefing::app::scroll;
 use briefing::app::{Action, Base, Mode, Pane, PaneView, Size, State, parse_keys, update};
@@ -16,10 +15,8 @@ fn reader(w: u16, h: u16) -> State {
 }
 
 fn press(state: &mut State, keys: &str) {
-    for key in parse_keys(keys).unwrap().into_iter().flat_map(keys_of) {
-        if let Some(action) = resolve(state.mode, key) {
-            update(state, action);
-        }
+    for key in parse_keys(keys).unwrap() {
+        briefing::app::press(state, key);
     }
 }
 

@@ -39,13 +39,8 @@ fn bundled_briefing_has_title_date_lang_and_event() {
 fn bundled_briefing_has_both_parties_with_heads() {
     let b = bundled();
     let heads: Vec<(&str, &str, &str)> = b
-        .parties
-        .iter()
-        .flat_map(|p| {
-            p.people
-                .iter()
-                .map(move |x| (p.name.as_str(), x.name.as_str(), x.role.as_str()))
-        })
+        .people()
+        .map(|(p, x)| (p.name.as_str(), x.name.as_str(), x.role.as_str()))
         .collect();
     assert_eq!(
         heads,

@@ -3,7 +3,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use briefing::app::keymap::resolve;
 use briefing::app::present::Section;
 use briefing::app::{Action, Mode, Pane, PaneView, Session, Size, State, parse_keys, update};
 use briefing::labels::Lang;
@@ -19,9 +18,7 @@ fn state(b: Briefing, w: u16, h: u16) -> State {
 
 fn press(s: &mut State, keys: &str) {
     for key in parse_keys(keys).unwrap() {
-        if let Some(action) = resolve(s.mode, key) {
-            update(s, action);
-        }
+        briefing::app::press(s, key);
     }
 }
 

@@ -395,9 +395,7 @@ fn openssh_binary_serves_headless_and_prints_the_fingerprint() {
         briefing::app::update(&mut s, briefing::app::Action::Resize(size));
         let mut presenter = support::template();
         for k in briefing::app::parse_keys(keys).unwrap() {
-            if let Some(a) = briefing::app::keymap::resolve(presenter.mode, k) {
-                briefing::app::update(&mut presenter, a);
-            }
+            briefing::app::press(&mut presenter, k);
         }
         briefing::app::update(
             &mut s,

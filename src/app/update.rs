@@ -2,7 +2,8 @@
 //! every mode, every index is clamped, nothing panics and nothing does I/O.
 
 use crate::app::action::{Action, Effect};
-use crate::app::keymap::help_lines;
+use crate::app::key::Key;
+use crate::app::keymap::{help_lines, keys_of, resolve};
 use crate::app::layout::{self, Geometry, Hit, pane_geometry};
 use crate::app::present::Link;
 use crate::app::scroll;
@@ -15,6 +16,20 @@ mod present;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
+
+/// Presses `key` as the keymap says: each key it stands for (see [`keys_of`]) acts on the
+/// state the one before left. What the terminal, the SSH presenter and headless frames do
+/// with a key.
+pub fn press(state: &mut State, key: Key) -> Effect {
+    for key in keys_of(key) {
+        if let Some(action) = resolve(state.mode, key)
+            && update(state, action) == Effect::Quit
+        {
+            return Effect::Quit;
+        }
+    }
+    Effect::None
+}
 
 /// Applies `action` to `state` and says what the edge must do.
 pub fn update(state: &mut State, action: Action) -> Effect {
@@ -461,9 +476,7 @@ mod tests {
 
     fn press(state: &mut State, keys: &str) {
         for key in parse_keys(keys).unwrap() {
-            if let Some(action) = resolve(state.mode, key) {
-                update(state, action);
-            }
+            super::press(state, key);
         }
     }
 

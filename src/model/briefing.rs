@@ -231,12 +231,16 @@ impl Party {
 }
 
 impl Briefing {
-    /// Finds a person by the exact `name` used in quotes, with the party they belong to.
-    pub fn person(&self, name: &str) -> Option<(&Party, &Person)> {
+    /// Every person of every party, with their party, in the file's order.
+    pub fn people(&self) -> impl Iterator<Item = (&Party, &Person)> {
         self.parties
             .iter()
             .flat_map(|party| party.people.iter().map(move |p| (party, p)))
-            .find(|(_, p)| p.name == name)
+    }
+
+    /// Finds a person by the exact `name` used in quotes, with the party they belong to.
+    pub fn person(&self, name: &str) -> Option<(&Party, &Person)> {
+        self.people().find(|(_, p)| p.name == name)
     }
 
     /// Applies `f` to every string of the briefing; used to sanitize text once, at load.

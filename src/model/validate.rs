@@ -165,10 +165,8 @@ fn is_web_url(url: &str) -> bool {
 fn closest_person<'b>(briefing: &'b Briefing, speaker: &str) -> Option<&'b str> {
     let speaker = speaker.to_lowercase();
     briefing
-        .parties
-        .iter()
-        .flat_map(|p| &p.people)
-        .map(|p| {
+        .people()
+        .map(|(_, p)| {
             let name = p.name.to_lowercase();
             // A surname alone ("Stock") is a likely slip, as is a typo.
             let surname_match = name.split_whitespace().any(|part| part == speaker);

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use briefing::app::keymap::resolve;
 use briefing::app::{Action, Session, Size, State, parse_keys, update};
 use briefing::labels::Lang;
 use briefing::serve::{Access, Config, Limits, ServerHandle};
@@ -103,9 +102,7 @@ impl Room {
     /// presenter's terminal loop does.
     pub fn press(&mut self, keys: &str) {
         for key in parse_keys(keys).unwrap() {
-            if let Some(action) = resolve(self.presenter.mode, key) {
-                update(&mut self.presenter, action);
-            }
+            briefing::app::press(&mut self.presenter, key);
         }
         self.server.publish(self.presenter.position());
     }
@@ -138,9 +135,7 @@ impl Room {
         update(&mut s, Action::Resize(size));
         update(&mut s, Action::FollowTo(self.presenter.position()));
         for key in parse_keys(keys).unwrap() {
-            if let Some(action) = resolve(s.mode, key) {
-                update(&mut s, action);
-            }
+            briefing::app::press(&mut s, key);
         }
         assert_eq!(s.session, Session::Attendee { following });
         render_lines(&s, size)
