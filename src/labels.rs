@@ -74,6 +74,8 @@ pub struct Labels {
     pub more_info: &'static str,
     /// Shown for a quote without a speaker.
     pub unknown_speaker: &'static str,
+    /// Between the speakers of a joint statement.
+    pub speakers_separator: &'static str,
     /// Opening and closing quotation marks, with their spacing.
     pub quote_marks: (&'static str, &'static str),
     /// Mode names in the status line.
@@ -141,6 +143,7 @@ static EN: Labels = Labels {
     emerging_badge: "emerging",
     more_info: "For more information",
     unknown_speaker: "speaker not stated",
+    speakers_separator: " and ",
     quote_marks: ("\u{201c}", "\u{201d}"),
     mode_reading: "READING",
     mode_zoom: "ZOOM",
@@ -192,6 +195,7 @@ static FR: Labels = Labels {
     emerging_badge: "émergente",
     more_info: "Plus d'informations",
     unknown_speaker: "orateur non précisé",
+    speakers_separator: " et ",
     quote_marks: ("«\u{a0}", "\u{a0}»"),
     mode_reading: "LECTURE",
     mode_zoom: "ZOOM",

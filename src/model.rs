@@ -5,15 +5,19 @@
 //! job ([`crate::files`]). No I/O here.
 
 mod briefing;
+mod category;
 mod date;
 pub mod diag;
+mod lang;
 mod parse;
 pub mod sanitize;
 mod validate;
 
-pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Threat};
+pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Speakers, Threat};
+pub use category::{Category, CategoryKind, TAXONOMY_TOML, categories, category};
 pub use date::Date;
 pub use diag::{Diagnostic, SourcePos};
+pub use lang::Lang;
 pub use parse::{Format, parse_briefing};
 
 use std::fmt;

@@ -329,10 +329,18 @@ fn quote_item(
         "",
         "",
     )];
-    let who = match q.speaker.as_deref().map(|s| (s, b.person(s))) {
-        Some((_, Some((_, person)))) => format!("— {}", person.described()),
-        Some((name, None)) => format!("— {name}"),
-        None => format!("— ({})", l.unknown_speaker),
+    let described: Vec<String> = q
+        .speaker
+        .names()
+        .map(|name| match b.person(name) {
+            Some((_, person)) => person.described(),
+            None => name.to_string(),
+        })
+        .collect();
+    let who = if described.is_empty() {
+        format!("— ({})", l.unknown_speaker)
+    } else {
+        format!("— {}", described.join(l.speakers_separator))
     };
     blocks.push(block(Role::Speaker, fix(&who), "  ", "    "));
     if let Some(context) = &q.context {

@@ -1,118 +1,272 @@
-//! From what was found to a valid briefing: parties with their people (and organisations that
-//! speak for themselves), and a last pass that makes the briefing pass validation whatever
-//! the input. No I/O here.
+//! Resolution -> briefing: parties with their people, quotes with their speakers, threats and
+//! areas deduplicated (one item per phenomenon; members of one list stay apart), the summary,
+//! links and front matter. Makes a briefing valid whatever the release: every speaker is a
+//! person of `parties`, every label is non-empty. No I/O here.
 
-use std::collections::HashSet;
+use super::facts::{Facts, ItemFact, Pos};
+use super::lexicon::Vocab;
+use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
+use super::resolve::{Resolution, Speaker};
+use super::words::{collapse_ws, cut_chars, fold_key};
+use crate::model::{Area, Briefing, CategoryKind, Party, Person, Quote, Speakers, Threat};
 
-use super::attribute::Found;
-use super::people::{People, Speaker};
-use super::{front, lexicon};
-use crate::import::text::{collapse_ws, cut_chars};
-use crate::model::{Briefing, Party, Person};
+/// At most this many items of each kind are kept.
+const MAX_ITEMS: usize = 500;
+/// An item's detail (its sentence) is cut to this many characters.
+const MAX_DETAIL_CHARS: usize = 400;
+/// At most this many parties.
+const MAX_PARTIES: usize = 40;
 
-pub(super) fn speaker_name(people: &People, s: Speaker) -> String {
-    match s {
-        Speaker::Person(i) => people
-            .persons
-            .get(i)
-            .map_or_else(String::new, |p| p.name.clone()),
-        Speaker::Org(i) => people
-            .orgs
-            .get(i)
-            .map_or_else(String::new, |o| o.name.clone()),
+/// An organisation as a party: its short name and its full name.
+#[derive(Debug, Clone)]
+struct Org {
+    name: String,
+    full: Option<String>,
+}
+
+impl Org {
+    /// "Office fédéral de la police (fedpol)" -> fedpol, Office fédéral de la police;
+    /// "l'ONUDC" -> ONUDC.
+    fn parse(written: &str, vocab: &Vocab) -> Option<Org> {
+        let written = collapse_ws(strip_article(written.trim(), vocab));
+        if written.is_empty() {
+            return None;
+        }
+        if let Some(open) = written.rfind('(')
+            && written.ends_with(')')
+        {
+            let short = written.get(open + 1..written.len() - 1)?.trim().to_string();
+            let full = written.get(..open)?.trim().to_string();
+            if !short.is_empty() && !full.is_empty() {
+                return Some(Org {
+                    name: short,
+                    full: Some(full),
+                });
+            }
+        }
+        Some(Org {
+            name: written,
+            full: None,
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        std::iter::once(fold_key(&self.name))
+            .chain(self.full.as_deref().map(fold_key))
+            .collect()
+    }
+
+    /// True when `text` (an organisation or a role) names this organisation.
+    fn named_in(&self, text: &str) -> bool {
+        let text = format!(" {} ", fold_key(text));
+        self.keys()
+            .iter()
+            .any(|k| !k.is_empty() && text.contains(&format!(" {k} ")))
     }
 }
 
-pub(super) fn assemble_parties(
-    briefing: &mut Briefing,
-    people: &People,
-    quotes: &[Found],
-    vocab: &lexicon::Vocab,
-) {
-    let speaking_orgs: HashSet<usize> = quotes
+/// The parties: organisations of the front, of people's roles, of speakers and of "About"
+/// headings, in order of appearance (the front's first), merged by name.
+fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vocab) -> Vec<Org> {
+    let mut written: Vec<(bool, Pos, &str)> = facts
+        .orgs
         .iter()
-        .filter_map(|q| match q.speaker {
-            Some(Speaker::Org(i)) => Some(i),
-            _ => None,
+        .filter(|o| o.in_front)
+        .map(|o| (true, o.pos, o.name.as_str()))
+        .collect();
+    for person in &resolution.people {
+        if let Some(org) = &person.org {
+            written.push((false, person.first, org));
+        }
+    }
+    let last = Pos {
+        para: usize::MAX,
+        tok: 0,
+    };
+    for speaker in &resolution.speakers {
+        if let Speaker::Org(name) = speaker {
+            written.push((false, last, name));
+        }
+    }
+    written.sort_by_key(|(front, pos, _)| (!*front, *pos));
+    let about = outline.about.iter().map(|name| (false, last, name.as_str()));
+    let mut out: Vec<Org> = Vec::new();
+    for (_, _, name) in written.into_iter().chain(about) {
+        let Some(org) = Org::parse(name, vocab) else {
+            continue;
+        };
+        let keys = org.keys();
+        let count = out.len();
+        match out.iter_mut().find(|o| o.keys().iter().any(|k| keys.contains(k))) {
+            Some(known) => {
+                if known.full.is_none() {
+                    known.full = org.full;
+                }
+            }
+            None if count < MAX_PARTIES => out.push(org),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Builds the briefing's parties and quotes; returns the name each quote's speakers go by.
+fn people_and_quotes(
+    briefing: &mut Briefing,
+    outline: &Outline,
+    facts: &Facts,
+    resolution: &Resolution,
+    vocab: &Vocab,
+) {
+    let orgs = parties(outline, facts, resolution, vocab);
+    let mut parties: Vec<Party> = orgs
+        .iter()
+        .map(|o| Party {
+            name: o.name.clone(),
+            full_name: o.full.clone(),
+            people: Vec::new(),
         })
         .collect();
-    for (i, org) in people.orgs.iter().enumerate() {
-        if !org.party {
+    let mut other = Party {
+        name: vocab.other_speakers.clone(),
+        ..Party::default()
+    };
+    let speaking: Vec<usize> = resolution
+        .speakers
+        .iter()
+        .zip(&resolution.kept)
+        .filter(|(_, kept)| **kept)
+        .flat_map(|(s, _)| match s {
+            Speaker::People(p) => p.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    for (i, person) in resolution.people.iter().enumerate() {
+        if person.role.is_none() && !speaking.contains(&i) {
             continue;
         }
-        let mut members: Vec<Person> = people
-            .people_of(Some(i))
-            .map(|p| Person {
-                name: p.name.clone(),
-                role: p.role.clone(),
-            })
-            .collect();
-        if speaking_orgs.contains(&i) {
-            members.push(Person {
-                name: org.name.clone(),
-                role: vocab.lex.organisation_role.to_string(),
-            });
+        let entry = Person {
+            name: person.name.clone(),
+            role: person.role.clone().unwrap_or_default(),
+        };
+        let party = orgs.iter().position(|o| {
+            person.org.as_deref().is_some_and(|org| o.named_in(org) || Org::parse(org, vocab).is_some_and(|p| p.keys().iter().any(|k| o.keys().contains(k))))
+                || person.role.as_deref().is_some_and(|r| o.named_in(r))
+        });
+        match party.and_then(|p| parties.get_mut(p)) {
+            Some(party) => party.people.push(entry),
+            None => other.people.push(entry),
         }
-        briefing.parties.push(Party {
-            name: org.name.clone(),
-            full_name: org.full_name.clone(),
-            people: members,
+    }
+    for (n, quote) in facts.quotes.iter().enumerate() {
+        if !resolution.kept.get(n).copied().unwrap_or_default() {
+            continue;
+        }
+        let speaker = match resolution.speakers.get(n) {
+            Some(Speaker::People(people)) => Speakers::many(
+                people
+                    .iter()
+                    .filter_map(|i| resolution.people.get(*i).map(|p| p.name.clone())),
+            ),
+            Some(Speaker::Org(name)) => Org::parse(name, vocab)
+                .and_then(|org| {
+                    orgs.iter()
+                        .find(|o| o.keys().iter().any(|k| org.keys().contains(k)))
+                })
+                .map_or_else(Speakers::none, |party| Speakers::one(party.name.clone())),
+            _ => Speakers::none(),
+        };
+        briefing.quotes.push(Quote {
+            speaker,
+            text: quote.text.clone(),
+            context: quote.context.clone(),
         });
     }
-    let others: Vec<Person> = people
-        .people_of(None)
-        .map(|p| Person {
-            name: p.name.clone(),
-            role: p.role.clone(),
-        })
-        .collect();
-    if !others.is_empty() {
-        briefing.parties.push(Party {
-            name: vocab.lex.other_speakers.to_string(),
-            full_name: None,
-            people: others,
-        });
+    if !other.people.is_empty() {
+        parties.push(other);
+    }
+    briefing.parties = parties;
+}
+
+/// Whether two items are one: the same words, or the same category unless one list named
+/// them apart; areas of one category are one.
+fn same_item(a: &ItemFact, b: &ItemFact) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    let (ka, kb) = (fold_key(&a.label), fold_key(&b.label));
+    if ka == kb {
+        return true;
+    }
+    match (&a.category, &b.category) {
+        (Some(x), Some(y)) if x == y => {
+            let listed_apart = a.list.is_some() && a.list == b.list;
+            a.kind == CategoryKind::Area || !listed_apart && (ka.contains(&kb) || kb.contains(&ka) || a.list.is_none() && b.list.is_none())
+        }
+        _ => false,
     }
 }
 
-/// Makes the briefing valid whatever the input: no empty labels or names, each person once,
-/// every speaker a listed person, no newline in one-line fields.
-pub(super) fn tidy(b: &mut Briefing) {
-    let line = |s: &mut String| *s = collapse_ws(s);
-    line(&mut b.title);
-    b.title = cut_chars(&b.title, front::MAX_TITLE_CHARS);
-    for s in [&mut b.event, &mut b.place, &mut b.caption]
-        .into_iter()
-        .flatten()
+/// The threats and areas, one per phenomenon, in order of first mention.
+fn items(briefing: &mut Briefing, facts: &Facts) {
+    let mut kept: Vec<ItemFact> = Vec::new();
+    for item in &facts.items {
+        if item.section == Section::About {
+            continue;
+        }
+        match kept.iter_mut().find(|k| same_item(k, item)) {
+            Some(known) => known.emerging |= item.emerging,
+            None => kept.push(item.clone()),
+        }
+    }
+    for item in kept {
+        let detail = Some(cut_chars(&item.detail, MAX_DETAIL_CHARS)).filter(|d| !d.is_empty());
+        match item.kind {
+            CategoryKind::Threat if briefing.threats.len() < MAX_ITEMS => {
+                briefing.threats.push(Threat {
+                    label: item.label,
+                    category: item.category,
+                    detail,
+                    emerging: item.emerging,
+                });
+            }
+            CategoryKind::Area if briefing.cooperation_areas.len() < MAX_ITEMS => {
+                briefing.cooperation_areas.push(Area {
+                    label: item.label,
+                    category: item.category,
+                    detail,
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The briefing of a release.
+pub(crate) fn briefing(
+    outline: &Outline,
+    facts: &Facts,
+    resolution: &Resolution,
+    vocab: &Vocab,
+) -> Briefing {
+    let mut briefing = Briefing {
+        title: outline.title.clone(),
+        date: outline.date,
+        lang: Some(vocab.lang.tag().to_string()),
+        place: outline.place.clone(),
+        source: outline.source.clone(),
+        caption: outline.caption.clone(),
+        ..Briefing::default()
+    };
+    if outline.has_lead
+        && let Some(lead) = outline.paras.first()
     {
-        line(s);
-    }
-    for field in [&mut b.event, &mut b.place, &mut b.caption] {
-        if field.as_deref().is_some_and(|s| s.trim().is_empty()) {
-            *field = None;
+        let text = collapse_ws(&lead.text);
+        if !text.is_empty() {
+            briefing.summary.push(cut_chars(&text, MAX_SUMMARY_CHARS));
         }
     }
-    b.summary.retain(|s| !s.trim().is_empty());
-    let mut names = HashSet::new();
-    for party in &mut b.parties {
-        line(&mut party.name);
-        party.people.retain_mut(|p| {
-            p.name = collapse_ws(&p.name);
-            p.role = collapse_ws(&p.role);
-            !p.name.is_empty() && names.insert(p.name.clone())
-        });
-    }
-    b.parties.retain(|p| !p.name.trim().is_empty());
-    for q in &mut b.quotes {
-        if q.speaker.as_ref().is_some_and(|s| !names.contains(s)) {
-            q.speaker = None;
-        }
-    }
-    b.quotes.retain(|q| !q.text.trim().is_empty());
-    b.cooperation_areas.retain(|a| !a.label.trim().is_empty());
-    b.threats.retain(|t| !t.label.trim().is_empty());
-    b.links.retain(|l| !l.title.trim().is_empty());
-    for l in &mut b.links {
-        line(&mut l.title);
-    }
+    people_and_quotes(&mut briefing, outline, facts, resolution, vocab);
+    items(&mut briefing, facts);
+    briefing
 }

@@ -117,8 +117,14 @@ impl Deck {
                 quote_width,
             );
             lines.push(blank());
-            match q.speaker.as_deref().map(|s| (s, b.person(s))) {
-                Some((_, Some((party, person)))) => {
+            let joint: Vec<&str> = q.speaker.names().collect();
+            match (joint.len() > 1, q.speaker.first().map(|s| (s, b.person(s)))) {
+                (true, _) => lines.extend(center(
+                    Role::Speaker,
+                    &format!("— {}", joint.join(l.speakers_separator)),
+                    quote_width,
+                )),
+                (false, Some((_, Some((party, person))))) => {
                     lines.extend(center(
                         Role::Speaker,
                         &format!("— {}", person.name),
@@ -131,10 +137,10 @@ impl Deck {
                     };
                     lines.extend(center(Role::Context, &fix(&role), quote_width));
                 }
-                Some((name, None)) => {
+                (false, Some((name, None))) => {
                     lines.extend(center(Role::Speaker, &format!("— {name}"), quote_width))
                 }
-                None => lines.extend(center(
+                (false, None) => lines.extend(center(
                     Role::Context,
                     &format!("— ({})", l.unknown_speaker),
                     quote_width,
