@@ -201,7 +201,7 @@ fn same_item(a: &ItemFact, b: &ItemFact) -> bool {
     match (&a.category, &b.category) {
         (Some(x), Some(y)) if x == y => {
             let listed_apart = a.list.is_some() && a.list == b.list;
-            a.kind == CategoryKind::Area || !listed_apart && (ka.contains(&kb) || kb.contains(&ka) || a.list.is_none() && b.list.is_none())
+            !listed_apart && (ka.contains(&kb) || kb.contains(&ka) || a.list.is_none() && b.list.is_none())
         }
         _ => false,
     }

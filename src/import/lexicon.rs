@@ -432,9 +432,20 @@ impl Vocab {
             .iter()
             .filter(|phrase| {
                 lower.strip_prefix(phrase.as_str()).is_some_and(|rest| {
+                    // Page furniture is the whole line, or a label before a separator
+                    // ("Content type: Press release", "Home > News"): "Home Secretary Yvette
+                    // Cooper said:" is no navigation line.
+                    let label_only = matches!(class, LineClass::Clutter | LineClass::Boilerplate);
+                    let after = rest.trim_start();
                     rest.is_empty()
-                        || rest.starts_with(|c: char| !c.is_alphanumeric())
                         || phrase.ends_with('\'')
+                        || if label_only {
+                            after.is_empty()
+                                || after.starts_with([':', '>', '|', '/', '›', '»', '-', '–', '—'])
+                                || after.starts_with(|c: char| c.is_ascii_digit())
+                        } else {
+                            rest.starts_with(|c: char| !c.is_alphanumeric())
+                        }
                 })
             })
             .max_by_key(|phrase| phrase.len())?;
@@ -504,7 +515,9 @@ pub(crate) fn given_name_gender(lower: &str) -> Option<Gender> {
         }
         for name in &file.masculine {
             // A name given to both is no evidence.
-            if map.remove(name).is_none() {
+            if map.get(name) == Some(&Gender::Feminine) {
+                map.remove(name);
+            } else {
                 map.insert(name.clone(), Gender::Masculine);
             }
         }

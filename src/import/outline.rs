@@ -9,7 +9,7 @@ use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Class, LineClass, Vocab};
 use super::rules::dates::dates_in;
 use super::token::{Sent, TokenBuf, tokenize};
-use super::words::{collapse_ws, cut_chars, head, soften_caps};
+use super::words::{collapse_ws, cut_chars, fold_key, head, soften_caps};
 use crate::model::Date;
 
 /// Titles longer than this are cut.
@@ -345,6 +345,20 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String)> {
     })
 }
 
+/// How far a title is looked for again, in blocks.
+const TITLE_REPEAT_BLOCKS: usize = 400;
+
+/// The block, after the title's, that repeats it: the heading above the article.
+fn repeated_title(doc: &Doc, first: usize, title: &str) -> Option<usize> {
+    let key = fold_key(title);
+    if key.split(' ').count() < 3 {
+        return None;
+    }
+    (first + 1..doc.blocks.len().min(first + TITLE_REPEAT_BLOCKS))
+        .rev()
+        .find(|&i| doc.block_text(i).is_some_and(|text| fold_key(text) == key))
+}
+
 /// What the front gave: the lead (block, byte offset of its text), and the rest.
 #[derive(Debug, Default)]
 struct Front {
@@ -440,14 +454,35 @@ fn heading_text<'d>(doc: &'d Doc, i: usize) -> Option<&'d str> {
 /// Where the body reading is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Reading {
+    /// Paragraphs of a section.
     Body(Section),
-    Links,
+    /// Further reading; the count of lines in a row that were no link.
+    Links(usize),
+    /// Page furniture or contacts, until prose comes back.
     Skip,
+    /// After an end mark: nothing more but an "About" section.
+    End,
+}
+
+/// A paragraph this long, ending a sentence, is prose again after contacts or furniture.
+const PROSE_AGAIN_WORDS: usize = 40;
+/// Lines in a row that are no link end a further-reading section (site navigation).
+const MAX_NON_LINKS: usize = 3;
+
+/// True when a link section's line is one: an address, or a title of more than two words.
+fn is_link_line(text: &str) -> bool {
+    text.contains("://")
+        || text.contains("www.")
+        || text.contains('@')
+        || text.split_whitespace().count() > 2
 }
 
 /// Reads a release's blocks into its outline; none when it has no title.
 pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
-    let (title_block, title) = title_at(doc, vocab)?;
+    let (first_title, title) = title_at(doc, vocab)?;
+    // A page copied from a browser names its title in the window's title, then again above
+    // the article, after the site's navigation: the release starts there.
+    let title_block = repeated_title(doc, first_title, &title).unwrap_or(first_title);
     let front = read_front(doc, title_block, vocab);
     let mut out = Outline {
         title,
@@ -499,27 +534,39 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) {
         };
         if let Some(heading) = heading_text(doc, i) {
             if let Some(next) = section_of(heading, vocab, out) {
-                reading = next;
+                if reading != Reading::End || matches!(next, Reading::Body(Section::About)) {
+                    reading = next;
+                }
                 // "For more information: https://..." holds its own link.
-                if next == Reading::Links && (text.contains("://") || text.contains('\n')) {
+                if next == Reading::Links(0) && (text.contains("://") || text.contains('\n')) {
                     out.link_blocks.push(i);
                 }
                 continue;
             }
             if block.kind == BlockKind::Heading {
-                if reading == Reading::Skip || reading == Reading::Links {
+                if matches!(reading, Reading::Skip | Reading::Links(_)) {
                     reading = Reading::Body(Section::Story);
                 }
                 continue;
             }
         }
+        let prose = words(text) >= PROSE_AGAIN_WORDS && is_prose(text);
         match reading {
-            Reading::Skip => continue,
-            Reading::Links if super::links::is_link_block(doc, i) => {
-                out.link_blocks.push(i);
+            Reading::End => continue,
+            Reading::Skip if !prose => continue,
+            Reading::Skip => reading = Reading::Body(Section::Story),
+            Reading::Links(misses) if super::links::is_link_block(doc, i) && !prose => {
+                if is_link_line(text) {
+                    out.link_blocks.push(i);
+                    reading = Reading::Links(0);
+                } else if misses + 1 >= MAX_NON_LINKS {
+                    reading = Reading::Skip;
+                } else {
+                    reading = Reading::Links(misses + 1);
+                }
                 continue;
             }
-            Reading::Links => reading = Reading::Body(Section::Story),
+            Reading::Links(_) => reading = Reading::Body(Section::Story),
             Reading::Body(_) => {}
         }
         let Reading::Body(section) = reading else {
@@ -540,10 +587,10 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) {
 /// The section a heading opens, when it opens one.
 fn section_of(heading: &str, vocab: &Vocab, out: &mut Outline) -> Option<Reading> {
     if vocab.line_is(heading, LineClass::EndMark) {
-        return Some(Reading::Skip);
+        return Some(Reading::End);
     }
     if vocab.line_is(heading, LineClass::MoreInfo) {
-        return Some(Reading::Links);
+        return Some(Reading::Links(0));
     }
     if vocab.line_is(heading, LineClass::Contact) {
         return Some(Reading::Skip);

@@ -74,6 +74,8 @@ pub(crate) enum Pat {
     Word,
     /// A capitalised word.
     Capital,
+    /// A capitalised word that is a phrase of the class, or a word of one ("Executive").
+    CapIs(Class),
     /// A capitalised word that may be part of an organisation's name: no given name, no
     /// role.
     OrgCapital,
@@ -108,6 +110,8 @@ pub(crate) enum Pat {
     Rep(&'static Pat, u8, u8),
     /// The part, captured in the slot.
     Save(Slot, &'static Pat),
+    /// The part, unless the token where it starts is a word of the class alone.
+    Unless(Class, &'static Pat),
     /// The end of the sentence.
     End,
     /// Another pattern, by reference (to share one pattern between rules).
@@ -148,6 +152,7 @@ pub(crate) fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
     };
     let mask = NOT_NAME.iter().fold(0, |m, c| m | c.bit());
     tok.is_word()
+        && tok.end - tok.start > 1
         && tok.has(shape::CAP | shape::LETTER)
         && (!tok.has(shape::UPPER) || tok.end - tok.start <= 3 && tok.has(shape::CAP))
         && tok.single & mask == 0
@@ -178,11 +183,23 @@ fn walk(
     let single = match pat {
         Pat::Is(class) => return phrases(*class, sent, at, caps, next),
         Pat::OrgCapital => one(tok.is_some_and(|t| {
-            t.has(shape::CAP) && !t.is(Class::GivenName) && !t.is(Class::Role)
+            t.has(shape::CAP)
+                && t.single
+                    & (Class::GivenName.bit()
+                        | Class::Role.bit()
+                        | Class::Honorific.bit()
+                        | Class::HonorificF.bit()
+                        | Class::HonorificM.bit()
+                        | Class::Determiner.bit()
+                        | Class::SpeechVerb.bit()
+                        | Class::Month.bit()
+                        | Class::Weekday.bit())
+                    == 0
         })),
         Pat::Not(class) => one(tok.is_some_and(|t| t.is_word() && !t.may_start(class.bit()))),
         Pat::Word => one(tok.is_some_and(|t| t.is_word())),
         Pat::Capital => one(tok.is_some_and(|t| t.has(shape::CAP))),
+        Pat::CapIs(class) => one(tok.is_some_and(|t| t.has(shape::CAP) && t.is(*class))),
         Pat::Acronym => one(tok.is_some_and(|t| t.has(shape::UPPER | shape::LETTER))),
         Pat::Lower => one(tok.is_some_and(|t| {
             t.is_word() && t.shape & (shape::CAP | shape::DIGIT) == 0
@@ -200,6 +217,9 @@ fn walk(
         Pat::End => (at >= sent.len()).then_some(at),
         Pat::Inverted => one(inverted_gender(sent, at).is_some()),
         Pat::Ref(part) => return walk(part, sent, at, caps, next),
+        Pat::Unless(class, part) => {
+            return !sent.is(at, *class) && walk(part, sent, at, caps, next);
+        }
         Pat::Seq(parts) => return seq(parts, sent, at, caps, next),
         Pat::Alt(parts) => {
             return parts.iter().any(|part| walk(part, sent, at, caps, next));

@@ -157,6 +157,16 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
         let i = r.out.learn(&fact.person, fact.pos);
         r.salient.push((fact.pos, i));
     }
+    // "The superintendent added that…": a role named with no name is its holder, for the
+    // pronouns after it.
+    for mention in &facts.mentions {
+        if let Source::Role { role, org, gender } = &mention.source
+            && let Speaker::People(people) = r.holder_of(role, org.as_deref(), *gender)
+            && let [one] = people.as_slice()
+        {
+            r.salient.push((mention.pos, *one));
+        }
+    }
     for quote in &facts.quotes {
         r.out.kept.push(is_speech(quote));
     }

@@ -75,18 +75,43 @@ impl PhraseIndex {
         }
     }
 
-    /// The longest phrase starting at token `at`: its length in tokens and category.
+    /// The longest phrase starting at token `at`: its length in tokens and category. Articles
+    /// and qualifying adjectives the phrase does not have may stand between its words
+    /// ("share their intelligence", "exchange of operational information").
     fn longest_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
         let first = sent.lower(at)?;
-        self.0.get(first)?.iter().find_map(|(rest, id)| {
-            let fits = rest.iter().enumerate().all(|(k, want)| {
-                sent.lower(at + 1 + k)
-                    .is_some_and(|got| got == want.as_str())
-            });
-            fits.then_some((rest.len() + 1, *id))
-        })
+        self.0
+            .get(first)?
+            .iter()
+            .filter_map(|(rest, id)| fits(sent, at + 1, rest).map(|end| (end - at, *id)))
+            .max_by_key(|(n, _)| *n)
     }
 }
+
+/// Where the words `rest` end when they follow from token `at`, with at most
+/// [`MAX_SKIPPED`] articles or adjectives of the text skipped between them.
+fn fits(sent: &Sent<'_>, mut at: usize, rest: &[String]) -> Option<usize> {
+    let mut skipped = 0;
+    for want in rest {
+        loop {
+            let got = sent.lower(at)?;
+            if got == want.as_str() {
+                break;
+            }
+            let skippable = sent.is(at, Class::Determiner) || sent.is(at, Class::ItemAdjective);
+            if !skippable || skipped == MAX_SKIPPED {
+                return None;
+            }
+            skipped += 1;
+            at += 1;
+        }
+        at += 1;
+    }
+    Some(at)
+}
+
+/// The most words of the text a phrase may skip ("their", "operational").
+const MAX_SKIPPED: usize = 2;
 
 /// The taxonomy of one language, compiled.
 #[derive(Debug, Default)]
@@ -94,8 +119,18 @@ pub(crate) struct Taxonomy {
     ids: Vec<(String, CategoryKind)>,
     forms: PhraseIndex,
     modifiers: PhraseIndex,
-    /// Generic heads with their default category (none: the head alone names nothing).
-    heads: FastMap<String, Option<CategoryId>>,
+    /// Generic heads: their kind, and the category of the head alone (none: it names
+    /// nothing alone).
+    heads: FastMap<String, Head>,
+}
+
+/// A generic head word.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    /// What it heads: a modifier of the other kind makes no item ("financial exploitation").
+    kind: CategoryKind,
+    /// Its category when alone.
+    default: Option<CategoryId>,
 }
 
 /// What a phrase names, and where it is.
@@ -133,10 +168,18 @@ impl Taxonomy {
                 tax.modifiers.add(modifier, id);
             }
         }
-        for (head, default) in file.heads.get(lang) {
-            let default = by_id.get(default.as_str()).copied();
+        for (head, value) in file.heads.get(lang) {
+            let default = by_id.get(value.as_str()).copied();
+            let kind = match (value.as_str(), default) {
+                (_, Some(id)) => tax.category(id).map(|(_, kind)| kind),
+                ("threat", None) => Some(CategoryKind::Threat),
+                ("area", None) => Some(CategoryKind::Area),
+                _ => None,
+            };
+            debug_assert!(kind.is_some(), "head {head}: {value}");
+            let Some(kind) = kind else { continue };
             for word in words_of(head) {
-                tax.heads.insert(word, default);
+                tax.heads.insert(word, Head { kind, default });
             }
         }
         tax.forms.sort();
@@ -151,8 +194,13 @@ impl Taxonomy {
             .map(|(name, kind)| (name.as_str(), *kind))
     }
 
-    fn is_head(&self, sent: &Sent<'_>, at: usize) -> Option<Option<CategoryId>> {
+    fn head(&self, sent: &Sent<'_>, at: usize) -> Option<Head> {
         self.heads.get(sent.lower(at)?).copied()
+    }
+
+    /// True when a modifier's category may qualify the head.
+    fn agrees(&self, head: Head, category: CategoryId) -> bool {
+        self.category(category).is_some_and(|(_, kind)| kind == head.kind)
     }
 
     /// The phrase naming a category that starts at token `at`, if any: a whole form ("money
@@ -186,7 +234,7 @@ impl Taxonomy {
             let mut head = at + n;
             let mut category = category;
             for _ in 0..MAX_ADJECTIVES {
-                if self.is_head(sent, head).is_some() {
+                if self.head(sent, head).is_some() {
                     break;
                 }
                 if let Some((m, nearer)) = self.modifiers.longest_at(sent, head) {
@@ -198,8 +246,12 @@ impl Taxonomy {
                     break;
                 }
             }
-            if self.is_head(sent, head).is_some() {
-                let end = self.complement_end(sent, head + 1).map_or(head + 1, |(end, _)| end);
+            if let Some(found) = self.head(sent, head)
+                && self.agrees(found, category)
+            {
+                let end = self
+                    .complement_end(sent, head + 1, found)
+                    .map_or(head + 1, |(end, _)| end);
                 return Some(Mention {
                     start: at,
                     end,
@@ -208,12 +260,17 @@ impl Taxonomy {
                 });
             }
         }
-        let default = self.is_head(sent, at)?;
+        let head = self.head(sent, at)?;
+        let default = head.default;
         // Adjectives after the head, then a complement: "trafic illicite de stupéfiants".
         let mut after = at + 1;
         let mut category = None;
         for _ in 0..MAX_ADJECTIVES {
-            if let Some((m, by_modifier)) = self.modifiers.longest_at(sent, after) {
+            if let Some((m, by_modifier)) = self
+                .modifiers
+                .longest_at(sent, after)
+                .filter(|(_, c)| self.agrees(head, *c))
+            {
                 after += m;
                 category = Some(by_modifier);
             } else if sent.is(after, Class::ItemAdjective) {
@@ -222,7 +279,7 @@ impl Taxonomy {
                 break;
             }
         }
-        if let Some((end, by_complement)) = self.complement_end(sent, after) {
+        if let Some((end, by_complement)) = self.complement_end(sent, after, head) {
             return Some(Mention {
                 start: at,
                 end,
@@ -241,7 +298,7 @@ impl Taxonomy {
 
     /// A complement that puts a head in a category: a preposition, an article maybe, and a
     /// modifier ("in human beings", "de stupéfiants", "aux faux conseillers bancaires").
-    fn complement_end(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
+    fn complement_end(&self, sent: &Sent<'_>, at: usize, head: Head) -> Option<(usize, CategoryId)> {
         let n = sent.phrase_at(at, Class::ItemPreposition)?;
         let mut next = at + n;
         if let Some(det) = sent.phrase_at(next, Class::Determiner) {
@@ -250,7 +307,10 @@ impl Taxonomy {
         while sent.is(next, Class::ItemAdjective) && next < at + n + MAX_ADJECTIVES + 1 {
             next += 1;
         }
-        let (m, category) = self.modifiers.longest_at(sent, next)?;
+        let (m, category) = self
+            .modifiers
+            .longest_at(sent, next)
+            .filter(|(_, c)| self.agrees(head, *c))?;
         let mut end = next + m;
         while sent.is(end, Class::ItemAdjective) && end < next + m + MAX_ADJECTIVES {
             end += 1;

@@ -217,7 +217,10 @@ fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
     while at < sent.len() {
         match taxonomy.mention_at(sent, at) {
             Some(m) if m.end > at => {
-                if !inside_a_name(sent, &m) {
+                // A threat's words in a name ("the European Cybercrime Centre") name the
+                // organisation; an area's ("the Joint Agency Task Force") name the area.
+                let threat = taxonomy.category(m.category).map(|(_, k)| k) == Some(CategoryKind::Threat);
+                if !(threat && inside_a_name(sent, &m)) {
                     out.push(m);
                 }
                 at = m.end;

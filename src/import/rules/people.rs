@@ -14,7 +14,13 @@ use crate::import::pattern::{Match, Rule, Slot, first_rule, rule};
 use crate::import::token::{Sent, shape};
 
 /// A person's name: capitalised words, with particles between them.
-pub(crate) static NAME: Pat = Seq(&[NameWord, Rep(&NAME_TAIL, 0, 4)]);
+pub(crate) static NAME: Pat = Seq(&[Ref(&LEADING_PARTICLES), NameWord, Rep(&NAME_TAIL, 0, 4)]);
+
+/// Capitalised particles before a surname: "De Bolle", "Van den Berghe", "Le Drian".
+static LEADING_PARTICLES: Pat = Opt(&Seq(&[
+    CapIs(Class::NameParticle),
+    Rep(&Is(Class::NameParticle), 0, 1),
+]));
 
 /// A word of a name after its first: a name word, an initial ("Merrick B. Garland"), or
 /// particles and a name word ("della Valle").
@@ -25,7 +31,7 @@ static NAME_TAIL: Pat = Alt(&[
 ]);
 
 /// A name of two words or more.
-static FULL_NAME: Pat = Seq(&[NameWord, Rep(&NAME_TAIL, 1, 4)]);
+static FULL_NAME: Pat = Seq(&[Ref(&LEADING_PARTICLES), NameWord, Rep(&NAME_TAIL, 1, 4)]);
 
 /// A name of two words or more that starts with a known given name: a name with nothing
 /// around it that says it is a person's ("Juergen Stock", not "West Africa").
@@ -72,9 +78,15 @@ pub(crate) static ORG: Pat = Seq(&[
 /// The words before a role that belong to it: "deputy", "Executive", "UNODC", "maritime
 /// security".
 static ROLE_LEAD: Pat = Rep(
-    &Alt(&[Is(Class::RoleModifier), Is(Class::ItemAdjective), Acronym, Is(Class::OrgName)]),
+    &Alt(&[
+        Is(Class::RoleModifier),
+        Is(Class::ItemAdjective),
+        Acronym,
+        Is(Class::OrgName),
+        CapIs(Class::RoleWord),
+    ]),
     0,
-    3,
+    4,
 );
 
 /// The organisation of a role: "of the National Cyber Unit", "d'INTERPOL", "du C3N".
@@ -89,7 +101,16 @@ static ROLE_ORG: Pat = Seq(&[
 pub(crate) static ROLE: Pat = Seq(&[
     Ref(&ROLE_LEAD),
     Is(Class::Role),
-    Rep(&Alt(&[Is(Class::RoleModifier), Is(Class::Role)]), 0, 2),
+    // "Chief Postal Inspector", "Special Agent in Charge", "directeur adjoint".
+    Rep(
+        &Alt(&[
+            Is(Class::RoleModifier),
+            Is(Class::Role),
+            Seq(&[Rep(&OrgCapital, 1, 2), Is(Class::Role)]),
+        ]),
+        0,
+        3,
+    ),
     Opt(&Alt(&[
         Ref(&ROLE_ORG),
         Seq(&[
@@ -100,10 +121,24 @@ pub(crate) static ROLE: Pat = Seq(&[
     ])),
 ]);
 
-/// A role with an organisation written before it: "UNODC Executive Director", "Europol
-/// spokesperson".
+/// An organisation written before a role: "UNODC", "IRS Criminal Investigation", "U.S.
+/// Secret Service", "FBI San Diego".
+static ORG_BEFORE_ROLE: Pat = Rep(
+    &Alt(&[
+        Acronym,
+        Is(Class::OrgName),
+        Initial,
+        Unless(Class::RoleWord, &Unless(Class::RoleModifier, &OrgCapital)),
+        Is(Class::OrgWord),
+    ]),
+    1,
+    6,
+);
+
+/// A role with an organisation written before it: "UNODC Executive Director", "Europol's
+/// spokesperson", "USPIS Chief Postal Inspector".
 static ORG_ROLE: Pat = Seq(&[
-    Save(Slot::Org, &Alt(&[Acronym, Is(Class::OrgName)])),
+    Save(Slot::Org, &ORG_BEFORE_ROLE),
     Opt(&Seq(&[P('\''), Word])),
     Ref(&ROLE),
 ]);
@@ -203,6 +238,19 @@ pub(crate) static SOURCE_RULES: &[Rule] = &[
     rule!(surname, SURNAME),
     rule!(organisation, ORGANISATION),
 ];
+
+/// Someone a sentence of reported speech names: a person with a role or a title, a known
+/// given name, a role, a pronoun (never a bare capitalised phrase).
+pub(crate) static REPORTER: Pat = Alt(&[
+    Ref(&NAME_COMMA_ROLE),
+    Ref(&ROLE_COMMA_NAME),
+    Ref(&ROLE_NAME),
+    Ref(&TITLE_NAME),
+    Ref(&JOINT),
+    Ref(&ROLE_ALONE),
+    Ref(&PRONOUN),
+    Ref(&GIVEN_NAMED),
+]);
 
 /// Whoever can be a quote's source, as one pattern for the speech rules.
 pub(crate) static SUBJECT: Pat = Alt(&[

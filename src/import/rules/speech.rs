@@ -108,6 +108,9 @@ static SOURCE_VERB_QUOTE: Pat = Seq(&[
     Save(Slot::Quote, &Quote),
 ]);
 
+/// "Andrew Coster, commissioner of New Zealand Police: “…”".
+static SOURCE_COLON_QUOTE: Pat = Seq(&[Ref(&SOURCE), P(':'), Save(Slot::Quote, &Quote)]);
+
 /// "Selon M. Fedotov, « … »".
 static ACCORDING_QUOTE: Pat = Seq(&[
     Save(Slot::Cue, &Is(Class::AccordingTo)),
@@ -154,15 +157,30 @@ static ACCORDING_COLON: Pat = Seq(&[
 /// the quote opening the next paragraph keeps.
 static SOURCE_VERB_REPORTED: Pat = Seq(&[
     Ref(&LEADING_CONTEXT),
-    Ref(&SOURCE),
+    Save(Slot::Source, &crate::import::rules::people::REPORTER),
     Ref(&APPOSITION),
     Opt(&P(',')),
     Ref(&VERB),
-    Alt(&[Is(Class::Complementizer), Word]),
+    Alt(&[
+        Is(Class::Complementizer),
+        Is(Class::Determiner),
+        Is(Class::PronounM),
+        Is(Class::PronounF),
+        Is(Class::PronounPlural),
+        Is(Class::OrgName),
+        Acronym,
+    ]),
 ]);
 
-/// "– Caroline Xavier, Chief, Communications Security Establishment", a line after a quote.
-static DASH_SOURCE: Pat = Seq(&[AnyOf("–—-"), Ref(&SOURCE)]);
+/// "– Caroline Xavier, Chief, Communications Security Establishment", a line after a quote
+/// (the dash may have been read as a list marker).
+static DASH_SOURCE: Pat = Seq(&[
+    Opt(&AnyOf("–—-")),
+    Save(Slot::Source, &crate::import::rules::people::REPORTER),
+    Opt(&Seq(&[P(','), Rep(&Alt(&[Word, AnyOf("'()-–&.")]), 1, 14)])),
+    Opt(&P('.')),
+    End,
+]);
 
 /// How an attribution finds its quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +203,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule!(quote_source_verb, QUOTE_SOURCE_VERB),
     rule!(according_quote, ACCORDING_QUOTE),
     rule!(source_verb_quote, SOURCE_VERB_QUOTE),
+    rule!(source_colon_quote, SOURCE_COLON_QUOTE),
     rule!(source_verb_that_quote, SOURCE_VERB_THAT_QUOTE),
     rule!(source_verb_colon, SOURCE_VERB_COLON),
     rule!(according_colon, ACCORDING_COLON),
@@ -226,6 +245,9 @@ pub(crate) struct Attribution {
     pub how: How,
 }
 
+/// The longest line that may only name a quote's source, in tokens.
+const MAX_NAME_LINE_TOKENS: usize = 30;
+
 /// The number of the quote at token `i` of a frame.
 pub(crate) fn quote_at(sent: &Sent<'_>, i: usize) -> Option<usize> {
     match sent.tok(i)?.kind {
@@ -252,8 +274,9 @@ fn attribution(sent: &Sent<'_>, rule: &'static Rule, m: &Match) -> Option<Attrib
 pub(crate) fn attributions(sent: &Sent<'_>) -> Vec<Attribution> {
     let has_quote = sent.toks.iter().any(|t| matches!(t.kind, Kind::Quote(_)));
     let rules = if has_quote { RULES } else { QUOTELESS_RULES };
+    // A line that only names someone may name a quote's source ("– Caroline Xavier, Chief").
     let speaks = sent.toks.iter().any(|t| t.is(Class::SpeechVerb) || t.is(Class::AccordingTo))
-        || sent.toks.first().is_some_and(|t| matches!(t.punct(), Some('–' | '—' | '-')));
+        || sent.len() <= MAX_NAME_LINE_TOKENS;
     if !has_quote && !speaks {
         return Vec::new();
     }
