@@ -198,13 +198,13 @@ fn same_item(a: &ItemFact, b: &ItemFact) -> bool {
     if ka == kb {
         return true;
     }
-    match (&a.category, &b.category) {
-        (Some(x), Some(y)) if x == y => {
-            let listed_apart = a.list.is_some() && a.list == b.list;
-            !listed_apart && (ka.contains(&kb) || kb.contains(&ka) || a.list.is_none() && b.list.is_none())
-        }
-        _ => false,
-    }
+    // Mentions in prose of one category are one phenomenon; members of lists are what their
+    // list names apart.
+    let by_category = a.category.is_some()
+        && a.category == b.category
+        && a.list.is_none()
+        && b.list.is_none();
+    by_category || ka.contains(&kb) || kb.contains(&ka)
 }
 
 /// The threats and areas, one per phenomenon, in order of first mention.

@@ -53,6 +53,22 @@ fn text_of(sent: &Sent<'_>, (a, b): (usize, usize)) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// An item's label: its words, without the small words a list left at its ends ("pour",
+/// "and the").
+fn label_of(sent: &Sent<'_>, (a, mut b): (usize, usize)) -> Option<String> {
+    while b > a + 1
+        && sent.tok(b - 1).is_some_and(|t| {
+            !t.is_word()
+                || t.is(Class::Stop) && !t.is(Class::ItemAdjective)
+                || t.is(Class::Determiner)
+                || t.is(Class::ItemPreposition)
+        })
+    {
+        b -= 1;
+    }
+    text_of(sent, (a, b))
+}
+
 /// A person reference from a mention's token ranges.
 fn person_ref(
     sent: &Sent<'_>,
@@ -290,7 +306,11 @@ impl Extractor<'_> {
         }
         let detail = sent.slice(0, sent.len()).map(collapse_ws).unwrap_or_default();
         for item in found {
-            let Some(label) = text_of(sent, item.label) else { continue };
+            let Some(label) = label_of(sent, item.label) else { continue };
+            let label = match item.shared_head.and_then(|h| text_of(sent, h)) {
+                Some(head) => format!("{head} {label}"),
+                None => label,
+            };
             let category = item
                 .category
                 .and_then(|c| self.taxonomy.category(c))

@@ -198,6 +198,17 @@ impl Taxonomy {
         self.heads.get(sent.lower(at)?).copied()
     }
 
+    /// The kind of the generic head at token `at`.
+    pub fn head_kind(&self, sent: &Sent<'_>, at: usize) -> Option<CategoryKind> {
+        self.head(sent, at).map(|h| h.kind)
+    }
+
+    /// The modifier phrase at token `at` (after an article): its end and category.
+    pub fn modifier_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
+        let start = at + sent.phrase_at(at, Class::Determiner).unwrap_or(0);
+        self.modifiers.longest_at(sent, start).map(|(n, id)| (start + n, id))
+    }
+
     /// True when a modifier's category may qualify the head.
     fn agrees(&self, head: Head, category: CategoryId) -> bool {
         self.category(category).is_some_and(|(_, kind)| kind == head.kind)

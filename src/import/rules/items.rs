@@ -73,12 +73,20 @@ pub(crate) struct Item {
     pub category: Option<CategoryId>,
     /// The tokens of its label.
     pub label: (usize, usize),
+    /// Tokens of an earlier member its label shares, written before it ("trafic" of "le
+    /// trafic d'humains et de migrants" for "de migrants").
+    pub shared_head: Option<(usize, usize)>,
     /// Called new or emerging.
     pub emerging: bool,
     /// The number of the list it was read in, within its sentence (items of one list are
     /// distinct things, even of one category).
     pub list: Option<usize>,
 }
+
+/// The most tokens of a modifier alone taken as an item ("les armes à feu").
+const MAX_BARE_MODIFIER: usize = 4;
+/// The most words a member may have around its item when its cue vouches for nothing.
+const MAX_EXTRA_TOKENS: usize = 3;
 
 /// The most tokens of one list member; longer, the list has become prose.
 const MAX_MEMBER_TOKENS: usize = 14;
@@ -176,7 +184,7 @@ fn trimmed(sent: &Sent<'_>, (mut a, mut b): (usize, usize)) -> Option<(usize, us
 /// phrase, with no figure, no verb of speech, no pronoun.
 fn reads_as_item(sent: &Sent<'_>, (a, b): (usize, usize)) -> bool {
     let words = (a..b).filter(|&i| sent.tok(i).is_some_and(|t| t.is_word())).count();
-    (1..=10).contains(&words)
+    (2..=10).contains(&words)
         && sent.tok(a).is_some_and(|t| t.is_word() && t.shape & shape::DIGIT == 0)
         && (a..b).all(|i| {
             sent.tok(i).is_some_and(|t| {
@@ -256,25 +264,72 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             .get(Slot::Cue)
             .is_some_and(|(a, b)| (a..b).any(|i| sent.is(i, Class::Emerging)));
         let cue = cue_for(rule, cue_new);
-        for member in members(sent, from, until) {
-            let Some((a, b)) = trimmed(sent, member) else {
-                continue;
-            };
+        let listed: Vec<(usize, usize)> = members(sent, from, until)
+            .into_iter()
+            .filter_map(|member| trimmed(sent, member))
+            .collect();
+        // A member the taxonomy does not know is vouched for only by a list that names at
+        // least one item the taxonomy knows.
+        let known = listed
+            .iter()
+            .any(|(a, b)| mentions.iter().any(|x| x.start >= *a && x.end <= *b));
+        let mut previous_head: Option<usize> = None;
+        for (a, b) in listed {
             let inside: Vec<Mention> = mentions
                 .iter()
                 .filter(|x| x.start >= a && x.end <= b)
                 .copied()
                 .collect();
             mentions.retain(|x| !(x.start >= a && x.end <= b));
-            let category = inside.first().map(|x| x.category);
+            let head_here = taxonomy.head_kind(sent, a).map(|_| a);
+            let mut category = inside.first().map(|x| x.category);
+            let mut shared_head = None;
+            if category.is_none() {
+                let bare = taxonomy
+                    .modifier_at(sent, a)
+                    .filter(|(end, _)| *end >= b);
+                // "le trafic d'humains et de migrants": "de migrants" shares "trafic".
+                let elided = a
+                    .checked_sub(1)
+                    .is_some_and(|p| sent.is(p, Class::ItemPreposition));
+                match (bare, previous_head) {
+                    (Some((_, id)), Some(head))
+                        if elided && taxonomy.head_kind(sent, head) == kind_of(taxonomy, id) =>
+                    {
+                        category = Some(id);
+                        shared_head = Some((head, head + 1));
+                    }
+                    // "contre les armes à feu": a modifier alone, after a threat cue.
+                    (Some((_, id)), _)
+                        if cue.kind == CategoryKind::Threat
+                            && kind_of(taxonomy, id) == Some(CategoryKind::Threat)
+                            && b - a <= MAX_BARE_MODIFIER =>
+                    {
+                        category = Some(id);
+                    }
+                    _ => {}
+                }
+            }
+            previous_head = head_here.or(previous_head);
             let kind = category.and_then(|id| kind_of(taxonomy, id));
-            if category.is_none() && !(cue.vouches && reads_as_item(sent, (a, b))) {
+            if category.is_none() && !(cue.vouches && known && reads_as_item(sent, (a, b))) {
                 continue;
             }
+            // A long member after a cue that vouches for nothing is prose around its item:
+            // the item's own words are the label.
+            let label = match inside.first() {
+                Some(x) if !cue.vouches && (b - a) > (x.end - x.start) + MAX_EXTRA_TOKENS => {
+                    (x.start, x.end)
+                }
+                // The preposition after the shared head: "trafic" + "de migrants".
+                _ if shared_head.is_some() => (a.saturating_sub(1), b),
+                _ => (a, b),
+            };
             out.push(Item {
                 kind: kind.unwrap_or(cue.kind),
                 category,
-                label: (a, b),
+                label,
+                shared_head,
                 emerging: cue.emerging || inside.iter().any(|x| new_before(sent, x.start)),
                 list: Some(list),
             });
@@ -288,6 +343,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             kind,
             category: Some(mention.category),
             label: (mention.start, mention.end),
+            shared_head: None,
             emerging: kind == CategoryKind::Threat && new_before(sent, mention.start),
             list: None,
         });
