@@ -235,9 +235,9 @@ impl Builder {
             self.start(kind, n);
         }
         self.push_inline(body);
-        self.last_line_ended = !self.one_per_line
-            && body.len() < self.short_line
-            && body.ends_with(['.', '!', '?', ':', '»', '”', '"']);
+        // A short line ends its paragraph: wrapped prose fills its lines, and lines of a
+        // header ("Royal Canadian Mounted Police" / "Home > News") are short.
+        self.last_line_ended = !self.one_per_line && body.len() < self.short_line;
     }
 
     /// Appends one line of Markdown as plain text.

@@ -212,6 +212,8 @@ line_classes! {
     Boilerplate => boilerplate,
     /// Web page furniture ("Share", "Home", cookie notices).
     Clutter => clutter,
+    /// Sentences of a site's notices ("We use cookies…"), furniture whatever follows.
+    Notice => notice,
     /// Headings of further reading ("For more information").
     MoreInfo => more_info,
     /// Headings of contacts ("Media contact").

@@ -205,35 +205,59 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
     Some((soften_caps(sent.slice(0, end)?), next.start))
 }
 
-/// A line of metadata with a date: "Published on 03 Feb 2021", "Publié le 3 mai 2024",
-/// "Newsroom2021-02-03 09:12:44", a date alone. Lines of an update give none.
+/// A line of metadata with a date: "Published on 03 Feb 2021", "Par la rédaction – Publié le
+/// 14 février 2024", "Communiqué de presse | Bruxelles, le 28 novembre 2023", "12/10/2023",
+/// "Newsroom2021-02-03 09:12:44", "Issued by the Secretariat, Kuala Lumpur, 7 November 2025",
+/// "April 9, 2025 — Surrey". Lines of an update give none.
 fn metadata_date(text: &str, vocab: &Vocab) -> Option<Date> {
     if text.chars().nth(SHORT_LINE_CHARS).is_some() {
         return None;
     }
-    text.lines().find_map(|line| {
-        let buf = tokens_of(line, vocab);
-        let sent = buf.sent(line, 0..buf.len(), vocab);
-        if sent.phrase_at(0, Class::UpdateLabel).is_some() {
-            return None;
-        }
-        let labelled = sent.phrase_at(0, Class::DateLabel);
-        let (date, m) = dates_in(&sent).into_iter().next()?;
-        let before_ok = match labelled {
-            Some(n) => (n..m.start).all(|i| {
-                sent.tok(i).is_some_and(|t| !t.is_word() || t.is(Class::DateArticle) || t.is(Class::Weekday))
-            }),
-            None => is_place_prefix(&sent, m.start),
-        };
-        // After the date: nothing, or a time.
-        let after_ok = (m.end..sent.len()).all(|i| {
-            sent.tok(i)
-                .is_some_and(|t| !t.is_word() || t.has(super::token::shape::DIGIT) || t.is_punct(':'))
-                || sent.lower(i).is_some_and(|w| w.len() <= 3)
-        });
-        (before_ok && after_ok).then_some(date)
-    })
+    text.lines().find_map(|line| line_date(line, vocab))
 }
+
+fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
+    let buf = tokens_of(line, vocab);
+    let sent = buf.sent(line, 0..buf.len(), vocab);
+    let (date, m) = dates_in(&sent).into_iter().next()?;
+    let before = |i: usize| sent.tok(i);
+    if (0..m.start).any(|i| sent.phrase_at(i, Class::UpdateLabel).is_some()) {
+        return None;
+    }
+    // The last label before the date: what stands between it and the date is a place. The
+    // label may end with the date's article ("Publié le" of "le 14 février").
+    let label_end = (0..m.start)
+        .filter_map(|i| sent.phrase_at(i, Class::DateLabel).map(|n| (i + n).min(m.start)))
+        .max();
+    let from = label_end.unwrap_or(0);
+    let placed = is_place_prefix(&sent.part(from, m.start), m.start - from);
+    // "Issued by the ASEANAPOL Secretariat, Kuala Lumpur, 7 November 2025": a signature
+    // whose date comes after a comma or a dash.
+    let signed = m.start > 0
+        && before(m.start - 1).and_then(|t| t.punct()).is_some_and(|c| c == ',' || is_dash(c));
+    let before_ok = placed || signed && label_end.is_none() && m.start <= SIGNATURE_WORDS;
+    // After the date: nothing, a time, or a place after a dash ("April 9, 2025 — Surrey").
+    let place_after = sent.tok(m.end).and_then(|t| t.punct()).is_some_and(is_dash)
+        && is_place_prefix(&sent.from(m.end + 1), sent.len() - m.end - 1);
+    let after_ok = place_after
+        || (m.end..sent.len()).all(|i| {
+            sent.tok(i).is_some_and(|t| {
+                !t.is_word() || t.has(super::token::shape::DIGIT) || t.is_punct(':')
+            }) || sent.lower(i).is_some_and(|w| w.len() <= 3)
+        });
+    // "7 October 2024 Law and Crime Prevention": a date, then the section's name.
+    let tagged = m.start == 0
+        && sent.len() - m.end <= 6
+        && (m.end..sent.len()).all(|i| {
+            sent.tok(i).is_some_and(|t| {
+                t.is_word() && (t.has(super::token::shape::CAP) || t.is(Class::Stop))
+            })
+        });
+    (before_ok && (after_ok || tagged)).then_some(date)
+}
+
+/// The most tokens of a signature before its date.
+const SIGNATURE_WORDS: usize = 16;
 
 /// What a block of the front is.
 #[derive(Debug, Clone, PartialEq)]
@@ -257,16 +281,27 @@ enum FrontBlock {
 /// True when a short block is page furniture: a clutter or boilerplate line, a breadcrumb
 /// ("Home > News > Press releases"), a bar of clutter words ("Share Facebook Twitter").
 pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
+    if vocab.line_is(head(text, 200), LineClass::Notice) {
+        return text.chars().nth(1200).is_none();
+    }
     if text.chars().nth(SHORT_LINE_CHARS).is_some() {
-        // A long paragraph may still be a cookie notice.
-        return vocab.line_is(head(text, 200), LineClass::Clutter)
-            && text.chars().nth(600).is_none();
+        return false;
     }
     if vocab.line_is(text, LineClass::Clutter) || vocab.line_is(text, LineClass::Boilerplate) {
         return true;
     }
+    // "Analysis | Press release": labels between bars.
+    if text.contains('|')
+        && text.split('|').any(|part| {
+            vocab.line_is(part, LineClass::Boilerplate) || vocab.line_is(part, LineClass::Clutter)
+        })
+    {
+        return true;
+    }
+    // A breadcrumb: words between separators ("Home > News > Press releases").
     let separators = text.matches(['>', '›', '|', '»', '/']).count();
-    if separators >= 2 && !text.trim_end().ends_with(['.', '!', '?']) {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if separators >= 2 && letters >= 4 && !text.trim_end().ends_with(['.', '!', '?']) {
         return true;
     }
     // Every word a clutter word: "Share Facebook Twitter LinkedIn Email".
@@ -294,16 +329,25 @@ fn words(text: &str) -> usize {
 /// True when a block reads as a paragraph of prose.
 fn is_prose(text: &str) -> bool {
     let n = words(text);
-    n >= 12 || n >= 6 && text.trim_end().ends_with(['.', '!', '?', '…', '»', '”', '"'])
+    let ends = text.trim_end().ends_with(['.', '!', '?', '…', '»', '”', '"', ')']);
+    // "Participating countries: Bulgaria, Finland, …": a label and its list.
+    let label = text
+        .split_once(':')
+        .is_some_and(|(before, _)| words(before) <= 3 && !before.contains('\n'));
+    // Lines of labels joined into one block ("News release\nApril 9, 2025\nFrom: …").
+    let lines: Vec<&str> = text.lines().collect();
+    let listing = lines.len() > 1
+        && lines.iter().all(|l| l.chars().count() < 70 && !l.trim_end().ends_with('.'));
+    !label && !listing && (n >= 40 || n >= 6 && ends)
 }
 
 fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
     let text = doc.block_text(i)?;
-    if is_furniture(text, vocab) {
-        return Some(FrontBlock::Furniture);
-    }
     if let Some(date) = metadata_date(text, vocab) {
         return Some(FrontBlock::Dated(date));
+    }
+    if is_furniture(text, vocab) {
+        return Some(FrontBlock::Furniture);
     }
     if text.chars().nth(SHORT_LINE_CHARS).is_none()
         && let Some(rest) = vocab.line_phrase(text, LineClass::SourceLabel)
@@ -330,11 +374,40 @@ fn is_prose_with_dateline(text: &str, vocab: &Vocab) -> bool {
 
 /// The title: the first block that is no furniture and no date, cut to one line.
 fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String)> {
-    (0..doc.blocks.len().min(FRONT_BLOCKS * 2)).find_map(|i| {
-        let text = doc.block_text(i)?;
-        if is_furniture(text, vocab) || metadata_date(text, vocab).is_some() || text.trim().is_empty() {
-            return None;
+    let is_candidate = |i: usize| {
+        doc.block_text(i).is_some_and(|text| {
+            !is_furniture(text, vocab)
+                && metadata_date(text, vocab).is_none()
+                && !text.trim().is_empty()
+                && !has_photo_cue(text, vocab)
+        })
+    };
+    let first = (0..doc.blocks.len().min(FRONT_BLOCKS * 2)).find(|&i| is_candidate(i))?;
+    // A page copied from a browser: the title follows the last line of furniture before the
+    // article's first paragraph ("Press release", "Home > News", a date line).
+    let first_prose = (first..doc.blocks.len().min(TITLE_SEARCH_BLOCKS))
+        .find(|&i| doc.block_text(i).is_some_and(|t| is_prose(t) && words(t) >= 15));
+    // The title is the first block after the last run of furniture before the article's
+    // first paragraph that leaves room for one.
+    let after_furniture = first_prose.and_then(|p| {
+        let mut end = p;
+        while let Some(last) = (first..end).rev().find(|&i| !is_candidate(i) && !has_photo_cue_at(doc, i, vocab)) {
+            let found = (last + 1..end).find(|&i| is_candidate(i) && doc.block_text(i).is_some_and(|t| words(t) >= 3));
+            if found.is_some() {
+                return found;
+            }
+            end = last;
         }
+        None
+    });
+    // A page copied whole names its title first (the window's title), then again above the
+    // article, after the site's navigation: the release starts there.
+    let first_text = doc.block_text(first)?;
+    let i = repeated_title(doc, first, first_text)
+        .or(after_furniture)
+        .unwrap_or(first);
+    let text = doc.block_text(i)?;
+    {
         let first_line = text.lines().next().unwrap_or(text);
         let title = if first_line.chars().count() <= MAX_TITLE_CHARS {
             collapse_ws(first_line)
@@ -342,7 +415,14 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String)> {
             cut_chars(&collapse_ws(first_line), MAX_TITLE_CHARS)
         };
         Some((i, title))
-    })
+    }
+}
+
+/// How far the article's first paragraph is looked for, in blocks.
+const TITLE_SEARCH_BLOCKS: usize = 80;
+
+fn has_photo_cue_at(doc: &Doc, i: usize, vocab: &Vocab) -> bool {
+    doc.block_text(i).is_some_and(|t| has_photo_cue(t, vocab))
 }
 
 /// How far a title is looked for again, in blocks.
@@ -479,10 +559,7 @@ fn is_link_line(text: &str) -> bool {
 
 /// Reads a release's blocks into its outline; none when it has no title.
 pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
-    let (first_title, title) = title_at(doc, vocab)?;
-    // A page copied from a browser names its title in the window's title, then again above
-    // the article, after the site's navigation: the release starts there.
-    let title_block = repeated_title(doc, first_title, &title).unwrap_or(first_title);
+    let (title_block, title) = title_at(doc, vocab)?;
     let front = read_front(doc, title_block, vocab);
     let mut out = Outline {
         title,
@@ -492,6 +569,15 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         source: front.source,
         ..Outline::default()
     };
+    // The title may hold the date: "… (Abidjan, 15 mai 2024)".
+    if out.date.is_none() {
+        let buf = tokens_of(&out.title, vocab);
+        let sent = buf.sent(&out.title, 0..buf.len(), vocab);
+        out.date = dates_in(&sent)
+            .into_iter()
+            .find(|(_, m)| (m.end..sent.len()).all(|i| sent.tok(i).is_some_and(|t| !t.is_word())))
+            .map(|(date, _)| date);
+    }
     // Date-only and metadata lines above the title still date the release.
     for i in 0..title_block {
         if let Some(date) = doc.block_text(i).and_then(|t| metadata_date(t, vocab)) {
@@ -510,23 +596,35 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         });
         out.has_lead = true;
     }
-    read_body(doc, front.body_from, vocab, &mut out);
-    // The date may be signed at the end: "Lyon, le 4 avril 2023".
+    let body = read_body(doc, front.body_from, vocab, &mut out);
+    // The date may be signed at the end: "Lyon, le 4 avril 2023", just after the story's last
+    // paragraph (not in a list of related news).
     if out.date.is_none() {
-        out.date = (front.body_from..doc.blocks.len()).rev().take(6).find_map(|i| {
-            let text = doc.block_text(i)?;
-            (text.chars().nth(80).is_none())
-                .then(|| dateline(text, vocab))
-                .flatten()
-                .filter(|d| d.rest >= text.trim_end().len())
-                .map(|d| d.date)
-        });
+        out.date = body
+            .dated
+            .iter()
+            .rev()
+            .find(|(block, _)| *block + SIGNATURE_BLOCKS >= body.last_para)
+            .map(|(_, date)| *date);
     }
     Some(out)
 }
 
+/// What reading the body noticed besides its paragraphs.
+#[derive(Debug, Default)]
+struct BodyRead {
+    /// Lines of the body that were only a date, with their block.
+    dated: Vec<(usize, Date)>,
+    /// The block of the last paragraph.
+    last_para: usize,
+}
+
+/// A date line this many blocks from the story's end at most is its signature.
+const SIGNATURE_BLOCKS: usize = 3;
+
 /// Reads the blocks from `from` on into paragraphs, sections and link blocks.
-fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) {
+fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRead {
+    let mut read = BodyRead::default();
     let mut reading = Reading::Body(Section::Story);
     for i in from..doc.blocks.len() {
         let (Some(text), Some(block)) = (doc.block_text(i), doc.blocks.get(i)) else {
@@ -572,9 +670,14 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) {
         let Reading::Body(section) = reading else {
             continue;
         };
-        if is_furniture(text, vocab) || metadata_date(text, vocab).is_some() {
+        if let Some(date) = metadata_date(text, vocab) {
+            read.dated.push((i, date));
             continue;
         }
+        if is_furniture(text, vocab) {
+            continue;
+        }
+        read.last_para = i;
         out.paras.push(Para {
             text: text.trim().to_string(),
             kind: block.kind,
@@ -582,6 +685,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) {
             section,
         });
     }
+    read
 }
 
 /// The section a heading opens, when it opens one.

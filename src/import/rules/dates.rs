@@ -109,12 +109,10 @@ pub(crate) fn date_of(sent: &Sent<'_>, m: &Match) -> Option<Date> {
     let month = match lower(Slot::Month).and_then(|w| sent.vocab.month(w.trim_end_matches('.'))) {
         Some(month) => month,
         None => {
-            // Figures: day and month order by language, unless one of them cannot be a month.
+            // Figures: the day first, as most of the world writes them, unless it cannot be
+            // ("02/14/2024").
             let second: i8 = text(Slot::Month)?.parse().ok()?;
-            let (day, month) = match (day > 12, second > 12, sent.vocab.lang) {
-                (true, _, _) | (false, false, Lang::Fr) => (day, second),
-                (false, true, _) | (false, false, Lang::En) => (second, day),
-            };
+            let (day, month) = if second > 12 { (second, day) } else { (day, second) };
             return Date::new(year, month, day);
         }
     };
@@ -157,7 +155,8 @@ mod tests {
     #[case::iso("2021-02-03 09:12:44", Lang::En, "2021-02-03")]
     #[case::glued("Newsroom2021-02-03 09:12:44", Lang::En, "2021-02-03")]
     #[case::figures_fr("le 03/02/2021", Lang::Fr, "2021-02-03")]
-    #[case::figures_en("on 02/03/2021", Lang::En, "2021-02-03")]
+    #[case::figures_en("on 03/02/2021", Lang::En, "2021-02-03")]
+    #[case::figures_us("on 02/14/2021", Lang::En, "2021-02-14")]
     #[case::ordinal_en("March 1st, 2024", Lang::En, "2024-03-01")]
     fn dates_are_read(#[case] text: &str, #[case] lang: Lang, #[case] want: &str) {
         assert_eq!(first_date(text, lang).as_deref(), Some(want));
