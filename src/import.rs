@@ -196,7 +196,12 @@ fn warnings_of(
     located.sort_by_key(|(at, _)| *at);
     let mut out: Vec<String> = located
         .into_iter()
-        .map(|(at, msg)| format!("line {}: {msg}", line_of(at)))
+        .map(|(at, mark)| {
+            format!(
+                "line {}: '{mark}' opens a quote that is never closed; left as text",
+                line_of(at)
+            )
+        })
         .collect();
     let mut more = found.more;
     if briefing.date.is_none() {

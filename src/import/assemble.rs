@@ -4,6 +4,9 @@
 //! person of `parties`, every label is non-empty. No I/O here.
 
 use super::facts::{Facts, ItemFact, Pos};
+use super::lexicon::FastMap;
+use super::rules;
+use super::token::{TokenBuf, sentences, tokenize};
 use super::lexicon::Vocab;
 use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
 use super::resolve::{Resolution, Speaker};
@@ -12,8 +15,6 @@ use crate::model::{Area, Briefing, CategoryKind, Party, Person, Quote, Speakers,
 
 /// At most this many items of each kind are kept.
 const MAX_ITEMS: usize = 500;
-/// An item's detail (its sentence) is cut to this many characters.
-const MAX_DETAIL_CHARS: usize = 400;
 /// At most this many parties.
 const MAX_PARTIES: usize = 40;
 
@@ -131,18 +132,18 @@ fn people_and_quotes(
         name: vocab.other_speakers.clone(),
         ..Party::default()
     };
-    let speaking: Vec<usize> = resolution
-        .speakers
-        .iter()
-        .zip(&resolution.kept)
-        .filter(|(_, kept)| **kept)
-        .flat_map(|(s, _)| match s {
-            Speaker::People(p) => p.clone(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let mut speaking = vec![false; resolution.people.len()];
+    for (speaker, kept) in resolution.speakers.iter().zip(&resolution.kept) {
+        if let (Speaker::People(people), true) = (speaker, kept) {
+            for &i in people {
+                if let Some(s) = speaking.get_mut(i) {
+                    *s = true;
+                }
+            }
+        }
+    }
     for (i, person) in resolution.people.iter().enumerate() {
-        if person.role.is_none() && !speaking.contains(&i) {
+        if person.role.is_none() && !speaking.get(i).copied().unwrap_or_default() {
             continue;
         }
         let entry = Person {
@@ -188,13 +189,12 @@ fn people_and_quotes(
     briefing.parties = parties;
 }
 
-/// Whether two items are one: the same words, or the same category unless one list named
-/// them apart; areas of one category are one.
-fn same_item(a: &ItemFact, b: &ItemFact) -> bool {
+/// Whether two items are one: the same words, or prose mentions of one category; one label
+/// inside the other, unless the taxonomy tells them apart. `ka`, `kb`: their folded labels.
+fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str) -> bool {
     if a.kind != b.kind {
         return false;
     }
-    let (ka, kb) = (fold_key(&a.label), fold_key(&b.label));
     if ka == kb {
         return true;
     }
@@ -204,23 +204,51 @@ fn same_item(a: &ItemFact, b: &ItemFact) -> bool {
         && a.category == b.category
         && a.list.is_none()
         && b.list.is_none();
-    by_category || ka.contains(&kb) || kb.contains(&ka)
+    // One label inside the other names one thing, unless the taxonomy tells them apart
+    // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
+    let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
+    by_category || compatible && (ka.contains(kb) || kb.contains(ka))
 }
 
 /// The threats and areas, one per phenomenon, in order of first mention.
 fn items(briefing: &mut Briefing, facts: &Facts) {
-    let mut kept: Vec<ItemFact> = Vec::new();
+    let mut kept: Vec<(ItemFact, String)> = Vec::new();
+    // Items kept, by category (none for those without one): only those can be the same.
+    let mut by_category: FastMap<Option<String>, Vec<usize>> = FastMap::default();
     for item in &facts.items {
         if item.section == Section::About {
             continue;
         }
-        match kept.iter_mut().find(|k| same_item(k, item)) {
-            Some(known) => known.emerging |= item.emerging,
-            None => kept.push(item.clone()),
+        let key = fold_key(&item.label);
+        let same = |k: &usize| {
+            kept.get(*k)
+                .is_some_and(|(known, known_key)| same_item(known, known_key, item, &key))
+        };
+        let known = by_category
+            .get(&item.category)
+            .and_then(|list| list.iter().copied().find(same))
+            .or_else(|| by_category.get(&None).and_then(|list| list.iter().copied().find(same)))
+            .or_else(|| {
+                item.category
+                    .is_none()
+                    .then(|| (0..kept.len()).find(same))
+                    .flatten()
+            });
+        match known {
+            Some(k) => {
+                if let Some((known, _)) = kept.get_mut(k) {
+                    known.emerging |= item.emerging;
+                }
+            }
+            None if kept.len() < 2 * MAX_ITEMS => {
+                by_category.entry(item.category.clone()).or_default().push(kept.len());
+                kept.push((item.clone(), key));
+            }
+            None => {}
         }
     }
-    for item in kept {
-        let detail = Some(cut_chars(&item.detail, MAX_DETAIL_CHARS)).filter(|d| !d.is_empty());
+    for (item, _) in kept {
+        let detail = Some(item.detail.to_string()).filter(|d| !d.is_empty());
         match item.kind {
             CategoryKind::Threat if briefing.threats.len() < MAX_ITEMS => {
                 briefing.threats.push(Threat {
@@ -240,6 +268,20 @@ fn items(briefing: &mut Briefing, facts: &Facts) {
             _ => {}
         }
     }
+}
+
+/// The event and the place the lead's first two sentences name.
+fn occasion(lead: &str, vocab: &Vocab) -> (Option<String>, Option<String>) {
+    let mut buf = TokenBuf::default();
+    tokenize(lead, &mut buf);
+    buf.annotate(vocab);
+    let (mut event, mut place) = (None, None);
+    for range in sentences(&buf.toks).into_iter().take(2) {
+        let sent = buf.sent(lead, range, vocab);
+        event = event.or_else(|| rules::event::event_in(&sent));
+        place = place.or_else(|| rules::event::place_in(&sent));
+    }
+    (event, place)
 }
 
 /// The briefing of a release.
@@ -264,6 +306,11 @@ pub(crate) fn briefing(
         let text = collapse_ws(&lead.text);
         if !text.is_empty() {
             briefing.summary.push(cut_chars(&text, MAX_SUMMARY_CHARS));
+        }
+        let (event, place) = occasion(&lead.text, vocab);
+        briefing.event = event;
+        if briefing.place.is_none() {
+            briefing.place = place;
         }
     }
     people_and_quotes(&mut briefing, outline, facts, resolution, vocab);

@@ -14,11 +14,14 @@ use super::outline::{Outline, Section};
 use super::pattern::inverted_gender;
 use super::quotes::{self, Warnings};
 use super::rules::items::items_in;
-use super::rules::people::{Mention, mention_of, mentions};
+use super::rules::people::{Mention, mentions};
 use super::rules::speech::{How, attributions, quote_at};
 use super::taxonomy::Taxonomy;
-use super::token::{Sent, TokenBuf, sentences, tokenize};
-use super::words::{capitalize_first, collapse_ws};
+use super::token::{Sent, Span, TokenBuf, sentences, tokenize};
+use super::words::{capitalize_first, collapse_ws, cut_chars, head};
+
+/// An item's detail (its sentence) is cut to this many characters.
+pub(crate) const MAX_DETAIL_CHARS: usize = 400;
 
 /// The body as one text, paragraphs separated by blank lines, and each paragraph's range.
 pub(crate) struct Body {
@@ -102,6 +105,7 @@ fn source_of(sent: &Sent<'_>, mention: &Mention) -> Option<Source> {
         Mention::Pronoun(gender) => Source::Pronoun(*gender),
         Mention::Joint(range) => Source::Joint(text_of(sent, *range)?),
         Mention::Org(range) => Source::Org(text_of(sent, *range)?),
+        Mention::Name(name) => Source::Person(person_ref(sent, *name, None, None, None)?),
     })
 }
 
@@ -134,12 +138,22 @@ pub(crate) fn extract(
         .filter(|_| outline.has_lead)
         .and_then(|r| body.text.get(r.clone()));
     ex.front(&outline.title, lead);
+    // Quotes are in order and end in order: a cursor over them finds each paragraph's.
+    let mut first_open = 0;
     for (p, (range, para)) in body.paras.iter().zip(&outline.paras).enumerate() {
         let text = body.text.get(range.clone()).unwrap_or_default();
+        while found.get(first_open).is_some_and(|q| q.paras.1 < p) {
+            first_open += 1;
+        }
         // The quotes in this paragraph, as byte ranges of it, with their numbers.
         let mut in_para = Vec::new();
-        for (n, q) in found.iter().enumerate() {
-            if q.paras.0 <= p && p <= q.paras.1 {
+        for (n, q) in found
+            .iter()
+            .enumerate()
+            .skip(first_open)
+            .take_while(|(_, q)| q.paras.0 <= p)
+        {
+            if p <= q.paras.1 {
                 let start = q.open.max(range.start) - range.start;
                 let end = q.close_end.min(range.end).max(range.start) - range.start;
                 in_para.push((start, end, n));
@@ -211,9 +225,10 @@ impl Extractor<'_> {
     /// People, organisations and attributions of one sentence of a frame; `offset` is the
     /// sentence's first token in the paragraph's frame.
     fn people_and_speech(&mut self, p: usize, offset: usize, sent: &Sent<'_>) {
-        for (mention, (a, _)) in mentions(sent) {
+        let found = mentions(sent);
+        for (mention, (a, _)) in &found {
             let pos = Pos { para: p, tok: offset + a };
-            match &mention {
+            match mention {
                 Mention::Person {
                     name,
                     role,
@@ -240,16 +255,28 @@ impl Extractor<'_> {
                         });
                     }
                 }
+                // A bare name is someone only as a quote's source.
+                Mention::Name(_) => {}
                 _ => {
-                    if let Some(source) = source_of(sent, &mention) {
+                    if let Some(source) = source_of(sent, mention) {
                         self.facts.mentions.push(MentionFact { source, pos });
                     }
                 }
             }
         }
         self.quote_places(p, offset, sent);
-        for found in attributions(sent) {
-            let source = match (mention_of(sent, found.source), inverted_gender(sent, found.source.0)) {
+        let spans: Vec<Span> = found
+            .iter()
+            .map(|(mention, (start, end))| Span {
+                start: *start,
+                end: *end,
+                strong: !matches!(mention, Mention::Name(_) | Mention::Org(_)),
+            })
+            .collect();
+        let framed = sent.with_spans(&spans);
+        for found in attributions(&framed).into_iter().map(|a| (a.clone(), found.iter().find(|(_, r)| r.0 == a.source.0).map(|(m, _)| m.clone()))) {
+            let (found, mention) = found;
+            let source = match (mention, inverted_gender(sent, found.source.0)) {
                 (_, Some(gender)) => Some(Source::Pronoun(gender)),
                 (Some(mention), None) => source_of(sent, &mention),
                 (None, None) => None,
@@ -304,7 +331,12 @@ impl Extractor<'_> {
         if found.is_empty() {
             return;
         }
-        let detail = sent.slice(0, sent.len()).map(collapse_ws).unwrap_or_default();
+        // The sentence, once for all its items; past a few hundred characters it is cut.
+        let detail: std::rc::Rc<str> = sent
+            .slice(0, sent.len())
+            .map(|s| cut_chars(&collapse_ws(head(s, 4 * MAX_DETAIL_CHARS)), MAX_DETAIL_CHARS))
+            .unwrap_or_default()
+            .into();
         for item in found {
             let Some(label) = label_of(sent, item.label) else { continue };
             let label = match item.shared_head.and_then(|h| text_of(sent, h)) {
@@ -319,7 +351,7 @@ impl Extractor<'_> {
                 kind: item.kind,
                 category,
                 label: capitalize_first(&label),
-                detail: detail.clone(),
+                detail: std::rc::Rc::clone(&detail),
                 emerging: item.emerging,
                 list: item.list.map(|l| (p, s, l)),
                 section,

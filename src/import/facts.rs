@@ -110,8 +110,8 @@ pub(crate) struct ItemFact {
     pub category: Option<String>,
     /// The release's own words.
     pub label: String,
-    /// The sentence it was read in.
-    pub detail: String,
+    /// The sentence it was read in (shared by the items of one sentence).
+    pub detail: std::rc::Rc<str>,
     /// Called new or emerging.
     pub emerging: bool,
     /// The list it was read in: paragraph, sentence and list number.

@@ -551,9 +551,8 @@ const MAX_NON_LINKS: usize = 3;
 
 /// True when a link section's line is one: an address, or a title of more than two words.
 fn is_link_line(text: &str) -> bool {
-    text.contains("://")
-        || text.contains("www.")
-        || text.contains('@')
+    text.split_whitespace()
+        .any(|w| super::links::is_web_address(w.trim_matches(['(', ')', '<', '>', ',', ';'])))
         || text.split_whitespace().count() > 2
 }
 
@@ -636,7 +635,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
                     reading = next;
                 }
                 // "For more information: https://..." holds its own link.
-                if next == Reading::Links(0) && (text.contains("://") || text.contains('\n')) {
+                if next == Reading::Links(0) && (is_link_line(text) || text.contains('\n')) {
                     out.link_blocks.push(i);
                 }
                 continue;

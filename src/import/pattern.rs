@@ -7,8 +7,8 @@
 //! bounded repetitions: the work per starting token is bounded by the pattern, so a rule runs
 //! in time linear in the sentence. No I/O here.
 
-use super::lexicon::Class;
-use super::token::{Kind, Sent, shape};
+use super::lexicon::{Class, Classes, FastMap};
+use super::token::{Kind, Sent, Token, shape};
 
 /// The fields a pattern can capture; each rule family reads the ones it knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +118,13 @@ pub(crate) enum Pat {
     Ref(&'static Pat),
     /// A verb with its pronoun after it ("a-t-il", "ajoute-t-elle").
     Inverted,
+    /// The part, whose matches at each token are worked out once per sentence and reused by
+    /// every rule that tries it there (a long alternation several rules share).
+    Memo(&'static Pat),
+    /// A mention of someone already read in the sentence ([`Sent::spans`]).
+    Mention,
+    /// A mention with a role, title or known given name.
+    StrongMention,
 }
 
 /// Classes a word cannot have and still be part of a person's name.
@@ -145,12 +152,23 @@ const NOT_NAME: &[Class] = &[
     Class::TitleCue,
 ];
 
+/// [`NOT_NAME`] as one set.
+const NOT_NAME_MASK: Classes = {
+    let mut mask = 0;
+    let mut k = 0;
+    while k < NOT_NAME.len() {
+        mask |= NOT_NAME[k].bit();
+        k += 1;
+    }
+    mask
+};
+
 /// True when token `i` could be a word of a person's name.
 pub(crate) fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
     let Some(tok) = sent.tok(i) else {
         return false;
     };
-    let mask = NOT_NAME.iter().fold(0, |m, c| m | c.bit());
+    let mask = NOT_NAME_MASK;
     tok.is_word()
         && tok.end - tok.start > 1
         && tok.has(shape::CAP | shape::LETTER)
@@ -216,10 +234,13 @@ fn walk(
         .then_some(at + 2),
         Pat::End => (at >= sent.len()).then_some(at),
         Pat::Inverted => one(inverted_gender(sent, at).is_some()),
+        Pat::Mention => sent.span_at(at).map(|s| s.end),
+        Pat::StrongMention => sent.span_at(at).filter(|s| s.strong).map(|s| s.end),
         Pat::Ref(part) => return walk(part, sent, at, caps, next),
         Pat::Unless(class, part) => {
             return !sent.is(at, *class) && walk(part, sent, at, caps, next);
         }
+        Pat::Memo(part) => return memo(part, sent, at, caps, next),
         Pat::Seq(parts) => return seq(parts, sent, at, caps, next),
         Pat::Alt(parts) => {
             return parts.iter().any(|part| walk(part, sent, at, caps, next));
@@ -266,6 +287,62 @@ fn phrases(
         }
     }
     first.is(class) && next(at + 1, caps)
+}
+
+/// Every way a memoized part matches at a token: where it ends and what it captured.
+type Ends = Vec<(usize, Captures)>;
+
+std::thread_local! {
+    /// The matches of memoized parts in the sentence being read, by part and token.
+    static MEMO: std::cell::RefCell<(usize, usize, FastMap<(usize, usize), std::rc::Rc<Ends>>)> =
+        std::cell::RefCell::new((0, 0, FastMap::default()));
+}
+
+/// [`Pat::Memo`]: the part's matches at `at`, from the cache or worked out now, each followed
+/// by `next` with its captures laid over the current ones.
+fn memo(
+    part: &'static Pat,
+    sent: &Sent<'_>,
+    at: usize,
+    caps: &mut Captures,
+    next: &mut dyn FnMut(usize, &mut Captures) -> bool,
+) -> bool {
+    let key = (std::ptr::from_ref(part) as usize, at);
+    let here = (sent.toks.as_ptr() as usize, sent.len());
+    let cached = MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if (m.0, m.1) != here {
+            *m = (here.0, here.1, FastMap::default());
+        }
+        m.2.get(&key).cloned()
+    });
+    let ends = match cached {
+        Some(ends) => ends,
+        None => {
+            let mut found = Vec::new();
+            let mut fresh = Captures::default();
+            walk(part, sent, at, &mut fresh, &mut |end, inner| {
+                found.push((end, *inner));
+                false
+            });
+            let found = std::rc::Rc::new(found);
+            MEMO.with(|m| m.borrow_mut().2.insert(key, std::rc::Rc::clone(&found)));
+            found
+        }
+    };
+    for (end, inner) in ends.iter() {
+        let before = *caps;
+        for (slot, range) in inner.0.iter().enumerate() {
+            if let (Some(range), Some(cell)) = (range, caps.0.get_mut(slot)) {
+                *cell = Some(*range);
+            }
+        }
+        if next(*end, caps) {
+            return true;
+        }
+        *caps = before;
+    }
+    false
 }
 
 fn seq(
@@ -331,6 +408,196 @@ pub(crate) fn match_at(pat: &Pat, sent: &Sent<'_>, at: usize) -> Option<Match> {
     found
 }
 
+/// What the first token of a match can be: a cheap test that lets a scan skip the tokens
+/// where a rule cannot start. Worked out at compile time from the pattern.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FirstSet {
+    /// The pattern can match nothing: it may start anywhere.
+    anywhere: bool,
+    /// Any word.
+    word: bool,
+    /// A capitalised word.
+    cap: bool,
+    /// A lowercase word.
+    lower: bool,
+    /// A word starting with a digit.
+    digit: bool,
+    /// A quote token.
+    quote: bool,
+    /// A word that is or starts a phrase of these classes.
+    classes: Classes,
+    /// These punctuation characters.
+    puncts: [char; MAX_FIRST_PUNCTS],
+    /// How many of `puncts` are set.
+    punct_count: usize,
+}
+
+/// The most punctuation characters a first set holds; past them it admits any.
+const MAX_FIRST_PUNCTS: usize = 16;
+
+impl FirstSet {
+    const EMPTY: FirstSet = FirstSet {
+        anywhere: false,
+        word: false,
+        cap: false,
+        lower: false,
+        digit: false,
+        quote: false,
+        classes: 0,
+        puncts: ['\0'; MAX_FIRST_PUNCTS],
+        punct_count: 0,
+    };
+
+    /// True when a match may start at this token.
+    fn admits(&self, tok: &Token) -> bool {
+        if self.anywhere {
+            return true;
+        }
+        match tok.kind {
+            Kind::Word => {
+                self.word
+                    || self.cap && tok.shape & shape::CAP != 0
+                    || self.digit && tok.shape & shape::DIGIT != 0
+                    || self.lower && tok.shape & (shape::CAP | shape::DIGIT) == 0
+                    || tok.may_start(self.classes)
+            }
+            Kind::Punct(c) => self
+                .puncts
+                .iter()
+                .take(self.punct_count)
+                .any(|p| *p == c),
+            Kind::Quote(_) => self.quote,
+        }
+    }
+
+    const fn with_punct(mut self, c: char) -> FirstSet {
+        if self.punct_count < MAX_FIRST_PUNCTS {
+            self.puncts[self.punct_count] = c;
+            self.punct_count += 1;
+        } else {
+            self.anywhere = true;
+        }
+        self
+    }
+
+    const fn union(mut self, other: FirstSet) -> FirstSet {
+        self.anywhere |= other.anywhere;
+        self.word |= other.word;
+        self.cap |= other.cap;
+        self.lower |= other.lower;
+        self.digit |= other.digit;
+        self.quote |= other.quote;
+        self.classes |= other.classes;
+        let mut k = 0;
+        while k < other.punct_count {
+            self = self.with_punct(other.puncts[k]);
+            k += 1;
+        }
+        self
+    }
+}
+
+/// True when the pattern can match no token at all.
+const fn nullable(pat: &Pat) -> bool {
+    match pat {
+        Pat::Opt(_) | Pat::End => true,
+        Pat::Rep(part, min, _) => *min == 0 || nullable(part),
+        Pat::Seq(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                if !nullable(&parts[k]) {
+                    return false;
+                }
+                k += 1;
+            }
+            true
+        }
+        Pat::Alt(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                if nullable(&parts[k]) {
+                    return true;
+                }
+                k += 1;
+            }
+            false
+        }
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Memo(part) => {
+            nullable(part)
+        }
+        _ => false,
+    }
+}
+
+/// What the first token of a match of `pat` can be.
+pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
+    let mut set = FirstSet::EMPTY;
+    match pat {
+        Pat::Is(class) => set.classes = class.bit(),
+        Pat::Not(_) | Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::Mention | Pat::StrongMention => {
+            set.word = true
+        }
+        Pat::Capital
+        | Pat::CapIs(_)
+        | Pat::OrgCapital
+        | Pat::Acronym
+        | Pat::NameWord
+        | Pat::GivenNameWord
+        | Pat::Initial => set.cap = true,
+        Pat::Lower => set.lower = true,
+        Pat::Number => set.digit = true,
+        Pat::P(c) => set = set.with_punct(*c),
+        Pat::AnyOf(chars) => {
+            let bytes = chars.as_bytes();
+            let mut k = 0;
+            // Every character of these sets is ASCII or starts a multi-byte one: the set
+            // admits any punctuation when one is not ASCII.
+            while k < bytes.len() {
+                if bytes[k] < 0x80 {
+                    set = set.with_punct(bytes[k] as char);
+                } else {
+                    set.anywhere = true;
+                }
+                k += 1;
+            }
+        }
+        Pat::Quote => set.quote = true,
+        Pat::End => set.anywhere = true,
+        Pat::Seq(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                set = set.union(first_of(&parts[k]));
+                if !nullable(&parts[k]) {
+                    return set;
+                }
+                k += 1;
+            }
+            set.anywhere = true;
+        }
+        Pat::Alt(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                set = set.union(first_of(&parts[k]));
+                k += 1;
+            }
+        }
+        Pat::Opt(part) => {
+            set = first_of(part);
+            set.anywhere = true;
+        }
+        Pat::Rep(part, min, _) => {
+            set = first_of(part);
+            if *min == 0 {
+                set.anywhere = true;
+            }
+        }
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Memo(part) => {
+            set = first_of(part)
+        }
+    }
+    set
+}
+
 /// A named pattern of a rule family.
 #[derive(Debug)]
 pub(crate) struct Rule {
@@ -338,6 +605,15 @@ pub(crate) struct Rule {
     pub name: &'static str,
     /// The pattern.
     pub pat: &'static Pat,
+    /// What its first token can be.
+    pub first: FirstSet,
+}
+
+impl Rule {
+    /// True when the rule may match from token `at`.
+    pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
+        sent.tok(at).is_none_or(|tok| self.first.admits(tok))
+    }
 }
 
 /// Declares a rule: `rule!(name_comma_role, Seq(&[...]))`; the name is an identifier, so
@@ -347,6 +623,7 @@ macro_rules! rule {
         $crate::import::pattern::Rule {
             name: stringify!($name),
             pat: &$pat,
+            first: $crate::import::pattern::first_of(&$pat),
         }
     };
 }
@@ -360,6 +637,7 @@ pub(crate) fn first_rule<'r>(
 ) -> Option<(&'r Rule, Match)> {
     rules
         .iter()
+        .filter(|rule| rule.may_start(sent, at))
         .find_map(|rule| match_at(rule.pat, sent, at).map(|m| (rule, m)))
 }
 

@@ -96,24 +96,24 @@ pub(crate) struct Found {
     pub paras: (usize, usize),
 }
 
-/// Problems worth telling the user: byte offsets in the body and messages, the first
-/// [`Warnings::KEPT`] of them, and how many more there were.
+/// Quotation marks left open: byte offsets in the body and the mark, the first
+/// [`Warnings::KEPT`] of them, and how many more there were. The module root words them.
 #[derive(Debug, Default)]
 pub(crate) struct Warnings {
-    /// The first warnings, as (byte offset, message).
-    pub list: Vec<(usize, String)>,
+    /// The first marks left open, as (byte offset, mark).
+    pub list: Vec<(usize, char)>,
     /// How many more were not kept.
     pub more: usize,
 }
 
 impl Warnings {
-    /// Warnings kept; a release full of stray marks must not fill memory with messages.
+    /// Warnings kept; a release full of stray marks must not fill memory.
     pub const KEPT: usize = 64;
 
-    /// Adds a warning, or counts it when enough are kept (then the message is not made).
-    pub fn push(&mut self, at: usize, message: impl FnOnce() -> String) {
+    /// Notes a mark left open at byte `at`.
+    pub fn push(&mut self, at: usize, mark: char) {
         if self.list.len() < Warnings::KEPT {
-            self.list.push((at, message()));
+            self.list.push((at, mark));
         } else {
             self.more += 1;
         }
@@ -165,12 +165,7 @@ impl Scan<'_> {
     fn give_up(&mut self, open: Opened, warnings: &mut Warnings) {
         // Lone single marks are mostly apostrophes; not worth a warning.
         if open.family != Family::Single {
-            warnings.push(open.at, || {
-                format!(
-                    "'{}' opens a quote that is never closed; left as text",
-                    open.glyph
-                )
-            });
+            warnings.push(open.at, open.glyph);
         }
         self.inside = None;
         self.pos = open.at + open.len;

@@ -8,6 +8,7 @@
 use super::facts::{Facts, PersonRef, Pos, QuoteFact, Source};
 use super::rules::speech::How;
 use super::lexicon::Gender;
+use super::lexicon::FastMap;
 use super::words::fold_key;
 
 /// A person of the release, all mentions merged.
@@ -54,69 +55,89 @@ const MIN_QUOTE_WORDS: usize = 4;
 const PRONOUN_PARAGRAPHS: usize = 2;
 /// Role words match on their first letters ("directeur" and "directrice").
 const ROLE_STEM: usize = 5;
+/// The most people a release is read for: past them, new names are not learned (a release
+/// names a few dozen; a text with thousands is no release, and must stay linear).
+const MAX_PEOPLE: usize = 1000;
 
 fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// The last words of a name: its surname, as a key.
-fn surname_key(name: &str) -> String {
-    fold_key(name.split_whitespace().last().unwrap_or_default())
+/// The last word of a folded name.
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+/// People, with indexes for finding them by name.
+#[derive(Debug, Default)]
+struct Registry {
+    /// Index of each person by folded full name.
+    by_key: FastMap<String, usize>,
+    /// Indexes of people by the last word of their folded name.
+    by_last: FastMap<String, Vec<usize>>,
 }
 
 impl Resolution {
-    /// The person named `name`: the same name, or a surname that is one person's only.
-    fn find(&self, name: &str) -> Option<usize> {
+    /// The person named `name`: the same name, or a name that ends like one person's only
+    /// ("Karlsson", "De Bolle", "Merrick B. Garland" for "Garland").
+    fn find(&self, index: &Registry, name: &str) -> Option<usize> {
         let key = fold_key(name);
-        if let Some(i) = self.people.iter().position(|p| fold_key(&p.name) == key) {
+        if let Some(&i) = index.by_key.get(&key) {
             return Some(i);
         }
-        let tail: Vec<usize> = self
-            .people
+        let same_end = index.by_last.get(last_word(&key))?;
+        let found: Vec<usize> = same_end
             .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                let full = fold_key(&p.name);
-                full.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {full}"))
+            .copied()
+            .filter(|&i| {
+                self.people.get(i).is_some_and(|p| {
+                    let full = fold_key(&p.name);
+                    full.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {full}"))
+                })
             })
-            .map(|(i, _)| i)
             .collect();
-        match tail.as_slice() {
+        match found.as_slice() {
             [one] => Some(*one),
             _ => None,
         }
     }
 
-    /// Adds or merges a person.
-    fn learn(&mut self, person: &PersonRef, pos: Pos) -> usize {
-        match self.find(&person.name) {
-            Some(i) => {
-                if let Some(known) = self.people.get_mut(i) {
-                    if words(&person.name) > words(&known.name) {
-                        known.name.clone_from(&person.name);
-                    }
-                    if known.role.is_none() {
-                        known.role.clone_from(&person.role);
-                        known.org.clone_from(&person.org);
-                    }
-                    known.gender = match (known.gender, person.gender) {
-                        (Some(a), Some(b)) if a != b => None,
-                        (a, b) => a.or(b),
-                    };
+    /// Adds or merges a person; none past [`MAX_PEOPLE`] new people.
+    fn learn(&mut self, index: &mut Registry, person: &PersonRef, pos: Pos) -> Option<usize> {
+        if let Some(i) = self.find(index, &person.name) {
+            if let Some(known) = self.people.get_mut(i) {
+                if words(&person.name) > words(&known.name) {
+                    known.name.clone_from(&person.name);
+                    let key = fold_key(&known.name);
+                    index.by_last.entry(last_word(&key).to_string()).or_default().push(i);
+                    index.by_key.insert(key, i);
                 }
-                i
+                if known.role.is_none() {
+                    known.role.clone_from(&person.role);
+                    known.org.clone_from(&person.org);
+                }
+                known.gender = match (known.gender, person.gender) {
+                    (Some(a), Some(b)) if a != b => None,
+                    (a, b) => a.or(b),
+                };
             }
-            None => {
-                self.people.push(Person {
-                    name: person.name.clone(),
-                    role: person.role.clone(),
-                    org: person.org.clone(),
-                    gender: person.gender,
-                    first: pos,
-                });
-                self.people.len() - 1
-            }
+            return Some(i);
         }
+        if self.people.len() >= MAX_PEOPLE {
+            return None;
+        }
+        let i = self.people.len();
+        let key = fold_key(&person.name);
+        index.by_last.entry(last_word(&key).to_string()).or_default().push(i);
+        index.by_key.insert(key, i);
+        self.people.push(Person {
+            name: person.name.clone(),
+            role: person.role.clone(),
+            org: person.org.clone(),
+            gender: person.gender,
+            first: pos,
+        });
+        Some(i)
     }
 }
 
@@ -138,12 +159,31 @@ fn role_stems(role: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where facts are, by paragraph, so each quote looks only at its neighbours.
+#[derive(Debug, Default)]
+struct Places {
+    /// The first person or pointer named in each paragraph.
+    first_named: FastMap<usize, Pos>,
+    /// The last colon or reported speech of each paragraph (not the lines after a quote).
+    lead_in: FastMap<usize, usize>,
+    /// The line naming a source, by paragraph.
+    dash: FastMap<usize, usize>,
+    /// The last quote ending in each paragraph.
+    last_quote_ending: FastMap<usize, usize>,
+}
+
 /// The state of resolution over the quotes, in order.
 struct Resolver<'f> {
     facts: &'f Facts,
     out: Resolution,
-    /// People mentioned (and speakers), with where.
+    index: Registry,
+    places: Places,
+    /// People mentioned (and speakers), with where, in order.
     salient: Vec<(Pos, usize)>,
+    /// For each quote, the nearest quote before and after it in its paragraph that has an
+    /// attribution of its own.
+    attributed_before: Vec<Option<usize>>,
+    attributed_after: Vec<Option<usize>>,
 }
 
 /// Resolves every quote's speaker.
@@ -151,11 +191,17 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
     let mut r = Resolver {
         facts,
         out: Resolution::default(),
+        index: Registry::default(),
+        places: Places::default(),
         salient: Vec::new(),
+        attributed_before: Vec::new(),
+        attributed_after: Vec::new(),
     };
+    r.index_places();
     for fact in &facts.people {
-        let i = r.out.learn(&fact.person, fact.pos);
-        r.salient.push((fact.pos, i));
+        if let Some(i) = r.out.learn(&mut r.index, &fact.person, fact.pos) {
+            r.salient.push((fact.pos, i));
+        }
     }
     // "The superintendent added that…": a role named with no name is its holder, for the
     // pronouns after it.
@@ -167,6 +213,7 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
             r.salient.push((mention.pos, *one));
         }
     }
+    r.salient.sort_by_key(|(pos, _)| *pos);
     for quote in &facts.quotes {
         r.out.kept.push(is_speech(quote));
     }
@@ -175,7 +222,8 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
         if let Speaker::People(people) = &speaker
             && let (Some(quote), [one]) = (facts.quotes.get(n), people.as_slice())
         {
-            r.salient.push((quote.pos, *one));
+            let at = r.salient.partition_point(|(pos, _)| *pos <= quote.pos);
+            r.salient.insert(at, (quote.pos, *one));
         }
         r.out.speakers.push(speaker);
     }
@@ -196,37 +244,75 @@ fn is_speech(quote: &QuoteFact) -> bool {
 }
 
 impl Resolver<'_> {
+    /// Indexes where facts are, by paragraph.
+    fn index_places(&mut self) {
+        let facts = self.facts;
+        let places = &mut self.places;
+        for pos in facts.people.iter().map(|p| p.pos).chain(facts.mentions.iter().map(|m| m.pos)) {
+            places
+                .first_named
+                .entry(pos.para)
+                .and_modify(|first| *first = (*first).min(pos))
+                .or_insert(pos);
+        }
+        for (i, colon) in facts.colons.iter().enumerate() {
+            let table = if colon.how == How::Dash {
+                &mut places.dash
+            } else {
+                &mut places.lead_in
+            };
+            table.insert(colon.para, i);
+        }
+        let mut last_attributed: Option<(usize, usize)> = None;
+        for (n, quote) in facts.quotes.iter().enumerate() {
+            places.last_quote_ending.insert(quote.paras.1, n);
+            let before = last_attributed.filter(|(p, _)| *p == quote.pos.para).map(|(_, m)| m);
+            self.attributed_before.push(before);
+            if quote.source.is_some() {
+                last_attributed = Some((quote.pos.para, n));
+            }
+        }
+        let mut next_attributed: Option<(usize, usize)> = None;
+        let mut after = vec![None; facts.quotes.len()];
+        for (n, quote) in facts.quotes.iter().enumerate().rev() {
+            if let Some(slot) = after.get_mut(n) {
+                *slot = next_attributed.filter(|(p, _)| *p == quote.pos.para).map(|(_, m)| m);
+            }
+            if quote.source.is_some() {
+                next_attributed = Some((quote.pos.para, n));
+            }
+        }
+        self.attributed_after = after;
+    }
+
     fn speaker_of(&mut self, n: usize) -> Speaker {
-        let Some(quote) = self.facts.quotes.get(n) else {
+        let facts = self.facts;
+        let Some(quote) = facts.quotes.get(n) else {
             return Speaker::Unknown;
         };
         if let Some((source, _)) = &quote.source {
             return self.resolve_source(source, quote.source_pos);
         }
-        // Another quote of the same paragraph with a speaker: the same speaker.
-        let same_para = |m: usize| {
-            self.facts
-                .quotes
-                .get(m)
-                .is_some_and(|q| q.pos.para == quote.pos.para && q.source.is_some())
-        };
-        if let Some(m) = (0..n).rev().find(|&m| same_para(m)).or_else(|| {
-            (n + 1..self.facts.quotes.len()).find(|&m| same_para(m))
-        }) {
-            if m < n {
-                return self.out.speakers.get(m).cloned().unwrap_or_default();
-            }
-            let source = self.facts.quotes.get(m).and_then(|q| Some((q.source.as_ref()?, q.source_pos)));
-            if let Some(((source, _), at)) = source {
-                return self.resolve_source(source, at);
-            }
+        // Another quote of the same paragraph with an attribution: the same speaker.
+        if let Some(m) = self.attributed_before.get(n).copied().flatten() {
+            return self.out.speakers.get(m).cloned().unwrap_or_default();
+        }
+        if let Some(other) = self
+            .attributed_after
+            .get(n)
+            .copied()
+            .flatten()
+            .and_then(|m| facts.quotes.get(m))
+            && let Some((source, _)) = &other.source
+        {
+            return self.resolve_source(source, other.source_pos);
         }
         // "– Caroline Xavier, Chief" on the line after the quote.
         if let Some(dash) = self
-            .facts
-            .colons
-            .iter()
-            .find(|c| c.how == How::Dash && c.para == quote.paras.1 + 1)
+            .places
+            .dash
+            .get(&(quote.paras.1 + 1))
+            .and_then(|&i| facts.colons.get(i))
         {
             return self.resolve_source(&dash.source, dash.pos);
         }
@@ -236,24 +322,19 @@ impl Resolver<'_> {
         // "X a quant à lui indiqué :", or "X said the operation…", at the end of the paragraph
         // before.
         let before = quote.pos.para.checked_sub(1);
-        if let Some(colon) = self
-            .facts
-            .colons
-            .iter()
-            .rev()
-            .find(|c| c.how != How::Dash && Some(c.para) == before)
+        if let Some(colon) = before
+            .and_then(|p| self.places.lead_in.get(&p))
+            .and_then(|&i| facts.colons.get(i))
         {
             return self.resolve_source(&colon.source, colon.pos);
         }
         // A quote paragraph that continues the previous paragraph's quote.
-        let previous = (0..n).rev().find(|&m| {
-            self.facts
-                .quotes
-                .get(m)
-                .is_some_and(|q| q.paras.1 + 1 == quote.pos.para)
-        });
-        let named_between = self.facts.people.iter().any(|p| p.pos.para == quote.pos.para && p.pos < quote.pos)
-            || self.facts.mentions.iter().any(|p| p.pos.para == quote.pos.para && p.pos < quote.pos);
+        let previous = before.and_then(|p| self.places.last_quote_ending.get(&p)).copied();
+        let named_between = self
+            .places
+            .first_named
+            .get(&quote.pos.para)
+            .is_some_and(|first| *first < quote.pos);
         match previous.and_then(|m| self.out.speakers.get(m)) {
             Some(speaker) if !named_between => speaker.clone(),
             _ => Speaker::Unknown,
@@ -262,10 +343,10 @@ impl Resolver<'_> {
 
     fn resolve_source(&mut self, source: &Source, at: Pos) -> Speaker {
         match source {
-            Source::Person(person) => {
-                let i = self.out.learn(person, at);
-                Speaker::People(vec![i])
-            }
+            Source::Person(person) => match self.out.learn(&mut self.index, person, at) {
+                Some(i) => Speaker::People(vec![i]),
+                None => Speaker::Unknown,
+            },
             Source::Role { role, org, gender } => self.holder_of(role, org.as_deref(), *gender),
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
@@ -293,16 +374,15 @@ impl Resolver<'_> {
             };
             gender_ok && (by_org || by_role && org_key.is_none())
         };
-        let found: Vec<usize> = self
+        let mut found = self
             .out
             .people
             .iter()
             .enumerate()
             .filter(|(_, p)| fits(p))
-            .map(|(i, _)| i)
-            .collect();
-        match found.as_slice() {
-            [one] => Speaker::People(vec![*one]),
+            .map(|(i, _)| i);
+        match (found.next(), found.next()) {
+            (Some(one), None) => Speaker::People(vec![one]),
             _ => Speaker::Unknown,
         }
     }
@@ -311,16 +391,15 @@ impl Resolver<'_> {
     /// else, from the paragraphs before, the last one named of its gender, or a person of
     /// unknown gender when no one else fits.
     fn pronoun(&self, gender: Gender, at: Pos) -> Speaker {
-        let window = at.para.saturating_sub(PRONOUN_PARAGRAPHS);
-        let mut candidates = self
-            .salient
-            .iter()
-            .filter(|(pos, _)| *pos < at && pos.para >= window)
-            .collect::<Vec<_>>();
-        candidates.sort_by_key(|(pos, _)| std::cmp::Reverse(*pos));
+        let window = Pos {
+            para: at.para.saturating_sub(PRONOUN_PARAGRAPHS),
+            tok: 0,
+        };
+        let from = self.salient.partition_point(|(pos, _)| *pos < window);
+        let to = self.salient.partition_point(|(pos, _)| *pos < at);
         // (person, paragraph of its last mention, sure of the gender), most recent first.
         let mut agreeing: Vec<(usize, usize, bool)> = Vec::new();
-        for (pos, i) in candidates {
+        for (pos, i) in self.salient.get(from..to).unwrap_or_default().iter().rev() {
             if agreeing.iter().any(|(j, ..)| j == i) {
                 continue;
             }

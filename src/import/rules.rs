@@ -3,6 +3,7 @@
 //! classes, never words. No I/O here.
 
 pub(crate) mod dates;
+pub(crate) mod event;
 pub(crate) mod items;
 pub(crate) mod people;
 pub(crate) mod speech;

@@ -50,7 +50,17 @@ struct TaxonomyFile {
     #[serde(default)]
     category: Vec<CategoryFile>,
     #[serde(default)]
-    heads: PerLang<BTreeMap<String, String>>,
+    heads: PerLang<BTreeMap<String, HeadValue>>,
+}
+
+/// What a head word gives alone: its kind only, or a category.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum HeadValue {
+    /// Nothing alone; modifiers of this kind only.
+    Kind(CategoryKind),
+    /// This category alone.
+    Category(String),
 }
 
 /// A category, by its index in the file.
@@ -169,14 +179,14 @@ impl Taxonomy {
             }
         }
         for (head, value) in file.heads.get(lang) {
-            let default = by_id.get(value.as_str()).copied();
-            let kind = match (value.as_str(), default) {
-                (_, Some(id)) => tax.category(id).map(|(_, kind)| kind),
-                ("threat", None) => Some(CategoryKind::Threat),
-                ("area", None) => Some(CategoryKind::Area),
-                _ => None,
+            let (kind, default) = match value {
+                HeadValue::Kind(kind) => (Some(*kind), None),
+                HeadValue::Category(id) => {
+                    let found = by_id.get(id.as_str()).copied();
+                    (found.and_then(|c| tax.category(c)).map(|(_, k)| k), found)
+                }
             };
-            debug_assert!(kind.is_some(), "head {head}: {value}");
+            debug_assert!(kind.is_some());
             let Some(kind) = kind else { continue };
             for word in words_of(head) {
                 tax.heads.insert(word, Head { kind, default });

@@ -169,6 +169,7 @@ impl TokenBuf {
             toks: self.toks.get(range).unwrap_or_default(),
             lower: &self.lower,
             vocab,
+            spans: &[],
         }
     }
 }
@@ -355,6 +356,20 @@ pub(crate) struct Sent<'a> {
     lower: &'a str,
     /// The language's lexicon.
     pub vocab: &'a Vocab,
+    /// The mentions of people and organisations already read in this sentence, in order:
+    /// rules that need a source match them in one step.
+    pub spans: &'a [Span],
+}
+
+/// Tokens of a sentence that a reading has found to name someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// The first token.
+    pub start: usize,
+    /// Just after the last token.
+    pub end: usize,
+    /// Named with a role, a title or a known given name (not a bare capitalised word).
+    pub strong: bool,
 }
 
 impl<'a> Sent<'a> {
@@ -379,24 +394,37 @@ impl<'a> Sent<'a> {
         let first = self.toks.get(from)?;
         let last = self.toks.get(to.checked_sub(1)?)?;
         let text = self.text.get(first.start..last.end.max(first.start));
-        debug_assert!(text.is_some(), "tokens of another text");
+        debug_assert!(text.is_some());
         text
     }
 
-    /// The same tokens from `from` on.
+    /// The same tokens from `from` on (without mentions: their places would move).
     pub fn from(&self, from: usize) -> Sent<'a> {
         Sent {
             toks: self.toks.get(from..).unwrap_or_default(),
+            spans: &[],
             ..*self
         }
     }
 
-    /// Tokens `from..to` as a sentence of their own.
+    /// Tokens `from..to` as a sentence of their own (without mentions).
     pub fn part(&self, from: usize, to: usize) -> Sent<'a> {
         Sent {
             toks: self.toks.get(from..to.min(self.toks.len())).unwrap_or_default(),
+            spans: &[],
             ..*self
         }
+    }
+
+    /// The same sentence with the mentions read in it.
+    pub fn with_spans(self, spans: &'a [Span]) -> Sent<'a> {
+        Sent { spans, ..self }
+    }
+
+    /// The mention that starts at token `at`.
+    pub fn span_at(&self, at: usize) -> Option<&'a Span> {
+        let i = self.spans.partition_point(|s| s.start < at);
+        self.spans.get(i).filter(|s| s.start == at)
     }
 
     /// The number of tokens of the longest phrase of `class` starting at token `i`.

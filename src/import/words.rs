@@ -9,7 +9,7 @@ use std::ops::Range;
 /// release build.
 pub(crate) fn slice(text: &str, range: Range<usize>) -> &str {
     let part = text.get(range);
-    debug_assert!(part.is_some(), "a range off the text's character boundaries");
+    debug_assert!(part.is_some());
     part.unwrap_or_default()
 }
 

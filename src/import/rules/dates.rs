@@ -9,7 +9,7 @@ use crate::import::lexicon::Class;
 use crate::import::pattern::Pat::{self, *};
 use crate::import::pattern::{Match, Rule, Slot, rule, scan};
 use crate::import::token::Sent;
-use crate::model::{Date, Lang};
+use crate::model::Date;
 
 static WEEKDAY: Pat = Opt(&Seq(&[Is(Class::Weekday), Opt(&P(','))]));
 /// A second day after the first: "8-9", "8 to 9", "du 8 au 9".
@@ -131,6 +131,7 @@ pub(crate) fn dates_in(sent: &Sent<'_>) -> Vec<(Date, Match)> {
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;
+    use crate::model::Lang;
     use crate::import::token::{TokenBuf, tokenize};
     use rstest::rstest;
 

@@ -69,7 +69,7 @@ pub(crate) static ORG: Pat = Seq(&[
             Rep(&ORG_TAIL_WORD, 0, 8),
         ]),
         Seq(&[Is(Class::OrgName), Rep(&OrgCapital, 0, 2)]),
-        Seq(&[OrgCapital, Rep(&ORG_TAIL_WORD, 0, 8)]),
+        Seq(&[OrgCapital, Rep(&ORG_TAIL_WORD, 1, 8)]),
         Acronym,
     ]),
     Opt(&SHORT_NAME),
@@ -224,48 +224,6 @@ pub(crate) static RULES: &[Rule] = &[
     rule!(organisation, ORGANISATION),
 ];
 
-/// The ways a quote's source is written: the rules above, then a surname alone ("Lind").
-pub(crate) static SOURCE_RULES: &[Rule] = &[
-    rule!(name_comma_role, NAME_COMMA_ROLE),
-    rule!(role_comma_name, ROLE_COMMA_NAME),
-    rule!(role_name, ROLE_NAME),
-    rule!(title_name, TITLE_NAME),
-    rule!(joint, JOINT),
-    rule!(role_alone, ROLE_ALONE),
-    rule!(pronoun, PRONOUN),
-    rule!(organisation_named, Seq(&[Opt(&Is(Class::Determiner)), Save(Slot::Org, &Alt(&[Acronym, Is(Class::OrgName)])), End])),
-    rule!(full_name, NAMED),
-    rule!(surname, SURNAME),
-    rule!(organisation, ORGANISATION),
-];
-
-/// Someone a sentence of reported speech names: a person with a role or a title, a known
-/// given name, a role, a pronoun (never a bare capitalised phrase).
-pub(crate) static REPORTER: Pat = Alt(&[
-    Ref(&NAME_COMMA_ROLE),
-    Ref(&ROLE_COMMA_NAME),
-    Ref(&ROLE_NAME),
-    Ref(&TITLE_NAME),
-    Ref(&JOINT),
-    Ref(&ROLE_ALONE),
-    Ref(&PRONOUN),
-    Ref(&GIVEN_NAMED),
-]);
-
-/// Whoever can be a quote's source, as one pattern for the speech rules.
-pub(crate) static SUBJECT: Pat = Alt(&[
-    Ref(&NAME_COMMA_ROLE),
-    Ref(&ROLE_COMMA_NAME),
-    Ref(&ROLE_NAME),
-    Ref(&TITLE_NAME),
-    Ref(&JOINT),
-    Ref(&ROLE_ALONE),
-    Ref(&PRONOUN),
-    Ref(&NAMED),
-    Ref(&SURNAME),
-    Ref(&ORGANISATION),
-]);
-
 /// What a mention points at, as token ranges of its sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Mention {
@@ -295,6 +253,9 @@ pub(crate) enum Mention {
     Joint((usize, usize)),
     /// An organisation.
     Org((usize, usize)),
+    /// A capitalised name with nothing around it ("Lind"): someone only when a speech verb
+    /// makes it a quote's source.
+    Name((usize, usize)),
 }
 
 /// The gender the words of `range` give (honorifics, role forms, an article, a given name);
@@ -413,17 +374,14 @@ pub(crate) fn mentions(sent: &Sent<'_>) -> Vec<(Mention, (usize, usize))> {
                 continue;
             }
         }
+        if let Some(m) = crate::import::pattern::match_at(&SURNAME, sent, at).filter(|m| m.end > at) {
+            out.push((Mention::Name((m.start, m.end)), (m.start, m.end)));
+            at = m.end;
+            continue;
+        }
         at += 1;
     }
     out
-}
-
-/// What a quote's source (the words a speech rule captured) points at: the first mention
-/// that covers its start.
-pub(crate) fn mention_of(sent: &Sent<'_>, source: (usize, usize)) -> Option<Mention> {
-    let part = sent.part(0, source.1);
-    let (_, m) = (source.0..source.1).find_map(|at| first_rule(SOURCE_RULES, &part, at))?;
-    mention_from(&part, &m)
 }
 
 #[cfg(test)]

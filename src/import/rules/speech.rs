@@ -11,8 +11,7 @@
 
 use crate::import::lexicon::Class;
 use crate::import::pattern::Pat::{self, *};
-use crate::import::pattern::{Match, Rule, Slot, rule, scan};
-use crate::import::rules::people::SUBJECT;
+use crate::import::pattern::{Match, Rule, Slot, first_rule, inverted_gender, rule};
 use crate::import::token::{Kind, Sent};
 
 /// Words between a source and its verb, or after the verb: "a quant à lui", "has also".
@@ -25,7 +24,7 @@ static CONTEXT: Pat = Seq(&[
 ]);
 
 /// The source of a quote.
-static SOURCE: Pat = Save(Slot::Source, &SUBJECT);
+static SOURCE: Pat = Save(Slot::Source, &Mention);
 
 /// A speech verb, with its fillers.
 static VERB: Pat = Seq(&[
@@ -157,7 +156,7 @@ static ACCORDING_COLON: Pat = Seq(&[
 /// the quote opening the next paragraph keeps.
 static SOURCE_VERB_REPORTED: Pat = Seq(&[
     Ref(&LEADING_CONTEXT),
-    Save(Slot::Source, &crate::import::rules::people::REPORTER),
+    Save(Slot::Source, &StrongMention),
     Ref(&APPOSITION),
     Opt(&P(',')),
     Ref(&VERB),
@@ -176,7 +175,7 @@ static SOURCE_VERB_REPORTED: Pat = Seq(&[
 /// (the dash may have been read as a list marker).
 static DASH_SOURCE: Pat = Seq(&[
     Opt(&AnyOf("–—-")),
-    Save(Slot::Source, &crate::import::rules::people::REPORTER),
+    Save(Slot::Source, &StrongMention),
     Opt(&Seq(&[P(','), Rep(&Alt(&[Word, AnyOf("'()-–&.")]), 1, 14)])),
     Opt(&P('.')),
     End,
@@ -245,6 +244,9 @@ pub(crate) struct Attribution {
     pub how: How,
 }
 
+/// The farthest a source starts before its cue, in tokens.
+const MAX_SOURCE_TOKENS: usize = 40;
+
 /// The longest line that may only name a quote's source, in tokens.
 const MAX_NAME_LINE_TOKENS: usize = 30;
 
@@ -280,10 +282,37 @@ pub(crate) fn attributions(sent: &Sent<'_>) -> Vec<Attribution> {
     if !has_quote && !speaks {
         return Vec::new();
     }
-    scan(rules, sent)
-        .into_iter()
-        .filter_map(|(rule, m)| attribution(sent, rule, &m))
-        .collect()
+    // A source stands at most this many tokens before its cue: anchors farther from any cue
+    // need no trying (the rules' sources are long alternations).
+    let cues: Vec<usize> = (0..sent.len())
+        .filter(|&i| {
+            sent.tok(i).is_some_and(|t| {
+                t.may_start(Class::SpeechVerb.bit() | Class::AccordingTo.bit())
+                    || matches!(t.kind, Kind::Quote(_) | Kind::Punct(':'))
+                    || inverted_gender(sent, i).is_some()
+            })
+        })
+        .collect();
+    let near_cue = |at: usize| {
+        at == 0 || {
+            let next = cues.partition_point(|&c| c < at);
+            cues.get(next).is_some_and(|&c| c - at <= MAX_SOURCE_TOKENS)
+        }
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < sent.len() {
+        if near_cue(at)
+            && let Some((rule, m)) = first_rule(rules, sent, at)
+            && m.end > at
+        {
+            out.extend(attribution(sent, rule, &m));
+            at = m.end;
+            continue;
+        }
+        at += 1;
+    }
+    out
 }
 
 #[cfg(test)]
