@@ -13,6 +13,7 @@ use super::lexicon::{Class, Gender, Vocab};
 use super::outline::{Outline, Section};
 use super::pattern::inverted_gender;
 use super::quotes::{self, Warnings};
+use super::rules::event;
 use super::rules::items::items_in;
 use super::rules::people::{Mention, mentions};
 use super::rules::speech::{How, attributions, quote_at};
@@ -185,8 +186,12 @@ impl Extractor<'_> {
             let buf = std::mem::take(&mut self.raw);
             for range in sentences(&buf.toks).into_iter().take(2) {
                 let sent = buf.sent(text, range, self.vocab);
+                // The organisation that hosts the occasion is no party: "en marge de la
+                // session de la Commission pour la prévention du crime".
+                let occasion = event::event_span(&sent).map(|(span, _)| span);
                 for (mention, (a, _)) in mentions(&sent) {
                     if let Mention::Org(org) = mention
+                        && occasion.is_none_or(|(s, e)| org.0 < s || org.0 >= e)
                         && let Some(name) = text_of(&sent, org)
                     {
                         self.facts.orgs.push(OrgFact {

@@ -373,7 +373,8 @@ fn is_prose_with_dateline(text: &str, vocab: &Vocab) -> bool {
 }
 
 /// The title: the first block that is no furniture and no date, cut to one line.
-fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String)> {
+/// The title's block and text, and whether the block is too long to be only a title.
+fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
     let is_candidate = |i: usize| {
         doc.block_text(i).is_some_and(|text| {
             !is_furniture(text, vocab)
@@ -407,14 +408,12 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String)> {
         .or(after_furniture)
         .unwrap_or(first);
     let text = doc.block_text(i)?;
-    {
-        let first_line = text.lines().next().unwrap_or(text);
-        let title = if first_line.chars().count() <= MAX_TITLE_CHARS {
-            collapse_ws(first_line)
-        } else {
-            cut_chars(&collapse_ws(first_line), MAX_TITLE_CHARS)
-        };
-        Some((i, title))
+    let first_line = text.lines().next().unwrap_or(text);
+    if first_line.chars().nth(MAX_TITLE_CHARS).is_none() {
+        Some((i, collapse_ws(first_line), false))
+    } else {
+        // A text that starts with prose: its start names it, and it is also the lead.
+        Some((i, cut_chars(&collapse_ws(first_line), MAX_TITLE_CHARS), true))
     }
 }
 
@@ -558,8 +557,16 @@ fn is_link_line(text: &str) -> bool {
 
 /// Reads a release's blocks into its outline; none when it has no title.
 pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
-    let (title_block, title) = title_at(doc, vocab)?;
-    let front = read_front(doc, title_block, vocab);
+    let (title_block, title, is_prose) = title_at(doc, vocab)?;
+    let front = if is_prose {
+        Front {
+            lead: Some((title_block, 0)),
+            body_from: title_block + 1,
+            ..Front::default()
+        }
+    } else {
+        read_front(doc, title_block, vocab)
+    };
     let mut out = Outline {
         title,
         caption: front.caption,

@@ -79,6 +79,8 @@ pub(crate) enum Pat {
     /// A capitalised word that may be part of an organisation's name: no given name, no
     /// role.
     OrgCapital,
+    /// An organisation capital that is not all in capitals ("Security", not "INTERPOL").
+    OrgTitle,
     /// A word in capitals of two letters or more ("ONUDC", "G7").
     Acronym,
     /// A lowercase word (not starting with a capital or a digit).
@@ -200,8 +202,9 @@ fn walk(
     let one = |ok: bool| ok.then_some(at + 1);
     let single = match pat {
         Pat::Is(class) => return phrases(*class, sent, at, caps, next),
-        Pat::OrgCapital => one(tok.is_some_and(|t| {
+        Pat::OrgCapital | Pat::OrgTitle => one(tok.is_some_and(|t| {
             t.has(shape::CAP)
+                && (matches!(pat, Pat::OrgCapital) || !t.has(shape::UPPER | shape::LETTER))
                 && t.single
                     & (Class::GivenName.bit()
                         | Class::Role.bit()
@@ -540,6 +543,7 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
         Pat::Capital
         | Pat::CapIs(_)
         | Pat::OrgCapital
+        | Pat::OrgTitle
         | Pat::Acronym
         | Pat::NameWord
         | Pat::GivenNameWord

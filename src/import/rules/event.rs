@@ -44,7 +44,12 @@ pub(crate) static PLACE_RULES: &[Rule] = &[rule!(place, PLACE)];
 /// The most specific event the sentence names: the one whose name holds an event noun and the
 /// most capitalised words.
 pub(crate) fn event_in(sent: &Sent<'_>) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
+    event_span(sent).map(|(_, text)| text)
+}
+
+/// The tokens and the name of the most specific event the sentence names.
+pub(crate) fn event_span(sent: &Sent<'_>) -> Option<((usize, usize), String)> {
+    let mut best: Option<(usize, (usize, usize), String)> = None;
     for (_, m) in scan(RULES, sent) {
         let Some((a, b)) = m.caps.get(Slot::Context) else { continue };
         // The name ends before a verb of the clause: a time word, a list stopper, a comma
@@ -72,11 +77,11 @@ pub(crate) fn event_in(sent: &Sent<'_>) -> Option<String> {
             .filter(|&i| sent.tok(i).is_some_and(|t| t.has(crate::import::token::shape::CAP)))
             .count();
         let Some(text) = sent.slice(a, end) else { continue };
-        if best.as_ref().is_none_or(|(s, _)| score > *s) {
-            best = Some((score, capitalize_first(&collapse_ws(text))));
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, (a, end), capitalize_first(&collapse_ws(text))));
         }
     }
-    best.map(|(_, text)| text)
+    best.map(|(_, span, text)| (span, text))
 }
 
 /// The place the sentence names after a cue.

@@ -51,8 +51,15 @@ static ORG_TAIL_WORD: Pat = Alt(&[
     Acronym,
     Is(Class::OrgAdjective),
     Seq(&[
-        Rep(&Is(Class::OrgConnector), 1, 3),
+        Unless(Class::ListConnector, &Rep(&Is(Class::OrgConnector), 1, 3)),
         Alt(&[OrgCapital, Acronym, Is(Class::OrgWord)]),
+    ]),
+    // After "and", "et": a word of the same name ("Justice and Security"), not another
+    // organisation ("UNODC and INTERPOL").
+    Seq(&[
+        Is(Class::ListConnector),
+        Rep(&Is(Class::OrgConnector), 0, 2),
+        Unless(Class::OrgName, &Alt(&[OrgTitle, Is(Class::OrgWord)])),
     ]),
 ]);
 
