@@ -1,8 +1,10 @@
 //! The reader's state machine: [`State`], [`Action`], the pure [`update()`], the keymap table,
-//! and the layout both `update` and the renderer read. No I/O here.
+//! the layout both `update` and the renderer read, and the [`Hooks`] edges plug into an event
+//! loop. No I/O here.
 
 pub mod action;
 pub mod content;
+pub mod hooks;
 pub mod key;
 pub mod keymap;
 pub mod layout;
@@ -12,6 +14,7 @@ pub mod state;
 pub mod update;
 
 pub use action::{Action, Effect};
+pub use hooks::Hooks;
 pub use key::{Key, KeyParseError, parse_keys};
 pub use state::{Base, Mode, Pane, PaneView, Position, Session, Size, State};
 pub use update::{press, update};

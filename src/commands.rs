@@ -1,6 +1,8 @@
 //! The commands behind the command line: load, run the reader, present, serve, snapshot,
-//! check, import. Part of the binary, not the library.
+//! check, import. Part of the binary, not the library: here the edges are composed (the
+//! terminal loop with the presentation link or the SSH server's hooks).
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,10 +12,12 @@ use briefing::app::{Size, State};
 use briefing::files::{self, Overwrite};
 use briefing::import::{self, Lang as ImportLang};
 use briefing::labels::Lang;
+use briefing::link::{FollowLink, PublishLink};
 use briefing::model::{self, Briefing, Format, LoadError, parse_briefing};
+use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
-use crate::{ImportArgs, LangArg, OutFormat};
+use crate::cli::{ImportArgs, LangArg, OutFormat, ServeArgs};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -71,7 +75,9 @@ pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    briefing::term::run(terminal_state(b, lang)?, theme())?;
+    let state = terminal_state(b, lang)?;
+    // A presentation started from the reader can be followed by `briefing present --notes`.
+    briefing::term::run(state, theme(), &mut PublishLink::default())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -91,28 +97,37 @@ pub(crate) fn present(
         state.mode = briefing::app::Mode::Notes;
         let size = state.size;
         briefing::app::update(&mut state, briefing::app::Action::Resize(size));
-        let mut follow = briefing::link::FollowLink::new(&title);
-        briefing::term::run_with(state, theme(), &mut follow)?;
+        let mut follow = FollowLink::new(&title);
+        briefing::term::run(state, theme(), &mut follow)?;
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
-        briefing::term::run(state, theme())?;
+        briefing::term::run(state, theme(), &mut PublishLink::default())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn serve(
-    args: &briefing::serve::ServeArgs,
-    lang: Option<LangArg>,
-) -> anyhow::Result<ExitCode> {
+pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
     let b = match load_or_report(args.file.as_deref()) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
+    let options = args.options()?;
     // Headless serving has no terminal: lay out for a common size.
     let size = crossterm::terminal::size().unwrap_or((100, 30));
     let lang = pick_lang(lang, &b);
     let state = State::new(b, lang, Size::new(size.0, size.1));
-    briefing::serve::run_serve(args, state, theme())?;
+    let theme = theme();
+    let (serving, presenter) = Serving::start(&options, state, theme)?;
+    let result = if args.headless || !std::io::stdout().is_terminal() {
+        serving.run_headless(presenter, std::io::BufReader::new(std::io::stdin()))
+    } else {
+        // Attendees follow over SSH; a presenter view on this machine follows the same way
+        // as for `briefing present`.
+        let mut hooks = (serving.presenter_hooks(), PublishLink::default());
+        briefing::term::run(presenter, theme, &mut hooks)
+    };
+    serving.shutdown();
+    result?;
     Ok(ExitCode::SUCCESS)
 }
 

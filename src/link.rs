@@ -155,7 +155,7 @@ pub struct PublishLink {
     failed: bool,
 }
 
-impl crate::term::Hooks for PublishLink {
+impl crate::app::Hooks for PublishLink {
     fn after_update(&mut self, state: &crate::app::State) {
         if self.publisher.is_none()
             && !self.failed
@@ -187,7 +187,7 @@ impl FollowLink {
     }
 }
 
-impl crate::term::Hooks for FollowLink {
+impl crate::app::Hooks for FollowLink {
     fn pending_actions(&mut self) -> Vec<Action> {
         self.events
             .try_iter()
