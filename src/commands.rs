@@ -93,10 +93,7 @@ pub(crate) fn present(
     let title = b.title.clone();
     let mut state = terminal_state(b, lang)?;
     if notes {
-        state.session = briefing::app::Session::Attendee { following: true };
-        state.mode = briefing::app::Mode::Notes;
-        let size = state.size;
-        briefing::app::update(&mut state, briefing::app::Action::Resize(size));
+        briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
         let mut follow = FollowLink::new(&title);
         briefing::term::run(state, theme(), &mut follow)?;
     } else {

@@ -5,9 +5,9 @@
 pub mod export;
 mod header;
 mod help;
-mod notes;
 mod overview;
 mod pane;
+mod presenter_view;
 mod slide;
 mod status;
 pub mod theme;
@@ -65,8 +65,8 @@ fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
     let l = layout::layout(state);
     if state.mode.base() == Base::Present {
         let full = Rect::new(0, 0, state.size.width, state.size.height);
-        if state.mode == Mode::Notes {
-            notes::render_notes(state, theme, full, buf);
+        if state.mode == Mode::PresenterView {
+            presenter_view::render_presenter_view(state, theme, full, buf);
             return;
         }
         slide::render_slide(state, theme, full, buf);

@@ -271,9 +271,7 @@ fn the_presenter_view_numbers_slides_like_the_presenter() {
     let mut presenter = presenting(100, 30);
     press(&mut presenter, "lll");
     let mut notes = state(model::bundled().unwrap(), 80, 20);
-    notes.session = Session::Attendee { following: true };
-    notes.mode = Mode::Notes;
-    update(&mut notes, Action::Resize(Size::new(80, 20)));
+    update(&mut notes, Action::OpenPresenterView);
     update(&mut notes, Action::FollowTo(presenter.position()));
     assert_eq!(notes.present.deck.len(), presenter.present.deck.len());
     assert_eq!(notes.present.index, presenter.present.index);
@@ -281,7 +279,7 @@ fn the_presenter_view_numbers_slides_like_the_presenter() {
     press(&mut notes, "jjl");
     assert_eq!(
         notes.mode,
-        Mode::Notes,
+        Mode::PresenterView,
         "keys do not leave the presenter view"
     );
     press(&mut notes, "q");
@@ -291,9 +289,7 @@ fn the_presenter_view_numbers_slides_like_the_presenter() {
 #[test]
 fn presenter_view_waits_for_a_presentation() {
     let mut notes = state(model::bundled().unwrap(), 80, 20);
-    notes.session = Session::Attendee { following: true };
-    notes.mode = Mode::Notes;
-    update(&mut notes, Action::Resize(Size::new(80, 20)));
+    update(&mut notes, Action::OpenPresenterView);
     assert!(frame(&notes).contains("En attente d'une présentation"));
 }
 

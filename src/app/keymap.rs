@@ -24,7 +24,7 @@ pub enum Ctx {
     /// The list of slides.
     Overview,
     /// The presenter view (`present --notes`).
-    Notes,
+    PresenterView,
 }
 
 impl Ctx {
@@ -43,8 +43,8 @@ impl Ctx {
             (Ctx::Present, Lang::Fr) => "Présentation",
             (Ctx::Overview, Lang::En) => "Overview of the slides",
             (Ctx::Overview, Lang::Fr) => "Sommaire des diapositives",
-            (Ctx::Notes, Lang::En) => "Presenter view",
-            (Ctx::Notes, Lang::Fr) => "Vue du présentateur",
+            (Ctx::PresenterView, Lang::En) => "Presenter view",
+            (Ctx::PresenterView, Lang::Fr) => "Vue du présentateur",
         }
     }
 
@@ -56,7 +56,7 @@ impl Ctx {
             Mode::Help(_) => &[Ctx::Help, Ctx::Always],
             Mode::Present => &[Ctx::Present, Ctx::Always],
             Mode::Overview => &[Ctx::Overview, Ctx::Always],
-            Mode::Notes => &[Ctx::Notes, Ctx::Always],
+            Mode::PresenterView => &[Ctx::PresenterView, Ctx::Always],
             Mode::Quit => &[],
         }
     }
@@ -104,7 +104,7 @@ const fn bind(
 }
 
 use Action as A;
-use Ctx::{Always, Help, Notes, Overview, Panes, Present, Search};
+use Ctx::{Always, Help, Overview, Panes, Present, PresenterView, Search};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -171,7 +171,7 @@ pub static TABLE: &[Binding] = &[
     bind(Overview, &["o", "<Esc>"], A::ToggleOverview, "close the overview", "fermer le sommaire"),
     bind(Overview, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Overview, &["q"], A::Quit, "quit", "quitter"),
-    bind(Notes, &["q"], A::Quit, "quit", "quitter"),
+    bind(PresenterView, &["q"], A::Quit, "quit", "quitter"),
     bind(Help, &["j", "<Down>"], A::ScrollDown, "scroll down", "descendre"),
     bind(Help, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
     bind(Help, &["<PageDown>", "<Space>"], A::PageDown, "page down", "page suivante"),
@@ -242,7 +242,7 @@ const ORDER: [Ctx; 7] = [
     Ctx::Search,
     Ctx::Present,
     Ctx::Overview,
-    Ctx::Notes,
+    Ctx::PresenterView,
     Ctx::Help,
     Ctx::Always,
 ];

@@ -45,8 +45,13 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             state.size = size;
             Effect::None
         }
+        Action::OpenPresenterView => {
+            state.session = Session::PresenterView;
+            state.mode = Mode::PresenterView;
+            Effect::None
+        }
         Action::FollowTo(position) => {
-            if state.session == (Session::Attendee { following: true }) {
+            if state.session.is_following() {
                 follow(state, position);
                 state.present.link = Link::Live;
             }
@@ -76,10 +81,7 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         other => {
             // An attendee who navigates stops following; `f` brings them back.
-            if state.session == (Session::Attendee { following: true })
-                && state.mode != Mode::Notes
-                && moves_view(other)
-            {
+            if state.session == (Session::Attendee { following: true }) && moves_view(other) {
                 state.session = Session::Attendee { following: false };
             }
             match state.mode {
@@ -88,7 +90,7 @@ pub fn update(state: &mut State, action: Action) -> Effect {
                 Mode::Reading | Mode::Zoom => update_panes(state, other),
                 Mode::Present => present::update_present(state, other),
                 Mode::Overview => present::update_overview(state, other),
-                Mode::Notes | Mode::Quit => {}
+                Mode::PresenterView | Mode::Quit => {}
             }
             Effect::None
         }
@@ -130,7 +132,7 @@ fn follow(state: &mut State, position: Position) {
         Mode::Search(_) if position.base == Base::Present => Mode::Present,
         Mode::Search(_) => Mode::Search(position.base),
         Mode::Overview if position.base == Base::Present => Mode::Overview,
-        Mode::Notes => Mode::Notes,
+        Mode::PresenterView => Mode::PresenterView,
         Mode::Quit => Mode::Quit,
         _ => base_mode,
     };
@@ -243,6 +245,7 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::PickSlide
         | Action::ToggleTimer
         | Action::ToggleBlank
+        | Action::OpenPresenterView
         | Action::LinkLost { .. } => {}
     }
 }
@@ -567,6 +570,39 @@ mod tests {
         );
         press(&mut attendee, "f");
         assert_eq!(attendee.session, Session::Attendee { following: true });
+    }
+
+    #[test]
+    fn open_presenter_view_follows_the_presenter_and_keys_do_not_stop_it() {
+        let mut presenter = state(100, 30);
+        press(&mut presenter, "3p");
+        let mut view = state(80, 20);
+        update(&mut view, Action::OpenPresenterView);
+        assert_eq!(
+            (view.mode, view.session),
+            (Mode::PresenterView, Session::PresenterView)
+        );
+        assert!(
+            !view.present.deck.is_empty(),
+            "the deck is laid out at once"
+        );
+        update(&mut view, Action::FollowTo(presenter.position()));
+        assert_eq!(view.present.link, Link::Live);
+        assert_eq!(view.present.index, presenter.present.index);
+        for action in [Action::NextSlide, Action::ToggleFollow, Action::ScrollDown] {
+            update(&mut view, action);
+        }
+        press(&mut presenter, "l");
+        update(&mut view, Action::FollowTo(presenter.position()));
+        assert_eq!(
+            (view.mode, view.session, view.present.index),
+            (
+                Mode::PresenterView,
+                Session::PresenterView,
+                presenter.present.index
+            )
+        );
+        view.check_invariants().unwrap();
     }
 
     #[test]

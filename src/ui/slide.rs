@@ -161,7 +161,9 @@ fn render_corner(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         match state.session {
             Session::Presenter { watchers } => left = format!("● {}", l.watchers(watchers)),
-            Session::Attendee { following: true } => left = format!("● {}", l.following),
+            Session::Attendee { following: true } | Session::PresenterView => {
+                left = format!("● {}", l.following)
+            }
             Session::Attendee { following: false } => left = format!("○ {}", l.browsing),
             Session::Local => {}
         }

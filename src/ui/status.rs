@@ -18,7 +18,7 @@ fn hints(ctx: Ctx) -> &'static [Action] {
         Ctx::Panes => &[Action::ToggleHelp, Action::StartSearch, Action::Quit],
         Ctx::Search => &[Action::SearchSubmit, Action::SearchCancel],
         Ctx::Help => &[Action::ToggleHelp, Action::Quit],
-        Ctx::Present | Ctx::Overview | Ctx::Notes | Ctx::Always => &[],
+        Ctx::Present | Ctx::Overview | Ctx::PresenterView | Ctx::Always => &[],
     }
 }
 
@@ -59,7 +59,7 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
         Mode::Help(_) => l.mode_help,
         Mode::Present => l.mode_present,
         Mode::Overview => l.overview,
-        Mode::Notes => l.notes,
+        Mode::PresenterView => l.notes,
         Mode::Quit => "",
     };
     let pane = state.focus;
@@ -85,7 +85,9 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     match state.session {
         Session::Local => {}
         Session::Presenter { watchers } => left.push_str(&format!("  ● {}", l.watchers(watchers))),
-        Session::Attendee { following: true } => left.push_str(&format!("  ● {}", l.following)),
+        Session::Attendee { following: true } | Session::PresenterView => {
+            left.push_str(&format!("  ● {}", l.following))
+        }
         Session::Attendee { following: false } => left.push_str(&format!("  ○ {}", l.browsing)),
     }
     if !state.search.query.is_empty() {

@@ -183,10 +183,10 @@ pub(super) fn follow_slide(state: &mut State, position: Position) {
     p.timer.banked_ms = position.elapsed_ms;
     p.timer.since_ms = position.timer_running.then_some(state.now_ms);
     p.timer.started = position.timer_started;
-    if state.mode == Mode::Notes {
+    if state.mode == Mode::PresenterView {
         p.presenter_size = Some(position.size);
     }
-    if position.base == Base::Present || state.mode == Mode::Notes {
+    if position.base == Base::Present || state.mode == Mode::PresenterView {
         let size = state.deck_size();
         let p = &mut state.present;
         p.layout(&state.content, size);

@@ -35,7 +35,7 @@ fn slide_title(state: &State, index: usize) -> Option<String> {
     Some(t)
 }
 
-pub(super) fn render_notes(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let p = &state.present;
     let l = state.lang().labels();
     let w = usize::from(area.width.saturating_sub(2));
