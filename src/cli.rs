@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use briefing::app::Size;
+use briefing::model::Lang;
 use briefing::serve::options::{self, DEFAULT_LISTEN};
 use briefing::serve::{Access, Limits, ServeOptions};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
@@ -90,10 +91,20 @@ pub(crate) enum OutFormat {
     Json,
 }
 
+/// `--lang`: the languages briefing has words and tables for.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum LangArg {
     En,
     Fr,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::En => Lang::En,
+            LangArg::Fr => Lang::Fr,
+        }
+    }
 }
 
 /// `briefing serve [FILE] ...`: present a briefing to attendees who connect with `ssh`.

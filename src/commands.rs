@@ -10,10 +10,9 @@ use anyhow::Context;
 
 use briefing::app::{Size, State};
 use briefing::files::{self, Overwrite};
-use briefing::import::{self, Lang as ImportLang};
-use briefing::labels::Lang;
+use briefing::import;
 use briefing::link::{FollowLink, PublishLink};
-use briefing::model::{self, Briefing, Format, LoadError, parse_briefing};
+use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
@@ -42,11 +41,11 @@ fn load(file: Option<&str>) -> Result<Briefing, String> {
     }
 }
 
+/// The interface language: `--lang`, else the briefing's own.
 fn pick_lang(arg: Option<LangArg>, b: &Briefing) -> Lang {
     match arg {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Fr) => Lang::Fr,
-        None => Lang::from_tag(b.lang.as_deref()),
+        Some(lang) => lang.into(),
+        None => Lang::for_interface(b.lang.as_deref()),
     }
 }
 
@@ -187,10 +186,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// `briefing import`: read, structure, self-check, write. Bad input exits 2, anything else 1.
 pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
-    let lang = lang.map(|l| match l {
-        LangArg::En => ImportLang::En,
-        LangArg::Fr => ImportLang::Fr,
-    });
+    let lang = lang.map(Lang::from);
     if let Some(out) = &args.output
         && is_same_file(&args.release, out)
     {

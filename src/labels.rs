@@ -3,27 +3,14 @@
 //! Labels follow the briefing's `lang` (French for `fr`, `fr-CA`...; English otherwise) and
 //! `--lang` overrides. Adding a language means adding one [`Labels`] table. No I/O here.
 
-/// The interface languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// English, the default.
-    #[default]
-    En,
-    /// French.
-    Fr,
-}
+pub use crate::model::Lang;
 
+/// The interface's side of [`Lang`]: typography and words.
 impl Lang {
-    /// The interface language for a BCP 47 tag: French for `fr` and its regional forms.
-    pub fn from_tag(tag: Option<&str>) -> Lang {
-        match tag {
-            Some(t)
-                if t.eq_ignore_ascii_case("fr") || t.to_ascii_lowercase().starts_with("fr-") =>
-            {
-                Lang::Fr
-            }
-            _ => Lang::En,
-        }
+    /// The interface language for a briefing's `lang` tag: French for `fr` and its regional
+    /// forms, English for any other language or none (the interface has no other words).
+    pub fn for_interface(tag: Option<&str>) -> Lang {
+        tag.and_then(Lang::from_tag).unwrap_or_default()
     }
 
     /// `text` set in this language's typography: French keeps « », : ; ! ? with their words.
@@ -266,13 +253,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lang_from_tag_picks_french_for_french_tags_only() {
-        assert_eq!(Lang::from_tag(Some("fr")), Lang::Fr);
-        assert_eq!(Lang::from_tag(Some("fr-CA")), Lang::Fr);
-        assert_eq!(Lang::from_tag(Some("FR")), Lang::Fr);
-        assert_eq!(Lang::from_tag(Some("fra")), Lang::En);
-        assert_eq!(Lang::from_tag(Some("en")), Lang::En);
-        assert_eq!(Lang::from_tag(None), Lang::En);
+    fn interface_lang_is_french_for_french_tags_only() {
+        assert_eq!(Lang::for_interface(Some("fr")), Lang::Fr);
+        assert_eq!(Lang::for_interface(Some("fr-CA")), Lang::Fr);
+        assert_eq!(Lang::for_interface(Some("FR")), Lang::Fr);
+        assert_eq!(Lang::for_interface(Some("fra")), Lang::En);
+        assert_eq!(Lang::for_interface(Some("de")), Lang::En);
+        assert_eq!(Lang::for_interface(Some("en")), Lang::En);
+        assert_eq!(Lang::for_interface(None), Lang::En);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The briefing model: types, the file format (TOML and JSON, one schema), validation, the
-//! sanitizer, and the bundled reference briefing.
+//! sanitizer, the bundled reference briefing, and the one [`Lang`] enum the interface and the
+//! importer share.
 //!
 //! Functions here take text plus an origin and return values; reading files is the edge's
 //! job ([`crate::files`]). No I/O here.
@@ -7,6 +8,7 @@
 mod briefing;
 mod date;
 pub mod diag;
+mod lang;
 mod parse;
 pub mod sanitize;
 mod validate;
@@ -14,6 +16,7 @@ mod validate;
 pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Threat};
 pub use date::Date;
 pub use diag::{Diagnostic, SourcePos};
+pub use lang::Lang;
 pub use parse::{Format, parse_briefing};
 
 use std::fmt;

@@ -21,8 +21,8 @@ use crate::app::key::parse_keys;
 use crate::app::layout::{self, MIN_SIZE};
 use crate::app::state::{Base, Mode, Size, State};
 use crate::app::update::{normalize, press};
-use crate::labels::Lang;
 use crate::model::Briefing;
+use crate::model::Lang;
 pub use theme::Theme;
 
 /// Draws `state` into `buf`. When the buffer's size differs from the state's, the state is

@@ -6,8 +6,8 @@
 use briefing::app::layout::{self, tab_spans};
 use briefing::app::scroll;
 use briefing::app::{Action, Base, Mode, Pane, PaneView, Size, State, parse_keys, update};
-use briefing::labels::Lang;
 use briefing::model;
+use briefing::model::Lang;
 use rstest::rstest;
 
 fn reader(w: u16, h: u16) -> State {

@@ -5,7 +5,7 @@
 
 use briefing::app::present::Section;
 use briefing::app::{Action, Mode, Pane, PaneView, Session, Size, State, parse_keys, update};
-use briefing::labels::Lang;
+use briefing::model::Lang;
 use briefing::model::{self, Area, Briefing};
 use briefing::ui::{Theme, export, render};
 use ratatui::buffer::Buffer;

@@ -5,8 +5,8 @@
 
 use briefing::app::keymap::{TABLE, resolve};
 use briefing::app::{Action, Key, Size, State, parse_keys, update};
-use briefing::labels::Lang;
 use briefing::model;
+use briefing::model::Lang;
 use briefing::ui::{Theme, render};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::app::state::Pane;
-use crate::labels::{Labels, Lang};
+use crate::labels::Labels;
 use crate::model::Briefing;
+use crate::model::Lang;
 use crate::text::{self, Needle};
 
 /// What a piece of text is, so the theme can style it.

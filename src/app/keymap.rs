@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::app::action::Action;
 use crate::app::key::{Key, parse_keys};
 use crate::app::state::{Mode, Pane};
-use crate::labels::Lang;
+use crate::model::Lang;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

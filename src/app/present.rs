@@ -200,7 +200,7 @@ impl Presentation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::Lang;
+    use crate::model::Lang;
     use crate::text;
 
     fn content() -> Content {

@@ -101,7 +101,7 @@ pub fn current_item(content: &Content, pane: Pane, geo: Geometry, view: PaneView
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::Lang;
+    use crate::model::Lang;
     use std::sync::Arc;
 
     fn content() -> Content {

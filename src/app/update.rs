@@ -471,7 +471,7 @@ mod tests {
     use crate::app::key::parse_keys;
     use crate::app::keymap::resolve;
     use crate::app::state::Size;
-    use crate::labels::Lang;
+    use crate::model::Lang;
 
     fn state(w: u16, h: u16) -> State {
         State::new(crate::model::bundled().unwrap(), Lang::Fr, Size::new(w, h))

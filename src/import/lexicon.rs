@@ -14,34 +14,11 @@ use std::sync::LazyLock;
 
 use super::text::{Token, tokenize};
 
-/// A language the importer has a table for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// French.
-    Fr,
-    /// English.
-    En,
-}
+// TODO(#10): the declarative importer adopts the shared `Lang` fully; until then this module
+// re-exports it and adds the importer's tables to it.
+pub use crate::model::Lang;
 
 impl Lang {
-    /// Every language with a table, in the order detection breaks ties.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
-
-    /// The BCP 47 tag written in the briefing's `lang`.
-    pub fn tag(self) -> &'static str {
-        self.lexicon().tag
-    }
-
-    /// Parses a tag such as `fr`, `en` or `en-GB` (the region is ignored).
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.tag() == primary)
-    }
-
     /// The language's table.
     pub fn lexicon(self) -> &'static Lexicon {
         match self {

@@ -412,7 +412,7 @@ fn apply_keys(
 mod tests {
     use super::*;
     use crate::app::{Pane, parse_keys};
-    use crate::labels::Lang;
+    use crate::model::Lang;
 
     fn attendee() -> State {
         let mut s = State::new(

@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::state::State;
-use crate::labels::{Lang, format_date};
+use crate::labels::format_date;
+use crate::model::Lang;
 use crate::text::truncate;
 use crate::ui::Theme;
 
