@@ -7,10 +7,12 @@ pub mod content;
 pub mod hooks;
 pub mod key;
 pub mod keymap;
+pub mod labels;
 pub mod layout;
 pub mod present;
 pub mod scroll;
 pub mod state;
+pub mod text;
 pub mod update;
 
 pub use action::{Action, Effect};

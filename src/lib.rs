@@ -7,10 +7,8 @@
 pub mod app;
 pub mod files;
 pub mod import;
-pub mod labels;
 pub mod link;
 pub mod model;
 pub mod serve;
 pub mod term;
-pub mod text;
 pub mod ui;

@@ -108,7 +108,7 @@ fn render_too_small(state: &State, buf: &mut Buffer) {
         "{}{colon} {} {}×{} ({}×{})",
         l.too_small, l.need, MIN_SIZE.width, MIN_SIZE.height, width, height
     );
-    let lines = crate::text::wrap(&message, usize::from(width), "", "");
+    let lines = crate::app::text::wrap(&message, usize::from(width), "", "");
     let top = height.saturating_sub(u16::try_from(lines.len()).unwrap_or(height)) / 2;
     for (i, line) in lines.iter().take(usize::from(height)).enumerate() {
         let y = top + u16::try_from(i).unwrap_or(0);

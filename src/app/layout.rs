@@ -189,7 +189,7 @@ pub fn hit(state: &State, x: u16, y: u16) -> Hit {
 pub fn tab_labels(state: &State, width: u16) -> [String; 4] {
     let tabs = state.content.lang.labels().tabs;
     let full = Pane::ALL.map(|p| format!(" {} {} ", p.index() + 1, tabs[p.index()]));
-    let total: usize = full.iter().map(|t| crate::text::width(t) + 1).sum();
+    let total: usize = full.iter().map(|t| crate::app::text::width(t) + 1).sum();
     if total <= usize::from(width) {
         return full;
     }
@@ -208,7 +208,7 @@ pub fn tab_spans(state: &State, width: u16) -> [std::ops::Range<u16>; 4] {
     let mut x = 0u16;
     let mut spans: [std::ops::Range<u16>; 4] = Default::default();
     for (i, label) in labels.iter().enumerate() {
-        let w = u16::try_from(crate::text::width(label)).unwrap_or(u16::MAX);
+        let w = u16::try_from(crate::app::text::width(label)).unwrap_or(u16::MAX);
         spans[i] = x..x.saturating_add(w);
         x = x.saturating_add(w).saturating_add(1);
     }

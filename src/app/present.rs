@@ -200,8 +200,8 @@ impl Presentation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::text;
     use crate::model::Lang;
-    use crate::text;
 
     fn content() -> Content {
         Content::new(Arc::new(crate::model::bundled().unwrap()), Lang::Fr)

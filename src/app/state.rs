@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use crate::app::content::Content;
 use crate::app::present::{Anchor, Presentation, Section};
+use crate::app::text::Needle;
 use crate::model::Briefing;
 use crate::model::Lang;
-use crate::text::Needle;
 
 /// The four panes, in reading order.
 #[derive(

@@ -10,7 +10,7 @@ use crate::app::scroll;
 use crate::app::state::{
     Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Position, Search, Session, State,
 };
-use crate::text::Needle;
+use crate::app::text::Needle;
 
 mod present;
 

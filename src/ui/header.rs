@@ -4,10 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::app::labels::format_date;
 use crate::app::state::State;
-use crate::labels::format_date;
+use crate::app::text::truncate;
 use crate::model::Lang;
-use crate::text::truncate;
 use crate::ui::Theme;
 
 pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {

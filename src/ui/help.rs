@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::keymap::{HelpLine, help_lines};
 use crate::app::state::State;
-use crate::text::{truncate, width};
+use crate::app::text::{truncate, width};
 use crate::ui::Theme;
 
 /// Width of the keys column.

@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::state::State;
-use crate::text::truncate;
+use crate::app::text::truncate;
 use crate::ui::Theme;
 
 pub(super) fn render_overview(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, BorderType, Widget};
 
 use crate::app::present::{Link, Section, format_elapsed};
 use crate::app::state::State;
+use crate::app::text::{truncate, wrap};
 use crate::model::Notes;
-use crate::text::{truncate, wrap};
 use crate::ui::Theme;
 
 fn note_for(notes: &Notes, section: Section) -> Option<&str> {
@@ -70,7 +70,7 @@ pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, bu
         } else {
             format!("{t} ‖")
         };
-        let tw = crate::text::width(&t);
+        let tw = crate::app::text::width(&t);
         if tw + 2 < usize::from(area.width) {
             buf.set_stringn(
                 area.right() - u16::try_from(tw + 1).unwrap_or(0),

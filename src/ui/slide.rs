@@ -12,7 +12,7 @@ use tui_big_text::{BigText, PixelSize};
 use crate::app::content::Role;
 use crate::app::present::{Align, Section, format_elapsed, slide_text_geometry};
 use crate::app::state::{Session, State};
-use crate::text::{truncate, width};
+use crate::app::text::{truncate, width};
 use crate::ui::Theme;
 
 /// Cells of the progress bar.
@@ -108,7 +108,7 @@ fn banner_for(
 ) -> Option<(String, PixelSize, usize)> {
     let b = &state.content.briefing;
     let text = if b.parties.is_empty() {
-        crate::labels::format_date(b.date?, state.lang())
+        crate::app::labels::format_date(b.date?, state.lang())
     } else {
         b.parties
             .iter()

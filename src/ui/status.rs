@@ -9,7 +9,7 @@ use crate::app::keymap::{Ctx, TABLE, key_for};
 use crate::app::layout::{pane_geometry, tab_labels};
 use crate::app::scroll;
 use crate::app::state::{MAX_MATCHES, Mode, Pane, Session, State};
-use crate::text::{truncate, width};
+use crate::app::text::{truncate, width};
 use crate::ui::Theme;
 
 /// The hints shown on the right of the status line, per context.

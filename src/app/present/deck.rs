@@ -2,9 +2,9 @@
 //! keeps items whole and never cuts anything off. No I/O here.
 
 use crate::app::content::{Content, Role};
+use crate::app::labels::format_date;
 use crate::app::state::{Pane, Size};
-use crate::labels::format_date;
-use crate::text::wrap;
+use crate::app::text::wrap;
 
 use super::{Align, Anchor, Deck, Section, Slide, SlideLine};
 

@@ -1,7 +1,8 @@
 //! Interface words per language: pane names, mode names, status and help texts.
 //!
 //! Labels follow the briefing's `lang` (French for `fr`, `fr-CA`...; English otherwise) and
-//! `--lang` overrides. Adding a language means adding one [`Labels`] table. No I/O here.
+//! `--lang` overrides. Adding a language means adding one [`Labels`] table. No I/O here. It
+//! sits in `app` because the pane content and keymap use it as well as the renderer.
 
 pub use crate::model::Lang;
 
@@ -16,7 +17,7 @@ impl Lang {
     /// `text` set in this language's typography: French keeps « », : ; ! ? with their words.
     pub fn typeset(self, text: &str) -> String {
         match self {
-            Lang::Fr => crate::text::glue_french(text),
+            Lang::Fr => crate::app::text::glue_french(text),
             Lang::En => text.to_string(),
         }
     }

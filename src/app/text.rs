@@ -1,5 +1,7 @@
 //! Text measured and wrapped by display width, French typography kept together, and the
-//! case- and accent-insensitive matching used by search. No I/O here.
+//! case- and accent-insensitive matching used by search. No I/O here. It sits in `app` because
+//! the state machine (pane content, slides, search) and the renderer both use it, and `ui`
+//! depends on `app`, never the reverse.
 //!
 //! Widths come from unicode-width on whole strings, as ratatui draws them (CJK and emoji take
 //! two columns, combining marks none, an emoji ZWJ sequence two); break opportunities come
