@@ -11,7 +11,7 @@ use anyhow::Context;
 use briefing::app::{Size, State};
 use briefing::files::{self, Overwrite};
 use briefing::import;
-use briefing::link::{FollowLink, PublishLink};
+use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
@@ -76,7 +76,7 @@ pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<
     };
     let state = terminal_state(b, lang)?;
     // A presentation started from the reader can be followed by `briefing present --notes`.
-    briefing::term::run(state, theme(), &mut PublishLink::default())?;
+    briefing::term::run(state, theme(), &mut PublishHooks::default())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -93,11 +93,11 @@ pub(crate) fn present(
     let mut state = terminal_state(b, lang)?;
     if notes {
         briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
-        let mut follow = FollowLink::new(&title);
+        let mut follow = FollowHooks::new(&title);
         briefing::term::run(state, theme(), &mut follow)?;
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
-        briefing::term::run(state, theme(), &mut PublishLink::default())?;
+        briefing::term::run(state, theme(), &mut PublishHooks::default())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -119,7 +119,7 @@ pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<E
     } else {
         // Attendees follow over SSH; a presenter view on this machine follows the same way
         // as for `briefing present`.
-        let mut hooks = (serving.presenter_hooks(), PublishLink::default());
+        let mut hooks = (serving.presenter_hooks(), PublishHooks::default());
         briefing::term::run(presenter, theme, &mut hooks)
     };
     serving.shutdown();

@@ -1,13 +1,13 @@
 //! briefing: a terminal reader for press releases and briefings.
 //!
 //! Data flows one way: file -> [`model`] -> [`app::State`] -> frame ([`ui`]). Only
-//! [`files`], [`term`], [`link`], [`serve`] and the binary do I/O; [`import`] turns a plain
+//! [`files`], [`term`], [`local_follow`], [`serve`] and the binary do I/O; [`import`] turns a plain
 //! release into a briefing.
 
 pub mod app;
 pub mod files;
 pub mod import;
-pub mod link;
+pub mod local_follow;
 pub mod model;
 pub mod serve;
 pub mod term;

@@ -5,7 +5,7 @@ use crate::app::action::{Action, Effect};
 use crate::app::key::Key;
 use crate::app::keymap::{help_lines, keys_of, resolve};
 use crate::app::layout::{self, Geometry, Hit, pane_geometry};
-use crate::app::present::Link;
+use crate::app::present::LinkStatus;
 use crate::app::scroll;
 use crate::app::state::{
     Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Position, Search, Session, State,
@@ -53,7 +53,7 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         Action::FollowTo(position) => {
             if state.session.is_following() {
                 follow(state, position);
-                state.present.link = Link::Live;
+                state.present.link = LinkStatus::Live;
             }
             Effect::None
         }
@@ -70,7 +70,11 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             Effect::None
         }
         Action::LinkLost { other } => {
-            state.present.link = if other { Link::Other } else { Link::Waiting };
+            state.present.link = if other {
+                LinkStatus::Other
+            } else {
+                LinkStatus::Waiting
+            };
             Effect::None
         }
         Action::SetWatchers(n) => {
@@ -587,7 +591,7 @@ mod tests {
             "the deck is laid out at once"
         );
         update(&mut view, Action::FollowTo(presenter.position()));
-        assert_eq!(view.present.link, Link::Live);
+        assert_eq!(view.present.link, LinkStatus::Live);
         assert_eq!(view.present.index, presenter.present.index);
         for action in [Action::NextSlide, Action::ToggleFollow, Action::ScrollDown] {
             update(&mut view, action);

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::present::{Link, Section, format_elapsed};
+use crate::app::present::{LinkStatus, Section, format_elapsed};
 use crate::app::state::State;
 use crate::app::text::{truncate, wrap};
 use crate::model::Notes;
@@ -41,8 +41,8 @@ pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, bu
     let w = usize::from(area.width.saturating_sub(2));
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let mut y = area.y;
-    if p.link != Link::Live {
-        let text = if p.link == Link::Other {
+    if p.link != LinkStatus::Live {
+        let text = if p.link == LinkStatus::Other {
             l.other_briefing
         } else {
             l.waiting
