@@ -1,5 +1,5 @@
 //! The reader's state machine: [`State`], [`Action`], the pure [`update()`], the keymap table,
-//! the layout both `update` and the renderer read, and the [`Hooks`] edges plug into an event
+//! the screen regions both `update` and the renderer read, and the [`Hooks`] edges plug into an event
 //! loop. No I/O here.
 
 pub mod action;
@@ -8,8 +8,8 @@ pub mod hooks;
 pub mod key;
 pub mod keymap;
 pub mod labels;
-pub mod layout;
 pub mod present;
+pub mod screen;
 pub mod scroll;
 pub mod state;
 pub mod text;

@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::key::parse_keys;
-use crate::app::layout::{self, MIN_SIZE};
+use crate::app::screen::{self, MIN_SIZE};
 use crate::app::state::{Base, Mode, Size, State};
 use crate::app::update::{normalize, press};
 use crate::model::Briefing;
@@ -58,11 +58,11 @@ pub fn render(state: &State, theme: &Theme, buf: &mut Buffer) {
 }
 
 fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
-    if layout::is_too_small(state.size) {
+    if screen::is_too_small(state.size) {
         render_too_small(state, buf);
         return;
     }
-    let l = layout::layout(state);
+    let l = screen::regions(state);
     if state.mode.base() == Base::Present {
         let full = Rect::new(0, 0, state.size.width, state.size.height);
         if state.mode == Mode::PresenterView {
@@ -71,7 +71,7 @@ fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
         }
         slide::render_slide(state, theme, full, buf);
         if state.mode == Mode::Overview {
-            overview::render_overview(state, theme, layout::overlay_rect(state.size), buf);
+            overview::render_overview(state, theme, screen::overlay_rect(state.size), buf);
         }
         if let Some(r) = l.overlay {
             help::render_help(state, theme, r, buf);

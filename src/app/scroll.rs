@@ -2,7 +2,7 @@
 //! passes over (so the cost does not grow with the briefing). No I/O here.
 
 use crate::app::content::Content;
-use crate::app::layout::Geometry;
+use crate::app::screen::Geometry;
 use crate::app::state::{Pane, PaneView};
 
 /// The furthest a pane can scroll: the last item's last line at the bottom of the pane.

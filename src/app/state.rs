@@ -324,7 +324,7 @@ impl State {
             if len > 0 && v.item >= len {
                 return Err(format!("{pane:?}: item {} of {len}", v.item));
             }
-            let geo = crate::app::layout::pane_geometry(self, pane);
+            let geo = crate::app::screen::pane_geometry(self, pane);
             if len > 0 {
                 let h = self.content.height(pane, v.item, geo.width);
                 if v.line >= h {

@@ -4,8 +4,8 @@
 use crate::app::action::{Action, Effect};
 use crate::app::key::Key;
 use crate::app::keymap::{help_lines, keys_of, resolve};
-use crate::app::layout::{self, Geometry, Hit, pane_geometry};
 use crate::app::present::LinkStatus;
+use crate::app::screen::{self, Geometry, Hit, pane_geometry};
 use crate::app::scroll;
 use crate::app::state::{
     Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Position, Search, Session, State,
@@ -219,12 +219,12 @@ fn update_panes(state: &mut State, action: Action) {
             state.mode = Mode::Help(state.mode.base());
         }
         Action::EnterPresentation => present::enter(state),
-        Action::Click { x, y } => match layout::hit(state, x, y) {
+        Action::Click { x, y } => match screen::hit(state, x, y) {
             Hit::Pane(p) | Hit::Tab(p) => state.focus = p,
             Hit::Nothing => {}
         },
         Action::Wheel { x, y, down } => {
-            if let Hit::Pane(p) = layout::hit(state, x, y) {
+            if let Hit::Pane(p) = screen::hit(state, x, y) {
                 scroll_pane(state, p, down, WHEEL_LINES);
             }
         }
@@ -278,7 +278,7 @@ fn update_help(state: &mut State, base: Base, action: Action) {
     match action {
         Action::ToggleHelp | Action::Back => state.mode = base.into(),
         Action::Click { x, y } => {
-            let r = layout::overlay_rect(state.size);
+            let r = screen::overlay_rect(state.size);
             if x < r.x || x >= r.right() || y < r.y || y >= r.bottom() {
                 state.mode = base.into();
             }
@@ -289,7 +289,7 @@ fn update_help(state: &mut State, base: Base, action: Action) {
 
 /// Rows of help text the overlay shows at once (inside its border).
 pub fn help_rows_visible(state: &State) -> usize {
-    usize::from(layout::overlay_rect(state.size).height.saturating_sub(3))
+    usize::from(screen::overlay_rect(state.size).height.saturating_sub(3))
 }
 
 fn update_search(state: &mut State, base: Base, action: Action) {

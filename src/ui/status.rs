@@ -6,7 +6,7 @@ use ratatui::style::Style;
 
 use crate::app::action::Action;
 use crate::app::keymap::{Ctx, TABLE, key_for};
-use crate::app::layout::{pane_geometry, tab_labels};
+use crate::app::screen::{pane_geometry, tab_labels};
 use crate::app::scroll;
 use crate::app::state::{MAX_MATCHES, Mode, Pane, Session, State};
 use crate::app::text::{truncate, width};

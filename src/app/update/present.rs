@@ -28,7 +28,7 @@ pub(super) fn enter(state: &mut State) {
 fn section_at_reader(state: &State) -> (Section, Anchor) {
     let mut view = state.view(state.focus);
     // At the end of a pane the last item is the one in view, as the status line says.
-    let g = crate::app::layout::pane_geometry(state, state.focus);
+    let g = crate::app::screen::pane_geometry(state, state.focus);
     view.item = scroll::current_item(&state.content, state.focus, g, view);
     let b = &state.content.briefing;
     let at = |unit| Anchor { unit, line: 0 };
@@ -79,7 +79,7 @@ pub(super) fn leave(state: &mut State) {
                 Section::Areas | Section::Threats => anchor.unit,
             };
             state.focus = pane;
-            let g = crate::app::layout::pane_geometry(state, pane);
+            let g = crate::app::screen::pane_geometry(state, pane);
             state.views[pane.index()] =
                 scroll::clamp(&state.content, pane, g, PaneView { item, line: 0 });
         }
