@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use briefing::app::Size;
-use briefing::model::Lang;
+use briefing::model::{Format, Lang};
 use briefing::serve::options::{self, DEFAULT_LISTEN};
 use briefing::serve::{Access, Limits, ServeOptions};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
@@ -96,6 +96,15 @@ pub(crate) enum OutFormat {
 pub(crate) enum LangArg {
     En,
     Fr,
+}
+
+impl From<OutFormat> for Format {
+    fn from(format: OutFormat) -> Format {
+        match format {
+            OutFormat::Toml => Format::Toml,
+            OutFormat::Json => Format::Json,
+        }
+    }
 }
 
 impl From<LangArg> for Lang {

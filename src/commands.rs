@@ -16,7 +16,7 @@ use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
-use crate::cli::{ImportArgs, LangArg, OutFormat, ServeArgs};
+use crate::cli::{ImportArgs, LangArg, ServeArgs};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -213,8 +213,7 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
         eprintln!("{}: warning: {w}", args.release);
     }
     let format = match (args.format, &args.output) {
-        (Some(OutFormat::Json), _) => Format::Json,
-        (Some(OutFormat::Toml), _) => Format::Toml,
+        (Some(format), _) => format.into(),
         (None, Some(out)) => Format::from_name(out),
         (None, None) => Format::Toml,
     };

@@ -23,6 +23,15 @@
 //! party named [`Lexicon::other_speakers`]. A quote the importer cannot attribute has no
 //! speaker rather than a guess.
 
+// TODO(#10): the declarative importer removes this; until then the rules tables it replaces
+// keep their long functions, short names and repeated arms.
+#![allow(
+    clippy::too_many_lines,
+    clippy::many_single_char_names,
+    clippy::match_same_arms,
+    clippy::zero_sized_map_values
+)]
+
 mod assemble;
 mod attribute;
 mod blocks;

@@ -88,9 +88,9 @@ pub fn sanitize(s: &str) -> String {
                 _ => In::Text,
             },
             In::Csi => match c {
-                '\u{40}'..='\u{7e}' => In::Text,
                 '\u{20}'..='\u{3f}' => In::Csi,
-                // Anything else breaks the sequence; drop it too.
+                // A final byte (0x40 to 0x7e) ends the sequence; anything else breaks it and
+                // is dropped too.
                 _ => In::Text,
             },
             In::Str => match c {

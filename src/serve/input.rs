@@ -88,10 +88,10 @@ impl InputParser {
         self.paste = None;
         let pending = std::mem::take(&mut self.pending);
         match pending.as_slice() {
-            [] => {}
             [0x1b] => self.emit(Key::Esc, &mut keys),
             // Alt-[ and Alt-O look like the start of a sequence until the pause.
             [0x1b, b @ (b'[' | b'O')] => self.emit(Key::Alt(char::from(*b)), &mut keys),
+            // Nothing pending, or an unfinished sequence or character: dropped.
             _ => {}
         }
         keys

@@ -36,97 +36,97 @@ fn slide_title(state: &State, index: usize) -> Option<String> {
 }
 
 pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let p = &state.present;
-    let l = state.lang().labels();
-    let w = usize::from(area.width.saturating_sub(2));
-    let bold = Style::default().add_modifier(Modifier::BOLD);
-    let mut y = area.y;
-    if p.link != LinkStatus::Live {
-        let text = if p.link == LinkStatus::Other {
-            l.other_briefing
+    let present = &state.present;
+    let labels = state.lang().labels();
+    let text_w = usize::from(area.width.saturating_sub(2));
+    if present.link != LinkStatus::Live {
+        let text = if present.link == LinkStatus::Other {
+            labels.other_briefing
         } else {
-            l.waiting
+            labels.waiting
         };
-        for (i, line) in wrap(text, w.max(1), "", "").iter().enumerate() {
-            let yy = area.y + u16::try_from(i).unwrap_or(0);
-            if yy < area.bottom() {
-                buf.set_stringn(
-                    area.x + 1,
-                    yy,
-                    line,
-                    w,
-                    Style::default().add_modifier(Modifier::ITALIC),
-                );
+        let italic = Style::default().add_modifier(Modifier::ITALIC);
+        for (i, line) in wrap(text, text_w.max(1), "", "").iter().enumerate() {
+            let row = area.y.saturating_add(to_u16(i));
+            if row < area.bottom() {
+                buf.set_stringn(area.x + 1, row, line, text_w, italic);
             }
         }
         return;
     }
-    let now = slide_title(state, p.index).unwrap_or_default();
-    buf.set_stringn(area.x + 1, y, truncate(&now, w), w, theme.pane_title(true));
-    if p.timer.started {
-        let t = format_elapsed(p.timer.elapsed(state.now_ms));
-        let t = if p.timer.is_running() {
-            t
-        } else {
-            format!("{t} ‖")
-        };
-        let tw = crate::app::text::width(&t);
-        if tw + 2 < usize::from(area.width) {
-            buf.set_stringn(
-                area.right() - u16::try_from(tw + 1).unwrap_or(0),
-                y,
-                &t,
-                tw,
-                bold,
-            );
-        }
-    }
-    if p.blank {
-        y += 1;
+    let mut row = area.y;
+    // Following a live presentation, the deck is laid out and the current slide exists.
+    if let Some(now) = slide_title(state, present.index) {
         buf.set_stringn(
             area.x + 1,
-            y,
-            "■ ■ ■",
-            w,
-            Style::default().add_modifier(Modifier::DIM),
+            row,
+            truncate(&now, text_w),
+            text_w,
+            theme.pane_title(true),
         );
     }
-    y += 2;
-    let next = match slide_title(state, p.index + 1) {
-        Some(t) => format!("{} : {t}", l.next),
-        None => format!("{} : {}", l.next, l.end),
+    render_timer(state, area, buf);
+    if present.blank {
+        row += 1;
+        let dim = Style::default().add_modifier(Modifier::DIM);
+        buf.set_stringn(area.x + 1, row, "■ ■ ■", text_w, dim);
+    }
+    row += 2;
+    let next = match slide_title(state, present.index + 1) {
+        Some(title) => format!("{} : {title}", labels.next),
+        None => format!("{} : {}", labels.next, labels.end),
     };
-    if y < area.bottom() {
-        buf.set_stringn(
-            area.x + 1,
-            y,
-            truncate(&next, w),
-            w,
-            Style::default().add_modifier(Modifier::ITALIC),
-        );
+    if row < area.bottom() {
+        let italic = Style::default().add_modifier(Modifier::ITALIC);
+        buf.set_stringn(area.x + 1, row, truncate(&next, text_w), text_w, italic);
     }
-    y += 2;
-    if y + 2 > area.bottom() {
+    row += 2;
+    if row + 2 > area.bottom() {
         return;
     }
-    let notes_area = Rect::new(area.x, y, area.width, area.bottom() - y);
+    let notes_area = Rect::new(area.x, row, area.width, area.bottom() - row);
+    render_notes(state, theme, notes_area, buf);
+}
+
+/// The timer at the top right, once started; "‖" while paused.
+fn render_timer(state: &State, area: Rect, buf: &mut Buffer) {
+    let timer = &state.present.timer;
+    if !timer.started {
+        return;
+    }
+    let elapsed = format_elapsed(timer.elapsed(state.now_ms));
+    let shown = if timer.is_running() {
+        elapsed
+    } else {
+        format!("{elapsed} ‖")
+    };
+    let shown_w = crate::app::text::width(&shown);
+    if shown_w + 2 < usize::from(area.width) {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let column = area.right() - to_u16(shown_w + 1);
+        buf.set_stringn(column, area.y, &shown, shown_w, bold);
+    }
+}
+
+/// The notes of the current slide's section in a box, "…" when they do not fit.
+fn render_notes(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let labels = state.lang().labels();
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
         .title(Span::styled(
-            format!(" {} ", l.notes),
+            format!(" {} ", labels.notes),
             theme.pane_title(false),
         ));
-    let inner = block.inner(notes_area);
-    block.render(notes_area, buf);
-    let section = p.slide().map(|s| s.section).unwrap_or_default();
-    let text = note_for(&state.content.briefing.notes, section).unwrap_or(l.no_notes);
-    let lines = wrap(
-        text,
-        usize::from(inner.width.saturating_sub(2)).max(1),
-        "",
-        "",
-    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let text = state
+        .present
+        .slide()
+        .and_then(|slide| note_for(&state.content.briefing.notes, slide.section))
+        .unwrap_or(labels.no_notes);
+    let text_w = usize::from(inner.width.saturating_sub(2));
+    let lines = wrap(text, text_w.max(1), "", "");
     let rows = usize::from(inner.height);
     for (i, line) in lines.iter().take(rows).enumerate() {
         let last = i + 1 == rows && lines.len() > rows;
@@ -135,13 +135,11 @@ pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, bu
         } else {
             line.clone()
         };
-        let yy = inner.y + u16::try_from(i).unwrap_or(0);
-        buf.set_stringn(
-            inner.x + 1,
-            yy,
-            &shown,
-            usize::from(inner.width.saturating_sub(2)),
-            Style::default(),
-        );
+        let row = inner.y.saturating_add(to_u16(i));
+        buf.set_stringn(inner.x + 1, row, &shown, text_w, Style::default());
     }
+}
+
+fn to_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
