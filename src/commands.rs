@@ -10,7 +10,7 @@ use anyhow::Context;
 
 use briefing::app::{Size, State};
 use briefing::files::{self, Overwrite};
-use briefing::import;
+use briefing::import::{self, ImportError};
 use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::serve::Serving;
@@ -21,14 +21,26 @@ use crate::cli::{ImportArgs, LangArg, ServeArgs};
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
 
+/// Why there is no briefing to show: a file that does not load or check, or a release that
+/// does not import. Printed as is, where the command reports it.
+#[derive(Debug, thiserror::Error)]
+enum LoadFailure {
+    /// The briefing (or the release's text) could not be read or does not check.
+    #[error(transparent)]
+    Briefing(#[from] LoadError),
+    /// The release could not be structured.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+}
+
 /// Loads the briefing to show: the bundled one, a briefing file, or a release (`.txt`, `.md`)
 /// structured on the fly.
-fn load(file: Option<&str>) -> Result<Briefing, String> {
+fn load(file: Option<&str>) -> Result<Briefing, LoadFailure> {
     match file {
-        None => model::bundled().map_err(|e| e.to_string()),
+        None => Ok(model::bundled()?),
         Some(path) if import::is_release_path(path) => {
-            let text = files::read_text(path).map_err(|e| e.to_string())?;
-            let imported = import::import_release(&text, path, None).map_err(|e| e.to_string())?;
+            let text = files::read_text(path)?;
+            let imported = import::import_release(&text, path, None)?;
             if !imported.warnings.is_empty() {
                 eprintln!(
                     "{path}: note: structured with {} warnings; `briefing import {path}` lists them",
@@ -37,7 +49,7 @@ fn load(file: Option<&str>) -> Result<Briefing, String> {
             }
             Ok(imported.briefing)
         }
-        Some(path) => files::load_briefing(path).map_err(|e: LoadError| e.to_string()),
+        Some(path) => Ok(files::load_briefing(path)?),
     }
 }
 
@@ -217,19 +229,14 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
         (None, Some(out)) => Format::from_name(out),
         (None, None) => Format::Toml,
     };
-    let rendered = import::render(&imported, &args.release, format).and_then(|s| {
-        // What import writes must pass `briefing check`; a failure here is our bug.
-        parse_briefing(&s, "imported briefing", format)
-            .map(|_| s)
-            .map_err(|e| import::ImportError::Serialize(e.to_string()))
-    });
-    let rendered = match rendered {
+    let rendered = match import::render(&imported, &args.release, format) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: the imported briefing does not check (a bug):\n{e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return report_bug(&e),
     };
+    // What import writes must pass `briefing check`; a failure here is our bug.
+    if let Err(e) = parse_briefing(&rendered, "imported briefing", format) {
+        return report_bug(&e);
+    }
     match &args.output {
         None => emit(&rendered),
         Some(out) => {
@@ -247,6 +254,12 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
             }
         }
     }
+}
+
+/// Reports an imported briefing that cannot be written out or does not check: our bug.
+fn report_bug(e: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("error: the imported briefing does not check (a bug):\n{e}");
+    ExitCode::FAILURE
 }
 
 /// True when `out` is the release itself (the same path, or the same file by another name).

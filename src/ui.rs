@@ -109,19 +109,22 @@ fn render_too_small(state: &State, buf: &mut Buffer) {
         l.too_small, l.need, MIN_SIZE.width, MIN_SIZE.height, width, height
     );
     let lines = crate::app::text::wrap(&message, usize::from(width), "", "");
-    let top = height.saturating_sub(u16::try_from(lines.len()).unwrap_or(height)) / 2;
-    for (i, line) in lines.iter().take(usize::from(height)).enumerate() {
-        let y = top + u16::try_from(i).unwrap_or(0);
-        if y < height {
-            buf.set_stringn(
-                0,
-                y,
-                line,
-                usize::from(width),
-                ratatui::style::Style::default(),
-            );
-        }
+    let top = height.saturating_sub(cells(lines.len())) / 2;
+    for (y, line) in (top..height).zip(&lines) {
+        buf.set_stringn(
+            0,
+            y,
+            line,
+            usize::from(width),
+            ratatui::style::Style::default(),
+        );
     }
+}
+
+/// A count of columns or rows as a screen coordinate, saturating: a count beyond `u16` is
+/// beyond any screen, so the widest coordinate stands for it and drawing there is clipped.
+pub(crate) fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// A headless frame: what the reader shows after `keys`, at `size`.

@@ -24,7 +24,7 @@ fn bound_keys() -> Vec<Key> {
     TABLE
         .iter()
         .flat_map(|b| b.keys.iter())
-        .flat_map(|k| parse_keys(k).unwrap_or_default())
+        .flat_map(|k| parse_keys(k).unwrap())
         .collect()
 }
 

@@ -191,7 +191,12 @@ static PARSED: LazyLock<Vec<(Ctx, Key, Action)>> = LazyLock::new(|| {
         .flat_map(|(b, a)| {
             b.keys
                 .iter()
-                .flat_map(|k| parse_keys(k).unwrap_or_default())
+                .flat_map(|k| {
+                    // The table's notation is checked by every_key_in_the_table_parses.
+                    let keys = parse_keys(k);
+                    debug_assert!(keys.is_ok(), "bad key notation in the keymap: {k}");
+                    keys.unwrap_or_default()
+                })
                 .map(move |key| (b.ctx, key, a))
         })
         .collect()
@@ -262,10 +267,12 @@ pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
 /// The help line where `ctx`'s section starts, so help opens on what applies.
 pub fn help_start(ctx: Ctx, lang: Lang) -> usize {
     let title = ctx.title(lang);
-    help_lines(lang)
+    let start = help_lines(lang)
         .iter()
-        .position(|l| *l == HelpLine::Section(title))
-        .unwrap_or(0)
+        .position(|l| *l == HelpLine::Section(title));
+    // Every context has its section (help_lists_every_binding).
+    debug_assert!(start.is_some(), "no help section for {ctx:?}");
+    start.unwrap_or(0)
 }
 
 /// The first key of the binding for `action` in `ctx`, for hints ("? help").

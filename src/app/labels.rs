@@ -11,7 +11,7 @@ impl Lang {
     /// The interface language for a briefing's `lang` tag: French for `fr` and its regional
     /// forms, English for any other language or none (the interface has no other words).
     pub fn for_interface(tag: Option<&str>) -> Lang {
-        tag.and_then(Lang::from_tag).unwrap_or_default()
+        tag.and_then(Lang::from_tag).unwrap_or(Lang::En)
     }
 
     /// `text` set in this language's typography: French keeps « », : ; ! ? with their words.
@@ -244,8 +244,8 @@ impl Labels {
 
 /// A date as people write it: "23 mai 2016", "23 May 2016".
 pub fn format_date(date: crate::model::Date, lang: Lang) -> String {
-    let month = usize::try_from(date.month() - 1).unwrap_or(0);
-    let name = lang.labels().months.get(month).copied().unwrap_or("");
+    let months = &lang.labels().months;
+    let name = months[date.month_index()];
     format!("{} {name} {}", date.day(), date.year())
 }
 

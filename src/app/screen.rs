@@ -60,10 +60,14 @@ pub fn header_rows(state: &State) -> u16 {
     }
     let b = &state.content.briefing;
     let width = state.size.width.saturating_sub(2);
-    let title_lines = state.content.title_lines(width).len().min(2);
+    let title_lines: u16 = match state.content.title_lines(width).len() {
+        0 => 0,
+        1 => 1,
+        _ => 2,
+    };
     let meta = u16::from(b.date.is_some() || b.event.is_some() || b.place.is_some());
     let parties = u16::from(!b.parties.is_empty());
-    u16::try_from(title_lines).unwrap_or(2) + meta + parties
+    title_lines + meta + parties
 }
 
 /// The regions of `state`'s current mode.
@@ -141,6 +145,7 @@ pub fn pane_geometry(state: &State, pane: Pane) -> Geometry {
     let l = regions_for(state, base);
     let outer = l.panes[pane.index()].unwrap_or_else(|| {
         // Hidden under tabs: it would take the focused pane's place.
+        // No pane at all (too small, or presenting): an empty area.
         l.panes.iter().flatten().next().copied().unwrap_or_default()
     });
     let area = text_area(outer);

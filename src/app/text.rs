@@ -15,7 +15,9 @@ use std::ops::Range;
 use textwrap::WordSeparator;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::sanitize::char_columns;
 
 /// The display width of `s` in terminal columns.
 pub fn width(s: &str) -> usize {
@@ -172,7 +174,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+        let w = char_columns(c);
         if used + w > max - 1 {
             break;
         }

@@ -9,6 +9,11 @@
 
 use unicode_width::UnicodeWidthChar;
 
+/// Columns a character takes on a terminal. Control characters, which have no width and draw
+/// nothing (sanitized text has none but newline), take none.
+pub fn char_columns(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
 /// Tab stops every this many columns.
 pub const TAB_WIDTH: usize = 4;
 
@@ -73,7 +78,7 @@ pub fn sanitize(s: &str) -> String {
                 c if is_unsafe(c) => In::Text,
                 c => {
                     out.push(c);
-                    col += c.width().unwrap_or(0);
+                    col += char_columns(c);
                     In::Text
                 }
             },

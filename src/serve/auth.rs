@@ -135,6 +135,8 @@ pub fn passcode_matches(expected: &str, given: &str) -> bool {
     let (a, b) = (expected.as_bytes(), given.as_bytes());
     let mut diff = u8::from(a.len() != b.len());
     for i in 0..a.len().max(b.len()) {
+        // Past the end of the shorter one, bytes that never match: the loop always runs over
+        // the longer length, and a length mismatch is already a difference.
         diff |= a.get(i).copied().unwrap_or(0) ^ b.get(i).copied().unwrap_or(0xff);
     }
     diff == 0

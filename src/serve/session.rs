@@ -130,10 +130,12 @@ struct Sink(Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl Sink {
     fn take(&self) -> Frame {
-        self.0
+        // A panic while writing cannot leave a byte buffer inconsistent: take it anyway.
+        let mut bytes = self
+            .0
             .lock()
-            .map(|mut b| std::mem::take(&mut *b))
-            .unwrap_or_default()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::mem::take(&mut *bytes)
     }
 }
 

@@ -47,8 +47,7 @@ pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut 
             rows.push((truncate(&parties, width), theme.parties()));
         }
     }
-    for (i, (text, style)) in rows.iter().take(usize::from(area.height)).enumerate() {
-        let y = area.y + u16::try_from(i).unwrap_or(0);
+    for (y, (text, style)) in (area.y..area.bottom()).zip(&rows) {
         buf.set_stringn(area.x + 1, y, text, width, *style);
     }
 }

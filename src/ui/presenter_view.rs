@@ -11,7 +11,7 @@ use crate::app::present::{LinkStatus, Section, format_elapsed};
 use crate::app::state::State;
 use crate::app::text::{truncate, wrap};
 use crate::model::Notes;
-use crate::ui::Theme;
+use crate::ui::{Theme, cells};
 
 fn note_for(notes: &Notes, section: Section) -> Option<&str> {
     match section {
@@ -46,11 +46,8 @@ pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, bu
             labels.waiting
         };
         let italic = Style::default().add_modifier(Modifier::ITALIC);
-        for (i, line) in wrap(text, text_w.max(1), "", "").iter().enumerate() {
-            let row = area.y.saturating_add(to_u16(i));
-            if row < area.bottom() {
-                buf.set_stringn(area.x + 1, row, line, text_w, italic);
-            }
+        for (row, line) in (area.y..area.bottom()).zip(&wrap(text, text_w.max(1), "", "")) {
+            buf.set_stringn(area.x + 1, row, line, text_w, italic);
         }
         return;
     }
@@ -103,7 +100,7 @@ fn render_timer(state: &State, area: Rect, buf: &mut Buffer) {
     let shown_w = crate::app::text::width(&shown);
     if shown_w + 2 < usize::from(area.width) {
         let bold = Style::default().add_modifier(Modifier::BOLD);
-        let column = area.right() - to_u16(shown_w + 1);
+        let column = area.right() - cells(shown_w + 1);
         buf.set_stringn(column, area.y, &shown, shown_w, bold);
     }
 }
@@ -128,18 +125,13 @@ fn render_notes(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let text_w = usize::from(inner.width.saturating_sub(2));
     let lines = wrap(text, text_w.max(1), "", "");
     let rows = usize::from(inner.height);
-    for (i, line) in lines.iter().take(rows).enumerate() {
+    for ((i, line), row) in lines.iter().enumerate().zip(inner.y..inner.bottom()) {
         let last = i + 1 == rows && lines.len() > rows;
         let shown = if last {
             format!("{line} …")
         } else {
             line.clone()
         };
-        let row = inner.y.saturating_add(to_u16(i));
         buf.set_stringn(inner.x + 1, row, &shown, text_w, Style::default());
     }
-}
-
-fn to_u16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
 }

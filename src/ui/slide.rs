@@ -13,7 +13,7 @@ use crate::app::content::Role;
 use crate::app::present::{Align, Section, Slide, format_elapsed, slide_text_geometry};
 use crate::app::state::{Session, State};
 use crate::app::text::{truncate, width};
-use crate::ui::Theme;
+use crate::ui::{Theme, cells};
 
 /// Cells of the progress bar.
 const BAR: usize = 10;
@@ -28,10 +28,10 @@ pub(super) fn render_slide(state: &State, theme: &Theme, area: Rect, buf: &mut B
     let (text_w, rows) = slide_text_geometry(size);
     let margin = (usize::from(area.width).saturating_sub(text_w)) / 2;
     let text = Rect::new(
-        area.x.saturating_add(to_u16(margin)),
+        area.x.saturating_add(cells(margin)),
         area.y.saturating_add(2),
-        to_u16(text_w),
-        to_u16(rows),
+        cells(text_w),
+        cells(rows),
     );
     render_slide_title(state, theme, slide, Rect { y: area.y, ..text }, buf);
     // The banner on the title slide, only where it leaves room for every line.
@@ -59,11 +59,11 @@ pub(super) fn render_slide(state: &State, theme: &Theme, area: Rect, buf: &mut B
             .centered()
             .build();
         big.render(
-            Rect::new(text.x, text.y + to_u16(offset), text.width, to_u16(height)),
+            Rect::new(text.x, text.y + cells(offset), text.width, cells(height)),
             buf,
         );
     }
-    let first_row = text.y + to_u16(offset + banner_rows);
+    let first_row = text.y + cells(offset + banner_rows);
     render_slide_lines(
         theme,
         slide,
@@ -109,11 +109,11 @@ fn render_slide_lines(
 ) {
     let text_w = usize::from(text.width);
     for (i, line) in slide.lines.iter().take(rows).enumerate() {
-        let row = first_row.saturating_add(to_u16(i));
+        let row = first_row.saturating_add(cells(i));
         let line_w = width(&line.text);
         let column = match line.align {
             Align::Left => text.x,
-            Align::Center => text.x + to_u16(text_w.saturating_sub(line_w) / 2),
+            Align::Center => text.x + cells(text_w.saturating_sub(line_w) / 2),
         };
         let mut style = theme.role(line.role);
         if line.role == Role::Quote {
@@ -121,10 +121,6 @@ fn render_slide_lines(
         }
         buf.set_stringn(column, row, &line.text, text_w, style);
     }
-}
-
-fn to_u16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// The banner of the title slide: the parties ("ONUDC × INTERPOL"), else the date, in the
@@ -185,7 +181,7 @@ fn render_corner(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let dim = Style::default().add_modifier(Modifier::DIM);
     let corner_w = width(&corner);
     if corner_w < usize::from(area.width) {
-        let column = area.right() - to_u16(corner_w + 1);
+        let column = area.right() - cells(corner_w + 1);
         buf.set_stringn(
             column,
             row,

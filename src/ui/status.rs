@@ -10,7 +10,7 @@ use crate::app::screen::{pane_geometry, tab_labels};
 use crate::app::scroll;
 use crate::app::state::{MAX_MATCHES, Mode, Pane, Session, State};
 use crate::app::text::{truncate, width};
-use crate::ui::Theme;
+use crate::ui::{Theme, cells};
 
 /// The hints shown on the right of the status line, per context.
 fn hints(ctx: Ctx) -> &'static [Action] {
@@ -121,17 +121,18 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     let used = width(&badge);
     let rest = total.saturating_sub(used);
     let left = truncate(&left, rest);
-    let bx = x + u16::try_from(used).unwrap_or(0);
+    let bx = x.saturating_add(cells(used));
     buf.set_stringn(bx, area.y, &left, rest, theme.status());
     let room = rest.saturating_sub(width(&left) + 2);
     // All hints when they fit, else the first (help) alone, else none.
     let all = hint_text(state);
-    let first = all.split("  ").next().unwrap_or_default().to_string();
+    let first = all
+        .split_once("  ")
+        .map_or(all.as_str(), |(first, _)| first)
+        .to_string();
     let hints = if width(&all) < room { all } else { first };
     if width(&hints) < room {
-        let hx = area
-            .right()
-            .saturating_sub(u16::try_from(width(&hints) + 1).unwrap_or(0));
+        let hx = area.right().saturating_sub(cells(width(&hints) + 1));
         buf.set_stringn(hx, area.y, &hints, room, theme.status());
     }
 }

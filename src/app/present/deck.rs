@@ -280,6 +280,7 @@ impl Deck {
         self.slides
             .iter()
             .position(|s| s.section != Section::Title && s.section.pane() == pane)
+            // A pane with nothing to present starts at the title slide.
             .unwrap_or(0)
     }
 

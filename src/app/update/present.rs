@@ -113,6 +113,7 @@ pub(super) fn update_present(state: &mut State, action: Action) {
         Action::FirstSlide => state.present.go(0),
         Action::LastSlide => state.present.go(usize::MAX),
         Action::SlideDigit(d) => {
+            // The first digit starts the number.
             let n = state.present.number.unwrap_or(0);
             if n < 10u32.pow(MAX_DIGITS - 1) {
                 state.present.number = Some(n * 10 + u32::from(d));
