@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use briefing::app::{Key, Size, State, press, update};
-use briefing::labels::Lang;
+use briefing::model::Lang;
 use briefing::model::{self, Briefing};
 use briefing::ui::{Theme, render};
 use criterion::{Criterion, criterion_group, criterion_main};

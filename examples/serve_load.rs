@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use briefing::app::{Session, Size, State};
-use briefing::labels::Lang;
+use briefing::model::Lang;
 use briefing::serve::{Access, Config, Limits};
 use briefing::ui::Theme;
 use russh::client;

@@ -1,6 +1,8 @@
 //! The commands behind the command line: load, run the reader, present, serve, snapshot,
-//! check, import. Part of the binary, not the library.
+//! check, import. Part of the binary, not the library: here the edges are composed (the
+//! terminal loop with the presentation link or the SSH server's hooks).
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -8,24 +10,37 @@ use anyhow::Context;
 
 use briefing::app::{Size, State};
 use briefing::files::{self, Overwrite};
-use briefing::import::{self, Lang as ImportLang};
-use briefing::labels::Lang;
-use briefing::model::{self, Briefing, Format, LoadError, parse_briefing};
+use briefing::import::{self, ImportError};
+use briefing::local_follow::{FollowHooks, PublishHooks};
+use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
+use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
-use crate::{ImportArgs, LangArg, OutFormat};
+use crate::cli::{ImportArgs, LangArg, ServeArgs};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
 
+/// Why there is no briefing to show: a file that does not load or check, or a release that
+/// does not import. Printed as is, where the command reports it.
+#[derive(Debug, thiserror::Error)]
+enum LoadFailure {
+    /// The briefing (or the release's text) could not be read or does not check.
+    #[error(transparent)]
+    Briefing(#[from] LoadError),
+    /// The release could not be structured.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+}
+
 /// Loads the briefing to show: the bundled one, a briefing file, or a release (`.txt`, `.md`)
 /// structured on the fly.
-fn load(file: Option<&str>) -> Result<Briefing, String> {
+fn load(file: Option<&str>) -> Result<Briefing, LoadFailure> {
     match file {
-        None => model::bundled().map_err(|e| e.to_string()),
+        None => Ok(model::bundled()?),
         Some(path) if import::is_release_path(path) => {
-            let text = files::read_text(path).map_err(|e| e.to_string())?;
-            let imported = import::import_release(&text, path, None).map_err(|e| e.to_string())?;
+            let text = files::read_text(path)?;
+            let imported = import::import_release(&text, path, None)?;
             if !imported.warnings.is_empty() {
                 eprintln!(
                     "{path}: note: structured with {} warnings; `briefing import {path}` lists them",
@@ -34,15 +49,15 @@ fn load(file: Option<&str>) -> Result<Briefing, String> {
             }
             Ok(imported.briefing)
         }
-        Some(path) => files::load_briefing(path).map_err(|e: LoadError| e.to_string()),
+        Some(path) => Ok(files::load_briefing(path)?),
     }
 }
 
+/// The interface language: `--lang`, else the briefing's own.
 fn pick_lang(arg: Option<LangArg>, b: &Briefing) -> Lang {
     match arg {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Fr) => Lang::Fr,
-        None => Lang::from_tag(b.lang.as_deref()),
+        Some(lang) => lang.into(),
+        None => Lang::for_interface(b.lang.as_deref()),
     }
 }
 
@@ -71,7 +86,9 @@ pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    briefing::term::run(terminal_state(b, lang)?, theme())?;
+    let state = terminal_state(b, lang)?;
+    // A presentation started from the reader can be followed by `briefing present --notes`.
+    briefing::term::run(state, theme(), &mut PublishHooks::default())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -87,32 +104,38 @@ pub(crate) fn present(
     let title = b.title.clone();
     let mut state = terminal_state(b, lang)?;
     if notes {
-        state.session = briefing::app::Session::Attendee { following: true };
-        state.mode = briefing::app::Mode::Notes;
-        let size = state.size;
-        briefing::app::update(&mut state, briefing::app::Action::Resize(size));
-        let mut follow = briefing::link::FollowLink::new(&title);
-        briefing::term::run_with(state, theme(), &mut follow)?;
+        briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
+        let mut follow = FollowHooks::new(&title);
+        briefing::term::run(state, theme(), &mut follow)?;
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
-        briefing::term::run(state, theme())?;
+        briefing::term::run(state, theme(), &mut PublishHooks::default())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn serve(
-    args: &briefing::serve::ServeArgs,
-    lang: Option<LangArg>,
-) -> anyhow::Result<ExitCode> {
+pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
     let b = match load_or_report(args.file.as_deref()) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
+    let options = args.options()?;
     // Headless serving has no terminal: lay out for a common size.
     let size = crossterm::terminal::size().unwrap_or((100, 30));
     let lang = pick_lang(lang, &b);
     let state = State::new(b, lang, Size::new(size.0, size.1));
-    briefing::serve::run_serve(args, state, theme())?;
+    let theme = theme();
+    let (serving, presenter) = Serving::start(&options, state, theme)?;
+    let result = if args.headless || !std::io::stdout().is_terminal() {
+        serving.run_headless(presenter, std::io::BufReader::new(std::io::stdin()))
+    } else {
+        // Attendees follow over SSH; a presenter view on this machine follows the same way
+        // as for `briefing present`.
+        let mut hooks = (serving.presenter_hooks(), PublishHooks::default());
+        briefing::term::run(presenter, theme, &mut hooks)
+    };
+    serving.shutdown();
+    result?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -175,10 +198,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// `briefing import`: read, structure, self-check, write. Bad input exits 2, anything else 1.
 pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
-    let lang = lang.map(|l| match l {
-        LangArg::En => ImportLang::En,
-        LangArg::Fr => ImportLang::Fr,
-    });
+    let lang = lang.map(Lang::from);
     if let Some(out) = &args.output
         && is_same_file(&args.release, out)
     {
@@ -205,24 +225,18 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
         eprintln!("{}: warning: {w}", args.release);
     }
     let format = match (args.format, &args.output) {
-        (Some(OutFormat::Json), _) => Format::Json,
-        (Some(OutFormat::Toml), _) => Format::Toml,
+        (Some(format), _) => format.into(),
         (None, Some(out)) => Format::from_name(out),
         (None, None) => Format::Toml,
     };
-    let rendered = import::render(&imported, &args.release, format).and_then(|s| {
-        // What import writes must pass `briefing check`; a failure here is our bug.
-        parse_briefing(&s, "imported briefing", format)
-            .map(|_| s)
-            .map_err(|e| import::ImportError::Serialize(e.to_string()))
-    });
-    let rendered = match rendered {
+    let rendered = match import::render(&imported, &args.release, format) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: the imported briefing does not check (a bug):\n{e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return report_bug(&e),
     };
+    // What import writes must pass `briefing check`; a failure here is our bug.
+    if let Err(e) = parse_briefing(&rendered, "imported briefing", format) {
+        return report_bug(&e);
+    }
     match &args.output {
         None => emit(&rendered),
         Some(out) => {
@@ -240,6 +254,12 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
             }
         }
     }
+}
+
+/// Reports an imported briefing that cannot be written out or does not check: our bug.
+fn report_bug(e: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("error: the imported briefing does not check (a bug):\n{e}");
+    ExitCode::FAILURE
 }
 
 /// True when `out` is the release itself (the same path, or the same file by another name).

@@ -37,6 +37,8 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
             return Err(whole(too_large(meta.len())));
         }
         let file = fs::File::open(path).map_err(|e| whole(open_message(&e)))?;
+        // Only a capacity hint: a length that does not fit in memory starts empty and fails
+        // while reading.
         let mut buf = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         file.take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut buf)
@@ -47,10 +49,16 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
         return Err(whole(too_large(bytes.len() as u64)));
     }
     String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let bad = bytes.get(at).copied().unwrap_or(0);
-        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        // The first chunk is the valid text up to the first bad byte; an error means there is
+        // one, so the defaults below are never used.
+        let (valid, invalid) = e
+            .as_bytes()
+            .utf8_chunks()
+            .next()
+            .map_or(("", &[][..]), |c| (c.valid(), c.invalid()));
+        debug_assert!(!invalid.is_empty(), "a UTF-8 error without a bad byte");
+        let bad = invalid.first().copied().unwrap_or(0);
+        let at = valid.len();
         LoadError::one(
             Diagnostic::at(
                 path,

@@ -17,6 +17,9 @@
 //! (`src/model/taxonomy.toml`). A quote the importer cannot attribute has no speaker rather
 //! than a guess.
 
+// Out-of-range positions are bugs the types should rule out: no indexing that can panic.
+#![warn(clippy::indexing_slicing)]
+
 mod assemble;
 mod blocks;
 mod extract;
@@ -103,7 +106,13 @@ pub fn import_release(
     }
     let body = extract::Body::of(&outline);
     let mut warnings = quotes::Warnings::default();
-    let facts = extract::extract(&outline, &body, vocab, taxonomy::taxonomy(lang), &mut warnings);
+    let facts = extract::extract(
+        &outline,
+        &body,
+        vocab,
+        taxonomy::taxonomy(lang),
+        &mut warnings,
+    );
     let resolution = resolve::resolve(&facts);
     let mut briefing = assemble::briefing(&outline, &facts, &resolution, vocab);
     let mut links = Vec::new();
@@ -138,12 +147,29 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     };
     let body = extract::Body::of(&outline);
     let mut warnings = quotes::Warnings::default();
-    let facts = extract::extract(&outline, &body, vocab, taxonomy::taxonomy(lang), &mut warnings);
+    let facts = extract::extract(
+        &outline,
+        &body,
+        vocab,
+        taxonomy::taxonomy(lang),
+        &mut warnings,
+    );
     let resolution = resolve::resolve(&facts);
     let mut out = String::new();
-    let _ = writeln!(out, "title: {}\ndate: {:?}\nlead: {}", outline.title, outline.date.map(|d| d.to_string()), outline.has_lead);
+    let _ = writeln!(
+        out,
+        "title: {}\ndate: {:?}\nlead: {}",
+        outline.title,
+        outline.date.map(|d| d.to_string()),
+        outline.has_lead
+    );
     for (i, para) in outline.paras.iter().enumerate() {
-        let _ = writeln!(out, "para {i} {:?}: {}", para.section, words::cut_chars(&para.text, 80));
+        let _ = writeln!(
+            out,
+            "para {i} {:?}: {}",
+            para.section,
+            words::cut_chars(&para.text, 80)
+        );
     }
     for p in &facts.people {
         let _ = writeln!(out, "person {:?} at {:?}", p.person, p.pos);
@@ -170,7 +196,11 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
         let _ = writeln!(out, "resolved person {i}: {p:?}");
     }
     for item in &facts.items {
-        let _ = writeln!(out, "item {:?} {:?} {:?} emerging {} list {:?}: {}", item.kind, item.section, item.category, item.emerging, item.list, item.label);
+        let _ = writeln!(
+            out,
+            "item {:?} {:?} {:?} emerging {} list {:?}: {}",
+            item.kind, item.section, item.category, item.emerging, item.list, item.label
+        );
     }
     out
 }

@@ -1,16 +1,16 @@
 //! briefing: a terminal reader for press releases and briefings.
 //!
 //! Data flows one way: file -> [`model`] -> [`app::State`] -> frame ([`ui`]). Only
-//! [`files`], [`term`], [`link`], [`serve`] and the binary do I/O; [`import`] turns a plain
-//! release into a briefing.
+//! [`files`], [`term`], [`local_follow`], [`serve`] and the binary do I/O; [`import`] turns a
+//! plain release into a briefing. The edges do not import each other: the terminal loop takes
+//! [`app::Hooks`], which the presentation link and the SSH server implement, and the binary
+//! composes them.
 
 pub mod app;
 pub mod files;
 pub mod import;
-pub mod labels;
-pub mod link;
+pub mod local_follow;
 pub mod model;
 pub mod serve;
 pub mod term;
-pub mod text;
 pub mod ui;

@@ -1,5 +1,6 @@
 //! The briefing model: types, the file format (TOML and JSON, one schema), validation, the
-//! sanitizer, and the bundled reference briefing.
+//! sanitizer, the bundled reference briefing, and the one [`Lang`] enum the interface and the
+//! importer share.
 //!
 //! Functions here take text plus an origin and return values; reading files is the edge's
 //! job ([`crate::files`]). No I/O here.

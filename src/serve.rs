@@ -3,8 +3,10 @@
 //! their own terminal size, following the presenter's view live until they press a key to
 //! browse on their own (`f` follows again).
 //!
-//! This is an edge: it owns a tokio runtime, the network, the host key file and the log.
-//! - [`options`]: the command line, [`Limits`] and the server [`Config`].
+//! This is an edge: it owns a tokio runtime, the network, the host key file and the log. It
+//! imports no other edge: the binary runs the presenter's terminal loop with
+//! [`Serving::presenter_hooks`].
+//! - [`options`]: [`ServeOptions`], [`Limits`] and the server [`Config`].
 //! - [`hostkey`]: generate once, keep private, refuse when others can read it.
 //! - [`auth`]: authorized keys, passcode, or open.
 //! - [`input`]: the attendee's raw bytes -> keys (pure).
@@ -27,18 +29,18 @@ mod rate;
 mod server;
 mod session;
 
-use std::io::{BufRead, IsTerminal};
+use std::io::BufRead;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::app::{Action, Effect, Session, State, parse_keys, press};
-use crate::term::Hooks;
+use crate::app::{Action, Effect, Hooks, Session, State, parse_keys, press};
 use crate::ui::Theme;
 pub use auth::Access;
-pub use options::{Config, Limits, ServeArgs};
+pub use options::{Config, Limits, ServeOptions};
 pub use server::{ServerHandle, Stats, start};
 
 /// A line for the presenter on standard output; nothing is lost if nobody reads it any more
@@ -53,78 +55,105 @@ macro_rules! say {
 /// How long attendees have to say goodbye when the presenter quits.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
 
-/// Runs `briefing serve`: loads or creates the host key, starts the server, prints how to
-/// connect, then runs the presenter's reader on this terminal (or, with `--headless` or
-/// without a terminal, reads the presenter's keys from standard input).
-pub fn run_serve(args: &ServeArgs, state: State, theme: Theme) -> anyhow::Result<()> {
-    let access = args.access()?;
-    let key_path = match &args.host_key {
-        Some(path) => path.clone(),
-        None => hostkey::default_path().context(
-            "cannot find the user's data directory for the host key\n  = help: pass --host-key PATH",
-        )?,
-    };
-    let host_key = hostkey::load_or_create(&key_path)?;
-    let fingerprint = host_key.fingerprint();
-    let headless = args.headless || !std::io::stdout().is_terminal();
-    let config = Config {
-        listen: args.listen,
-        host_key: host_key.key,
-        access: access.clone(),
-        limits: args.limits(),
-        theme,
-        log: args.log.clone(),
-    };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .thread_name("briefing-serve")
-        .enable_all()
-        .build()
-        .context("cannot start the server's runtime")?;
-    let mut presenter = state;
-    presenter.session = Session::Presenter { watchers: 0 };
-    let server = runtime.block_on(start(config, presenter.clone()))?;
-    let addr = server.local_addr();
-    say!("briefing: serving on {addr}");
-    if host_key.created {
-        say!("  new host key: {}", key_path.display());
-    }
-    say!("  host key fingerprint: {fingerprint}");
-    say!("  who may watch: {}", access.describe());
-    if access == Access::Open {
-        say!("  warning: --open lets in anyone who can reach {addr}, without a password");
-    }
-    if addr.ip().is_loopback() {
+/// A running `briefing serve`: the server and the runtime it runs on, from
+/// [`Serving::start`] to [`Serving::shutdown`]. The presenter is driven by the binary, either
+/// through the terminal loop with [`Serving::presenter_hooks`] or by [`Serving::run_headless`].
+pub struct Serving {
+    runtime: tokio::runtime::Runtime,
+    server: ServerHandle,
+    log: Option<PathBuf>,
+}
+
+impl Serving {
+    /// Loads or creates the host key, starts the server on `state` and prints how to connect.
+    /// Returns the server and the presenter's state to drive it with.
+    pub fn start(
+        options: &ServeOptions,
+        state: State,
+        theme: Theme,
+    ) -> anyhow::Result<(Serving, State)> {
+        let key_path = match &options.host_key {
+            Some(path) => path.clone(),
+            None => hostkey::default_path().context(
+                "cannot find the user's data directory for the host key\n  = help: pass --host-key PATH",
+            )?,
+        };
+        let host_key = hostkey::load_or_create(&key_path)?;
+        let fingerprint = host_key.fingerprint();
+        let access = options.access.clone();
+        let config = Config {
+            listen: options.listen,
+            host_key: host_key.key,
+            access: access.clone(),
+            limits: options.limits,
+            theme,
+            log: options.log.clone(),
+        };
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .thread_name("briefing-serve")
+            .enable_all()
+            .build()
+            .context("cannot start the server's runtime")?;
+        let mut presenter = state;
+        presenter.session = Session::Presenter { watchers: 0 };
+        let server = runtime.block_on(start(config, presenter.clone()))?;
+        let addr = server.local_addr();
+        say!("briefing: serving on {addr}");
+        if host_key.created {
+            say!("  new host key: {}", key_path.display());
+        }
+        say!("  host key fingerprint: {fingerprint}");
+        say!("  who may watch: {}", access.describe());
+        if access == Access::Open {
+            say!("  warning: --open lets in anyone who can reach {addr}, without a password");
+        }
+        if addr.ip().is_loopback() {
+            say!(
+                "  only this machine can connect; use --listen 0.0.0.0:{} for the room",
+                addr.port()
+            );
+        }
         say!(
-            "  only this machine can connect; use --listen 0.0.0.0:{} for the room",
-            addr.port()
+            "  attendees type: ssh -p {} {}",
+            addr.port(),
+            host_for(addr)
         );
+        say!("  they press f to follow you or browse on their own, q to leave");
+        let serving = Serving {
+            runtime,
+            server,
+            log: options.log.clone(),
+        };
+        Ok((serving, presenter))
     }
-    say!(
-        "  attendees type: ssh -p {} {}",
-        addr.port(),
-        host_for(addr)
-    );
-    say!("  they press f to follow you or browse on their own, q to leave");
-    let result = if headless {
+
+    /// The server, to publish to and to read its counters.
+    pub fn server(&self) -> &ServerHandle {
+        &self.server
+    }
+
+    /// The hooks that lead the attendees from the presenter's terminal loop. From now on a
+    /// panic on a server thread goes to the log (if any) instead of the presenter's screen.
+    pub fn presenter_hooks(&self) -> PresenterHooks<'_> {
+        install_panic_hook(self.log.clone());
+        PresenterHooks::new(&self.server)
+    }
+
+    /// Drives the presenter from lines of keys on `input` (see [`run_headless`]).
+    pub fn run_headless(
+        &self,
+        presenter: State,
+        input: impl BufRead + Send + 'static,
+    ) -> anyhow::Result<()> {
         say!("  presenter keys: one line at a time on standard input (Ctrl-C ends)");
-        run_headless(
-            &server,
-            presenter,
-            std::io::BufReader::new(std::io::stdin()),
-        )
-    } else {
-        install_panic_hook(args.log.clone());
-        // Attendees follow over SSH; a presenter view on this machine follows the same way
-        // as for `briefing present`.
-        let mut hooks = (
-            PresenterHooks::new(&server),
-            crate::link::PublishLink::default(),
-        );
-        crate::term::run_with(presenter, theme, &mut hooks)
-    };
-    runtime.block_on(server.shutdown(SHUTDOWN_WAIT));
-    runtime.shutdown_timeout(Duration::from_secs(1));
-    result
+        run_headless(&self.server, presenter, input)
+    }
+
+    /// Says goodbye to the attendees (waiting a few seconds at most) and stops the runtime.
+    pub fn shutdown(self) {
+        self.runtime.block_on(self.server.shutdown(SHUTDOWN_WAIT));
+        self.runtime.shutdown_timeout(Duration::from_secs(1));
+    }
 }
 
 /// What attendees should type after `ssh -p PORT`.
@@ -170,7 +199,7 @@ impl Hooks for PresenterHooks<'_> {
 
 /// A panic on a server thread must not restore (or scribble on) the presenter's terminal
 /// (P15): it goes to the log, if there is one, and the attendee's session ends.
-fn install_panic_hook(log: Option<std::path::PathBuf>) {
+fn install_panic_hook(log: Option<PathBuf>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let on_server = std::thread::current()

@@ -1,6 +1,8 @@
 //! The local terminal edge: setup and restore, the event loop, crossterm events -> [`Key`] and
 //! actions. The terminal is restored on quit, on error, on panic and on SIGTERM, SIGHUP and
-//! SIGINT. Nothing here queries the terminal, so start-up never waits on a slow link.
+//! SIGINT. Nothing here queries the terminal, so start-up never waits on a slow link. What
+//! else runs with the loop (publishing a presentation, leading SSH attendees) comes in as
+//! [`Hooks`] from the binary: this module imports no other edge.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
@@ -19,8 +21,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, Effect, Key, Size, State, press, update};
-use crate::link::PublishLink;
+use crate::app::{Action, Effect, Hooks, Key, Size, State, press, update};
 use crate::ui::{self, Theme};
 
 /// How often the loop wakes to check for signals when no input comes.
@@ -121,52 +122,9 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
-/// What another edge adds to the local loop: `briefing serve` publishes the presenter's
-/// position after each change and feeds back the number of attendees; the presentation link
-/// publishes for, or follows from, a presenter view on the same machine.
-pub trait Hooks {
-    /// Called after each drawn frame, with the state it shows.
-    fn after_update(&mut self, _state: &State) {}
-    /// Actions from outside the terminal, checked on every turn of the loop (at least every
-    /// 200 ms, every 50 ms while [`Hooks::wants_fast_poll`]).
-    fn pending_actions(&mut self) -> Vec<Action> {
-        Vec::new()
-    }
-    /// True when outside actions should be picked up quickly (following a presentation).
-    fn wants_fast_poll(&self) -> bool {
-        false
-    }
-}
-
-/// No hooks: a reader on its own.
-pub struct NoHooks;
-
-impl Hooks for NoHooks {}
-
-/// Two hooks, called in order.
-impl<A: Hooks, B: Hooks> Hooks for (A, B) {
-    fn after_update(&mut self, state: &State) {
-        self.0.after_update(state);
-        self.1.after_update(state);
-    }
-    fn pending_actions(&mut self) -> Vec<Action> {
-        let mut actions = self.0.pending_actions();
-        actions.extend(self.1.pending_actions());
-        actions
-    }
-    fn wants_fast_poll(&self) -> bool {
-        self.0.wants_fast_poll() || self.1.wants_fast_poll()
-    }
-}
-
-/// Runs the reader on the local terminal until the user quits or a signal arrives; a
-/// presentation started from it can be followed by `briefing present --notes`.
-pub fn run(state: State, theme: Theme) -> anyhow::Result<()> {
-    run_with(state, theme, &mut PublishLink::default())
-}
-
-/// [`run`] with [`Hooks`] called from the loop.
-pub fn run_with(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
+/// Runs the reader on the local terminal until the user quits or a signal arrives, calling
+/// `hooks` from the loop (the binary passes the presentation link, or the SSH server's).
+pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
     require_terminal()?;
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals_and_hangup(Arc::clone(&stop))?;

@@ -5,9 +5,9 @@
 pub mod export;
 mod header;
 mod help;
-mod notes;
 mod overview;
 mod pane;
+mod presenter_view;
 mod slide;
 mod status;
 pub mod theme;
@@ -18,11 +18,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::key::parse_keys;
-use crate::app::layout::{self, MIN_SIZE};
+use crate::app::screen::{self, MIN_SIZE};
 use crate::app::state::{Base, Mode, Size, State};
 use crate::app::update::{normalize, press};
-use crate::labels::Lang;
 use crate::model::Briefing;
+use crate::model::Lang;
 pub use theme::Theme;
 
 /// Draws `state` into `buf`. When the buffer's size differs from the state's, the state is
@@ -58,20 +58,20 @@ pub fn render(state: &State, theme: &Theme, buf: &mut Buffer) {
 }
 
 fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
-    if layout::is_too_small(state.size) {
+    if screen::is_too_small(state.size) {
         render_too_small(state, buf);
         return;
     }
-    let l = layout::layout(state);
+    let l = screen::regions(state);
     if state.mode.base() == Base::Present {
         let full = Rect::new(0, 0, state.size.width, state.size.height);
-        if state.mode == Mode::Notes {
-            notes::render_notes(state, theme, full, buf);
+        if state.mode == Mode::PresenterView {
+            presenter_view::render_presenter_view(state, theme, full, buf);
             return;
         }
         slide::render_slide(state, theme, full, buf);
         if state.mode == Mode::Overview {
-            overview::render_overview(state, theme, layout::overlay_rect(state.size), buf);
+            overview::render_overview(state, theme, screen::overlay_rect(state.size), buf);
         }
         if let Some(r) = l.overlay {
             help::render_help(state, theme, r, buf);
@@ -108,20 +108,23 @@ fn render_too_small(state: &State, buf: &mut Buffer) {
         "{}{colon} {} {}×{} ({}×{})",
         l.too_small, l.need, MIN_SIZE.width, MIN_SIZE.height, width, height
     );
-    let lines = crate::text::wrap(&message, usize::from(width), "", "");
-    let top = height.saturating_sub(u16::try_from(lines.len()).unwrap_or(height)) / 2;
-    for (i, line) in lines.iter().take(usize::from(height)).enumerate() {
-        let y = top + u16::try_from(i).unwrap_or(0);
-        if y < height {
-            buf.set_stringn(
-                0,
-                y,
-                line,
-                usize::from(width),
-                ratatui::style::Style::default(),
-            );
-        }
+    let lines = crate::app::text::wrap(&message, usize::from(width), "", "");
+    let top = height.saturating_sub(cells(lines.len())) / 2;
+    for (y, line) in (top..height).zip(&lines) {
+        buf.set_stringn(
+            0,
+            y,
+            line,
+            usize::from(width),
+            ratatui::style::Style::default(),
+        );
     }
+}
+
+/// A count of columns or rows as a screen coordinate, saturating: a count beyond `u16` is
+/// beyond any screen, so the widest coordinate stands for it and drawing there is clipped.
+pub(crate) fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// A headless frame: what the reader shows after `keys`, at `size`.

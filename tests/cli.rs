@@ -5,7 +5,7 @@
 use std::process::{Command, Output, Stdio};
 
 use briefing::app::Size;
-use briefing::labels::Lang;
+use briefing::model::Lang;
 use briefing::ui::{Theme, snapshot};
 
 fn briefing(args: &[&str]) -> Output {

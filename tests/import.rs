@@ -144,7 +144,12 @@ mod seed {
             assert!(threats.iter().any(|t| t == want), "{want}: {threats:?}");
         }
         let areas = categories(b.cooperation_areas.iter().map(|a| a.category.clone()));
-        for want in ["asset-recovery", "capacity-building", "coordination", "training"] {
+        for want in [
+            "asset-recovery",
+            "capacity-building",
+            "coordination",
+            "training",
+        ] {
             assert!(areas.iter().any(|a| a == want), "{want}: {areas:?}");
         }
         // Crimes are never areas.
@@ -218,7 +223,10 @@ mod patterns {
     }
 
     fn speakers(b: &Briefing) -> Vec<Vec<&str>> {
-        b.quotes.iter().map(|q| q.speaker.names().collect()).collect()
+        b.quotes
+            .iter()
+            .map(|q| q.speaker.names().collect())
+            .collect()
     }
 
     #[test]
@@ -244,7 +252,10 @@ mod patterns {
         );
         assert_eq!(speakers(&b), [vec!["Anna Karlsson"], vec!["Anna Karlsson"]]);
         let threats: Vec<&str> = b.threats.iter().map(|t| t.label.as_str()).collect();
-        assert!(threats.contains(&"Terrorism") && threats.contains(&"Organised crime"), "{threats:?}");
+        assert!(
+            threats.contains(&"Terrorism") && threats.contains(&"Organised crime"),
+            "{threats:?}"
+        );
     }
 
     #[test]
@@ -272,21 +283,45 @@ mod patterns {
     }
 
     #[rstest::rstest]
-    #[case::acronym_role("Joint statement on ransomware\n\nOttawa, 14 February 2024 – Sami Khoury, Head of the Canadian Centre for Cyber Security (CCCS), said the advisory was urgent for every hospital in the country.\n", "Sami Khoury")]
-    #[case::dutch_particles("Botnet taken down\n\nThe Hague, 30 May 2024 – Europol spokesperson Jan Op Gen Oorth said the operation was the largest of its kind against botnets.\n", "Jan Op Gen Oorth")]
-    #[case::lowercase_particle("Rapport annuel de fedpol\n\nBerne, le 24 mai 2023 – La directrice de l'Office fédéral de la police (fedpol), Nicoletta della Valle, a présenté le rapport annuel sur la criminalité organisée.\n", "Nicoletta della Valle")]
-    fn names_with_particles_and_roles_with_acronyms_stay_whole(#[case] text: &str, #[case] name: &str) {
+    #[case::acronym_role(
+        "Joint statement on ransomware\n\nOttawa, 14 February 2024 – Sami Khoury, Head of the Canadian Centre for Cyber Security (CCCS), said the advisory was urgent for every hospital in the country.\n",
+        "Sami Khoury"
+    )]
+    #[case::dutch_particles(
+        "Botnet taken down\n\nThe Hague, 30 May 2024 – Europol spokesperson Jan Op Gen Oorth said the operation was the largest of its kind against botnets.\n",
+        "Jan Op Gen Oorth"
+    )]
+    #[case::lowercase_particle(
+        "Rapport annuel de fedpol\n\nBerne, le 24 mai 2023 – La directrice de l'Office fédéral de la police (fedpol), Nicoletta della Valle, a présenté le rapport annuel sur la criminalité organisée.\n",
+        "Nicoletta della Valle"
+    )]
+    fn names_with_particles_and_roles_with_acronyms_stay_whole(
+        #[case] text: &str,
+        #[case] name: &str,
+    ) {
         let b = import(text);
         let people: Vec<&str> = b.people().map(|(_, p)| p.name.as_str()).collect();
         assert_eq!(people, [name]);
     }
 
     #[rstest::rstest]
-    #[case::published("Agencies act\n\nPublished on 03 Feb 2021\n\nThe agencies acted together against fraud today in five countries.\n", "2021-02-03")]
-    #[case::glued("Agencies act\n\nNewsroom2021-02-03 09:12:44\n\nThe agencies acted together against fraud today in five countries.\n", "2021-02-03")]
-    #[case::range("Agencies meet\n\nVIENNA, 8-9 JUNE 2023 – The agencies met to discuss migrant smuggling and its routes.\n", "2023-06-08")]
+    #[case::published(
+        "Agencies act\n\nPublished on 03 Feb 2021\n\nThe agencies acted together against fraud today in five countries.\n",
+        "2021-02-03"
+    )]
+    #[case::glued(
+        "Agencies act\n\nNewsroom2021-02-03 09:12:44\n\nThe agencies acted together against fraud today in five countries.\n",
+        "2021-02-03"
+    )]
+    #[case::range(
+        "Agencies meet\n\nVIENNA, 8-9 JUNE 2023 – The agencies met to discuss migrant smuggling and its routes.\n",
+        "2023-06-08"
+    )]
     fn dates_are_found_in_metadata_timestamps_and_ranges(#[case] text: &str, #[case] date: &str) {
-        assert_eq!(import(text).date.map(|d| d.to_string()).as_deref(), Some(date));
+        assert_eq!(
+            import(text).date.map(|d| d.to_string()).as_deref(),
+            Some(date)
+        );
     }
 
     #[test]
@@ -294,7 +329,11 @@ mod patterns {
         let b = import(
             "Europol dismantles a botnet\n\nContent type: Press release\n\nShare\n\nFor more information\n\nThe Hague, 30 May 2024 – Europol and Eurojust supported an operation that took down a botnet used for phishing and ransomware.\n\nThe network was used for phishing campaigns and to recruit money mules.\n",
         );
-        assert!(b.summary[0].starts_with("Europol and Eurojust supported"), "{:?}", b.summary);
+        assert!(
+            b.summary[0].starts_with("Europol and Eurojust supported"),
+            "{:?}",
+            b.summary
+        );
         let threats: Vec<Option<&str>> = b.threats.iter().map(|t| t.category.as_deref()).collect();
         for want in ["phishing", "ransomware", "money-mules"] {
             assert!(threats.contains(&Some(want)), "{want}: {threats:?}");
@@ -312,8 +351,15 @@ mod patterns {
             .map(|a| a.label.as_str())
             .chain(b.threats.iter().map(|t| t.label.as_str()))
             .collect();
-        for junk in ["Blocked", "On a daily basis", "With over 500 000 accounts frozen"] {
-            assert!(!labels.iter().any(|l| l.contains(junk)), "{junk}: {labels:?}");
+        for junk in [
+            "Blocked",
+            "On a daily basis",
+            "With over 500 000 accounts frozen",
+        ] {
+            assert!(
+                !labels.iter().any(|l| l.contains(junk)),
+                "{junk}: {labels:?}"
+            );
         }
     }
 }
@@ -341,7 +387,11 @@ mod fixtures {
         let french = all.iter().filter(|f| f.lang == Lang::Fr).count();
         assert!(french * 10 >= all.len() * 4, "{french} of {}", all.len());
         for f in &all {
-            assert!(!f.publisher.is_empty() && !f.kind.is_empty(), "{}: header", f.name());
+            assert!(
+                !f.publisher.is_empty() && !f.kind.is_empty(),
+                "{}: header",
+                f.name()
+            );
         }
     }
 
@@ -378,18 +428,28 @@ mod fixtures {
             ];
             let floor = floors.get(field).and_then(|v| v.as_table());
             for (measure, value) in got {
-                let Some(min) = floor.and_then(|f| f.get(measure)).and_then(|v| v.as_float()) else {
+                let Some(min) = floor
+                    .and_then(|f| f.get(measure))
+                    .and_then(|v| v.as_float())
+                else {
                     problems.push(format!("{field}.{measure}: no floor (score {value:.3})"));
                     continue;
                 };
                 if value + 1e-9 < min {
-                    problems.push(format!("{field}.{measure}: {value:.3} is below its floor {min:.3}"));
+                    problems.push(format!(
+                        "{field}.{measure}: {value:.3} is below its floor {min:.3}"
+                    ));
                 } else if value > min + RATCHET {
                     problems.push(format!("{field}.{measure}: {value:.3} is well above its floor {min:.3}: raise the floor"));
                 }
             }
         }
-        assert!(problems.is_empty(), "{}\n\n{}", problems.join("\n"), total.table());
+        assert!(
+            problems.is_empty(),
+            "{}\n\n{}",
+            problems.join("\n"),
+            total.table()
+        );
     }
 
     /// How far a score may rise above its floor before the floor must follow.
@@ -467,14 +527,21 @@ mod no_words_in_code {
                 }
             }
         }
-        assert!(found.is_empty(), "words in import code (move them to a lexicon):\n{}", found.join("\n"));
+        assert!(
+            found.is_empty(),
+            "words in import code (move them to a lexicon):\n{}",
+            found.join("\n")
+        );
     }
 
     #[test]
     fn the_check_sees_a_word() {
         assert!(has_word("said"));
         assert!(!has_word("- "));
-        assert_eq!(literals("let a = \"said\";\n#[cfg(test)]\nlet b = \"x\";"), [(1, "said".to_string())]);
+        assert_eq!(
+            literals("let a = \"said\";\n#[cfg(test)]\nlet b = \"x\";"),
+            [(1, "said".to_string())]
+        );
     }
 }
 

@@ -3,11 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use briefing::app::layout::{self, tab_spans};
+use briefing::app::screen::{self, tab_spans};
 use briefing::app::scroll;
 use briefing::app::{Action, Base, Mode, Pane, PaneView, Size, State, parse_keys, update};
-use briefing::labels::Lang;
 use briefing::model;
+use briefing::model::Lang;
 use rstest::rstest;
 
 fn reader(w: u16, h: u16) -> State {
@@ -75,7 +75,7 @@ fn keys_scroll_the_focused_pane(#[case] keys: &str, #[case] view: PaneView) {
 fn page_down_moves_a_page_less_one_line() {
     let mut s = reader(80, 24);
     press(&mut s, "<PageDown>");
-    let g = layout::pane_geometry(&s, Pane::Summary);
+    let g = screen::pane_geometry(&s, Pane::Summary);
     let expected = scroll::forward(
         &s.content,
         Pane::Summary,
@@ -127,7 +127,7 @@ fn read_all_with_keys(w: u16, h: u16) -> Vec<PaneView> {
     let mut ends = Vec::new();
     for pane in Pane::ALL {
         press(&mut s, &(pane.index() + 1).to_string());
-        let g = layout::pane_geometry(&s, pane);
+        let g = screen::pane_geometry(&s, pane);
         let end = scroll::max_top(&s.content, pane, g);
         let mut guard = 0;
         while s.view(pane) != end {
@@ -150,7 +150,7 @@ fn whole_briefing_reads_with_the_keyboard_alone(#[case] w: u16, #[case] h: u16) 
 
 /// A click at the centre of `pane` (grid) or on its tab (narrow layout).
 fn click_pane(s: &mut State, pane: Pane) {
-    let l = layout::layout(s);
+    let l = screen::regions(s);
     let action = if let Some(tabs) = l.tabs {
         let span = tab_spans(s, tabs.width)[pane.index()].clone();
         Action::Click {
@@ -175,9 +175,9 @@ fn whole_briefing_reads_with_the_mouse_alone(#[case] w: u16, #[case] h: u16) {
     for pane in Pane::ALL {
         click_pane(&mut s, pane);
         assert_eq!(s.focus, pane);
-        let r = layout::layout(&s).panes[pane.index()].unwrap();
+        let r = screen::regions(&s).panes[pane.index()].unwrap();
         let (x, y) = (r.x + 2, r.y + 2);
-        let g = layout::pane_geometry(&s, pane);
+        let g = screen::pane_geometry(&s, pane);
         let end = scroll::max_top(&s.content, pane, g);
         let mut guard = 0;
         while s.view(pane) != end {
@@ -195,7 +195,7 @@ fn whole_briefing_reads_with_the_mouse_alone(#[case] w: u16, #[case] h: u16) {
 #[test]
 fn wheel_scrolls_the_pane_under_it_not_the_focused_one() {
     let mut s = reader(100, 30);
-    let quotes = layout::layout(&s).panes[Pane::Quotes.index()].unwrap();
+    let quotes = screen::regions(&s).panes[Pane::Quotes.index()].unwrap();
     update(
         &mut s,
         Action::Wheel {

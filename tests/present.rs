@@ -5,7 +5,7 @@
 
 use briefing::app::present::Section;
 use briefing::app::{Action, Mode, Pane, PaneView, Session, Size, State, parse_keys, update};
-use briefing::labels::Lang;
+use briefing::model::Lang;
 use briefing::model::{self, Area, Briefing};
 use briefing::ui::{Theme, export, render};
 use ratatui::buffer::Buffer;
@@ -97,6 +97,7 @@ fn long_briefing(n: usize) -> Briefing {
         .map(|i| Area {
             label: format!("Domaine numéro {i} de la coopération renforcée"),
             detail: None,
+            category: None,
         })
         .collect();
     b
@@ -271,9 +272,7 @@ fn the_presenter_view_numbers_slides_like_the_presenter() {
     let mut presenter = presenting(100, 30);
     press(&mut presenter, "lll");
     let mut notes = state(model::bundled().unwrap(), 80, 20);
-    notes.session = Session::Attendee { following: true };
-    notes.mode = Mode::Notes;
-    update(&mut notes, Action::Resize(Size::new(80, 20)));
+    update(&mut notes, Action::OpenPresenterView);
     update(&mut notes, Action::FollowTo(presenter.position()));
     assert_eq!(notes.present.deck.len(), presenter.present.deck.len());
     assert_eq!(notes.present.index, presenter.present.index);
@@ -281,7 +280,7 @@ fn the_presenter_view_numbers_slides_like_the_presenter() {
     press(&mut notes, "jjl");
     assert_eq!(
         notes.mode,
-        Mode::Notes,
+        Mode::PresenterView,
         "keys do not leave the presenter view"
     );
     press(&mut notes, "q");
@@ -291,9 +290,7 @@ fn the_presenter_view_numbers_slides_like_the_presenter() {
 #[test]
 fn presenter_view_waits_for_a_presentation() {
     let mut notes = state(model::bundled().unwrap(), 80, 20);
-    notes.session = Session::Attendee { following: true };
-    notes.mode = Mode::Notes;
-    update(&mut notes, Action::Resize(Size::new(80, 20)));
+    update(&mut notes, Action::OpenPresenterView);
     assert!(frame(&notes).contains("En attente d'une présentation"));
 }
 

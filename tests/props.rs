@@ -5,8 +5,8 @@
 
 use briefing::app::keymap::{TABLE, resolve};
 use briefing::app::{Action, Key, Size, State, parse_keys, update};
-use briefing::labels::Lang;
 use briefing::model;
+use briefing::model::Lang;
 use briefing::ui::{Theme, render};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -24,7 +24,7 @@ fn bound_keys() -> Vec<Key> {
     TABLE
         .iter()
         .flat_map(|b| b.keys.iter())
-        .flat_map(|k| parse_keys(k).unwrap_or_default())
+        .flat_map(|k| parse_keys(k).unwrap())
         .collect()
 }
 

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use briefing::app::Size;
-use briefing::labels::Lang;
+use briefing::model::Lang;
 use briefing::model::{self, Briefing, Format, parse_briefing};
 use briefing::ui::{Snapshot, Theme, snapshot};
 use ratatui::style::Color;

@@ -11,9 +11,9 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use briefing::app::Hooks;
 use briefing::app::{Action, Pane, Size, update};
 use briefing::serve::{Access, Limits, PresenterHooks};
-use briefing::term::Hooks;
 use russh::ChannelMsg;
 use russh::client;
 use support::{Attendee, DEADLINE, Login, Room, connect, screen_lines, test_limits};

@@ -81,6 +81,9 @@ pub enum Action {
     ToggleBlank,
     /// The clock, in milliseconds, from the edge; drives the timer.
     Tick(u64),
+    /// Become the presenter view: the current slide, the next one, the notes and the timer of
+    /// a presentation followed through [`Action::FollowTo`].
+    OpenPresenterView,
     /// The presenter view lost its presentation, or found one of another briefing.
     LinkLost {
         /// True when a presentation runs but shows another briefing.

@@ -7,10 +7,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use crate::app::labels::Labels;
 use crate::app::state::Pane;
-use crate::labels::{Labels, Lang};
+use crate::app::text::{self, Needle};
 use crate::model::Briefing;
-use crate::text::{self, Needle};
+use crate::model::Lang;
 
 /// What a piece of text is, so the theme can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,7 +126,7 @@ impl Content {
         let colon = lang.colon();
         let mut facts = Vec::new();
         let values = [
-            b.date.map(|d| crate::labels::format_date(d, lang)),
+            b.date.map(|d| crate::app::labels::format_date(d, lang)),
             b.event.clone(),
             b.place.clone(),
             b.source.clone(),

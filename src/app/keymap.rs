@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::app::action::Action;
 use crate::app::key::{Key, parse_keys};
 use crate::app::state::{Mode, Pane};
-use crate::labels::Lang;
+use crate::model::Lang;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,7 +24,7 @@ pub enum Ctx {
     /// The list of slides.
     Overview,
     /// The presenter view (`present --notes`).
-    Notes,
+    PresenterView,
 }
 
 impl Ctx {
@@ -43,8 +43,8 @@ impl Ctx {
             (Ctx::Present, Lang::Fr) => "Présentation",
             (Ctx::Overview, Lang::En) => "Overview of the slides",
             (Ctx::Overview, Lang::Fr) => "Sommaire des diapositives",
-            (Ctx::Notes, Lang::En) => "Presenter view",
-            (Ctx::Notes, Lang::Fr) => "Vue du présentateur",
+            (Ctx::PresenterView, Lang::En) => "Presenter view",
+            (Ctx::PresenterView, Lang::Fr) => "Vue du présentateur",
         }
     }
 
@@ -56,7 +56,7 @@ impl Ctx {
             Mode::Help(_) => &[Ctx::Help, Ctx::Always],
             Mode::Present => &[Ctx::Present, Ctx::Always],
             Mode::Overview => &[Ctx::Overview, Ctx::Always],
-            Mode::Notes => &[Ctx::Notes, Ctx::Always],
+            Mode::PresenterView => &[Ctx::PresenterView, Ctx::Always],
             Mode::Quit => &[],
         }
     }
@@ -104,7 +104,7 @@ const fn bind(
 }
 
 use Action as A;
-use Ctx::{Always, Help, Notes, Overview, Panes, Present, Search};
+use Ctx::{Always, Help, Overview, Panes, Present, PresenterView, Search};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -171,7 +171,7 @@ pub static TABLE: &[Binding] = &[
     bind(Overview, &["o", "<Esc>"], A::ToggleOverview, "close the overview", "fermer le sommaire"),
     bind(Overview, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Overview, &["q"], A::Quit, "quit", "quitter"),
-    bind(Notes, &["q"], A::Quit, "quit", "quitter"),
+    bind(PresenterView, &["q"], A::Quit, "quit", "quitter"),
     bind(Help, &["j", "<Down>"], A::ScrollDown, "scroll down", "descendre"),
     bind(Help, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
     bind(Help, &["<PageDown>", "<Space>"], A::PageDown, "page down", "page suivante"),
@@ -191,7 +191,12 @@ static PARSED: LazyLock<Vec<(Ctx, Key, Action)>> = LazyLock::new(|| {
         .flat_map(|(b, a)| {
             b.keys
                 .iter()
-                .flat_map(|k| parse_keys(k).unwrap_or_default())
+                .flat_map(|k| {
+                    // The table's notation is checked by every_key_in_the_table_parses.
+                    let keys = parse_keys(k);
+                    debug_assert!(keys.is_ok(), "bad key notation in the keymap: {k}");
+                    keys.unwrap_or_default()
+                })
                 .map(move |key| (b.ctx, key, a))
         })
         .collect()
@@ -242,7 +247,7 @@ const ORDER: [Ctx; 7] = [
     Ctx::Search,
     Ctx::Present,
     Ctx::Overview,
-    Ctx::Notes,
+    Ctx::PresenterView,
     Ctx::Help,
     Ctx::Always,
 ];
@@ -262,10 +267,12 @@ pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
 /// The help line where `ctx`'s section starts, so help opens on what applies.
 pub fn help_start(ctx: Ctx, lang: Lang) -> usize {
     let title = ctx.title(lang);
-    help_lines(lang)
+    let start = help_lines(lang)
         .iter()
-        .position(|l| *l == HelpLine::Section(title))
-        .unwrap_or(0)
+        .position(|l| *l == HelpLine::Section(title));
+    // Every context has its section (help_lists_every_binding).
+    debug_assert!(start.is_some(), "no help section for {ctx:?}");
+    start.unwrap_or(0)
 }
 
 /// The first key of the binding for `action` in `ctx`, for hints ("? help").

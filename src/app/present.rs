@@ -139,14 +139,14 @@ pub struct Presentation {
     /// Whether the reader was zoomed when the presentation started.
     pub entry_base: crate::app::state::Base,
     /// For a presenter view: whether a presentation of this briefing is being followed.
-    pub link: Link,
+    pub link: LinkStatus,
     /// For a presenter view: the presenter's screen size.
     pub presenter_size: Option<Size>,
 }
 
 /// The state of a presenter view's link to the presentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Link {
+pub enum LinkStatus {
     /// No presentation found yet, or it ended.
     #[default]
     Waiting,
@@ -200,8 +200,8 @@ impl Presentation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::Lang;
-    use crate::text;
+    use crate::app::text;
+    use crate::model::Lang;
 
     fn content() -> Content {
         Content::new(Arc::new(crate::model::bundled().unwrap()), Lang::Fr)

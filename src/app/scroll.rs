@@ -2,7 +2,7 @@
 //! passes over (so the cost does not grow with the briefing). No I/O here.
 
 use crate::app::content::Content;
-use crate::app::layout::Geometry;
+use crate::app::screen::Geometry;
 use crate::app::state::{Pane, PaneView};
 
 /// The furthest a pane can scroll: the last item's last line at the bottom of the pane.
@@ -101,7 +101,7 @@ pub fn current_item(content: &Content, pane: Pane, geo: Geometry, view: PaneView
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::Lang;
+    use crate::model::Lang;
     use std::sync::Arc;
 
     fn content() -> Content {

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use crate::app::content::Content;
 use crate::app::present::{Anchor, Presentation, Section};
-use crate::labels::Lang;
+use crate::app::text::Needle;
 use crate::model::Briefing;
-use crate::text::Needle;
+use crate::model::Lang;
 
 /// The four panes, in reading order.
 #[derive(
@@ -114,7 +114,7 @@ pub enum Mode {
     /// The list of slides, to pick one (over the presentation).
     Overview,
     /// The presenter's private view: current slide, next, notes, timer.
-    Notes,
+    PresenterView,
     /// The program is ending.
     Quit,
 }
@@ -125,7 +125,7 @@ impl Mode {
         match self {
             Mode::Reading | Mode::Quit => Base::Reading,
             Mode::Zoom => Base::Zoom,
-            Mode::Present | Mode::Overview | Mode::Notes => Base::Present,
+            Mode::Present | Mode::Overview | Mode::PresenterView => Base::Present,
             Mode::Search(b) | Mode::Help(b) => b,
         }
     }
@@ -184,6 +184,20 @@ pub enum Session {
         /// True while the view follows the presenter's.
         following: bool,
     },
+    /// The presenter view of `briefing present --notes`, which always follows the
+    /// presentation running on the same machine.
+    PresenterView,
+}
+
+impl Session {
+    /// True when [`crate::app::Action::FollowTo`] applies: a following attendee, or the
+    /// presenter view.
+    pub fn is_following(self) -> bool {
+        matches!(
+            self,
+            Session::Attendee { following: true } | Session::PresenterView
+        )
+    }
 }
 
 /// What a presenter shares with followers: where they are, never what keys they pressed.
@@ -284,7 +298,7 @@ impl State {
     /// presenter's (so both number the slides alike).
     pub fn deck_size(&self) -> Size {
         match (self.mode, self.present.presenter_size) {
-            (Mode::Notes, Some(size)) => size,
+            (Mode::PresenterView, Some(size)) => size,
             _ => self.size,
         }
     }
@@ -310,7 +324,7 @@ impl State {
             if len > 0 && v.item >= len {
                 return Err(format!("{pane:?}: item {} of {len}", v.item));
             }
-            let geo = crate::app::layout::pane_geometry(self, pane);
+            let geo = crate::app::screen::pane_geometry(self, pane);
             if len > 0 {
                 let h = self.content.height(pane, v.item, geo.width);
                 if v.line >= h {

@@ -4,15 +4,13 @@
 use crate::app::action::{Action, Effect};
 use crate::app::key::Key;
 use crate::app::keymap::{help_lines, keys_of, resolve};
-use crate::app::layout::{self, Geometry, Hit, pane_geometry};
-use crate::app::present::Link;
+use crate::app::present::LinkStatus;
+use crate::app::screen::{self, Geometry, Hit, pane_geometry};
 use crate::app::scroll;
-use crate::app::state::{
-    Base, MAX_MATCHES, Match, Mode, Pane, PaneView, Position, Search, Session, State,
-};
-use crate::text::Needle;
+use crate::app::state::{Base, Mode, Pane, PaneView, Position, Search, Session, State};
 
 mod present;
+mod search;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
@@ -45,10 +43,15 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             state.size = size;
             Effect::None
         }
+        Action::OpenPresenterView => {
+            state.session = Session::PresenterView;
+            state.mode = Mode::PresenterView;
+            Effect::None
+        }
         Action::FollowTo(position) => {
-            if state.session == (Session::Attendee { following: true }) {
+            if state.session.is_following() {
                 follow(state, position);
-                state.present.link = Link::Live;
+                state.present.link = LinkStatus::Live;
             }
             Effect::None
         }
@@ -65,7 +68,11 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             Effect::None
         }
         Action::LinkLost { other } => {
-            state.present.link = if other { Link::Other } else { Link::Waiting };
+            state.present.link = if other {
+                LinkStatus::Other
+            } else {
+                LinkStatus::Waiting
+            };
             Effect::None
         }
         Action::SetWatchers(n) => {
@@ -76,19 +83,16 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         other => {
             // An attendee who navigates stops following; `f` brings them back.
-            if state.session == (Session::Attendee { following: true })
-                && state.mode != Mode::Notes
-                && moves_view(other)
-            {
+            if state.session == (Session::Attendee { following: true }) && moves_view(other) {
                 state.session = Session::Attendee { following: false };
             }
             match state.mode {
                 Mode::Help(base) => update_help(state, base, other),
-                Mode::Search(base) => update_search(state, base, other),
+                Mode::Search(base) => search::update_search(state, base, other),
                 Mode::Reading | Mode::Zoom => update_panes(state, other),
                 Mode::Present => present::update_present(state, other),
                 Mode::Overview => present::update_overview(state, other),
-                Mode::Notes | Mode::Quit => {}
+                Mode::PresenterView | Mode::Quit => {}
             }
             Effect::None
         }
@@ -130,7 +134,7 @@ fn follow(state: &mut State, position: Position) {
         Mode::Search(_) if position.base == Base::Present => Mode::Present,
         Mode::Search(_) => Mode::Search(position.base),
         Mode::Overview if position.base == Base::Present => Mode::Overview,
-        Mode::Notes => Mode::Notes,
+        Mode::PresenterView => Mode::PresenterView,
         Mode::Quit => Mode::Quit,
         _ => base_mode,
     };
@@ -206,19 +210,19 @@ fn update_panes(state: &mut State, action: Action) {
             state.search_origin = Some((state.focus, state.views));
             state.mode = Mode::Search(state.mode.base());
         }
-        Action::NextMatch => step_match(state, true),
-        Action::PrevMatch => step_match(state, false),
+        Action::NextMatch => search::step_match(state, true),
+        Action::PrevMatch => search::step_match(state, false),
         Action::ToggleHelp => {
             state.help_scroll = 0;
             state.mode = Mode::Help(state.mode.base());
         }
         Action::EnterPresentation => present::enter(state),
-        Action::Click { x, y } => match layout::hit(state, x, y) {
+        Action::Click { x, y } => match screen::hit(state, x, y) {
             Hit::Pane(p) | Hit::Tab(p) => state.focus = p,
             Hit::Nothing => {}
         },
         Action::Wheel { x, y, down } => {
-            if let Hit::Pane(p) = layout::hit(state, x, y) {
+            if let Hit::Pane(p) = screen::hit(state, x, y) {
                 scroll_pane(state, p, down, WHEEL_LINES);
             }
         }
@@ -243,6 +247,7 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::PickSlide
         | Action::ToggleTimer
         | Action::ToggleBlank
+        | Action::OpenPresenterView
         | Action::LinkLost { .. } => {}
     }
 }
@@ -271,7 +276,7 @@ fn update_help(state: &mut State, base: Base, action: Action) {
     match action {
         Action::ToggleHelp | Action::Back => state.mode = base.into(),
         Action::Click { x, y } => {
-            let r = layout::overlay_rect(state.size);
+            let r = screen::overlay_rect(state.size);
             if x < r.x || x >= r.right() || y < r.y || y >= r.bottom() {
                 state.mode = base.into();
             }
@@ -282,159 +287,7 @@ fn update_help(state: &mut State, base: Base, action: Action) {
 
 /// Rows of help text the overlay shows at once (inside its border).
 pub fn help_rows_visible(state: &State) -> usize {
-    usize::from(layout::overlay_rect(state.size).height.saturating_sub(3))
-}
-
-fn update_search(state: &mut State, base: Base, action: Action) {
-    match action {
-        Action::SearchInput(c) if !c.is_control() => {
-            state.search.query.push(c);
-            refresh_matches(state);
-        }
-        Action::SearchBackspace => {
-            if state.search.query.pop().is_none() {
-                cancel_search(state, base);
-                return;
-            }
-            refresh_matches(state);
-        }
-        Action::SearchSubmit => {
-            state.mode = base.into();
-            state.search_origin = None;
-            if state.search.query.is_empty() {
-                state.search = Search::default();
-            }
-        }
-        Action::SearchCancel | Action::Back => cancel_search(state, base),
-        Action::Wheel { .. } | Action::Click { .. } => update_panes(state, action),
-        _ => {}
-    }
-}
-
-fn cancel_search(state: &mut State, base: Base) {
-    if let Some((focus, views)) = state.search_origin.take() {
-        state.focus = focus;
-        state.views = views;
-    }
-    state.search = Search::default();
-    state.mode = base.into();
-}
-
-/// Recomputes the matches of the query in every pane, then jumps to the first match at or
-/// after where the search started, as incremental search does.
-fn refresh_matches(state: &mut State) {
-    let needle = Needle::new(&state.search.query);
-    let mut matches = Vec::new();
-    if !needle.is_empty() {
-        'panes: for pane in Pane::ALL {
-            for item in 0..state.content.len(pane) {
-                let left = MAX_MATCHES - matches.len();
-                let n = state.content.count_matches(pane, item, &needle, left);
-                matches.extend((0..n).map(|nth| Match { pane, item, nth }));
-                if matches.len() >= MAX_MATCHES {
-                    break 'panes;
-                }
-            }
-        }
-    }
-    state.search.needle = needle;
-    state.search.matches = matches;
-    state.search.current = None;
-    let (focus, views) = state.search_origin.unwrap_or((state.focus, state.views));
-    state.focus = focus;
-    state.views = views;
-    let origin = (focus.index(), views[focus.index()].item);
-    let first = state
-        .search
-        .matches
-        .iter()
-        .position(|m| (m.pane.index(), m.item) >= origin)
-        .or(if state.search.matches.is_empty() {
-            None
-        } else {
-            Some(0)
-        });
-    if let Some(i) = first {
-        jump_to(state, i);
-    }
-}
-
-fn step_match(state: &mut State, forward: bool) {
-    let len = state.search.matches.len();
-    if len == 0 {
-        return;
-    }
-    let next = match state.search.current {
-        Some(c) if forward => (c + 1) % len,
-        Some(c) => (c + len - 1) % len,
-        None => {
-            let here = (state.focus.index(), state.view(state.focus).item);
-            let after = state
-                .search
-                .matches
-                .iter()
-                .position(|m| (m.pane.index(), m.item) >= here);
-            match (after, forward) {
-                (Some(i), true) => i,
-                (Some(i), false) => (i + len - 1) % len,
-                (None, true) => 0,
-                (None, false) => len - 1,
-            }
-        }
-    };
-    jump_to(state, next);
-}
-
-/// Focuses the match's pane and scrolls so the line holding it shows, unless it already does.
-fn jump_to(state: &mut State, index: usize) {
-    let Some(m) = state.search.matches.get(index).copied() else {
-        return;
-    };
-    state.search.current = Some(index);
-    state.focus = m.pane;
-    let g = geo(state, m.pane);
-    let line = line_of_match(state, m, g.width);
-    let target = PaneView { item: m.item, line };
-    let top = state.view(m.pane);
-    if !is_visible(state, m.pane, g, top, target) {
-        state.views[m.pane.index()] = scroll::clamp(&state.content, m.pane, g, target);
-    }
-}
-
-/// The line of its item where a match starts (the item's first line when the match straddles
-/// a line break).
-fn line_of_match(state: &State, m: Match, width: u16) -> usize {
-    let lines = state.content.lines(m.pane, m.item, width);
-    let mut seen = 0;
-    for (i, line) in lines.iter().enumerate() {
-        seen += state.search.needle.find_in(&line.text).len();
-        if seen > m.nth {
-            return i;
-        }
-    }
-    0
-}
-
-fn is_visible(state: &State, pane: Pane, g: Geometry, top: PaneView, target: PaneView) -> bool {
-    if target < top {
-        return false;
-    }
-    // Walk down the pane's rows from the top; the target shows if a row reaches it.
-    let mut v = top;
-    let mut rows = usize::from(g.height);
-    while rows > 0 && v.item < state.content.len(pane) {
-        let h = state.content.height(pane, v.item, g.width);
-        let here = h.saturating_sub(v.line);
-        if target.item == v.item && target.line < v.line + rows.min(here) {
-            return true;
-        }
-        rows = rows.saturating_sub(here);
-        v = PaneView {
-            item: v.item + 1,
-            line: 0,
-        };
-    }
-    false
+    usize::from(screen::overlay_rect(state.size).height.saturating_sub(3))
 }
 
 /// Brings every index back within bounds for the current size and mode.
@@ -464,11 +317,12 @@ pub fn normalize(state: &mut State) {
 
 #[cfg(test)]
 mod tests {
+    use super::search::{is_visible, line_of_match};
     use super::*;
     use crate::app::key::parse_keys;
     use crate::app::keymap::resolve;
     use crate::app::state::Size;
-    use crate::labels::Lang;
+    use crate::model::Lang;
 
     fn state(w: u16, h: u16) -> State {
         State::new(crate::model::bundled().unwrap(), Lang::Fr, Size::new(w, h))
@@ -567,6 +421,39 @@ mod tests {
         );
         press(&mut attendee, "f");
         assert_eq!(attendee.session, Session::Attendee { following: true });
+    }
+
+    #[test]
+    fn open_presenter_view_follows_the_presenter_and_keys_do_not_stop_it() {
+        let mut presenter = state(100, 30);
+        press(&mut presenter, "3p");
+        let mut view = state(80, 20);
+        update(&mut view, Action::OpenPresenterView);
+        assert_eq!(
+            (view.mode, view.session),
+            (Mode::PresenterView, Session::PresenterView)
+        );
+        assert!(
+            !view.present.deck.is_empty(),
+            "the deck is laid out at once"
+        );
+        update(&mut view, Action::FollowTo(presenter.position()));
+        assert_eq!(view.present.link, LinkStatus::Live);
+        assert_eq!(view.present.index, presenter.present.index);
+        for action in [Action::NextSlide, Action::ToggleFollow, Action::ScrollDown] {
+            update(&mut view, action);
+        }
+        press(&mut presenter, "l");
+        update(&mut view, Action::FollowTo(presenter.position()));
+        assert_eq!(
+            (view.mode, view.session, view.present.index),
+            (
+                Mode::PresenterView,
+                Session::PresenterView,
+                presenter.present.index
+            )
+        );
+        view.check_invariants().unwrap();
     }
 
     #[test]

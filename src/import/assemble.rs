@@ -5,11 +5,11 @@
 
 use super::facts::{Facts, ItemFact, Pos};
 use super::lexicon::FastMap;
-use super::rules;
-use super::token::{TokenBuf, sentences, tokenize};
 use super::lexicon::Vocab;
 use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
 use super::resolve::{Resolution, Speaker};
+use super::rules;
+use super::token::{TokenBuf, sentences, tokenize};
 use super::words::{collapse_ws, cut_chars, fold_key};
 use crate::model::{Area, Briefing, CategoryKind, Party, Person, Quote, Speakers, Threat};
 
@@ -90,7 +90,10 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         }
     }
     written.sort_by_key(|(front, pos, _)| (!*front, *pos));
-    let about = outline.about.iter().map(|name| (false, last, name.as_str()));
+    let about = outline
+        .about
+        .iter()
+        .map(|name| (false, last, name.as_str()));
     let mut out: Vec<Org> = Vec::new();
     for (_, _, name) in written.into_iter().chain(about) {
         let Some(org) = Org::parse(name, vocab) else {
@@ -98,14 +101,13 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         };
         let keys = org.keys();
         let count = out.len();
-        match out.iter_mut().find(|o| o.keys().iter().any(|k| keys.contains(k))) {
-            Some(known) => {
-                if known.full.is_none() {
-                    known.full = org.full;
-                }
-            }
+        match out
+            .iter_mut()
+            .find(|o| o.keys().iter().any(|k| keys.contains(k)))
+        {
+            Some(known) if known.full.is_none() => known.full = org.full,
             None if count < MAX_PARTIES => out.push(org),
-            None => {}
+            Some(_) | None => {}
         }
     }
     out
@@ -151,8 +153,11 @@ fn people_and_quotes(
             role: person.role.clone().unwrap_or_default(),
         };
         let party = orgs.iter().position(|o| {
-            person.org.as_deref().is_some_and(|org| o.named_in(org) || Org::parse(org, vocab).is_some_and(|p| p.keys().iter().any(|k| o.keys().contains(k))))
-                || person.role.as_deref().is_some_and(|r| o.named_in(r))
+            person.org.as_deref().is_some_and(|org| {
+                o.named_in(org)
+                    || Org::parse(org, vocab)
+                        .is_some_and(|p| p.keys().iter().any(|k| o.keys().contains(k)))
+            }) || person.role.as_deref().is_some_and(|r| o.named_in(r))
         });
         match party.and_then(|p| parties.get_mut(p)) {
             Some(party) => party.people.push(entry),
@@ -200,10 +205,8 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str) -> bool {
     }
     // Mentions in prose of one category are one phenomenon; members of lists are what their
     // list names apart.
-    let by_category = a.category.is_some()
-        && a.category == b.category
-        && a.list.is_none()
-        && b.list.is_none();
+    let by_category =
+        a.category.is_some() && a.category == b.category && a.list.is_none() && b.list.is_none();
     // One label inside the other names one thing, unless the taxonomy tells them apart
     // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
     let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
@@ -227,7 +230,11 @@ fn items(briefing: &mut Briefing, facts: &Facts) {
         let known = by_category
             .get(&item.category)
             .and_then(|list| list.iter().copied().find(same))
-            .or_else(|| by_category.get(&None).and_then(|list| list.iter().copied().find(same)))
+            .or_else(|| {
+                by_category
+                    .get(&None)
+                    .and_then(|list| list.iter().copied().find(same))
+            })
             .or_else(|| {
                 item.category
                     .is_none()
@@ -241,7 +248,10 @@ fn items(briefing: &mut Briefing, facts: &Facts) {
                 }
             }
             None if kept.len() < 2 * MAX_ITEMS => {
-                by_category.entry(item.category.clone()).or_default().push(kept.len());
+                by_category
+                    .entry(item.category.clone())
+                    .or_default()
+                    .push(kept.len());
                 kept.push((item.clone(), key));
             }
             None => {}

@@ -124,7 +124,9 @@ struct Builder {
 
 /// The length of a list marker at the start of `line` ("- ", "• ", "12. ").
 fn bullet_len(line: &str) -> Option<usize> {
-    for marker in ["- ", "* ", "+ ", "• ", "· ", "– ", "— ", "▪ ", "◦ ", "► ", "→ "] {
+    for marker in [
+        "- ", "* ", "+ ", "• ", "· ", "– ", "— ", "▪ ", "◦ ", "► ", "→ ",
+    ] {
         if line.starts_with(marker) {
             return Some(marker.len());
         }
@@ -335,7 +337,9 @@ impl Builder {
             '<' => {
                 // An autolink: <https://...>.
                 let rest = line.get(at + 1..)?;
-                let end = rest.get(..rest.len().min(MAX_URL)).and_then(|r| r.find('>'))?;
+                let end = rest
+                    .get(..rest.len().min(MAX_URL))
+                    .and_then(|r| r.find('>'))?;
                 let url = slice(rest, 0..end);
                 if !super::links::is_web_address(url) {
                     return None;
@@ -377,7 +381,10 @@ fn md_link(line: &str, open: usize, close: usize) -> Option<(usize, String)> {
     let end = window.find(')')?;
     // Markdown allows a title after the URL: [t](url "title").
     let url = window.get(..end)?.split_whitespace().next()?;
-    Some((close + 2 + end + 1, url.trim_matches(['<', '>']).to_string()))
+    Some((
+        close + 2 + end + 1,
+        url.trim_matches(['<', '>']).to_string(),
+    ))
 }
 
 #[cfg(test)]

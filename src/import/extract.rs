@@ -6,8 +6,7 @@
 use std::ops::Range;
 
 use super::facts::{
-    ColonFact, Facts, ItemFact, MentionFact, OrgFact, PersonFact, PersonRef, Pos, QuoteFact,
-    Source,
+    ColonFact, Facts, ItemFact, MentionFact, OrgFact, PersonFact, PersonRef, Pos, QuoteFact, Source,
 };
 use super::lexicon::{Class, Gender, Vocab};
 use super::outline::{Outline, Section};
@@ -163,7 +162,10 @@ pub(crate) fn extract(
                         text: quotes::quote_text(&body.text, &body.paras, q),
                         paras: q.paras,
                         pos: Pos { para: p, tok: 0 },
-                        opens_para: body.text.get(range.start..q.open).is_some_and(|s| s.trim().is_empty()),
+                        opens_para: body
+                            .text
+                            .get(range.start..q.open)
+                            .is_some_and(|s| s.trim().is_empty()),
                         source: None,
                         source_pos: Pos::default(),
                         context: None,
@@ -206,7 +208,13 @@ impl Extractor<'_> {
         }
     }
 
-    fn paragraph(&mut self, p: usize, text: &str, in_para: &[(usize, usize, usize)], section: Section) {
+    fn paragraph(
+        &mut self,
+        p: usize,
+        text: &str,
+        in_para: &[(usize, usize, usize)],
+        section: Section,
+    ) {
         tokenize(text, &mut self.raw);
         self.raw.annotate(self.vocab);
         let frame = self.raw.frame(in_para);
@@ -232,7 +240,10 @@ impl Extractor<'_> {
     fn people_and_speech(&mut self, p: usize, offset: usize, sent: &Sent<'_>) {
         let found = mentions(sent);
         for (mention, (a, _)) in &found {
-            let pos = Pos { para: p, tok: offset + a };
+            let pos = Pos {
+                para: p,
+                tok: offset + a,
+            };
             match mention {
                 Mention::Person {
                     name,
@@ -279,7 +290,15 @@ impl Extractor<'_> {
             })
             .collect();
         let framed = sent.with_spans(&spans);
-        for found in attributions(&framed).into_iter().map(|a| (a.clone(), found.iter().find(|(_, r)| r.0 == a.source.0).map(|(m, _)| m.clone()))) {
+        for found in attributions(&framed).into_iter().map(|a| {
+            (
+                a.clone(),
+                found
+                    .iter()
+                    .find(|(_, r)| r.0 == a.source.0)
+                    .map(|(m, _)| m.clone()),
+            )
+        }) {
             let (found, mention) = found;
             let source = match (mention, inverted_gender(sent, found.source.0)) {
                 (_, Some(gender)) => Some(Source::Pronoun(gender)),
@@ -287,8 +306,14 @@ impl Extractor<'_> {
                 (None, None) => None,
             };
             let Some(source) = source else { continue };
-            let pos = Pos { para: p, tok: offset + found.source.0 };
-            let context = found.context.and_then(|c| text_of(sent, c)).map(|c| super::words::lowercase_first(&c));
+            let pos = Pos {
+                para: p,
+                tok: offset + found.source.0,
+            };
+            let context = found
+                .context
+                .and_then(|c| text_of(sent, c))
+                .map(|c| super::words::lowercase_first(&c));
             match found.quote {
                 Some(n) => {
                     if let Some(quote) = self.facts.quotes.get_mut(n)
@@ -319,11 +344,15 @@ impl Extractor<'_> {
             if let Some(quote) = self.facts.quotes.get_mut(n)
                 && quote.paras.0 == p
             {
-                quote.pos = Pos { para: p, tok: offset + i };
+                quote.pos = Pos {
+                    para: p,
+                    tok: offset + i,
+                };
             }
-            let cue = (i.saturating_sub(3)..i).rev().take_while(|&k| {
-                sent.tok(k).is_some_and(|t| t.is_word())
-            }).any(|k| sent.is(k, Class::TitleCue));
+            let cue = (i.saturating_sub(3)..i)
+                .rev()
+                .take_while(|&k| sent.tok(k).is_some_and(|t| t.is_word()))
+                .any(|k| sent.is(k, Class::TitleCue));
             if cue && let Some(quote) = self.facts.quotes.get_mut(n) {
                 quote.after_title_cue = true;
             }
@@ -339,11 +368,18 @@ impl Extractor<'_> {
         // The sentence, once for all its items; past a few hundred characters it is cut.
         let detail: std::rc::Rc<str> = sent
             .slice(0, sent.len())
-            .map(|s| cut_chars(&collapse_ws(head(s, 4 * MAX_DETAIL_CHARS)), MAX_DETAIL_CHARS))
+            .map(|s| {
+                cut_chars(
+                    &collapse_ws(head(s, 4 * MAX_DETAIL_CHARS)),
+                    MAX_DETAIL_CHARS,
+                )
+            })
             .unwrap_or_default()
             .into();
         for item in found {
-            let Some(label) = label_of(sent, item.label) else { continue };
+            let Some(label) = label_of(sent, item.label) else {
+                continue;
+            };
             let label = match item.shared_head.and_then(|h| text_of(sent, h)) {
                 Some(head) => format!("{head} {label}"),
                 None => label,
@@ -360,7 +396,10 @@ impl Extractor<'_> {
                 emerging: item.emerging,
                 list: item.list.map(|l| (p, s, l)),
                 section,
-                pos: Pos { para: p, tok: first + item.label.0 },
+                pos: Pos {
+                    para: p,
+                    tok: first + item.label.0,
+                },
             });
         }
     }

@@ -236,8 +236,6 @@ line_classes! {
 struct LexiconFile {
     tag: String,
     other_speakers: String,
-    organisation_role: String,
-    joint_separator: String,
     #[serde(default)]
     elisions: Vec<String>,
     #[serde(default)]
@@ -280,10 +278,6 @@ pub(crate) struct Vocab {
     pub lang: Lang,
     /// The party of speakers whose organisation is not named.
     pub other_speakers: String,
-    /// The role of an organisation that speaks for itself.
-    pub organisation_role: String,
-    /// What joins the names of a joint statement's speakers in a message.
-    pub joint_separator: String,
     /// Endings of inverted verbs with their pronoun's gender, longest first.
     pub inverted_pronouns: Vec<(String, Gender)>,
     /// Endings of ordinal days.
@@ -309,8 +303,6 @@ impl Vocab {
         let mut vocab = Vocab {
             lang,
             other_speakers: file.other_speakers,
-            organisation_role: file.organisation_role,
-            joint_separator: file.joint_separator,
             inverted_pronouns: file.inverted_pronouns.into_iter().collect(),
             ordinal_suffixes: file.ordinal_suffixes,
             words: FastMap::default(),
@@ -338,7 +330,12 @@ impl Vocab {
             vocab.add(Class::Month, name);
             vocab.months.insert(name.clone(), *month);
         }
-        vocab.longest = vocab.words.keys().map(String::len).max().unwrap_or_default();
+        vocab.longest = vocab
+            .words
+            .keys()
+            .map(String::len)
+            .max()
+            .unwrap_or_default();
         for entry in vocab.words.values_mut() {
             entry
                 .multi
@@ -422,7 +419,10 @@ impl Vocab {
                 .flat_map(char::to_lowercase)
                 .collect();
             let is_mark = self.lines.get(class).iter().any(|mark| {
-                mark.chars().filter(|c| !c.is_whitespace()).collect::<String>() == folded
+                mark.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    == folded
             });
             return is_mark.then_some("");
         }
@@ -458,7 +458,9 @@ impl Vocab {
             .char_indices()
             .nth(skip)
             .map_or(trimmed.len(), |(at, _)| at);
-        trimmed.get(at..).map(|rest| rest.trim_matches(is_line_trim))
+        trimmed
+            .get(at..)
+            .map(|rest| rest.trim_matches(is_line_trim))
     }
 }
 
@@ -469,7 +471,10 @@ fn is_line_trim(c: char) -> bool {
 
 fn load(lang: Lang, source: &str) -> Vocab {
     match toml::from_str::<LexiconFile>(source) {
-        Ok(file) => Vocab::new(lang, file),
+        Ok(file) => {
+            debug_assert_eq!(file.tag, lang.tag(), "a lexicon file names its language");
+            Vocab::new(lang, file)
+        }
         Err(error) => {
             // The files are compiled in and a test loads each one: this is a build mistake.
             debug_assert!(false, "{error}");
@@ -491,13 +496,15 @@ pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
 /// The given names of `lexicon/names.toml`, read once.
 fn names_file() -> &'static NamesFile {
     static FILE: LazyLock<NamesFile> =
-        LazyLock::new(|| match toml::from_str(include_str!("lexicon/names.toml")) {
-            Ok(file) => file,
-            Err(error) => {
-                debug_assert!(false, "{error}");
-                NamesFile::default()
-            }
-        });
+        LazyLock::new(
+            || match toml::from_str(include_str!("lexicon/names.toml")) {
+                Ok(file) => file,
+                Err(error) => {
+                    debug_assert!(false, "{error}");
+                    NamesFile::default()
+                }
+            },
+        );
     &FILE
 }
 
@@ -547,13 +554,15 @@ pub(crate) struct Common {
 /// The language-independent table, read once.
 pub(crate) fn common() -> &'static Common {
     static COMMON: LazyLock<Common> =
-        LazyLock::new(|| match toml::from_str(include_str!("lexicon/common.toml")) {
-            Ok(common) => common,
-            Err(error) => {
-                debug_assert!(false, "{error}");
-                Common::default()
-            }
-        });
+        LazyLock::new(
+            || match toml::from_str(include_str!("lexicon/common.toml")) {
+                Ok(common) => common,
+                Err(error) => {
+                    debug_assert!(false, "{error}");
+                    Common::default()
+                }
+            },
+        );
     &COMMON
 }
 
@@ -681,7 +690,10 @@ mod tests {
     #[test]
     fn line_phrase_gives_the_rest_of_the_line() {
         let en = vocab(Lang::En);
-        assert_eq!(en.line_phrase("About Europol", LineClass::About), Some("Europol"));
+        assert_eq!(
+            en.line_phrase("About Europol", LineClass::About),
+            Some("Europol")
+        );
         let fr = vocab(Lang::Fr);
         assert_eq!(
             fr.line_phrase("À propos de l'ONUDC :", LineClass::About),

@@ -63,7 +63,9 @@ pub(crate) fn links_of(doc: &Doc, i: usize, vocab: &Vocab, out: &mut Vec<Link>) 
             }
             None => {
                 // "For more information: Europol's report" keeps the title after the heading.
-                let rest = vocab.line_phrase(&line, LineClass::MoreInfo).map(str::to_string);
+                let rest = vocab
+                    .line_phrase(&line, LineClass::MoreInfo)
+                    .map(str::to_string);
                 push(out, Some(rest.unwrap_or(line)), None);
             }
         }
@@ -83,7 +85,11 @@ fn push(out: &mut Vec<Link>, title: Option<String>, url: Option<String>) {
 pub(crate) fn web_url(word: &str) -> Option<String> {
     let table = common();
     let lower = word.to_ascii_lowercase();
-    let url = if table.url_schemes.iter().any(|s| lower.starts_with(s.as_str())) {
+    let url = if table
+        .url_schemes
+        .iter()
+        .any(|s| lower.starts_with(s.as_str()))
+    {
         word.to_string()
     } else if table
         .web_prefixes

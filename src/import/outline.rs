@@ -106,7 +106,10 @@ fn is_place_prefix(sent: &Sent<'_>, end: usize) -> bool {
                     || t.is(Class::Determiner)
                     || t.is(Class::NameParticle)
             } else {
-                matches!(t.punct(), Some(',' | '(' | ')' | '/' | '-' | '–' | '—' | '.'))
+                matches!(
+                    t.punct(),
+                    Some(',' | '(' | ')' | '/' | '-' | '–' | '—' | '.')
+                )
             }
         })
     })
@@ -121,8 +124,9 @@ fn place_of(sent: &Sent<'_>, end: usize) -> Option<String> {
         })
     })?;
     let last = (first..end).rev().find(|&i| {
-        sent.tok(i)
-            .is_some_and(|t| t.has(super::token::shape::CAP) && !t.is(Class::Weekday) || t.is_punct(')'))
+        sent.tok(i).is_some_and(|t| {
+            t.has(super::token::shape::CAP) && !t.is(Class::Weekday) || t.is_punct(')')
+        })
     })?;
     let text = sent.slice(first, last + 1)?;
     let text = text.trim_matches(|c: char| c == ',' || c.is_whitespace());
@@ -142,10 +146,12 @@ pub(crate) fn dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
     let place = place_of(&sent, m.start);
     let mut at = m.end;
     // "NEW YORK, May 23, 2016 /PRNewswire/ --", "23 May 2016, Lyon -".
-    if sent.tok(at).is_some_and(|t| matches!(t.punct(), Some('/' | ',' | '('))) {
-        let dash = (at + 1..sent.len().min(at + 8)).find(|&k| {
-            sent.tok(k).and_then(|t| t.punct()).is_some_and(is_dash)
-        });
+    if sent
+        .tok(at)
+        .is_some_and(|t| matches!(t.punct(), Some('/' | ',' | '(')))
+    {
+        let dash = (at + 1..sent.len().min(at + 8))
+            .find(|&k| sent.tok(k).and_then(|t| t.punct()).is_some_and(is_dash));
         at = dash?;
     }
     let Some(tok) = sent.tok(at) else {
@@ -187,7 +193,8 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
     let mut at = end;
     let mut agency = false;
     if sent.is_punct(at, '(') {
-        let close = (at + 1..sent.len().min(at + 6)).find(|&k| sent.tok(k).is_some_and(|t| !t.is_word()))?;
+        let close = (at + 1..sent.len().min(at + 6))
+            .find(|&k| sent.tok(k).is_some_and(|t| !t.is_word()))?;
         let named = (at + 1..close).all(|k| sent.tok(k).is_some_and(|t| t.has(cap)));
         if !sent.is_punct(close, ')') || close == at + 1 || !named {
             return None;
@@ -196,7 +203,11 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
         at = close + 1;
     }
     let dashes = (at..sent.len())
-        .take_while(|&k| sent.tok(k).and_then(|t| t.punct()).is_some_and(|c| matches!(c, '-' | '–' | '—')))
+        .take_while(|&k| {
+            sent.tok(k)
+                .and_then(|t| t.punct())
+                .is_some_and(|c| matches!(c, '-' | '–' | '—'))
+        })
         .count();
     let next = sent.tok(at + dashes)?;
     if dashes == 0 || !(capitals || agency) || !next.has(cap) {
@@ -227,14 +238,19 @@ fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
     // The last label before the date: what stands between it and the date is a place. The
     // label may end with the date's article ("Publié le" of "le 14 février").
     let label_end = (0..m.start)
-        .filter_map(|i| sent.phrase_at(i, Class::DateLabel).map(|n| (i + n).min(m.start)))
+        .filter_map(|i| {
+            sent.phrase_at(i, Class::DateLabel)
+                .map(|n| (i + n).min(m.start))
+        })
         .max();
     let from = label_end.unwrap_or(0);
     let placed = is_place_prefix(&sent.part(from, m.start), m.start - from);
     // "Issued by the ASEANAPOL Secretariat, Kuala Lumpur, 7 November 2025": a signature
     // whose date comes after a comma or a dash.
     let signed = m.start > 0
-        && before(m.start - 1).and_then(|t| t.punct()).is_some_and(|c| c == ',' || is_dash(c));
+        && before(m.start - 1)
+            .and_then(|t| t.punct())
+            .is_some_and(|c| c == ',' || is_dash(c));
     let before_ok = placed || signed && label_end.is_none() && m.start <= SIGNATURE_WORDS;
     // After the date: nothing, a time, or a place after a dash ("April 9, 2025 — Surrey").
     let place_after = sent.tok(m.end).and_then(|t| t.punct()).is_some_and(is_dash)
@@ -308,7 +324,10 @@ pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.len() >= 2
         && words.iter().all(|w| {
-            vocab.line_is(w.trim_matches(|c: char| !c.is_alphanumeric()), LineClass::Clutter)
+            vocab.line_is(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                LineClass::Clutter,
+            )
         })
 }
 
@@ -318,7 +337,7 @@ fn has_photo_cue(text: &str, vocab: &Vocab) -> bool {
     vocab
         .line_phrases(LineClass::PhotoCue)
         .iter()
-        .any(|cue| lower.iter().any(|w| *w == cue.as_str()))
+        .any(|cue| lower.contains(&cue.as_str()))
         && text.chars().nth(400).is_none()
 }
 
@@ -329,7 +348,9 @@ fn words(text: &str) -> usize {
 /// True when a block reads as a paragraph of prose.
 fn is_prose(text: &str) -> bool {
     let n = words(text);
-    let ends = text.trim_end().ends_with(['.', '!', '?', '…', '»', '”', '"', ')']);
+    let ends = text
+        .trim_end()
+        .ends_with(['.', '!', '?', '…', '»', '”', '"', ')']);
     // "Participating countries: Bulgaria, Finland, …": a label and its list.
     let label = text
         .split_once(':')
@@ -337,7 +358,9 @@ fn is_prose(text: &str) -> bool {
     // Lines of labels joined into one block ("News release\nApril 9, 2025\nFrom: …").
     let lines: Vec<&str> = text.lines().collect();
     let listing = lines.len() > 1
-        && lines.iter().all(|l| l.chars().count() < 70 && !l.trim_end().ends_with('.'));
+        && lines
+            .iter()
+            .all(|l| l.chars().count() < 70 && !l.trim_end().ends_with('.'));
     !label && !listing && (n >= 40 || n >= 6 && ends)
 }
 
@@ -386,14 +409,20 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
     let first = (0..doc.blocks.len().min(FRONT_BLOCKS * 2)).find(|&i| is_candidate(i))?;
     // A page copied from a browser: the title follows the last line of furniture before the
     // article's first paragraph ("Press release", "Home > News", a date line).
-    let first_prose = (first..doc.blocks.len().min(TITLE_SEARCH_BLOCKS))
-        .find(|&i| doc.block_text(i).is_some_and(|t| is_prose(t) && words(t) >= 15));
+    let first_prose = (first..doc.blocks.len().min(TITLE_SEARCH_BLOCKS)).find(|&i| {
+        doc.block_text(i)
+            .is_some_and(|t| is_prose(t) && words(t) >= 15)
+    });
     // The title is the first block after the last run of furniture before the article's
     // first paragraph that leaves room for one.
     let after_furniture = first_prose.and_then(|p| {
         let mut end = p;
-        while let Some(last) = (first..end).rev().find(|&i| !is_candidate(i) && !has_photo_cue_at(doc, i, vocab)) {
-            let found = (last + 1..end).find(|&i| is_candidate(i) && doc.block_text(i).is_some_and(|t| words(t) >= 3));
+        while let Some(last) = (first..end)
+            .rev()
+            .find(|&i| !is_candidate(i) && !has_photo_cue_at(doc, i, vocab))
+        {
+            let found = (last + 1..end)
+                .find(|&i| is_candidate(i) && doc.block_text(i).is_some_and(|t| words(t) >= 3));
             if found.is_some() {
                 return found;
             }
@@ -413,7 +442,11 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
         Some((i, collapse_ws(first_line), false))
     } else {
         // A text that starts with prose: its start names it, and it is also the lead.
-        Some((i, cut_chars(&collapse_ws(first_line), MAX_TITLE_CHARS), true))
+        Some((
+            i,
+            cut_chars(&collapse_ws(first_line), MAX_TITLE_CHARS),
+            true,
+        ))
     }
 }
 
@@ -469,7 +502,9 @@ fn read_front(doc: &Doc, title: usize, vocab: &Vocab) -> Front {
             FrontBlock::Dated(date) => {
                 front.date.get_or_insert(date);
                 // A labelled date after a paragraph: that paragraph was a standfirst.
-                let labelled = doc.block_text(i).is_some_and(|t| dateline(t, vocab).is_none());
+                let labelled = doc
+                    .block_text(i)
+                    .is_some_and(|t| dateline(t, vocab).is_none());
                 if labelled && let Some(c) = candidate.take() {
                     front.caption = doc.block_text(c).map(collapse_ws);
                 }
@@ -480,7 +515,10 @@ fn read_front(doc: &Doc, title: usize, vocab: &Vocab) -> Front {
                 if candidate.is_some() {
                     break;
                 }
-                let rest = doc.block_text(i).and_then(|t| t.get(d.rest..)).unwrap_or_default();
+                let rest = doc
+                    .block_text(i)
+                    .and_then(|t| t.get(d.rest..))
+                    .unwrap_or_default();
                 if is_prose(rest) {
                     front.lead = Some((i, d.rest));
                     front.body_from = i + 1;
@@ -522,7 +560,7 @@ fn read_front(doc: &Doc, title: usize, vocab: &Vocab) -> Front {
 }
 
 /// The heading-like text of a block: a heading, or a short line with no final period.
-fn heading_text<'d>(doc: &'d Doc, i: usize) -> Option<&'d str> {
+fn heading_text(doc: &Doc, i: usize) -> Option<&str> {
     let text = doc.block_text(i)?;
     let short = text.chars().nth(80).is_none() && !text.contains('\n');
     let heading = doc.kind(i) == Some(BlockKind::Heading)
@@ -656,9 +694,8 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         }
         let prose = words(text) >= PROSE_AGAIN_WORDS && is_prose(text);
         match reading {
-            Reading::End => continue,
-            Reading::Skip if !prose => continue,
-            Reading::Skip => reading = Reading::Body(Section::Story),
+            Reading::Skip if prose => reading = Reading::Body(Section::Story),
+            Reading::End | Reading::Skip => continue,
             Reading::Links(misses) if super::links::is_link_block(doc, i) && !prose => {
                 if is_link_line(text) {
                     out.link_blocks.push(i);
@@ -744,17 +781,59 @@ mod tests {
     use rstest::rstest;
 
     #[rstest]
-    #[case::french("23 mai 2016 - Lors d'un événement", Lang::Fr, "2016-05-23", None, "Lors")]
+    #[case::french(
+        "23 mai 2016 - Lors d'un événement",
+        Lang::Fr,
+        "2016-05-23",
+        None,
+        "Lors"
+    )]
     #[case::premier("1er juin 2020 – Texte", Lang::Fr, "2020-06-01", None, "Texte")]
-    #[case::city_fr("Vienne (Autriche), le 23 mai 2016 – Texte", Lang::Fr, "2016-05-23", Some("Vienne (Autriche)"), "Texte")]
+    #[case::city_fr(
+        "Vienne (Autriche), le 23 mai 2016 – Texte",
+        Lang::Fr,
+        "2016-05-23",
+        Some("Vienne (Autriche)"),
+        "Texte"
+    )]
     #[case::us("May 23, 2016 - Text", Lang::En, "2016-05-23", None, "Text")]
-    #[case::british("VIENNA, 23 May 2016 – Text", Lang::En, "2016-05-23", Some("Vienna"), "Text")]
-    #[case::range("VIENNA, 8-9 JUNE 2023 – Text", Lang::En, "2023-06-08", Some("Vienna"), "Text")]
+    #[case::british(
+        "VIENNA, 23 May 2016 – Text",
+        Lang::En,
+        "2016-05-23",
+        Some("Vienna"),
+        "Text"
+    )]
+    #[case::range(
+        "VIENNA, 8-9 JUNE 2023 – Text",
+        Lang::En,
+        "2023-06-08",
+        Some("Vienna"),
+        "Text"
+    )]
     #[case::weekday("Monday, 23 May 2016: Text", Lang::En, "2016-05-23", None, "Text")]
-    #[case::wire("NEW YORK, May 23, 2016 /PRNewswire/ -- Text", Lang::En, "2016-05-23", Some("New York"), "Text")]
+    #[case::wire(
+        "NEW YORK, May 23, 2016 /PRNewswire/ -- Text",
+        Lang::En,
+        "2016-05-23",
+        Some("New York"),
+        "Text"
+    )]
     #[case::iso("2016-05-23 - Text", Lang::En, "2016-05-23", None, "Text")]
-    #[case::article_city("The Hague, 14 September 2021 – Text", Lang::En, "2021-09-14", Some("The Hague"), "Text")]
-    #[case::weekday_fr("Le Havre, le lundi 3 juin 2024 - Texte", Lang::Fr, "2024-06-03", Some("Le Havre"), "Texte")]
+    #[case::article_city(
+        "The Hague, 14 September 2021 – Text",
+        Lang::En,
+        "2021-09-14",
+        Some("The Hague"),
+        "Text"
+    )]
+    #[case::weekday_fr(
+        "Le Havre, le lundi 3 juin 2024 - Texte",
+        Lang::Fr,
+        "2024-06-03",
+        Some("Le Havre"),
+        "Texte"
+    )]
     fn dateline_forms_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
@@ -781,9 +860,18 @@ mod tests {
     #[case::glued("Newsroom2021-02-03 09:12:44", Lang::En, Some("2021-02-03"))]
     #[case::fr("Publié le 1er avril 2024", Lang::Fr, Some("2024-04-01"))]
     #[case::updated("Updated 14 February 2024", Lang::En, None)]
-    #[case::sentence("Published 14 February 2024 by the Home Office team in London", Lang::En, None)]
+    #[case::sentence(
+        "Published 14 February 2024 by the Home Office team in London",
+        Lang::En,
+        None
+    )]
     fn metadata_dates_are_read(#[case] text: &str, #[case] lang: Lang, #[case] want: Option<&str>) {
-        assert_eq!(metadata_date(text, vocab(lang)).map(|d| d.to_string()).as_deref(), want);
+        assert_eq!(
+            metadata_date(text, vocab(lang))
+                .map(|d| d.to_string())
+                .as_deref(),
+            want
+        );
     }
 
     #[rstest]
@@ -802,8 +890,15 @@ mod tests {
         let doc = parse_blocks(page);
         let out = outline(&doc, vocab(Lang::En)).unwrap();
         assert_eq!(out.title, "Europol and Eurojust dismantle a fraud network");
-        assert_eq!(out.date.map(|d| d.to_string()).as_deref(), Some("2021-02-03"));
-        assert!(out.paras[0].text.starts_with("Police in five countries"), "{:?}", out.paras);
+        assert_eq!(
+            out.date.map(|d| d.to_string()).as_deref(),
+            Some("2021-02-03")
+        );
+        assert!(
+            out.paras[0].text.starts_with("Police in five countries"),
+            "{:?}",
+            out.paras
+        );
         assert_eq!(out.paras.len(), 2, "{:?}", out.paras);
     }
 
@@ -812,9 +907,16 @@ mod tests {
         let doc = parse_blocks(crate::model::BUNDLED_RELEASE);
         let out = outline(&doc, vocab(Lang::Fr)).unwrap();
         assert!(out.title.starts_with("Un accord entre l'ONUDC et INTERPOL"));
-        assert_eq!(out.date.map(|d| d.to_string()).as_deref(), Some("2016-05-23"));
+        assert_eq!(
+            out.date.map(|d| d.to_string()).as_deref(),
+            Some("2016-05-23")
+        );
         assert!(out.caption.as_deref().unwrap().ends_with("Photo : ONUDC"));
-        assert!(out.paras[0].text.starts_with("Lors d'un événement parallèle"));
+        assert!(
+            out.paras[0]
+                .text
+                .starts_with("Lors d'un événement parallèle")
+        );
         assert_eq!(out.link_blocks.len(), 3);
     }
 }

@@ -7,7 +7,7 @@
 //! bounded repetitions: the work per starting token is bounded by the pattern, so a rule runs
 //! in time linear in the sentence. No I/O here.
 
-use super::lexicon::{Class, Classes, FastMap};
+use super::lexicon::{Class, Classes};
 use super::token::{Kind, Sent, Token, shape};
 
 /// The fields a pattern can capture; each rule family reads the ones it knows.
@@ -36,8 +36,6 @@ pub(crate) enum Slot {
     Year,
     /// A place.
     Place,
-    /// A list of items.
-    List,
     /// An honorific.
     Title,
     /// Several people at once.
@@ -68,8 +66,6 @@ impl Captures {
 pub(crate) enum Pat {
     /// A phrase of the class (one or more tokens, the longest).
     Is(Class),
-    /// One word that neither is nor starts a phrase of the class.
-    Not(Class),
     /// Any word.
     Word,
     /// A capitalised word.
@@ -120,9 +116,6 @@ pub(crate) enum Pat {
     Ref(&'static Pat),
     /// A verb with its pronoun after it ("a-t-il", "ajoute-t-elle").
     Inverted,
-    /// The part, whose matches at each token are worked out once per sentence and reused by
-    /// every rule that tries it there (a long alternation several rules share).
-    Memo(&'static Pat),
     /// A mention of someone already read in the sentence ([`Sent::spans`]).
     Mention,
     /// A mention with a role, title or known given name.
@@ -155,6 +148,10 @@ const NOT_NAME: &[Class] = &[
 ];
 
 /// [`NOT_NAME`] as one set.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const block has no iterators: k < len"
+)]
 const NOT_NAME_MASK: Classes = {
     let mut mask = 0;
     let mut k = 0;
@@ -180,7 +177,10 @@ pub(crate) fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
 
 /// The gender of the pronoun a verb carries ("a-t-elle": feminine), for a word that ends
 /// with one of the lexicon's inverted pronouns after a verb stem.
-pub(crate) fn inverted_gender(sent: &Sent<'_>, at: usize) -> Option<crate::import::lexicon::Gender> {
+pub(crate) fn inverted_gender(
+    sent: &Sent<'_>,
+    at: usize,
+) -> Option<crate::import::lexicon::Gender> {
     let word = sent.lower(at)?;
     sent.vocab
         .inverted_pronouns
@@ -217,14 +217,13 @@ fn walk(
                         | Class::Weekday.bit())
                     == 0
         })),
-        Pat::Not(class) => one(tok.is_some_and(|t| t.is_word() && !t.may_start(class.bit()))),
         Pat::Word => one(tok.is_some_and(|t| t.is_word())),
         Pat::Capital => one(tok.is_some_and(|t| t.has(shape::CAP))),
         Pat::CapIs(class) => one(tok.is_some_and(|t| t.has(shape::CAP) && t.is(*class))),
         Pat::Acronym => one(tok.is_some_and(|t| t.has(shape::UPPER | shape::LETTER))),
-        Pat::Lower => one(tok.is_some_and(|t| {
-            t.is_word() && t.shape & (shape::CAP | shape::DIGIT) == 0
-        })),
+        Pat::Lower => {
+            one(tok.is_some_and(|t| t.is_word() && t.shape & (shape::CAP | shape::DIGIT) == 0))
+        }
         Pat::Number => one(tok.is_some_and(|t| t.has(shape::NUMBER))),
         Pat::WithDigit => one(tok.is_some_and(|t| t.has(shape::HAS_DIGIT))),
         Pat::P(c) => one(tok.is_some_and(|t| t.is_punct(*c))),
@@ -243,7 +242,6 @@ fn walk(
         Pat::Unless(class, part) => {
             return !sent.is(at, *class) && walk(part, sent, at, caps, next);
         }
-        Pat::Memo(part) => return memo(part, sent, at, caps, next),
         Pat::Seq(parts) => return seq(parts, sent, at, caps, next),
         Pat::Alt(parts) => {
             return parts.iter().any(|part| walk(part, sent, at, caps, next));
@@ -290,62 +288,6 @@ fn phrases(
         }
     }
     first.is(class) && next(at + 1, caps)
-}
-
-/// Every way a memoized part matches at a token: where it ends and what it captured.
-type Ends = Vec<(usize, Captures)>;
-
-std::thread_local! {
-    /// The matches of memoized parts in the sentence being read, by part and token.
-    static MEMO: std::cell::RefCell<(usize, usize, FastMap<(usize, usize), std::rc::Rc<Ends>>)> =
-        std::cell::RefCell::new((0, 0, FastMap::default()));
-}
-
-/// [`Pat::Memo`]: the part's matches at `at`, from the cache or worked out now, each followed
-/// by `next` with its captures laid over the current ones.
-fn memo(
-    part: &'static Pat,
-    sent: &Sent<'_>,
-    at: usize,
-    caps: &mut Captures,
-    next: &mut dyn FnMut(usize, &mut Captures) -> bool,
-) -> bool {
-    let key = (std::ptr::from_ref(part) as usize, at);
-    let here = (sent.toks.as_ptr() as usize, sent.len());
-    let cached = MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if (m.0, m.1) != here {
-            *m = (here.0, here.1, FastMap::default());
-        }
-        m.2.get(&key).cloned()
-    });
-    let ends = match cached {
-        Some(ends) => ends,
-        None => {
-            let mut found = Vec::new();
-            let mut fresh = Captures::default();
-            walk(part, sent, at, &mut fresh, &mut |end, inner| {
-                found.push((end, *inner));
-                false
-            });
-            let found = std::rc::Rc::new(found);
-            MEMO.with(|m| m.borrow_mut().2.insert(key, std::rc::Rc::clone(&found)));
-            found
-        }
-    };
-    for (end, inner) in ends.iter() {
-        let before = *caps;
-        for (slot, range) in inner.0.iter().enumerate() {
-            if let (Some(range), Some(cell)) = (range, caps.0.get_mut(slot)) {
-                *cell = Some(*range);
-            }
-        }
-        if next(*end, caps) {
-            return true;
-        }
-        *caps = before;
-    }
-    false
 }
 
 fn seq(
@@ -464,15 +406,15 @@ impl FirstSet {
                     || self.lower && tok.shape & (shape::CAP | shape::DIGIT) == 0
                     || tok.may_start(self.classes)
             }
-            Kind::Punct(c) => self
-                .puncts
-                .iter()
-                .take(self.punct_count)
-                .any(|p| *p == c),
+            Kind::Punct(c) => self.puncts.iter().take(self.punct_count).any(|p| *p == c),
             Kind::Quote(_) => self.quote,
         }
     }
 
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a const fn has no iterators: each index is below the length its loop checks"
+    )]
     const fn with_punct(mut self, c: char) -> FirstSet {
         if self.punct_count < MAX_FIRST_PUNCTS {
             self.puncts[self.punct_count] = c;
@@ -483,6 +425,10 @@ impl FirstSet {
         self
     }
 
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a const fn has no iterators: each index is below the length its loop checks"
+    )]
     const fn union(mut self, other: FirstSet) -> FirstSet {
         self.anywhere |= other.anywhere;
         self.word |= other.word;
@@ -501,6 +447,10 @@ impl FirstSet {
 }
 
 /// True when the pattern can match no token at all.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
 const fn nullable(pat: &Pat) -> bool {
     match pat {
         Pat::Opt(_) | Pat::End => true,
@@ -525,19 +475,21 @@ const fn nullable(pat: &Pat) -> bool {
             }
             false
         }
-        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Memo(part) => {
-            nullable(part)
-        }
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) => nullable(part),
         _ => false,
     }
 }
 
 /// What the first token of a match of `pat` can be.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
 pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
     let mut set = FirstSet::EMPTY;
     match pat {
         Pat::Is(class) => set.classes = class.bit(),
-        Pat::Not(_) | Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::Mention | Pat::StrongMention => {
+        Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::Mention | Pat::StrongMention => {
             set.word = true
         }
         Pat::Capital
@@ -595,9 +547,7 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
                 set.anywhere = true;
             }
         }
-        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Memo(part) => {
-            set = first_of(part)
-        }
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) => set = first_of(part),
     }
     set
 }
@@ -678,7 +628,10 @@ mod tests {
         f(buf.sent(text, 0..buf.len(), v))
     }
 
-    static NAME: Pat = Seq(&[NameWord, Rep(&Alt(&[NameWord, Is(Class::NameParticle)]), 0, 4)]);
+    static NAME: Pat = Seq(&[
+        NameWord,
+        Rep(&Alt(&[NameWord, Is(Class::NameParticle)]), 0, 4),
+    ]);
     static SAID_NAME: Pat = Seq(&[
         P(','),
         Save(Slot::Cue, &Is(Class::SpeechVerb)),
@@ -708,8 +661,13 @@ mod tests {
     #[test]
     fn names_take_lowercase_particles() {
         assert_eq!(
-            captured(", déclare Nicoletta della Valle", Lang::Fr, &SAID_NAME, Slot::Name)
-                .as_deref(),
+            captured(
+                ", déclare Nicoletta della Valle",
+                Lang::Fr,
+                &SAID_NAME,
+                Slot::Name
+            )
+            .as_deref(),
             Some("Nicoletta della Valle")
         );
     }

@@ -222,7 +222,9 @@ impl Scan<'_> {
             let limit = self.inside.map_or(self.body.len(), |open| {
                 (open.at + MAX_QUOTE_BYTES + 1).min(self.body.len())
             });
-            let window = bytes.get(self.pos..limit.max(self.pos + 1)).unwrap_or_default();
+            let window = bytes
+                .get(self.pos..limit.max(self.pos + 1))
+                .unwrap_or_default();
             self.pos = memchr::memchr3(b'"', 0xC2, 0xE2, window)
                 .map_or(limit.max(self.pos + 1), |k| self.pos + k);
             return true;

@@ -6,9 +6,9 @@
 //! previous one). When two people fit equally, no speaker: never a guess. No I/O here.
 
 use super::facts::{Facts, PersonRef, Pos, QuoteFact, Source};
-use super::rules::speech::How;
-use super::lexicon::Gender;
 use super::lexicon::FastMap;
+use super::lexicon::Gender;
+use super::rules::speech::How;
 use super::words::fold_key;
 
 /// A person of the release, all mentions merged.
@@ -109,7 +109,11 @@ impl Resolution {
                 if words(&person.name) > words(&known.name) {
                     known.name.clone_from(&person.name);
                     let key = fold_key(&known.name);
-                    index.by_last.entry(last_word(&key).to_string()).or_default().push(i);
+                    index
+                        .by_last
+                        .entry(last_word(&key).to_string())
+                        .or_default()
+                        .push(i);
                     index.by_key.insert(key, i);
                 }
                 if known.role.is_none() {
@@ -128,7 +132,11 @@ impl Resolution {
         }
         let i = self.people.len();
         let key = fold_key(&person.name);
-        index.by_last.entry(last_word(&key).to_string()).or_default().push(i);
+        index
+            .by_last
+            .entry(last_word(&key).to_string())
+            .or_default()
+            .push(i);
         index.by_key.insert(key, i);
         self.people.push(Person {
             name: person.name.clone(),
@@ -238,9 +246,7 @@ fn is_speech(quote: &QuoteFact) -> bool {
         .text
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    n >= MIN_QUOTE_WORDS
-        && !(quote.after_title_cue && !attributed)
-        && !(title_case && n <= 6 && !attributed)
+    n >= MIN_QUOTE_WORDS && (attributed || !quote.after_title_cue && (!title_case || n > 6))
 }
 
 impl Resolver<'_> {
@@ -248,7 +254,12 @@ impl Resolver<'_> {
     fn index_places(&mut self) {
         let facts = self.facts;
         let places = &mut self.places;
-        for pos in facts.people.iter().map(|p| p.pos).chain(facts.mentions.iter().map(|m| m.pos)) {
+        for pos in facts
+            .people
+            .iter()
+            .map(|p| p.pos)
+            .chain(facts.mentions.iter().map(|m| m.pos))
+        {
             places
                 .first_named
                 .entry(pos.para)
@@ -266,7 +277,9 @@ impl Resolver<'_> {
         let mut last_attributed: Option<(usize, usize)> = None;
         for (n, quote) in facts.quotes.iter().enumerate() {
             places.last_quote_ending.insert(quote.paras.1, n);
-            let before = last_attributed.filter(|(p, _)| *p == quote.pos.para).map(|(_, m)| m);
+            let before = last_attributed
+                .filter(|(p, _)| *p == quote.pos.para)
+                .map(|(_, m)| m);
             self.attributed_before.push(before);
             if quote.source.is_some() {
                 last_attributed = Some((quote.pos.para, n));
@@ -276,7 +289,9 @@ impl Resolver<'_> {
         let mut after = vec![None; facts.quotes.len()];
         for (n, quote) in facts.quotes.iter().enumerate().rev() {
             if let Some(slot) = after.get_mut(n) {
-                *slot = next_attributed.filter(|(p, _)| *p == quote.pos.para).map(|(_, m)| m);
+                *slot = next_attributed
+                    .filter(|(p, _)| *p == quote.pos.para)
+                    .map(|(_, m)| m);
             }
             if quote.source.is_some() {
                 next_attributed = Some((quote.pos.para, n));
@@ -329,7 +344,9 @@ impl Resolver<'_> {
             return self.resolve_source(&colon.source, colon.pos);
         }
         // A quote paragraph that continues the previous paragraph's quote.
-        let previous = before.and_then(|p| self.places.last_quote_ending.get(&p)).copied();
+        let previous = before
+            .and_then(|p| self.places.last_quote_ending.get(&p))
+            .copied();
         let named_between = self
             .places
             .first_named
@@ -361,8 +378,14 @@ impl Resolver<'_> {
         let org_key = org.map(fold_key);
         let fits = |p: &Person| {
             let by_org = org_key.as_ref().is_some_and(|k| {
-                p.org.as_deref().map(fold_key).is_some_and(|o| o.contains(k.as_str()) || k.contains(o.as_str()))
-                    || p.role.as_deref().map(fold_key).is_some_and(|r| r.contains(k.as_str()))
+                p.org
+                    .as_deref()
+                    .map(fold_key)
+                    .is_some_and(|o| o.contains(k.as_str()) || k.contains(o.as_str()))
+                    || p.role
+                        .as_deref()
+                        .map(fold_key)
+                        .is_some_and(|r| r.contains(k.as_str()))
             });
             let by_role = p.role.as_deref().is_some_and(|r| {
                 let theirs = role_stems(r);
@@ -403,16 +426,19 @@ impl Resolver<'_> {
             if agreeing.iter().any(|(j, ..)| j == i) {
                 continue;
             }
-            let Some(person) = self.out.people.get(*i) else { continue };
+            let Some(person) = self.out.people.get(*i) else {
+                continue;
+            };
             if let Some(sure) = agrees(person.gender, gender) {
                 agreeing.push((*i, pos.para, sure));
             }
         }
-        let here: Vec<&(usize, usize, bool)> = agreeing.iter().filter(|(_, p, _)| *p == at.para).collect();
+        let here: Vec<&(usize, usize, bool)> =
+            agreeing.iter().filter(|(_, p, _)| *p == at.para).collect();
         match (here.as_slice(), agreeing.as_slice()) {
-            ([(i, ..)], _) => Speaker::People(vec![*i]),
-            ([(i, _, true), ..], _) => Speaker::People(vec![*i]),
-            ([], [(i, _, true), ..]) | ([], [(i, _, false)]) => Speaker::People(vec![*i]),
+            ([(i, ..)] | [(i, _, true), ..], _) | ([], [(i, _, true), ..] | [(i, _, false)]) => {
+                Speaker::People(vec![*i])
+            }
             _ => Speaker::Unknown,
         }
     }
@@ -428,7 +454,11 @@ impl Resolver<'_> {
             .people
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.role.as_deref().is_some_and(|r| role_stems(r).contains(noun)))
+            .filter(|(_, p)| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| role_stems(r).contains(noun))
+            })
             .map(|(i, _)| i)
             .collect();
         if found.len() >= 2 {
@@ -486,21 +516,44 @@ mod tests {
     fn a_pronoun_never_goes_to_a_person_of_the_other_gender() {
         let facts = Facts {
             people: vec![
-                PersonFact { person: person("Florence Martin", "directrice générale des douanes", Some(Gender::Feminine)), pos: Pos { para: 0, tok: 1 } },
-                PersonFact { person: person("Paul Durand", "directeur général de la police", Some(Gender::Masculine)), pos: Pos { para: 0, tok: 9 } },
+                PersonFact {
+                    person: person(
+                        "Florence Martin",
+                        "directrice générale des douanes",
+                        Some(Gender::Feminine),
+                    ),
+                    pos: Pos { para: 0, tok: 1 },
+                },
+                PersonFact {
+                    person: person(
+                        "Paul Durand",
+                        "directeur général de la police",
+                        Some(Gender::Masculine),
+                    ),
+                    pos: Pos { para: 0, tok: 9 },
+                },
             ],
             quotes: vec![quote(0, Some(Source::Pronoun(Gender::Feminine)), false)],
             ..Facts::default()
         };
-        assert_eq!(names(&resolve(&facts)), [Some("Florence Martin".to_string())]);
+        assert_eq!(
+            names(&resolve(&facts)),
+            [Some("Florence Martin".to_string())]
+        );
     }
 
     #[test]
     fn two_people_of_unknown_gender_leave_a_pronoun_unresolved() {
         let facts = Facts {
             people: vec![
-                PersonFact { person: person("Kim Lee", "director", None), pos: Pos { para: 0, tok: 1 } },
-                PersonFact { person: person("Sam Park", "minister", None), pos: Pos { para: 0, tok: 9 } },
+                PersonFact {
+                    person: person("Kim Lee", "director", None),
+                    pos: Pos { para: 0, tok: 1 },
+                },
+                PersonFact {
+                    person: person("Sam Park", "minister", None),
+                    pos: Pos { para: 0, tok: 9 },
+                },
             ],
             quotes: vec![quote(0, Some(Source::Pronoun(Gender::Feminine)), false)],
             ..Facts::default()
@@ -511,29 +564,74 @@ mod tests {
     #[test]
     fn a_surname_and_a_role_resolve_to_the_full_name() {
         let facts = Facts {
-            people: vec![PersonFact { person: person("Anna Karlsson", "Minister of Justice", Some(Gender::Feminine)), pos: Pos::default() }],
+            people: vec![PersonFact {
+                person: person(
+                    "Anna Karlsson",
+                    "Minister of Justice",
+                    Some(Gender::Feminine),
+                ),
+                pos: Pos::default(),
+            }],
             quotes: vec![
-                quote(1, Some(Source::Person(person("Karlsson", "Minister", None))), false),
-                quote(2, Some(Source::Role { role: "the minister".to_string(), org: None, gender: None }), false),
+                quote(
+                    1,
+                    Some(Source::Person(person("Karlsson", "Minister", None))),
+                    false,
+                ),
+                quote(
+                    2,
+                    Some(Source::Role {
+                        role: "the minister".to_string(),
+                        org: None,
+                        gender: None,
+                    }),
+                    false,
+                ),
             ],
             ..Facts::default()
         };
         let r = resolve(&facts);
-        assert_eq!(names(&r), [Some("Anna Karlsson".to_string()), Some("Anna Karlsson".to_string())]);
+        assert_eq!(
+            names(&r),
+            [
+                Some("Anna Karlsson".to_string()),
+                Some("Anna Karlsson".to_string())
+            ]
+        );
         assert_eq!(r.people.len(), 1);
     }
 
     #[test]
     fn colons_and_continued_paragraphs_keep_the_speaker() {
         let facts = Facts {
-            people: vec![PersonFact { person: person("Paul Ferrand", "chef du bureau national", Some(Gender::Masculine)), pos: Pos::default() }],
-            colons: vec![ColonFact { para: 0, source: Source::Person(person("Paul Ferrand", "", None)), pos: Pos::default(), how: How::Colon }],
-            quotes: vec![quote(1, None, true), quote(2, None, true), quote(3, None, false)],
+            people: vec![PersonFact {
+                person: person(
+                    "Paul Ferrand",
+                    "chef du bureau national",
+                    Some(Gender::Masculine),
+                ),
+                pos: Pos::default(),
+            }],
+            colons: vec![ColonFact {
+                para: 0,
+                source: Source::Person(person("Paul Ferrand", "", None)),
+                pos: Pos::default(),
+                how: How::Colon,
+            }],
+            quotes: vec![
+                quote(1, None, true),
+                quote(2, None, true),
+                quote(3, None, false),
+            ],
             ..Facts::default()
         };
         assert_eq!(
             names(&resolve(&facts)),
-            [Some("Paul Ferrand".to_string()), Some("Paul Ferrand".to_string()), None]
+            [
+                Some("Paul Ferrand".to_string()),
+                Some("Paul Ferrand".to_string()),
+                None
+            ]
         );
     }
 
@@ -541,10 +639,20 @@ mod tests {
     fn a_joint_statement_has_both_ministers() {
         let facts = Facts {
             people: vec![
-                PersonFact { person: person("Gérald Darmanin", "ministre de l'Intérieur", None), pos: Pos::default() },
-                PersonFact { person: person("Khaled Nouri", "ministre de l'Intérieur tunisien", None), pos: Pos { para: 0, tok: 5 } },
+                PersonFact {
+                    person: person("Gérald Darmanin", "ministre de l'Intérieur", None),
+                    pos: Pos::default(),
+                },
+                PersonFact {
+                    person: person("Khaled Nouri", "ministre de l'Intérieur tunisien", None),
+                    pos: Pos { para: 0, tok: 5 },
+                },
             ],
-            quotes: vec![quote(1, Some(Source::Joint("les deux ministres".to_string())), false)],
+            quotes: vec![quote(
+                1,
+                Some(Source::Joint("les deux ministres".to_string())),
+                false,
+            )],
             ..Facts::default()
         };
         assert_eq!(

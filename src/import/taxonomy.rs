@@ -216,12 +216,15 @@ impl Taxonomy {
     /// The modifier phrase at token `at` (after an article): its end and category.
     pub fn modifier_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
         let start = at + sent.phrase_at(at, Class::Determiner).unwrap_or(0);
-        self.modifiers.longest_at(sent, start).map(|(n, id)| (start + n, id))
+        self.modifiers
+            .longest_at(sent, start)
+            .map(|(n, id)| (start + n, id))
     }
 
     /// True when a modifier's category may qualify the head.
     fn agrees(&self, head: Head, category: CategoryId) -> bool {
-        self.category(category).is_some_and(|(_, kind)| kind == head.kind)
+        self.category(category)
+            .is_some_and(|(_, kind)| kind == head.kind)
     }
 
     /// The phrase naming a category that starts at token `at`, if any: a whole form ("money
@@ -319,7 +322,12 @@ impl Taxonomy {
 
     /// A complement that puts a head in a category: a preposition, an article maybe, and a
     /// modifier ("in human beings", "de stupéfiants", "aux faux conseillers bancaires").
-    fn complement_end(&self, sent: &Sent<'_>, at: usize, head: Head) -> Option<(usize, CategoryId)> {
+    fn complement_end(
+        &self,
+        sent: &Sent<'_>,
+        at: usize,
+        head: Head,
+    ) -> Option<(usize, CategoryId)> {
         let n = sent.phrase_at(at, Class::ItemPreposition)?;
         let mut next = at + n;
         if let Some(det) = sent.phrase_at(next, Class::Determiner) {

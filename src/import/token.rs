@@ -163,7 +163,12 @@ impl TokenBuf {
     }
 
     /// A view of tokens `range` of a text `text` (the one they were cut from).
-    pub fn sent<'a>(&'a self, text: &'a str, range: std::ops::Range<usize>, vocab: &'a Vocab) -> Sent<'a> {
+    pub fn sent<'a>(
+        &'a self,
+        text: &'a str,
+        range: std::ops::Range<usize>,
+        vocab: &'a Vocab,
+    ) -> Sent<'a> {
         Sent {
             text,
             toks: self.toks.get(range).unwrap_or_default(),
@@ -179,11 +184,12 @@ impl TokenBuf {
 pub(crate) fn is_word_char(c: char) -> bool {
     match u32::from(c) {
         0..=0x7f => c.is_ascii_alphanumeric(),
-        // Latin-1 punctuation and symbols: «», NBSP, ©, °...
-        0x80..=0xbf => false,
         0xc0..=0x24f => c != '×' && c != '÷',
-        // General punctuation (quotes, dashes, spaces), currency, arrows, maths, boxes.
-        0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x2500..=0x27bf => false,
+        // Latin-1 punctuation and symbols («», NBSP, ©, °...), general punctuation (quotes,
+        // dashes, spaces), currency, arrows, maths, boxes.
+        0x80..=0xbf | 0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x2500..=0x27bf => {
+            false
+        }
         _ => c.is_alphanumeric(),
     }
 }
@@ -410,7 +416,10 @@ impl<'a> Sent<'a> {
     /// Tokens `from..to` as a sentence of their own (without mentions).
     pub fn part(&self, from: usize, to: usize) -> Sent<'a> {
         Sent {
-            toks: self.toks.get(from..to.min(self.toks.len())).unwrap_or_default(),
+            toks: self
+                .toks
+                .get(from..to.min(self.toks.len()))
+                .unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -535,7 +544,9 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         let mut buf = TokenBuf::default();
         tokenize(text, &mut buf);
-        (0..buf.len()).map(|i| buf.lower(i).unwrap().to_string()).collect()
+        (0..buf.len())
+            .map(|i| buf.lower(i).unwrap().to_string())
+            .collect()
     }
 
     #[rstest]

@@ -193,7 +193,10 @@ impl<'de> Deserialize<'de> for Speakers {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Speakers, E> {
                 Ok(Speakers::one(v))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Speakers, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Speakers, A::Error> {
                 let mut names = Vec::new();
                 while let Some(name) = seq.next_element::<String>()? {
                     names.push(name);

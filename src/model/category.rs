@@ -58,14 +58,15 @@ struct File {
 
 /// Every category, threats first, in the file's order.
 pub fn categories() -> &'static [Category] {
-    static ALL: LazyLock<Vec<Category>> = LazyLock::new(|| match toml::from_str::<File>(TAXONOMY_TOML) {
-        Ok(file) => file.category,
-        Err(error) => {
-            // Compiled in, and a test loads it: a build mistake.
-            debug_assert!(false, "{error}");
-            Vec::new()
-        }
-    });
+    static ALL: LazyLock<Vec<Category>> =
+        LazyLock::new(|| match toml::from_str::<File>(TAXONOMY_TOML) {
+            Ok(file) => file.category,
+            Err(error) => {
+                // Compiled in, and a test loads it: a build mistake.
+                debug_assert!(false, "{error}");
+                Vec::new()
+            }
+        });
     &ALL
 }
 
@@ -87,10 +88,24 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), all.len());
         for c in all {
-            assert!(c.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", c.id);
-            assert!(!c.name(Lang::En).is_empty() && !c.name(Lang::Fr).is_empty(), "{}", c.id);
+            assert!(
+                c.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                c.id
+            );
+            assert!(
+                !c.name(Lang::En).is_empty() && !c.name(Lang::Fr).is_empty(),
+                "{}",
+                c.id
+            );
         }
-        assert_eq!(category("drug-trafficking").map(|c| c.kind), Some(CategoryKind::Threat));
-        assert_eq!(category("training").map(|c| c.kind), Some(CategoryKind::Area));
+        assert_eq!(
+            category("drug-trafficking").map(|c| c.kind),
+            Some(CategoryKind::Threat)
+        );
+        assert_eq!(
+            category("training").map(|c| c.kind),
+            Some(CategoryKind::Area)
+        );
     }
 }

@@ -43,6 +43,12 @@ impl Date {
         self.0.month()
     }
 
+    /// The month counted from 0 (January) to 11, to index a table of twelve month names.
+    pub fn month_index(self) -> usize {
+        // jiff keeps the month in 1..=12; the clamp makes the range a fact of this code too.
+        usize::from(self.0.month().unsigned_abs()).clamp(1, 12) - 1
+    }
+
     /// The day of the month.
     pub fn day(self) -> i8 {
         self.0.day()

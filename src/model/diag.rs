@@ -15,7 +15,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+use crate::model::sanitize::char_columns;
 
 /// The widest excerpt line shown, in columns; longer lines are cut around the caret.
 const EXCERPT_WIDTH: usize = 100;
@@ -174,7 +174,7 @@ fn escaped(s: &str) -> String {
 }
 
 fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    s.chars().map(char_columns).sum()
 }
 
 fn excerpt(source: &str, start: usize, end: usize) -> Excerpt {
@@ -198,7 +198,7 @@ fn excerpt(source: &str, start: usize, end: usize) -> Excerpt {
         let mut w = 0;
         let mut kept = String::new();
         for c in keep {
-            w += c.width().unwrap_or(0);
+            w += char_columns(c);
             if w > EXCERPT_WIDTH / 2 - 1 {
                 break;
             }
@@ -227,7 +227,7 @@ fn cut_to_width(s: &str, max: usize) -> String {
     let mut w = 0;
     s.chars()
         .take_while(|c| {
-            w += c.width().unwrap_or(0);
+            w += char_columns(*c);
             w <= max
         })
         .collect()

@@ -9,6 +9,11 @@
 
 use unicode_width::UnicodeWidthChar;
 
+/// Columns a character takes on a terminal. Control characters, which have no width and draw
+/// nothing (sanitized text has none but newline), take none.
+pub fn char_columns(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
 /// Tab stops every this many columns.
 pub const TAB_WIDTH: usize = 4;
 
@@ -73,7 +78,7 @@ pub fn sanitize(s: &str) -> String {
                 c if is_unsafe(c) => In::Text,
                 c => {
                     out.push(c);
-                    col += c.width().unwrap_or(0);
+                    col += char_columns(c);
                     In::Text
                 }
             },
@@ -88,9 +93,9 @@ pub fn sanitize(s: &str) -> String {
                 _ => In::Text,
             },
             In::Csi => match c {
-                '\u{40}'..='\u{7e}' => In::Text,
                 '\u{20}'..='\u{3f}' => In::Csi,
-                // Anything else breaks the sequence; drop it too.
+                // A final byte (0x40 to 0x7e) ends the sequence; anything else breaks it and
+                // is dropped too.
                 _ => In::Text,
             },
             In::Str => match c {

@@ -139,7 +139,9 @@ pub fn validate(
         let many = quote.speaker.names().count() > 1;
         for (j, speaker) in quote.speaker.names().enumerate() {
             // A person, or an organisation speaking for itself ("Europol said").
-            if briefing.person(speaker).is_some() || briefing.parties.iter().any(|p| p.name == speaker) {
+            if briefing.person(speaker).is_some()
+                || briefing.parties.iter().any(|p| p.name == speaker)
+            {
                 continue;
             }
             let msg = format!(

@@ -45,6 +45,24 @@ impl Access {
         }
     }
 
+    /// The access the three exclusive choices of the command line ask for: an authorized_keys
+    /// file, a passcode (not empty) or open. Exactly one must be given.
+    pub fn choose(
+        authorized_keys: Option<PathBuf>,
+        passcode: Option<String>,
+        open: bool,
+    ) -> anyhow::Result<Access> {
+        match (authorized_keys, passcode, open) {
+            (Some(path), None, false) => Ok(Access::AuthorizedKeys(path)),
+            (None, Some(code), false) if !code.is_empty() => Ok(Access::Passcode(code)),
+            (None, Some(_), false) => anyhow::bail!("expected a passcode, found ''"),
+            (None, None, true) => Ok(Access::Open),
+            _ => anyhow::bail!(
+                "expected one of --authorized-keys FILE, --passcode CODE or --open, found several"
+            ),
+        }
+    }
+
     /// A short description for the start-up message.
     pub fn describe(&self) -> String {
         match self {
@@ -117,6 +135,8 @@ pub fn passcode_matches(expected: &str, given: &str) -> bool {
     let (a, b) = (expected.as_bytes(), given.as_bytes());
     let mut diff = u8::from(a.len() != b.len());
     for i in 0..a.len().max(b.len()) {
+        // Past the end of the shorter one, bytes that never match: the loop always runs over
+        // the longer length, and a length mismatch is already a difference.
         diff |= a.get(i).copied().unwrap_or(0) ^ b.get(i).copied().unwrap_or(0xff);
     }
     diff == 0
@@ -129,6 +149,17 @@ mod tests {
 
     fn key() -> PrivateKey {
         PrivateKey::random(&mut rand::rng(), Algorithm::Ed25519).unwrap()
+    }
+
+    #[test]
+    fn access_needs_exactly_one_choice_and_a_passcode_that_is_not_empty() {
+        assert_eq!(Access::choose(None, None, true).unwrap(), Access::Open);
+        let code = Access::choose(None, Some("x".into()), false).unwrap();
+        assert_eq!(code, Access::Passcode("x".into()));
+        let empty = Access::choose(None, Some(String::new()), false).unwrap_err();
+        assert_eq!(empty.to_string(), "expected a passcode, found ''");
+        assert!(Access::choose(None, None, false).is_err());
+        assert!(Access::choose(None, Some("x".into()), true).is_err());
     }
 
     #[test]

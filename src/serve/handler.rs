@@ -19,7 +19,7 @@ use crate::serve::auth::{self, Access};
 use crate::serve::log::{client_bytes, client_text};
 use crate::serve::options::clamp_size;
 use crate::serve::server::Shared;
-use crate::serve::session::{self, Link};
+use crate::serve::session::{self, Feed};
 
 /// Input packets queued for a session task before more are dropped.
 const INPUT_QUEUE: usize = 8;
@@ -27,8 +27,8 @@ const INPUT_QUEUE: usize = 8;
 /// and the rest of a flood would be dropped as keys anyway.
 const MAX_INPUT_PACKET: usize = 4096;
 
-/// The session task's end of a connection: input bytes and the terminal size.
-struct LinkTx {
+/// The connection's end of a session's [`Feed`]: where input bytes and sizes are sent.
+struct FeedTx {
     input: mpsc::Sender<Vec<u8>>,
     size: watch::Sender<Size>,
 }
@@ -47,7 +47,7 @@ pub(crate) struct Conn {
     /// The size and TERM from the pty request.
     pty: Option<(Size, String)>,
     /// Set once the view runs.
-    link: Option<LinkTx>,
+    feed: Option<FeedTx>,
 }
 
 impl Conn {
@@ -69,7 +69,7 @@ impl Conn {
             user: String::new(),
             channel: None,
             pty: None,
-            link: None,
+            feed: None,
         }
     }
 
@@ -123,11 +123,11 @@ impl Conn {
         self.viewing.store(true, Ordering::Relaxed);
         let (input_tx, input_rx) = mpsc::channel(INPUT_QUEUE);
         let (size_tx, size_rx) = watch::channel(size);
-        self.link = Some(LinkTx {
+        self.feed = Some(FeedTx {
             input: input_tx,
             size: size_tx,
         });
-        let link = Link {
+        let feed = Feed {
             input: input_rx,
             size: size_rx,
         };
@@ -136,7 +136,7 @@ impl Conn {
             session.handle(),
             channel,
             self.id,
-            link,
+            feed,
         );
     }
 }
@@ -227,7 +227,7 @@ impl Handler for Conn {
         _modes: &[(Pty, u32)],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if !self.is_ours(channel) || self.link.is_some() {
+        if !self.is_ours(channel) || self.feed.is_some() {
             self.refused(format_args!("a pty request out of turn"));
             session.channel_failure(channel)?;
             return Ok(());
@@ -250,7 +250,7 @@ impl Handler for Conn {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if !self.is_ours(channel) || self.link.is_some() {
+        if !self.is_ours(channel) || self.feed.is_some() {
             self.refused(format_args!("a shell request out of turn"));
             session.channel_failure(channel)?;
             return Ok(());
@@ -380,9 +380,9 @@ impl Handler for Conn {
             return Ok(());
         }
         let size = clamp_size(col_width, row_height, self.shared.limits.max_size);
-        match &self.link {
-            Some(link) => {
-                link.size.send_replace(size);
+        match &self.feed {
+            Some(feed) => {
+                feed.size.send_replace(size);
             }
             None => {
                 if let Some((s, _)) = &mut self.pty {
@@ -399,8 +399,8 @@ impl Handler for Conn {
         data: &[u8],
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if let (true, Some(link)) = (self.is_ours(channel), &self.link)
-            && link
+        if let (true, Some(feed)) = (self.is_ours(channel), &self.feed)
+            && feed
                 .input
                 .try_send(data[..data.len().min(MAX_INPUT_PACKET)].to_vec())
                 .is_err()
@@ -421,7 +421,7 @@ impl Handler for Conn {
     ) -> Result<(), Self::Error> {
         if self.is_ours(channel) {
             // No more input: the session task sees its queue close and says goodbye.
-            self.link = None;
+            self.feed = None;
         }
         Ok(())
     }
@@ -432,7 +432,7 @@ impl Handler for Conn {
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
         if self.is_ours(channel) {
-            self.link = None;
+            self.feed = None;
         }
         Ok(())
     }

@@ -88,10 +88,10 @@ impl InputParser {
         self.paste = None;
         let pending = std::mem::take(&mut self.pending);
         match pending.as_slice() {
-            [] => {}
             [0x1b] => self.emit(Key::Esc, &mut keys),
             // Alt-[ and Alt-O look like the start of a sequence until the pause.
             [0x1b, b @ (b'[' | b'O')] => self.emit(Key::Alt(char::from(*b)), &mut keys),
+            // Nothing pending, or an unfinished sequence or character: dropped.
             _ => {}
         }
         keys
@@ -248,7 +248,10 @@ fn ss3(buf: &[u8]) -> Step {
 /// `ESC [ params intermediates final`, ended by a byte in 0x40..=0x7E (ECMA-48), whatever the
 /// parameters: an unknown sequence is dropped whole instead of wedging the parser.
 fn csi(buf: &[u8]) -> Step {
-    let body = buf.get(2..).unwrap_or_default();
+    // Called on `ESC [`; without a body yet, the rest has not come.
+    let [_, _, body @ ..] = buf else {
+        return Step::More;
+    };
     let Some(end) = body.iter().position(|b| (0x40..=0x7e).contains(b)) else {
         // Anything but parameter and intermediate bytes breaks the sequence off: drop
         // what came so far and let that byte start again.
@@ -257,8 +260,11 @@ fn csi(buf: &[u8]) -> Step {
             None => Step::More,
         };
     };
-    let params = body.get(..end).unwrap_or_default();
-    let final_byte = body.get(end).copied().unwrap_or(0);
+    // `end` is a position in `body`: the final byte starts the second half.
+    let (params, rest) = body.split_at(end);
+    let [final_byte, ..] = *rest else {
+        return Step::More;
+    };
     let len = 2 + end + 1;
     if let Some(bad) = params.iter().position(|b| !(0x20..0x40).contains(b)) {
         return Step::Done(2 + bad, Parsed::Nothing);

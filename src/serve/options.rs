@@ -1,12 +1,12 @@
-//! `briefing serve`'s command line and the server's configuration, with safe defaults: listen
-//! on loopback only, an explicit choice of who may watch, and limits on everything a client can
-//! make the server spend.
+//! `briefing serve`'s options and the server's configuration, with safe defaults: listen on
+//! loopback only, an explicit choice of who may watch, and limits on everything a client can
+//! make the server spend. The command line itself belongs to the binary, which fills
+//! [`ServeOptions`] and uses [`parse_size`] and [`parse_duration`] to read its values.
 
-use std::net::SocketAddr;
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{ArgGroup, Args};
 use russh::keys::PrivateKey;
 
 use crate::app::Size;
@@ -14,86 +14,34 @@ use crate::serve::auth::Access;
 use crate::ui::Theme;
 
 /// Where the server listens unless `--listen` says otherwise: this machine only.
-pub const DEFAULT_LISTEN: &str = "127.0.0.1:2222";
+pub const DEFAULT_LISTEN: SocketAddr = SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 2222));
 
-/// `briefing serve [FILE] ...`: present a briefing to attendees who connect with `ssh`.
-#[derive(Args, Debug, Clone)]
-#[command(group(
-    ArgGroup::new("access").required(true).args(["authorized_keys", "passcode", "open"])
-))]
-pub struct ServeArgs {
-    /// The briefing; the bundled one by default.
-    pub file: Option<String>,
-    /// Address and port to listen on; use 0.0.0.0:2222 to accept other machines.
-    #[arg(long, default_value = DEFAULT_LISTEN, value_name = "ADDR")]
+/// What `briefing serve` was asked for, before the host key is loaded: the binary fills it
+/// from the command line, [`crate::serve::Serving::start`] turns it into a [`Config`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServeOptions {
+    /// Address and port to listen on.
     pub listen: SocketAddr,
-    /// The host key file (ed25519, mode 0600); generated there if missing.
-    /// [default: ssh_host_ed25519_key under the user's data directory, in briefing/]
-    #[arg(long, value_name = "PATH")]
+    /// The host key file; `None` for the default under the user's data directory.
     pub host_key: Option<PathBuf>,
-    /// Let in the public keys listed in this file (re-read on every attempt).
-    #[arg(long, value_name = "FILE")]
-    pub authorized_keys: Option<PathBuf>,
-    /// Let in whoever types this passcode as the SSH password. Prefer the environment
-    /// variable on a shared machine: other users can read a process's arguments.
-    #[arg(
-        long,
-        value_name = "CODE",
-        env = "BRIEFING_PASSCODE",
-        hide_env_values = true
-    )]
-    pub passcode: Option<String>,
-    /// Let in anyone who can reach the port, without authentication.
-    #[arg(long)]
-    pub open: bool,
-    /// Most attendees at once (each connection counts, authenticated or not).
-    #[arg(long, default_value_t = Limits::default().max_sessions, value_name = "N")]
-    pub max_sessions: usize,
-    /// Most connections from one address at once [default: --max-sessions].
-    #[arg(long, value_name = "N")]
-    pub max_per_address: Option<usize>,
-    /// Most new connections from one address per minute (0: no limit); a room behind one
-    /// address may join all at once.
-    #[arg(long, default_value_t = Limits::default().connect_rate, value_name = "N")]
-    pub max_connect_rate: u32,
-    /// The largest terminal an attendee may claim; larger ones are drawn at this size.
-    #[arg(long, default_value = "300x100", value_parser = parse_size, value_name = "COLSxROWS")]
-    pub max_size: Size,
-    /// Close a session after this long without a key from the attendee (s, m or h).
-    #[arg(long, default_value = "3h", value_parser = parse_duration, value_name = "TIME")]
-    pub idle_timeout: Duration,
-    /// Append connections and refusals to this file [default: none].
-    #[arg(long, value_name = "FILE")]
+    /// Who may watch.
+    pub access: Access,
+    /// What one client may make the server spend.
+    pub limits: Limits,
+    /// A file to append connections and refusals to.
     pub log: Option<PathBuf>,
-    /// Run without the local reader: the presenter's keys are read from standard input, one
-    /// line of keys in the keymap's notation at a time (used by scripts and benchmarks).
-    #[arg(long)]
-    pub headless: bool,
 }
 
-impl ServeArgs {
-    /// Who may watch, as the flags say (clap makes sure exactly one is given).
-    pub fn access(&self) -> anyhow::Result<Access> {
-        match (&self.authorized_keys, &self.passcode, self.open) {
-            (Some(path), None, false) => Ok(Access::AuthorizedKeys(path.clone())),
-            (None, Some(code), false) if !code.is_empty() => Ok(Access::Passcode(code.clone())),
-            (None, Some(_), false) => anyhow::bail!("expected a passcode, found ''"),
-            (None, None, true) => Ok(Access::Open),
-            _ => anyhow::bail!(
-                "expected one of --authorized-keys FILE, --passcode CODE or --open, found several"
-            ),
-        }
-    }
-
-    /// The limits the flags ask for.
-    pub fn limits(&self) -> Limits {
-        Limits {
-            max_sessions: self.max_sessions.max(1),
-            max_per_address: self.max_per_address.unwrap_or(self.max_sessions).max(1),
-            connect_rate: self.max_connect_rate,
-            max_size: self.max_size,
-            idle: self.idle_timeout,
-            ..Limits::default()
+impl ServeOptions {
+    /// The defaults with `access`: loopback only ([`DEFAULT_LISTEN`]), the default host key,
+    /// the default [`Limits`], no log.
+    pub fn new(access: Access) -> ServeOptions {
+        ServeOptions {
+            listen: DEFAULT_LISTEN,
+            host_key: None,
+            access,
+            limits: Limits::default(),
+            log: None,
         }
     }
 }
@@ -120,6 +68,18 @@ pub struct Limits {
     pub auth_rejection: Duration,
     /// The largest terminal drawn; bigger claims are clamped to it.
     pub max_size: Size,
+}
+
+impl Limits {
+    /// These limits with `max_sessions` connections at once and `max_per_address` from one
+    /// address (as many as `max_sessions` when not given), each at least 1.
+    pub fn with_sessions(self, max_sessions: usize, max_per_address: Option<usize>) -> Limits {
+        Limits {
+            max_sessions: max_sessions.max(1),
+            max_per_address: max_per_address.unwrap_or(max_sessions).max(1),
+            ..self
+        }
+    }
 }
 
 impl Default for Limits {
@@ -203,44 +163,22 @@ pub fn clamp_size(cols: u32, rows: u32, max: Size) -> Size {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
-
-    #[derive(Parser, Debug)]
-    struct Cli {
-        #[command(flatten)]
-        serve: ServeArgs,
-    }
-
-    fn parse(args: &[&str]) -> Result<ServeArgs, clap::Error> {
-        let mut all = vec!["serve"];
-        all.extend(args);
-        Cli::try_parse_from(all).map(|c| c.serve)
-    }
 
     #[test]
-    fn serve_args_default_to_loopback_and_limits() {
-        let a = parse(&["--open"]).unwrap();
-        assert_eq!(a.listen, DEFAULT_LISTEN.parse().unwrap());
-        assert_eq!(a.access().unwrap(), Access::Open);
-        let l = a.limits();
+    fn serve_options_default_to_loopback_and_limits() {
+        let o = ServeOptions::new(Access::Open);
+        assert_eq!(o.listen.to_string(), "127.0.0.1:2222");
+        let l = o.limits;
         assert_eq!((l.max_sessions, l.max_per_address), (200, 200));
         assert_eq!(l.max_size, Size::new(300, 100));
     }
 
     #[test]
-    fn serve_args_without_an_access_choice_are_refused() {
-        let err = parse(&[]).unwrap_err().to_string();
-        assert!(err.contains("--authorized-keys"), "{err}");
-    }
-
-    #[test]
-    fn serve_args_with_two_access_choices_are_refused() {
-        assert!(parse(&["--open", "--passcode", "x"]).is_err());
-    }
-
-    #[test]
-    fn serve_args_empty_passcode_is_refused() {
-        assert!(parse(&["--passcode", ""]).unwrap().access().is_err());
+    fn with_sessions_defaults_per_address_to_all_and_keeps_at_least_one() {
+        let l = Limits::default().with_sessions(10, None);
+        assert_eq!((l.max_sessions, l.max_per_address), (10, 10));
+        let l = Limits::default().with_sessions(0, Some(0));
+        assert_eq!((l.max_sessions, l.max_per_address), (1, 1));
     }
 
     #[test]

@@ -41,8 +41,8 @@ const GOODBYE: Duration = Duration::from_secs(2);
 /// How long a client may keep the connection after its session ended.
 const LINGER: Duration = Duration::from_secs(5);
 
-/// The session task's end of its connection.
-pub(crate) struct Link {
+/// The session task's feed from its connection: input bytes and the terminal size.
+pub(crate) struct Feed {
     /// Input packets from the client; closed when the client sends EOF or goes.
     pub(crate) input: mpsc::Receiver<Vec<u8>>,
     /// The client's terminal size, already clamped.
@@ -66,11 +66,11 @@ enum End {
 
 /// Starts the view task for one attendee, with a watchdog that disconnects the client if the
 /// task dies.
-pub(crate) fn spawn(shared: Arc<Shared>, handle: Handle, channel: ChannelId, id: u64, link: Link) {
-    let size = *link.size.borrow();
+pub(crate) fn spawn(shared: Arc<Shared>, handle: Handle, channel: ChannelId, id: u64, feed: Feed) {
+    let size = *feed.size.borrow();
     let watch_handle = handle.clone();
     let log_shared = Arc::clone(&shared);
-    let task = tokio::spawn(run(shared, handle, channel, id, link, size));
+    let task = tokio::spawn(run(shared, handle, channel, id, feed, size));
     tokio::spawn(async move {
         if task.await.is_err() {
             log_shared.log.line(format_args!("#{id} view crashed"));
@@ -130,10 +130,12 @@ struct Sink(Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl Sink {
     fn take(&self) -> Frame {
-        self.0
+        // A panic while writing cannot leave a byte buffer inconsistent: take it anyway.
+        let mut bytes = self
+            .0
             .lock()
-            .map(|mut b| std::mem::take(&mut *b))
-            .unwrap_or_default()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::mem::take(&mut *bytes)
     }
 }
 
@@ -215,7 +217,7 @@ async fn run(
     handle: Handle,
     channel: ChannelId,
     id: u64,
-    mut link: Link,
+    mut feed: Feed,
     size: Size,
 ) {
     let watching = Watching::new(Arc::clone(&shared));
@@ -265,7 +267,7 @@ async fn run(
                     Err(Send::Stalled) => break End::Stalled,
                 }
             }
-            packet = link.input.recv() => {
+            packet = feed.input.recv() => {
                 let Some(bytes) = packet else { break End::Gone };
                 idle_at = Instant::now() + limits.idle;
                 let keys = parser.feed(&bytes);
@@ -290,11 +292,11 @@ async fn run(
                     None => {}
                 }
             }
-            changed = link.size.changed() => {
+            changed = feed.size.changed() => {
                 if changed.is_err() {
                     break End::Gone;
                 }
-                let size = *link.size.borrow_and_update();
+                let size = *feed.size.borrow_and_update();
                 if view.resize(size).is_err() {
                     break End::Gone;
                 }
@@ -412,7 +414,7 @@ fn apply_keys(
 mod tests {
     use super::*;
     use crate::app::{Pane, parse_keys};
-    use crate::labels::Lang;
+    use crate::model::Lang;
 
     fn attendee() -> State {
         let mut s = State::new(

@@ -4,9 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::app::labels::format_date;
 use crate::app::state::State;
-use crate::labels::{Lang, format_date};
-use crate::text::truncate;
+use crate::app::text::truncate;
+use crate::model::Lang;
 use crate::ui::Theme;
 
 pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -46,8 +47,7 @@ pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut 
             rows.push((truncate(&parties, width), theme.parties()));
         }
     }
-    for (i, (text, style)) in rows.iter().take(usize::from(area.height)).enumerate() {
-        let y = area.y + u16::try_from(i).unwrap_or(0);
+    for (y, (text, style)) in (area.y..area.bottom()).zip(&rows) {
         buf.set_stringn(area.x + 1, y, text, width, *style);
     }
 }

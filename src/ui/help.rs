@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::keymap::{HelpLine, help_lines};
 use crate::app::state::State;
-use crate::text::{truncate, width};
+use crate::app::text::{truncate, width};
 use crate::ui::Theme;
 
 /// Width of the keys column.
-const KEYS_COLUMN: usize = 32;
+const KEYS_COLUMN: u16 = 32;
 
 pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let l = state.lang().labels();
@@ -29,8 +29,9 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
     if inner.width < 2 || inner.height == 0 {
         return;
     }
+    let keys_cols = KEYS_COLUMN.min((inner.width - 1) / 2);
     let w = usize::from(inner.width - 1);
-    let keys_w = KEYS_COLUMN.min(w / 2);
+    let keys_w = usize::from(keys_cols);
     let rows = usize::from(inner.height.saturating_sub(1));
     let lines = help_lines(state.lang());
     // Arrows on the right border say there is more above or below.
@@ -47,8 +48,9 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
             theme.border(true),
         );
     }
-    for (i, line) in lines.iter().skip(state.help_scroll).take(rows).enumerate() {
-        let y = inner.y + u16::try_from(i).unwrap_or(0);
+    // Text takes every row but the last; each row comes from the range, never out of it.
+    let text_rows = inner.y..inner.bottom().saturating_sub(1);
+    for (y, line) in text_rows.zip(lines.iter().skip(state.help_scroll)) {
         let x = inner.x + 1;
         match line {
             HelpLine::Section(title) => {
@@ -57,7 +59,7 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
             HelpLine::Keys(keys, desc) => {
                 let keys = truncate(keys, keys_w);
                 buf.set_stringn(x + 1, y, &keys, keys_w, theme.help_keys());
-                let dx = u16::try_from(keys_w + 2).unwrap_or(0);
+                let dx = keys_cols + 2;
                 let room = w.saturating_sub(keys_w + 2);
                 if room > 0 && width(&keys) <= keys_w {
                     buf.set_stringn(

@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::state::State;
-use crate::text::truncate;
+use crate::app::text::truncate;
 use crate::ui::Theme;
 
 pub(super) fn render_overview(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -33,14 +33,8 @@ pub(super) fn render_overview(state: &State, theme: &Theme, area: Rect, buf: &mu
         .saturating_sub(rows / 2)
         .min(p.deck.len().saturating_sub(rows));
     let w = usize::from(inner.width - 2);
-    for (row, (i, slide)) in p
-        .deck
-        .slides
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
+    for (y, (i, slide)) in
+        (inner.y..inner.bottom()).zip(p.deck.slides.iter().enumerate().skip(first))
     {
         let mut text = format!("{:>3}  {}", i + 1, slide.title);
         if slide.page > 0 {
@@ -57,7 +51,6 @@ pub(super) fn render_overview(state: &State, theme: &Theme, area: Rect, buf: &mu
         if i == p.overview {
             style = style.add_modifier(Modifier::REVERSED);
         }
-        let y = inner.y + u16::try_from(row).unwrap_or(0);
         buf.set_stringn(inner.x + 1, y, truncate(&text, w), w, style);
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{
     Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
-use crate::app::layout::{Geometry, text_area};
+use crate::app::screen::{Geometry, text_area};
 use crate::app::scroll;
 use crate::app::state::{Base, Pane, State};
 use crate::ui::Theme;

@@ -10,54 +10,44 @@ use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::content::Role;
-use crate::app::present::{Align, Section, format_elapsed, slide_text_geometry};
+use crate::app::present::{Align, Section, Slide, format_elapsed, slide_text_geometry};
 use crate::app::state::{Session, State};
-use crate::text::{truncate, width};
-use crate::ui::Theme;
+use crate::app::text::{truncate, width};
+use crate::ui::{Theme, cells};
 
 /// Cells of the progress bar.
 const BAR: usize = 10;
 
 pub(super) fn render_slide(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let p = &state.present;
-    if p.blank {
+    let present = &state.present;
+    if present.blank {
         return;
     }
-    let Some(slide) = p.slide() else { return };
-    let l = state.lang().labels();
+    let Some(slide) = present.slide() else { return };
     let size = crate::app::state::Size::new(area.width, area.height);
-    let (text_w, text_h) = slide_text_geometry(size);
+    let (text_w, rows) = slide_text_geometry(size);
     let margin = (usize::from(area.width).saturating_sub(text_w)) / 2;
-    let x0 = area.x + u16::try_from(margin).unwrap_or(0);
-
-    // The section title; the title slide shows the briefing's title in its body instead.
-    let is_title = slide.section == Section::Title;
-    if !is_title || slide.page > 0 {
-        let mut title = slide.title.clone();
-        if slide.page > 0 {
-            title.push(' ');
-            title.push_str(l.continued);
-        }
-        let title_style = theme.role(Role::Heading).add_modifier(Modifier::BOLD);
-        buf.set_stringn(x0, area.y, truncate(&title, text_w), text_w, title_style);
-    }
-
-    let top = area.y + 2;
-    let rows = text_h;
+    let text = Rect::new(
+        area.x.saturating_add(cells(margin)),
+        area.y.saturating_add(2),
+        cells(text_w),
+        cells(rows),
+    );
+    render_slide_title(state, theme, slide, Rect { y: area.y, ..text }, buf);
     // The banner on the title slide, only where it leaves room for every line.
-    let banner = if is_title && slide.page == 0 {
+    let banner = if slide.section == Section::Title && slide.page == 0 {
         banner_for(state, text_w, rows, slide.lines.len())
     } else {
         None
     };
-    let banner_rows = banner.as_ref().map_or(0, |(_, _, h)| h + 1);
+    let banner_rows = banner.as_ref().map_or(0, |(_, _, height)| height + 1);
     let body = banner_rows + slide.lines.len();
     let offset = if slide.centered {
         rows.saturating_sub(body) / 2
     } else {
         0
     };
-    if let Some((text, pixel, h)) = banner {
+    if let Some((words, pixel, height)) = banner {
         let big = BigText::builder()
             .pixel_size(pixel)
             .style(
@@ -65,37 +55,72 @@ pub(super) fn render_slide(state: &State, theme: &Theme, area: Rect, buf: &mut B
                     .role(Role::Heading)
                     .remove_modifier(Modifier::UNDERLINED),
             )
-            .lines(vec![Line::from(text)])
+            .lines(vec![Line::from(words)])
             .centered()
             .build();
         big.render(
-            Rect::new(x0, top + to_u16(offset), to_u16(text_w), to_u16(h)),
+            Rect::new(text.x, text.y + cells(offset), text.width, cells(height)),
             buf,
         );
     }
-    for (i, line) in slide
-        .lines
-        .iter()
-        .take(rows.saturating_sub(banner_rows))
-        .enumerate()
-    {
-        let y = top + to_u16(offset + banner_rows + i);
-        let w = width(&line.text);
-        let x = match line.align {
-            Align::Left => x0,
-            Align::Center => x0 + to_u16(text_w.saturating_sub(w) / 2),
+    let first_row = text.y + cells(offset + banner_rows);
+    render_slide_lines(
+        theme,
+        slide,
+        text,
+        first_row,
+        rows - banner_rows.min(rows),
+        buf,
+    );
+    render_corner(state, theme, area, buf);
+}
+
+/// The section title at the top of `area`, "(continued)" after the first page; the title slide
+/// shows the briefing's title in its body instead.
+fn render_slide_title(state: &State, theme: &Theme, slide: &Slide, area: Rect, buf: &mut Buffer) {
+    if slide.section == Section::Title && slide.page == 0 {
+        return;
+    }
+    let mut title = slide.title.clone();
+    if slide.page > 0 {
+        title.push(' ');
+        title.push_str(state.lang().labels().continued);
+    }
+    let title_style = theme.role(Role::Heading).add_modifier(Modifier::BOLD);
+    let text_w = usize::from(area.width);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        truncate(&title, text_w),
+        text_w,
+        title_style,
+    );
+}
+
+/// The slide's lines from row `first_row`, at most `rows` of them, each placed in `text`'s
+/// columns as its alignment says.
+fn render_slide_lines(
+    theme: &Theme,
+    slide: &Slide,
+    text: Rect,
+    first_row: u16,
+    rows: usize,
+    buf: &mut Buffer,
+) {
+    let text_w = usize::from(text.width);
+    for (i, line) in slide.lines.iter().take(rows).enumerate() {
+        let row = first_row.saturating_add(cells(i));
+        let line_w = width(&line.text);
+        let column = match line.align {
+            Align::Left => text.x,
+            Align::Center => text.x + cells(text_w.saturating_sub(line_w) / 2),
         };
         let mut style = theme.role(line.role);
         if line.role == Role::Quote {
             style = style.add_modifier(Modifier::BOLD);
         }
-        buf.set_stringn(x, y, &line.text, text_w, style);
+        buf.set_stringn(column, row, &line.text, text_w, style);
     }
-    render_corner(state, theme, area, buf);
-}
-
-fn to_u16(n: usize) -> u16 {
-    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// The banner of the title slide: the parties ("ONUDC × INTERPOL"), else the date, in the
@@ -108,7 +133,7 @@ fn banner_for(
 ) -> Option<(String, PixelSize, usize)> {
     let b = &state.content.briefing;
     let text = if b.parties.is_empty() {
-        crate::labels::format_date(b.date?, state.lang())
+        crate::app::labels::format_date(b.date?, state.lang())
     } else {
         b.parties
             .iter()
@@ -130,44 +155,56 @@ fn banner_for(
 /// Bottom right: "━━━━────── 3/12 · 01:23"; bottom left: who follows whom, and a typed slide
 /// number.
 fn render_corner(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let p = &state.present;
-    let l = state.lang().labels();
-    let y = area.bottom().saturating_sub(1);
-    let n = p.deck.len().max(1);
-    let done = (p.index + 1) * BAR / n;
+    let present = &state.present;
+    let labels = state.lang().labels();
+    let row = area.bottom().saturating_sub(1);
+    let slides = present.deck.len().max(1);
+    let done = (present.index + 1) * BAR / slides;
     let mut corner = format!(
         "{}{} {}/{}",
         "━".repeat(done),
         "─".repeat(BAR - done),
-        p.index + 1,
-        n
+        present.index + 1,
+        slides
     );
-    if p.timer.started {
-        let mark = if p.timer.is_running() { "" } else { " ‖" };
+    if present.timer.started {
+        let mark = if present.timer.is_running() {
+            ""
+        } else {
+            " ‖"
+        };
         corner.push_str(&format!(
             " · {}{mark}",
-            format_elapsed(p.timer.elapsed(state.now_ms))
+            format_elapsed(present.timer.elapsed(state.now_ms))
         ));
     }
     let dim = Style::default().add_modifier(Modifier::DIM);
-    let w = width(&corner);
-    if w < usize::from(area.width) {
-        let x = area.right() - to_u16(w + 1);
-        buf.set_stringn(x, y, &corner, w, theme.border(false).patch(dim));
+    let corner_w = width(&corner);
+    if corner_w < usize::from(area.width) {
+        let column = area.right() - cells(corner_w + 1);
+        buf.set_stringn(
+            column,
+            row,
+            &corner,
+            corner_w,
+            theme.border(false).patch(dim),
+        );
     }
     let mut left = String::new();
-    if let Some(number) = p.number {
+    if let Some(number) = present.number {
         left = format!("→ {number}▏");
     } else {
         match state.session {
-            Session::Presenter { watchers } => left = format!("● {}", l.watchers(watchers)),
-            Session::Attendee { following: true } => left = format!("● {}", l.following),
-            Session::Attendee { following: false } => left = format!("○ {}", l.browsing),
+            Session::Presenter { watchers } => left = format!("● {}", labels.watchers(watchers)),
+            Session::Attendee { following: true } | Session::PresenterView => {
+                left = format!("● {}", labels.following)
+            }
+            Session::Attendee { following: false } => left = format!("○ {}", labels.browsing),
             Session::Local => {}
         }
     }
-    let room = usize::from(area.width).saturating_sub(w + 3);
+    let room = usize::from(area.width).saturating_sub(corner_w + 3);
     if !left.is_empty() && room > 2 {
-        buf.set_stringn(area.x + 1, y, truncate(&left, room), room, dim);
+        buf.set_stringn(area.x + 1, row, truncate(&left, room), room, dim);
     }
 }

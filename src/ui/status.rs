@@ -6,11 +6,11 @@ use ratatui::style::Style;
 
 use crate::app::action::Action;
 use crate::app::keymap::{Ctx, TABLE, key_for};
-use crate::app::layout::{pane_geometry, tab_labels};
+use crate::app::screen::{pane_geometry, tab_labels};
 use crate::app::scroll;
 use crate::app::state::{MAX_MATCHES, Mode, Pane, Session, State};
-use crate::text::{truncate, width};
-use crate::ui::Theme;
+use crate::app::text::{truncate, width};
+use crate::ui::{Theme, cells};
 
 /// The hints shown on the right of the status line, per context.
 fn hints(ctx: Ctx) -> &'static [Action] {
@@ -18,7 +18,7 @@ fn hints(ctx: Ctx) -> &'static [Action] {
         Ctx::Panes => &[Action::ToggleHelp, Action::StartSearch, Action::Quit],
         Ctx::Search => &[Action::SearchSubmit, Action::SearchCancel],
         Ctx::Help => &[Action::ToggleHelp, Action::Quit],
-        Ctx::Present | Ctx::Overview | Ctx::Notes | Ctx::Always => &[],
+        Ctx::Present | Ctx::Overview | Ctx::PresenterView | Ctx::Always => &[],
     }
 }
 
@@ -59,7 +59,7 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
         Mode::Help(_) => l.mode_help,
         Mode::Present => l.mode_present,
         Mode::Overview => l.overview,
-        Mode::Notes => l.notes,
+        Mode::PresenterView => l.notes,
         Mode::Quit => "",
     };
     let pane = state.focus;
@@ -85,7 +85,9 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     match state.session {
         Session::Local => {}
         Session::Presenter { watchers } => left.push_str(&format!("  ● {}", l.watchers(watchers))),
-        Session::Attendee { following: true } => left.push_str(&format!("  ● {}", l.following)),
+        Session::Attendee { following: true } | Session::PresenterView => {
+            left.push_str(&format!("  ● {}", l.following))
+        }
         Session::Attendee { following: false } => left.push_str(&format!("  ○ {}", l.browsing)),
     }
     if !state.search.query.is_empty() {
@@ -119,17 +121,18 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     let used = width(&badge);
     let rest = total.saturating_sub(used);
     let left = truncate(&left, rest);
-    let bx = x + u16::try_from(used).unwrap_or(0);
+    let bx = x.saturating_add(cells(used));
     buf.set_stringn(bx, area.y, &left, rest, theme.status());
     let room = rest.saturating_sub(width(&left) + 2);
     // All hints when they fit, else the first (help) alone, else none.
     let all = hint_text(state);
-    let first = all.split("  ").next().unwrap_or_default().to_string();
+    let first = all
+        .split_once("  ")
+        .map_or(all.as_str(), |(first, _)| first)
+        .to_string();
     let hints = if width(&all) < room { all } else { first };
     if width(&hints) < room {
-        let hx = area
-            .right()
-            .saturating_sub(u16::try_from(width(&hints) + 1).unwrap_or(0));
+        let hx = area.right().saturating_sub(cells(width(&hints) + 1));
         buf.set_stringn(hx, area.y, &hints, room, theme.status());
     }
 }

@@ -42,10 +42,9 @@ impl Theme {
         let s = Style::default();
         match role {
             Role::Plain | Role::Detail => s,
-            Role::Caption => s.add_modifier(Modifier::ITALIC),
+            Role::Caption | Role::Context => s.add_modifier(Modifier::ITALIC),
             Role::Quote => self.fg(s, Color::White),
             Role::Speaker => self.fg(s.add_modifier(Modifier::BOLD), Color::Cyan),
-            Role::Context => s.add_modifier(Modifier::ITALIC),
             Role::Label => s.add_modifier(Modifier::BOLD),
             Role::Emerging => self.fg(s.add_modifier(Modifier::BOLD), Color::Yellow),
             Role::Heading => self.fg(

@@ -43,7 +43,11 @@ impl Tally {
     /// The harmonic mean of both.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     fn add(&mut self, other: Tally) {
@@ -145,12 +149,16 @@ fn overlap(a: &str, b: &str) -> f64 {
 /// One text contains the other, word for word.
 fn contains(a: &str, b: &str) -> bool {
     let (ka, kb) = (format!(" {} ", key(a)), format!(" {} ", key(b)));
-    ka.trim().len() > 0 && kb.trim().len() > 0 && (ka.contains(&kb) || kb.contains(&ka))
+    !ka.trim().is_empty() && !kb.trim().is_empty() && (ka.contains(&kb) || kb.contains(&ka))
 }
 
 /// Pairs expected items with found ones, one to one, best scores first; `pair` scores a pair
 /// (none: no match).
-fn pairs<E, G>(expected: &[E], got: &[G], pair: impl Fn(&E, &G) -> Option<f64>) -> Vec<(usize, usize)> {
+fn pairs<E, G>(
+    expected: &[E],
+    got: &[G],
+    pair: impl Fn(&E, &G) -> Option<f64>,
+) -> Vec<(usize, usize)> {
     let mut all = Vec::new();
     for (i, e) in expected.iter().enumerate() {
         for (j, g) in got.iter().enumerate() {
@@ -223,7 +231,9 @@ fn people(b: &Briefing) -> Vec<String> {
 pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
     let mut s = Score::default();
     // Quotes, and speakers on the quotes found.
-    let qp = pairs(&expected.quotes, &got.quotes, |e, g| quote_pair(&e.text, &g.text));
+    let qp = pairs(&expected.quotes, &got.quotes, |e, g| {
+        quote_pair(&e.text, &g.text)
+    });
     *s.tally("quotes") = count(expected.quotes.len(), got.quotes.len(), qp.len());
     let mut speakers = Tally::default();
     let matched_e: Vec<usize> = qp.iter().map(|(i, _)| *i).collect();
@@ -236,15 +246,24 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
             (false, false) => {
                 speakers.fp += 1;
                 speakers.miss += 1;
-                s.notes.push(format!("{name}: speaker of '{}': expected {se:?}, got {sg:?}", short(&e.text)));
+                s.notes.push(format!(
+                    "{name}: speaker of '{}': expected {se:?}, got {sg:?}",
+                    short(&e.text)
+                ));
             }
             (false, true) => {
                 speakers.miss += 1;
-                s.notes.push(format!("{name}: no speaker for '{}' (expected {se:?})", short(&e.text)));
+                s.notes.push(format!(
+                    "{name}: no speaker for '{}' (expected {se:?})",
+                    short(&e.text)
+                ));
             }
             (true, false) => {
                 speakers.fp += 1;
-                s.notes.push(format!("{name}: speaker {sg:?} for '{}', expected none", short(&e.text)));
+                s.notes.push(format!(
+                    "{name}: speaker {sg:?} for '{}', expected none",
+                    short(&e.text)
+                ));
             }
             (true, true) => {}
         }
@@ -256,13 +275,15 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
     for (i, e) in expected.quotes.iter().enumerate() {
         if !matched_e.contains(&i) {
             speakers.miss += usize::from(!e.speaker.is_empty());
-            s.notes.push(format!("{name}: missed quote '{}'", short(&e.text)));
+            s.notes
+                .push(format!("{name}: missed quote '{}'", short(&e.text)));
         }
     }
     for (j, g) in got.quotes.iter().enumerate() {
         if !matched_g.contains(&j) {
             speakers.fp += usize::from(!g.speaker.is_empty());
-            s.notes.push(format!("{name}: extra quote '{}'", short(&g.text)));
+            s.notes
+                .push(format!("{name}: extra quote '{}'", short(&g.text)));
         }
     }
     *s.tally("speakers") = speakers;
@@ -272,16 +293,46 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
     *s.tally("people") = count(pe.len(), pg.len(), pp.len());
     note_unmatched(&mut s, name, "person", &pe, &pg, &pp, |x| x.clone());
     // Threats and areas.
-    let ap = pairs(&expected.cooperation_areas, &got.cooperation_areas, |e, g| {
-        item_pair((&e.label, e.category.as_deref()), (&g.label, g.category.as_deref()))
-    });
-    *s.tally("areas") = count(expected.cooperation_areas.len(), got.cooperation_areas.len(), ap.len());
-    note_unmatched(&mut s, name, "area", &expected.cooperation_areas, &got.cooperation_areas, &ap, |a| a.label.clone());
+    let ap = pairs(
+        &expected.cooperation_areas,
+        &got.cooperation_areas,
+        |e, g| {
+            item_pair(
+                (&e.label, e.category.as_deref()),
+                (&g.label, g.category.as_deref()),
+            )
+        },
+    );
+    *s.tally("areas") = count(
+        expected.cooperation_areas.len(),
+        got.cooperation_areas.len(),
+        ap.len(),
+    );
+    note_unmatched(
+        &mut s,
+        name,
+        "area",
+        &expected.cooperation_areas,
+        &got.cooperation_areas,
+        &ap,
+        |a| a.label.clone(),
+    );
     let tp = pairs(&expected.threats, &got.threats, |e, g| {
-        item_pair((&e.label, e.category.as_deref()), (&g.label, g.category.as_deref()))
+        item_pair(
+            (&e.label, e.category.as_deref()),
+            (&g.label, g.category.as_deref()),
+        )
     });
     *s.tally("threats") = count(expected.threats.len(), got.threats.len(), tp.len());
-    note_unmatched(&mut s, name, "threat", &expected.threats, &got.threats, &tp, |t| t.label.clone());
+    note_unmatched(
+        &mut s,
+        name,
+        "threat",
+        &expected.threats,
+        &got.threats,
+        &tp,
+        |t| t.label.clone(),
+    );
     // The date.
     let dates = s.tally("dates");
     match (expected.date, got.date) {
@@ -295,7 +346,11 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
         (None, None) => {}
     }
     if expected.date != got.date {
-        s.notes.push(format!("{name}: date expected {:?}, got {:?}", expected.date.map(|d| d.to_string()), got.date.map(|d| d.to_string())));
+        s.notes.push(format!(
+            "{name}: date expected {:?}, got {:?}",
+            expected.date.map(|d| d.to_string()),
+            got.date.map(|d| d.to_string())
+        ));
     }
     // Links by title, and address when the expected link has one.
     let lp = pairs(&expected.links, &got.links, |e, g| {
@@ -304,7 +359,15 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
         (title && url).then_some(1.0)
     });
     *s.tally("links") = count(expected.links.len(), got.links.len(), lp.len());
-    note_unmatched(&mut s, name, "link", &expected.links, &got.links, &lp, |l| l.title.clone());
+    note_unmatched(
+        &mut s,
+        name,
+        "link",
+        &expected.links,
+        &got.links,
+        &lp,
+        |l| l.title.clone(),
+    );
     // The summary's first paragraph.
     let summary = s.tally("summary");
     match (expected.summary.first(), got.summary.first()) {
@@ -335,12 +398,14 @@ fn note_unmatched<E, G>(
 {
     for (i, e) in expected.iter().enumerate() {
         if !matched.iter().any(|(a, _)| *a == i) {
-            s.notes.push(format!("{name}: missed {what} '{}'", label(e)));
+            s.notes
+                .push(format!("{name}: missed {what} '{}'", label(e)));
         }
     }
     for (j, g) in got.iter().enumerate() {
         if !matched.iter().any(|(_, b)| *b == j) {
-            s.notes.push(format!("{name}: extra {what} '{}'", g.label()));
+            s.notes
+                .push(format!("{name}: extra {what} '{}'", g.label()));
         }
     }
 }
@@ -358,12 +423,20 @@ impl Labelled for String {
 }
 impl Labelled for briefing::model::Area {
     fn label(&self) -> String {
-        format!("{} [{}]", self.label, self.category.as_deref().unwrap_or("-"))
+        format!(
+            "{} [{}]",
+            self.label,
+            self.category.as_deref().unwrap_or("-")
+        )
     }
 }
 impl Labelled for briefing::model::Threat {
     fn label(&self) -> String {
-        format!("{} [{}]", self.label, self.category.as_deref().unwrap_or("-"))
+        format!(
+            "{} [{}]",
+            self.label,
+            self.category.as_deref().unwrap_or("-")
+        )
     }
 }
 impl Labelled for briefing::model::Link {
@@ -374,7 +447,11 @@ impl Labelled for briefing::model::Link {
 
 fn short(text: &str) -> String {
     let cut: String = text.chars().take(60).collect();
-    if cut.len() < text.len() { format!("{cut}…") } else { cut }
+    if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
 }
 
 /// A release with its expected briefing.
@@ -395,7 +472,11 @@ pub struct Fixture {
 impl Fixture {
     /// The file name without its extension.
     pub fn name(&self) -> String {
-        self.release.file_stem().unwrap().to_string_lossy().to_string()
+        self.release
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .to_string()
     }
 }
 
@@ -415,7 +496,10 @@ pub fn fixtures(dir: &Path) -> Vec<Fixture> {
     };
     for entry in entries {
         let path = entry.unwrap().path();
-        let ext = path.extension().map(|e| e.to_string_lossy().to_string()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_string())
+            .unwrap_or_default();
         if ext != "txt" && ext != "md" {
             continue;
         }
@@ -424,7 +508,11 @@ pub fn fixtures(dir: &Path) -> Vec<Fixture> {
         let Ok(text) = std::fs::read_to_string(&expected) else {
             continue;
         };
-        let lang = if stem.starts_with("fr_") { Lang::Fr } else { Lang::En };
+        let lang = if stem.starts_with("fr_") {
+            Lang::Fr
+        } else {
+            Lang::En
+        };
         out.push(Fixture {
             release: path,
             expected,
@@ -442,8 +530,12 @@ pub fn score_fixture(fixture: &Fixture) -> Score {
     let name = fixture.name();
     let release = std::fs::read_to_string(&fixture.release).unwrap();
     let expected_text = std::fs::read_to_string(&fixture.expected).unwrap();
-    let expected = parse_briefing(&expected_text, &fixture.expected.to_string_lossy(), Format::Toml)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let expected = parse_briefing(
+        &expected_text,
+        &fixture.expected.to_string_lossy(),
+        Format::Toml,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let got = import_release(&release, &name, None).unwrap().briefing;
     score(&expected, &got, &name)
 }

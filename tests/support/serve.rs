@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use briefing::app::{Action, Session, Size, State, parse_keys, update};
-use briefing::labels::Lang;
+use briefing::model::Lang;
 use briefing::serve::{Access, Config, Limits, ServerHandle};
 use briefing::ui::{self, Theme};
 use ratatui::buffer::Buffer;

@@ -2,9 +2,10 @@
 //! keeps items whole and never cuts anything off. No I/O here.
 
 use crate::app::content::{Content, Role};
+use crate::app::labels::format_date;
 use crate::app::state::{Pane, Size};
-use crate::labels::format_date;
-use crate::text::wrap;
+use crate::app::text::wrap;
+use crate::model::Quote;
 
 use super::{Align, Anchor, Deck, Section, Slide, SlideLine};
 
@@ -52,181 +53,218 @@ fn blank() -> SlideLine {
     }
 }
 
+/// The title slide: the title, date and place, event, then each party and its heads.
+fn title_units(content: &Content, width: usize) -> Vec<Unit> {
+    let b = &content.briefing;
+    let lang = content.lang;
+    let mut units = vec![Unit {
+        lines: center(Role::Label, &lang.typeset(&b.title), width),
+    }];
+    let mut meta = Vec::new();
+    if let Some(d) = b.date {
+        meta.push(format_date(d, lang));
+    }
+    meta.extend(b.place.iter().cloned());
+    if !meta.is_empty() {
+        units.push(Unit {
+            lines: center(Role::Speaker, &meta.join(" · "), width),
+        });
+    }
+    if let Some(event) = &b.event {
+        units.push(Unit {
+            lines: center(Role::Context, &lang.typeset(event), width),
+        });
+    }
+    for p in &b.parties {
+        let mut lines = center(Role::Heading, &p.name, width);
+        for person in p.members() {
+            lines.extend(center(
+                Role::Plain,
+                &lang.typeset(&person.described()),
+                width,
+            ));
+        }
+        units.push(Unit { lines });
+    }
+    units
+}
+
+/// One unit per summary paragraph.
+fn summary_units(content: &Content, width: usize) -> Vec<Unit> {
+    content
+        .briefing
+        .summary
+        .iter()
+        .map(|p| Unit {
+            lines: left(Role::Plain, &content.lang.typeset(p), width, "", ""),
+        })
+        .collect()
+}
+
+/// A quote, large and centred, with its speaker and role (or the party) and its context.
+fn quote_unit(content: &Content, quote: &Quote, width: usize) -> Unit {
+    let b = &content.briefing;
+    let lang = content.lang;
+    let l = lang.labels();
+    let fix = |s: &str| lang.typeset(s);
+    let quote_width = width.min(72);
+    let (open, close) = l.quote_marks;
+    let mut lines = center(
+        Role::Quote,
+        &fix(&format!("{open}{}{close}", quote.text)),
+        quote_width,
+    );
+    lines.push(blank());
+    let joint: Vec<&str> = quote.speaker.names().collect();
+    match (
+        joint.len() > 1,
+        quote.speaker.first().map(|s| (s, b.person(s))),
+    ) {
+        (true, _) => lines.extend(center(
+            Role::Speaker,
+            &format!("— {}", joint.join(l.speakers_separator)),
+            quote_width,
+        )),
+        (false, Some((_, Some((party, person))))) => {
+            lines.extend(center(
+                Role::Speaker,
+                &format!("— {}", person.name),
+                quote_width,
+            ));
+            let role = if person.role.is_empty() {
+                party.name.clone()
+            } else {
+                person.role.clone()
+            };
+            lines.extend(center(Role::Context, &fix(&role), quote_width));
+        }
+        (false, Some((name, None))) => {
+            lines.extend(center(Role::Speaker, &format!("— {name}"), quote_width))
+        }
+        (false, None) => lines.extend(center(
+            Role::Context,
+            &format!("— ({})", l.unknown_speaker),
+            quote_width,
+        )),
+    }
+    if let Some(c) = &quote.context {
+        lines.extend(center(Role::Context, &fix(c), quote_width));
+    }
+    Unit { lines }
+}
+
+/// One bullet per cooperation area.
+fn area_units(content: &Content, width: usize) -> Vec<Unit> {
+    content
+        .briefing
+        .cooperation_areas
+        .iter()
+        .map(|a| Unit {
+            lines: left(
+                Role::Label,
+                &content.lang.typeset(&a.label),
+                width,
+                "• ",
+                "  ",
+            ),
+        })
+        .collect()
+}
+
+/// The standing threats, then the emerging ones under their heading.
+fn threat_units(content: &Content, width: usize) -> Vec<Unit> {
+    let lang = content.lang;
+    let (emerging, standing): (Vec<_>, Vec<_>) =
+        content.briefing.threats.iter().partition(|t| t.emerging);
+    let mut units: Vec<Unit> = standing
+        .iter()
+        .map(|t| Unit {
+            lines: left(Role::Label, &lang.typeset(&t.label), width, "• ", "  "),
+        })
+        .collect();
+    for (i, t) in emerging.iter().enumerate() {
+        let mut lines = Vec::new();
+        if i == 0 {
+            lines.extend(left(Role::Heading, lang.labels().emerging, width, "", ""));
+        }
+        lines.extend(left(
+            Role::Emerging,
+            &lang.typeset(&t.label),
+            width,
+            "◆ ",
+            "  ",
+        ));
+        units.push(Unit { lines });
+    }
+    units
+}
+
+/// One bullet per link, its address after its title.
+fn link_units(content: &Content, width: usize) -> Vec<Unit> {
+    content
+        .briefing
+        .links
+        .iter()
+        .map(|k| {
+            let text = match &k.url {
+                Some(url) => format!("{} <{url}>", k.title),
+                None => k.title.clone(),
+            };
+            Unit {
+                lines: left(Role::Link, &content.lang.typeset(&text), width, "• ", "  "),
+            }
+        })
+        .collect()
+}
+
 impl Deck {
-    /// Lays out the slides of `content` for a screen of `size`.
+    /// Lays out the slides of `content` for a screen of `size`: the title slide, the summary,
+    /// one slide per quote, the cooperation areas, the threats and the links, each section
+    /// paginated; a section with nothing to show has no slide.
     pub fn build(content: &Content, size: Size) -> Deck {
         let (width, height) = slide_text_geometry(size);
         let b = &content.briefing;
-        let lang = content.lang;
-        let l = lang.labels();
-        let fix = |s: &str| lang.typeset(s);
+        let l = content.lang.labels();
         let mut slides = Vec::new();
-
-        // Title: the title, date, event, caption, then each party and its heads.
-        let mut units = vec![Unit {
-            lines: center(Role::Label, &fix(&b.title), width),
-        }];
-        let mut meta = Vec::new();
-        if let Some(d) = b.date {
-            meta.push(format_date(d, lang));
-        }
-        meta.extend(b.place.iter().cloned());
-        if !meta.is_empty() {
-            units.push(Unit {
-                lines: center(Role::Speaker, &meta.join(" · "), width),
-            });
-        }
-        if let Some(event) = &b.event {
-            units.push(Unit {
-                lines: center(Role::Context, &fix(event), width),
-            });
-        }
-        for p in &b.parties {
-            let mut lines = center(Role::Heading, &p.name, width);
-            for person in p.members() {
-                lines.extend(center(Role::Plain, &fix(&person.described()), width));
+        let mut add = |section, title: &str, units: Vec<Unit>, centered| {
+            if !units.is_empty() {
+                paginate(&mut slides, section, title, units, height, centered);
             }
-            units.push(Unit { lines });
-        }
-        paginate(&mut slides, Section::Title, &b.title, units, height, true);
-
-        if !b.summary.is_empty() {
-            let units = b
-                .summary
-                .iter()
-                .map(|p| Unit {
-                    lines: left(Role::Plain, &fix(p), width, "", ""),
-                })
-                .collect();
-            paginate(
-                &mut slides,
-                Section::Summary,
-                l.panes[0],
-                units,
-                height,
-                false,
-            );
-        }
-
-        let quote_width = width.min(72);
-        let (open, close) = l.quote_marks;
-        for (i, q) in b.quotes.iter().enumerate() {
-            let mut lines = center(
-                Role::Quote,
-                &fix(&format!("{open}{}{close}", q.text)),
-                quote_width,
-            );
-            lines.push(blank());
-            let joint: Vec<&str> = q.speaker.names().collect();
-            match (joint.len() > 1, q.speaker.first().map(|s| (s, b.person(s)))) {
-                (true, _) => lines.extend(center(
-                    Role::Speaker,
-                    &format!("— {}", joint.join(l.speakers_separator)),
-                    quote_width,
-                )),
-                (false, Some((_, Some((party, person))))) => {
-                    lines.extend(center(
-                        Role::Speaker,
-                        &format!("— {}", person.name),
-                        quote_width,
-                    ));
-                    let role = if person.role.is_empty() {
-                        party.name.clone()
-                    } else {
-                        person.role.clone()
-                    };
-                    lines.extend(center(Role::Context, &fix(&role), quote_width));
-                }
-                (false, Some((name, None))) => {
-                    lines.extend(center(Role::Speaker, &format!("— {name}"), quote_width))
-                }
-                (false, None) => lines.extend(center(
-                    Role::Context,
-                    &format!("— ({})", l.unknown_speaker),
-                    quote_width,
-                )),
-            }
-            if let Some(c) = &q.context {
-                lines.extend(center(Role::Context, &fix(c), quote_width));
-            }
+        };
+        add(Section::Title, &b.title, title_units(content, width), true);
+        add(
+            Section::Summary,
+            l.panes[0],
+            summary_units(content, width),
+            false,
+        );
+        for (i, quote) in b.quotes.iter().enumerate() {
             let title = format!("{} {}/{}", l.quote, i + 1, b.quotes.len());
-            paginate(
-                &mut slides,
+            add(
                 Section::Quote(i),
                 &title,
-                vec![Unit { lines }],
-                height,
+                vec![quote_unit(content, quote, width)],
                 true,
             );
         }
-
-        if !b.cooperation_areas.is_empty() {
-            let units = b
-                .cooperation_areas
-                .iter()
-                .map(|a| Unit {
-                    lines: left(Role::Label, &fix(&a.label), width, "• ", "  "),
-                })
-                .collect();
-            paginate(
-                &mut slides,
-                Section::Areas,
-                l.panes[2],
-                units,
-                height,
-                false,
-            );
-        }
-
-        if !b.threats.is_empty() {
-            let (emerging, standing): (Vec<_>, Vec<_>) = b.threats.iter().partition(|t| t.emerging);
-            let mut units: Vec<Unit> = standing
-                .iter()
-                .map(|t| Unit {
-                    lines: left(Role::Label, &fix(&t.label), width, "• ", "  "),
-                })
-                .collect();
-            for (i, t) in emerging.iter().enumerate() {
-                let mut lines = Vec::new();
-                if i == 0 {
-                    lines.extend(left(Role::Heading, l.emerging, width, "", ""));
-                }
-                lines.extend(left(Role::Emerging, &fix(&t.label), width, "◆ ", "  "));
-                units.push(Unit { lines });
-            }
-            paginate(
-                &mut slides,
-                Section::Threats,
-                l.panes[3],
-                units,
-                height,
-                false,
-            );
-        }
-
-        if !b.links.is_empty() {
-            let units = b
-                .links
-                .iter()
-                .map(|k| {
-                    let text = match &k.url {
-                        Some(url) => format!("{} <{url}>", k.title),
-                        None => k.title.clone(),
-                    };
-                    Unit {
-                        lines: left(Role::Link, &fix(&text), width, "• ", "  "),
-                    }
-                })
-                .collect();
-            paginate(
-                &mut slides,
-                Section::Links,
-                l.more_info,
-                units,
-                height,
-                false,
-            );
-        }
+        add(
+            Section::Areas,
+            l.panes[2],
+            area_units(content, width),
+            false,
+        );
+        add(
+            Section::Threats,
+            l.panes[3],
+            threat_units(content, width),
+            false,
+        );
+        add(
+            Section::Links,
+            l.more_info,
+            link_units(content, width),
+            false,
+        );
         Deck { size, slides }
     }
 
@@ -251,6 +289,7 @@ impl Deck {
         self.slides
             .iter()
             .position(|s| s.section != Section::Title && s.section.pane() == pane)
+            // A pane with nothing to present starts at the title slide.
             .unwrap_or(0)
     }
 

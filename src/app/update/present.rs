@@ -28,7 +28,7 @@ pub(super) fn enter(state: &mut State) {
 fn section_at_reader(state: &State) -> (Section, Anchor) {
     let mut view = state.view(state.focus);
     // At the end of a pane the last item is the one in view, as the status line says.
-    let g = crate::app::layout::pane_geometry(state, state.focus);
+    let g = crate::app::screen::pane_geometry(state, state.focus);
     view.item = scroll::current_item(&state.content, state.focus, g, view);
     let b = &state.content.briefing;
     let at = |unit| Anchor { unit, line: 0 };
@@ -79,7 +79,7 @@ pub(super) fn leave(state: &mut State) {
                 Section::Areas | Section::Threats => anchor.unit,
             };
             state.focus = pane;
-            let g = crate::app::layout::pane_geometry(state, pane);
+            let g = crate::app::screen::pane_geometry(state, pane);
             state.views[pane.index()] =
                 scroll::clamp(&state.content, pane, g, PaneView { item, line: 0 });
         }
@@ -113,6 +113,7 @@ pub(super) fn update_present(state: &mut State, action: Action) {
         Action::FirstSlide => state.present.go(0),
         Action::LastSlide => state.present.go(usize::MAX),
         Action::SlideDigit(d) => {
+            // The first digit starts the number.
             let n = state.present.number.unwrap_or(0);
             if n < 10u32.pow(MAX_DIGITS - 1) {
                 state.present.number = Some(n * 10 + u32::from(d));
@@ -183,10 +184,10 @@ pub(super) fn follow_slide(state: &mut State, position: Position) {
     p.timer.banked_ms = position.elapsed_ms;
     p.timer.since_ms = position.timer_running.then_some(state.now_ms);
     p.timer.started = position.timer_started;
-    if state.mode == Mode::Notes {
+    if state.mode == Mode::PresenterView {
         p.presenter_size = Some(position.size);
     }
-    if position.base == Base::Present || state.mode == Mode::Notes {
+    if position.base == Base::Present || state.mode == Mode::PresenterView {
         let size = state.deck_size();
         let p = &mut state.present;
         p.layout(&state.content, size);

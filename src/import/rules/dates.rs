@@ -57,10 +57,7 @@ pub(crate) static RULES: &[Rule] = &[
 
 /// The number a day token starts with: "8" of "8-9", "1" of "1er" or "1st".
 fn day_number(word: &str, sent: &Sent<'_>) -> Option<i8> {
-    let digits: &str = word
-        .split(['-', '–'])
-        .next()
-        .filter(|d| !d.is_empty())?;
+    let digits: &str = word.split(['-', '–']).next().filter(|d| !d.is_empty())?;
     let end = digits.bytes().take_while(u8::is_ascii_digit).count();
     let (number, suffix) = digits.split_at_checked(end)?;
     let ordinal = suffix.is_empty()
@@ -104,7 +101,10 @@ pub(crate) fn date_of(sent: &Sent<'_>, m: &Match) -> Option<Date> {
     let Some(day_word) = text(Slot::Day) else {
         return iso_in(year_word);
     };
-    let year: i16 = year_word.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+    let year: i16 = year_word
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2200).contains(y))?;
     let day = day_number(day_word, sent)?;
     let month = match lower(Slot::Month).and_then(|w| sent.vocab.month(w.trim_end_matches('.'))) {
         Some(month) => month,
@@ -112,7 +112,11 @@ pub(crate) fn date_of(sent: &Sent<'_>, m: &Match) -> Option<Date> {
             // Figures: the day first, as most of the world writes them, unless it cannot be
             // ("02/14/2024").
             let second: i8 = text(Slot::Month)?.parse().ok()?;
-            let (day, month) = if second > 12 { (second, day) } else { (day, second) };
+            let (day, month) = if second > 12 {
+                (second, day)
+            } else {
+                (day, second)
+            };
             return Date::new(year, month, day);
         }
     };
@@ -131,8 +135,8 @@ pub(crate) fn dates_in(sent: &Sent<'_>) -> Vec<(Date, Match)> {
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;
-    use crate::model::Lang;
     use crate::import::token::{TokenBuf, tokenize};
+    use crate::model::Lang;
     use rstest::rstest;
 
     fn first_date(text: &str, lang: Lang) -> Option<String> {

@@ -31,7 +31,10 @@ static PLACE: Pat = Seq(&[
     Is(Class::PlaceCue),
     Save(
         Slot::Place,
-        &Seq(&[Capital, Rep(&Alt(&[Capital, Seq(&[P(','), Capital])]), 0, 4)]),
+        &Seq(&[
+            Capital,
+            Rep(&Alt(&[Capital, Seq(&[P(','), Capital])]), 0, 4),
+        ]),
     ),
 ]);
 
@@ -51,7 +54,9 @@ pub(crate) fn event_in(sent: &Sent<'_>) -> Option<String> {
 pub(crate) fn event_span(sent: &Sent<'_>) -> Option<((usize, usize), String)> {
     let mut best: Option<(usize, (usize, usize), String)> = None;
     for (_, m) in scan(RULES, sent) {
-        let Some((a, b)) = m.caps.get(Slot::Context) else { continue };
+        let Some((a, b)) = m.caps.get(Slot::Context) else {
+            continue;
+        };
         // The name ends before a verb of the clause: a time word, a list stopper, a comma
         // outside parentheses.
         let mut end = a;
@@ -64,7 +69,8 @@ pub(crate) fn event_span(sent: &Sent<'_>) -> Option<((usize, usize), String)> {
                 Some(_) if depth <= 0 => break,
                 _ => {}
             }
-            if depth <= 0 && end > a + 1 && (tok.is(Class::ListStopper) || tok.is(Class::TimeWord)) {
+            if depth <= 0 && end > a + 1 && (tok.is(Class::ListStopper) || tok.is(Class::TimeWord))
+            {
                 break;
             }
             end += 1;
@@ -74,9 +80,14 @@ pub(crate) fn event_span(sent: &Sent<'_>) -> Option<((usize, usize), String)> {
             continue;
         }
         let score = (a + 1..end)
-            .filter(|&i| sent.tok(i).is_some_and(|t| t.has(crate::import::token::shape::CAP)))
+            .filter(|&i| {
+                sent.tok(i)
+                    .is_some_and(|t| t.has(crate::import::token::shape::CAP))
+            })
             .count();
-        let Some(text) = sent.slice(a, end) else { continue };
+        let Some(text) = sent.slice(a, end) else {
+            continue;
+        };
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
             best = Some((score, (a, end), capitalize_first(&collapse_ws(text))));
         }
@@ -121,11 +132,13 @@ mod tests {
 
     #[test]
     fn event_and_place_in_english() {
-        let lead =
-            "On the sidelines of the Global Cyber Summit, held in Tallinn, the agencies signed a pact.";
+        let lead = "On the sidelines of the Global Cyber Summit, held in Tallinn, the agencies signed a pact.";
         assert_eq!(
             read(lead, Lang::En),
-            (Some("The Global Cyber Summit".to_string()), Some("Tallinn".to_string()))
+            (
+                Some("The Global Cyber Summit".to_string()),
+                Some("Tallinn".to_string())
+            )
         );
     }
 }

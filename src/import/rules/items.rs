@@ -20,11 +20,14 @@ use crate::model::CategoryKind;
 
 /// "emerging threats such as", "les menaces émergentes, y compris", "threats posed by".
 static THREAT_LIST: Pat = Seq(&[
-    Save(Slot::Cue, &Seq(&[
-        Opt(&Is(Class::Emerging)),
-        Is(Class::ThreatCue),
-        Opt(&Is(Class::Emerging)),
-    ])),
+    Save(
+        Slot::Cue,
+        &Seq(&[
+            Opt(&Is(Class::Emerging)),
+            Is(Class::ThreatCue),
+            Opt(&Is(Class::Emerging)),
+        ]),
+    ),
     Opt(&P(',')),
     Is(Class::ListIntro),
 ]);
@@ -51,9 +54,7 @@ static SCOPE_LIST: Pat = Seq(&[
 
 /// "against", "lutte contre", "to combat": what follows is fought, so it is a threat if the
 /// taxonomy knows it.
-static FOCUS_LIST: Pat = Seq(&[
-    Save(Slot::Cue, &Is(Class::Focus)),
-]);
+static FOCUS_LIST: Pat = Seq(&[Save(Slot::Cue, &Is(Class::Focus))]);
 
 /// The cues of lists.
 pub(crate) static RULES: &[Rule] = &[
@@ -117,7 +118,10 @@ fn members(sent: &Sent<'_>, from: usize, until: usize) -> Vec<(usize, usize)> {
     };
     while let Some(tok) = sent.tok(at).filter(|_| at < until) {
         let ends_list = match tok.kind {
-            Kind::Punct(c) => matches!(c, '.' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»' | '“' | '”' | '"'),
+            Kind::Punct(c) => matches!(
+                c,
+                '.' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»' | '“' | '”' | '"'
+            ),
             Kind::Quote(_) => true,
             Kind::Word => at == start && (tok.is(Class::ListStopper) || tok.is(Class::SpeechVerb)),
         };
@@ -160,21 +164,20 @@ fn members(sent: &Sent<'_>, from: usize, until: usize) -> Vec<(usize, usize)> {
 /// A member without its leading articles and fillers, and without a trailing drop ("entre
 /// autres"); none when nothing is left or it ends with a list stopper.
 fn trimmed(sent: &Sent<'_>, (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
-    loop {
-        if let Some(n) = sent
-            .phrase_at(a, Class::ItemFiller)
-            .or_else(|| sent.phrase_at(a, Class::Determiner))
-            .or_else(|| sent.phrase_at(a, Class::ListConnector))
-        {
-            a += n;
-        } else {
-            break;
-        }
+    while let Some(n) = sent
+        .phrase_at(a, Class::ItemFiller)
+        .or_else(|| sent.phrase_at(a, Class::Determiner))
+        .or_else(|| sent.phrase_at(a, Class::ListConnector))
+    {
+        a += n;
     }
     while b > a && sent.tok(b - 1).is_some_and(|t| !t.is_word()) {
         b -= 1;
     }
-    if (a..b).any(|i| sent.phrase_at(i, Class::ListDrop).is_some_and(|n| i + n >= b)) {
+    if (a..b).any(|i| {
+        sent.phrase_at(i, Class::ListDrop)
+            .is_some_and(|n| i + n >= b)
+    }) {
         return None;
     }
     (b > a).then_some((a, b))
@@ -183,9 +186,13 @@ fn trimmed(sent: &Sent<'_>, (mut a, mut b): (usize, usize)) -> Option<(usize, us
 /// True when a member the taxonomy does not know still reads as an item: a short noun
 /// phrase, with no figure, no verb of speech, no pronoun.
 fn reads_as_item(sent: &Sent<'_>, (a, b): (usize, usize)) -> bool {
-    let words = (a..b).filter(|&i| sent.tok(i).is_some_and(|t| t.is_word())).count();
+    let words = (a..b)
+        .filter(|&i| sent.tok(i).is_some_and(|t| t.is_word()))
+        .count();
     (2..=10).contains(&words)
-        && sent.tok(a).is_some_and(|t| t.is_word() && t.shape & shape::DIGIT == 0)
+        && sent
+            .tok(a)
+            .is_some_and(|t| t.is_word() && t.shape & shape::DIGIT == 0)
         && (a..b).all(|i| {
             sent.tok(i).is_some_and(|t| {
                 !t.has(shape::HAS_DIGIT)
@@ -227,7 +234,8 @@ fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
             Some(m) if m.end > at => {
                 // A threat's words in a name ("the European Cybercrime Centre") name the
                 // organisation; an area's ("the Joint Agency Task Force") name the area.
-                let threat = taxonomy.category(m.category).map(|(_, k)| k) == Some(CategoryKind::Threat);
+                let threat =
+                    taxonomy.category(m.category).map(|(_, k)| k) == Some(CategoryKind::Threat);
                 if !(threat && inside_a_name(sent, &m)) {
                     out.push(m);
                 }
@@ -285,9 +293,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             let mut category = inside.first().map(|x| x.category);
             let mut shared_head = None;
             if category.is_none() {
-                let bare = taxonomy
-                    .modifier_at(sent, a)
-                    .filter(|(end, _)| *end >= b);
+                let bare = taxonomy.modifier_at(sent, a).filter(|(end, _)| *end >= b);
                 // "le trafic d'humains et de migrants": "de migrants" shares "trafic".
                 let elided = a
                     .checked_sub(1)
@@ -356,9 +362,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
 fn cue_for(rule: &Rule, cue_new: bool) -> Cue {
     let (kind, vouches) = if std::ptr::eq(rule.pat, &SCOPE_LIST) {
         (CategoryKind::Area, false)
-    } else if std::ptr::eq(rule.pat, &THREAT_LIST)
-        || std::ptr::eq(rule.pat, &THREAT_INTRO)
-    {
+    } else if std::ptr::eq(rule.pat, &THREAT_LIST) || std::ptr::eq(rule.pat, &THREAT_INTRO) {
         (CategoryKind::Threat, true)
     } else if std::ptr::eq(rule.pat, &AREA_LIST) {
         (CategoryKind::Area, true)

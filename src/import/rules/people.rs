@@ -30,9 +30,6 @@ static NAME_TAIL: Pat = Alt(&[
     Seq(&[Rep(&Is(Class::NameParticle), 1, 2), NameWord]),
 ]);
 
-/// A name of two words or more.
-static FULL_NAME: Pat = Seq(&[Ref(&LEADING_PARTICLES), NameWord, Rep(&NAME_TAIL, 1, 4)]);
-
 /// A name of two words or more that starts with a known given name: a name with nothing
 /// around it that says it is a person's ("Juergen Stock", not "West Africa").
 static GIVEN_FULL_NAME: Pat = Seq(&[GivenNameWord, Rep(&NAME_TAIL, 1, 4)]);
@@ -206,9 +203,6 @@ static PRONOUN: Pat = Save(
     ]),
 );
 
-/// "Juergen Stock": a full name, as a quote's source.
-static NAMED: Pat = Save(Slot::Name, &FULL_NAME);
-
 /// "Juergen Stock" anywhere: a full name that starts with a given name.
 static GIVEN_NAMED: Pat = Save(Slot::Name, &GIVEN_FULL_NAME);
 
@@ -274,7 +268,8 @@ pub(crate) fn gender_of(
     org: Option<(usize, usize)>,
 ) -> Option<Gender> {
     let (mut feminine, mut masculine) = (false, false);
-    let inside = |span: Option<(usize, usize)>, i: usize| span.is_some_and(|(a, b)| (a..b).contains(&i));
+    let inside =
+        |span: Option<(usize, usize)>, i: usize| span.is_some_and(|(a, b)| (a..b).contains(&i));
     for i in range.0..range.1 {
         let Some(tok) = sent.tok(i) else { break };
         // The name, the organisation and the articles inside ("de la police") say nothing of
@@ -371,17 +366,19 @@ pub(crate) fn mentions(sent: &Sent<'_>) -> Vec<(Mention, (usize, usize))> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < sent.len() {
-        let worth = sent.tok(at).is_some_and(|t| {
-            t.is_word() && (t.may_start(interesting) || t.has(shape::CAP))
-        });
-        if worth && let Some((_, m)) = first_rule(RULES, sent, at) {
-            if let Some(mention) = mention_from(sent, &m) {
-                out.push((mention, (m.start, m.end)));
-                at = m.end.max(at + 1);
-                continue;
-            }
+        let worth = sent
+            .tok(at)
+            .is_some_and(|t| t.is_word() && (t.may_start(interesting) || t.has(shape::CAP)));
+        if worth
+            && let Some((_, m)) = first_rule(RULES, sent, at)
+            && let Some(mention) = mention_from(sent, &m)
+        {
+            out.push((mention, (m.start, m.end)));
+            at = m.end.max(at + 1);
+            continue;
         }
-        if let Some(m) = crate::import::pattern::match_at(&SURNAME, sent, at).filter(|m| m.end > at) {
+        if let Some(m) = crate::import::pattern::match_at(&SURNAME, sent, at).filter(|m| m.end > at)
+        {
             out.push((Mention::Name((m.start, m.end)), (m.start, m.end)));
             at = m.end;
             continue;

@@ -46,10 +46,7 @@ static CLAUSE_END: Pat = Seq(&[
 
 /// What stands between a source and its verb: ", who led the operation,", ", in charge of
 /// customs,".
-static APPOSITION: Pat = Opt(&Seq(&[
-    P(','),
-    Rep(&Alt(&[Word, AnyOf("'()")]), 1, 10),
-]));
+static APPOSITION: Pat = Opt(&Seq(&[P(','), Rep(&Alt(&[Word, AnyOf("'()")]), 1, 10)]));
 
 /// "“…,” said Maria Lind" / "« … », a noté M. Fedotov lors de ses remarques liminaires".
 static QUOTE_VERB_SOURCE: Pat = Seq(&[
@@ -88,10 +85,7 @@ static QUOTE_ACCORDING: Pat = Seq(&[
 ]);
 
 /// The circumstances before a source: "Lors de son propre discours, ".
-static LEADING_CONTEXT: Pat = Opt(&Seq(&[
-    Save(Slot::Context, &CONTEXT),
-    P(','),
-]));
+static LEADING_CONTEXT: Pat = Opt(&Seq(&[Save(Slot::Context, &CONTEXT), P(',')]));
 
 /// "Maria Lind, Director of X, said: “…”" / "Juergen Stock a dit « … »" / "Europol said in a
 /// statement: “…”".
@@ -277,7 +271,10 @@ pub(crate) fn attributions(sent: &Sent<'_>) -> Vec<Attribution> {
     let has_quote = sent.toks.iter().any(|t| matches!(t.kind, Kind::Quote(_)));
     let rules = if has_quote { RULES } else { QUOTELESS_RULES };
     // A line that only names someone may name a quote's source ("– Caroline Xavier, Chief").
-    let speaks = sent.toks.iter().any(|t| t.is(Class::SpeechVerb) || t.is(Class::AccordingTo))
+    let speaks = sent
+        .toks
+        .iter()
+        .any(|t| t.is(Class::SpeechVerb) || t.is(Class::AccordingTo))
         || sent.len() <= MAX_NAME_LINE_TOKENS;
     if !has_quote && !speaks {
         return Vec::new();
@@ -344,41 +341,91 @@ mod tests {
                 (
                     a.quote,
                     sent.slice(a.source.0, a.source.1).unwrap().to_string(),
-                    a.context.and_then(|(x, y)| sent.slice(x, y)).map(str::to_string),
+                    a.context
+                        .and_then(|(x, y)| sent.slice(x, y))
+                        .map(str::to_string),
                 )
             })
             .collect()
     }
 
     #[rstest]
-    #[case::fr_inverted_name("Q, a noté M. Fedotov lors de ses remarques liminaires.", Lang::Fr, Some(0), "M. Fedotov", Some("lors de ses remarques liminaires"))]
+    #[case::fr_inverted_name(
+        "Q, a noté M. Fedotov lors de ses remarques liminaires.",
+        Lang::Fr,
+        Some(0),
+        "M. Fedotov",
+        Some("lors de ses remarques liminaires")
+    )]
     #[case::fr_pronoun("Q, a-t-elle déclaré.", Lang::Fr, Some(0), "a-t-elle", None)]
-    #[case::fr_role("Q, a conclu le directeur d'INTERPOL.", Lang::Fr, Some(0), "le directeur d'INTERPOL", None)]
+    #[case::fr_role(
+        "Q, a conclu le directeur d'INTERPOL.",
+        Lang::Fr,
+        Some(0),
+        "le directeur d'INTERPOL",
+        None
+    )]
     #[case::fr_selon("Q, selon l'ONUDC.", Lang::Fr, Some(0), "l'ONUDC", None)]
-    #[case::fr_joint("Q, soulignent les deux ministres.", Lang::Fr, Some(0), "les deux ministres", None)]
+    #[case::fr_joint(
+        "Q, soulignent les deux ministres.",
+        Lang::Fr,
+        Some(0),
+        "les deux ministres",
+        None
+    )]
     #[case::fr_before(
         "Lors de son propre discours, le Secrétaire général d'INTERPOL Juergen Stock a dit Q",
-        Lang::Fr, Some(0), "le Secrétaire général d'INTERPOL Juergen Stock", Some("Lors de son propre discours")
+        Lang::Fr,
+        Some(0),
+        "le Secrétaire général d'INTERPOL Juergen Stock",
+        Some("Lors de son propre discours")
     )]
     #[case::fr_selon_before("Selon M. Fedotov, Q", Lang::Fr, Some(0), "M. Fedotov", None)]
     #[case::fr_colon(
         "Le chef du bureau national, Paul Ferrand, a quant à lui indiqué :",
-        Lang::Fr, None, "Le chef du bureau national, Paul Ferrand,", None
+        Lang::Fr,
+        None,
+        "Le chef du bureau national, Paul Ferrand,",
+        None
     )]
     #[case::en_said_name("Q, said Maria Lind.", Lang::En, Some(0), "Maria Lind", None)]
-    #[case::en_said_minister("Q, said Minister Karlsson.", Lang::En, Some(0), "Minister Karlsson", None)]
+    #[case::en_said_minister(
+        "Q, said Minister Karlsson.",
+        Lang::En,
+        Some(0),
+        "Minister Karlsson",
+        None
+    )]
     #[case::en_she_added("Q, she added.", Lang::En, Some(0), "she", None)]
     #[case::en_name_said("Q Lind said.", Lang::En, Some(0), "Lind", None)]
     #[case::en_colon_quote(
         "Maria Lind, Director of the National Cyber Unit, said: Q",
-        Lang::En, Some(0), "Maria Lind, Director of the National Cyber Unit", None
+        Lang::En,
+        Some(0),
+        "Maria Lind, Director of the National Cyber Unit",
+        None
     )]
-    #[case::en_statement("Europol said in a statement: Q", Lang::En, Some(0), "Europol", Some("in a statement"))]
+    #[case::en_statement(
+        "Europol said in a statement: Q",
+        Lang::En,
+        Some(0),
+        "Europol",
+        Some("in a statement")
+    )]
     #[case::en_reported(
         "Europol Executive Director Catherine De Bolle noted that the partnership Q",
-        Lang::En, Some(0), "Europol Executive Director Catherine De Bolle", None
+        Lang::En,
+        Some(0),
+        "Europol Executive Director Catherine De Bolle",
+        None
     )]
-    #[case::en_according("Q, according to the ministry.", Lang::En, Some(0), "the ministry", None)]
+    #[case::en_according(
+        "Q, according to the ministry.",
+        Lang::En,
+        Some(0),
+        "the ministry",
+        None
+    )]
     fn attributions_are_read(
         #[case] text: &str,
         #[case] lang: Lang,

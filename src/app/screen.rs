@@ -1,6 +1,7 @@
 //! Where things go on screen, as a pure function of the state: header, tab bar, panes, status
 //! line, overlay. The renderer draws into these rectangles and `update` uses the same ones for
-//! paging and mouse hits, so the two can never disagree. No I/O here.
+//! paging and mouse hits, so the two can never disagree. No I/O here. (Named `screen` and
+//! [`Regions`] so as not to be taken for ratatui's `Layout` or the importer's body layout.)
 
 use ratatui::layout::Rect;
 
@@ -14,7 +15,7 @@ pub const GRID_MIN_WIDTH: u16 = 100;
 
 /// The rectangles of one frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Layout {
+pub struct Regions {
     /// The header: title, date and event, parties.
     pub header: Rect,
     /// The tab bar, in the narrow layout.
@@ -59,25 +60,29 @@ pub fn header_rows(state: &State) -> u16 {
     }
     let b = &state.content.briefing;
     let width = state.size.width.saturating_sub(2);
-    let title_lines = state.content.title_lines(width).len().min(2);
+    let title_lines: u16 = match state.content.title_lines(width).len() {
+        0 => 0,
+        1 => 1,
+        _ => 2,
+    };
     let meta = u16::from(b.date.is_some() || b.event.is_some() || b.place.is_some());
     let parties = u16::from(!b.parties.is_empty());
-    u16::try_from(title_lines).unwrap_or(2) + meta + parties
+    title_lines + meta + parties
 }
 
-/// The layout of `state`'s current mode.
-pub fn layout(state: &State) -> Layout {
-    let mut l = layout_for(state, state.mode.base());
+/// The regions of `state`'s current mode.
+pub fn regions(state: &State) -> Regions {
+    let mut l = regions_for(state, state.mode.base());
     if matches!(state.mode, Mode::Help(_)) {
         l.overlay = Some(overlay_rect(state.size));
     }
     l
 }
 
-/// The layout for `base`, ignoring overlays.
-pub fn layout_for(state: &State, base: Base) -> Layout {
+/// The regions for `base`, ignoring overlays.
+pub fn regions_for(state: &State, base: Base) -> Regions {
     let Size { width, height } = state.size;
-    let mut l = Layout::default();
+    let mut l = Regions::default();
     // Slides take the whole screen and lay themselves out.
     if is_too_small(state.size) || base == Base::Present {
         return l;
@@ -137,9 +142,10 @@ pub fn pane_geometry(state: &State, pane: Pane) -> Geometry {
         Base::Zoom if pane == state.focus => Base::Zoom,
         _ => Base::Reading,
     };
-    let l = layout_for(state, base);
+    let l = regions_for(state, base);
     let outer = l.panes[pane.index()].unwrap_or_else(|| {
         // Hidden under tabs: it would take the focused pane's place.
+        // No pane at all (too small, or presenting): an empty area.
         l.panes.iter().flatten().next().copied().unwrap_or_default()
     });
     let area = text_area(outer);
@@ -162,7 +168,7 @@ pub enum Hit {
 
 /// What is at column `x`, row `y`. `tab_spans` are the tab bar's column ranges, as drawn.
 pub fn hit(state: &State, x: u16, y: u16) -> Hit {
-    let l = layout(state);
+    let l = regions(state);
     let inside = |r: Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
     if let Some(tabs) = l.tabs
         && inside(tabs)
@@ -189,7 +195,7 @@ pub fn hit(state: &State, x: u16, y: u16) -> Hit {
 pub fn tab_labels(state: &State, width: u16) -> [String; 4] {
     let tabs = state.content.lang.labels().tabs;
     let full = Pane::ALL.map(|p| format!(" {} {} ", p.index() + 1, tabs[p.index()]));
-    let total: usize = full.iter().map(|t| crate::text::width(t) + 1).sum();
+    let total: usize = full.iter().map(|t| crate::app::text::width(t) + 1).sum();
     if total <= usize::from(width) {
         return full;
     }
@@ -208,7 +214,7 @@ pub fn tab_spans(state: &State, width: u16) -> [std::ops::Range<u16>; 4] {
     let mut x = 0u16;
     let mut spans: [std::ops::Range<u16>; 4] = Default::default();
     for (i, label) in labels.iter().enumerate() {
-        let w = u16::try_from(crate::text::width(label)).unwrap_or(u16::MAX);
+        let w = u16::try_from(crate::app::text::width(label)).unwrap_or(u16::MAX);
         spans[i] = x..x.saturating_add(w);
         x = x.saturating_add(w).saturating_add(1);
     }

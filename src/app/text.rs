@@ -1,5 +1,7 @@
 //! Text measured and wrapped by display width, French typography kept together, and the
-//! case- and accent-insensitive matching used by search. No I/O here.
+//! case- and accent-insensitive matching used by search. No I/O here. It sits in `app` because
+//! the state machine (pane content, slides, search) and the renderer both use it, and `ui`
+//! depends on `app`, never the reverse.
 //!
 //! Widths come from unicode-width on whole strings, as ratatui draws them (CJK and emoji take
 //! two columns, combining marks none, an emoji ZWJ sequence two); break opportunities come
@@ -13,7 +15,9 @@ use std::ops::Range;
 use textwrap::WordSeparator;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::sanitize::char_columns;
 
 /// The display width of `s` in terminal columns.
 pub fn width(s: &str) -> usize {
@@ -170,7 +174,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+        let w = char_columns(c);
         if used + w > max - 1 {
             break;
         }

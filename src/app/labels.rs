@@ -1,35 +1,23 @@
 //! Interface words per language: pane names, mode names, status and help texts.
 //!
 //! Labels follow the briefing's `lang` (French for `fr`, `fr-CA`...; English otherwise) and
-//! `--lang` overrides. Adding a language means adding one [`Labels`] table. No I/O here.
+//! `--lang` overrides. Adding a language means adding one [`Labels`] table. No I/O here. It
+//! sits in `app` because the pane content and keymap use it as well as the renderer.
 
-/// The interface languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// English, the default.
-    #[default]
-    En,
-    /// French.
-    Fr,
-}
+pub use crate::model::Lang;
 
+/// The interface's side of [`Lang`]: typography and words.
 impl Lang {
-    /// The interface language for a BCP 47 tag: French for `fr` and its regional forms.
-    pub fn from_tag(tag: Option<&str>) -> Lang {
-        match tag {
-            Some(t)
-                if t.eq_ignore_ascii_case("fr") || t.to_ascii_lowercase().starts_with("fr-") =>
-            {
-                Lang::Fr
-            }
-            _ => Lang::En,
-        }
+    /// The interface language for a briefing's `lang` tag: French for `fr` and its regional
+    /// forms, English for any other language or none (the interface has no other words).
+    pub fn for_interface(tag: Option<&str>) -> Lang {
+        tag.and_then(Lang::from_tag).unwrap_or(Lang::En)
     }
 
     /// `text` set in this language's typography: French keeps « », : ; ! ? with their words.
     pub fn typeset(self, text: &str) -> String {
         match self {
-            Lang::Fr => crate::text::glue_french(text),
+            Lang::Fr => crate::app::text::glue_french(text),
             Lang::En => text.to_string(),
         }
     }
@@ -260,8 +248,8 @@ impl Labels {
 
 /// A date as people write it: "23 mai 2016", "23 May 2016".
 pub fn format_date(date: crate::model::Date, lang: Lang) -> String {
-    let month = usize::try_from(date.month() - 1).unwrap_or(0);
-    let name = lang.labels().months.get(month).copied().unwrap_or("");
+    let months = &lang.labels().months;
+    let name = months[date.month_index()];
     format!("{} {name} {}", date.day(), date.year())
 }
 
@@ -270,13 +258,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lang_from_tag_picks_french_for_french_tags_only() {
-        assert_eq!(Lang::from_tag(Some("fr")), Lang::Fr);
-        assert_eq!(Lang::from_tag(Some("fr-CA")), Lang::Fr);
-        assert_eq!(Lang::from_tag(Some("FR")), Lang::Fr);
-        assert_eq!(Lang::from_tag(Some("fra")), Lang::En);
-        assert_eq!(Lang::from_tag(Some("en")), Lang::En);
-        assert_eq!(Lang::from_tag(None), Lang::En);
+    fn interface_lang_is_french_for_french_tags_only() {
+        assert_eq!(Lang::for_interface(Some("fr")), Lang::Fr);
+        assert_eq!(Lang::for_interface(Some("fr-CA")), Lang::Fr);
+        assert_eq!(Lang::for_interface(Some("FR")), Lang::Fr);
+        assert_eq!(Lang::for_interface(Some("fra")), Lang::En);
+        assert_eq!(Lang::for_interface(Some("de")), Lang::En);
+        assert_eq!(Lang::for_interface(Some("en")), Lang::En);
+        assert_eq!(Lang::for_interface(None), Lang::En);
     }
 
     #[test]

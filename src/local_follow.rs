@@ -4,7 +4,10 @@
 //! lives in a 0700 directory, so only the same user can connect.
 //!
 //! This is an edge: it does I/O on sockets and threads, and hands positions to the event loop
-//! through a channel. A slow or stuck viewer is dropped, never waited for.
+//! through a channel. A slow or stuck viewer is dropped, never waited for. It plugs into the
+//! terminal loop as [`Hooks`](crate::app::Hooks) ([`PublishHooks`], [`FollowHooks`]) that the
+//! binary passes in; it imports no other edge. The presenter view shows the state of this link
+//! as [`LinkStatus`](crate::app::present::LinkStatus).
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -150,12 +153,12 @@ impl Drop for Publisher {
 /// The hook that publishes a presentation started from the local reader: it binds the
 /// socket when the first slide shows and sends every change.
 #[derive(Default)]
-pub struct PublishLink {
+pub struct PublishHooks {
     publisher: Option<Publisher>,
     failed: bool,
 }
 
-impl crate::term::Hooks for PublishLink {
+impl crate::app::Hooks for PublishHooks {
     fn after_update(&mut self, state: &crate::app::State) {
         if self.publisher.is_none()
             && !self.failed
@@ -174,27 +177,27 @@ impl crate::term::Hooks for PublishLink {
 }
 
 /// The hook that makes a presenter view follow the presentation.
-pub struct FollowLink {
-    events: Receiver<LinkEvent>,
+pub struct FollowHooks {
+    events: Receiver<FollowEvent>,
 }
 
-impl FollowLink {
+impl FollowHooks {
     /// Follows the presentation of the briefing titled `title`.
-    pub fn new(title: &str) -> FollowLink {
-        FollowLink {
+    pub fn new(title: &str) -> FollowHooks {
+        FollowHooks {
             events: follow(title),
         }
     }
 }
 
-impl crate::term::Hooks for FollowLink {
+impl crate::app::Hooks for FollowHooks {
     fn pending_actions(&mut self) -> Vec<Action> {
         self.events
             .try_iter()
             .map(|event| match event {
-                LinkEvent::Position(p) => Action::FollowTo(p),
-                LinkEvent::Waiting => Action::LinkLost { other: false },
-                LinkEvent::OtherBriefing(_) => Action::LinkLost { other: true },
+                FollowEvent::Position(p) => Action::FollowTo(p),
+                FollowEvent::Waiting => Action::LinkLost { other: false },
+                FollowEvent::OtherBriefing(_) => Action::LinkLost { other: true },
             })
             .collect()
     }
@@ -205,7 +208,7 @@ impl crate::term::Hooks for FollowLink {
 
 /// What a follower hears.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LinkEvent {
+pub enum FollowEvent {
     /// The presentation moved.
     Position(Position),
     /// Connected to a presentation of another briefing; its positions are ignored.
@@ -215,7 +218,7 @@ pub enum LinkEvent {
 }
 
 /// Follows the presentation at [`socket_path`], reconnecting as presentations come and go.
-pub fn follow(title: &str) -> Receiver<LinkEvent> {
+pub fn follow(title: &str) -> Receiver<FollowEvent> {
     let (tx, rx) = mpsc::channel();
     if let Some(path) = socket_path() {
         follow_at(path, title.to_string(), tx);
@@ -224,7 +227,7 @@ pub fn follow(title: &str) -> Receiver<LinkEvent> {
 }
 
 /// Follows the presentation at `path`, sending events to `tx` from a background thread.
-pub fn follow_at(path: PathBuf, title: String, tx: Sender<LinkEvent>) {
+pub fn follow_at(path: PathBuf, title: String, tx: Sender<FollowEvent>) {
     let _ = thread::Builder::new()
         .name("notes-link".into())
         .spawn(move || {
@@ -242,16 +245,16 @@ pub fn follow_at(path: PathBuf, title: String, tx: Sender<LinkEvent>) {
                             continue;
                         };
                         let event = if message.title == title {
-                            LinkEvent::Position(message.position)
+                            FollowEvent::Position(message.position)
                         } else {
-                            LinkEvent::OtherBriefing(message.title)
+                            FollowEvent::OtherBriefing(message.title)
                         };
                         if tx.send(event).is_err() {
                             return;
                         }
                     }
                 }
-                if tx.send(LinkEvent::Waiting).is_err() {
+                if tx.send(FollowEvent::Waiting).is_err() {
                     return;
                 }
                 thread::sleep(Duration::from_millis(500));
@@ -277,7 +280,7 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         follow_at(path, "T".to_string(), tx);
         let got = rx.recv_timeout(Duration::from_secs(10)).unwrap();
-        assert_eq!(got, LinkEvent::Position(first));
+        assert_eq!(got, FollowEvent::Position(first));
         let second = Position {
             focus: Pane::Threats,
             ..Position::default()
@@ -291,9 +294,9 @@ mod tests {
             heard = rx
                 .recv_timeout(Duration::from_millis(100))
                 .ok()
-                .filter(|e| *e == LinkEvent::Position(second));
+                .filter(|e| *e == FollowEvent::Position(second));
         }
-        assert_eq!(heard, Some(LinkEvent::Position(second)));
+        assert_eq!(heard, Some(FollowEvent::Position(second)));
         let mode = std::fs::metadata(dir.path().join("briefing"))
             .unwrap()
             .permissions()
@@ -310,6 +313,6 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         follow_at(path, "Mine".to_string(), tx);
         let got = rx.recv_timeout(Duration::from_secs(10)).unwrap();
-        assert_eq!(got, LinkEvent::OtherBriefing("Other".into()));
+        assert_eq!(got, FollowEvent::OtherBriefing("Other".into()));
     }
 }

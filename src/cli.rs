@@ -1,0 +1,276 @@
+//! The command line's types (clap): the subcommands and their arguments, and the parsers of
+//! their values. Only the binary knows clap; the library gets plain values
+//! ([`ServeOptions`], [`Size`], [`briefing::model::Lang`]).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use briefing::app::Size;
+use briefing::model::{Format, Lang};
+use briefing::serve::options::{self, DEFAULT_LISTEN};
+use briefing::serve::{Access, Limits, ServeOptions};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+/// A terminal reader for press releases and briefings.
+#[derive(Parser, Debug)]
+#[command(
+    name = "briefing",
+    version,
+    about,
+    subcommand_precedence_over_arg = true
+)]
+pub(crate) struct Cli {
+    /// The briefing to open (TOML or JSON), or a release to structure on the fly (.txt, .md);
+    /// the bundled UNODC–INTERPOL briefing by default.
+    pub file: Option<String>,
+    /// Interface language (by default the briefing's own); for `import`, the release's.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Check briefing files and report every problem found.
+    Check {
+        /// Briefing files (TOML, or JSON by the .json extension); '-' reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Structure a raw press release (plain text or Markdown, French or English) into a
+    /// briefing.
+    Import(ImportArgs),
+    /// Present the briefing slide by slide (Esc or p goes to the reader).
+    Present {
+        /// The briefing or release; the bundled briefing by default.
+        file: Option<String>,
+        /// Open the presenter view instead: current slide, next one, notes and timer,
+        /// following the presentation running in another terminal of this machine.
+        #[arg(long)]
+        notes: bool,
+    },
+    /// Present over SSH: attendees run `ssh -p 2222 HOST` and follow your view live.
+    Serve(ServeArgs),
+    /// Print one frame of the reader as text, without a terminal.
+    Snapshot {
+        /// The briefing or release; the bundled briefing by default.
+        file: Option<String>,
+        /// Columns x rows.
+        #[arg(long, default_value = "100x30", value_parser = parse_snapshot_size)]
+        size: Size,
+        /// Keys to press first, in the keymap's notation: "<Tab> j j / INTERPOL <Enter>".
+        #[arg(long, default_value = "")]
+        keys: String,
+        /// Keep colours and styles as ANSI escape sequences.
+        #[arg(long)]
+        ansi: bool,
+    },
+}
+
+/// `briefing import`'s arguments.
+#[derive(clap::Args, Debug)]
+pub(crate) struct ImportArgs {
+    /// The release; '-' reads standard input.
+    pub release: String,
+    /// Write the briefing here instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<String>,
+    /// The output format; by default JSON for an OUT ending in .json, else TOML.
+    #[arg(long, value_enum)]
+    pub format: Option<OutFormat>,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub(crate) enum OutFormat {
+    Toml,
+    Json,
+}
+
+/// `--lang`: the languages briefing has words and tables for.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum LangArg {
+    En,
+    Fr,
+}
+
+impl From<OutFormat> for Format {
+    fn from(format: OutFormat) -> Format {
+        match format {
+            OutFormat::Toml => Format::Toml,
+            OutFormat::Json => Format::Json,
+        }
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::En => Lang::En,
+            LangArg::Fr => Lang::Fr,
+        }
+    }
+}
+
+/// `briefing serve [FILE] ...`: present a briefing to attendees who connect with `ssh`.
+#[derive(Args, Debug, Clone)]
+#[command(group(
+    ArgGroup::new("access").required(true).args(["authorized_keys", "passcode", "open"])
+))]
+pub(crate) struct ServeArgs {
+    /// The briefing; the bundled one by default.
+    pub file: Option<String>,
+    /// Address and port to listen on; use 0.0.0.0:2222 to accept other machines.
+    #[arg(long, default_value_t = DEFAULT_LISTEN, value_name = "ADDR")]
+    pub listen: SocketAddr,
+    /// The host key file (ed25519, mode 0600); generated there if missing.
+    /// [default: ssh_host_ed25519_key under the user's data directory, in briefing/]
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<PathBuf>,
+    /// Let in the public keys listed in this file (re-read on every attempt).
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
+    /// Let in whoever types this passcode as the SSH password. Prefer the environment
+    /// variable on a shared machine: other users can read a process's arguments.
+    #[arg(
+        long,
+        value_name = "CODE",
+        env = "BRIEFING_PASSCODE",
+        hide_env_values = true
+    )]
+    pub passcode: Option<String>,
+    /// Let in anyone who can reach the port, without authentication.
+    #[arg(long)]
+    pub open: bool,
+    /// Most attendees at once (each connection counts, authenticated or not).
+    #[arg(long, default_value_t = Limits::default().max_sessions, value_name = "N")]
+    pub max_sessions: usize,
+    /// Most connections from one address at once [default: --max-sessions].
+    #[arg(long, value_name = "N")]
+    pub max_per_address: Option<usize>,
+    /// Most new connections from one address per minute (0: no limit); a room behind one
+    /// address may join all at once.
+    #[arg(long, default_value_t = Limits::default().connect_rate, value_name = "N")]
+    pub max_connect_rate: u32,
+    /// The largest terminal an attendee may claim; larger ones are drawn at this size.
+    #[arg(long, default_value = "300x100", value_parser = options::parse_size, value_name = "COLSxROWS")]
+    pub max_size: Size,
+    /// Close a session after this long without a key from the attendee (s, m or h).
+    #[arg(long, default_value = "3h", value_parser = options::parse_duration, value_name = "TIME")]
+    pub idle_timeout: Duration,
+    /// Append connections and refusals to this file [default: none].
+    #[arg(long, value_name = "FILE")]
+    pub log: Option<PathBuf>,
+    /// Run without the local reader: the presenter's keys are read from standard input, one
+    /// line of keys in the keymap's notation at a time (used by scripts and benchmarks).
+    #[arg(long)]
+    pub headless: bool,
+}
+
+impl ServeArgs {
+    /// The server's options, as the flags say; fails on an empty passcode (clap makes sure
+    /// exactly one access choice is given).
+    pub fn options(&self) -> anyhow::Result<ServeOptions> {
+        let access = Access::choose(
+            self.authorized_keys.clone(),
+            self.passcode.clone(),
+            self.open,
+        )?;
+        let limits = Limits {
+            connect_rate: self.max_connect_rate,
+            max_size: self.max_size,
+            idle: self.idle_timeout,
+            ..Limits::default()
+        }
+        .with_sessions(self.max_sessions, self.max_per_address);
+        Ok(ServeOptions {
+            listen: self.listen,
+            host_key: self.host_key.clone(),
+            limits,
+            log: self.log.clone(),
+            ..ServeOptions::new(access)
+        })
+    }
+}
+
+/// The largest snapshot, in cells per side.
+const MAX_SNAPSHOT_SIDE: u16 = 1000;
+
+fn parse_snapshot_size(text: &str) -> Result<Size, String> {
+    let bad = || format!("expected a size like 100x30, found '{text}'");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let w: u16 = w.trim().parse().map_err(|_| bad())?;
+    let h: u16 = h.trim().parse().map_err(|_| bad())?;
+    if w > MAX_SNAPSHOT_SIDE || h > MAX_SNAPSHOT_SIDE {
+        return Err(format!(
+            "expected at most {MAX_SNAPSHOT_SIDE} on each side, found {w}x{h}"
+        ));
+    }
+    Ok(Size::new(w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<ServeArgs, clap::Error> {
+        let mut all = vec!["briefing", "serve"];
+        all.extend(args);
+        match Cli::try_parse_from(all)?.command {
+            Some(Command::Serve(args)) => Ok(args),
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn serve_args_default_to_loopback_and_limits() {
+        let o = parse(&["--open"]).unwrap().options().unwrap();
+        assert_eq!(o, ServeOptions::new(Access::Open));
+        assert_eq!(o.listen.to_string(), "127.0.0.1:2222");
+    }
+
+    #[test]
+    fn serve_args_set_every_limit() {
+        let args = parse(&[
+            "--passcode",
+            "x",
+            "--max-sessions",
+            "5",
+            "--max-connect-rate",
+            "0",
+            "--max-size",
+            "100x40",
+            "--idle-timeout",
+            "30m",
+        ]);
+        let l = args.unwrap().options().unwrap().limits;
+        assert_eq!(
+            (l.max_sessions, l.max_per_address, l.connect_rate),
+            (5, 5, 0)
+        );
+        assert_eq!(
+            (l.max_size, l.idle),
+            (Size::new(100, 40), Duration::from_secs(1800))
+        );
+    }
+
+    #[test]
+    fn serve_args_without_an_access_choice_are_refused() {
+        let err = parse(&[]).unwrap_err().to_string();
+        assert!(err.contains("--authorized-keys"), "{err}");
+    }
+
+    #[test]
+    fn serve_args_with_two_access_choices_are_refused() {
+        assert!(parse(&["--open", "--passcode", "x"]).is_err());
+    }
+
+    #[test]
+    fn serve_args_empty_passcode_is_refused() {
+        assert!(parse(&["--passcode", ""]).unwrap().options().is_err());
+    }
+}

@@ -1,0 +1,137 @@
+//! The presenter's private view: where the presentation is, what comes next, the notes for
+//! the current section, and the timer.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::app::present::{LinkStatus, Section, format_elapsed};
+use crate::app::state::State;
+use crate::app::text::{truncate, wrap};
+use crate::model::Notes;
+use crate::ui::{Theme, cells};
+
+fn note_for(notes: &Notes, section: Section) -> Option<&str> {
+    match section {
+        Section::Title => notes.title.as_deref(),
+        Section::Summary => notes.summary.as_deref(),
+        Section::Quote(_) => notes.quotes.as_deref(),
+        Section::Areas => notes.cooperation_areas.as_deref(),
+        Section::Threats => notes.threats.as_deref(),
+        Section::Links => notes.links.as_deref(),
+    }
+}
+
+fn slide_title(state: &State, index: usize) -> Option<String> {
+    let l = state.lang().labels();
+    let s = state.present.deck.slides.get(index)?;
+    let mut t = format!("{}/{}  {}", index + 1, state.present.deck.len(), s.title);
+    if s.page > 0 {
+        t.push(' ');
+        t.push_str(l.continued);
+    }
+    Some(t)
+}
+
+pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let present = &state.present;
+    let labels = state.lang().labels();
+    let text_w = usize::from(area.width.saturating_sub(2));
+    if present.link != LinkStatus::Live {
+        let text = if present.link == LinkStatus::Other {
+            labels.other_briefing
+        } else {
+            labels.waiting
+        };
+        let italic = Style::default().add_modifier(Modifier::ITALIC);
+        for (row, line) in (area.y..area.bottom()).zip(&wrap(text, text_w.max(1), "", "")) {
+            buf.set_stringn(area.x + 1, row, line, text_w, italic);
+        }
+        return;
+    }
+    let mut row = area.y;
+    // Following a live presentation, the deck is laid out and the current slide exists.
+    if let Some(now) = slide_title(state, present.index) {
+        buf.set_stringn(
+            area.x + 1,
+            row,
+            truncate(&now, text_w),
+            text_w,
+            theme.pane_title(true),
+        );
+    }
+    render_timer(state, area, buf);
+    if present.blank {
+        row += 1;
+        let dim = Style::default().add_modifier(Modifier::DIM);
+        buf.set_stringn(area.x + 1, row, "■ ■ ■", text_w, dim);
+    }
+    row += 2;
+    let next = match slide_title(state, present.index + 1) {
+        Some(title) => format!("{} : {title}", labels.next),
+        None => format!("{} : {}", labels.next, labels.end),
+    };
+    if row < area.bottom() {
+        let italic = Style::default().add_modifier(Modifier::ITALIC);
+        buf.set_stringn(area.x + 1, row, truncate(&next, text_w), text_w, italic);
+    }
+    row += 2;
+    if row + 2 > area.bottom() {
+        return;
+    }
+    let notes_area = Rect::new(area.x, row, area.width, area.bottom() - row);
+    render_notes(state, theme, notes_area, buf);
+}
+
+/// The timer at the top right, once started; "‖" while paused.
+fn render_timer(state: &State, area: Rect, buf: &mut Buffer) {
+    let timer = &state.present.timer;
+    if !timer.started {
+        return;
+    }
+    let elapsed = format_elapsed(timer.elapsed(state.now_ms));
+    let shown = if timer.is_running() {
+        elapsed
+    } else {
+        format!("{elapsed} ‖")
+    };
+    let shown_w = crate::app::text::width(&shown);
+    if shown_w + 2 < usize::from(area.width) {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let column = area.right() - cells(shown_w + 1);
+        buf.set_stringn(column, area.y, &shown, shown_w, bold);
+    }
+}
+
+/// The notes of the current slide's section in a box, "…" when they do not fit.
+fn render_notes(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let labels = state.lang().labels();
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} ", labels.notes),
+            theme.pane_title(false),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let text = state
+        .present
+        .slide()
+        .and_then(|slide| note_for(&state.content.briefing.notes, slide.section))
+        .unwrap_or(labels.no_notes);
+    let text_w = usize::from(inner.width.saturating_sub(2));
+    let lines = wrap(text, text_w.max(1), "", "");
+    let rows = usize::from(inner.height);
+    for ((i, line), row) in lines.iter().enumerate().zip(inner.y..inner.bottom()) {
+        let last = i + 1 == rows && lines.len() > rows;
+        let shown = if last {
+            format!("{line} …")
+        } else {
+            line.clone()
+        };
+        buf.set_stringn(inner.x + 1, row, &shown, text_w, Style::default());
+    }
+}
