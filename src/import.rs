@@ -327,6 +327,10 @@ pub fn is_release_path(path: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use rstest::rstest;

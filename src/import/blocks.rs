@@ -388,6 +388,10 @@ fn md_link(line: &str, open: usize, close: usize) -> Option<(usize, String)> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
 

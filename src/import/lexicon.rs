@@ -627,6 +627,10 @@ pub fn detect(text: &str) -> Lang {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use rstest::rstest;

@@ -119,6 +119,10 @@ pub(crate) fn web_url(word: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::blocks::parse_blocks;

@@ -773,6 +773,10 @@ pub(crate) fn strip_article<'n>(name: &'n str, vocab: &Vocab) -> &'n str {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::blocks::parse_blocks;

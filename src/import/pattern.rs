@@ -613,6 +613,10 @@ pub(crate) fn scan<'r>(rules: &'r [Rule], sent: &Sent<'_>) -> Vec<(&'r Rule, Mat
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::Pat::*;
     use super::*;

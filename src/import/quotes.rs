@@ -303,6 +303,10 @@ pub(crate) fn quote_text(body: &str, paras: &[Range<usize>], quote: &Found) -> S
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use rstest::rstest;

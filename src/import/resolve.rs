@@ -470,6 +470,10 @@ impl Resolver<'_> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::facts::{ColonFact, PersonFact};

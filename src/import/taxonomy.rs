@@ -370,6 +370,10 @@ pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;

@@ -535,6 +535,10 @@ fn is_abbreviation(tok: &Token) -> bool {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;

@@ -152,6 +152,10 @@ pub(crate) fn soften_caps(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use rstest::rstest;

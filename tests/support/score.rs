@@ -227,10 +227,8 @@ fn people(b: &Briefing) -> Vec<String> {
         .collect()
 }
 
-/// Scores one imported briefing against its expected one.
-pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
-    let mut s = Score::default();
-    // Quotes, and speakers on the quotes found.
+/// Quotes, and speakers on the quotes found.
+fn score_quotes(s: &mut Score, expected: &Briefing, got: &Briefing, name: &str) {
     let qp = pairs(&expected.quotes, &got.quotes, |e, g| {
         quote_pair(&e.text, &g.text)
     });
@@ -287,6 +285,12 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
         }
     }
     *s.tally("speakers") = speakers;
+}
+
+/// Scores one imported briefing against its expected one.
+pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
+    let mut s = Score::default();
+    score_quotes(&mut s, expected, got, name);
     // People by name.
     let (pe, pg) = (people(expected), people(got));
     let pp = pairs(&pe, &pg, |e, g| (key(e) == key(g)).then_some(1.0));

@@ -132,6 +132,10 @@ pub(crate) fn dates_in(sent: &Sent<'_>) -> Vec<(Date, Match)> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;

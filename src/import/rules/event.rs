@@ -104,6 +104,10 @@ pub(crate) fn place_in(sent: &Sent<'_>) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;

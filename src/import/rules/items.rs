@@ -377,6 +377,10 @@ fn cue_for(rule: &Rule, cue_new: bool) -> Cue {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;

@@ -389,6 +389,10 @@ pub(crate) fn mentions(sent: &Sent<'_>) -> Vec<(Mention, (usize, usize))> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;

@@ -313,6 +313,10 @@ pub(crate) fn attributions(sent: &Sent<'_>) -> Vec<Attribution> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::lexicon::vocab;
