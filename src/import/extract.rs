@@ -14,7 +14,7 @@ use super::pattern::inverted_gender;
 use super::quotes::{self, Warnings};
 use super::rules::event;
 use super::rules::items::items_in;
-use super::rules::people::{Mention, mentions};
+use super::rules::people::{Mention, mentions, spans_of};
 use super::rules::speech::{How, attributions, quote_at};
 use super::taxonomy::Taxonomy;
 use super::token::{Sent, Span, TokenBuf, sentences, tokenize};
@@ -281,14 +281,7 @@ impl Extractor<'_> {
             }
         }
         self.quote_places(p, offset, sent);
-        let spans: Vec<Span> = found
-            .iter()
-            .map(|(mention, (start, end))| Span {
-                start: *start,
-                end: *end,
-                strong: !matches!(mention, Mention::Name(_) | Mention::Org(_)),
-            })
-            .collect();
+        let spans = spans_of(&found);
         let framed = sent.with_spans(&spans);
         for found in attributions(&framed).into_iter().map(|a| {
             (

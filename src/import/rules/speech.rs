@@ -338,7 +338,9 @@ mod tests {
                 n += 1;
             }
         }
-        let sent = buf.sent(text, 0..buf.len(), v);
+        let plain = buf.sent(text, 0..buf.len(), v);
+        let spans = crate::import::rules::people::spans_of(&crate::import::rules::people::mentions(&plain));
+        let sent = plain.with_spans(&spans);
         attributions(&sent)
             .into_iter()
             .map(|a| {
