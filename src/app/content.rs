@@ -180,6 +180,7 @@ impl Content {
             .iter()
             .map(|a| {
                 let mut blocks = vec![block(Role::Label, fix(&a.label), "• ", "  ")];
+                blocks.extend(category_block(&a.label, a.category.as_deref(), lang));
                 if let Some(d) = &a.detail {
                     blocks.push(block(Role::Detail, fix(d), "  ", "  "));
                 }
@@ -192,6 +193,7 @@ impl Content {
         let (emerging, standing): (Vec<_>, Vec<_>) = b.threats.iter().partition(|t| t.emerging);
         for t in standing {
             let mut blocks = vec![block(Role::Label, fix(&t.label), "• ", "  ")];
+            blocks.extend(category_block(&t.label, t.category.as_deref(), lang));
             if let Some(d) = &t.detail {
                 blocks.push(block(Role::Detail, fix(d), "  ", "  "));
             }
@@ -204,6 +206,7 @@ impl Content {
             }
             let label = format!("{} [{}]", fix(&t.label), l.emerging_badge);
             blocks.push(block(Role::Emerging, label, "◆ ", "  "));
+            blocks.extend(category_block(&t.label, t.category.as_deref(), lang));
             if let Some(d) = &t.detail {
                 blocks.push(block(Role::Detail, fix(d), "  ", "  "));
             }
@@ -350,12 +353,52 @@ fn quote_item(
     Item { blocks }
 }
 
+/// The name of an item's category under its label, when the category is known and its name
+/// is not the label again: "Trafic de cocaïne" shows "Trafic de stupéfiants".
+fn category_block(label: &str, category: Option<&str>, lang: Lang) -> Option<Block> {
+    let name = crate::model::category(category?)?.name(lang);
+    let same = |a: &str, b: &str| a.to_lowercase().trim() == b.to_lowercase().trim();
+    (!same(name, label)).then(|| block(Role::Context, format!("({name})"), "  ", "  "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn bundled() -> Content {
         Content::new(Arc::new(crate::model::bundled().unwrap()), Lang::Fr)
+    }
+
+    #[test]
+    fn a_category_shows_under_a_label_that_does_not_name_it() {
+        let mut b = crate::model::bundled().unwrap();
+        b.threats = vec![
+            crate::model::Threat {
+                label: "Trafic de cocaïne".into(),
+                category: Some("drug-trafficking".into()),
+                detail: None,
+                emerging: false,
+            },
+            crate::model::Threat {
+                label: "Trafic de stupéfiants".into(),
+                category: Some("drug-trafficking".into()),
+                detail: None,
+                emerging: false,
+            },
+        ];
+        let c = Content::new(Arc::new(b), Lang::Fr);
+        let texts: Vec<String> = c.panes[3]
+            .iter()
+            .flat_map(|item| item.blocks.iter().map(|b| b.text.clone()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Trafic de cocaïne",
+                "(Trafic de stupéfiants)",
+                "Trafic de stupéfiants"
+            ]
+        );
     }
 
     #[test]

@@ -520,7 +520,9 @@ mod tests {
         let mut b = full();
         b.map_text(|_| "y".to_string());
         // A category is an id of the taxonomy, not text: it stays as written.
-        let json = serde_json::to_string(&b).unwrap().replace(r#""category":"x""#, "");
+        let json = serde_json::to_string(&b)
+            .unwrap()
+            .replace(r#""category":"x""#, "");
         assert!(!json.contains("\"x\""), "a string was missed: {json}");
     }
 

@@ -339,7 +339,8 @@ mod tests {
             }
         }
         let plain = buf.sent(text, 0..buf.len(), v);
-        let spans = crate::import::rules::people::spans_of(&crate::import::rules::people::mentions(&plain));
+        let spans =
+            crate::import::rules::people::spans_of(&crate::import::rules::people::mentions(&plain));
         let sent = plain.with_spans(&spans);
         attributions(&sent)
             .into_iter()
