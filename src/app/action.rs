@@ -95,6 +95,10 @@ pub enum Action {
     ToggleFollow,
     /// The number of connected attendees changed (presenter).
     SetWatchers(usize),
+    /// Stop the program for now, giving the terminal back until the shell resumes it (`fg`).
+    Suspend,
+    /// Draw the whole screen again, as it should be.
+    Redraw,
     /// A mouse click at a cell.
     Click {
         /// Column.
@@ -121,4 +125,8 @@ pub enum Effect {
     None,
     /// Restore the terminal and exit.
     Quit,
+    /// Restore the terminal, stop until resumed, then set it up and draw everything again.
+    Suspend,
+    /// Clear the screen and draw everything again.
+    Redraw,
 }

@@ -86,6 +86,8 @@ pub struct Labels {
     pub too_small: &'static str,
     /// "need"
     pub need: &'static str,
+    /// "Too small" at its shortest, for a terminal that fits nothing longer (10 columns).
+    pub too_small_short: &'static str,
     /// An empty pane.
     pub empty: &'static str,
     /// Months, for dates in the header.
@@ -141,6 +143,7 @@ static EN: Labels = Labels {
     help_footer: "Esc or ? closes this help",
     too_small: "Terminal too small",
     need: "need",
+    too_small_short: "too small",
     empty: "(nothing here)",
     months: [
         "January",
@@ -192,6 +195,7 @@ static FR: Labels = Labels {
     help_footer: "Échap ou ? ferme cette aide",
     too_small: "Terminal trop petit",
     need: "il faut",
+    too_small_short: "trop petit",
     empty: "(rien ici)",
     months: [
         "janvier",

@@ -142,6 +142,8 @@ pub struct Presentation {
     pub link: LinkStatus,
     /// For a presenter view: the presenter's screen size.
     pub presenter_size: Option<Size>,
+    /// For a presenter view: how many lines of the notes are scrolled out above the box.
+    pub notes_scroll: usize,
 }
 
 /// The state of a presenter view's link to the presentation.

@@ -89,13 +89,41 @@ pub fn clamp(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> Pa
     v.min(max_top(content, pane, geo))
 }
 
-/// The item the status line reports: the top one, or the last once the end is in view.
+/// The item the status line reports: the first one with a line in view (an item scrolled up
+/// to its trailing blank line is out of view), or the last once the end is in view.
 pub fn current_item(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> usize {
-    if content.len(pane) > 0 && view >= max_top(content, pane, geo) && view != PaneView::default() {
-        content.len(pane) - 1
+    let len = content.len(pane);
+    if len > 0 && view >= max_top(content, pane, geo) && view != PaneView::default() {
+        return len - 1;
+    }
+    let h = content.height(pane, view.item, geo.width);
+    if view.item + 1 < len && view.line + 1 >= h {
+        view.item + 1
     } else {
         view.item
     }
+}
+
+/// Where `view` is in the pane's lines: how many lines are above the top, and how many lines
+/// the pane has in all. Measures every item (wrapped lines are cached per width).
+pub fn line_position(
+    content: &Content,
+    pane: Pane,
+    geo: Geometry,
+    view: PaneView,
+) -> (usize, usize) {
+    let mut above = 0;
+    let mut total = 0;
+    for item in 0..content.len(pane) {
+        let h = content.height(pane, item, geo.width);
+        if item < view.item {
+            above += h;
+        } else if item == view.item {
+            above += view.line.min(h);
+        }
+        total += h;
+    }
+    (above, total)
 }
 
 #[cfg(test)]
