@@ -251,9 +251,9 @@ fn run_loop(
                 Effect::Quit => return Ok(Ended::Quit),
                 Effect::Suspend => {
                     suspend()?;
-                    terminal.clear().context("cannot redraw")?;
+                    redraw_all(&mut terminal)?;
                 }
-                Effect::Redraw => terminal.clear().context("cannot redraw")?,
+                Effect::Redraw => redraw_all(&mut terminal)?,
                 Effect::None => {}
             }
             if !event::poll(Duration::ZERO).context("cannot read input")? {
@@ -261,6 +261,19 @@ fn run_loop(
             }
         }
     }
+}
+
+/// Clears the screen and makes the next frame draw every cell. Not ratatui's `clear`, which
+/// asks the terminal for the cursor position and so waits on it: a blank frame first brings
+/// ratatui's idea of the screen in line with the cleared one.
+fn redraw_all(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> anyhow::Result<()> {
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )
+    .context("cannot redraw")?;
+    terminal.draw(|_| {}).context("cannot redraw")?;
+    Ok(())
 }
 
 /// The action a crossterm event other than a key means.
