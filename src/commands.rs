@@ -43,8 +43,8 @@ fn load(file: Option<&str>) -> Result<Briefing, LoadFailure> {
             let imported = import::import_release(&text, path, None)?;
             if !imported.warnings.is_empty() {
                 eprintln!(
-                    "{path}: note: structured with {} warnings; `briefing import {path}` lists them",
-                    imported.warnings.len()
+                    "{path}: note: structured with {}; `briefing import {path}` lists them",
+                    plural(imported.warnings.len(), "warning")
                 );
             }
             Ok(imported.briefing)

@@ -34,7 +34,7 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
             ));
         }
         if meta.len() > MAX_INPUT_BYTES {
-            return Err(whole(too_large(meta.len())));
+            return Err(whole(too_large(Some(meta.len()))));
         }
         let file = fs::File::open(path).map_err(|e| whole(open_message(&e)))?;
         // Only a capacity hint: a length that does not fit in memory starts empty and fails
@@ -46,7 +46,8 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
         buf
     };
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(whole(too_large(bytes.len() as u64)));
+        // Reading stops one byte past the limit: how much more there was is not known.
+        return Err(whole(too_large(None)));
     }
     String::from_utf8(bytes).map_err(|e| {
         // The first chunk is the valid text up to the first bad byte; an error means there is
@@ -72,18 +73,61 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
     })
 }
 
-/// Reads and parses a briefing file, TOML or JSON by its extension.
+/// Reads and parses a briefing file, TOML or JSON by its extension. A file that is not a
+/// briefing but reads like prose (a release without `.txt` or `.md`) is told so.
 pub fn load_briefing(path: &str) -> Result<Briefing, LoadError> {
     let text = read_text(path)?;
-    parse_briefing(&text, path, Format::from_name(path))
+    let format = Format::from_name(path);
+    parse_briefing(&text, path, format).map_err(|e| {
+        if format == Format::Toml && looks_like_prose(&text) {
+            LoadError::one(
+                Diagnostic::whole(
+                    path,
+                    "expected a briefing (TOML), found text that reads like a press release",
+                )
+                .with_help(format!(
+                    "structure it first: briefing import {path} -o briefing.toml \
+                     (or name it .txt or .md to open it as a release)"
+                )),
+            )
+        } else {
+            e
+        }
+    })
 }
 
-fn too_large(len: u64) -> String {
-    format!(
-        "expected a file of at most {} MiB, found {:.1} MiB",
-        MAX_INPUT_BYTES / (1024 * 1024),
-        len as f64 / (1024.0 * 1024.0)
-    )
+/// True for text with sentences and none of TOML's lines (`key = value`, `[table]`): a
+/// release, not a briefing.
+pub fn looks_like_prose(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tomlish = lines.iter().any(|l| {
+        l.starts_with('[')
+            || l.starts_with('#')
+            || l.split_once('=').is_some_and(|(key, _)| {
+                let key = key.trim();
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
+            })
+    });
+    let words = text.split_whitespace().count();
+    !tomlish && words >= 8
+}
+
+fn too_large(len: Option<u64>) -> String {
+    let max = MAX_INPUT_BYTES / (1024 * 1024);
+    match len {
+        Some(len) => format!(
+            "expected a file of at most {max} MiB, found {:.1} MiB",
+            len as f64 / (1024.0 * 1024.0)
+        ),
+        None => format!("expected at most {max} MiB, found more than {max} MiB"),
+    }
 }
 
 fn open_message(e: &io::Error) -> String {
