@@ -159,7 +159,9 @@ pub enum Overwrite {
 }
 
 /// Writes `contents` to `path` through a temporary file in the same directory and a rename,
-/// so a reader never sees half a file and a failure leaves any old file intact.
+/// so a reader never sees half a file and a failure leaves any old file intact. A new file
+/// gets the permissions any write would give it (0666 less the umask, not the temporary
+/// file's 0600); a replaced file keeps its own.
 pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::Result<()> {
     if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
         anyhow::bail!(
@@ -171,20 +173,30 @@ pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::R
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".briefing-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            let why = match e.kind() {
-                io::ErrorKind::NotFound => {
-                    format!("the directory {} does not exist", dir.display())
-                }
-                _ => format!("{} in {}", io_reason(&e), dir.display()),
-            };
-            anyhow::anyhow!("{}: error: cannot write: {why}", path.display())
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".briefing-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with 0666, the umask applies as it does to any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let existing = fs::metadata(path).ok().filter(fs::Metadata::is_file);
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        let why = match e.kind() {
+            io::ErrorKind::NotFound => {
+                format!("the directory {} does not exist", dir.display())
+            }
+            _ => format!("{} in {}", io_reason(&e), dir.display()),
+        };
+        anyhow::anyhow!("{}: error: cannot write: {why}", path.display())
+    })?;
     tmp.write_all(contents.as_bytes())
+        .and_then(|()| match &existing {
+            // The file it replaces keeps its mode.
+            Some(meta) => tmp.as_file().set_permissions(meta.permissions()),
+            None => Ok(()),
+        })
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| {
             anyhow::anyhow!("{}: error: cannot write: {}", path.display(), io_reason(&e))
@@ -224,6 +236,25 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "three");
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_new_gives_a_new_file_the_usual_mode_and_keeps_a_replaced_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        // What any program's new file gets here: 0666 less the umask.
+        let reference = dir.path().join("reference");
+        fs::write(&reference, "x").unwrap();
+        let path = dir.path().join("b.toml");
+        write_new(&path, "one", Overwrite::Refuse).unwrap();
+        assert_eq!(mode(&path), mode(&reference));
+        for kept in [0o644, 0o640, 0o600] {
+            fs::set_permissions(&path, fs::Permissions::from_mode(kept)).unwrap();
+            write_new(&path, "two", Overwrite::Replace).unwrap();
+            assert_eq!(mode(&path), kept, "replacing a {kept:o} file");
+        }
     }
 
     #[test]

@@ -416,3 +416,27 @@ fn a_reader_that_stops_reading_ends_import_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn import_o_writes_with_the_usual_mode_and_force_keeps_the_old_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::write(&reference, "x").unwrap();
+    let out_path = dir.path().join("out.toml");
+    let out = out_path.to_str().unwrap();
+    let release = "assets/releases/unodc-interpol-2016.txt";
+    let run = briefing(&["import", release, "-o", out]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(
+        mode(&out_path),
+        mode(&reference),
+        "a new file: 0666 less the umask"
+    );
+    std::fs::set_permissions(&out_path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = briefing(&["import", release, "-o", out, "--force"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(mode(&out_path), 0o644, "a replaced file keeps its mode");
+}
