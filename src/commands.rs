@@ -88,8 +88,18 @@ pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<
     };
     let state = terminal_state(b, lang)?;
     // A presentation started from the reader can be followed by `briefing present --notes`.
-    let ended = briefing::term::run(state, theme(), &mut PublishHooks::default())?;
+    let ended = briefing::term::run(state, theme(), &mut publish_hooks(file))?;
     Ok(ExitCode::from(ended.exit_status()))
+}
+
+/// Publishes presentations of `file` for presenter views, naming it absolutely so that a view
+/// started elsewhere can be told what to pass.
+fn publish_hooks(file: Option<&str>) -> PublishHooks {
+    let absolute = file
+        .filter(|f| *f != "-")
+        .and_then(|f| std::path::absolute(f).ok())
+        .map(|p| p.display().to_string());
+    PublishHooks::for_file(absolute)
 }
 
 pub(crate) fn present(
@@ -109,7 +119,7 @@ pub(crate) fn present(
         briefing::term::run(state, theme(), &mut follow)?
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
-        briefing::term::run(state, theme(), &mut PublishHooks::default())?
+        briefing::term::run(state, theme(), &mut publish_hooks(file))?
     };
     Ok(ExitCode::from(ended.exit_status()))
 }
@@ -133,7 +143,10 @@ pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<E
     } else {
         // Attendees follow over SSH; a presenter view on this machine follows the same way
         // as for `briefing present`.
-        let mut hooks = (serving.presenter_hooks(), PublishHooks::default());
+        let mut hooks = (
+            serving.presenter_hooks(),
+            publish_hooks(args.file.as_deref()),
+        );
         briefing::term::run(presenter, theme, &mut hooks)
     };
     serving.shutdown();

@@ -22,7 +22,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::app::{Action, Effect, Hooks, Key, Size, State, paste, press, update};
+use crate::app::{Action, Effect, Hooks, Key, Size, State, notify, paste, press, update};
 use crate::ui::{self, Theme};
 
 /// How often the loop wakes to check for signals when no input comes.
@@ -205,6 +205,10 @@ fn run_loop(
         }
         for action in hooks.pending_actions() {
             update(&mut state, action);
+            dirty = true;
+        }
+        for notice in hooks.pending_notices() {
+            notify(&mut state, notice);
             dirty = true;
         }
         if dirty {

@@ -364,3 +364,39 @@ fn long_notes_scroll_and_say_there_is_more() {
     assert_eq!(notes.present.notes_scroll, 0);
     assert_eq!(notes.mode, Mode::PresenterView);
 }
+
+#[test]
+fn the_presenter_view_says_which_file_to_pass_for_another_briefing() {
+    let mut notes = state(model::bundled().unwrap(), 80, 20);
+    update(&mut notes, Action::OpenPresenterView);
+    briefing::app::notify(
+        &mut notes,
+        briefing::app::Notice::OtherPresentation {
+            file: Some("/home/ana/briefings/réunion 2.toml".into()),
+        },
+    );
+    let text = frame(&notes);
+    assert!(
+        text.contains("La présentation en cours montre un autre briefing."),
+        "{text}"
+    );
+    assert!(text.contains("Pour la suivre, lancez :"), "{text}");
+    assert!(
+        text.contains("briefing present --notes '/home/ana/briefings/réunion 2.toml'"),
+        "{text}"
+    );
+    briefing::app::notify(
+        &mut notes,
+        briefing::app::Notice::OtherPresentation { file: None },
+    );
+    let text = frame(&notes);
+    assert!(
+        text.lines()
+            .any(|l| l.trim_end() == " briefing present --notes"),
+        "{text}"
+    );
+    // Once it follows a presentation of its own briefing, the hint is gone.
+    let presenter = presenting(80, 20);
+    update(&mut notes, Action::FollowTo(presenter.position()));
+    assert!(!frame(&notes).contains("--notes"));
+}

@@ -237,3 +237,57 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
     pty.type_bytes(b"exit\r");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+/// `briefing ARGS` in a pty, with its runtime directory (where presentations meet their
+/// presenter views) in `runtime`.
+fn briefing_in(runtime: &std::path::Path, args: &[&str]) -> Pty {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+    cmd.args(args);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_RUNTIME_DIR", runtime);
+    Pty::spawn(cmd)
+}
+
+const OTHER: &str = "tests/fixtures/import/en_company_wire_dateline.txt";
+
+#[test]
+fn presenter_views_follow_the_right_presentation_as_they_come_and_go() {
+    let runtime = tempfile::tempdir().unwrap();
+    let rt = runtime.path();
+    let mut a = briefing_in(rt, &["present"]);
+    a.wait_for("A's first slide", |s| s.contains("1/10"));
+    // B presents another briefing, then quits: A stays followable.
+    let mut b = briefing_in(rt, &["present", OTHER]);
+    b.wait_for("B's first slide", |s| s.contains("1/"));
+    b.type_bytes(b"q");
+    assert_eq!(b.wait_exit(), 0);
+    let mut notes = briefing_in(rt, &["present", "--notes"]);
+    notes.wait_for("the view following A", |s| {
+        s.contains("1/10") && s.contains("Notes")
+    });
+    // C, a newer presentation of the same briefing: the open view moves to it.
+    let mut c = briefing_in(rt, &["present"]);
+    c.wait_for("C's first slide", |s| s.contains("1/10"));
+    c.type_bytes(b"ll");
+    c.wait_for("C on slide 3", |s| s.contains("3/10"));
+    notes.wait_for("the view following C", |s| s.contains("3/10"));
+    // C ends: back to A, still on its first slide.
+    c.type_bytes(b"q");
+    assert_eq!(c.wait_exit(), 0);
+    notes.wait_for("the view back on A", |s| {
+        s.contains("1/10") && !s.contains("3/10")
+    });
+    // A view of another briefing says what to run to follow A.
+    let mut other = briefing_in(rt, &["present", "--notes", OTHER]);
+    other.wait_for("the other view's hint", |s| {
+        s.contains("To follow it, run:") && s.contains("briefing present --notes")
+    });
+    a.type_bytes(b"q");
+    assert_eq!(a.wait_exit(), 0);
+    notes.wait_for("the view waiting", |s| s.contains("En attente"));
+    for mut view in [notes, other] {
+        view.type_bytes(b"q");
+        assert_eq!(view.wait_exit(), 0);
+    }
+}

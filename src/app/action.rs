@@ -117,6 +117,18 @@ pub enum Action {
     },
 }
 
+/// Word from an edge that carries more than an [`Action`] (which is `Copy`) can; applied by
+/// [`crate::app::update::notify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Presentations run on this machine, but only of other briefings; the newest presents
+    /// `file` (absolute; `None` for the bundled briefing).
+    OtherPresentation {
+        /// The file to pass to `briefing present --notes` to follow it.
+        file: Option<String>,
+    },
+}
+
 /// What the edge must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Effect {

@@ -118,6 +118,8 @@ pub struct Labels {
     pub waiting: &'static str,
     /// Presenter view: the presentation shows another briefing.
     pub other_briefing: &'static str,
+    /// Before the command that follows the presentation of another briefing.
+    pub follow_other: &'static str,
     /// Fact labels at the top of the summary: date, event, place, source.
     pub facts: [&'static str; 4],
     /// Whether 0 takes the singular ("0 spectateur").
@@ -172,6 +174,7 @@ static EN: Labels = Labels {
     watching: ("watching", "watching"),
     waiting: "Waiting for a presentation: run `briefing present` in another terminal",
     other_briefing: "The presentation running shows another briefing",
+    follow_other: "To follow it, run:",
     facts: ["Date", "Event", "Place", "Source"],
     zero_is_singular: false,
 };
@@ -224,6 +227,7 @@ static FR: Labels = Labels {
     watching: ("spectateur", "spectateurs"),
     waiting: "En attente d'une présentation : lancez `briefing present` dans un autre terminal",
     other_briefing: "La présentation en cours montre un autre briefing",
+    follow_other: "Pour la suivre, lancez :",
     facts: ["Date", "Événement", "Lieu", "Source"],
     zero_is_singular: true,
 };

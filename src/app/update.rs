@@ -1,7 +1,7 @@
 //! The pure state machine: `update(&mut State, Action) -> Effect`. Every action is handled in
 //! every mode, every index is clamped, nothing panics and nothing does I/O.
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::{Action, Effect, Notice};
 use crate::app::key::Key;
 use crate::app::keymap::{help_lines, keys_of, resolve};
 use crate::app::present::LinkStatus;
@@ -30,6 +30,34 @@ pub fn press(state: &mut State, key: Key) -> Effect {
         }
     }
     effect
+}
+
+/// Applies word from an edge: a presenter view learns that only another briefing is being
+/// presented, and which file to pass to follow it.
+pub fn notify(state: &mut State, notice: Notice) -> Effect {
+    match notice {
+        Notice::OtherPresentation { file } => {
+            state.present.link = LinkStatus::Other;
+            state.present.other_command = Some(notes_command(file.as_deref()));
+        }
+    }
+    Effect::None
+}
+
+/// `briefing present --notes FILE`, FILE quoted for a POSIX shell when it needs it.
+fn notes_command(file: Option<&str>) -> String {
+    let Some(file) = file else {
+        return "briefing present --notes".to_string();
+    };
+    let plain = !file.is_empty()
+        && file
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '+' | ':' | ','));
+    if plain {
+        format!("briefing present --notes {file}")
+    } else {
+        format!("briefing present --notes '{}'", file.replace('\'', "'\\''"))
+    }
 }
 
 /// Most characters a paste adds to the search query: more is not a query, and each match
@@ -93,6 +121,7 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             Effect::None
         }
         Action::LinkLost { other } => {
+            state.present.other_command = None;
             state.present.link = if other {
                 LinkStatus::Other
             } else {

@@ -29,13 +29,18 @@ pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, bu
     let labels = state.lang().labels();
     let text_w = usize::from(area.width.saturating_sub(2));
     if present.link != LinkStatus::Live {
-        let text = if present.link == LinkStatus::Other {
-            labels.other_briefing
-        } else {
-            labels.waiting
+        let text = match (present.link, &present.other_command) {
+            (LinkStatus::Other, Some(command)) => {
+                format!(
+                    "{}.\n{}\n{command}",
+                    labels.other_briefing, labels.follow_other
+                )
+            }
+            (LinkStatus::Other, None) => labels.other_briefing.to_string(),
+            _ => labels.waiting.to_string(),
         };
         let italic = Style::default().add_modifier(Modifier::ITALIC);
-        for (row, line) in (area.y..area.bottom()).zip(&wrap(text, text_w.max(1), "", "")) {
+        for (row, line) in (area.y..area.bottom()).zip(&wrap(&text, text_w.max(1), "", "")) {
             buf.set_stringn(area.x + 1, row, line, text_w, italic);
         }
         return;
