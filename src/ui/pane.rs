@@ -58,12 +58,11 @@ pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, 
 
     if !scroll::fits(content, pane, geo) && area.height > 2 {
         // By line, not by item: a long item moves the thumb as it scrolls, and the thumb's
-        // length is the share of the lines in view.
-        let (above, total) = scroll::line_position(content, pane, geo, view);
-        let rows = usize::from(geo.height);
-        let mut sb = ScrollbarState::new(total.saturating_sub(rows) + 1)
-            .position(above)
-            .viewport_content_length(rows);
+        // length is the share of the lines in view (see scroll::bar for long panes).
+        let b = scroll::bar(content, pane, geo, view);
+        let mut sb = ScrollbarState::new(b.content)
+            .position(b.position)
+            .viewport_content_length(b.viewport);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .style(theme.border(focused))
             .begin_symbol(Some("↑"))
