@@ -88,6 +88,8 @@ pub struct Labels {
     pub too_small: &'static str,
     /// "need"
     pub need: &'static str,
+    /// "Too small" at its shortest, for a terminal that fits nothing longer (10 columns).
+    pub too_small_short: &'static str,
     /// An empty pane.
     pub empty: &'static str,
     /// Months, for dates in the header.
@@ -118,6 +120,8 @@ pub struct Labels {
     pub waiting: &'static str,
     /// Presenter view: the presentation shows another briefing.
     pub other_briefing: &'static str,
+    /// Before the command that follows the presentation of another briefing.
+    pub follow_other: &'static str,
     /// Fact labels at the top of the summary: date, event, place, source.
     pub facts: [&'static str; 4],
     /// Whether 0 takes the singular ("0 spectateur").
@@ -144,6 +148,7 @@ static EN: Labels = Labels {
     help_footer: "Esc or ? closes this help",
     too_small: "Terminal too small",
     need: "need",
+    too_small_short: "too small",
     empty: "(nothing here)",
     months: [
         "January",
@@ -172,6 +177,7 @@ static EN: Labels = Labels {
     watching: ("watching", "watching"),
     waiting: "Waiting for a presentation: run `briefing present` in another terminal",
     other_briefing: "The presentation running shows another briefing",
+    follow_other: "To follow it, run:",
     facts: ["Date", "Event", "Place", "Source"],
     zero_is_singular: false,
 };
@@ -196,6 +202,7 @@ static FR: Labels = Labels {
     help_footer: "Échap ou ? ferme cette aide",
     too_small: "Terminal trop petit",
     need: "il faut",
+    too_small_short: "trop petit",
     empty: "(rien ici)",
     months: [
         "janvier",
@@ -224,6 +231,7 @@ static FR: Labels = Labels {
     watching: ("spectateur", "spectateurs"),
     waiting: "En attente d'une présentation : lancez `briefing present` dans un autre terminal",
     other_briefing: "La présentation en cours montre un autre briefing",
+    follow_other: "Pour la suivre, lancez :",
     facts: ["Date", "Événement", "Lieu", "Source"],
     zero_is_singular: true,
 };

@@ -11,7 +11,7 @@ use ratatui::widgets::{
 
 use crate::app::screen::{Geometry, text_area};
 use crate::app::scroll;
-use crate::app::state::{Base, Pane, State};
+use crate::app::state::{Pane, State};
 use crate::ui::Theme;
 
 pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, buf: &mut Buffer) {
@@ -54,17 +54,19 @@ pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, 
         );
         return;
     }
-    let shown = render_lines(state, theme, pane, text, buf);
+    render_lines(state, theme, pane, text, buf);
 
-    let zoomed = state.mode.base() == Base::Zoom;
     if !scroll::fits(content, pane, geo) && area.height > 2 {
-        let mut sb = ScrollbarState::new(len)
-            .position(current)
-            .viewport_content_length(shown);
+        // By line, not by item: a long item moves the thumb as it scrolls, and the thumb's
+        // length is the share of the lines in view (see scroll::bar for long panes).
+        let b = scroll::bar(content, pane, geo, view);
+        let mut sb = ScrollbarState::new(b.content)
+            .position(b.position)
+            .viewport_content_length(b.viewport);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .style(theme.border(focused))
-            .begin_symbol(Some(if zoomed { "▲" } else { "↑" }))
-            .end_symbol(Some(if zoomed { "▼" } else { "↓" }));
+            .begin_symbol(Some("↑"))
+            .end_symbol(Some("↓"));
         bar.render(
             area.inner(Margin {
                 vertical: 1,
@@ -77,8 +79,8 @@ pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, 
 }
 
 /// Draws the lines from the pane's scroll position down, marking search matches; the match
-/// jumped to gets its own style. Returns how many items were shown, even in part.
-fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut Buffer) -> usize {
+/// jumped to gets its own style.
+fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut Buffer) {
     let content = &state.content;
     let needle = &state.search.needle;
     let current = state
@@ -88,7 +90,6 @@ fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut 
         .filter(|m| m.pane == pane);
     let mut view = state.view(pane);
     let mut row = 0u16;
-    let mut shown = 0;
     while row < text.height && view.item < content.len(pane) {
         let lines = content.lines(pane, view.item, text.width.max(1));
         // Occurrences above the first shown line, so the current match is counted right.
@@ -128,7 +129,5 @@ fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut 
         }
         view.item += 1;
         view.line = 0;
-        shown += 1;
     }
-    shown
 }
