@@ -250,8 +250,10 @@ fn warnings_of(
         more += out.len() - MAX_WARNINGS;
         out.truncate(MAX_WARNINGS);
     }
-    if more > 0 {
-        out.push(format!("and {more} more warnings"));
+    match more {
+        0 => {}
+        1 => out.push("and 1 more warning".to_string()),
+        _ => out.push(format!("and {more} more warnings")),
     }
     out
 }

@@ -247,7 +247,7 @@ fn a_release_without_an_extension_is_told_apart_from_a_bad_briefing() {
 fn one_warning_is_one_warning() {
     let out = briefing(&[
         "snapshot",
-        "tests/fixtures/import/en_company_wire_dateline.txt",
+        "tests/fixtures/cli/one_warning.txt",
         "--size",
         "40x10",
     ]);

@@ -17,7 +17,7 @@ use super::rules::items::items_in;
 use super::rules::people::{Mention, mentions, spans_of};
 use super::rules::speech::{How, attributions, quote_at};
 use super::taxonomy::Taxonomy;
-use super::token::{Sent, Span, TokenBuf, sentences, tokenize};
+use super::token::{Sent, TokenBuf, sentences, tokenize};
 use super::words::{capitalize_first, collapse_ws, cut_chars, head};
 
 /// An item's detail (its sentence) is cut to this many characters.
