@@ -137,7 +137,7 @@ pub(crate) fn extract(
         .first()
         .filter(|_| outline.has_lead)
         .and_then(|r| body.text.get(r.clone()));
-    ex.front(&outline.title, lead);
+    ex.front(&outline.title, outline.caption.as_deref(), lead);
     // Quotes are in order and end in order: a cursor over them finds each paragraph's.
     let mut first_open = 0;
     for (p, (range, para)) in body.paras.iter().zip(&outline.paras).enumerate() {
@@ -180,9 +180,12 @@ pub(crate) fn extract(
 }
 
 impl Extractor<'_> {
-    /// The title and the lead name the release's parties.
-    fn front(&mut self, title: &str, lead: Option<&str>) {
-        for text in std::iter::once(title).chain(lead) {
+    /// The title and the lead name the release's parties; the title and the caption name
+    /// people the body may call by surname only ("Mr. Guterres").
+    fn front(&mut self, title: &str, caption: Option<&str>, lead: Option<&str>) {
+        let texts = [(Some(title), true, true), (caption, false, true), (lead, true, false)];
+        for (text, orgs, people) in texts {
+            let Some(text) = text else { continue };
             tokenize(text, &mut self.raw);
             self.raw.annotate(self.vocab);
             let buf = std::mem::take(&mut self.raw);
@@ -192,7 +195,22 @@ impl Extractor<'_> {
                 // session de la Commission pour la prévention du crime".
                 let occasion = event::event_span(&sent).map(|(span, _)| span);
                 for (mention, (a, _)) in mentions(&sent) {
-                    if let Mention::Org(org) = mention
+                    if people
+                        && let Mention::Person {
+                            name,
+                            role,
+                            org,
+                            gender,
+                        } = mention
+                        && let Some(person) = person_ref(&sent, name, role, org, gender)
+                    {
+                        self.facts.people.push(PersonFact {
+                            person,
+                            pos: Pos { para: 0, tok: 0 },
+                        });
+                    }
+                    if orgs
+                        && let Mention::Org(org) = mention
                         && occasion.is_none_or(|(s, e)| org.0 < s || org.0 >= e)
                         && let Some(name) = text_of(&sent, org)
                     {

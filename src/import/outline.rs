@@ -663,6 +663,9 @@ struct BodyRead {
     last_para: usize,
 }
 
+/// A heading of this many words at least is prose (a standfirst set as a heading).
+const STANDFIRST_WORDS: usize = 20;
+
 /// A date line this many blocks from the story's end at most is its signature.
 const SIGNATURE_BLOCKS: usize = 3;
 
@@ -685,7 +688,8 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
                 }
                 continue;
             }
-            if block.kind == BlockKind::Heading {
+            // A heading of a sentence's length is a standfirst: read as a paragraph.
+            if block.kind == BlockKind::Heading && words(text) < STANDFIRST_WORDS {
                 if matches!(reading, Reading::Skip | Reading::Links(_)) {
                     reading = Reading::Body(Section::Story);
                 }

@@ -120,6 +120,8 @@ pub(crate) enum Pat {
     Mention,
     /// A mention with a role, title or known given name.
     StrongMention,
+    /// A word where no person's named mention starts.
+    PlainWord,
 }
 
 /// Classes a word cannot have and still be part of a person's name.
@@ -238,6 +240,9 @@ fn walk(
         Pat::Inverted => one(inverted_gender(sent, at).is_some()),
         Pat::Mention => sent.span_at(at).map(|s| s.end),
         Pat::StrongMention => sent.span_at(at).filter(|s| s.strong).map(|s| s.end),
+        Pat::PlainWord => one(
+            tok.is_some_and(|t| t.is_word()) && sent.span_at(at).is_none_or(|s| !s.named),
+        ),
         Pat::Ref(part) => return walk(part, sent, at, caps, next),
         Pat::Unless(class, part) => {
             return !sent.is(at, *class) && walk(part, sent, at, caps, next);
@@ -489,7 +494,7 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
     let mut set = FirstSet::EMPTY;
     match pat {
         Pat::Is(class) => set.classes = class.bit(),
-        Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::Mention | Pat::StrongMention => {
+        Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::Mention | Pat::StrongMention | Pat::PlainWord => {
             set.word = true
         }
         Pat::Capital

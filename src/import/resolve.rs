@@ -334,6 +334,16 @@ impl Resolver<'_> {
         if !quote.opens_para {
             return Speaker::Unknown;
         }
+        // A quote after a name line that signed the quote before it: the same speaker goes on.
+        if let Some(dash) = quote
+            .pos
+            .para
+            .checked_sub(1)
+            .and_then(|p| self.places.dash.get(&p))
+            .and_then(|&i| facts.colons.get(i))
+        {
+            return self.resolve_source(&dash.source, dash.pos);
+        }
         // "X a quant à lui indiqué :", or "X said the operation…", at the end of the paragraph
         // before.
         let before = quote.pos.para.checked_sub(1);
@@ -368,8 +378,25 @@ impl Resolver<'_> {
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
             Source::Joint(words) => self.joint(words),
-            Source::Org(name) => Speaker::Org(name.clone()),
+            Source::Org(name) => self.surname_holder(name).map_or_else(
+                || Speaker::Org(name.clone()),
+                |i| Speaker::People(vec![i]),
+            ),
         }
+    }
+
+    /// The one person read so far whose name ends with `words` ("De Bolle" for "Catherine De
+    /// Bolle"): capitalised words read as an organisation that are someone's surname.
+    fn surname_holder(&self, words: &str) -> Option<usize> {
+        let key = format!(" {}", fold_key(words));
+        let mut found = self
+            .out
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| fold_key(&p.name).ends_with(&key));
+        let (first, _) = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     /// The one person who holds `role` (of `org`), in agreement with `gender`.

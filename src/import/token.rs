@@ -376,6 +376,8 @@ pub(crate) struct Span {
     pub end: usize,
     /// Named with a role, a title or a known given name (not a bare capitalised word).
     pub strong: bool,
+    /// Holds a person's name (not only a role, a pronoun or an organisation).
+    pub named: bool,
 }
 
 impl<'a> Sent<'a> {

@@ -397,6 +397,7 @@ pub(crate) fn spans_of(found: &[(Mention, (usize, usize))]) -> Vec<Span> {
             start: *start,
             end: *end,
             strong: !matches!(mention, Mention::Name(_) | Mention::Org(_)),
+            named: matches!(mention, Mention::Person { .. }),
         })
         .collect()
 }

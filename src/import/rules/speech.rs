@@ -46,7 +46,7 @@ static CLAUSE_END: Pat = Seq(&[
 
 /// What stands between a source and its verb: ", who led the operation,", ", in charge of
 /// customs,".
-static APPOSITION: Pat = Opt(&Seq(&[P(','), Rep(&Alt(&[Word, AnyOf("'()")]), 1, 10)]));
+static APPOSITION: Pat = Opt(&Seq(&[P(','), Rep(&Alt(&[PlainWord, AnyOf("'()")]), 1, 10)]));
 
 /// "“…,” said Maria Lind" / "« … », a noté M. Fedotov lors de ses remarques liminaires".
 static QUOTE_VERB_SOURCE: Pat = Seq(&[
@@ -170,7 +170,7 @@ static SOURCE_VERB_REPORTED: Pat = Seq(&[
 static DASH_SOURCE: Pat = Seq(&[
     Opt(&AnyOf("–—-")),
     Save(Slot::Source, &StrongMention),
-    Opt(&Seq(&[P(','), Rep(&Alt(&[Word, AnyOf("'()-–&.")]), 1, 14)])),
+    Opt(&Seq(&[P(','), Rep(&Alt(&[Word, AnyOf("'’()-–&.,")]), 1, 32)])),
     Opt(&P('.')),
     End,
 ]);
@@ -242,7 +242,7 @@ pub(crate) struct Attribution {
 const MAX_SOURCE_TOKENS: usize = 40;
 
 /// The longest line that may only name a quote's source, in tokens.
-const MAX_NAME_LINE_TOKENS: usize = 30;
+const MAX_NAME_LINE_TOKENS: usize = 48;
 
 /// The number of the quote at token `i` of a frame.
 pub(crate) fn quote_at(sent: &Sent<'_>, i: usize) -> Option<usize> {
