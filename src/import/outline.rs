@@ -735,6 +735,9 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
     read
 }
 
+/// The most words of the name in an "About" heading.
+const ABOUT_NAME_WORDS: usize = 8;
+
 /// The section a heading opens, when it opens one.
 fn section_of(heading: &str, vocab: &Vocab, out: &mut Outline) -> Option<Reading> {
     if vocab.line_is(heading, LineClass::EndMark) {
@@ -746,7 +749,11 @@ fn section_of(heading: &str, vocab: &Vocab, out: &mut Outline) -> Option<Reading
     if vocab.line_is(heading, LineClass::Contact) {
         return Some(Reading::Skip);
     }
-    if let Some(name) = vocab.line_phrase(heading, LineClass::About) {
+    // "About Europol", not "About EUR 120 million saved thanks to mitigation efforts".
+    if let Some(name) = vocab.line_phrase(heading, LineClass::About)
+        && words(name) <= ABOUT_NAME_WORDS
+        && !name.chars().any(|c| c.is_ascii_digit())
+    {
         let name = strip_article(name, vocab);
         if !name.is_empty() && name.chars().next().is_some_and(char::is_uppercase) {
             out.about.push(name.to_string());
