@@ -183,7 +183,11 @@ impl Extractor<'_> {
     /// The title and the lead name the release's parties; the title and the caption name
     /// people the body may call by surname only ("Mr. Guterres").
     fn front(&mut self, title: &str, caption: Option<&str>, lead: Option<&str>) {
-        let texts = [(Some(title), true, true), (caption, false, true), (lead, true, false)];
+        let texts = [
+            (Some(title), true, true),
+            (caption, false, true),
+            (lead, true, false),
+        ];
         for (text, orgs, people) in texts {
             let Some(text) = text else { continue };
             tokenize(text, &mut self.raw);

@@ -240,9 +240,9 @@ fn walk(
         Pat::Inverted => one(inverted_gender(sent, at).is_some()),
         Pat::Mention => sent.span_at(at).map(|s| s.end),
         Pat::StrongMention => sent.span_at(at).filter(|s| s.strong).map(|s| s.end),
-        Pat::PlainWord => one(
-            tok.is_some_and(|t| t.is_word()) && sent.span_at(at).is_none_or(|s| !s.named),
-        ),
+        Pat::PlainWord => {
+            one(tok.is_some_and(|t| t.is_word()) && sent.span_at(at).is_none_or(|s| !s.named))
+        }
         Pat::Ref(part) => return walk(part, sent, at, caps, next),
         Pat::Unless(class, part) => {
             return !sent.is(at, *class) && walk(part, sent, at, caps, next);
@@ -494,9 +494,12 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
     let mut set = FirstSet::EMPTY;
     match pat {
         Pat::Is(class) => set.classes = class.bit(),
-        Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::Mention | Pat::StrongMention | Pat::PlainWord => {
-            set.word = true
-        }
+        Pat::Word
+        | Pat::Inverted
+        | Pat::WithDigit
+        | Pat::Mention
+        | Pat::StrongMention
+        | Pat::PlainWord => set.word = true,
         Pat::Capital
         | Pat::CapIs(_)
         | Pat::OrgCapital

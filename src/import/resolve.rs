@@ -378,10 +378,9 @@ impl Resolver<'_> {
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
             Source::Joint(words) => self.joint(words),
-            Source::Org(name) => self.surname_holder(name).map_or_else(
-                || Speaker::Org(name.clone()),
-                |i| Speaker::People(vec![i]),
-            ),
+            Source::Org(name) => self
+                .surname_holder(name)
+                .map_or_else(|| Speaker::Org(name.clone()), |i| Speaker::People(vec![i])),
         }
     }
 

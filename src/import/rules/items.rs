@@ -253,8 +253,34 @@ fn kind_of(taxonomy: &Taxonomy, id: CategoryId) -> Option<CategoryKind> {
 }
 
 /// Every threat and area of a sentence.
+/// True when tokens `a..b` are capitalised words inside an organisation's name: "Drugs" of
+/// "Office on Drugs and Crime", "Cybercrime" of "Cybercrime Unit".
+fn in_proper_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
+    let cap = |i: usize| sent.tok(i).is_some_and(|t| t.has(shape::CAP));
+    let all_cap = (a..b).all(|i| {
+        sent.tok(i)
+            .is_some_and(|t| !t.is_word() || t.has(shape::CAP))
+    });
+    let org_word_after = cap(b) && sent.is(b, Class::OrgWord);
+    let org_before = a.checked_sub(1).is_some_and(|before| {
+        cap(before) && sent.is(before, Class::OrgWord)
+            || sent.is(before, Class::OrgConnector)
+                && before
+                    .checked_sub(1)
+                    .is_some_and(|name| cap(name) && sent.tok(name).is_some_and(|t| t.is_word()))
+    });
+    // Sentence case starts with a capital: the first word alone says nothing.
+    a > 0 && all_cap && (org_word_after || org_before)
+}
+
 pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
     let mut mentions = mentions_in(sent, taxonomy);
+    // A threat inside an organisation's name is no threat; an area may be one ("ASEAN Police
+    // Forensic Science Network" is a network the parties run).
+    mentions.retain(|m| {
+        kind_of(taxonomy, m.category) != Some(CategoryKind::Threat)
+            || !in_proper_name(sent, m.start, m.end)
+    });
     let mut out = Vec::new();
     let cues = scan(RULES, sent);
     // A list ends where the next cue starts: "englobe les menaces émergentes, y compris ...".
@@ -451,6 +477,11 @@ mod tests {
     #[case::blocked("Blocked: 1,200 websites on a daily basis.", Lang::En)]
     #[case::frozen("With over 500 000 accounts frozen, the operation ended.", Lang::En)]
     #[case::daily("On a daily basis, analysts review the reports.", Lang::En)]
+    #[case::unit_name("Officers of the Cybercrime Unit met the prosecutors.", Lang::En)]
+    #[case::office_name(
+        "Le rapport de l'Office des Drogues et du Crime paraît demain.",
+        Lang::Fr
+    )]
     fn fragments_are_no_items(#[case] text: &str, #[case] lang: Lang) {
         assert_eq!(items(text, lang), []);
     }

@@ -51,8 +51,8 @@ static ORG_TAIL_WORD: Pat = Alt(&[
         Unless(Class::ListConnector, &Rep(&Is(Class::OrgConnector), 1, 3)),
         Alt(&[OrgCapital, Acronym, Is(Class::OrgWord)]),
     ]),
-    // After "and", "et": a word of the same name ("Justice and Security"), not another
-    // organisation ("UNODC and INTERPOL").
+    // After "and", "et": a word of the same name ("Police and Border Guard"), not another
+    // organisation ("UNODC and INTERPOL") or a country ("Sweden and Norway").
     Seq(&[
         Is(Class::ListConnector),
         Rep(&Is(Class::OrgConnector), 0, 2),

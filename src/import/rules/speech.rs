@@ -46,7 +46,10 @@ static CLAUSE_END: Pat = Seq(&[
 
 /// What stands between a source and its verb: ", who led the operation,", ", in charge of
 /// customs,".
-static APPOSITION: Pat = Opt(&Seq(&[P(','), Rep(&Alt(&[PlainWord, AnyOf("'()")]), 1, 10)]));
+static APPOSITION: Pat = Opt(&Seq(&[
+    P(','),
+    Rep(&Alt(&[PlainWord, AnyOf("'()")]), 1, 10),
+]));
 
 /// "“…,” said Maria Lind" / "« … », a noté M. Fedotov lors de ses remarques liminaires".
 static QUOTE_VERB_SOURCE: Pat = Seq(&[
@@ -170,7 +173,10 @@ static SOURCE_VERB_REPORTED: Pat = Seq(&[
 static DASH_SOURCE: Pat = Seq(&[
     Opt(&AnyOf("–—-")),
     Save(Slot::Source, &StrongMention),
-    Opt(&Seq(&[P(','), Rep(&Alt(&[Word, AnyOf("'’()-–&.,")]), 1, 32)])),
+    Opt(&Seq(&[
+        P(','),
+        Rep(&Alt(&[Word, AnyOf("'’()-–&.,")]), 1, 32),
+    ])),
     Opt(&P('.')),
     End,
 ]);
