@@ -647,3 +647,57 @@ async fn attendee_sees_the_presenters_slide_then_its_own_after_f_and_a_key() {
     b.wait_screen("the presenter's earlier slide", &back).await;
     assert_eq!(screen_lines(a.parser.screen()), own);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attendees_held_past_every_timeout_leave_without_a_panic() {
+    // Grace periods short enough to pass all of them: to authenticate, to open a view, to
+    // linger after the view ends (long enough to connect on a loaded machine). The view's idle
+    // limit stays long: they are watching.
+    let limits = Limits {
+        auth_grace: Duration::from_secs(1),
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    let mut quits = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    let mut cuts = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    let mut ends_input = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    let mut stays = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    for a in [&mut quits, &mut cuts, &mut ends_input, &mut stays] {
+        a.wait_screen("the first frame", &room.following_screen(SMALL))
+            .await;
+    }
+    room.wait_watchers(4).await;
+    // Past the authentication grace, the view grace and the linger, with views open.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(room.server.watchers(), 4, "nobody watching was let go");
+
+    quits.send(b"q").await;
+    quits.wait_closed().await;
+    assert_eq!(quits.exit_status, Some(0));
+    cuts.handle
+        .disconnect(russh::Disconnect::ByApplication, "bye", "")
+        .await
+        .unwrap();
+    ends_input.channel.eof().await.unwrap();
+    ends_input.wait_closed().await;
+    room.wait_watchers(1).await;
+    let end = tokio::time::Instant::now() + DEADLINE;
+    while room.server.connections() > 1 && tokio::time::Instant::now() < end {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(room.server.connections(), 1, "only the one still watching");
+
+    let log_path = room.dir.path().join("serve.log");
+    let server = room.server;
+    let stats = server.stats_handle();
+    let shutdown = tokio::spawn(server.shutdown(DEADLINE));
+    stays.wait_closed().await;
+    timeout(DEADLINE, shutdown).await.unwrap().unwrap();
+
+    assert_eq!(stats.panics.load(Ordering::Relaxed), 0, "a task panicked");
+    let log = std::fs::read_to_string(log_path).unwrap();
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(!log.contains("crashed"), "{log}");
+    let disconnected = log.lines().filter(|l| l.contains(" disconnected")).count();
+    assert_eq!(disconnected, 4, "one line per connection:\n{log}");
+}

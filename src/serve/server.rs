@@ -48,6 +48,8 @@ pub struct Stats {
     pub dropped_input: AtomicU64,
     /// Sessions closed because a frame could not leave in time.
     pub stalled: AtomicU64,
+    /// Connection or view tasks that panicked (each is a bug; the others keep being served).
+    pub panics: AtomicU64,
 }
 
 /// What every connection shares.
@@ -146,6 +148,11 @@ impl ServerHandle {
     /// The server's counters.
     pub fn stats(&self) -> &Stats {
         &self.stats
+    }
+
+    /// The server's counters, to read after [`shutdown`](ServerHandle::shutdown) too.
+    pub fn stats_handle(&self) -> Arc<Stats> {
+        Arc::clone(&self.stats)
     }
 
     /// How many connections are open, authenticated or not.
@@ -261,7 +268,7 @@ async fn accept_loop(
             continue;
         };
         shared.stats.connections.fetch_add(1, Ordering::Relaxed);
-        tokio::spawn(connection(
+        let task = tokio::spawn(connection(
             Arc::clone(&shared),
             Arc::clone(&config),
             stream,
@@ -269,6 +276,17 @@ async fn accept_loop(
             permit,
             slot,
         ));
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            if let Err(e) = task.await
+                && e.is_panic()
+            {
+                shared.stats.panics.fetch_add(1, Ordering::Relaxed);
+                shared
+                    .log
+                    .line(format_args!("{peer} connection task panicked"));
+            }
+        });
     }
 }
 
@@ -335,7 +353,6 @@ async fn connection(
     );
     let grace = shared.limits.auth_grace;
     let deadline = tokio::time::Instant::now() + grace;
-    let mut shutdown = shared.shutdown.clone();
     // The version exchange happens inside run_stream: a silent client must not hold a slot.
     let running =
         match tokio::time::timeout(grace, russh::server::run_stream(config, stream, handler)).await
@@ -345,52 +362,80 @@ async fn connection(
                 shared
                     .log
                     .line(format_args!("#{id} {peer} handshake failed: {e}"));
+                shared.log.line(format_args!("#{id} {peer} disconnected"));
                 return;
             }
             Err(_) => {
                 shared
                     .log
                     .line(format_args!("#{id} {peer} said nothing within {grace:?}"));
+                shared.log.line(format_args!("#{id} {peer} disconnected"));
                 return;
             }
         };
     let handle = running.handle();
     let mut running = std::pin::pin!(running);
+    // The session future is polled to completion exactly once: either it ends by itself while
+    // the guard waits, or the guard has asked it to end and it gets a last grace period.
+    // (Polling it again after it completed panics inside tokio.)
+    let ended = tokio::select! {
+        ended = &mut running => Some(ended),
+        () = guard(&shared, &handle, id, peer, &authed, &viewing, deadline) => {
+            tokio::time::timeout(SHUTDOWN_GRACE, &mut running).await.ok()
+        }
+    };
+    match ended {
+        Some(Err(e)) => shared
+            .log
+            .line(format_args!("#{id} {peer} disconnected: {e}")),
+        Some(Ok(())) => shared.log.line(format_args!("#{id} {peer} disconnected")),
+        None => shared.log.line(format_args!(
+            "#{id} {peer} disconnected (did not close within {SHUTDOWN_GRACE:?})"
+        )),
+    }
+}
+
+/// Watches a connection's grace periods and the end of the presentation; returns once it has
+/// asked the connection to close (never, for an attendee with a view until shutdown).
+async fn guard(
+    shared: &Shared,
+    handle: &russh::server::Handle,
+    id: u64,
+    peer: SocketAddr,
+    authed: &AtomicBool,
+    viewing: &AtomicBool,
+    deadline: tokio::time::Instant,
+) {
+    let grace = shared.limits.auth_grace;
+    let mut shutdown = shared.shutdown.clone();
     let shutting_down = tokio::select! {
-        _ = &mut running => return,
-        _ = tokio::time::sleep_until(deadline) => false,
+        () = tokio::time::sleep_until(deadline) => false,
         _ = shutdown.wait_for(|s| *s) => true,
     };
     if !shutting_down && !authed.load(Ordering::Relaxed) {
         shared.log.line(format_args!(
             "#{id} {peer} not authenticated within {grace:?}"
         ));
-        disconnect(&handle, "authentication took too long").await;
-    } else if !shutting_down {
+        disconnect(handle, "authentication took too long").await;
+        return;
+    }
+    if !shutting_down {
         // An authenticated connection that never opens a view (`ssh -N`, refused requests
         // only) does not get to keep its slot: it has another grace period to open one.
-        let ended = tokio::select! {
-            _ = &mut running => true,
-            _ = tokio::time::sleep(grace) => false,
-            _ = shutdown.wait_for(|s| *s) => false,
+        let shutting_down = tokio::select! {
+            () = tokio::time::sleep(grace) => false,
+            _ = shutdown.wait_for(|s| *s) => true,
         };
-        if !ended && !viewing.load(Ordering::Relaxed) && !*shutdown.borrow() {
+        if !shutting_down && !viewing.load(Ordering::Relaxed) {
             shared.log.line(format_args!("#{id} {peer} opened no view"));
-            disconnect(&handle, "briefing serves a terminal view only").await;
-        } else if !ended {
-            tokio::select! {
-                _ = &mut running => {}
-                _ = shutdown.wait_for(|s| *s) => {}
-            }
+            disconnect(handle, "briefing serves a terminal view only").await;
+            return;
         }
+        let _ = shutdown.wait_for(|s| *s).await;
     }
     // On shutdown the view says goodbye itself; a connection without one is closed here.
-    tokio::select! {
-        _ = &mut running => {}
-        _ = tokio::time::sleep(SHUTDOWN_GRACE) => disconnect(&handle, "the presentation has ended").await,
-    }
-    let _ = running.await;
-    shared.log.line(format_args!("#{id} {peer} disconnected"));
+    tokio::time::sleep(SHUTDOWN_GRACE).await;
+    disconnect(handle, "the presentation has ended").await;
 }
 
 async fn disconnect(handle: &russh::server::Handle, why: &str) {

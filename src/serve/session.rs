@@ -72,7 +72,10 @@ pub(crate) fn spawn(shared: Arc<Shared>, handle: Handle, channel: ChannelId, id:
     let log_shared = Arc::clone(&shared);
     let task = tokio::spawn(run(shared, handle, channel, id, feed, size));
     tokio::spawn(async move {
-        if task.await.is_err() {
+        if let Err(e) = task.await {
+            if e.is_panic() {
+                log_shared.stats.panics.fetch_add(1, Ordering::Relaxed);
+            }
             log_shared.log.line(format_args!("#{id} view crashed"));
             let _ = watch_handle
                 .disconnect(
@@ -329,8 +332,9 @@ async fn run(
     goodbye(&handle, channel, sending, view.goodbye(), end).await;
     drop((watching, view, state, parser));
     if end != End::Shutdown {
-        // A client that keeps the connection open after its only channel closed is let go.
-        sleep(LINGER).await;
+        // A client that keeps the connection open after its only channel closed is let go
+        // (sooner when the grace periods are shorter, as in tests).
+        sleep(LINGER.min(limits.auth_grace)).await;
     }
     disconnect(&handle, "goodbye").await;
 }
