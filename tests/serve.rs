@@ -701,3 +701,30 @@ async fn attendees_held_past_every_timeout_leave_without_a_panic() {
     let disconnected = log.lines().filter(|l| l.contains(" disconnected")).count();
     assert_eq!(disconnected, 4, "one line per connection:\n{log}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auth_passcode_is_checked_max_auth_attempts_times_per_connection() {
+    let room = Room::with_access(Access::Passcode("tulip-42".into()), test_limits()).await;
+    let max = test_limits().max_auth_attempts;
+    // The `none` probe every client opens with is not one of the attempts.
+    let (mut handle, ok) = connect(room.port(), Login::None).await;
+    assert!(!ok);
+    for _ in 1..max {
+        let r = handle.authenticate_password("attendee", "wrong").await;
+        assert!(!r.unwrap().success());
+    }
+    let last = handle.authenticate_password("attendee", "tulip-42").await;
+    assert!(last.unwrap().success(), "the last attempt is checked");
+
+    let (mut handle, ok) = connect(room.port(), Login::Password("wrong")).await;
+    assert!(!ok);
+    for _ in 1..max {
+        let r = handle.authenticate_password("attendee", "wrong").await;
+        assert!(!r.unwrap().success());
+    }
+    let past = handle.authenticate_password("attendee", "tulip-42").await;
+    assert!(
+        !past.is_ok_and(|r| r.success()),
+        "no attempt past the limit, even the right passcode"
+    );
+}

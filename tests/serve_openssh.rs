@@ -411,3 +411,49 @@ fn openssh_binary_serves_headless_and_prints_the_fingerprint() {
     ssh.type_keys(b"q");
     assert_eq!(ssh.wait_exit(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn openssh_passcode_third_prompt_still_lets_in() {
+    if !have_ssh() {
+        return;
+    }
+    let room = Room::with_access(
+        briefing::serve::Access::Passcode("tulip-42".into()),
+        test_limits(),
+    )
+    .await;
+    let (key, known) = client_files(&room);
+    // ssh keeps the first value of an option: BatchMode=yes would forbid prompts.
+    let mut args: Vec<String> = ssh_args(room.port(), &key, &known)
+        .into_iter()
+        .map(|a| {
+            if a == "BatchMode=yes" {
+                "BatchMode=no".into()
+            } else {
+                a
+            }
+        })
+        .collect();
+    args.extend(["-o", "PubkeyAuthentication=no", "-tt", "attendee@127.0.0.1"].map(String::from));
+    let size = Size::new(80, 24);
+    let mut ssh = tokio::task::block_in_place(|| Pty::spawn(&args, size));
+    tokio::task::block_in_place(|| {
+        // What a person sees: OpenSSH asks three times, and each of the three is checked.
+        for (n, code) in ["tulip-1", "tulip-2"].iter().enumerate() {
+            ssh.wait_until("a password prompt", |s| {
+                s.contents().matches("password:").count() == n + 1
+            });
+            ssh.type_keys(format!("{code}\r").as_bytes());
+            ssh.wait_until("the refusal", |s| {
+                s.contents().matches("Permission denied").count() == n + 1
+            });
+        }
+        ssh.wait_until("the third prompt", |s| {
+            s.contents().matches("password:").count() == 3
+        });
+        ssh.type_keys(b"tulip-42\r");
+        ssh.wait_screen("the presenter's view", &room.following_screen(size));
+        ssh.type_keys(b"q");
+        assert_eq!(ssh.wait_exit(), 0);
+    });
+}

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use russh::keys::PublicKey;
 use russh::server::{Auth, Handler, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
-use russh::{Channel, ChannelId, Pty};
+use russh::{Channel, ChannelId, MethodSet, Pty};
 use tokio::sync::{mpsc, watch};
 
 use crate::app::Size;
@@ -48,6 +48,8 @@ pub(crate) struct Conn {
     pty: Option<(Size, String)>,
     /// Set once the view runs.
     feed: Option<FeedTx>,
+    /// Passcodes and signed keys refused so far (the probes clients make first do not count).
+    failed_attempts: usize,
 }
 
 impl Conn {
@@ -70,6 +72,7 @@ impl Conn {
             channel: None,
             pty: None,
             feed: None,
+            failed_attempts: 0,
         }
     }
 
@@ -87,7 +90,31 @@ impl Conn {
             .line(format_args!("#{} refused {what}", self.id));
     }
 
+    /// Refused, keeping `method` on offer: russh takes a method off the list when a
+    /// rejection names none, and OpenSSH then stops asking for the passcode it still counts.
+    fn reject(&self) -> Auth {
+        Auth::Reject {
+            proceed_with_methods: Some(MethodSet::from(&[self.shared.access.method()][..])),
+            partial_success: false,
+        }
+    }
+
+    /// True when this connection has used up its attempts.
+    fn out_of_attempts(&self) -> bool {
+        self.failed_attempts >= self.shared.limits.max_auth_attempts
+    }
+
+    /// Logs and counts the outcome of an attempt; a refused passcode or signed key uses up one
+    /// of the connection's attempts.
     fn auth_result(&mut self, user: &str, method: &str, ok: bool) -> Auth {
+        if !ok {
+            self.failed_attempts += 1;
+        }
+        self.auth_outcome(user, method, ok)
+    }
+
+    /// Logs and counts the outcome of an authentication request.
+    fn auth_outcome(&mut self, user: &str, method: &str, ok: bool) -> Auth {
         self.user = client_text(user);
         if ok {
             self.shared.log.line(format_args!(
@@ -104,10 +131,7 @@ impl Conn {
                 "#{} {} user {} refused ({method})",
                 self.id, self.peer, self.user
             ));
-            Auth::Reject {
-                proceed_with_methods: None,
-                partial_success: false,
-            }
+            self.reject()
         }
     }
 
@@ -150,14 +174,14 @@ impl Handler for Conn {
             self.auth_result(user, "none (--open)", true)
         } else {
             // The probe every client makes first: not a failure worth counting.
-            Auth::Reject {
-                proceed_with_methods: None,
-                partial_success: false,
-            }
+            self.reject()
         })
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
+        if self.out_of_attempts() {
+            return Ok(self.reject());
+        }
         let ok = match &self.shared.access {
             Access::Passcode(code) => auth::passcode_matches(code, password),
             _ => false,
@@ -170,11 +194,15 @@ impl Handler for Conn {
         user: &str,
         offer: PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        // Unknown keys are turned away before the client signs anything.
+        // Unknown keys are turned away before the client signs anything; offering keys is
+        // not an attempt (a client with several keys offers each in turn).
+        if self.out_of_attempts() {
+            return Ok(self.reject());
+        }
         if self.key_ok(offer.public_key) {
             Ok(Auth::Accept)
         } else {
-            Ok(self.auth_result(user, "public key", false))
+            Ok(self.auth_outcome(user, "public key offered", false))
         }
     }
 
@@ -183,6 +211,9 @@ impl Handler for Conn {
         user: &str,
         key: VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
+        if self.out_of_attempts() {
+            return Ok(self.reject());
+        }
         let ok = self.key_ok(key.public_key);
         let method = format!(
             "public key {}",

@@ -93,7 +93,9 @@ fn russh_config(
         keys: vec![host_key],
         window_size: 64 * 1024,
         channel_buffer_size: 16,
-        max_auth_attempts: limits.max_auth_attempts,
+        // The handler counts attempts itself (passcodes and signed keys checked); russh also
+        // counts the `none` probe every client opens with, hence one more here.
+        max_auth_attempts: limits.max_auth_attempts.saturating_add(1),
         // A backstop only: the view's own idle limit comes first and says goodbye politely;
         // the same limit here raced it and cut the connection before the note was sent.
         inactivity_timeout: Some(limits.idle + IDLE_BACKSTOP),
