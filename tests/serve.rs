@@ -315,16 +315,12 @@ async fn an_address_reconnecting_in_a_loop_is_slowed_down() {
         assert!(ok);
         drop(handle);
     }
-    // Each connection above has ended: only the rate turns the fourth away.
-    let fourth = client::connect(
-        Arc::new(client::Config::default()),
-        ("127.0.0.1", room.port()),
-        support::Client { host_key: None },
-    )
-    .await;
+    // Each connection above has ended: only the rate turns the fourth away, saying why.
+    let said = support::refusal(room.port(), &room.key).await;
+    let why = "briefing: too many new connections from your address; try again in a minute";
     assert!(
-        fourth.is_err(),
-        "the fourth new connection in a minute is turned away"
+        said.iter().any(|s| s.contains(why)),
+        "the fourth new connection in a minute is turned away: {said:?}"
     );
     assert!(room.server.stats().refused_full.load(Ordering::Relaxed) >= 1);
 }
@@ -339,13 +335,15 @@ async fn limits_refuse_past_max_sessions_and_per_address() {
     let (_a, ok_a) = connect(room.port(), Login::Key(&room.key)).await;
     let (_b, ok_b) = connect(room.port(), Login::Key(&room.key)).await;
     assert!(ok_a && ok_b);
-    let third = client::connect(
-        Arc::new(client::Config::default()),
-        ("127.0.0.1", room.port()),
-        support::Client { host_key: None },
-    )
-    .await;
-    assert!(third.is_err(), "the third connection is turned away");
+    let said = support::refusal(room.port(), &room.key).await;
+    assert_eq!(
+        said,
+        [
+            "briefing: the room is full; try again later\r\n",
+            "briefing: the room is full; try again later"
+        ],
+        "the third connection is told why, in a banner and the disconnect"
+    );
     assert!(room.server.stats().refused_full.load(Ordering::Relaxed) >= 1);
 
     let per_address = Limits {
@@ -355,13 +353,12 @@ async fn limits_refuse_past_max_sessions_and_per_address() {
     let room = Room::with_keys(per_address).await;
     let (_a, ok) = connect(room.port(), Login::Key(&room.key)).await;
     assert!(ok);
-    let second = client::connect(
-        Arc::new(client::Config::default()),
-        ("127.0.0.1", room.port()),
-        support::Client { host_key: None },
-    )
-    .await;
-    assert!(second.is_err(), "a second connection from the same address");
+    let said = support::refusal(room.port(), &room.key).await;
+    assert!(
+        said.iter()
+            .any(|s| s.contains("too many connections from your address")),
+        "a second connection from the same address: {said:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -727,4 +724,37 @@ async fn auth_passcode_is_checked_max_auth_attempts_times_per_connection() {
         !past.is_ok_and(|r| r.success()),
         "no attempt past the limit, even the right passcode"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn limits_a_flood_of_refused_connections_is_closed_without_a_key_exchange() {
+    use tokio::io::AsyncReadExt;
+    let limits = Limits {
+        max_sessions: 1,
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    let (_inside, ok) = connect(room.port(), Login::Key(&room.key)).await;
+    assert!(ok);
+    let first_bytes = |mut s: tokio::net::TcpStream| async move {
+        let mut buf = vec![0u8; 64];
+        let n = timeout(DEADLINE, s.read(&mut buf)).await.unwrap().unwrap();
+        (String::from_utf8_lossy(&buf[..n]).to_string(), s)
+    };
+    // Refused clients that never answer hold the few (8) slots for telling them why...
+    let mut silent = Vec::new();
+    for _ in 0..8 {
+        let s = tokio::net::TcpStream::connect(("127.0.0.1", room.port()))
+            .await
+            .unwrap();
+        let (said, s) = first_bytes(s).await;
+        assert!(said.starts_with("SSH-2.0-"), "{said:?}");
+        silent.push(s);
+    }
+    // ...so the next one costs only a line and a close.
+    let s = tokio::net::TcpStream::connect(("127.0.0.1", room.port()))
+        .await
+        .unwrap();
+    let (said, _) = first_bytes(s).await;
+    assert_eq!(said, "briefing: the room is full; try again later\r\n");
 }

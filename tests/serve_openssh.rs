@@ -457,3 +457,37 @@ async fn openssh_passcode_third_prompt_still_lets_in() {
         assert_eq!(ssh.wait_exit(), 0);
     });
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn openssh_shows_why_the_room_is_full() {
+    if !have_ssh() {
+        return;
+    }
+    let limits = briefing::serve::Limits {
+        max_sessions: 1,
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    let (_inside, ok) = support::connect(room.port(), support::Login::Key(&room.key)).await;
+    assert!(ok);
+    let (key, known) = client_files(&room);
+    // ssh's default log level, as a person has it.
+    let args: Vec<String> = ssh_args(room.port(), &key, &known)
+        .into_iter()
+        .map(|a| {
+            if a == "LogLevel=ERROR" {
+                "LogLevel=INFO".into()
+            } else {
+                a
+            }
+        })
+        .chain(["attendee@127.0.0.1".to_string()])
+        .collect();
+    let (code, err) = tokio::task::block_in_place(|| run_ssh(&args));
+    assert_eq!(code, 255, "{err}");
+    assert!(
+        err.contains("briefing: the room is full; try again later"),
+        "{err}"
+    );
+    assert!(!err.contains("Connection reset"), "{err}");
+}

@@ -14,7 +14,7 @@ const IDLE_BACKSTOP: Duration = Duration::from_secs(30);
 
 use russh::{Disconnect, MethodSet, SshId};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot, watch};
 
 use crate::app::{Position, Session as Viewer, State};
 use crate::serve::auth::Access;
@@ -26,6 +26,10 @@ use crate::ui::Theme;
 
 /// How long a connection has to end by itself once the presentation ends.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+/// Refused connections told why at once; more are closed with a line before the banner.
+const MAX_TELLING: usize = 8;
+/// How long telling a refused client why may take.
+const TELL_TIMEOUT: Duration = Duration::from_secs(5);
 /// Pause after a failed `accept` (out of file descriptors, ...), so the loop does not spin.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
@@ -193,6 +197,12 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     let stats = Arc::new(Stats::default());
     let mut attendee = template;
     attendee.session = Viewer::Attendee { following: true };
+    let refusal_config = Arc::new(russh::server::Config {
+        inactivity_timeout: Some(TELL_TIMEOUT),
+        // No method to try: the client stops at the banner instead of asking for a password.
+        methods: MethodSet::empty(),
+        ..russh_config(config.host_key.clone(), &config.access, &config.limits)
+    });
     let russh_config = Arc::new(russh_config(
         config.host_key,
         &config.access,
@@ -214,7 +224,14 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
         next_id: AtomicU64::new(1),
     });
     shared.log.line(format_args!("listening on {addr}"));
-    let accept = tokio::spawn(accept_loop(listener, shared, russh_config));
+    let accept = tokio::spawn(accept_loop(
+        listener,
+        shared,
+        Configs {
+            serve: russh_config,
+            refuse: refusal_config,
+        },
+    ));
     Ok(ServerHandle {
         addr,
         position: position_tx,
@@ -226,12 +243,16 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     })
 }
 
-async fn accept_loop(
-    listener: TcpListener,
-    shared: Arc<Shared>,
-    config: Arc<russh::server::Config>,
-) {
+/// The russh configurations of the accept loop: one to serve, one to tell a refused client why.
+struct Configs {
+    serve: Arc<russh::server::Config>,
+    refuse: Arc<russh::server::Config>,
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, configs: Configs) {
     let sessions = Arc::new(Semaphore::new(shared.limits.max_sessions));
+    let telling = Arc::new(Semaphore::new(MAX_TELLING));
+    let refuse = |stream, peer, why| refuse(&shared, &configs.refuse, &telling, stream, peer, why);
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -249,7 +270,6 @@ async fn accept_loop(
             .unwrap_or(true);
         if !allowed {
             refuse(
-                &shared,
                 stream,
                 peer,
                 "too many new connections from your address; try again in a minute",
@@ -257,22 +277,17 @@ async fn accept_loop(
             continue;
         }
         let Ok(permit) = Arc::clone(&sessions).try_acquire_owned() else {
-            refuse(&shared, stream, peer, "the room is full");
+            refuse(stream, peer, "the room is full; try again later");
             continue;
         };
         let Some(slot) = AddressSlot::take(&shared, peer.ip()) else {
-            refuse(
-                &shared,
-                stream,
-                peer,
-                "too many connections from your address",
-            );
+            refuse(stream, peer, "too many connections from your address");
             continue;
         };
         shared.stats.connections.fetch_add(1, Ordering::Relaxed);
         let task = tokio::spawn(connection(
             Arc::clone(&shared),
-            Arc::clone(&config),
+            Arc::clone(&configs.serve),
             stream,
             peer,
             permit,
@@ -292,12 +307,79 @@ async fn accept_loop(
     }
 }
 
-/// Turns a connection away before SSH starts, with a line ssh shows (RFC 4253 allows lines
-/// before the version string).
-fn refuse(shared: &Shared, stream: TcpStream, peer: SocketAddr, why: &str) {
+/// Turns a connection away with a reason the person sees: OpenSSH shows a line sent before
+/// the SSH banner only with `-v`, so the key exchange is finished and the client is
+/// disconnected with the reason, which `ssh` prints ("Received disconnect from ...: briefing:
+/// the room is full"). A key exchange costs the server about a millisecond of CPU: at most
+/// [`MAX_TELLING`] refusals are told at once, and a flood past that is closed with the line only.
+fn refuse(
+    shared: &Shared,
+    config: &Arc<russh::server::Config>,
+    telling: &Arc<Semaphore>,
+    stream: TcpStream,
+    peer: SocketAddr,
+    why: &'static str,
+) {
     shared.stats.refused_full.fetch_add(1, Ordering::Relaxed);
     shared.log.line(format_args!("refused {peer}: {why}"));
-    let _ = stream.try_write(format!("briefing: {why}\r\n").as_bytes());
+    match Arc::clone(telling).try_acquire_owned() {
+        Ok(permit) => {
+            tokio::spawn(tell(Arc::clone(config), stream, why, permit));
+        }
+        Err(_) => {
+            let _ = stream.try_write(format!("briefing: {why}\r\n").as_bytes());
+        }
+    }
+}
+
+/// Finishes the key exchange with a refused client, then disconnects it with `why`.
+async fn tell(
+    config: Arc<russh::server::Config>,
+    stream: TcpStream,
+    why: &'static str,
+    _permit: OwnedSemaphorePermit,
+) {
+    let (ready, keys_exchanged) = oneshot::channel();
+    let refuser = Refuser {
+        ready: Some(ready),
+        why,
+    };
+    let Ok(Ok(running)) = tokio::time::timeout(
+        TELL_TIMEOUT,
+        russh::server::run_stream(config, stream, refuser),
+    )
+    .await
+    else {
+        return;
+    };
+    let handle = running.handle();
+    let mut running = std::pin::pin!(running);
+    tokio::select! {
+        _ = &mut running => return,
+        _ = tokio::time::timeout(TELL_TIMEOUT, keys_exchanged) => {}
+    }
+    disconnect(&handle, &format!("briefing: {why}")).await;
+    let _ = tokio::time::timeout(TELL_TIMEOUT, &mut running).await;
+}
+
+/// The russh handler of a refused connection: it lets no one in, and says when the keys are
+/// exchanged (the client asks to authenticate), so that the reason can be sent encrypted.
+struct Refuser {
+    ready: Option<oneshot::Sender<()>>,
+    why: &'static str,
+}
+
+impl russh::server::Handler for Refuser {
+    type Error = russh::Error;
+
+    async fn authentication_banner(&mut self) -> Result<Option<String>, Self::Error> {
+        if let Some(ready) = self.ready.take() {
+            let _ = ready.send(());
+        }
+        // Shown by OpenSSH before anything else it says about authentication; the disconnect
+        // that follows carries the same reason for clients that do not show banners.
+        Ok(Some(format!("briefing: {}\r\n", self.why)))
+    }
 }
 
 /// One connection counted against its address; the count drops with it.
