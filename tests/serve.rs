@@ -258,7 +258,16 @@ async fn requests_exec_sftp_env_x11_agent_and_a_second_channel_are_refused() {
         .await
         .unwrap();
     assert!(matches!(reply(&mut ch).await, ChannelMsg::Success), "pty");
-    assert!(room.server.stats().refused_requests.load(Ordering::Relaxed) >= 5);
+    // Each refusal counted and logged: exec, sftp, env, X11, agent, the second channel.
+    assert_eq!(
+        room.server.stats().refused_requests.load(Ordering::Relaxed),
+        6
+    );
+    let log = std::fs::read_to_string(room.dir.path().join("serve.log")).unwrap();
+    assert!(
+        log.contains("refused environment variable 'LD_PRELOAD'"),
+        "{log}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -757,4 +766,36 @@ async fn limits_a_flood_of_refused_connections_is_closed_without_a_key_exchange(
         .unwrap();
     let (said, _) = first_bytes(s).await;
     assert_eq!(said, "briefing: the room is full; try again later\r\n");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_that_end_before_a_view_are_logged() {
+    let room = Room::with_keys(test_limits()).await;
+    let stranger = support::random_key();
+    let (refused, ok) = connect(room.port(), Login::Key(&stranger)).await;
+    assert!(!ok);
+    refused
+        .disconnect(russh::Disconnect::ByApplication, "bye", "")
+        .await
+        .unwrap();
+    let (no_view, ok) = connect(room.port(), Login::Key(&room.key)).await;
+    assert!(ok);
+    no_view
+        .disconnect(russh::Disconnect::ByApplication, "bye", "")
+        .await
+        .unwrap();
+    let path = room.dir.path().join("serve.log");
+    let end = tokio::time::Instant::now() + DEADLINE;
+    let mut log = String::new();
+    while log.matches(" disconnected").count() < 2 && tokio::time::Instant::now() < end {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        log = std::fs::read_to_string(&path).unwrap();
+    }
+    for id in ["#1 ", "#2 "] {
+        assert!(
+            log.lines()
+                .any(|l| l.contains(id) && l.contains(" disconnected")),
+            "{id}ended:\n{log}"
+        );
+    }
 }

@@ -327,10 +327,11 @@ impl Handler for Conn {
     async fn env_request(
         &mut self,
         channel: ChannelId,
-        _name: &str,
+        name: &str,
         _value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.refused(format_args!("environment variable {}", client_text(name)));
         session.channel_failure(channel)?;
         Ok(())
     }
