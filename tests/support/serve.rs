@@ -404,6 +404,5 @@ pub async fn refusal(port: u16, key: &PrivateKey) -> Vec<String> {
         }
         assert!(handle.is_closed(), "a refused connection stayed open");
     }
-    let said = said.lock().unwrap().clone();
-    said
+    said.lock().unwrap().clone()
 }
