@@ -106,6 +106,7 @@ fn server() {
         },
         theme: Theme::new(false),
         log: None,
+        presenter_keys: None,
     };
     let handle = runtime
         .block_on(briefing::serve::start(config, presenter.clone()))

@@ -88,6 +88,7 @@ impl Serving {
             limits: options.limits,
             theme,
             log: options.log.clone(),
+            presenter_keys: options.presenter_keys.clone(),
         };
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .thread_name("briefing-serve")
@@ -119,6 +120,15 @@ impl Serving {
             host_for(addr)
         );
         say!("  they press f to follow you or browse on their own, q to leave");
+        if let Some(keys) = &options.presenter_keys {
+            say!(
+                "  a presenter with a key listed in '{}' leads with: ssh -p {} {}@{}",
+                keys.display(),
+                addr.port(),
+                handler::PRESENTER_USER,
+                host_for(addr)
+            );
+        }
         let serving = Serving {
             runtime,
             server,

@@ -802,3 +802,108 @@ async fn connections_that_end_before_a_view_are_logged() {
         );
     }
 }
+
+/// Lists `key` in the room's presenter keys file.
+fn add_presenter_key(room: &Room, key: &russh::keys::PrivateKey) {
+    let path = room.dir.path().join("presenter_keys");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    text.push_str(&(key.public_key().to_openssh().unwrap() + "\n"));
+    std::fs::write(&path, text).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presenter_over_ssh_leads_sees_notes_and_leads_alone() {
+    let mut room = Room::with_keys(test_limits()).await;
+    let lead_key = support::random_key();
+    add_presenter_key(&room, &lead_key);
+    let mut attendee = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    attendee
+        .wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    room.wait_watchers(1).await;
+    let mut lead = Attendee::join(room.port(), Login::Key(&lead_key), support::PRESENTER).await;
+    // The remote presenter's screen is the presenter's, with the attendee counted.
+    update(&mut room.presenter, Action::SetWatchers(1));
+    lead.wait_screen(
+        "the presenter's screen",
+        &support::render_lines(&room.presenter, support::PRESENTER),
+    )
+    .await;
+    assert_eq!(room.server.watchers(), 1, "a presenter is not an attendee");
+
+    // The remote presenter presents and moves on; the attendee follows. (The local presenter
+    // makes the same moves to compute the screens: its own publishing is held meanwhile.)
+    lead.send(b"pll").await;
+    room.press("pll");
+    assert!(room.server.is_led_remotely());
+    let slide = room.following_screen(SMALL);
+    assert!(
+        slide.iter().any(|l| l.contains("Citation 1/5")),
+        "{slide:?}"
+    );
+    attendee.wait_screen("the presenter's slide", &slide).await;
+    lead.wait_screen(
+        "the presenter's own slide",
+        &support::render_lines(&room.presenter, support::PRESENTER),
+    )
+    .await;
+
+    // n: the notes view of where they are; the slides still move under it, n again.
+    lead.send(b"n").await;
+    lead.wait_until("the notes view", |s| {
+        s.contents().contains("Cinq citations")
+    })
+    .await;
+    lead.send(b"l").await;
+    room.press("l");
+    attendee
+        .wait_screen("the next slide", &room.following_screen(SMALL))
+        .await;
+    lead.send(b"n").await;
+    lead.wait_screen(
+        "the slides again",
+        &support::render_lines(&room.presenter, support::PRESENTER),
+    )
+    .await;
+
+    // A second presenter is told why and let go; the first one still leads.
+    let mut second = Attendee::join(room.port(), Login::Key(&lead_key), SMALL).await;
+    second
+        .wait_until("the reason", |s| {
+            s.contents().contains("another presenter leads")
+        })
+        .await;
+    second.wait_closed().await;
+    assert_eq!(second.exit_status, Some(1));
+    assert!(room.server.is_led_remotely());
+
+    // Once the remote presenter leaves, the local presenter leads again.
+    lead.send(b"q").await;
+    lead.wait_closed().await;
+    let end = tokio::time::Instant::now() + DEADLINE;
+    while room.server.is_led_remotely() && tokio::time::Instant::now() < end {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(!room.server.is_led_remotely());
+    room.press("l");
+    attendee
+        .wait_screen("the local presenter's slide", &room.following_screen(SMALL))
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presenter_key_is_needed_to_lead() {
+    let room = Room::with_access(Access::Open, test_limits()).await;
+    // Anyone gets in, but as an attendee: their keys move nobody else.
+    let mut a = Attendee::join(room.port(), Login::None, SMALL).await;
+    a.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    a.send(b"4").await;
+    a.wait_screen("their own pane", &room.attendee_screen(SMALL, "4", false))
+        .await;
+    assert!(!room.server.is_led_remotely());
+    // The presenter's name with --open is asked for a key, and a stranger's is refused.
+    let (mut handle, _) = connect(room.port(), Login::Key(&support::random_key())).await;
+    let none = handle.authenticate_none("presenter").await.unwrap();
+    assert!(!none.success(), "no key, no lead");
+}

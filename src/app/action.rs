@@ -93,6 +93,9 @@ pub enum Action {
     FollowTo(Position),
     /// Switch between following the presenter and browsing on one's own (attendees).
     ToggleFollow,
+    /// Show the presenter notes view instead of the slides, or the slides again (a presenter
+    /// over SSH; the local presenter has `present --notes` in a second terminal).
+    ToggleNotes,
     /// The number of connected attendees changed (presenter).
     SetWatchers(usize),
     /// A mouse click at a cell.
@@ -121,4 +124,6 @@ pub enum Effect {
     None,
     /// Restore the terminal and exit.
     Quit,
+    /// Show the presenter notes view instead of the slides, or the slides again.
+    ToggleNotes,
 }

@@ -19,14 +19,17 @@ const WHEEL_LINES: usize = 3;
 /// state the one before left. What the terminal, the SSH presenter and headless frames do
 /// with a key.
 pub fn press(state: &mut State, key: Key) -> Effect {
+    let mut effect = Effect::None;
     for key in keys_of(key) {
-        if let Some(action) = resolve(state.mode, key)
-            && update(state, action) == Effect::Quit
-        {
-            return Effect::Quit;
+        if let Some(action) = resolve(state.mode, key) {
+            match update(state, action) {
+                Effect::Quit => return Effect::Quit,
+                Effect::None => {}
+                other => effect = other,
+            }
         }
     }
-    Effect::None
+    effect
 }
 
 /// Applies `action` to `state` and says what the edge must do.
@@ -63,6 +66,10 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             }
             Effect::None
         }
+        Action::ToggleNotes => match state.session {
+            Session::Presenter { .. } if state.mode == Mode::Present => Effect::ToggleNotes,
+            _ => Effect::None,
+        },
         Action::Tick(now) => {
             state.now_ms = now;
             Effect::None
@@ -115,6 +122,7 @@ fn moves_view(action: Action) -> bool {
             | Action::SetWatchers(_)
             | Action::FollowTo(_)
             | Action::ToggleFollow
+            | Action::ToggleNotes
             | Action::Tick(_)
             | Action::ToggleOverview
             | Action::ToggleTimer
@@ -234,6 +242,7 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::Resize(_)
         | Action::FollowTo(_)
         | Action::ToggleFollow
+        | Action::ToggleNotes
         | Action::SetWatchers(_)
         | Action::Tick(_)
         | Action::LeavePresentation
@@ -400,6 +409,20 @@ mod tests {
             PaneView::default(),
             "the third match is below the first screen"
         );
+    }
+
+    #[test]
+    fn n_toggles_the_notes_only_for_a_presenter_presenting() {
+        let mut s = state(100, 30);
+        s.session = Session::Presenter { watchers: 0 };
+        let n = || crate::app::parse_keys("n").unwrap()[0];
+        press(&mut s, "p");
+        assert_eq!(super::press(&mut s, n()), Effect::ToggleNotes);
+        assert_eq!(s.mode, Mode::Present, "the slides go on under the notes");
+        let mut attendee = state(100, 30);
+        attendee.session = Session::Attendee { following: true };
+        press(&mut attendee, "p");
+        assert_eq!(super::press(&mut attendee, n()), Effect::None);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use russh::keys::PublicKey;
 use russh::server::{Auth, Handler, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
-use russh::{Channel, ChannelId, MethodSet, Pty};
+use russh::{Channel, ChannelId, Pty};
 use tokio::sync::{mpsc, watch};
 
 use crate::app::Size;
@@ -20,6 +20,10 @@ use crate::serve::log::{client_bytes, client_text};
 use crate::serve::options::clamp_size;
 use crate::serve::server::Shared;
 use crate::serve::session::{self, Feed};
+
+/// The user name a presenter connects with (`ssh presenter@HOST`). It matters only with
+/// `--open`, where everyone else gets in without a key: this name is asked for its key instead.
+pub(crate) const PRESENTER_USER: &str = "presenter";
 
 /// Input packets queued for a session task before more are dropped.
 const INPUT_QUEUE: usize = 8;
@@ -50,6 +54,8 @@ pub(crate) struct Conn {
     feed: Option<FeedTx>,
     /// Passcodes and signed keys refused so far (the probes clients make first do not count).
     failed_attempts: usize,
+    /// Signed in with a presenter key: this connection's view leads.
+    presenter: bool,
 }
 
 impl Conn {
@@ -73,6 +79,7 @@ impl Conn {
             pty: None,
             feed: None,
             failed_attempts: 0,
+            presenter: false,
         }
     }
 
@@ -94,7 +101,7 @@ impl Conn {
     /// rejection names none, and OpenSSH then stops asking for the passcode it still counts.
     fn reject(&self) -> Auth {
         Auth::Reject {
-            proceed_with_methods: Some(MethodSet::from(&[self.shared.access.method()][..])),
+            proceed_with_methods: Some(self.shared.methods()),
             partial_success: false,
         }
     }
@@ -135,10 +142,17 @@ impl Conn {
         }
     }
 
-    fn key_ok(&self, key: &PublicKey) -> bool {
+    /// Whether `key` may sign in, and as whom: `Some(true)` for a presenter key, `Some(false)`
+    /// for an attendee's key.
+    fn key_role(&self, key: &PublicKey) -> Option<bool> {
+        if let Some(path) = &self.shared.presenter_keys
+            && auth::is_key_authorized(path, key)
+        {
+            return Some(true);
+        }
         match &self.shared.access {
-            Access::AuthorizedKeys(path) => auth::is_key_authorized(path, key),
-            _ => false,
+            Access::AuthorizedKeys(path) if auth::is_key_authorized(path, key) => Some(false),
+            _ => None,
         }
     }
 
@@ -155,12 +169,18 @@ impl Conn {
             input: input_rx,
             size: size_rx,
         };
+        let role = if self.presenter {
+            session::Role::Presenter
+        } else {
+            session::Role::Attendee
+        };
         session::spawn(
             Arc::clone(&self.shared),
             session.handle(),
             channel,
             self.id,
             feed,
+            role,
         );
     }
 }
@@ -169,7 +189,9 @@ impl Handler for Conn {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        let ok = self.shared.access == Access::Open;
+        // With --open, the presenter's name goes on to sign with its key.
+        let presenter = user == PRESENTER_USER && self.shared.presenter_keys.is_some();
+        let ok = self.shared.access == Access::Open && !presenter;
         Ok(if ok {
             self.auth_result(user, "none (--open)", true)
         } else {
@@ -199,7 +221,7 @@ impl Handler for Conn {
         if self.out_of_attempts() {
             return Ok(self.reject());
         }
-        if self.key_ok(offer.public_key) {
+        if self.key_role(offer.public_key).is_some() {
             Ok(Auth::Accept)
         } else {
             Ok(self.auth_outcome(user, "public key offered", false))
@@ -214,12 +236,18 @@ impl Handler for Conn {
         if self.out_of_attempts() {
             return Ok(self.reject());
         }
-        let ok = self.key_ok(key.public_key);
+        let role = self.key_role(key.public_key);
+        self.presenter = role == Some(true);
         let method = format!(
-            "public key {}",
+            "{} {}",
+            if self.presenter {
+                "presenter key"
+            } else {
+                "public key"
+            },
             key.public_key.fingerprint(russh::keys::HashAlg::Sha256)
         );
-        Ok(self.auth_result(user, &method, ok))
+        Ok(self.auth_result(user, &method, role.is_some()))
     }
 
     async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {

@@ -64,6 +64,13 @@ pub(crate) struct Shared {
     /// The attendees' starting state: the briefing, following.
     pub(crate) template: State,
     pub(crate) position: watch::Receiver<Position>,
+    /// Where the presenter's position is published, by the local presenter or the one over SSH.
+    publisher: watch::Sender<Position>,
+    /// The presenter keys file, when a presenter may lead over SSH.
+    pub(crate) presenter_keys: Option<std::path::PathBuf>,
+    /// The connection whose presenter leads over SSH, if one does; the local presenter's
+    /// position is not published meanwhile.
+    lead: Mutex<Option<u64>>,
     pub(crate) shutdown: watch::Receiver<bool>,
     pub(crate) watchers: watch::Sender<usize>,
     /// Connections alive, authenticated or not.
@@ -75,12 +82,68 @@ pub(crate) struct Shared {
     next_id: AtomicU64,
 }
 
+impl Shared {
+    /// Publishes a presenter's position; true when it changed.
+    pub(crate) fn publish(&self, position: Position) -> bool {
+        self.publisher.send_if_modified(|p| {
+            let changed = *p != position;
+            *p = position;
+            changed
+        })
+    }
+
+    /// Makes connection `id`'s presenter the one who leads, unless another presenter over SSH
+    /// already does; false then.
+    pub(crate) fn take_lead(&self, id: u64) -> bool {
+        let Ok(mut lead) = self.lead.lock() else {
+            return false;
+        };
+        match *lead {
+            Some(other) if other != id => false,
+            _ => {
+                *lead = Some(id);
+                true
+            }
+        }
+    }
+
+    /// Connection `id`'s presenter stops leading (if it did); the local presenter leads again.
+    pub(crate) fn release_lead(&self, id: u64) {
+        if let Ok(mut lead) = self.lead.lock()
+            && *lead == Some(id)
+        {
+            *lead = None;
+        }
+    }
+
+    /// The authentication methods this server offers.
+    pub(crate) fn methods(&self) -> MethodSet {
+        methods(&self.access, self.presenter_keys.is_some())
+    }
+
+    /// True while a presenter over SSH leads.
+    fn is_led_remotely(&self) -> bool {
+        self.lead.lock().map(|l| l.is_some()).unwrap_or(false)
+    }
+}
+
+/// The authentication methods offered: the attendees' one, and public keys when presenters
+/// may lead (they always sign in with a key, whatever the attendees do).
+fn methods(access: &Access, presenters: bool) -> MethodSet {
+    if presenters {
+        MethodSet::from(&[access.method(), russh::MethodKind::PublicKey][..])
+    } else {
+        MethodSet::from(&[access.method()][..])
+    }
+}
+
 /// The server's russh configuration: one host key, one authentication method, small windows
 /// (input is tiny), keepalives to find dead peers, and a neutral version string.
 fn russh_config(
     host_key: russh::keys::PrivateKey,
     access: &Access,
     limits: &Limits,
+    presenters: bool,
 ) -> russh::server::Config {
     let defaults = russh::Preferred::default();
     let kex: Vec<russh::kex::Name> = defaults
@@ -91,7 +154,7 @@ fn russh_config(
         .collect();
     russh::server::Config {
         server_id: SshId::Standard("SSH-2.0-briefing".into()),
-        methods: MethodSet::from(&[access.method()][..]),
+        methods: methods(access, presenters),
         auth_rejection_time: limits.auth_rejection,
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![host_key],
@@ -117,7 +180,7 @@ fn russh_config(
 /// A running server; dropping it does not stop it, [`shutdown`](ServerHandle::shutdown) does.
 pub struct ServerHandle {
     addr: SocketAddr,
-    position: watch::Sender<Position>,
+    shared: Arc<Shared>,
     watchers: watch::Receiver<usize>,
     live: watch::Receiver<usize>,
     shutdown: watch::Sender<bool>,
@@ -131,14 +194,18 @@ impl ServerHandle {
         self.addr
     }
 
-    /// Publishes the presenter's position to every following attendee. Never blocks: each
-    /// session reads only the latest position when it is ready for it.
+    /// Publishes the local presenter's position to every following attendee, unless a
+    /// presenter over SSH leads. Never blocks: each session reads only the latest position
+    /// when it is ready for it.
     pub fn publish(&self, position: Position) {
-        self.position.send_if_modified(|p| {
-            let changed = *p != position;
-            *p = position;
-            changed
-        });
+        if !self.shared.is_led_remotely() {
+            self.shared.publish(position);
+        }
+    }
+
+    /// True while a presenter over SSH leads (the local presenter's keys are not published).
+    pub fn is_led_remotely(&self) -> bool {
+        self.shared.is_led_remotely()
     }
 
     /// How many attendees have a view open now.
@@ -201,12 +268,18 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
         inactivity_timeout: Some(TELL_TIMEOUT),
         // No method to try: the client stops at the banner instead of asking for a password.
         methods: MethodSet::empty(),
-        ..russh_config(config.host_key.clone(), &config.access, &config.limits)
+        ..russh_config(
+            config.host_key.clone(),
+            &config.access,
+            &config.limits,
+            false,
+        )
     });
     let russh_config = Arc::new(russh_config(
         config.host_key,
         &config.access,
         &config.limits,
+        config.presenter_keys.is_some(),
     ));
     let shared = Arc::new(Shared {
         access: config.access,
@@ -214,6 +287,9 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
         theme: config.theme,
         template: attendee,
         position: position_rx,
+        publisher: position_tx,
+        presenter_keys: config.presenter_keys,
+        lead: Mutex::new(None),
         shutdown: shutdown_rx,
         watchers: watchers_tx,
         live: live_tx,
@@ -226,7 +302,7 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     shared.log.line(format_args!("listening on {addr}"));
     let accept = tokio::spawn(accept_loop(
         listener,
-        shared,
+        Arc::clone(&shared),
         Configs {
             serve: russh_config,
             refuse: refusal_config,
@@ -234,7 +310,7 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     ));
     Ok(ServerHandle {
         addr,
-        position: position_tx,
+        shared,
         watchers: watchers_rx,
         live: live_rx,
         shutdown: shutdown_tx,

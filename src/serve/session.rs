@@ -49,6 +49,18 @@ pub(crate) struct Feed {
     pub(crate) size: watch::Receiver<Size>,
 }
 
+/// Who the view is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Follows the presenter, or browses; changes nobody else's view.
+    Attendee,
+    /// Leads: their keys move every following attendee, as the local presenter's do.
+    Presenter,
+}
+
+/// How often a presenter's timer is looked at while it runs.
+const TIMER_TICK: Duration = Duration::from_millis(250);
+
 /// Why a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum End {
@@ -62,15 +74,24 @@ enum End {
     Idle,
     /// A frame could not leave in time.
     Stalled,
+    /// A presenter came while another presenter over SSH leads.
+    AnotherLeads,
 }
 
 /// Starts the view task for one attendee, with a watchdog that disconnects the client if the
 /// task dies.
-pub(crate) fn spawn(shared: Arc<Shared>, handle: Handle, channel: ChannelId, id: u64, feed: Feed) {
+pub(crate) fn spawn(
+    shared: Arc<Shared>,
+    handle: Handle,
+    channel: ChannelId,
+    id: u64,
+    feed: Feed,
+    role: Role,
+) {
     let size = *feed.size.borrow();
     let watch_handle = handle.clone();
     let log_shared = Arc::clone(&shared);
-    let task = tokio::spawn(run(shared, handle, channel, id, feed, size));
+    let task = tokio::spawn(run(shared, handle, channel, id, feed, size, role));
     tokio::spawn(async move {
         if let Err(e) = task.await {
             if e.is_panic() {
@@ -86,6 +107,15 @@ pub(crate) fn spawn(shared: Arc<Shared>, handle: Handle, channel: ChannelId, id:
                 .await;
         }
     });
+}
+
+/// Holds the lead for a presenter over SSH for as long as the view runs.
+struct Leading(Arc<Shared>, u64);
+
+impl Drop for Leading {
+    fn drop(&mut self) {
+        self.0.release_lead(self.1);
+    }
 }
 
 /// Counts the attendee in for as long as the view runs.
@@ -214,6 +244,141 @@ fn rect(size: Size) -> Rect {
     Rect::new(0, 0, size.width, size.height)
 }
 
+/// One view's task: the attendee's (or presenter's) state, terminal and connection.
+struct Task {
+    shared: Arc<Shared>,
+    handle: Handle,
+    channel: ChannelId,
+    state: State,
+    view: View,
+    parser: InputParser,
+    /// Leading (a presenter over SSH): every change is published.
+    leading: Option<Leading>,
+    /// The presenter's notes view is shown instead of the slides.
+    notes: bool,
+    /// The second of the timer last drawn.
+    shown_second: Option<u64>,
+    /// The session's clock, for the timer.
+    clock: Instant,
+    dirty: bool,
+    idle_at: Instant,
+    esc_at: Option<Instant>,
+}
+
+impl Task {
+    fn now(&self) -> u64 {
+        u64::try_from(self.clock.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// Renders and starts sending a frame, if something changed and the last one has left.
+    fn render(&mut self, sending: &mut Option<Sending>) -> Result<(), End> {
+        if !self.dirty || sending.is_some() {
+            return Ok(());
+        }
+        self.dirty = false;
+        let notes_view = self
+            .notes
+            .then(|| presenter_view(&self.shared.template, &self.state));
+        let shown = notes_view.as_ref().unwrap_or(&self.state);
+        let frame = self
+            .view
+            .frame(shown, &self.shared.theme)
+            .map_err(|_| End::Gone)?;
+        if !frame.is_empty() {
+            self.shared
+                .stats
+                .bytes
+                .fetch_add(frame.len() as u64, Ordering::Relaxed);
+            let stall = self.shared.limits.stall;
+            *sending = Some(send_frame(self.handle.clone(), self.channel, frame, stall));
+        }
+        Ok(())
+    }
+
+    /// The frame being sent has left, or could not.
+    fn sent(&mut self, sent: Result<(), Send>) -> Result<(), End> {
+        match sent {
+            Ok(()) => {
+                self.shared.stats.frames.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(Send::Closed) => Err(End::Gone),
+            Err(Send::Stalled) => Err(End::Stalled),
+        }
+    }
+
+    /// Bytes from the client; `flush` when the wait for the rest of a sequence is over.
+    fn input(
+        &mut self,
+        bytes: Option<&[u8]>,
+        position: &watch::Receiver<crate::app::Position>,
+    ) -> Result<(), End> {
+        let keys = match bytes {
+            Some(bytes) => {
+                self.idle_at = Instant::now() + self.shared.limits.idle;
+                let keys = self.parser.feed(bytes);
+                self.esc_at = self.parser.has_pending().then(|| Instant::now() + ESC_WAIT);
+                keys
+            }
+            None => {
+                self.esc_at = None;
+                self.parser.flush()
+            }
+        };
+        let now = self.now();
+        update(&mut self.state, Action::Tick(now));
+        match apply_keys(&mut self.state, &keys, position) {
+            Some(Effect::Quit) => return Err(End::Quit),
+            Some(Effect::ToggleNotes) => {
+                self.notes = !self.notes;
+                self.dirty = true;
+            }
+            Some(Effect::None) => self.dirty = true,
+            None => {}
+        }
+        if self.leading.is_some() {
+            self.shared.publish(self.state.position());
+        }
+        Ok(())
+    }
+
+    /// The presenter's timer runs: redraw and publish when its second changes.
+    fn tick(&mut self) {
+        let now = self.now();
+        update(&mut self.state, Action::Tick(now));
+        let second = self.state.present.timer.elapsed(self.state.now_ms) / 1000;
+        if self.shown_second != Some(second) {
+            self.shown_second = Some(second);
+            self.shared.publish(self.state.position());
+            self.dirty = true;
+        }
+    }
+
+    fn resize(&mut self, size: Size) -> Result<(), End> {
+        self.view.resize(size).map_err(|_| End::Gone)?;
+        update(&mut self.state, Action::Resize(size));
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// The presenter moved: follow, if following.
+    fn presenter_moved(&mut self, pos: crate::app::Position) {
+        if is_following(&self.state) {
+            update(&mut self.state, Action::FollowTo(pos));
+            self.dirty = true;
+        }
+    }
+
+    fn set_watchers(&mut self, n: usize) {
+        update(&mut self.state, Action::SetWatchers(n));
+        self.dirty = true;
+    }
+
+    fn timer_running(&self) -> bool {
+        self.leading.is_some() && self.state.present.timer.is_running()
+    }
+}
+
 /// The view task.
 async fn run(
     shared: Arc<Shared>,
@@ -222,39 +387,64 @@ async fn run(
     id: u64,
     mut feed: Feed,
     size: Size,
+    role: Role,
 ) {
-    let watching = Watching::new(Arc::clone(&shared));
     let mut position = shared.position.clone();
-    let mut shutdown = shared.shutdown.clone();
     let limits = shared.limits;
     let mut state = shared.template.clone();
     update(&mut state, Action::Resize(size));
+    // A presenter starts where the presentation is and leads from there.
     update(&mut state, Action::FollowTo(*position.borrow_and_update()));
-    let Ok(mut view) = View::new(size) else {
+    let (watching, leading, mut watchers) = match role {
+        Role::Attendee => (Some(Watching::new(Arc::clone(&shared))), None, None),
+        Role::Presenter => {
+            if !shared.take_lead(id) {
+                shared
+                    .log
+                    .line(format_args!("#{id} view ended: {:?}", End::AnotherLeads));
+                goodbye(&handle, channel, None, Vec::new(), End::AnotherLeads).await;
+                sleep(LINGER.min(limits.auth_grace)).await;
+                disconnect(&handle, "another presenter leads").await;
+                return;
+            }
+            shared.log.line(format_args!("#{id} leads"));
+            let watchers = shared.watchers.subscribe();
+            state.session = Viewer::Presenter {
+                watchers: *watchers.borrow(),
+            };
+            (None, Some(Leading(Arc::clone(&shared), id)), Some(watchers))
+        }
+    };
+    let Ok(view) = View::new(size) else {
         return;
     };
-    let mut parser = InputParser::new();
-    let mut dirty = true;
+    let mut task = Task {
+        shared: Arc::clone(&shared),
+        handle: handle.clone(),
+        channel,
+        state,
+        view,
+        parser: InputParser::new(),
+        leading,
+        notes: false,
+        shown_second: None,
+        clock: Instant::now(),
+        dirty: true,
+        idle_at: Instant::now() + limits.idle,
+        esc_at: None,
+    };
+    let now = task.now();
+    update(&mut task.state, Action::Tick(now));
+    let mut shutdown = shared.shutdown.clone();
     let mut sending: Option<Sending> = None;
-    let mut idle_at = Instant::now() + limits.idle;
-    let mut esc_at: Option<Instant> = None;
     let end = loop {
-        if dirty && sending.is_none() {
-            match view.frame(&state, &shared.theme) {
-                Ok(frame) if frame.is_empty() => {}
-                Ok(frame) => {
-                    shared
-                        .stats
-                        .bytes
-                        .fetch_add(frame.len() as u64, Ordering::Relaxed);
-                    sending = Some(send_frame(handle.clone(), channel, frame, limits.stall));
-                }
-                Err(_) => break End::Gone,
-            }
-            dirty = false;
+        if let Err(end) = task.render(&mut sending) {
+            break end;
         }
-        tokio::select! {
-            _ = shutdown.wait_for(|s| *s) => break End::Shutdown,
+        // What the waits below need, copied out: the arms change the task.
+        let (esc_at, idle_at, timer) = (task.esc_at, task.idle_at, task.timer_running());
+        let step = tokio::select! {
+            _ = shutdown.wait_for(|s| *s) => Err(End::Shutdown),
             sent = async {
                 match sending.as_mut() {
                     Some(f) => f.await,
@@ -262,79 +452,86 @@ async fn run(
                 }
             } => {
                 sending = None;
-                match sent {
-                    Ok(()) => {
-                        shared.stats.frames.fetch_add(1, Ordering::Relaxed);
-                    }
-                    Err(Send::Closed) => break End::Gone,
-                    Err(Send::Stalled) => break End::Stalled,
-                }
+                task.sent(sent)
             }
-            packet = feed.input.recv() => {
-                let Some(bytes) = packet else { break End::Gone };
-                idle_at = Instant::now() + limits.idle;
-                let keys = parser.feed(&bytes);
-                esc_at = parser.has_pending().then(|| Instant::now() + ESC_WAIT);
-                match apply_keys(&mut state, &keys, &position) {
-                    Some(Effect::Quit) => break End::Quit,
-                    Some(_) => dirty = true,
-                    None => {}
-                }
-            }
-            _ = async {
+            packet = feed.input.recv() => match packet {
+                Some(bytes) => task.input(Some(&bytes), &position),
+                None => Err(End::Gone),
+            },
+            () = async {
                 match esc_at {
                     Some(at) => sleep_until(at).await,
                     None => std::future::pending().await,
                 }
+            } => task.input(None, &position),
+            changed = async {
+                match watchers.as_mut() {
+                    Some(w) => w.changed().await.map(|()| *w.borrow_and_update()),
+                    None => std::future::pending().await,
+                }
             } => {
-                esc_at = None;
-                let keys = parser.flush();
-                match apply_keys(&mut state, &keys, &position) {
-                    Some(Effect::Quit) => break End::Quit,
-                    Some(_) => dirty = true,
-                    None => {}
+                match changed {
+                    Ok(n) => task.set_watchers(n),
+                    Err(_) => watchers = None,
                 }
+                Ok(())
             }
-            changed = feed.size.changed() => {
-                if changed.is_err() {
-                    break End::Gone;
+            () = async {
+                if timer {
+                    sleep(TIMER_TICK).await;
+                } else {
+                    std::future::pending::<()>().await;
                 }
-                let size = *feed.size.borrow_and_update();
-                if view.resize(size).is_err() {
-                    break End::Gone;
-                }
-                update(&mut state, Action::Resize(size));
-                dirty = true;
+            } => {
+                task.tick();
+                Ok(())
             }
-            changed = position.changed() => {
-                if changed.is_err() {
-                    break End::Shutdown;
+            changed = feed.size.changed() => match changed {
+                Ok(()) => task.resize(*feed.size.borrow_and_update()),
+                Err(_) => Err(End::Gone),
+            },
+            changed = position.changed() => match changed {
+                Ok(()) => {
+                    task.presenter_moved(*position.borrow_and_update());
+                    Ok(())
                 }
-                let pos = *position.borrow_and_update();
-                if is_following(&state) {
-                    update(&mut state, Action::FollowTo(pos));
-                    dirty = true;
-                }
-            }
-            _ = sleep_until(idle_at) => break End::Idle,
+                Err(_) => Err(End::Shutdown),
+            },
+            () = sleep_until(idle_at) => Err(End::Idle),
+        };
+        if let Err(end) = step {
+            break end;
         }
     };
-    match end {
-        End::Stalled => shared.stats.stalled.fetch_add(1, Ordering::Relaxed),
-        _ => 0,
-    };
+    finish(task, sending, watching, end, id).await;
+}
+
+/// Logs why the view ended, says goodbye (unless the client stalled), and lets the client go.
+async fn finish(
+    mut task: Task,
+    sending: Option<Sending>,
+    watching: Option<Watching>,
+    end: End,
+    id: u64,
+) {
+    let shared = Arc::clone(&task.shared);
+    if end == End::Stalled {
+        shared.stats.stalled.fetch_add(1, Ordering::Relaxed);
+    }
     shared.log.line(format_args!("#{id} view ended: {end:?}"));
+    let handle = task.handle.clone();
     if end == End::Stalled {
         drop(watching);
         disconnect(&handle, "too slow to keep up").await;
         return;
     }
-    goodbye(&handle, channel, sending, view.goodbye(), end).await;
-    drop((watching, view, state, parser));
+    let last = task.view.goodbye();
+    goodbye(&handle, task.channel, sending, last, end).await;
+    drop((watching, task));
     if end != End::Shutdown {
         // A client that keeps the connection open after its only channel closed is let go
         // (sooner when the grace periods are shorter, as in tests).
-        sleep(LINGER.min(limits.auth_grace)).await;
+        sleep(LINGER.min(shared.limits.auth_grace)).await;
     }
     disconnect(&handle, "goodbye").await;
 }
@@ -364,30 +561,48 @@ async fn goodbye(
         let note: &[u8] = match end {
             End::Shutdown => b"briefing: the presentation has ended\r\n",
             End::Idle => b"briefing: closed after a long time without a key\r\n",
+            End::AnotherLeads => {
+                b"briefing: another presenter leads over SSH; only one leads at a time. \
+                  Try again when they have left (q).\r\n"
+            }
             _ => b"",
         };
         if !note.is_empty() {
             let _ = handle.data(channel, note.to_vec()).await;
         }
-        let _ = handle.exit_status_request(channel, 0).await;
+        let status = u32::from(end == End::AnotherLeads);
+        let _ = handle.exit_status_request(channel, status).await;
         let _ = handle.eof(channel).await;
         let _ = handle.close(channel).await;
     })
     .await;
 }
 
+/// What a presenter sees with the notes on: the presenter view (current and next slide, the
+/// section's notes, the timer) of where they are.
+fn presenter_view(template: &State, state: &State) -> State {
+    let mut view = template.clone();
+    update(&mut view, Action::Resize(state.size));
+    update(&mut view, Action::OpenPresenterView);
+    update(&mut view, Action::Tick(state.now_ms));
+    update(&mut view, Action::FollowTo(state.position()));
+    view
+}
+
 fn is_following(state: &State) -> bool {
     state.session == (Viewer::Attendee { following: true })
 }
 
-/// Applies an attendee's keys to their own state. Returns `None` when nothing changed,
-/// `Some(Effect::Quit)` when they quit.
+/// Applies an attendee's (or a presenter's) keys to their own state. Returns `None` when nothing
+/// changed, `Some(Effect::Quit)` when they quit, `Some(Effect::ToggleNotes)` when the notes view
+/// is to be switched.
 fn apply_keys(
     state: &mut State,
     keys: &[Key],
     position: &watch::Receiver<crate::app::Position>,
 ) -> Option<Effect> {
     let mut acted = false;
+    let mut toggles_notes = false;
     for key in keys
         .iter()
         .take(MAX_KEYS_PER_PACKET)
@@ -403,15 +618,21 @@ fn apply_keys(
         }
         let was_following = is_following(state);
         acted = true;
-        if update(state, action) == Effect::Quit {
-            return Some(Effect::Quit);
+        match update(state, action) {
+            Effect::Quit => return Some(Effect::Quit),
+            Effect::ToggleNotes => toggles_notes = !toggles_notes,
+            Effect::None => {}
         }
         if !was_following && is_following(state) {
             // Back to following: jump to where the presenter is now.
             update(state, Action::FollowTo(*position.borrow()));
         }
     }
-    acted.then_some(Effect::None)
+    acted.then_some(if toggles_notes {
+        Effect::ToggleNotes
+    } else {
+        Effect::None
+    })
 }
 
 #[cfg(test)]

@@ -79,6 +79,7 @@ impl Room {
             limits,
             theme: Theme::new(true),
             log: Some(dir.path().join("serve.log")),
+            presenter_keys: Some(dir.path().join("presenter_keys")),
         };
         let mut presenter = template();
         presenter.session = Session::Presenter { watchers: 0 };
