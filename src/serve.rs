@@ -13,13 +13,16 @@
 //! - `rate`: new connections per address over time (token buckets, pure).
 //! - `server`: the accept loop, the connection limits and grace periods, [`ServerHandle`].
 //! - `handler`: the russh handler: authenticates, refuses all but a shell on a pty.
-//! - `session`: one task per attendee that owns their state and terminal and sends frames.
+//! - `session`: one task per attendee that owns their state and screen and sends frames.
+//! - `frames`: frames rendered once per (size, position) and updates encoded once per pair,
+//!   shared by the attendees who follow.
 //!
 //! The presenter publishes its [`Position`](crate::app::Position) through a `watch` channel: latest wins, so
-//! publishing never waits on anyone and no queue grows; each session renders its own frames
-//! and sends a new one only when the previous one has left.
+//! publishing never waits on anyone and no queue grows; each session sends a new frame only when
+//! the previous one has left, taking it from the shared frames while it follows.
 
 pub mod auth;
+mod frames;
 mod handler;
 pub mod hostkey;
 pub mod input;

@@ -18,11 +18,11 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot, watch};
 
 use crate::app::{Position, Session as Viewer, State};
 use crate::serve::auth::Access;
+use crate::serve::frames::Frames;
 use crate::serve::handler::Conn;
 use crate::serve::log::Log;
 use crate::serve::options::Limits;
 use crate::serve::rate::ConnectRate;
-use crate::ui::Theme;
 
 /// How long a connection has to end by itself once the presentation ends.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
@@ -60,9 +60,10 @@ pub struct Stats {
 pub(crate) struct Shared {
     pub(crate) access: Access,
     pub(crate) limits: Limits,
-    pub(crate) theme: Theme,
     /// The attendees' starting state: the briefing, following.
     pub(crate) template: State,
+    /// Frames and updates shared by the attendees who follow.
+    pub(crate) frames: Frames,
     pub(crate) position: watch::Receiver<Position>,
     /// Where the presenter's position is published, by the local presenter or the one over SSH.
     publisher: watch::Sender<Position>,
@@ -284,7 +285,7 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     let shared = Arc::new(Shared {
         access: config.access,
         limits: config.limits,
-        theme: config.theme,
+        frames: Frames::new(attendee.clone(), config.theme),
         template: attendee,
         position: position_rx,
         publisher: position_tx,

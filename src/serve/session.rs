@@ -12,13 +12,11 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use bytes::Bytes;
 use crossterm::cursor::{Hide, Show};
 use crossterm::queue;
 use crossterm::style::ResetColor;
 use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
 use russh::server::Handle;
 use russh::{ChannelId, Disconnect};
 use tokio::sync::{mpsc, watch};
@@ -26,9 +24,9 @@ use tokio::time::{Instant, sleep, sleep_until, timeout};
 
 use crate::app::keymap::{keys_of, resolve};
 use crate::app::{Action, Effect, Key, Mode, Session as Viewer, Size, State, update};
+use crate::serve::frames::{Frame, Frames};
 use crate::serve::input::InputParser;
 use crate::serve::server::Shared;
-use crate::ui;
 
 /// How long a lone Esc (or half a sequence) waits for the rest before it counts as typed.
 const ESC_WAIT: Duration = Duration::from_millis(40);
@@ -134,7 +132,6 @@ impl Drop for Watching {
     }
 }
 
-type Frame = Vec<u8>;
 type Sending = Pin<Box<dyn Future<Output = Result<(), Send>> + std::marker::Send>>;
 
 /// How sending a frame went wrong.
@@ -146,7 +143,7 @@ enum Send {
     Stalled,
 }
 
-fn send_frame(handle: Handle, channel: ChannelId, frame: Frame, stall: Duration) -> Sending {
+fn send_frame(handle: Handle, channel: ChannelId, frame: Bytes, stall: Duration) -> Sending {
     Box::pin(async move {
         match timeout(stall, handle.data(channel, frame)).await {
             Ok(Ok(())) => Ok(()),
@@ -156,92 +153,58 @@ fn send_frame(handle: Handle, channel: ChannelId, frame: Frame, stall: Duration)
     })
 }
 
-/// Where the backend writes: bytes kept until the frame is taken. Every byte for a session goes
-/// through its one terminal, so ratatui's idea of the screen stays true (P9).
-#[derive(Debug, Clone, Default)]
-struct Sink(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl Sink {
-    fn take(&self) -> Frame {
-        // A panic while writing cannot leave a byte buffer inconsistent: take it anyway.
-        let mut bytes = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        std::mem::take(&mut *bytes)
-    }
+/// What the client's terminal shows, and the bytes that bring it up to date. Every byte for a
+/// session goes through here, so the frame it keeps is what the client's screen shows (P9).
+/// Frames come from the shared [`Frames`] when the attendee follows with nothing else open.
+struct Screen {
+    shown: Frame,
+    /// Bytes to send before the next update: entering the alternate screen, a clear.
+    prefix: Vec<u8>,
 }
 
-impl std::io::Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut b = self
-            .0
-            .lock()
-            .map_err(|_| std::io::Error::other("frame buffer poisoned"))?;
-        b.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The attendee's terminal: ratatui drawing into a byte buffer at the client's size.
-///
-/// Only `draw` is used on the ratatui terminal: `clear` and `resize` ask the backend for the
-/// cursor position and the size, which `CrosstermBackend` would read from the *server's* tty
-/// (P1 in the notes). A resize builds a new terminal after a clear-screen instead, so the next
-/// draw is a full one over a blank screen.
-struct View {
-    terminal: Terminal<CrosstermBackend<Sink>>,
-    sink: Sink,
-}
-
-impl View {
-    fn new(size: Size) -> std::io::Result<View> {
-        let mut sink = Sink::default();
+impl Screen {
+    fn new(size: Size, frames: &Frames) -> std::io::Result<Screen> {
+        let mut prefix = Vec::new();
         // Alternate screen and no cursor for the whole session.
-        queue!(sink, EnterAlternateScreen, Hide)?;
-        let terminal = View::blank_terminal(&mut sink, size)?;
-        Ok(View { terminal, sink })
+        queue!(
+            prefix,
+            EnterAlternateScreen,
+            Hide,
+            ResetColor,
+            Clear(ClearType::All)
+        )?;
+        Ok(Screen {
+            shown: frames.blank(size),
+            prefix,
+        })
     }
 
-    fn blank_terminal(
-        sink: &mut Sink,
-        size: Size,
-    ) -> std::io::Result<Terminal<CrosstermBackend<Sink>>> {
-        queue!(sink, ResetColor, Clear(ClearType::All))?;
-        Terminal::with_options(
-            CrosstermBackend::new(sink.clone()),
-            TerminalOptions {
-                viewport: Viewport::Fixed(rect(size)),
-            },
-        )
-    }
-
-    fn resize(&mut self, size: Size) -> std::io::Result<()> {
-        self.terminal = View::blank_terminal(&mut self.sink, size)?;
+    /// The client's terminal has a new size: it is cleared, and the next frame drawn whole.
+    fn resize(&mut self, size: Size, frames: &Frames) -> std::io::Result<()> {
+        queue!(self.prefix, ResetColor, Clear(ClearType::All))?;
+        self.shown = frames.blank(size);
         Ok(())
     }
 
-    /// Draws `state` and returns the bytes that bring the client's screen up to date.
-    fn frame(&mut self, state: &State, theme: &ui::Theme) -> std::io::Result<Frame> {
-        self.terminal
-            .draw(|f| ui::render(state, theme, f.buffer_mut()))?;
-        Ok(self.sink.take())
+    /// The bytes that bring the client's screen from what it shows to `next`.
+    fn update(&mut self, next: Frame, frames: &Frames) -> Bytes {
+        let bytes = frames.update(&self.shown, &next);
+        self.shown = next;
+        if self.prefix.is_empty() {
+            bytes
+        } else {
+            let mut out = std::mem::take(&mut self.prefix);
+            out.extend_from_slice(&bytes);
+            Bytes::from(out)
+        }
     }
 
     /// The bytes that give the client its screen back.
-    fn goodbye(&mut self) -> Frame {
-        let mut out = self.sink.take();
+    fn goodbye(&mut self) -> Vec<u8> {
+        let mut out = std::mem::take(&mut self.prefix);
         let _ = queue!(out, LeaveAlternateScreen, Show);
         out
     }
-}
-
-fn rect(size: Size) -> Rect {
-    Rect::new(0, 0, size.width, size.height)
 }
 
 /// One view's task: the attendee's (or presenter's) state, terminal and connection.
@@ -250,7 +213,12 @@ struct Task {
     handle: Handle,
     channel: ChannelId,
     state: State,
-    view: View,
+    screen: Screen,
+    /// Following with nothing else open: the state is the one every such attendee has, and
+    /// the frame is the shared one (the state is brought up to date on the next key).
+    sharing: bool,
+    /// The presenter's position last seen.
+    followed: crate::app::Position,
     parser: InputParser,
     /// Leading (a presenter over SSH): every change is published.
     leading: Option<Leading>,
@@ -276,14 +244,18 @@ impl Task {
             return Ok(());
         }
         self.dirty = false;
-        let notes_view = self
-            .notes
-            .then(|| presenter_view(&self.shared.template, &self.state));
-        let shown = notes_view.as_ref().unwrap_or(&self.state);
-        let frame = self
-            .view
-            .frame(shown, &self.shared.theme)
-            .map_err(|_| End::Gone)?;
+        let frames = &self.shared.frames;
+        let next = if self.sharing {
+            frames.following(self.state.size, self.followed)
+        } else if self.notes {
+            frames.own(&presenter_view(&self.shared.template, &self.state))
+        } else {
+            frames.own(&self.state)
+        };
+        if next.size() != self.state.size {
+            return Err(End::Gone);
+        }
+        let frame = self.screen.update(next, frames);
         if !frame.is_empty() {
             self.shared
                 .stats
@@ -325,9 +297,21 @@ impl Task {
                 self.parser.flush()
             }
         };
+        if keys.is_empty() {
+            return Ok(());
+        }
+        if self.sharing {
+            // The state every following attendee has, as the screen shows it.
+            self.state = self.shared.frames.canonical(self.state.size, self.followed);
+        }
         let now = self.now();
         update(&mut self.state, Action::Tick(now));
-        match apply_keys(&mut self.state, &keys, position) {
+        let acted = apply_keys(&mut self.state, &keys, position);
+        if acted.is_some() && self.leading.is_none() {
+            self.sharing = is_following(&self.state)
+                && self.state == self.shared.frames.canonical(self.state.size, self.followed);
+        }
+        match acted {
             Some(Effect::Quit) => return Err(End::Quit),
             Some(Effect::ToggleNotes) => {
                 self.notes = !self.notes;
@@ -355,7 +339,9 @@ impl Task {
     }
 
     fn resize(&mut self, size: Size) -> Result<(), End> {
-        self.view.resize(size).map_err(|_| End::Gone)?;
+        self.screen
+            .resize(size, &self.shared.frames)
+            .map_err(|_| End::Gone)?;
         update(&mut self.state, Action::Resize(size));
         self.dirty = true;
         Ok(())
@@ -363,7 +349,10 @@ impl Task {
 
     /// The presenter moved: follow, if following.
     fn presenter_moved(&mut self, pos: crate::app::Position) {
-        if is_following(&self.state) {
+        self.followed = pos;
+        if self.sharing {
+            self.dirty = true;
+        } else if is_following(&self.state) {
             update(&mut self.state, Action::FollowTo(pos));
             self.dirty = true;
         }
@@ -391,10 +380,9 @@ async fn run(
 ) {
     let mut position = shared.position.clone();
     let limits = shared.limits;
-    let mut state = shared.template.clone();
-    update(&mut state, Action::Resize(size));
+    let followed = *position.borrow_and_update();
     // A presenter starts where the presentation is and leads from there.
-    update(&mut state, Action::FollowTo(*position.borrow_and_update()));
+    let mut state = shared.frames.canonical(size, followed);
     let (watching, leading, mut watchers) = match role {
         Role::Attendee => (Some(Watching::new(Arc::clone(&shared))), None, None),
         Role::Presenter => {
@@ -415,7 +403,7 @@ async fn run(
             (None, Some(Leading(Arc::clone(&shared), id)), Some(watchers))
         }
     };
-    let Ok(view) = View::new(size) else {
+    let Ok(screen) = Screen::new(size, &shared.frames) else {
         return;
     };
     let mut task = Task {
@@ -423,7 +411,9 @@ async fn run(
         handle: handle.clone(),
         channel,
         state,
-        view,
+        screen,
+        sharing: role == Role::Attendee,
+        followed,
         parser: InputParser::new(),
         leading,
         notes: false,
@@ -525,7 +515,7 @@ async fn finish(
         disconnect(&handle, "too slow to keep up").await;
         return;
     }
-    let last = task.view.goodbye();
+    let last = task.screen.goodbye();
     goodbye(&handle, task.channel, sending, last, end).await;
     drop((watching, task));
     if end != End::Shutdown {
@@ -547,7 +537,7 @@ async fn goodbye(
     handle: &Handle,
     channel: ChannelId,
     sending: Option<Sending>,
-    last: Frame,
+    last: Vec<u8>,
     end: End,
 ) {
     let _ = timeout(GOODBYE, async {
@@ -693,12 +683,45 @@ mod tests {
     }
 
     #[test]
-    fn view_frames_enter_the_alternate_screen_and_goodbye_leaves_it() {
-        let mut view = View::new(Size::new(40, 12)).unwrap();
-        let first = view.frame(&attendee(), &ui::Theme::new(true)).unwrap();
+    fn screen_enters_the_alternate_screen_and_goodbye_leaves_it() {
+        let frames = Frames::new(attendee(), crate::ui::Theme::new(true));
+        let size = Size::new(40, 12);
+        let mut screen = Screen::new(size, &frames).unwrap();
+        let first = screen.update(frames.own(&attendee_at(size)), &frames);
         let text = String::from_utf8_lossy(&first);
         assert!(text.starts_with("\x1b[?1049h\x1b[?25l"), "{text:?}");
-        let bye = String::from_utf8_lossy(&view.goodbye()).to_string();
+        let bye = String::from_utf8_lossy(&screen.goodbye()).to_string();
         assert_eq!(bye, "\x1b[?1049l\x1b[?25h");
+    }
+
+    #[test]
+    fn screen_of_followers_at_one_size_shares_the_update_bytes() {
+        let frames = Frames::new(attendee(), crate::ui::Theme::new(true));
+        let size = Size::new(80, 24);
+        let position = attendee().position();
+        let (mut a, mut b) = (
+            Screen::new(size, &frames).unwrap(),
+            Screen::new(size, &frames).unwrap(),
+        );
+        let _ = (
+            a.update(frames.following(size, position), &frames),
+            b.update(frames.following(size, position), &frames),
+        );
+        let mut presenter = attendee();
+        presenter.session = Viewer::Presenter { watchers: 2 };
+        update(&mut presenter, Action::FocusPane(Pane::Threats));
+        let next = presenter.position();
+        let (to_a, to_b) = (
+            a.update(frames.following(size, next), &frames),
+            b.update(frames.following(size, next), &frames),
+        );
+        assert!(!to_a.is_empty());
+        assert_eq!(to_a.as_ptr(), to_b.as_ptr(), "encoded once, sent to both");
+    }
+
+    fn attendee_at(size: Size) -> State {
+        let mut s = attendee();
+        update(&mut s, Action::Resize(size));
+        s
     }
 }
