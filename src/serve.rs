@@ -11,8 +11,11 @@
 //! - [`auth`]: authorized keys, passcode, or open.
 //! - [`input`]: the attendee's raw bytes -> keys (pure).
 //! - `rate`: new connections per address over time (token buckets, pure).
+//! - `refuse`: a connection turned away by a limit reads why in ssh's output.
 //! - `server`: the accept loop, the connection limits and grace periods, [`ServerHandle`].
 //! - `handler`: the russh handler: authenticates, refuses all but a shell on a pty.
+//! - `keys`: an attendee's or presenter's keys on their own state, within limits (pure).
+//! - `screen`: what a client's terminal shows, and the bytes that bring it up to date.
 //! - `session`: one task per attendee that owns their state and screen and sends frames.
 //! - `frames`: frames rendered once per (size, position) and updates encoded once per pair,
 //!   shared by the attendees who follow.
@@ -26,9 +29,12 @@ mod frames;
 mod handler;
 pub mod hostkey;
 pub mod input;
+mod keys;
 mod log;
 pub mod options;
 mod rate;
+mod refuse;
+mod screen;
 mod server;
 mod session;
 

@@ -1,5 +1,7 @@
-//! One attendee's view: a task that owns the attendee's [`State`] and a ratatui `Terminal` whose
-//! backend writes into memory, and that sends the bytes of each frame to the client.
+//! One attendee's (or a presenter's) view: a task that owns their [`State`] and the [`Screen`]
+//! their client shows, and that sends the bytes of each frame to the client. While the attendee
+//! follows with nothing else open, frames come from the shared `Frames`; otherwise the task
+//! renders its own. A presenter over SSH publishes every change, as the local presenter does.
 //!
 //! The task waits on input, resizes, the presenter's position and shutdown at once. It renders
 //! only when the previous frame has left: while a slow client drains, changes pile up in the
@@ -13,27 +15,19 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use bytes::Bytes;
-use crossterm::cursor::{Hide, Show};
-use crossterm::queue;
-use crossterm::style::ResetColor;
-use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use russh::server::Handle;
 use russh::{ChannelId, Disconnect};
 use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
-use crate::app::keymap::{keys_of, resolve};
-use crate::app::{Action, Effect, Key, Mode, Session as Viewer, Size, State, update};
-use crate::serve::frames::{Frame, Frames};
+use crate::app::{Action, Effect, Session as Viewer, Size, State, update};
 use crate::serve::input::InputParser;
+use crate::serve::keys::{apply_keys, is_following, presenter_view};
+use crate::serve::screen::Screen;
 use crate::serve::server::Shared;
 
 /// How long a lone Esc (or half a sequence) waits for the rest before it counts as typed.
 const ESC_WAIT: Duration = Duration::from_millis(40);
-/// The most keys acted on from one packet; the rest of a flood is dropped.
-const MAX_KEYS_PER_PACKET: usize = 256;
-/// The longest search query an attendee may type.
-const MAX_QUERY_CHARS: usize = 200;
 /// How long the goodbye (restore the screen, exit status, close) may take.
 const GOODBYE: Duration = Duration::from_secs(2);
 /// How long a client may keep the connection after its session ended.
@@ -151,60 +145,6 @@ fn send_frame(handle: Handle, channel: ChannelId, frame: Bytes, stall: Duration)
             Err(_) => Err(Send::Stalled),
         }
     })
-}
-
-/// What the client's terminal shows, and the bytes that bring it up to date. Every byte for a
-/// session goes through here, so the frame it keeps is what the client's screen shows (P9).
-/// Frames come from the shared [`Frames`] when the attendee follows with nothing else open.
-struct Screen {
-    shown: Frame,
-    /// Bytes to send before the next update: entering the alternate screen, a clear.
-    prefix: Vec<u8>,
-}
-
-impl Screen {
-    fn new(size: Size, frames: &Frames) -> std::io::Result<Screen> {
-        let mut prefix = Vec::new();
-        // Alternate screen and no cursor for the whole session.
-        queue!(
-            prefix,
-            EnterAlternateScreen,
-            Hide,
-            ResetColor,
-            Clear(ClearType::All)
-        )?;
-        Ok(Screen {
-            shown: frames.blank(size),
-            prefix,
-        })
-    }
-
-    /// The client's terminal has a new size: it is cleared, and the next frame drawn whole.
-    fn resize(&mut self, size: Size, frames: &Frames) -> std::io::Result<()> {
-        queue!(self.prefix, ResetColor, Clear(ClearType::All))?;
-        self.shown = frames.blank(size);
-        Ok(())
-    }
-
-    /// The bytes that bring the client's screen from what it shows to `next`.
-    fn update(&mut self, next: Frame, frames: &Frames) -> Bytes {
-        let bytes = frames.update(&self.shown, &next);
-        self.shown = next;
-        if self.prefix.is_empty() {
-            bytes
-        } else {
-            let mut out = std::mem::take(&mut self.prefix);
-            out.extend_from_slice(&bytes);
-            Bytes::from(out)
-        }
-    }
-
-    /// The bytes that give the client its screen back.
-    fn goodbye(&mut self) -> Vec<u8> {
-        let mut out = std::mem::take(&mut self.prefix);
-        let _ = queue!(out, LeaveAlternateScreen, Show);
-        out
-    }
 }
 
 /// One view's task: the attendee's (or presenter's) state, terminal and connection.
@@ -566,162 +506,4 @@ async fn goodbye(
         let _ = handle.close(channel).await;
     })
     .await;
-}
-
-/// What a presenter sees with the notes on: the presenter view (current and next slide, the
-/// section's notes, the timer) of where they are.
-fn presenter_view(template: &State, state: &State) -> State {
-    let mut view = template.clone();
-    update(&mut view, Action::Resize(state.size));
-    update(&mut view, Action::OpenPresenterView);
-    update(&mut view, Action::Tick(state.now_ms));
-    update(&mut view, Action::FollowTo(state.position()));
-    view
-}
-
-fn is_following(state: &State) -> bool {
-    state.session == (Viewer::Attendee { following: true })
-}
-
-/// Applies an attendee's (or a presenter's) keys to their own state. Returns `None` when nothing
-/// changed, `Some(Effect::Quit)` when they quit, `Some(Effect::ToggleNotes)` when the notes view
-/// is to be switched.
-fn apply_keys(
-    state: &mut State,
-    keys: &[Key],
-    position: &watch::Receiver<crate::app::Position>,
-) -> Option<Effect> {
-    let mut acted = false;
-    let mut toggles_notes = false;
-    for key in keys
-        .iter()
-        .take(MAX_KEYS_PER_PACKET)
-        .flat_map(|k| keys_of(*k))
-    {
-        let Some(action) = resolve(state.mode, key) else {
-            continue;
-        };
-        if let (Action::SearchInput(_), Mode::Search(_)) = (action, state.mode)
-            && state.search.query.chars().count() >= MAX_QUERY_CHARS
-        {
-            continue;
-        }
-        let was_following = is_following(state);
-        acted = true;
-        match update(state, action) {
-            Effect::Quit => return Some(Effect::Quit),
-            Effect::ToggleNotes => toggles_notes = !toggles_notes,
-            Effect::None => {}
-        }
-        if !was_following && is_following(state) {
-            // Back to following: jump to where the presenter is now.
-            update(state, Action::FollowTo(*position.borrow()));
-        }
-    }
-    acted.then_some(if toggles_notes {
-        Effect::ToggleNotes
-    } else {
-        Effect::None
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::{Pane, parse_keys};
-    use crate::model::Lang;
-
-    fn attendee() -> State {
-        let mut s = State::new(
-            crate::model::bundled().unwrap(),
-            Lang::Fr,
-            Size::new(80, 24),
-        );
-        s.session = Viewer::Attendee { following: true };
-        s
-    }
-
-    #[test]
-    fn apply_keys_f_after_browsing_jumps_to_the_presenter() {
-        let mut presenter = attendee();
-        presenter.session = Viewer::Presenter { watchers: 1 };
-        update(&mut presenter, Action::FocusPane(Pane::Threats));
-        let (_tx, rx) = watch::channel(presenter.position());
-        let mut s = attendee();
-        apply_keys(&mut s, &parse_keys("2").unwrap(), &rx);
-        assert_eq!(
-            (s.focus, s.session),
-            (Pane::Quotes, Viewer::Attendee { following: false })
-        );
-        apply_keys(&mut s, &parse_keys("f").unwrap(), &rx);
-        assert_eq!(
-            (s.focus, s.session),
-            (Pane::Threats, Viewer::Attendee { following: true })
-        );
-    }
-
-    #[test]
-    fn apply_keys_caps_the_search_query() {
-        let (_tx, rx) = watch::channel(attendee().position());
-        let mut s = attendee();
-        let keys: Vec<Key> = std::iter::once(Key::Char('/'))
-            .chain(std::iter::repeat_n(Key::Char('a'), 250))
-            .collect();
-        apply_keys(&mut s, &keys, &rx);
-        assert_eq!(s.search.query.chars().count(), MAX_QUERY_CHARS);
-    }
-
-    #[test]
-    fn apply_keys_quit_says_quit_and_unknown_keys_change_nothing() {
-        let (_tx, rx) = watch::channel(attendee().position());
-        let mut s = attendee();
-        assert_eq!(apply_keys(&mut s, &[Key::F(9)], &rx), None);
-        assert_eq!(
-            apply_keys(&mut s, &[Key::Ctrl('c')], &rx),
-            Some(Effect::Quit)
-        );
-    }
-
-    #[test]
-    fn screen_enters_the_alternate_screen_and_goodbye_leaves_it() {
-        let frames = Frames::new(attendee(), crate::ui::Theme::new(true));
-        let size = Size::new(40, 12);
-        let mut screen = Screen::new(size, &frames).unwrap();
-        let first = screen.update(frames.own(&attendee_at(size)), &frames);
-        let text = String::from_utf8_lossy(&first);
-        assert!(text.starts_with("\x1b[?1049h\x1b[?25l"), "{text:?}");
-        let bye = String::from_utf8_lossy(&screen.goodbye()).to_string();
-        assert_eq!(bye, "\x1b[?1049l\x1b[?25h");
-    }
-
-    #[test]
-    fn screen_of_followers_at_one_size_shares_the_update_bytes() {
-        let frames = Frames::new(attendee(), crate::ui::Theme::new(true));
-        let size = Size::new(80, 24);
-        let position = attendee().position();
-        let (mut a, mut b) = (
-            Screen::new(size, &frames).unwrap(),
-            Screen::new(size, &frames).unwrap(),
-        );
-        let _ = (
-            a.update(frames.following(size, position), &frames),
-            b.update(frames.following(size, position), &frames),
-        );
-        let mut presenter = attendee();
-        presenter.session = Viewer::Presenter { watchers: 2 };
-        update(&mut presenter, Action::FocusPane(Pane::Threats));
-        let next = presenter.position();
-        let (to_a, to_b) = (
-            a.update(frames.following(size, next), &frames),
-            b.update(frames.following(size, next), &frames),
-        );
-        assert!(!to_a.is_empty());
-        assert_eq!(to_a.as_ptr(), to_b.as_ptr(), "encoded once, sent to both");
-    }
-
-    fn attendee_at(size: Size) -> State {
-        let mut s = attendee();
-        update(&mut s, Action::Resize(size));
-        s
-    }
 }
