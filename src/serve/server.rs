@@ -468,6 +468,13 @@ async fn connection(
         }
     };
     match ended {
+        // The session task ended without returning: a panic in russh or in our handler.
+        Some(Err(russh::Error::Join(_))) => {
+            shared.stats.panics.fetch_add(1, Ordering::Relaxed);
+            shared.log.line(format_args!(
+                "#{id} {peer} disconnected: the session task panicked"
+            ));
+        }
         Some(Err(e)) => shared
             .log
             .line(format_args!("#{id} {peer} disconnected: {e}")),
