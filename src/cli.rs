@@ -146,6 +146,10 @@ pub(crate) struct ServeArgs {
     /// Let in anyone who can reach the port, without authentication.
     #[arg(long)]
     pub open: bool,
+    /// Let the public keys listed in this file lead over SSH (`ssh presenter@HOST`), as the
+    /// local presenter does; with --headless no local terminal is needed at all.
+    #[arg(long, value_name = "FILE")]
+    pub presenter_keys: Option<PathBuf>,
     /// Most attendees at once (each connection counts, authenticated or not).
     #[arg(long, default_value_t = Limits::default().max_sessions, value_name = "N")]
     pub max_sessions: usize,
@@ -192,6 +196,7 @@ impl ServeArgs {
             host_key: self.host_key.clone(),
             limits,
             log: self.log.clone(),
+            presenter_keys: self.presenter_keys.clone(),
             ..ServeOptions::new(access)
         })
     }

@@ -258,7 +258,8 @@ fn run_loop(
                     redraw_all(&mut terminal)?;
                 }
                 Effect::Redraw => redraw_all(&mut terminal)?,
-                Effect::None => {}
+                // The local presenter's notes are `present --notes` in another terminal.
+                Effect::ToggleNotes | Effect::None => {}
             }
             if !event::poll(Duration::ZERO).context("cannot read input")? {
                 break;

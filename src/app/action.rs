@@ -93,6 +93,9 @@ pub enum Action {
     FollowTo(Position),
     /// Switch between following the presenter and browsing on one's own (attendees).
     ToggleFollow,
+    /// Show the presenter notes view instead of the slides, or the slides again (a presenter
+    /// over SSH; the local presenter has `present --notes` in a second terminal).
+    ToggleNotes,
     /// The number of connected attendees changed (presenter).
     SetWatchers(usize),
     /// Stop the program for now, giving the terminal back until the shell resumes it (`fg`).
@@ -141,4 +144,6 @@ pub enum Effect {
     Suspend,
     /// Clear the screen and draw everything again.
     Redraw,
+    /// Show the presenter notes view instead of the slides, or the slides again.
+    ToggleNotes,
 }

@@ -160,6 +160,7 @@ pub static TABLE: &[Binding] = &[
     bind(Present, &["t"], A::ToggleTimer, "start or pause the timer", "démarrer ou suspendre le chrono"),
     bind(Present, &["b"], A::ToggleBlank, "blank the screen, or show it again", "écran noir, ou le retour"),
     bind(Present, &["p", "<Esc>"], A::LeavePresentation, "back to the reader", "retour à la lecture"),
+    bind(Present, &["n"], A::ToggleNotes, "presenter notes, or the slides again (presenter over SSH)", "notes du présentateur, ou les diapositives (présentateur par SSH)"),
     bind(Present, &["f"], A::ToggleFollow, "follow the presenter, or browse (SSH)", "suivre le présentateur, ou naviguer (SSH)"),
     bind(Present, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Present, &["q"], A::Quit, "quit", "quitter"),

@@ -116,6 +116,10 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             }
             Effect::None
         }
+        Action::ToggleNotes => match state.session {
+            Session::Presenter { .. } if state.mode == Mode::Present => Effect::ToggleNotes,
+            _ => Effect::None,
+        },
         Action::Tick(now) => {
             state.now_ms = now;
             Effect::None
@@ -170,6 +174,7 @@ fn moves_view(action: Action) -> bool {
             | Action::SetWatchers(_)
             | Action::FollowTo(_)
             | Action::ToggleFollow
+            | Action::ToggleNotes
             | Action::Tick(_)
             | Action::ToggleOverview
             | Action::ToggleTimer
@@ -291,6 +296,7 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::Resize(_)
         | Action::FollowTo(_)
         | Action::ToggleFollow
+        | Action::ToggleNotes
         | Action::SetWatchers(_)
         | Action::Tick(_)
         | Action::LeavePresentation
@@ -467,6 +473,20 @@ mod tests {
             PaneView::default(),
             "the third match is below the first screen"
         );
+    }
+
+    #[test]
+    fn n_toggles_the_notes_only_for_a_presenter_presenting() {
+        let mut s = state(100, 30);
+        s.session = Session::Presenter { watchers: 0 };
+        let n = || crate::app::parse_keys("n").unwrap()[0];
+        press(&mut s, "p");
+        assert_eq!(super::press(&mut s, n()), Effect::ToggleNotes);
+        assert_eq!(s.mode, Mode::Present, "the slides go on under the notes");
+        let mut attendee = state(100, 30);
+        attendee.session = Session::Attendee { following: true };
+        press(&mut attendee, "p");
+        assert_eq!(super::press(&mut attendee, n()), Effect::None);
     }
 
     #[test]
