@@ -230,6 +230,25 @@ mod patterns {
     }
 
     #[test]
+    fn a_role_written_the_same_way_tells_two_holders_apart() {
+        let b = import(
+            "Countries sign the convention\n\nHanoi, 26 October 2025 – Secretary-General António Guterres and General Secretary of Viet Nam Tô Lâm opened the signing ceremony.\n\nThe Secretary-General emphasized the Convention represents “a victory for every victim of online abuse”.\n",
+        );
+        assert_eq!(speakers(&b), [vec!["António Guterres"]]);
+    }
+
+    #[test]
+    fn a_name_line_signs_the_quote_before_and_the_one_after() {
+        let b = import(
+            "Suspect arrested in Lagos\n\nLYON, France – A suspected leader of a fraud network was arrested in Lagos after a joint investigation.\n\n“The arrest shows the perseverance of our coalition of police and private partners.”\n\nGarba Baba Umar, Assistant Inspector General of the Nigeria Police Force.\n\n“I hope this arrest will stand as a reminder to fraudsters across the world.”\n",
+        );
+        assert_eq!(
+            speakers(&b),
+            [vec!["Garba Baba Umar"], vec!["Garba Baba Umar"]]
+        );
+    }
+
+    #[test]
     fn a_colon_introduces_a_quote_in_the_same_sentence() {
         let b = import(
             "Cyber unit joins the alliance\n\nStockholm, 3 May 2024 – The National Cyber Unit joined the European alliance against ransomware today.\n\nMaria Lind, Director of the National Cyber Unit, said: \"We will share every lead with our partners across the region.\"\n",

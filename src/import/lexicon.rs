@@ -220,6 +220,9 @@ line_classes! {
     Contact => contact,
     /// Headings of the publisher's boilerplate ("About Europol").
     About => about,
+    /// Openings of a paragraph on the publisher's standing mandate, boilerplate without a
+    /// heading ("Headquartered in The Hague, Europol supports…").
+    Mandate => mandate,
     /// Headings of sections that still tell the story ("Background").
     Background => background,
     /// Lines that end the release ("###").

@@ -724,6 +724,12 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         if is_furniture(text, vocab) {
             continue;
         }
+        // The publisher's mandate, set without a heading: boilerplate, as an "About" section.
+        let section = if section == Section::Story && vocab.line_is(text, LineClass::Mandate) {
+            Section::About
+        } else {
+            section
+        };
         read.last_para = i;
         out.paras.push(Para {
             text: text.trim().to_string(),
@@ -915,6 +921,15 @@ mod tests {
             out.paras
         );
         assert_eq!(out.paras.len(), 2, "{:?}", out.paras);
+    }
+
+    #[test]
+    fn a_mandate_paragraph_without_heading_is_boilerplate() {
+        let text = "Agencies dismantle a ransomware network\n\nTHE HAGUE, 3 May 2024 - Police in ten countries took down the servers of a ransomware group today.\n\nHeadquartered in The Hague, the Netherlands, Europol supports the 27 EU Member States in their fight against terrorism and serious crime.\n";
+        let doc = parse_blocks(text);
+        let out = outline(&doc, vocab(Lang::En)).unwrap();
+        let sections: Vec<Section> = out.paras.iter().map(|p| p.section).collect();
+        assert_eq!(sections, [Section::Story, Section::About]);
     }
 
     #[test]

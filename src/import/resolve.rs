@@ -423,16 +423,35 @@ impl Resolver<'_> {
             };
             gender_ok && (by_org || by_role && org_key.is_none())
         };
-        let mut found = self
+        let found: Vec<usize> = self
             .out
             .people
             .iter()
             .enumerate()
             .filter(|(_, p)| fits(p))
-            .map(|(i, _)| i);
-        match (found.next(), found.next()) {
-            (Some(one), None) => Speaker::People(vec![one]),
-            _ => Speaker::Unknown,
+            .map(|(i, _)| i)
+            .collect();
+        // Several fit by their roles' words: the one whose role is written the same way
+        // ("Secretary-General", not "General Secretary of Viet Nam").
+        let exact = |i: &usize| {
+            self.out
+                .people
+                .get(*i)
+                .and_then(|p| p.role.as_deref())
+                .is_some_and(|r| fold_key(r) == fold_key(role))
+        };
+        match found.as_slice() {
+            [one] => Speaker::People(vec![*one]),
+            [_, _, ..] => match found
+                .iter()
+                .filter(|i| exact(i))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [one] => Speaker::People(vec![**one]),
+                _ => Speaker::Unknown,
+            },
+            [] => Speaker::Unknown,
         }
     }
 

@@ -116,13 +116,14 @@ static ACCORDING_QUOTE: Pat = Seq(&[
 ]);
 
 /// "Europol's director noted that the partnership “brings together…”": reported words that
-/// run into the quote.
+/// run into the quote (no other person named before it).
 static SOURCE_VERB_THAT_QUOTE: Pat = Seq(&[
     Ref(&SOURCE),
     Opt(&P(',')),
     Ref(&VERB),
-    Is(Class::Complementizer),
-    Rep(&Alt(&[Word, P(','), P('\''), P('-')]), 0, 16),
+    // "noted that the partnership “…”", "emphasized the Convention represents “…”".
+    Opt(&Is(Class::Complementizer)),
+    Rep(&Alt(&[PlainWord, P(','), P('\''), P('-')]), 0, 16),
     Save(Slot::Quote, &Quote),
 ]);
 
