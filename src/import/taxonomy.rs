@@ -71,6 +71,21 @@ pub(crate) struct CategoryId(u16);
 #[derive(Debug, Default)]
 struct PhraseIndex(FastMap<String, Vec<(Vec<String>, CategoryId)>>);
 
+/// `form` with its last word in the other number, when it has two words or more and its last
+/// word takes a plain "s" in both languages' regular plural.
+fn other_number(form: &str) -> Option<String> {
+    let (head, last) = form.rsplit_once(' ')?;
+    let letters = last.chars().count();
+    if letters < 4 || !last.chars().all(char::is_alphabetic) || last.ends_with("ss") {
+        return None;
+    }
+    Some(match last.strip_suffix('s') {
+        Some(singular) => format!("{head} {singular}"),
+        None if last.ends_with(['x', 'z']) => return None,
+        None => format!("{head} {last}s"),
+    })
+}
+
 impl PhraseIndex {
     fn add(&mut self, phrase: &str, id: CategoryId) {
         let mut words = words_of(phrase).into_iter();
@@ -163,6 +178,12 @@ impl Taxonomy {
     fn new(lang: Lang, file: &TaxonomyFile) -> Taxonomy {
         let mut tax = Taxonomy::default();
         let mut by_id: FastMap<&str, CategoryId> = FastMap::default();
+        let written: std::collections::HashSet<&str> = file
+            .category
+            .iter()
+            .flat_map(|c| c.en.iter().chain(&c.fr))
+            .map(String::as_str)
+            .collect();
         for (n, category) in file.category.iter().enumerate() {
             let id = CategoryId(u16::try_from(n).unwrap_or(u16::MAX));
             by_id.insert(&category.id, id);
@@ -173,6 +194,15 @@ impl Taxonomy {
             };
             for form in forms {
                 tax.forms.add(form, id);
+            }
+            // A form of two words or more also in the other number of its last word ("joint
+            // customs operation" for "joint customs operations"), unless a form says otherwise.
+            for form in forms {
+                if let Some(other) = other_number(form)
+                    && !written.contains(other.as_str())
+                {
+                    tax.forms.add(&other, id);
+                }
             }
             for modifier in category.modifiers.get(lang) {
                 tax.modifiers.add(modifier, id);
@@ -376,6 +406,21 @@ pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
 )]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_of_several_words_come_in_both_numbers() {
+        assert_eq!(
+            other_number("joint customs operations").as_deref(),
+            Some("joint customs operation")
+        );
+        assert_eq!(
+            other_number("joint investigation team").as_deref(),
+            Some("joint investigation teams")
+        );
+        assert_eq!(other_number("operations"), None);
+        assert_eq!(other_number("cross-border"), None);
+        assert_eq!(other_number("mutual legal access"), None);
+    }
     use crate::import::lexicon::vocab;
     use crate::import::token::{TokenBuf, tokenize};
     use rstest::rstest;
