@@ -145,6 +145,15 @@ pub(crate) fn dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
     }
     let place = place_of(&sent, m.start);
     let mut at = m.end;
+    // "BRUXELLES, 01/04/2016. - Ce matin": a period between the date and its dash.
+    if sent.is_punct(at, '.')
+        && sent
+            .tok(at + 1)
+            .and_then(|t| t.punct())
+            .is_some_and(is_dash)
+    {
+        at += 1;
+    }
     // "NEW YORK, May 23, 2016 /PRNewswire/ --", "23 May 2016, Lyon -".
     if sent
         .tok(at)
@@ -854,6 +863,13 @@ mod tests {
         "2021-09-14",
         Some("The Hague"),
         "Text"
+    )]
+    #[case::figures_period(
+        "BRUXELLES, 01/04/2016. - Ce matin",
+        Lang::Fr,
+        "2016-04-01",
+        Some("Bruxelles"),
+        "Ce matin"
     )]
     #[case::weekday_fr(
         "Le Havre, le lundi 3 juin 2024 - Texte",
