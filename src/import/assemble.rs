@@ -204,9 +204,15 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str) -> bool {
         return true;
     }
     // Mentions in prose of one category are one phenomenon; members of lists are what their
-    // list names apart.
-    let by_category =
-        a.category.is_some() && a.category == b.category && a.list.is_none() && b.list.is_none();
+    // list names apart. Areas of one category in different lists are one form of cooperation
+    // too; threats of one category in different lists may be distinct crimes.
+    let apart = match (a.list, b.list) {
+        (None, None) => false,
+        (Some(la), Some(lb)) if a.kind == CategoryKind::Area => la == lb,
+        _ if a.kind == CategoryKind::Area => false,
+        _ => true,
+    };
+    let by_category = a.category.is_some() && a.category == b.category && !apart;
     // One label inside the other names one thing, unless the taxonomy tells them apart
     // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
     let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
