@@ -20,6 +20,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::hooks::Wake;
 use crate::app::{Action, Position};
 
 /// Longest line a follower accepts; anything longer is not ours.
@@ -174,19 +175,36 @@ impl crate::app::Hooks for PublishHooks {
             p.publish(state.position());
         }
     }
+    fn poll_every(&self) -> Option<std::time::Duration> {
+        // Nothing comes in from the viewers: nothing to poll for.
+        None
+    }
 }
 
 /// The hook that makes a presenter view follow the presentation.
 pub struct FollowHooks {
     events: Receiver<FollowEvent>,
+    /// How the follower thread wakes the loop, once the loop has said.
+    wake: Arc<Mutex<Option<Wake>>>,
 }
 
 impl FollowHooks {
     /// Follows the presentation of the briefing titled `title`.
     pub fn new(title: &str) -> FollowHooks {
-        FollowHooks {
-            events: follow(title),
+        let wake: Arc<Mutex<Option<Wake>>> = Arc::new(Mutex::new(None));
+        let slot = Arc::clone(&wake);
+        let notify = move || {
+            if let Ok(w) = slot.lock()
+                && let Some(w) = w.as_ref()
+            {
+                w();
+            }
+        };
+        let (tx, rx) = mpsc::channel();
+        if let Some(path) = socket_path() {
+            follow_at(path, title.to_string(), tx, notify);
         }
+        FollowHooks { events: rx, wake }
     }
 }
 
@@ -201,8 +219,14 @@ impl crate::app::Hooks for FollowHooks {
             })
             .collect()
     }
-    fn wants_fast_poll(&self) -> bool {
-        true
+    fn set_wake(&mut self, wake: Wake) {
+        if let Ok(mut slot) = self.wake.lock() {
+            *slot = Some(wake);
+        }
+    }
+    fn poll_every(&self) -> Option<Duration> {
+        // The follower thread wakes the loop after each event.
+        None
     }
 }
 
@@ -217,17 +241,14 @@ pub enum FollowEvent {
     Waiting,
 }
 
-/// Follows the presentation at [`socket_path`], reconnecting as presentations come and go.
-pub fn follow(title: &str) -> Receiver<FollowEvent> {
-    let (tx, rx) = mpsc::channel();
-    if let Some(path) = socket_path() {
-        follow_at(path, title.to_string(), tx);
-    }
-    rx
-}
-
-/// Follows the presentation at `path`, sending events to `tx` from a background thread.
-pub fn follow_at(path: PathBuf, title: String, tx: Sender<FollowEvent>) {
+/// Follows the presentation at `path`, sending events to `tx` from a background thread and
+/// calling `notify` after each, reconnecting as presentations come and go.
+pub fn follow_at(
+    path: PathBuf,
+    title: String,
+    tx: Sender<FollowEvent>,
+    notify: impl Fn() + Send + 'static,
+) {
     let _ = thread::Builder::new()
         .name("notes-link".into())
         .spawn(move || {
@@ -252,11 +273,13 @@ pub fn follow_at(path: PathBuf, title: String, tx: Sender<FollowEvent>) {
                         if tx.send(event).is_err() {
                             return;
                         }
+                        notify();
                     }
                 }
                 if tx.send(FollowEvent::Waiting).is_err() {
                     return;
                 }
+                notify();
                 thread::sleep(Duration::from_millis(500));
             }
         });
@@ -278,7 +301,7 @@ mod tests {
         };
         publisher.publish(first);
         let (tx, rx) = mpsc::channel();
-        follow_at(path, "T".to_string(), tx);
+        follow_at(path, "T".to_string(), tx, || {});
         let got = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         assert_eq!(got, FollowEvent::Position(first));
         let second = Position {
@@ -311,7 +334,7 @@ mod tests {
         let mut publisher = Publisher::bind_at(path.clone(), "Other").unwrap();
         publisher.publish(Position::default());
         let (tx, rx) = mpsc::channel();
-        follow_at(path, "Mine".to_string(), tx);
+        follow_at(path, "Mine".to_string(), tx, || {});
         let got = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         assert_eq!(got, FollowEvent::OtherBriefing("Other".into()));
     }

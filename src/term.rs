@@ -5,6 +5,7 @@
 //! [`Hooks`] from the binary: this module imports no other edge.
 
 use std::io::{self, IsTerminal, Write};
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -15,19 +16,22 @@ use crossterm::event::{
     KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
 };
-use crossterm::{cursor, execute};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use crossterm::{cursor, execute, queue};
+use mio::unix::SourceFd;
+use mio::{Events, Interest, Poll, Token, Waker};
 
 use crate::app::{Action, Effect, Hooks, Key, Size, State, press, update};
-use crate::ui::{self, Theme};
+use crate::ui::{Painter, Theme, export};
 
-/// How often the loop wakes to check for signals when no input comes.
-const SIGNAL_POLL: Duration = Duration::from_millis(200);
-/// How often it wakes while a hook asks for it (following a presentation) or a timer shows.
-const FAST_POLL: Duration = Duration::from_millis(50);
+/// The terminal's input, in the loop's poll.
+const INPUT: Token = Token(0);
+/// A wake-up from a signal or a hook.
+const WAKE: Token = Token(1);
+/// Room for a large frame's escape sequences.
+const OUT_BUFFER: usize = 1 << 16;
 
 /// Puts the terminal back as it was: mouse off, main screen, cursor shown, cooked mode.
 /// Safe to call more than once.
@@ -73,42 +77,80 @@ fn setup() -> anyhow::Result<Guard> {
 /// How long the loop has to notice a signal and leave by itself before the watchdog ends the
 /// process.
 const SIGNAL_GRACE: Duration = Duration::from_millis(600);
-/// How often the watchdog checks that the terminal is still there.
-const HANGUP_CHECK: Duration = Duration::from_secs(1);
 
-/// Sets `stop` on SIGTERM, SIGHUP or SIGINT so the loop restores the terminal and returns; if
-/// the loop does not leave within [`SIGNAL_GRACE`] (crossterm spins inside its read on a
-/// hung-up terminal, never returning to check), restores and exits from here. It also ends a
-/// process whose terminal went away without a signal.
-fn watch_signals_and_hangup(stop: Arc<AtomicBool>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+/// What the signal thread tells the loop.
+#[derive(Default)]
+struct Flags {
+    /// SIGTERM, SIGHUP or SIGINT arrived: restore the terminal and return.
+    stop: AtomicBool,
+    /// SIGWINCH arrived: read the terminal's size again.
+    resized: AtomicBool,
+}
+
+/// Sets the flags on SIGTERM, SIGHUP, SIGINT and SIGWINCH and wakes the loop; it blocks in
+/// the meantime, so it costs nothing while idle. If the loop does not leave within
+/// [`SIGNAL_GRACE`] of a stop (blocked writing to a stuck terminal), it restores and exits
+/// from here.
+fn watch_signals(flags: Arc<Flags>, waker: Arc<Waker>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])
         .context("cannot watch for signals")?;
     std::thread::Builder::new()
         .name("term-signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                stop.store(true, Ordering::Relaxed);
+            for signal in signals.forever() {
+                if signal == SIGWINCH {
+                    flags.resized.store(true, Ordering::Relaxed);
+                    let _ = waker.wake();
+                    continue;
+                }
+                flags.stop.store(true, Ordering::Relaxed);
+                let _ = waker.wake();
                 std::thread::sleep(SIGNAL_GRACE);
                 restore();
                 std::process::exit(128 + signal);
             }
         })
         .context("cannot watch for signals")?;
-    std::thread::Builder::new()
-        .name("term-hangup".into())
-        .spawn(|| {
-            loop {
-                std::thread::sleep(HANGUP_CHECK);
-                // A hung-up terminal is no terminal any more: nothing to restore, nobody to
-                // show anything to.
-                if !io::stdout().is_terminal() {
-                    std::process::exit(129);
-                }
-            }
-        })
-        .context("cannot watch the terminal")?;
     Ok(())
+}
+
+/// The terminal input crossterm reads: standard input when it is a terminal, else
+/// `/dev/tty` (kept open here so the loop can wait on it).
+enum Input {
+    Stdin,
+    Tty(std::fs::File),
+}
+
+impl Input {
+    fn open() -> anyhow::Result<Input> {
+        if io::stdin().is_terminal() {
+            return Ok(Input::Stdin);
+        }
+        let tty = std::fs::File::open("/dev/tty").context("cannot open /dev/tty")?;
+        Ok(Input::Tty(tty))
+    }
+
+    fn fd(&self) -> RawFd {
+        match self {
+            Input::Stdin => io::stdin().as_raw_fd(),
+            Input::Tty(f) => f.as_raw_fd(),
+        }
+    }
+}
+
+/// How long the loop may sleep: until the timer's next second while it shows, the hooks'
+/// polling interval if they need one, else for ever (`None`).
+fn wait_for(state: &State, hooks: &dyn Hooks) -> Option<Duration> {
+    let timer = &state.present.timer;
+    let tick = timer.is_running().then(|| {
+        let into_second = timer.elapsed(state.now_ms) % 1000;
+        Duration::from_millis(1000 - into_second)
+    });
+    match (tick, hooks.poll_every()) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Checks that standard output is a terminal, with a message that says what to do instead.
@@ -122,22 +164,67 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
+/// The local screen: a painter that knows what the terminal shows, and the bytes of one frame,
+/// written in one go.
+struct Screen {
+    painter: Painter,
+    bytes: Vec<u8>,
+}
+
+impl Screen {
+    /// Writes the cells that changed since the last frame, if any, with one write.
+    fn draw(&mut self, state: &State) -> io::Result<()> {
+        self.bytes.clear();
+        let area = self.painter.shown().area;
+        if (area.width, area.height) != (state.size.width, state.size.height) {
+            // A resized terminal's cells cannot be trusted: start from a blank screen.
+            queue!(self.bytes, Clear(ClearType::All))?;
+            self.painter.reset(state.size);
+        }
+        export::write_changes(&mut self.bytes, self.painter.paint(state));
+        if self.bytes.is_empty() {
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(&self.bytes)?;
+        out.flush()
+    }
+}
+
 /// Runs the reader on the local terminal until the user quits or a signal arrives, calling
 /// `hooks` from the loop (the binary passes the presentation link, or the SSH server's).
+///
+/// The loop sleeps in one blocking wait on the terminal's input and a waker that signals and
+/// hooks use, so an idle reader takes no CPU at all; it wakes on its own only while the
+/// presentation timer shows (once per second) or for hooks that must be polled. A burst of
+/// input (a held key, the wheel, a paste) is read whole before one frame is drawn.
 pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
     require_terminal()?;
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_signals_and_hangup(Arc::clone(&stop))?;
+    let input = Input::open()?;
+    let mut poll = Poll::new().context("cannot wait for input")?;
+    poll.registry()
+        .register(&mut SourceFd(&input.fd()), INPUT, Interest::READABLE)
+        .context("cannot wait for input")?;
+    let waker = Arc::new(Waker::new(poll.registry(), WAKE).context("cannot wait for input")?);
+    let flags = Arc::new(Flags::default());
+    watch_signals(Arc::clone(&flags), Arc::clone(&waker))?;
+    let wake = Arc::clone(&waker);
+    hooks.set_wake(Arc::new(move || {
+        let _ = wake.wake();
+    }));
     let _guard = setup()?;
-    let mut terminal =
-        Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
+    let mut screen = Screen {
+        painter: Painter::new(theme, state.size),
+        bytes: Vec::with_capacity(OUT_BUFFER),
+    };
+    let mut events = Events::with_capacity(4);
     // The clock the timer runs on, handed to the state machine as ticks.
     let clock = Instant::now();
     let now = || u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
     let mut shown_second = None;
     let mut dirty = true;
     loop {
-        if stop.load(Ordering::Relaxed) {
+        if flags.stop.load(Ordering::Relaxed) {
             return Ok(());
         }
         update(&mut state, Action::Tick(now()));
@@ -151,29 +238,38 @@ pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Res
             update(&mut state, action);
             dirty = true;
         }
+        if flags.resized.swap(false, Ordering::Relaxed) {
+            let (width, height) = terminal::size().context("cannot read the terminal size")?;
+            update(&mut state, Action::Resize(Size::new(width, height)));
+            dirty = true;
+        }
         if dirty {
-            let area = terminal.size().context("cannot read the terminal size")?;
-            let size = Size::new(area.width, area.height);
-            if size != state.size {
-                update(&mut state, Action::Resize(size));
-            }
-            terminal
-                .draw(|frame| ui::render(&state, &theme, frame.buffer_mut()))
-                .context("cannot draw")?;
+            screen.draw(&state).context("cannot draw")?;
             dirty = false;
             hooks.after_update(&state);
         }
-        let wait = if hooks.wants_fast_poll() || state.present.timer.is_running() {
-            FAST_POLL
-        } else {
-            SIGNAL_POLL
-        };
-        if !event::poll(wait).context("cannot read input")? {
+        match poll.poll(&mut events, wait_for(&state, hooks)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e).context("cannot wait for input"),
+        }
+        let mut has_input = false;
+        for event in &events {
+            if event.token() == INPUT {
+                if event.is_read_closed() || event.is_error() {
+                    // A hung-up terminal is no terminal any more: nothing to restore, nobody
+                    // to show anything to.
+                    std::process::exit(129);
+                }
+                has_input = true;
+            }
+        }
+        if !has_input {
             continue;
         }
         update(&mut state, Action::Tick(now()));
         // Take everything already waiting before drawing again (wheel bursts, pastes).
-        loop {
+        while event::poll(Duration::ZERO).context("cannot read input")? {
             let effect = match event::read().context("cannot read input")? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     dirty = true;
@@ -189,9 +285,6 @@ pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Res
             };
             if effect == Effect::Quit {
                 return Ok(());
-            }
-            if !event::poll(Duration::ZERO).context("cannot read input")? {
-                break;
             }
         }
     }
