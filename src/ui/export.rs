@@ -4,8 +4,6 @@
 //! Cell symbols come from sanitized text and our own glyphs, and ratatui drops control
 //! characters when it writes a cell, so nothing here can carry a stray escape sequence.
 
-use std::fmt::Write;
-
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
@@ -89,7 +87,7 @@ pub fn write_changes<'a>(out: &mut Vec<u8>, changes: impl Iterator<Item = (u16, 
                 .fg(cell.fg)
                 .bg(cell.bg)
                 .add_modifier(cell.modifier);
-            out.extend_from_slice(sgr(full).as_bytes());
+            push_sgr(out, full);
             style = cell_style;
         }
         let symbol = cell.symbol();
@@ -99,7 +97,8 @@ pub fn write_changes<'a>(out: &mut Vec<u8>, changes: impl Iterator<Item = (u16, 
         } else {
             out.extend_from_slice(symbol.as_bytes());
             // After a wide character, where the cursor lands depends on the terminal: move.
-            cursor = (symbol.width() == 1).then(|| (x.saturating_add(1), y));
+            let one = crate::ui::put::is_one_column(symbol) || symbol.width() == 1;
+            cursor = one.then(|| (x.saturating_add(1), y));
         }
     }
     if style != plain {
@@ -124,39 +123,46 @@ fn push_number(out: &mut Vec<u8>, mut n: u32) {
 }
 
 fn sgr(style: Style) -> String {
-    let mut codes = vec!["0".to_string()];
-    let m = style.add_modifier;
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::SLOW_BLINK, "5"),
-        (Modifier::RAPID_BLINK, "6"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::HIDDEN, "8"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if m.contains(flag) {
-            codes.push(code.to_string());
-        }
-    }
-    if let Some(c) = style.fg.and_then(|c| color_code(c, false)) {
-        codes.push(c);
-    }
-    if let Some(c) = style.bg.and_then(|c| color_code(c, true)) {
-        codes.push(c);
-    }
-    let mut s = String::from("\u{1b}[");
-    let _ = write!(s, "{}m", codes.join(";"));
-    s
+    let mut out = Vec::new();
+    push_sgr(&mut out, style);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn color_code(color: Color, bg: bool) -> Option<String> {
+/// Appends the SGR sequence of `style`, from a reset: "ESC [ 0 ; codes m".
+fn push_sgr(out: &mut Vec<u8>, style: Style) {
+    out.extend_from_slice(b"\x1b[0");
+    let m = style.add_modifier;
+    for (flag, code) in [
+        (Modifier::BOLD, b'1'),
+        (Modifier::DIM, b'2'),
+        (Modifier::ITALIC, b'3'),
+        (Modifier::UNDERLINED, b'4'),
+        (Modifier::SLOW_BLINK, b'5'),
+        (Modifier::RAPID_BLINK, b'6'),
+        (Modifier::REVERSED, b'7'),
+        (Modifier::HIDDEN, b'8'),
+        (Modifier::CROSSED_OUT, b'9'),
+    ] {
+        if m.contains(flag) {
+            out.extend_from_slice(&[b';', code]);
+        }
+    }
+    if let Some(c) = style.fg {
+        push_color(out, c, false);
+    }
+    if let Some(c) = style.bg {
+        push_color(out, c, true);
+    }
+    out.push(b'm');
+}
+
+/// Appends ";code" for a colour; nothing for the terminal's default.
+fn push_color(out: &mut Vec<u8>, color: Color, bg: bool) {
     let base = if bg { 40 } else { 30 };
     let bright = if bg { 100 } else { 90 };
+    let extended = if bg { 48 } else { 38 };
     let n = match color {
-        Color::Reset => return None,
+        Color::Reset => return,
         Color::Black => base,
         Color::Red => base + 1,
         Color::Green => base + 2,
@@ -173,10 +179,26 @@ fn color_code(color: Color, bg: bool) -> Option<String> {
         Color::LightMagenta => bright + 5,
         Color::LightCyan => bright + 6,
         Color::White => bright + 7,
-        Color::Indexed(i) => return Some(format!("{};5;{i}", if bg { 48 } else { 38 })),
-        Color::Rgb(r, g, b) => return Some(format!("{};2;{r};{g};{b}", if bg { 48 } else { 38 })),
+        Color::Indexed(i) => {
+            out.push(b';');
+            push_number(out, extended);
+            out.extend_from_slice(b";5;");
+            push_number(out, u32::from(i));
+            return;
+        }
+        Color::Rgb(r, g, b) => {
+            out.push(b';');
+            push_number(out, extended);
+            out.extend_from_slice(b";2");
+            for c in [r, g, b] {
+                out.push(b';');
+                push_number(out, u32::from(c));
+            }
+            return;
+        }
     };
-    Some(n.to_string())
+    out.push(b';');
+    push_number(out, n);
 }
 
 #[cfg(test)]

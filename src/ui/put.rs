@@ -22,6 +22,16 @@ fn is_plain(c: char) -> bool {
     }
 }
 
+/// True for a symbol known to be one column wide without a table lookup: printable ASCII, box
+/// drawing and block elements (the borders and scrollbars). False says nothing.
+pub(crate) fn is_one_column(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => matches!(u32::from(c), 0x20..=0x7e | 0x2500..=0x259f),
+        _ => false,
+    }
+}
+
 /// Writes `s` at (`x`, `y`) in `style`, at most `max_width` columns and never past the
 /// buffer's right edge; returns the position after the last cell written, as
 /// [`Buffer::set_stringn`] does. A row outside the buffer is left alone.
@@ -110,6 +120,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn one_column_symbols_are_one_column_wide() {
+        for c in (0x20u32..0x7f)
+            .chain(0x2500..0x25a0)
+            .filter_map(char::from_u32)
+        {
+            let s = c.to_string();
+            assert!(is_one_column(&s));
+            assert_eq!(
+                ratatui::buffer::CellWidth::cell_width(s.as_str()),
+                1,
+                "{c:?}"
+            );
+        }
+        assert!(!is_one_column("ab"));
+        assert!(!is_one_column("中"));
     }
 
     #[test]
