@@ -145,7 +145,8 @@ fn wait_for(state: &State, hooks: &dyn Hooks) -> Option<Duration> {
     let timer = &state.present.timer;
     let tick = timer.is_running().then(|| {
         let into_second = timer.elapsed(state.now_ms) % 1000;
-        Duration::from_millis(1000 - into_second)
+        // A millisecond past the second, so the clock has turned when the loop wakes.
+        Duration::from_millis(1001 - into_second)
     });
     match (tick, hooks.poll_every()) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -335,4 +336,50 @@ pub fn key_of(k: KeyEvent) -> Option<Key> {
         KeyCode::F(n) => Key::F(n),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    struct Quiet;
+    impl Hooks for Quiet {
+        fn poll_every(&self) -> Option<Duration> {
+            None
+        }
+    }
+    struct Polled;
+    impl Hooks for Polled {}
+
+    fn reader() -> State {
+        State::new(
+            crate::model::bundled().unwrap(),
+            Lang::Fr,
+            Size::new(80, 24),
+        )
+    }
+
+    #[test]
+    fn an_idle_reader_waits_for_ever() {
+        assert_eq!(wait_for(&reader(), &Quiet), None);
+    }
+
+    #[test]
+    fn hooks_that_cannot_wake_the_loop_are_polled() {
+        assert_eq!(
+            wait_for(&reader(), &Polled),
+            Some(crate::app::hooks::DEFAULT_POLL)
+        );
+    }
+
+    #[test]
+    fn a_running_timer_wakes_the_loop_just_after_its_next_second() {
+        let mut state = reader();
+        state.present.timer.toggle(1_000);
+        state.now_ms = 3_250;
+        assert_eq!(wait_for(&state, &Quiet), Some(Duration::from_millis(751)));
+        state.present.timer.toggle(3_250);
+        assert_eq!(wait_for(&state, &Quiet), None);
+    }
 }
