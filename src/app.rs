@@ -8,6 +8,7 @@ pub mod hooks;
 pub mod key;
 pub mod keymap;
 pub mod labels;
+pub mod notes;
 pub mod present;
 pub mod screen;
 pub mod scroll;
@@ -15,8 +16,8 @@ pub mod state;
 pub mod text;
 pub mod update;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, Notice};
 pub use hooks::Hooks;
 pub use key::{Key, KeyParseError, parse_keys};
 pub use state::{Base, Mode, Pane, PaneView, Position, Session, Size, State};
-pub use update::{press, update};
+pub use update::{notify, paste, press, update};

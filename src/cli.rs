@@ -146,6 +146,10 @@ pub(crate) struct ServeArgs {
     /// Let in anyone who can reach the port, without authentication.
     #[arg(long)]
     pub open: bool,
+    /// Let the public keys listed in this file lead over SSH (`ssh presenter@HOST`), as the
+    /// local presenter does; with --headless no local terminal is needed at all.
+    #[arg(long, value_name = "FILE")]
+    pub presenter_keys: Option<PathBuf>,
     /// Most attendees at once (each connection counts, authenticated or not).
     #[arg(long, default_value_t = Limits::default().max_sessions, value_name = "N")]
     pub max_sessions: usize,
@@ -192,6 +196,7 @@ impl ServeArgs {
             host_key: self.host_key.clone(),
             limits,
             log: self.log.clone(),
+            presenter_keys: self.presenter_keys.clone(),
             ..ServeOptions::new(access)
         })
     }
@@ -203,14 +208,30 @@ const MAX_SNAPSHOT_SIDE: u16 = 1000;
 fn parse_snapshot_size(text: &str) -> Result<Size, String> {
     let bad = || format!("expected a size like 100x30, found '{text}'");
     let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
-    let w: u16 = w.trim().parse().map_err(|_| bad())?;
-    let h: u16 = h.trim().parse().map_err(|_| bad())?;
-    if w > MAX_SNAPSHOT_SIDE || h > MAX_SNAPSHOT_SIDE {
+    // Any count of digits parses, so a huge size is told the maximum, not the form.
+    let side = |s: &str| -> Result<u64, String> {
+        let s = s.trim();
+        if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        Ok(s.parse::<u64>().unwrap_or(u64::MAX))
+    };
+    let (w, h) = (side(w)?, side(h)?);
+    let max = u64::from(MAX_SNAPSHOT_SIDE);
+    if w > max || h > max {
         return Err(format!(
-            "expected at most {MAX_SNAPSHOT_SIDE} on each side, found {w}x{h}"
+            "expected at most {MAX_SNAPSHOT_SIDE}x{MAX_SNAPSHOT_SIDE}, found {w}x{h}"
         ));
     }
-    Ok(Size::new(w, h))
+    if w == 0 || h == 0 {
+        return Err(format!(
+            "expected at least 1 column and 1 row, found {w}x{h}"
+        ));
+    }
+    Ok(Size::new(
+        u16::try_from(w).unwrap_or(MAX_SNAPSHOT_SIDE),
+        u16::try_from(h).unwrap_or(MAX_SNAPSHOT_SIDE),
+    ))
 }
 
 #[cfg(test)]
@@ -224,6 +245,28 @@ mod tests {
             Some(Command::Serve(args)) => Ok(args),
             other => panic!("not serve: {other:?}"),
         }
+    }
+
+    #[test]
+    fn snapshot_sizes_name_the_limits() {
+        assert_eq!(parse_snapshot_size("80x24"), Ok(Size::new(80, 24)));
+        assert_eq!(parse_snapshot_size("1000×1000"), Ok(Size::new(1000, 1000)));
+        assert_eq!(
+            parse_snapshot_size("100000x100000"),
+            Err("expected at most 1000x1000, found 100000x100000".to_string())
+        );
+        assert_eq!(
+            parse_snapshot_size("0x0"),
+            Err("expected at least 1 column and 1 row, found 0x0".to_string())
+        );
+        assert_eq!(
+            parse_snapshot_size("80x0"),
+            Err("expected at least 1 column and 1 row, found 80x0".to_string())
+        );
+        assert_eq!(
+            parse_snapshot_size("big"),
+            Err("expected a size like 100x30, found 'big'".to_string())
+        );
     }
 
     #[test]

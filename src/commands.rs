@@ -43,8 +43,8 @@ fn load(file: Option<&str>) -> Result<Briefing, LoadFailure> {
             let imported = import::import_release(&text, path, None)?;
             if !imported.warnings.is_empty() {
                 eprintln!(
-                    "{path}: note: structured with {} warnings; `briefing import {path}` lists them",
-                    imported.warnings.len()
+                    "{path}: note: structured with {}; `briefing import {path}` lists them",
+                    plural(imported.warnings.len(), "warning")
                 );
             }
             Ok(imported.briefing)
@@ -88,8 +88,18 @@ pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<
     };
     let state = terminal_state(b, lang)?;
     // A presentation started from the reader can be followed by `briefing present --notes`.
-    briefing::term::run(state, theme(), &mut PublishHooks::default())?;
-    Ok(ExitCode::SUCCESS)
+    let ended = briefing::term::run(state, theme(), &mut publish_hooks(file))?;
+    Ok(ExitCode::from(ended.exit_status()))
+}
+
+/// Publishes presentations of `file` for presenter views, naming it absolutely so that a view
+/// started elsewhere can be told what to pass.
+fn publish_hooks(file: Option<&str>) -> PublishHooks {
+    let absolute = file
+        .filter(|f| *f != "-")
+        .and_then(|f| std::path::absolute(f).ok())
+        .map(|p| p.display().to_string());
+    PublishHooks::for_file(absolute)
 }
 
 pub(crate) fn present(
@@ -103,15 +113,15 @@ pub(crate) fn present(
     };
     let title = b.title.clone();
     let mut state = terminal_state(b, lang)?;
-    if notes {
+    let ended = if notes {
         briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
         let mut follow = FollowHooks::new(&title);
-        briefing::term::run(state, theme(), &mut follow)?;
+        briefing::term::run(state, theme(), &mut follow)?
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
-        briefing::term::run(state, theme(), &mut PublishHooks::default())?;
-    }
-    Ok(ExitCode::SUCCESS)
+        briefing::term::run(state, theme(), &mut publish_hooks(file))?
+    };
+    Ok(ExitCode::from(ended.exit_status()))
 }
 
 pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
@@ -127,16 +137,20 @@ pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<E
     let theme = theme();
     let (serving, presenter) = Serving::start(&options, state, theme)?;
     let result = if args.headless || !std::io::stdout().is_terminal() {
-        serving.run_headless(presenter, std::io::BufReader::new(std::io::stdin()))
+        serving
+            .run_headless(presenter, std::io::BufReader::new(std::io::stdin()))
+            .map(|()| briefing::term::Ended::Quit)
     } else {
         // Attendees follow over SSH; a presenter view on this machine follows the same way
         // as for `briefing present`.
-        let mut hooks = (serving.presenter_hooks(), PublishHooks::default());
+        let mut hooks = (
+            serving.presenter_hooks(),
+            publish_hooks(args.file.as_deref()),
+        );
         briefing::term::run(presenter, theme, &mut hooks)
     };
     serving.shutdown();
-    result?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(result?.exit_status()))
 }
 
 pub(crate) fn snapshot(

@@ -34,7 +34,7 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
             ));
         }
         if meta.len() > MAX_INPUT_BYTES {
-            return Err(whole(too_large(meta.len())));
+            return Err(whole(too_large(Some(meta.len()))));
         }
         let file = fs::File::open(path).map_err(|e| whole(open_message(&e)))?;
         // Only a capacity hint: a length that does not fit in memory starts empty and fails
@@ -46,7 +46,8 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
         buf
     };
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(whole(too_large(bytes.len() as u64)));
+        // Reading stops one byte past the limit: how much more there was is not known.
+        return Err(whole(too_large(None)));
     }
     String::from_utf8(bytes).map_err(|e| {
         // The first chunk is the valid text up to the first bad byte; an error means there is
@@ -72,18 +73,61 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
     })
 }
 
-/// Reads and parses a briefing file, TOML or JSON by its extension.
+/// Reads and parses a briefing file, TOML or JSON by its extension. A file that is not a
+/// briefing but reads like prose (a release without `.txt` or `.md`) is told so.
 pub fn load_briefing(path: &str) -> Result<Briefing, LoadError> {
     let text = read_text(path)?;
-    parse_briefing(&text, path, Format::from_name(path))
+    let format = Format::from_name(path);
+    parse_briefing(&text, path, format).map_err(|e| {
+        if format == Format::Toml && looks_like_prose(&text) {
+            LoadError::one(
+                Diagnostic::whole(
+                    path,
+                    "expected a briefing (TOML), found text that reads like a press release",
+                )
+                .with_help(format!(
+                    "structure it first: briefing import {path} -o briefing.toml \
+                     (or name it .txt or .md to open it as a release)"
+                )),
+            )
+        } else {
+            e
+        }
+    })
 }
 
-fn too_large(len: u64) -> String {
-    format!(
-        "expected a file of at most {} MiB, found {:.1} MiB",
-        MAX_INPUT_BYTES / (1024 * 1024),
-        len as f64 / (1024.0 * 1024.0)
-    )
+/// True for text with sentences and none of TOML's lines (`key = value`, `[table]`): a
+/// release, not a briefing.
+pub fn looks_like_prose(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tomlish = lines.iter().any(|l| {
+        l.starts_with('[')
+            || l.starts_with('#')
+            || l.split_once('=').is_some_and(|(key, _)| {
+                let key = key.trim();
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
+            })
+    });
+    let words = text.split_whitespace().count();
+    !tomlish && words >= 8
+}
+
+fn too_large(len: Option<u64>) -> String {
+    let max = MAX_INPUT_BYTES / (1024 * 1024);
+    match len {
+        Some(len) => format!(
+            "expected a file of at most {max} MiB, found {:.1} MiB",
+            len as f64 / (1024.0 * 1024.0)
+        ),
+        None => format!("expected at most {max} MiB, found more than {max} MiB"),
+    }
 }
 
 fn open_message(e: &io::Error) -> String {
@@ -115,7 +159,9 @@ pub enum Overwrite {
 }
 
 /// Writes `contents` to `path` through a temporary file in the same directory and a rename,
-/// so a reader never sees half a file and a failure leaves any old file intact.
+/// so a reader never sees half a file and a failure leaves any old file intact. A new file
+/// gets the permissions any write would give it (0666 less the umask, not the temporary
+/// file's 0600); a replaced file keeps its own.
 pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::Result<()> {
     if overwrite == Overwrite::Refuse && fs::symlink_metadata(path).is_ok() {
         anyhow::bail!(
@@ -127,20 +173,30 @@ pub fn write_new(path: &Path, contents: &str, overwrite: Overwrite) -> anyhow::R
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".briefing-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            let why = match e.kind() {
-                io::ErrorKind::NotFound => {
-                    format!("the directory {} does not exist", dir.display())
-                }
-                _ => format!("{} in {}", io_reason(&e), dir.display()),
-            };
-            anyhow::anyhow!("{}: error: cannot write: {why}", path.display())
-        })?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".briefing-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with 0666, the umask applies as it does to any new file.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let existing = fs::metadata(path).ok().filter(fs::Metadata::is_file);
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        let why = match e.kind() {
+            io::ErrorKind::NotFound => {
+                format!("the directory {} does not exist", dir.display())
+            }
+            _ => format!("{} in {}", io_reason(&e), dir.display()),
+        };
+        anyhow::anyhow!("{}: error: cannot write: {why}", path.display())
+    })?;
     tmp.write_all(contents.as_bytes())
+        .and_then(|()| match &existing {
+            // The file it replaces keeps its mode.
+            Some(meta) => tmp.as_file().set_permissions(meta.permissions()),
+            None => Ok(()),
+        })
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| {
             anyhow::anyhow!("{}: error: cannot write: {}", path.display(), io_reason(&e))
@@ -180,6 +236,25 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "three");
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_new_gives_a_new_file_the_usual_mode_and_keeps_a_replaced_files() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        // What any program's new file gets here: 0666 less the umask.
+        let reference = dir.path().join("reference");
+        fs::write(&reference, "x").unwrap();
+        let path = dir.path().join("b.toml");
+        write_new(&path, "one", Overwrite::Refuse).unwrap();
+        assert_eq!(mode(&path), mode(&reference));
+        for kept in [0o644, 0o640, 0o600] {
+            fs::set_permissions(&path, fs::Permissions::from_mode(kept)).unwrap();
+            write_new(&path, "two", Overwrite::Replace).unwrap();
+            assert_eq!(mode(&path), kept, "replacing a {kept:o} file");
+        }
     }
 
     #[test]

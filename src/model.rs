@@ -6,6 +6,7 @@
 //! job ([`crate::files`]). No I/O here.
 
 mod briefing;
+mod category;
 mod date;
 pub mod diag;
 mod lang;
@@ -13,7 +14,8 @@ mod parse;
 pub mod sanitize;
 mod validate;
 
-pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Threat};
+pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Speakers, Threat};
+pub use category::{Category, CategoryKind, TAXONOMY_TOML, categories, category};
 pub use date::Date;
 pub use diag::{Diagnostic, SourcePos};
 pub use lang::Lang;

@@ -11,21 +11,30 @@
 //! - [`auth`]: authorized keys, passcode, or open.
 //! - [`input`]: the attendee's raw bytes -> keys (pure).
 //! - `rate`: new connections per address over time (token buckets, pure).
+//! - `refuse`: a connection turned away by a limit reads why in ssh's output.
 //! - `server`: the accept loop, the connection limits and grace periods, [`ServerHandle`].
 //! - `handler`: the russh handler: authenticates, refuses all but a shell on a pty.
-//! - `session`: one task per attendee that owns their state and terminal and sends frames.
+//! - `keys`: an attendee's or presenter's keys on their own state, within limits (pure).
+//! - `screen`: what a client's terminal shows, and the bytes that bring it up to date.
+//! - `session`: one task per attendee that owns their state and screen and sends frames.
+//! - `frames`: frames rendered once per (size, position) and updates encoded once per pair,
+//!   shared by the attendees who follow.
 //!
 //! The presenter publishes its [`Position`](crate::app::Position) through a `watch` channel: latest wins, so
-//! publishing never waits on anyone and no queue grows; each session renders its own frames
-//! and sends a new one only when the previous one has left.
+//! publishing never waits on anyone and no queue grows; each session sends a new frame only when
+//! the previous one has left, taking it from the shared frames while it follows.
 
 pub mod auth;
+mod frames;
 mod handler;
 pub mod hostkey;
 pub mod input;
+mod keys;
 mod log;
 pub mod options;
 mod rate;
+mod refuse;
+mod screen;
 mod server;
 mod session;
 
@@ -88,6 +97,7 @@ impl Serving {
             limits: options.limits,
             theme,
             log: options.log.clone(),
+            presenter_keys: options.presenter_keys.clone(),
         };
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .thread_name("briefing-serve")
@@ -119,6 +129,15 @@ impl Serving {
             host_for(addr)
         );
         say!("  they press f to follow you or browse on their own, q to leave");
+        if let Some(keys) = &options.presenter_keys {
+            say!(
+                "  a presenter with a key listed in '{}' leads with: ssh -p {} {}@{}",
+                keys.display(),
+                addr.port(),
+                handler::PRESENTER_USER,
+                host_for(addr)
+            );
+        }
         let serving = Serving {
             runtime,
             server,

@@ -1,19 +1,21 @@
 //! The local terminal edge: setup and restore, the event loop, crossterm events -> [`Key`] and
-//! actions. The terminal is restored on quit, on error, on panic and on SIGTERM, SIGHUP and
-//! SIGINT. Nothing here queries the terminal, so start-up never waits on a slow link. What
+//! actions. The terminal is restored on quit, on error, on panic and on SIGTERM, SIGHUP,
+//! SIGINT and SIGQUIT, after which the process exits 128 + the signal's number, as shells
+//! expect. Ctrl-Z suspends (terminal restored, redrawn whole on `fg`), Ctrl-L redraws the whole
+//! screen. Nothing here queries the terminal, so start-up never waits on a slow link. What
 //! else runs with the loop (publishing a presentation, leading SSH attendees) comes in as
 //! [`Hooks`] from the binary: this module imports no other edge.
 
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::terminal::{
     self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
@@ -23,7 +25,7 @@ use crossterm::{cursor, execute, queue};
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token, Waker};
 
-use crate::app::{Action, Effect, Hooks, Key, Size, State, press, update};
+use crate::app::{Action, Effect, Hooks, Key, Size, State, notify, paste, press, update};
 use crate::ui::{Painter, Theme, export};
 
 /// The terminal's input, in the loop's poll.
@@ -33,11 +35,36 @@ const WAKE: Token = Token(1);
 /// Room for a large frame's escape sequences.
 const OUT_BUFFER: usize = 1 << 16;
 
-/// Puts the terminal back as it was: mouse off, main screen, cursor shown, cooked mode.
-/// Safe to call more than once.
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal (its number) ended it, after the terminal was restored.
+    Signal(i32),
+}
+
+impl Ended {
+    /// The process's exit status: 0 on quit, 128 + the signal's number after a signal.
+    pub fn exit_status(self) -> u8 {
+        match self {
+            Ended::Quit => 0,
+            Ended::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+        }
+    }
+}
+
+/// Puts the terminal back as it was: mouse and bracketed paste off, main screen, cursor shown,
+/// cooked mode. Safe to call more than once.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -62,16 +89,34 @@ fn setup() -> anyhow::Result<Guard> {
         }
         previous(info);
     }));
-    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    // Made first, so a setup that fails half-way is undone too.
     let guard = Guard;
+    enter()?;
+    Ok(guard)
+}
+
+/// Raw mode, the alternate screen, mouse and bracketed paste on, cursor hidden: at start and
+/// again when resumed after a suspend.
+fn enter() -> anyhow::Result<()> {
+    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide
     )
-    .context("cannot set up the terminal")?;
-    Ok(guard)
+    .context("cannot set up the terminal")
+}
+
+/// Gives the terminal back and stops the process, as Ctrl-Z does in a cooked terminal; when
+/// the shell resumes it (`fg`), takes the terminal again. The caller redraws everything.
+fn suspend() -> anyhow::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
+        .context("cannot suspend the process")?;
+    // Here once resumed.
+    enter()
 }
 
 /// How long the loop has to notice a signal and leave by itself before the watchdog ends the
@@ -81,20 +126,22 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(600);
 /// What the signal thread tells the loop.
 #[derive(Default)]
 struct Flags {
-    /// SIGTERM, SIGHUP or SIGINT arrived: restore the terminal and return.
-    stop: AtomicBool,
+    /// The number of the SIGTERM, SIGHUP, SIGINT or SIGQUIT that arrived (0: none yet):
+    /// restore the terminal and return.
+    stop: AtomicI32,
     /// SIGWINCH arrived: read the terminal's size again.
     resized: AtomicBool,
 }
 
-/// Sets the flags on SIGTERM, SIGHUP, SIGINT and SIGWINCH and wakes the loop; it blocks in
-/// the meantime, so it costs nothing while idle. If the loop does not leave within
+/// Sets the flags on SIGTERM, SIGHUP, SIGINT, SIGQUIT and SIGWINCH and wakes the loop; it
+/// blocks in the meantime, so it costs nothing while idle. If the loop does not leave within
 /// [`SIGNAL_GRACE`] of a stop (blocked writing to a stuck terminal), it restores and exits
-/// from here.
+/// from here with 128 + the signal's number.
 fn watch_signals(flags: Arc<Flags>, waker: Arc<Waker>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH])
-        .context("cannot watch for signals")?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])
+            .context("cannot watch for signals")?;
     std::thread::Builder::new()
         .name("term-signals".into())
         .spawn(move || {
@@ -104,7 +151,7 @@ fn watch_signals(flags: Arc<Flags>, waker: Arc<Waker>) -> anyhow::Result<()> {
                     let _ = waker.wake();
                     continue;
                 }
-                flags.stop.store(true, Ordering::Relaxed);
+                flags.stop.store(signal, Ordering::Relaxed);
                 let _ = waker.wake();
                 std::thread::sleep(SIGNAL_GRACE);
                 restore();
@@ -170,19 +217,15 @@ pub fn require_terminal() -> anyhow::Result<()> {
 struct Screen {
     painter: Painter,
     bytes: Vec<u8>,
+    /// The terminal's cells cannot be trusted (a redraw was asked for, or the terminal was
+    /// given back for a while): the next frame clears the screen and paints every cell.
+    stale: bool,
 }
 
 impl Screen {
     /// Writes the cells that changed since the last frame, if any, with one write.
     fn draw(&mut self, state: &State) -> io::Result<()> {
-        self.bytes.clear();
-        let area = self.painter.shown().area;
-        if (area.width, area.height) != (state.size.width, state.size.height) {
-            // A resized terminal's cells cannot be trusted: start from a blank screen.
-            queue!(self.bytes, Clear(ClearType::All))?;
-            self.painter.reset(state.size);
-        }
-        export::write_changes(&mut self.bytes, self.painter.paint(state));
+        self.encode(state)?;
         if self.bytes.is_empty() {
             return Ok(());
         }
@@ -190,19 +233,49 @@ impl Screen {
         out.write_all(&self.bytes)?;
         out.flush()
     }
+
+    /// Puts in `bytes` what the terminal must be sent to show `state`.
+    fn encode(&mut self, state: &State) -> io::Result<()> {
+        self.bytes.clear();
+        let area = self.painter.shown().area;
+        if self.stale || (area.width, area.height) != (state.size.width, state.size.height) {
+            // A resized or redrawn terminal's cells cannot be trusted: start from a blank
+            // screen.
+            queue!(self.bytes, Clear(ClearType::All))?;
+            self.painter.reset(state.size);
+            self.stale = false;
+        }
+        export::write_changes(&mut self.bytes, self.painter.paint(state));
+        Ok(())
+    }
+
+    /// Makes the next frame clear the screen and paint every cell, not only those the painter
+    /// thinks changed (Ctrl-L, a resume after Ctrl-Z). Not ratatui's `clear`, which asks the
+    /// terminal for the cursor position and so waits on it.
+    fn invalidate(&mut self) {
+        self.stale = true;
+    }
+}
+
+/// What the loop waits on: the terminal's input, and a waker for signals and hooks.
+struct Waits {
+    poll: Poll,
+    events: Events,
+    flags: Arc<Flags>,
 }
 
 /// Runs the reader on the local terminal until the user quits or a signal arrives, calling
-/// `hooks` from the loop (the binary passes the presentation link, or the SSH server's).
+/// `hooks` from the loop (the binary passes the presentation link, or the SSH server's). Says
+/// how it ended; the terminal is restored by then.
 ///
 /// The loop sleeps in one blocking wait on the terminal's input and a waker that signals and
 /// hooks use, so an idle reader takes no CPU at all; it wakes on its own only while the
 /// presentation timer shows (once per second) or for hooks that must be polled. A burst of
 /// input (a held key, the wheel, a paste) is read whole before one frame is drawn.
-pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
+pub fn run(state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<Ended> {
     require_terminal()?;
     let input = Input::open()?;
-    let mut poll = Poll::new().context("cannot wait for input")?;
+    let poll = Poll::new().context("cannot wait for input")?;
     poll.registry()
         .register(&mut SourceFd(&input.fd()), INPUT, Interest::READABLE)
         .context("cannot wait for input")?;
@@ -213,20 +286,38 @@ pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Res
     hooks.set_wake(Arc::new(move || {
         let _ = wake.wake();
     }));
-    let _guard = setup()?;
-    let mut screen = Screen {
+    let guard = setup()?;
+    let screen = Screen {
         painter: Painter::new(theme, state.size),
         bytes: Vec::with_capacity(OUT_BUFFER),
+        stale: false,
     };
-    let mut events = Events::with_capacity(4);
+    let waits = Waits {
+        poll,
+        events: Events::with_capacity(4),
+        flags,
+    };
+    let ended = run_loop(state, screen, waits, hooks);
+    drop(guard);
+    drop(input);
+    ended
+}
+
+fn run_loop(
+    mut state: State,
+    mut screen: Screen,
+    mut waits: Waits,
+    hooks: &mut dyn Hooks,
+) -> anyhow::Result<Ended> {
     // The clock the timer runs on, handed to the state machine as ticks.
     let clock = Instant::now();
     let now = || u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
     let mut shown_second = None;
     let mut dirty = true;
     loop {
-        if flags.stop.load(Ordering::Relaxed) {
-            return Ok(());
+        let signal = waits.flags.stop.load(Ordering::Relaxed);
+        if signal != 0 {
+            return Ok(Ended::Signal(signal));
         }
         update(&mut state, Action::Tick(now()));
         // The timer shows seconds: redraw when the second changes.
@@ -239,7 +330,11 @@ pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Res
             update(&mut state, action);
             dirty = true;
         }
-        if flags.resized.swap(false, Ordering::Relaxed) {
+        for notice in hooks.pending_notices() {
+            notify(&mut state, notice);
+            dirty = true;
+        }
+        if waits.flags.resized.swap(false, Ordering::Relaxed) {
             let (width, height) = terminal::size().context("cannot read the terminal size")?;
             update(&mut state, Action::Resize(Size::new(width, height)));
             dirty = true;
@@ -249,13 +344,13 @@ pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Res
             dirty = false;
             hooks.after_update(&state);
         }
-        match poll.poll(&mut events, wait_for(&state, hooks)) {
+        match waits.poll.poll(&mut waits.events, wait_for(&state, hooks)) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e).context("cannot wait for input"),
         }
         let mut has_input = false;
-        for event in &events {
+        for event in &waits.events {
             if event.token() == INPUT {
                 if event.is_read_closed() || event.is_error() {
                     // A hung-up terminal is no terminal any more: nothing to restore, nobody
@@ -269,26 +364,64 @@ pub fn run(mut state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Res
             continue;
         }
         update(&mut state, Action::Tick(now()));
-        // Take everything already waiting before drawing again (wheel bursts, pastes).
-        while event::poll(Duration::ZERO).context("cannot read input")? {
-            let effect = match event::read().context("cannot read input")? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    dirty = true;
-                    key_of(k).map_or(Effect::None, |key| press(&mut state, key))
-                }
-                ev => match action_for(ev) {
-                    Some(action) => {
-                        dirty = true;
-                        update(&mut state, action)
-                    }
-                    None => Effect::None,
-                },
-            };
-            if effect == Effect::Quit {
-                return Ok(());
-            }
+        match read_input(&mut state, &mut screen, &waits.flags)? {
+            Read::Nothing => {}
+            Read::Changed => dirty = true,
+            Read::Quit => return Ok(Ended::Quit),
         }
     }
+}
+
+/// What reading the waiting input came to.
+enum Read {
+    /// Nothing that changes the screen.
+    Nothing,
+    /// The state changed, or the screen must be redrawn.
+    Changed,
+    /// The user quit.
+    Quit,
+}
+
+/// Takes every event already waiting (wheel bursts, pastes) and runs their effects, so the
+/// loop draws one frame for all of them.
+fn read_input(state: &mut State, screen: &mut Screen, flags: &Flags) -> anyhow::Result<Read> {
+    let mut read = Read::Nothing;
+    while event::poll(Duration::ZERO).context("cannot read input")? {
+        let effect = match event::read().context("cannot read input")? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                read = Read::Changed;
+                key_of(k).map_or(Effect::None, |key| press(state, key))
+            }
+            Event::Paste(text) => {
+                read = Read::Changed;
+                paste(state, &text)
+            }
+            ev => match action_for(ev) {
+                Some(action) => {
+                    read = Read::Changed;
+                    update(state, action)
+                }
+                None => Effect::None,
+            },
+        };
+        match effect {
+            Effect::Quit => return Ok(Read::Quit),
+            Effect::Suspend => {
+                suspend()?;
+                screen.invalidate();
+                // The terminal may have been resized while it was given back.
+                flags.resized.store(true, Ordering::Relaxed);
+                read = Read::Changed;
+            }
+            Effect::Redraw => {
+                screen.invalidate();
+                read = Read::Changed;
+            }
+            // The local presenter's notes are `present --notes` in another terminal.
+            Effect::ToggleNotes | Effect::None => {}
+        }
+    }
+    Ok(read)
 }
 
 /// The action a crossterm event other than a key means.
@@ -358,6 +491,35 @@ mod tests {
             Lang::Fr,
             Size::new(80, 24),
         )
+    }
+
+    fn screen_for(state: &State) -> Screen {
+        Screen {
+            painter: Painter::new(Theme::default(), state.size),
+            bytes: Vec::new(),
+            stale: false,
+        }
+    }
+
+    #[test]
+    fn a_redraw_clears_the_screen_and_paints_every_cell_again() {
+        let state = reader();
+        let mut screen = screen_for(&state);
+        screen.encode(&state).unwrap();
+        let first = screen.bytes.clone();
+        assert!(!first.is_empty());
+        // The painter keeps the last frame: the same state again costs nothing...
+        screen.encode(&state).unwrap();
+        assert!(screen.bytes.is_empty());
+        // ...until the terminal's cells cannot be trusted (Ctrl-L, a resume after Ctrl-Z).
+        screen.invalidate();
+        screen.encode(&state).unwrap();
+        let mut clear = Vec::new();
+        queue!(clear, Clear(ClearType::All)).unwrap();
+        assert_eq!(screen.bytes, [clear, first].concat());
+        // Once only.
+        screen.encode(&state).unwrap();
+        assert!(screen.bytes.is_empty());
     }
 
     #[test]

@@ -96,6 +96,8 @@ fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
     }
 }
 
+/// Says the terminal is too small, as fully as it fits: the message with what is needed and
+/// the current size, then shorter forms, down to "too small" (10 columns, one row).
 fn render_too_small(state: &State, buf: &mut Buffer) {
     let l = state.lang().labels();
     let Size { width, height } = state.size;
@@ -107,20 +109,30 @@ fn render_too_small(state: &State, buf: &mut Buffer) {
     } else {
         ":"
     };
-    let message = format!(
-        "{}{colon} {} {}×{} ({}×{})",
-        l.too_small, l.need, MIN_SIZE.width, MIN_SIZE.height, width, height
-    );
-    let lines = crate::app::text::wrap(&message, usize::from(width), "", "");
+    let (mw, mh) = (MIN_SIZE.width, MIN_SIZE.height);
+    let candidates = [
+        format!(
+            "{}{colon} {} {mw}×{mh} ({width}×{height})",
+            l.too_small, l.need
+        ),
+        format!("{}{colon} {} {mw}×{mh}", l.too_small, l.need),
+        l.too_small.to_string(),
+        l.too_small_short.to_string(),
+    ];
+    let w = usize::from(width);
+    let fits = |lines: &Vec<String>| {
+        lines.len() <= usize::from(height)
+            && lines.iter().all(|line| crate::app::text::width(line) <= w)
+    };
+    let lines = candidates
+        .iter()
+        .map(|m| crate::app::text::wrap(m, w, "", ""))
+        .find(fits)
+        // Narrower than any form: its first letters, as far as they go.
+        .unwrap_or_else(|| vec![l.too_small.to_string()]);
     let top = height.saturating_sub(cells(lines.len())) / 2;
     for (y, line) in (top..height).zip(&lines) {
-        buf.set_stringn(
-            0,
-            y,
-            line,
-            usize::from(width),
-            ratatui::style::Style::default(),
-        );
+        buf.set_stringn(0, y, line, w, ratatui::style::Style::default());
     }
 }
 

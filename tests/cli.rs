@@ -108,10 +108,180 @@ fn snapshot_with_bad_keys_says_which() {
 }
 
 #[test]
-fn snapshot_refuses_a_huge_size() {
-    let out = briefing(&["snapshot", "--size", "100000x5"]);
+fn snapshot_refuses_a_huge_size_and_names_the_maximum() {
+    for (size, found) in [("100000x5", "100000x5"), ("100000x100000", "100000x100000")] {
+        let out = briefing(&["snapshot", "--size", size]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(&format!("expected at most 1000x1000, found {found}")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn snapshot_refuses_an_empty_size() {
+    for size in ["0x0", "80x0", "0x24"] {
+        let out = briefing(&["snapshot", "--size", size]);
+        assert_eq!(out.status.code(), Some(2), "{size}");
+        assert!(out.stdout.is_empty(), "no frame for {size}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "expected at least 1 column and 1 row, found {size}"
+            )),
+            "{err}"
+        );
+    }
+}
+
+/// The bundled briefing with `edits` (from, to) applied, written to a temporary file.
+fn edited_bundle(edits: &[(&str, &str)]) -> tempfile::TempPath {
+    let mut toml = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/briefings/unodc-interpol-2016.toml"
+    ))
+    .unwrap();
+    for (from, to) in edits {
+        assert!(toml.contains(from), "{from}");
+        toml = toml.replacen(from, to, 1);
+    }
+    let mut file = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
+    std::io::Write::write_all(&mut file, toml.as_bytes()).unwrap();
+    file.into_temp_path()
+}
+
+/// The `path:line:col: error: ...` lines of a check's output.
+fn error_lines(err: &str) -> Vec<String> {
+    err.lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| {
+            l.split_once(".toml:")
+                .map_or(l, |(_, rest)| rest)
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn check_reports_every_type_and_value_error_with_its_line() {
+    let path = edited_bundle(&[
+        ("title = \"", "title = 42 # \""),
+        ("emerging = true", "emerging = \"yes\""),
+    ]);
+    let out = briefing(&["check", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("expected a size like 100x30, found '100000x5'"));
+    let err = text(&out.stderr);
+    let lines = error_lines(&err);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("6:9: error: expected a string, found integer '42'")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("119:12: error: expected a boolean, found string 'yes'")),
+        "{err}"
+    );
+    assert_eq!(lines.len(), 2, "{err}");
+    let carets = err.lines().filter(|l| l.contains('^')).count();
+    assert_eq!(carets, 2, "each with a caret:\n{err}");
+
+    let path = edited_bundle(&[
+        ("title = \"", "title = 42 # \""),
+        ("date = 2016-05-23", "date = \"nope\""),
+    ]);
+    let err = text(&briefing(&["check", path.to_str().unwrap()]).stderr);
+    let lines = error_lines(&err);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("6:9: error: expected a string, found integer '42'")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("7:8: error: expected a date like '2016-05-23', found 'nope'")),
+        "{err}"
+    );
+    assert_eq!(lines.len(), 2, "{err}");
+}
+
+#[test]
+fn a_release_without_an_extension_is_told_apart_from_a_bad_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("communique");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/releases/unodc-interpol-2016.txt"
+        ),
+        &path,
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    for args in [vec!["check", path], vec!["snapshot", path]] {
+        let out = briefing(&args);
+        assert_eq!(out.status.code(), Some(2));
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with(&format!(
+                "{path}: error: expected a briefing (TOML), found text that reads like a press release\n"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "help: structure it first: briefing import {path} -o briefing.toml"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn one_warning_is_one_warning() {
+    let out = briefing(&[
+        "snapshot",
+        "tests/fixtures/cli/one_warning.txt",
+        "--size",
+        "40x10",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    assert!(err.contains("structured with 1 warning;"), "{err}");
+}
+
+#[test]
+fn standard_input_over_the_limit_says_more_than_64_mib() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 1 << 20];
+        for _ in 0..65 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).lines().next().unwrap(),
+        "-: error: expected at most 64 MiB, found more than 64 MiB"
+    );
 }
 
 #[test]
@@ -245,4 +415,28 @@ fn a_reader_that_stops_reading_ends_import_quietly() {
     assert!(text(&first).starts_with("# Imported by `briefing import`"));
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn import_o_writes_with_the_usual_mode_and_force_keeps_the_old_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let reference = dir.path().join("reference");
+    std::fs::write(&reference, "x").unwrap();
+    let out_path = dir.path().join("out.toml");
+    let out = out_path.to_str().unwrap();
+    let release = "assets/releases/unodc-interpol-2016.txt";
+    let run = briefing(&["import", release, "-o", out]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(
+        mode(&out_path),
+        mode(&reference),
+        "a new file: 0666 less the umask"
+    );
+    std::fs::set_permissions(&out_path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = briefing(&["import", release, "-o", out, "--force"]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(mode(&out_path), 0o644, "a replaced file keeps its mode");
 }

@@ -224,3 +224,56 @@ fn keys_on_a_briefing_without_content_do_nothing_wrong() {
     s.check_invariants().unwrap();
     assert_eq!(s.views, [PaneView::default(); 4]);
 }
+
+#[test]
+fn the_counter_names_the_first_item_in_view_after_paging() {
+    let mut s = reader(100, 30);
+    press(&mut s, "2<PageDown>");
+    let geo = screen::pane_geometry(&s, Pane::Quotes);
+    let view = s.view(Pane::Quotes);
+    // Quote 1 has at most its trailing blank line above the pane's top row left in view.
+    let first_height = s.content.height(Pane::Quotes, 0, geo.width);
+    assert!(view.item > 0 || view.line + 1 >= first_height, "{view:?}");
+    assert_eq!(scroll::current_item(&s.content, Pane::Quotes, geo, view), 1);
+    let frame = briefing::ui::snapshot(
+        model::bundled().unwrap(),
+        Lang::Fr,
+        Size::new(100, 30),
+        "2<PageDown>",
+        &briefing::ui::Theme::default(),
+    )
+    .unwrap()
+    .text();
+    assert!(frame.contains("Citations 2/5"), "{frame}");
+    assert!(!frame.contains("Citations 1/5"), "{frame}");
+}
+
+#[test]
+fn a_paste_goes_into_the_query_and_is_ignored_elsewhere() {
+    let mut s = reader(100, 30);
+    briefing::app::paste(&mut s, "abc\nq");
+    assert_eq!(s.mode, Mode::Reading, "pasted text is not keys");
+    assert_eq!(s.search.query, "");
+    press(&mut s, "/");
+    briefing::app::paste(&mut s, "INTER\nPOL\r\n");
+    assert_eq!(s.mode, Mode::Search(Base::Reading));
+    assert_eq!(s.search.query, "INTERPOL");
+    assert!(!s.search.matches.is_empty());
+    press(&mut s, "<Enter>");
+    briefing::app::paste(&mut s, "q");
+    assert_eq!(s.mode, Mode::Reading);
+}
+
+#[test]
+fn ctrl_z_suspends_and_ctrl_l_redraws_in_every_mode() {
+    use briefing::app::Effect;
+    for keys in ["", "/x", "?", "p", "2<Enter>"] {
+        let mut s = after(keys);
+        let mode = s.mode;
+        let z = briefing::app::press(&mut s, parse_keys("<C-z>").unwrap()[0]);
+        assert_eq!(z, Effect::Suspend, "{keys:?}");
+        let l = briefing::app::press(&mut s, parse_keys("<C-l>").unwrap()[0]);
+        assert_eq!(l, Effect::Redraw, "{keys:?}");
+        assert_eq!(s.mode, mode, "{keys:?}");
+    }
+}

@@ -57,7 +57,7 @@ fn bundled_quotes_are_verbatim_with_their_speakers() {
     let speakers: Vec<&str> = b
         .quotes
         .iter()
-        .map(|q| q.speaker.as_deref().unwrap())
+        .map(|q| q.speaker.first().unwrap())
         .collect();
     assert_eq!(
         speakers,
@@ -201,7 +201,7 @@ fn toml_and_json_round_trip_to_the_same_model() {
 fn json_null_reads_as_absent() {
     let text = r#"{ "title": "T", "date": null, "quotes": [ { "text": "q", "speaker": null } ] }"#;
     let b = parse_briefing(text, "n.json", Format::Json).unwrap();
-    assert_eq!((b.date, b.quotes[0].speaker.clone()), (None, None));
+    assert_eq!((b.date, b.quotes[0].speaker.first()), (None, None));
 }
 
 #[test]
@@ -268,7 +268,7 @@ fn file_of_100_mb_is_refused_before_reading() {
 
 mod props {
     use super::*;
-    use briefing::model::{Area, Date, Link, Notes, Party, Person, Quote, Threat};
+    use briefing::model::{Area, Date, Link, Notes, Party, Person, Quote, Speakers, Threat};
     use proptest::prelude::*;
 
     fn text() -> impl Strategy<Value = String> {
@@ -312,15 +312,15 @@ mod props {
                 quotes: quotes
                     .into_iter()
                     .map(|(text, who, context, has)| Quote {
-                        speaker: (has && !names.is_empty()).then(|| who.get(&names).clone()),
+                        speaker: if has && !names.is_empty() { Speakers::one(who.get(&names).clone()) } else { Speakers::none() },
                         text,
                         context,
                     })
                     .collect(),
-                cooperation_areas: areas.into_iter().map(|(label, detail)| Area { label, detail }).collect(),
+                cooperation_areas: areas.into_iter().map(|(label, detail)| Area { label, detail, category: None }).collect(),
                 threats: threats
                     .into_iter()
-                    .map(|(label, detail, emerging)| Threat { label, detail, emerging })
+                    .map(|(label, detail, emerging)| Threat { label, detail, emerging, category: None })
                     .collect(),
                 links: links.into_iter().map(|title| Link { title, url: None }).collect(),
                 notes: Notes { quotes: note, ..Notes::default() },

@@ -97,6 +97,7 @@ fn long_briefing(n: usize) -> Briefing {
         .map(|i| Area {
             label: format!("Domaine numéro {i} de la coopération renforcée"),
             detail: None,
+            category: None,
         })
         .collect();
     b
@@ -303,4 +304,100 @@ fn slides_stay_inside_tiny_and_huge_screens() {
             press(&mut s, "l");
         }
     }
+}
+
+/// The bundled briefing with a 200-sentence note on the title slide, where `p` starts.
+fn with_long_notes() -> Briefing {
+    let mut b = model::bundled().unwrap();
+    let sentences: Vec<String> = (1..=200)
+        .map(|i| format!("Phrase {i} des notes."))
+        .collect();
+    b.notes.title = Some(sentences.join(" "));
+    b
+}
+
+#[test]
+fn long_notes_scroll_and_say_there_is_more() {
+    let presenter = presenting(100, 30);
+    let mut notes = state(with_long_notes(), 60, 15);
+    update(&mut notes, Action::OpenPresenterView);
+    update(&mut notes, Action::FollowTo(presenter.position()));
+    // The notes box starts on the fifth row; the rows above name the slides.
+    let notes_rows = |f: &str| f.lines().skip(4).collect::<Vec<_>>().join("\n");
+    let top = frame(&notes);
+    assert!(top.contains("Phrase 1 des"), "{top}");
+    let boxed = notes_rows(&top);
+    assert!(
+        boxed.contains('…') && boxed.contains('↓'),
+        "more below is shown:\n{top}"
+    );
+    assert!(!top.contains("Phrase 200"));
+    press(&mut notes, "j");
+    assert_eq!(notes.present.notes_scroll, 1);
+    press(&mut notes, "<PageDown>");
+    let rows = usize::from(briefing::app::notes::notes_text_area(&notes).height);
+    assert_eq!(notes.present.notes_scroll, rows);
+    let middle = frame(&notes);
+    assert!(middle.contains('↑') && middle.contains('↓'), "{middle}");
+    press(&mut notes, "G");
+    let end = frame(&notes);
+    assert!(end.contains("Phrase 200 des notes."), "{end}");
+    assert!(
+        !notes_rows(&end).contains('↓') && !notes_rows(&end).contains('…'),
+        "{end}"
+    );
+    press(&mut notes, "jjj<PageDown>");
+    assert_eq!(
+        notes.present.notes_scroll,
+        briefing::app::notes::max_notes_scroll(&notes)
+    );
+    notes.check_invariants().unwrap();
+    press(&mut notes, "<PageUp>k");
+    assert!(notes.present.notes_scroll < briefing::app::notes::max_notes_scroll(&notes));
+    press(&mut notes, "g");
+    assert_eq!(notes.present.notes_scroll, 0);
+    assert_eq!(frame(&notes), top);
+    // Following the presenter to another section starts its notes from the top.
+    press(&mut notes, "G");
+    let mut presenter = presenter;
+    press(&mut presenter, "G");
+    update(&mut notes, Action::FollowTo(presenter.position()));
+    assert_eq!(notes.present.notes_scroll, 0);
+    assert_eq!(notes.mode, Mode::PresenterView);
+}
+
+#[test]
+fn the_presenter_view_says_which_file_to_pass_for_another_briefing() {
+    let mut notes = state(model::bundled().unwrap(), 80, 20);
+    update(&mut notes, Action::OpenPresenterView);
+    briefing::app::notify(
+        &mut notes,
+        briefing::app::Notice::OtherPresentation {
+            file: Some("/home/ana/briefings/réunion 2.toml".into()),
+        },
+    );
+    let text = frame(&notes);
+    assert!(
+        text.contains("La présentation en cours montre un autre briefing."),
+        "{text}"
+    );
+    assert!(text.contains("Pour la suivre, lancez :"), "{text}");
+    assert!(
+        text.contains("briefing present --notes '/home/ana/briefings/réunion 2.toml'"),
+        "{text}"
+    );
+    briefing::app::notify(
+        &mut notes,
+        briefing::app::Notice::OtherPresentation { file: None },
+    );
+    let text = frame(&notes);
+    assert!(
+        text.lines()
+            .any(|l| l.trim_end() == " briefing present --notes"),
+        "{text}"
+    );
+    // Once it follows a presentation of its own briefing, the hint is gone.
+    let presenter = presenting(80, 20);
+    update(&mut notes, Action::FollowTo(presenter.position()));
+    assert!(!frame(&notes).contains("--notes"));
 }

@@ -99,3 +99,47 @@ proptest! {
         run(steps, if french { Lang::Fr } else { Lang::En })?;
     }
 }
+
+/// The bundled briefing with another title and date.
+fn titled(title: &str, date: briefing::model::Date) -> briefing::model::Briefing {
+    let mut b = model::bundled().unwrap();
+    b.title = title.to_string();
+    b.date = Some(date);
+    b
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the title's length and the terminal's size, from 20 rows (where the header
+    /// has room for it) the header shows the date line: right under the title, above the
+    /// parties.
+    #[test]
+    fn the_header_always_shows_the_date_when_there_is_room(
+        words in proptest::collection::vec("[a-zA-Zéè]{1,12}", 1..40),
+        (year, month, day) in (1900i16..2100, 1i8..=12, 1i8..=28),
+        w in 20u16..=250,
+        h in 20u16..=80,
+        french in any::<bool>(),
+        keys in prop_oneof![Just(""), Just("2"), Just("4<Enter>G"), Just("/a"), Just("3<C-d>")],
+    ) {
+        let date = briefing::model::Date::new(year, month, day).unwrap();
+        let lang = if french { Lang::Fr } else { Lang::En };
+        let shot = briefing::ui::snapshot(
+            titled(&words.join(" "), date),
+            lang,
+            Size::new(w, h),
+            keys,
+            &Theme::default(),
+        )
+        .unwrap();
+        let text = shot.text();
+        let rows: Vec<&str> = text.lines().collect();
+        let shown = briefing::app::labels::format_date(date, lang);
+        let title_rows = shot.state.content.title_lines(w - 2).len().min(2);
+        prop_assert!(
+            rows[title_rows].starts_with(&format!(" {shown}")),
+            "row {title_rows} should start with the date {shown:?}:\n{text}"
+        );
+    }
+}

@@ -221,3 +221,147 @@ fn escape_sequences_in_a_briefing_render_inert() {
         }
     }
 }
+
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().collect()
+}
+
+#[test]
+fn header_keeps_the_date_line_when_the_title_fits_on_one_line() {
+    // At 143 columns the bundled title fits on one line; at 142 it takes two.
+    for (w, title_rows) in [(143, 1), (142, 2), (200, 1)] {
+        let text = shot((w, 40), "").text();
+        let rows = lines(&text);
+        assert!(
+            rows[title_rows].starts_with(" 23 mai 2016 · Événement parallèle"),
+            "at {w} columns, row {title_rows} is {:?}",
+            rows[title_rows]
+        );
+        assert!(rows[title_rows + 1].starts_with(" ONUDC"));
+        assert!(rows[title_rows + 1].contains("Yury Fedotov"));
+    }
+    let short = parse_briefing(
+        "title = \"Court\"\ndate = 2016-05-23\nsummary = [\"S\"]\n[[parties]]\nname = \"P\"\n",
+        "short.toml",
+        Format::Toml,
+    )
+    .unwrap();
+    let s = snapshot(short, Lang::En, Size::new(100, 30), "", &Theme::default()).unwrap();
+    let text = s.text();
+    assert_eq!(
+        lines(&text)[..3]
+            .iter()
+            .map(|l| l.trim_end())
+            .collect::<Vec<_>>(),
+        [" Court", " 23 May 2016", " P"]
+    );
+}
+
+#[test]
+fn help_shows_every_description_in_full_at_100_columns() {
+    let text = shot((100, 40), "?").text();
+    for desc in [
+        "suivre le présentateur, ou naviguer (SSH)",
+        "revenir, effacer la recherche",
+        "agrandir le panneau, ou revenir",
+    ] {
+        assert!(text.contains(desc), "{desc:?} is cut:\n{text}");
+    }
+}
+
+#[test]
+fn too_small_fits_what_it_can_down_to_10x1() {
+    assert_eq!(shot((10, 1), "").text(), "trop petit");
+    let en = snapshot(
+        model::bundled().unwrap(),
+        Lang::En,
+        Size::new(10, 1),
+        "",
+        &Theme::default(),
+    )
+    .unwrap();
+    assert_eq!(en.text(), "too small ");
+    assert_eq!(
+        shot((10, 3), "").text(),
+        "Terminal  \ntrop petit\n          "
+    );
+    insta::assert_snapshot!("too_small_19x5", shot((19, 5), "").text());
+}
+
+#[test]
+fn the_tab_bar_keeps_every_tab_at_20_columns() {
+    for keys in ["", "2", "3", "4"] {
+        let text = shot((20, 6), keys).text();
+        let bar = lines(&text)[0];
+        for n in ["1", "2", "3", "4"] {
+            assert!(
+                bar.contains(n),
+                "tab {n} missing from {bar:?} after {keys:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_low_wide_terminal_shows_one_pane_under_tabs_with_its_text() {
+    let text = shot((100, 6), "").text();
+    assert!(lines(&text)[0].contains("2 Citations"), "{text}");
+    assert!(text.contains("Les directeurs de l'ONUDC"), "{text}");
+    // Tall enough, the grid is back.
+    let text = shot((100, 14), "").text();
+    assert!(text.contains("┌ 2 Citations"), "{text}");
+}
+
+#[test]
+fn scroll_arrows_are_the_same_in_the_grid_and_zoomed() {
+    for keys in ["2", "2<Enter>"] {
+        let text = shot((100, 30), keys).text();
+        assert!(text.contains('↑') && text.contains('↓'), "{keys:?}");
+        assert!(!text.contains('▲') && !text.contains('▼'), "{keys:?}");
+    }
+}
+
+/// The rows of the scrollbar's thumb in column `x`.
+fn thumb_rows(text: &str, x: usize) -> Vec<usize> {
+    lines(text)
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.chars().nth(x) == Some('█'))
+        .map(|(y, _)| y)
+        .collect()
+}
+
+#[test]
+fn the_scrollbar_moves_by_line_within_a_long_item() {
+    let long = "mot ".repeat(600);
+    let rest: Vec<String> = (1..=10).map(|i| format!("\"paragraphe {i}\"")).collect();
+    let b = parse_briefing(
+        &format!(
+            "title = \"T\"\nsummary = [\"{long}\", {}]\n",
+            rest.join(", ")
+        ),
+        "long.toml",
+        Format::Toml,
+    )
+    .unwrap();
+    let mut tops = Vec::new();
+    for n in [0, 10, 20, 30] {
+        let keys = format!("<Enter>{}", "j".repeat(n));
+        let s = snapshot(
+            b.clone(),
+            Lang::Fr,
+            Size::new(60, 20),
+            &keys,
+            &Theme::default(),
+        )
+        .unwrap();
+        assert_eq!(s.state.views[0].item, 0, "still in the long paragraph");
+        let rows = thumb_rows(&s.text(), 59);
+        assert!(!rows.is_empty(), "{}", s.text());
+        tops.push(rows[0]);
+    }
+    assert!(
+        tops.windows(2).all(|w| w[0] < w[1]),
+        "the thumb moves down with every 10 lines: {tops:?}"
+    );
+}

@@ -258,7 +258,16 @@ async fn requests_exec_sftp_env_x11_agent_and_a_second_channel_are_refused() {
         .await
         .unwrap();
     assert!(matches!(reply(&mut ch).await, ChannelMsg::Success), "pty");
-    assert!(room.server.stats().refused_requests.load(Ordering::Relaxed) >= 5);
+    // Each refusal counted and logged: exec, sftp, env, X11, agent, the second channel.
+    assert_eq!(
+        room.server.stats().refused_requests.load(Ordering::Relaxed),
+        6
+    );
+    let log = std::fs::read_to_string(room.dir.path().join("serve.log")).unwrap();
+    assert!(
+        log.contains("refused environment variable 'LD_PRELOAD'"),
+        "{log}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -315,16 +324,12 @@ async fn an_address_reconnecting_in_a_loop_is_slowed_down() {
         assert!(ok);
         drop(handle);
     }
-    // Each connection above has ended: only the rate turns the fourth away.
-    let fourth = client::connect(
-        Arc::new(client::Config::default()),
-        ("127.0.0.1", room.port()),
-        support::Client { host_key: None },
-    )
-    .await;
+    // Each connection above has ended: only the rate turns the fourth away, saying why.
+    let said = support::refusal(room.port(), &room.key).await;
+    let why = "briefing: too many new connections from your address; try again in a minute";
     assert!(
-        fourth.is_err(),
-        "the fourth new connection in a minute is turned away"
+        said.iter().any(|s| s.contains(why)),
+        "the fourth new connection in a minute is turned away: {said:?}"
     );
     assert!(room.server.stats().refused_full.load(Ordering::Relaxed) >= 1);
 }
@@ -339,13 +344,18 @@ async fn limits_refuse_past_max_sessions_and_per_address() {
     let (_a, ok_a) = connect(room.port(), Login::Key(&room.key)).await;
     let (_b, ok_b) = connect(room.port(), Login::Key(&room.key)).await;
     assert!(ok_a && ok_b);
-    let third = client::connect(
-        Arc::new(client::Config::default()),
-        ("127.0.0.1", room.port()),
-        support::Client { host_key: None },
-    )
-    .await;
-    assert!(third.is_err(), "the third connection is turned away");
+    let said = support::refusal(room.port(), &room.key).await;
+    // The banner always comes first; the disconnect with the same reason follows, unless the
+    // client has already given up (no method left to try).
+    assert_eq!(
+        said.first().map(String::as_str),
+        Some("briefing: the room is full; try again later\r\n"),
+        "the third connection is told why: {said:?}"
+    );
+    assert!(
+        said.iter().all(|s| s.contains("the room is full")),
+        "{said:?}"
+    );
     assert!(room.server.stats().refused_full.load(Ordering::Relaxed) >= 1);
 
     let per_address = Limits {
@@ -355,13 +365,12 @@ async fn limits_refuse_past_max_sessions_and_per_address() {
     let room = Room::with_keys(per_address).await;
     let (_a, ok) = connect(room.port(), Login::Key(&room.key)).await;
     assert!(ok);
-    let second = client::connect(
-        Arc::new(client::Config::default()),
-        ("127.0.0.1", room.port()),
-        support::Client { host_key: None },
-    )
-    .await;
-    assert!(second.is_err(), "a second connection from the same address");
+    let said = support::refusal(room.port(), &room.key).await;
+    assert!(
+        said.iter()
+            .any(|s| s.contains("too many connections from your address")),
+        "a second connection from the same address: {said:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -646,4 +655,255 @@ async fn attendee_sees_the_presenters_slide_then_its_own_after_f_and_a_key() {
     assert!(back.iter().any(|l| l.contains("Citation 1/5")), "{back:?}");
     b.wait_screen("the presenter's earlier slide", &back).await;
     assert_eq!(screen_lines(a.parser.screen()), own);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attendees_held_past_every_timeout_leave_without_a_panic() {
+    // Grace periods short enough to pass all of them: to authenticate, to open a view, to
+    // linger after the view ends (long enough to connect on a loaded machine). The view's idle
+    // limit stays long: they are watching.
+    let limits = Limits {
+        auth_grace: Duration::from_secs(1),
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    let mut quits = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    let mut cuts = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    let mut ends_input = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    let mut stays = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    for a in [&mut quits, &mut cuts, &mut ends_input, &mut stays] {
+        a.wait_screen("the first frame", &room.following_screen(SMALL))
+            .await;
+    }
+    room.wait_watchers(4).await;
+    // Past the authentication grace, the view grace and the linger, with views open.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(room.server.watchers(), 4, "nobody watching was let go");
+
+    quits.send(b"q").await;
+    quits.wait_closed().await;
+    assert_eq!(quits.exit_status, Some(0));
+    cuts.handle
+        .disconnect(russh::Disconnect::ByApplication, "bye", "")
+        .await
+        .unwrap();
+    ends_input.channel.eof().await.unwrap();
+    ends_input.wait_closed().await;
+    room.wait_watchers(1).await;
+    let end = tokio::time::Instant::now() + DEADLINE;
+    while room.server.connections() > 1 && tokio::time::Instant::now() < end {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(room.server.connections(), 1, "only the one still watching");
+
+    let log_path = room.dir.path().join("serve.log");
+    let server = room.server;
+    let stats = server.stats_handle();
+    let shutdown = tokio::spawn(server.shutdown(DEADLINE));
+    stays.wait_closed().await;
+    timeout(DEADLINE, shutdown).await.unwrap().unwrap();
+
+    assert_eq!(stats.panics.load(Ordering::Relaxed), 0, "a task panicked");
+    let log = std::fs::read_to_string(log_path).unwrap();
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(!log.contains("crashed"), "{log}");
+    let disconnected = log.lines().filter(|l| l.contains(" disconnected")).count();
+    assert_eq!(disconnected, 4, "one line per connection:\n{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auth_passcode_is_checked_max_auth_attempts_times_per_connection() {
+    let room = Room::with_access(Access::Passcode("tulip-42".into()), test_limits()).await;
+    let max = test_limits().max_auth_attempts;
+    // The `none` probe every client opens with is not one of the attempts.
+    let (mut handle, ok) = connect(room.port(), Login::None).await;
+    assert!(!ok);
+    for _ in 1..max {
+        let r = handle.authenticate_password("attendee", "wrong").await;
+        assert!(!r.unwrap().success());
+    }
+    let last = handle.authenticate_password("attendee", "tulip-42").await;
+    assert!(last.unwrap().success(), "the last attempt is checked");
+
+    let (mut handle, ok) = connect(room.port(), Login::Password("wrong")).await;
+    assert!(!ok);
+    for _ in 1..max {
+        let r = handle.authenticate_password("attendee", "wrong").await;
+        assert!(!r.unwrap().success());
+    }
+    let past = handle.authenticate_password("attendee", "tulip-42").await;
+    assert!(
+        !past.is_ok_and(|r| r.success()),
+        "no attempt past the limit, even the right passcode"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn limits_a_flood_of_refused_connections_is_closed_without_a_key_exchange() {
+    use tokio::io::AsyncReadExt;
+    let limits = Limits {
+        max_sessions: 1,
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    let (_inside, ok) = connect(room.port(), Login::Key(&room.key)).await;
+    assert!(ok);
+    let first_bytes = |mut s: tokio::net::TcpStream| async move {
+        let mut buf = vec![0u8; 64];
+        let n = timeout(DEADLINE, s.read(&mut buf)).await.unwrap().unwrap();
+        (String::from_utf8_lossy(&buf[..n]).to_string(), s)
+    };
+    // Refused clients that never answer hold the few (8) slots for telling them why...
+    let mut silent = Vec::new();
+    for _ in 0..8 {
+        let s = tokio::net::TcpStream::connect(("127.0.0.1", room.port()))
+            .await
+            .unwrap();
+        let (said, s) = first_bytes(s).await;
+        assert!(said.starts_with("SSH-2.0-"), "{said:?}");
+        silent.push(s);
+    }
+    // ...so the next one costs only a line and a close.
+    let s = tokio::net::TcpStream::connect(("127.0.0.1", room.port()))
+        .await
+        .unwrap();
+    let (said, _) = first_bytes(s).await;
+    assert_eq!(said, "briefing: the room is full; try again later\r\n");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_that_end_before_a_view_are_logged() {
+    let room = Room::with_keys(test_limits()).await;
+    let stranger = support::random_key();
+    let (refused, ok) = connect(room.port(), Login::Key(&stranger)).await;
+    assert!(!ok);
+    refused
+        .disconnect(russh::Disconnect::ByApplication, "bye", "")
+        .await
+        .unwrap();
+    let (no_view, ok) = connect(room.port(), Login::Key(&room.key)).await;
+    assert!(ok);
+    no_view
+        .disconnect(russh::Disconnect::ByApplication, "bye", "")
+        .await
+        .unwrap();
+    let path = room.dir.path().join("serve.log");
+    let end = tokio::time::Instant::now() + DEADLINE;
+    let mut log = String::new();
+    while log.matches(" disconnected").count() < 2 && tokio::time::Instant::now() < end {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        log = std::fs::read_to_string(&path).unwrap();
+    }
+    for id in ["#1 ", "#2 "] {
+        assert!(
+            log.lines()
+                .any(|l| l.contains(id) && l.contains(" disconnected")),
+            "{id}ended:\n{log}"
+        );
+    }
+}
+
+/// Lists `key` in the room's presenter keys file.
+fn add_presenter_key(room: &Room, key: &russh::keys::PrivateKey) {
+    let path = room.dir.path().join("presenter_keys");
+    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    text.push_str(&(key.public_key().to_openssh().unwrap() + "\n"));
+    std::fs::write(&path, text).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presenter_over_ssh_leads_sees_notes_and_leads_alone() {
+    let mut room = Room::with_keys(test_limits()).await;
+    let lead_key = support::random_key();
+    add_presenter_key(&room, &lead_key);
+    let mut attendee = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    attendee
+        .wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    room.wait_watchers(1).await;
+    let mut lead = Attendee::join(room.port(), Login::Key(&lead_key), support::PRESENTER).await;
+    // The remote presenter's screen is the presenter's, with the attendee counted.
+    update(&mut room.presenter, Action::SetWatchers(1));
+    lead.wait_screen(
+        "the presenter's screen",
+        &support::render_lines(&room.presenter, support::PRESENTER),
+    )
+    .await;
+    assert_eq!(room.server.watchers(), 1, "a presenter is not an attendee");
+
+    // The remote presenter presents and moves on; the attendee follows. (The local presenter
+    // makes the same moves to compute the screens: its own publishing is held meanwhile.)
+    lead.send(b"pll").await;
+    room.press("pll");
+    assert!(room.server.is_led_remotely());
+    let slide = room.following_screen(SMALL);
+    assert!(
+        slide.iter().any(|l| l.contains("Citation 1/5")),
+        "{slide:?}"
+    );
+    attendee.wait_screen("the presenter's slide", &slide).await;
+    lead.wait_screen(
+        "the presenter's own slide",
+        &support::render_lines(&room.presenter, support::PRESENTER),
+    )
+    .await;
+
+    // n: the notes view of where they are; the slides still move under it, n again.
+    lead.send(b"n").await;
+    lead.wait_until("the notes view", |s| {
+        s.contents().contains("Cinq citations")
+    })
+    .await;
+    lead.send(b"l").await;
+    room.press("l");
+    attendee
+        .wait_screen("the next slide", &room.following_screen(SMALL))
+        .await;
+    lead.send(b"n").await;
+    lead.wait_screen(
+        "the slides again",
+        &support::render_lines(&room.presenter, support::PRESENTER),
+    )
+    .await;
+
+    // A second presenter is told why and let go; the first one still leads.
+    let mut second = Attendee::join(room.port(), Login::Key(&lead_key), SMALL).await;
+    second
+        .wait_until("the reason", |s| {
+            s.contents().contains("another presenter leads")
+        })
+        .await;
+    second.wait_closed().await;
+    assert_eq!(second.exit_status, Some(1));
+    assert!(room.server.is_led_remotely());
+
+    // Once the remote presenter leaves, the local presenter leads again.
+    lead.send(b"q").await;
+    lead.wait_closed().await;
+    let end = tokio::time::Instant::now() + DEADLINE;
+    while room.server.is_led_remotely() && tokio::time::Instant::now() < end {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(!room.server.is_led_remotely());
+    room.press("l");
+    attendee
+        .wait_screen("the local presenter's slide", &room.following_screen(SMALL))
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presenter_key_is_needed_to_lead() {
+    let room = Room::with_access(Access::Open, test_limits()).await;
+    // Anyone gets in, but as an attendee: their keys move nobody else.
+    let mut a = Attendee::join(room.port(), Login::None, SMALL).await;
+    a.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    a.send(b"4").await;
+    a.wait_screen("their own pane", &room.attendee_screen(SMALL, "4", false))
+        .await;
+    assert!(!room.server.is_led_remotely());
+    // The presenter's name with --open is asked for a key, and a stranger's is refused.
+    let (mut handle, _) = connect(room.port(), Login::Key(&support::random_key())).await;
+    let none = handle.authenticate_none("presenter").await.unwrap();
+    assert!(!none.success(), "no key, no lead");
 }

@@ -411,3 +411,175 @@ fn openssh_binary_serves_headless_and_prints_the_fingerprint() {
     ssh.type_keys(b"q");
     assert_eq!(ssh.wait_exit(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn openssh_passcode_third_prompt_still_lets_in() {
+    if !have_ssh() {
+        return;
+    }
+    let room = Room::with_access(
+        briefing::serve::Access::Passcode("tulip-42".into()),
+        test_limits(),
+    )
+    .await;
+    let (key, known) = client_files(&room);
+    // ssh keeps the first value of an option: BatchMode=yes would forbid prompts.
+    let mut args: Vec<String> = ssh_args(room.port(), &key, &known)
+        .into_iter()
+        .map(|a| {
+            if a == "BatchMode=yes" {
+                "BatchMode=no".into()
+            } else {
+                a
+            }
+        })
+        .collect();
+    args.extend(["-o", "PubkeyAuthentication=no", "-tt", "attendee@127.0.0.1"].map(String::from));
+    let size = Size::new(80, 24);
+    let mut ssh = tokio::task::block_in_place(|| Pty::spawn(&args, size));
+    tokio::task::block_in_place(|| {
+        // What a person sees: OpenSSH asks three times, and each of the three is checked.
+        for (n, code) in ["tulip-1", "tulip-2"].iter().enumerate() {
+            ssh.wait_until("a password prompt", |s| {
+                s.contents().matches("password:").count() == n + 1
+            });
+            ssh.type_keys(format!("{code}\r").as_bytes());
+            ssh.wait_until("the refusal", |s| {
+                s.contents().matches("Permission denied").count() == n + 1
+            });
+        }
+        ssh.wait_until("the third prompt", |s| {
+            s.contents().matches("password:").count() == 3
+        });
+        ssh.type_keys(b"tulip-42\r");
+        ssh.wait_screen("the presenter's view", &room.following_screen(size));
+        ssh.type_keys(b"q");
+        assert_eq!(ssh.wait_exit(), 0);
+    });
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn openssh_shows_why_the_room_is_full() {
+    if !have_ssh() {
+        return;
+    }
+    let limits = briefing::serve::Limits {
+        max_sessions: 1,
+        ..test_limits()
+    };
+    let room = Room::with_keys(limits).await;
+    let (_inside, ok) = support::connect(room.port(), support::Login::Key(&room.key)).await;
+    assert!(ok);
+    let (key, known) = client_files(&room);
+    // ssh's default log level, as a person has it.
+    let args: Vec<String> = ssh_args(room.port(), &key, &known)
+        .into_iter()
+        .map(|a| {
+            if a == "LogLevel=ERROR" {
+                "LogLevel=INFO".into()
+            } else {
+                a
+            }
+        })
+        .chain(["attendee@127.0.0.1".to_string()])
+        .collect();
+    let (code, err) = tokio::task::block_in_place(|| run_ssh(&args));
+    assert_eq!(code, 255, "{err}");
+    assert!(
+        err.contains("briefing: the room is full; try again later"),
+        "{err}"
+    );
+    assert!(!err.contains("Connection reset"), "{err}");
+}
+
+#[test]
+fn openssh_presenter_leads_a_headless_server_without_a_terminal() {
+    if !have_ssh() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let host_key = dir.path().join("keys").join("host");
+    let lead = support::random_key();
+    let lead_key = dir.path().join("id_lead");
+    lead.write_openssh_file(&lead_key, LineEnding::LF).unwrap();
+    let presenter_keys = dir.path().join("presenter_keys");
+    std::fs::write(&presenter_keys, lead.public_key().to_openssh().unwrap()).unwrap();
+    // No standard input at all: the presenter is the one over SSH.
+    let mut server = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["serve", "--lang", "fr", "--headless", "--open"])
+        .args(["--listen", "127.0.0.1:0"])
+        .arg("--host-key")
+        .arg(&host_key)
+        .arg("--presenter-keys")
+        .arg(&presenter_keys)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut stdout = BufReader::new(server.stdout.take().unwrap());
+    let _server = Kill(server);
+    let (mut addr, mut told) = (None, false);
+    let mut line = String::new();
+    while (addr.is_none() || !told) && stdout.read_line(&mut line).unwrap() > 0 {
+        if let Some(a) = line.trim().strip_prefix("briefing: serving on ") {
+            addr = Some(a.parse::<std::net::SocketAddr>().unwrap());
+        }
+        told |= line.contains("leads with: ssh -p") && line.contains("presenter@127.0.0.1");
+        line.clear();
+    }
+    let port = addr.expect("the address is printed").port();
+    let key = russh::keys::PrivateKey::read_openssh_file(&host_key).unwrap();
+    let known = dir.path().join("known_hosts");
+    let host_line = format!(
+        "[127.0.0.1]:{port} {}\n",
+        key.public_key().to_openssh().unwrap()
+    );
+    std::fs::write(&known, host_line).unwrap();
+    let with = |key: &Path, user: &str| {
+        let mut a = ssh_args(port, key, &known);
+        a.extend(["-tt".to_string(), format!("{user}@127.0.0.1")]);
+        a
+    };
+    let size = support::PRESENTER;
+    let small = Size::new(80, 24);
+    let mut attendee = Pty::spawn(&with(&lead_key, "attendee"), small);
+    let mut presenter = Pty::spawn(&with(&lead_key, "presenter"), size);
+    // What each should see, computed from the same keys on the same briefing.
+    let mut local = support::template();
+    local.session = briefing::app::Session::Presenter { watchers: 1 };
+    let follow = |presenter: &briefing::app::State| {
+        let mut s = support::template();
+        s.session = briefing::app::Session::Attendee { following: true };
+        briefing::app::update(&mut s, briefing::app::Action::Resize(small));
+        briefing::app::update(
+            &mut s,
+            briefing::app::Action::FollowTo(presenter.position()),
+        );
+        support::render_lines(&s, small)
+    };
+    attendee.wait_screen("the first pane", &follow(&local));
+    presenter.wait_screen(
+        "the presenter's screen",
+        &support::render_lines(&local, size),
+    );
+    presenter.type_keys(b"pll");
+    for k in briefing::app::parse_keys("pll").unwrap() {
+        briefing::app::press(&mut local, k);
+    }
+    attendee.wait_screen("the presenter's slide", &follow(&local));
+    presenter.type_keys(b"n");
+    presenter.wait_until("the notes", |s| s.contents().contains("Cinq citations"));
+    presenter.type_keys(b"q");
+    assert_eq!(presenter.wait_exit(), 0);
+    assert!(!presenter.parser.screen().alternate_screen());
+    attendee.type_keys(b"q");
+    assert_eq!(attendee.wait_exit(), 0);
+}

@@ -93,8 +93,15 @@ pub enum Action {
     FollowTo(Position),
     /// Switch between following the presenter and browsing on one's own (attendees).
     ToggleFollow,
+    /// Show the presenter notes view instead of the slides, or the slides again (a presenter
+    /// over SSH; the local presenter has `present --notes` in a second terminal).
+    ToggleNotes,
     /// The number of connected attendees changed (presenter).
     SetWatchers(usize),
+    /// Stop the program for now, giving the terminal back until the shell resumes it (`fg`).
+    Suspend,
+    /// Draw the whole screen again, as it should be.
+    Redraw,
     /// A mouse click at a cell.
     Click {
         /// Column.
@@ -113,6 +120,18 @@ pub enum Action {
     },
 }
 
+/// Word from an edge that carries more than an [`Action`] (which is `Copy`) can; applied by
+/// [`crate::app::update::notify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Presentations run on this machine, but only of other briefings; the newest presents
+    /// `file` (absolute; `None` for the bundled briefing).
+    OtherPresentation {
+        /// The file to pass to `briefing present --notes` to follow it.
+        file: Option<String>,
+    },
+}
+
 /// What the edge must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Effect {
@@ -121,4 +140,10 @@ pub enum Effect {
     None,
     /// Restore the terminal and exit.
     Quit,
+    /// Restore the terminal, stop until resumed, then set it up and draw everything again.
+    Suspend,
+    /// Clear the screen and draw everything again.
+    Redraw,
+    /// Show the presenter notes view instead of the slides, or the slides again.
+    ToggleNotes,
 }

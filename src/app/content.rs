@@ -184,6 +184,7 @@ impl Content {
             .iter()
             .map(|a| {
                 let mut blocks = vec![block(Role::Label, fix(&a.label), "• ", "  ")];
+                blocks.extend(category_block(&a.label, a.category.as_deref(), lang));
                 if let Some(d) = &a.detail {
                     blocks.push(block(Role::Detail, fix(d), "  ", "  "));
                 }
@@ -196,6 +197,7 @@ impl Content {
         let (emerging, standing): (Vec<_>, Vec<_>) = b.threats.iter().partition(|t| t.emerging);
         for t in standing {
             let mut blocks = vec![block(Role::Label, fix(&t.label), "• ", "  ")];
+            blocks.extend(category_block(&t.label, t.category.as_deref(), lang));
             if let Some(d) = &t.detail {
                 blocks.push(block(Role::Detail, fix(d), "  ", "  "));
             }
@@ -208,6 +210,7 @@ impl Content {
             }
             let label = format!("{} [{}]", fix(&t.label), l.emerging_badge);
             blocks.push(block(Role::Emerging, label, "◆ ", "  "));
+            blocks.extend(category_block(&t.label, t.category.as_deref(), lang));
             if let Some(d) = &t.detail {
                 blocks.push(block(Role::Detail, fix(d), "  ", "  "));
             }
@@ -334,10 +337,18 @@ fn quote_item(
         "",
         "",
     )];
-    let who = match q.speaker.as_deref().map(|s| (s, b.person(s))) {
-        Some((_, Some((_, person)))) => format!("— {}", person.described()),
-        Some((name, None)) => format!("— {name}"),
-        None => format!("— ({})", l.unknown_speaker),
+    let described: Vec<String> = q
+        .speaker
+        .names()
+        .map(|name| match b.person(name) {
+            Some((_, person)) => person.described(),
+            None => name.to_string(),
+        })
+        .collect();
+    let who = if described.is_empty() {
+        format!("— ({})", l.unknown_speaker)
+    } else {
+        format!("— {}", described.join(l.speakers_separator))
     };
     blocks.push(block(Role::Speaker, fix(&who), "  ", "    "));
     if let Some(context) = &q.context {
@@ -346,12 +357,52 @@ fn quote_item(
     Item { blocks }
 }
 
+/// The name of an item's category under its label, when the category is known and its name
+/// is not the label again: "Trafic de cocaïne" shows "Trafic de stupéfiants".
+fn category_block(label: &str, category: Option<&str>, lang: Lang) -> Option<Block> {
+    let name = crate::model::category(category?)?.name(lang);
+    let same = |a: &str, b: &str| a.to_lowercase().trim() == b.to_lowercase().trim();
+    (!same(name, label)).then(|| block(Role::Context, format!("({name})"), "  ", "  "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn bundled() -> Content {
         Content::new(Arc::new(crate::model::bundled().unwrap()), Lang::Fr)
+    }
+
+    #[test]
+    fn a_category_shows_under_a_label_that_does_not_name_it() {
+        let mut b = crate::model::bundled().unwrap();
+        b.threats = vec![
+            crate::model::Threat {
+                label: "Trafic de cocaïne".into(),
+                category: Some("drug-trafficking".into()),
+                detail: None,
+                emerging: false,
+            },
+            crate::model::Threat {
+                label: "Trafic de stupéfiants".into(),
+                category: Some("drug-trafficking".into()),
+                detail: None,
+                emerging: false,
+            },
+        ];
+        let c = Content::new(Arc::new(b), Lang::Fr);
+        let texts: Vec<String> = c.panes[3]
+            .iter()
+            .flat_map(|item| item.blocks.iter().map(|b| b.text.clone()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Trafic de cocaïne",
+                "(Trafic de stupéfiants)",
+                "Trafic de stupéfiants"
+            ]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::app::action::Action;
+use crate::app::action::{Action, Notice};
 use crate::app::state::State;
 
 /// Wakes an event loop from another thread, so it picks up [`Hooks::pending_actions`] at
@@ -24,6 +24,10 @@ pub trait Hooks {
     /// Actions from outside the loop's own input, checked on every turn of the loop: when
     /// woken (see [`Hooks::set_wake`]), after input, and every [`Hooks::poll_every`].
     fn pending_actions(&mut self) -> Vec<Action> {
+        Vec::new()
+    }
+    /// Notices from outside, checked with [`Hooks::pending_actions`] and applied after them.
+    fn pending_notices(&mut self) -> Vec<Notice> {
         Vec::new()
     }
     /// Hands the hooks the way to wake the loop, once, before it starts waiting.
@@ -46,6 +50,11 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
         let mut actions = self.0.pending_actions();
         actions.extend(self.1.pending_actions());
         actions
+    }
+    fn pending_notices(&mut self) -> Vec<Notice> {
+        let mut notices = self.0.pending_notices();
+        notices.extend(self.1.pending_notices());
+        notices
     }
     fn set_wake(&mut self, wake: Wake) {
         self.0.set_wake(Arc::clone(&wake));

@@ -160,6 +160,7 @@ pub static TABLE: &[Binding] = &[
     bind(Present, &["t"], A::ToggleTimer, "start or pause the timer", "démarrer ou suspendre le chrono"),
     bind(Present, &["b"], A::ToggleBlank, "blank the screen, or show it again", "écran noir, ou le retour"),
     bind(Present, &["p", "<Esc>"], A::LeavePresentation, "back to the reader", "retour à la lecture"),
+    bind(Present, &["n"], A::ToggleNotes, "presenter notes, or the slides again (presenter over SSH)", "notes du présentateur, ou les diapositives (présentateur par SSH)"),
     bind(Present, &["f"], A::ToggleFollow, "follow the presenter, or browse (SSH)", "suivre le présentateur, ou naviguer (SSH)"),
     bind(Present, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Present, &["q"], A::Quit, "quit", "quitter"),
@@ -171,6 +172,12 @@ pub static TABLE: &[Binding] = &[
     bind(Overview, &["o", "<Esc>"], A::ToggleOverview, "close the overview", "fermer le sommaire"),
     bind(Overview, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Overview, &["q"], A::Quit, "quit", "quitter"),
+    bind(PresenterView, &["j", "<Down>"], A::ScrollDown, "scroll the notes down", "descendre dans les notes"),
+    bind(PresenterView, &["k", "<Up>"], A::ScrollUp, "scroll the notes up", "monter dans les notes"),
+    bind(PresenterView, &["<PageDown>", "<Space>"], A::PageDown, "notes: page down", "notes : page suivante"),
+    bind(PresenterView, &["<PageUp>", "b"], A::PageUp, "notes: page up", "notes : page précédente"),
+    bind(PresenterView, &["g", "<Home>"], A::Top, "top of the notes", "début des notes"),
+    bind(PresenterView, &["G", "<End>"], A::Bottom, "end of the notes", "fin des notes"),
     bind(PresenterView, &["q"], A::Quit, "quit", "quitter"),
     bind(Help, &["j", "<Down>"], A::ScrollDown, "scroll down", "descendre"),
     bind(Help, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
@@ -181,6 +188,8 @@ pub static TABLE: &[Binding] = &[
     bind(Help, &["<Esc>", "?", "<Enter>"], A::ToggleHelp, "close the help", "fermer l'aide"),
     bind(Help, &["q"], A::Quit, "quit", "quitter"),
     bind(Always, &["<C-c>"], A::Quit, "quit", "quitter"),
+    bind(Always, &["<C-z>"], A::Suspend, "suspend (fg to come back)", "suspendre (fg pour revenir)"),
+    bind(Always, &["<C-l>"], A::Redraw, "redraw the screen", "redessiner l'écran"),
 ];
 
 /// The table with its keys parsed once.

@@ -62,6 +62,8 @@ pub struct Labels {
     pub more_info: &'static str,
     /// Shown for a quote without a speaker.
     pub unknown_speaker: &'static str,
+    /// Between the speakers of a joint statement.
+    pub speakers_separator: &'static str,
     /// Opening and closing quotation marks, with their spacing.
     pub quote_marks: (&'static str, &'static str),
     /// Mode names in the status line.
@@ -86,6 +88,8 @@ pub struct Labels {
     pub too_small: &'static str,
     /// "need"
     pub need: &'static str,
+    /// "Too small" at its shortest, for a terminal that fits nothing longer (10 columns).
+    pub too_small_short: &'static str,
     /// An empty pane.
     pub empty: &'static str,
     /// Months, for dates in the header.
@@ -116,6 +120,8 @@ pub struct Labels {
     pub waiting: &'static str,
     /// Presenter view: the presentation shows another briefing.
     pub other_briefing: &'static str,
+    /// Before the command that follows the presentation of another briefing.
+    pub follow_other: &'static str,
     /// Fact labels at the top of the summary: date, event, place, source.
     pub facts: [&'static str; 4],
     /// Whether 0 takes the singular ("0 spectateur").
@@ -129,6 +135,7 @@ static EN: Labels = Labels {
     emerging_badge: "emerging",
     more_info: "For more information",
     unknown_speaker: "speaker not stated",
+    speakers_separator: " and ",
     quote_marks: ("\u{201c}", "\u{201d}"),
     mode_reading: "READING",
     mode_zoom: "ZOOM",
@@ -141,6 +148,7 @@ static EN: Labels = Labels {
     help_footer: "Esc or ? closes this help",
     too_small: "Terminal too small",
     need: "need",
+    too_small_short: "too small",
     empty: "(nothing here)",
     months: [
         "January",
@@ -169,6 +177,7 @@ static EN: Labels = Labels {
     watching: ("watching", "watching"),
     waiting: "Waiting for a presentation: run `briefing present` in another terminal",
     other_briefing: "The presentation running shows another briefing",
+    follow_other: "To follow it, run:",
     facts: ["Date", "Event", "Place", "Source"],
     zero_is_singular: false,
 };
@@ -180,6 +189,7 @@ static FR: Labels = Labels {
     emerging_badge: "émergente",
     more_info: "Plus d'informations",
     unknown_speaker: "orateur non précisé",
+    speakers_separator: " et ",
     quote_marks: ("«\u{a0}", "\u{a0}»"),
     mode_reading: "LECTURE",
     mode_zoom: "ZOOM",
@@ -192,6 +202,7 @@ static FR: Labels = Labels {
     help_footer: "Échap ou ? ferme cette aide",
     too_small: "Terminal trop petit",
     need: "il faut",
+    too_small_short: "trop petit",
     empty: "(rien ici)",
     months: [
         "janvier",
@@ -220,6 +231,7 @@ static FR: Labels = Labels {
     watching: ("spectateur", "spectateurs"),
     waiting: "En attente d'une présentation : lancez `briefing present` dans un autre terminal",
     other_briefing: "La présentation en cours montre un autre briefing",
+    follow_other: "Pour la suivre, lancez :",
     facts: ["Date", "Événement", "Lieu", "Source"],
     zero_is_singular: true,
 };

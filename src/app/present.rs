@@ -142,6 +142,11 @@ pub struct Presentation {
     pub link: LinkStatus,
     /// For a presenter view: the presenter's screen size.
     pub presenter_size: Option<Size>,
+    /// For a presenter view following nothing while another briefing is presented: the
+    /// command that would follow that presentation.
+    pub other_command: Option<String>,
+    /// For a presenter view: how many lines of the notes are scrolled out above the box.
+    pub notes_scroll: usize,
 }
 
 /// The state of a presenter view's link to the presentation.

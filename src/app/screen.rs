@@ -6,12 +6,16 @@
 use ratatui::layout::Rect;
 
 use crate::app::state::{Base, Mode, Pane, Size, State};
+use crate::model::Lang;
 
 /// Below this size the reader only says the terminal is too small.
 pub const MIN_SIZE: Size = Size::new(20, 6);
 
 /// From this width on, the four panes sit in a 2×2 grid; below it, one pane under tabs.
 pub const GRID_MIN_WIDTH: u16 = 100;
+
+/// The fewest lines of text a pane of the grid must keep; with fewer, one pane under tabs.
+pub const GRID_MIN_PANE_ROWS: u16 = 3;
 
 /// The rectangles of one frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,29 +56,62 @@ fn header_budget(height: u16) -> u16 {
     }
 }
 
-/// The header's rows for this state: up to two title lines, then date and event, then parties.
-pub fn header_rows(state: &State) -> u16 {
-    let budget = header_budget(state.size.height);
-    if budget < 4 {
-        return budget;
+/// What the header shows: how many title lines, and whether the date/place/event line and the
+/// parties line are there. The renderer draws exactly this, so the header's height and its
+/// content cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HeaderLines {
+    /// Title lines (0 to 2); a title cut short ends with "…".
+    pub title: u16,
+    /// The date, place and event line.
+    pub meta: bool,
+    /// The parties and their heads.
+    pub parties: bool,
+}
+
+impl HeaderLines {
+    /// The rows these lines take.
+    pub fn rows(self) -> u16 {
+        self.title + u16::from(self.meta) + u16::from(self.parties)
     }
+}
+
+/// The header's lines for this state: up to two title lines, then date and event, then
+/// parties, as the terminal's height allows.
+pub fn header_lines(state: &State) -> HeaderLines {
+    let budget = header_budget(state.size.height);
     let b = &state.content.briefing;
+    let has_parties = !b.parties.is_empty();
+    if budget < 4 {
+        return HeaderLines {
+            title: u16::from(budget >= 1),
+            meta: false,
+            parties: budget >= 2 && has_parties,
+        };
+    }
     let width = state.size.width.saturating_sub(2);
-    let title_lines: u16 = match state.content.title_lines(width).len() {
+    let title: u16 = match state.content.title_lines(width).len() {
         0 => 0,
         1 => 1,
         _ => 2,
     };
-    let meta = u16::from(b.date.is_some() || b.event.is_some() || b.place.is_some());
-    let parties = u16::from(!b.parties.is_empty());
-    title_lines + meta + parties
+    HeaderLines {
+        title,
+        meta: b.date.is_some() || b.event.is_some() || b.place.is_some(),
+        parties: has_parties,
+    }
+}
+
+/// The header's rows for this state (see [`header_lines`]).
+pub fn header_rows(state: &State) -> u16 {
+    header_lines(state).rows()
 }
 
 /// The regions of `state`'s current mode.
 pub fn regions(state: &State) -> Regions {
     let mut l = regions_for(state, state.mode.base());
     if matches!(state.mode, Mode::Help(_)) {
-        l.overlay = Some(overlay_rect(state.size));
+        l.overlay = Some(help_rect(state.size, state.lang()));
     }
     l
 }
@@ -93,7 +130,8 @@ pub fn regions_for(state: &State, base: Base) -> Regions {
     let body = Rect::new(0, header, width, height.saturating_sub(header + 1));
     match base {
         Base::Zoom => l.panes[state.focus.index()] = Some(body),
-        Base::Reading if width >= GRID_MIN_WIDTH => {
+        // The grid only while each pane keeps a few lines of text; else one pane under tabs.
+        Base::Reading if width >= GRID_MIN_WIDTH && body.height / 2 >= GRID_MIN_PANE_ROWS + 2 => {
             let (w1, h1) = (width / 2, body.height / 2);
             let cells = [
                 Rect::new(0, body.y, w1, h1),
@@ -115,6 +153,33 @@ pub fn regions_for(state: &State, base: Base) -> Regions {
 /// The help overlay's rectangle, centred.
 pub fn overlay_rect(size: Size) -> Rect {
     let w = size.width.saturating_sub(4).min(76).max(size.width.min(20));
+    let h = size.height.saturating_sub(2);
+    Rect::new((size.width - w) / 2, (size.height - h) / 2, w, h)
+}
+
+/// Width of the help overlay's keys column.
+pub const HELP_KEYS_COLUMN: u16 = 32;
+
+/// The help overlay's rectangle, centred: as wide as its longest line needs (so nothing is
+/// cut when the terminal has room), no wider than the terminal less a margin.
+pub fn help_rect(size: Size, lang: Lang) -> Rect {
+    let desc = crate::app::keymap::help_lines(lang)
+        .iter()
+        .map(|line| match line {
+            crate::app::keymap::HelpLine::Section(title) => {
+                crate::app::text::width(title).saturating_sub(usize::from(HELP_KEYS_COLUMN) + 2)
+            }
+            crate::app::keymap::HelpLine::Keys(_, desc) => crate::app::text::width(desc),
+        })
+        .max()
+        .unwrap_or(0);
+    // Border, margin, keys column, gap, description, margin, border.
+    let needed = u16::try_from(desc)
+        .unwrap_or(u16::MAX)
+        .saturating_add(HELP_KEYS_COLUMN + 6);
+    let w = needed
+        .min(size.width.saturating_sub(4))
+        .max(size.width.min(20));
     let h = size.height.saturating_sub(2);
     Rect::new((size.width - w) / 2, (size.height - h) / 2, w, h)
 }
@@ -190,22 +255,33 @@ pub fn hit(state: &State, x: u16, y: u16) -> Hit {
     Hit::Nothing
 }
 
-/// The tab labels as drawn: full names when they fit, otherwise the focused one in full and
-/// numbers for the rest. Returns each tab's text.
+/// The tab labels as drawn: full names when they fit, otherwise the focused one in full (or
+/// cut short) and numbers for the rest, so that every tab stays on the bar. Returns each
+/// tab's text.
 pub fn tab_labels(state: &State, width: u16) -> [String; 4] {
     let tabs = state.content.lang.labels().tabs;
     let full = Pane::ALL.map(|p| format!(" {} {} ", p.index() + 1, tabs[p.index()]));
-    let total: usize = full.iter().map(|t| crate::app::text::width(t) + 1).sum();
-    if total <= usize::from(width) {
+    // Each tab is followed by a one-column separator but the last.
+    let total = |labels: &[String; 4]| -> usize {
+        labels
+            .iter()
+            .map(|t| crate::app::text::width(t))
+            .sum::<usize>()
+            + 3
+    };
+    if total(&full) <= usize::from(width) {
         return full;
     }
-    Pane::ALL.map(|p| {
-        if p == state.focus {
-            format!(" {} {} ", p.index() + 1, tabs[p.index()])
-        } else {
-            format!(" {} ", p.index() + 1)
-        }
-    })
+    let mut short = Pane::ALL.map(|p| format!(" {} ", p.index() + 1));
+    let numbers = total(&short);
+    let focus = state.focus.index();
+    let room = usize::from(width).saturating_sub(numbers - crate::app::text::width(&short[focus]));
+    let name = format!("{} {}", focus + 1, tabs[focus]);
+    // The focused tab's name, cut to the room left by the numbers of the others.
+    if room >= 4 {
+        short[focus] = format!(" {} ", crate::app::text::truncate(&name, room - 2));
+    }
+    short
 }
 
 /// Column ranges of the tabs, as drawn by the renderer (one column between tabs).

@@ -89,12 +89,83 @@ pub fn clamp(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> Pa
     v.min(max_top(content, pane, geo))
 }
 
-/// The item the status line reports: the top one, or the last once the end is in view.
+/// The item the status line reports: the first one with a line in view (an item scrolled up
+/// to its trailing blank line is out of view), or the last once the end is in view.
 pub fn current_item(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> usize {
-    if content.len(pane) > 0 && view >= max_top(content, pane, geo) && view != PaneView::default() {
-        content.len(pane) - 1
+    let len = content.len(pane);
+    if len > 0 && view >= max_top(content, pane, geo) && view != PaneView::default() {
+        return len - 1;
+    }
+    let h = content.height(pane, view.item, geo.width);
+    if view.item + 1 < len && view.line + 1 >= h {
+        view.item + 1
     } else {
         view.item
+    }
+}
+
+/// Panes with more items than this place the scrollbar by item (and by line within an
+/// item), so that a frame's cost does not grow with the briefing; smaller ones by line.
+pub const EXACT_BAR_MAX_ITEMS: usize = 500;
+
+/// A scrollbar's figures, as ratatui's `ScrollbarState` takes them: the positions there are,
+/// the current one, and the share the viewport takes, in one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bar {
+    /// Positions the top can take (the last is `content - 1`).
+    pub content: usize,
+    /// The current position, from 0.
+    pub position: usize,
+    /// How much of the pane is in view.
+    pub viewport: usize,
+}
+
+/// The scrollbar of `pane` scrolled to `view`: by line (thumb position and length follow the
+/// lines above and in view), or for a pane of more than [`EXACT_BAR_MAX_ITEMS`] items, by
+/// item with the share of each item's lines, touching only the items in view.
+pub fn bar(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> Bar {
+    let len = content.len(pane);
+    let rows = usize::from(geo.height).max(1);
+    if len <= EXACT_BAR_MAX_ITEMS {
+        let (mut above, mut total) = (0, 0);
+        for item in 0..len {
+            let h = content.height(pane, item, geo.width);
+            if item < view.item {
+                above += h;
+            } else if item == view.item {
+                above += view.line.min(h);
+            }
+            total += h;
+        }
+        return Bar {
+            content: total.saturating_sub(rows) + 1,
+            position: above,
+            viewport: rows,
+        };
+    }
+    // Each item counts UNIT, shared among its lines.
+    const UNIT: usize = 1000;
+    let share = |item: usize, lines: usize| {
+        let h = content.height(pane, item, geo.width).max(1);
+        lines.min(h) * UNIT / h
+    };
+    let position = view.item * UNIT + share(view.item, view.line);
+    let (mut shown, mut left, mut v) = (0, rows, view);
+    while left > 0 && v.item < len {
+        let h = content.height(pane, v.item, geo.width);
+        let take = h.saturating_sub(v.line).min(left);
+        shown += share(v.item, v.line + take) - share(v.item, v.line);
+        left -= take.min(left);
+        v = PaneView {
+            item: v.item + 1,
+            line: 0,
+        };
+    }
+    let last = (len * UNIT).saturating_sub(shown.max(1));
+    Bar {
+        content: last + 1,
+        position: position.min(last),
+        viewport: shown.max(1),
     }
 }
 
@@ -152,6 +223,35 @@ mod tests {
             steps += 1;
         }
         assert_eq!(steps, total - usize::from(GEO.height));
+    }
+
+    #[test]
+    fn the_bar_spans_its_track_from_top_to_end_small_and_large() {
+        let small = content();
+        let mut b = crate::model::bundled().unwrap();
+        let one = b.clone();
+        for _ in 0..200 {
+            b.cooperation_areas
+                .extend(one.cooperation_areas.iter().cloned());
+        }
+        let large = Content::new(Arc::new(b), Lang::Fr);
+        assert!(large.len(Pane::Areas) > EXACT_BAR_MAX_ITEMS);
+        for c in [&small, &large] {
+            let top = bar(c, Pane::Areas, GEO, PaneView::default());
+            assert_eq!(top.position, 0);
+            let end = bar(c, Pane::Areas, GEO, max_top(c, Pane::Areas, GEO));
+            assert_eq!(end.position + 1, end.content, "the thumb reaches the end");
+            let mid = forward(c, Pane::Areas, GEO, PaneView::default(), 7);
+            let moved = bar(c, Pane::Areas, GEO, mid);
+            assert!(moved.position > 0 && moved.position < end.position);
+        }
+        // Small: exactly the lines.
+        let lines: usize = (0..small.len(Pane::Areas))
+            .map(|i| small.height(Pane::Areas, i, GEO.width))
+            .sum();
+        let top = bar(&small, Pane::Areas, GEO, PaneView::default());
+        assert_eq!(top.content, lines - usize::from(GEO.height) + 1);
+        assert_eq!(top.viewport, usize::from(GEO.height));
     }
 
     #[test]

@@ -344,6 +344,14 @@ impl State {
         if self.search.matches.len() > MAX_MATCHES {
             return Err("too many matches kept".to_string());
         }
+        if self.mode == Mode::PresenterView
+            && self.present.notes_scroll > crate::app::notes::max_notes_scroll(self)
+        {
+            return Err(format!(
+                "notes scrolled {} past their end",
+                self.present.notes_scroll
+            ));
+        }
         if self.mode.base() == Base::Present && self.present.deck.size != self.deck_size() {
             return Err("the deck is laid out for another size".to_string());
         }

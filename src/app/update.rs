@@ -1,7 +1,7 @@
 //! The pure state machine: `update(&mut State, Action) -> Effect`. Every action is handled in
 //! every mode, every index is clamped, nothing panics and nothing does I/O.
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::{Action, Effect, Notice};
 use crate::app::key::Key;
 use crate::app::keymap::{help_lines, keys_of, resolve};
 use crate::app::present::LinkStatus;
@@ -19,12 +19,63 @@ const WHEEL_LINES: usize = 3;
 /// state the one before left. What the terminal, the SSH presenter and headless frames do
 /// with a key.
 pub fn press(state: &mut State, key: Key) -> Effect {
+    let mut effect = Effect::None;
     for key in keys_of(key) {
-        if let Some(action) = resolve(state.mode, key)
-            && update(state, action) == Effect::Quit
-        {
-            return Effect::Quit;
+        if let Some(action) = resolve(state.mode, key) {
+            match update(state, action) {
+                Effect::Quit => return Effect::Quit,
+                Effect::None => {}
+                other => effect = other,
+            }
         }
+    }
+    effect
+}
+
+/// Applies word from an edge: a presenter view learns that only another briefing is being
+/// presented, and which file to pass to follow it.
+pub fn notify(state: &mut State, notice: Notice) -> Effect {
+    match notice {
+        Notice::OtherPresentation { file } => {
+            state.present.link = LinkStatus::Other;
+            state.present.other_command = Some(notes_command(file.as_deref()));
+        }
+    }
+    Effect::None
+}
+
+/// `briefing present --notes FILE`, FILE quoted for a POSIX shell when it needs it.
+fn notes_command(file: Option<&str>) -> String {
+    let Some(file) = file else {
+        return "briefing present --notes".to_string();
+    };
+    let plain = !file.is_empty()
+        && file
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '+' | ':' | ','));
+    if plain {
+        format!("briefing present --notes {file}")
+    } else {
+        format!("briefing present --notes '{}'", file.replace('\'', "'\\''"))
+    }
+}
+
+/// Most characters a paste adds to the search query: more is not a query, and each match
+/// refresh costs a pass over the briefing.
+const MAX_PASTE: usize = 1_000;
+
+/// A bracketed paste of `text`: while typing a search query it is added to the query, newlines
+/// and other control characters dropped; anywhere else it is ignored, so pasted text never
+/// acts as keys.
+pub fn paste(state: &mut State, text: &str) -> Effect {
+    if let Mode::Search(_) = state.mode {
+        let clean: String = text
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(MAX_PASTE)
+            .collect();
+        search::add_to_query(state, &clean);
+        normalize(state);
     }
     Effect::None
 }
@@ -43,6 +94,8 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             state.size = size;
             Effect::None
         }
+        Action::Suspend => Effect::Suspend,
+        Action::Redraw => Effect::Redraw,
         Action::OpenPresenterView => {
             state.session = Session::PresenterView;
             state.mode = Mode::PresenterView;
@@ -63,11 +116,16 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             }
             Effect::None
         }
+        Action::ToggleNotes => match state.session {
+            Session::Presenter { .. } if state.mode == Mode::Present => Effect::ToggleNotes,
+            _ => Effect::None,
+        },
         Action::Tick(now) => {
             state.now_ms = now;
             Effect::None
         }
         Action::LinkLost { other } => {
+            state.present.other_command = None;
             state.present.link = if other {
                 LinkStatus::Other
             } else {
@@ -92,7 +150,8 @@ pub fn update(state: &mut State, action: Action) -> Effect {
                 Mode::Reading | Mode::Zoom => update_panes(state, other),
                 Mode::Present => present::update_present(state, other),
                 Mode::Overview => present::update_overview(state, other),
-                Mode::PresenterView | Mode::Quit => {}
+                Mode::PresenterView => present::update_presenter_view(state, other),
+                Mode::Quit => {}
             }
             Effect::None
         }
@@ -115,11 +174,14 @@ fn moves_view(action: Action) -> bool {
             | Action::SetWatchers(_)
             | Action::FollowTo(_)
             | Action::ToggleFollow
+            | Action::ToggleNotes
             | Action::Tick(_)
             | Action::ToggleOverview
             | Action::ToggleTimer
             | Action::SlideDigit(_)
             | Action::LinkLost { .. }
+            | Action::Suspend
+            | Action::Redraw
     )
 }
 
@@ -234,6 +296,7 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::Resize(_)
         | Action::FollowTo(_)
         | Action::ToggleFollow
+        | Action::ToggleNotes
         | Action::SetWatchers(_)
         | Action::Tick(_)
         | Action::LeavePresentation
@@ -247,6 +310,8 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::PickSlide
         | Action::ToggleTimer
         | Action::ToggleBlank
+        | Action::Suspend
+        | Action::Redraw
         | Action::OpenPresenterView
         | Action::LinkLost { .. } => {}
     }
@@ -276,7 +341,7 @@ fn update_help(state: &mut State, base: Base, action: Action) {
     match action {
         Action::ToggleHelp | Action::Back => state.mode = base.into(),
         Action::Click { x, y } => {
-            let r = screen::overlay_rect(state.size);
+            let r = screen::help_rect(state.size, state.lang());
             if x < r.x || x >= r.right() || y < r.y || y >= r.bottom() {
                 state.mode = base.into();
             }
@@ -287,7 +352,11 @@ fn update_help(state: &mut State, base: Base, action: Action) {
 
 /// Rows of help text the overlay shows at once (inside its border).
 pub fn help_rows_visible(state: &State) -> usize {
-    usize::from(screen::overlay_rect(state.size).height.saturating_sub(3))
+    usize::from(
+        screen::help_rect(state.size, state.lang())
+            .height
+            .saturating_sub(3),
+    )
 }
 
 /// Brings every index back within bounds for the current size and mode.
@@ -312,6 +381,10 @@ pub fn normalize(state: &mut State) {
         let content = std::sync::Arc::clone(&state.content);
         let size = state.deck_size();
         state.present.layout(&content, size);
+    }
+    if state.mode == Mode::PresenterView {
+        let max = crate::app::notes::max_notes_scroll(state);
+        state.present.notes_scroll = state.present.notes_scroll.min(max);
     }
 }
 
@@ -400,6 +473,20 @@ mod tests {
             PaneView::default(),
             "the third match is below the first screen"
         );
+    }
+
+    #[test]
+    fn n_toggles_the_notes_only_for_a_presenter_presenting() {
+        let mut s = state(100, 30);
+        s.session = Session::Presenter { watchers: 0 };
+        let n = || crate::app::parse_keys("n").unwrap()[0];
+        press(&mut s, "p");
+        assert_eq!(super::press(&mut s, n()), Effect::ToggleNotes);
+        assert_eq!(s.mode, Mode::Present, "the slides go on under the notes");
+        let mut attendee = state(100, 30);
+        attendee.session = Session::Attendee { following: true };
+        press(&mut attendee, "p");
+        assert_eq!(super::press(&mut attendee, n()), Effect::None);
     }
 
     #[test]

@@ -1,118 +1,329 @@
-//! From what was found to a valid briefing: parties with their people (and organisations that
-//! speak for themselves), and a last pass that makes the briefing pass validation whatever
-//! the input. No I/O here.
+//! Resolution -> briefing: parties with their people, quotes with their speakers, threats and
+//! areas deduplicated (one item per phenomenon; members of one list stay apart), the summary,
+//! links and front matter. Makes a briefing valid whatever the release: every speaker is a
+//! person of `parties`, every label is non-empty. No I/O here.
 
-use std::collections::HashSet;
+use super::facts::{Facts, ItemFact, Pos};
+use super::lexicon::FastMap;
+use super::lexicon::Vocab;
+use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
+use super::resolve::{Resolution, Speaker};
+use super::rules;
+use super::token::{TokenBuf, sentences, tokenize};
+use super::words::{collapse_ws, cut_chars, fold_key};
+use crate::model::{Area, Briefing, CategoryKind, Party, Person, Quote, Speakers, Threat};
 
-use super::attribute::Found;
-use super::people::{People, Speaker};
-use super::{front, lexicon};
-use crate::import::text::{collapse_ws, cut_chars};
-use crate::model::{Briefing, Party, Person};
+/// At most this many items of each kind are kept.
+const MAX_ITEMS: usize = 500;
+/// At most this many parties.
+const MAX_PARTIES: usize = 40;
 
-pub(super) fn speaker_name(people: &People, s: Speaker) -> String {
-    match s {
-        Speaker::Person(i) => people
-            .persons
-            .get(i)
-            .map_or_else(String::new, |p| p.name.clone()),
-        Speaker::Org(i) => people
-            .orgs
-            .get(i)
-            .map_or_else(String::new, |o| o.name.clone()),
+/// An organisation as a party: its short name and its full name.
+#[derive(Debug, Clone)]
+struct Org {
+    name: String,
+    full: Option<String>,
+}
+
+impl Org {
+    /// "Office fédéral de la police (fedpol)" -> fedpol, Office fédéral de la police;
+    /// "l'ONUDC" -> ONUDC.
+    fn parse(written: &str, vocab: &Vocab) -> Option<Org> {
+        let written = collapse_ws(strip_article(written.trim(), vocab));
+        if written.is_empty() {
+            return None;
+        }
+        if let Some(open) = written.rfind('(')
+            && written.ends_with(')')
+        {
+            let short = written.get(open + 1..written.len() - 1)?.trim().to_string();
+            let full = written.get(..open)?.trim().to_string();
+            if !short.is_empty() && !full.is_empty() {
+                return Some(Org {
+                    name: short,
+                    full: Some(full),
+                });
+            }
+        }
+        Some(Org {
+            name: written,
+            full: None,
+        })
+    }
+
+    fn keys(&self) -> Vec<String> {
+        std::iter::once(fold_key(&self.name))
+            .chain(self.full.as_deref().map(fold_key))
+            .collect()
+    }
+
+    /// True when `text` (an organisation or a role) names this organisation.
+    fn named_in(&self, text: &str) -> bool {
+        let text = format!(" {} ", fold_key(text));
+        self.keys()
+            .iter()
+            .any(|k| !k.is_empty() && text.contains(&format!(" {k} ")))
     }
 }
 
-pub(super) fn assemble_parties(
-    briefing: &mut Briefing,
-    people: &People,
-    quotes: &[Found],
-    vocab: &lexicon::Vocab,
-) {
-    let speaking_orgs: HashSet<usize> = quotes
+/// The parties: organisations of the front, of people's roles, of speakers and of "About"
+/// headings, in order of appearance (the front's first), merged by name.
+fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vocab) -> Vec<Org> {
+    let mut written: Vec<(bool, Pos, &str)> = facts
+        .orgs
         .iter()
-        .filter_map(|q| match q.speaker {
-            Some(Speaker::Org(i)) => Some(i),
-            _ => None,
+        .filter(|o| o.in_front)
+        .map(|o| (true, o.pos, o.name.as_str()))
+        .collect();
+    for person in &resolution.people {
+        if let Some(org) = &person.org {
+            written.push((false, person.first, org));
+        }
+    }
+    let last = Pos {
+        para: usize::MAX,
+        tok: 0,
+    };
+    for speaker in &resolution.speakers {
+        if let Speaker::Org(name) = speaker {
+            written.push((false, last, name));
+        }
+    }
+    written.sort_by_key(|(front, pos, _)| (!*front, *pos));
+    let about = outline
+        .about
+        .iter()
+        .map(|name| (false, last, name.as_str()));
+    let mut out: Vec<Org> = Vec::new();
+    for (_, _, name) in written.into_iter().chain(about) {
+        let Some(org) = Org::parse(name, vocab) else {
+            continue;
+        };
+        let keys = org.keys();
+        let count = out.len();
+        match out
+            .iter_mut()
+            .find(|o| o.keys().iter().any(|k| keys.contains(k)))
+        {
+            Some(known) if known.full.is_none() => known.full = org.full,
+            None if count < MAX_PARTIES => out.push(org),
+            Some(_) | None => {}
+        }
+    }
+    out
+}
+
+/// Builds the briefing's parties and quotes; returns the name each quote's speakers go by.
+fn people_and_quotes(
+    briefing: &mut Briefing,
+    outline: &Outline,
+    facts: &Facts,
+    resolution: &Resolution,
+    vocab: &Vocab,
+) {
+    let orgs = parties(outline, facts, resolution, vocab);
+    let mut parties: Vec<Party> = orgs
+        .iter()
+        .map(|o| Party {
+            name: o.name.clone(),
+            full_name: o.full.clone(),
+            people: Vec::new(),
         })
         .collect();
-    for (i, org) in people.orgs.iter().enumerate() {
-        if !org.party {
+    let mut other = Party {
+        name: vocab.other_speakers.clone(),
+        ..Party::default()
+    };
+    let mut speaking = vec![false; resolution.people.len()];
+    for (speaker, kept) in resolution.speakers.iter().zip(&resolution.kept) {
+        if let (Speaker::People(people), true) = (speaker, kept) {
+            for &i in people {
+                if let Some(s) = speaking.get_mut(i) {
+                    *s = true;
+                }
+            }
+        }
+    }
+    for (i, person) in resolution.people.iter().enumerate() {
+        if person.role.is_none() && !speaking.get(i).copied().unwrap_or_default() {
             continue;
         }
-        let mut members: Vec<Person> = people
-            .people_of(Some(i))
-            .map(|p| Person {
-                name: p.name.clone(),
-                role: p.role.clone(),
-            })
-            .collect();
-        if speaking_orgs.contains(&i) {
-            members.push(Person {
-                name: org.name.clone(),
-                role: vocab.lex.organisation_role.to_string(),
-            });
+        let entry = Person {
+            name: person.name.clone(),
+            role: person.role.clone().unwrap_or_default(),
+        };
+        let party = orgs.iter().position(|o| {
+            person.org.as_deref().is_some_and(|org| {
+                o.named_in(org)
+                    || Org::parse(org, vocab)
+                        .is_some_and(|p| p.keys().iter().any(|k| o.keys().contains(k)))
+            }) || person.role.as_deref().is_some_and(|r| o.named_in(r))
+        });
+        match party.and_then(|p| parties.get_mut(p)) {
+            Some(party) => party.people.push(entry),
+            None => other.people.push(entry),
         }
-        briefing.parties.push(Party {
-            name: org.name.clone(),
-            full_name: org.full_name.clone(),
-            people: members,
+    }
+    for (n, quote) in facts.quotes.iter().enumerate() {
+        if !resolution.kept.get(n).copied().unwrap_or_default() {
+            continue;
+        }
+        let speaker = match resolution.speakers.get(n) {
+            Some(Speaker::People(people)) => Speakers::many(
+                people
+                    .iter()
+                    .filter_map(|i| resolution.people.get(*i).map(|p| p.name.clone())),
+            ),
+            Some(Speaker::Org(name)) => Org::parse(name, vocab)
+                .and_then(|org| {
+                    orgs.iter()
+                        .find(|o| o.keys().iter().any(|k| org.keys().contains(k)))
+                })
+                .map_or_else(Speakers::none, |party| Speakers::one(party.name.clone())),
+            _ => Speakers::none(),
+        };
+        briefing.quotes.push(Quote {
+            speaker,
+            text: quote.text.clone(),
+            context: quote.context.clone(),
         });
     }
-    let others: Vec<Person> = people
-        .people_of(None)
-        .map(|p| Person {
-            name: p.name.clone(),
-            role: p.role.clone(),
-        })
-        .collect();
-    if !others.is_empty() {
-        briefing.parties.push(Party {
-            name: vocab.lex.other_speakers.to_string(),
-            full_name: None,
-            people: others,
-        });
+    if !other.people.is_empty() {
+        parties.push(other);
+    }
+    briefing.parties = parties;
+}
+
+/// Whether two items are one: the same words, or prose mentions of one category; one label
+/// inside the other, unless the taxonomy tells them apart. `ka`, `kb`: their folded labels.
+fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    if ka == kb {
+        return true;
+    }
+    // Mentions in prose of one category are one phenomenon; members of lists are what their
+    // list names apart.
+    let by_category =
+        a.category.is_some() && a.category == b.category && a.list.is_none() && b.list.is_none();
+    // One label inside the other names one thing, unless the taxonomy tells them apart
+    // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
+    let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
+    by_category || compatible && (ka.contains(kb) || kb.contains(ka))
+}
+
+/// The threats and areas, one per phenomenon, in order of first mention.
+fn items(briefing: &mut Briefing, facts: &Facts) {
+    let mut kept: Vec<(ItemFact, String)> = Vec::new();
+    // Items kept, by category (none for those without one): only those can be the same.
+    let mut by_category: FastMap<Option<String>, Vec<usize>> = FastMap::default();
+    for item in &facts.items {
+        if item.section == Section::About {
+            continue;
+        }
+        let key = fold_key(&item.label);
+        let same = |k: &usize| {
+            kept.get(*k)
+                .is_some_and(|(known, known_key)| same_item(known, known_key, item, &key))
+        };
+        let known = by_category
+            .get(&item.category)
+            .and_then(|list| list.iter().copied().find(same))
+            .or_else(|| {
+                by_category
+                    .get(&None)
+                    .and_then(|list| list.iter().copied().find(same))
+            })
+            .or_else(|| {
+                item.category
+                    .is_none()
+                    .then(|| (0..kept.len()).find(same))
+                    .flatten()
+            });
+        match known {
+            Some(k) => {
+                if let Some((known, _)) = kept.get_mut(k) {
+                    known.emerging |= item.emerging;
+                }
+            }
+            None if kept.len() < 2 * MAX_ITEMS => {
+                by_category
+                    .entry(item.category.clone())
+                    .or_default()
+                    .push(kept.len());
+                kept.push((item.clone(), key));
+            }
+            None => {}
+        }
+    }
+    for (item, _) in kept {
+        let detail = Some(item.detail.to_string()).filter(|d| !d.is_empty());
+        match item.kind {
+            CategoryKind::Threat if briefing.threats.len() < MAX_ITEMS => {
+                briefing.threats.push(Threat {
+                    label: item.label,
+                    category: item.category,
+                    detail,
+                    emerging: item.emerging,
+                });
+            }
+            CategoryKind::Area if briefing.cooperation_areas.len() < MAX_ITEMS => {
+                briefing.cooperation_areas.push(Area {
+                    label: item.label,
+                    category: item.category,
+                    detail,
+                });
+            }
+            _ => {}
+        }
     }
 }
 
-/// Makes the briefing valid whatever the input: no empty labels or names, each person once,
-/// every speaker a listed person, no newline in one-line fields.
-pub(super) fn tidy(b: &mut Briefing) {
-    let line = |s: &mut String| *s = collapse_ws(s);
-    line(&mut b.title);
-    b.title = cut_chars(&b.title, front::MAX_TITLE_CHARS);
-    for s in [&mut b.event, &mut b.place, &mut b.caption]
-        .into_iter()
-        .flatten()
+/// The event and the place the lead's first two sentences name.
+fn occasion(lead: &str, vocab: &Vocab) -> (Option<String>, Option<String>) {
+    let mut buf = TokenBuf::default();
+    tokenize(lead, &mut buf);
+    buf.annotate(vocab);
+    let (mut event, mut place) = (None, None);
+    for range in sentences(&buf.toks).into_iter().take(2) {
+        let sent = buf.sent(lead, range, vocab);
+        event = event.or_else(|| rules::event::event_in(&sent));
+        place = place.or_else(|| rules::event::place_in(&sent));
+    }
+    (event, place)
+}
+
+/// The briefing of a release.
+pub(crate) fn briefing(
+    outline: &Outline,
+    facts: &Facts,
+    resolution: &Resolution,
+    vocab: &Vocab,
+) -> Briefing {
+    let mut briefing = Briefing {
+        title: outline.title.clone(),
+        date: outline.date,
+        lang: Some(vocab.lang.tag().to_string()),
+        place: outline.place.clone(),
+        source: outline.source.clone(),
+        caption: outline.caption.clone(),
+        ..Briefing::default()
+    };
+    if outline.has_lead
+        && let Some(lead) = outline.paras.first()
     {
-        line(s);
-    }
-    for field in [&mut b.event, &mut b.place, &mut b.caption] {
-        if field.as_deref().is_some_and(|s| s.trim().is_empty()) {
-            *field = None;
+        let text = collapse_ws(&lead.text);
+        if !text.is_empty() {
+            briefing.summary.push(cut_chars(&text, MAX_SUMMARY_CHARS));
+        }
+        let (event, place) = occasion(&lead.text, vocab);
+        briefing.event = event;
+        if briefing.place.is_none() {
+            briefing.place = place;
         }
     }
-    b.summary.retain(|s| !s.trim().is_empty());
-    let mut names = HashSet::new();
-    for party in &mut b.parties {
-        line(&mut party.name);
-        party.people.retain_mut(|p| {
-            p.name = collapse_ws(&p.name);
-            p.role = collapse_ws(&p.role);
-            !p.name.is_empty() && names.insert(p.name.clone())
-        });
-    }
-    b.parties.retain(|p| !p.name.trim().is_empty());
-    for q in &mut b.quotes {
-        if q.speaker.as_ref().is_some_and(|s| !names.contains(s)) {
-            q.speaker = None;
-        }
-    }
-    b.quotes.retain(|q| !q.text.trim().is_empty());
-    b.cooperation_areas.retain(|a| !a.label.trim().is_empty());
-    b.threats.retain(|t| !t.label.trim().is_empty());
-    b.links.retain(|l| !l.title.trim().is_empty());
-    for l in &mut b.links {
-        line(&mut l.title);
-    }
+    people_and_quotes(&mut briefing, outline, facts, resolution, vocab);
+    items(&mut briefing, facts);
+    briefing
 }

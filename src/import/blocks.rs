@@ -1,41 +1,46 @@
-//! Lines -> blocks: the release cut into headings, paragraphs and list items, with Markdown
-//! markup removed and the URLs of Markdown links kept aside.
+//! Source -> blocks: a release cut into headings, paragraphs, list items and quote blocks, with
+//! Markdown markup removed and the URLs of Markdown links kept aside. This is the interface
+//! every source format feeds (text and Markdown here; saved pages and PDFs later).
 //!
 //! Plain text comes in two shapes: one paragraph per line (text copied from a web page, like
 //! the seed), or paragraphs hard-wrapped at some width and separated by blank lines. When at
-//! least a quarter of the lines are long, every line is a paragraph; otherwise lines are
-//! joined until a blank line, a heading, a list item, or a short line that ends a sentence.
+//! least a quarter of the lines are long, every line is a paragraph; otherwise lines are joined
+//! until a blank line, a heading, a list item, or a short line that ends a sentence.
 //! No I/O here.
 
 use std::ops::Range;
 
+use super::words::slice;
+
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
-    /// A Markdown heading (`#`, or underlined with `===`/`---`).
+pub(crate) enum BlockKind {
+    /// A heading (`#`, or underlined with `===`/`---`).
     Heading,
     /// A paragraph of prose.
     Paragraph,
     /// One item of a bulleted or numbered list.
     Item,
+    /// A quotation block (`>`).
+    Quote,
 }
 
-/// A heading, paragraph or list item: a range of [`Doc::text`].
+/// A block: a range of [`Doc::text`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(crate) struct Block {
     /// What it is.
     pub kind: BlockKind,
     /// Where its text is in [`Doc::text`]; lines of one block are joined with `\n`.
     pub range: Range<usize>,
     /// The 1-based line of the release it starts on.
     pub line: usize,
-    /// The whole block was in `*emphasis*` or `_emphasis_` (a standfirst, often).
+    /// The whole block was in `*emphasis*` (a standfirst, often).
     pub emphasis: bool,
 }
 
-/// A Markdown link: its text is in a block, its URL is here.
+/// A link: its text is in a block, its target is here.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MdLink {
+pub(crate) struct DocLink {
     /// The block it is in.
     pub block: usize,
     /// The link text, in [`Doc::text`].
@@ -46,57 +51,58 @@ pub struct MdLink {
 
 /// The release as blocks of clean text.
 #[derive(Debug, Default)]
-pub struct Doc {
+pub(crate) struct Doc {
     /// The text of every block, one after the other, separated by blank lines.
     pub text: String,
     /// The blocks, in order.
     pub blocks: Vec<Block>,
-    /// The Markdown links.
-    pub links: Vec<MdLink>,
+    /// The links.
+    pub links: Vec<DocLink>,
 }
 
 impl Doc {
     /// The text of block `i`.
-    pub fn block_text(&self, i: usize) -> &str {
-        self.blocks
-            .get(i)
-            .and_then(|b| self.text.get(b.range.clone()))
-            .unwrap_or("")
+    pub fn block_text(&self, i: usize) -> Option<&str> {
+        let block = self.blocks.get(i)?;
+        self.text.get(block.range.clone())
+    }
+
+    /// The kind of block `i`.
+    pub fn kind(&self, i: usize) -> Option<BlockKind> {
+        self.blocks.get(i).map(|b| b.kind)
     }
 }
 
 /// A line is long (a whole paragraph on one line) past this many bytes.
 const LONG_LINE: usize = 200;
-/// URLs of Markdown links longer than this are not taken as links.
+/// Link targets longer than this are not taken as links.
 const MAX_URL: usize = 2048;
 
 /// Cuts a release into blocks.
-pub fn parse_blocks(text: &str) -> Doc {
+pub(crate) fn parse_blocks(text: &str) -> Doc {
     let (mut nonblank, mut long, mut widest) = (0usize, 0usize, 0usize);
     for line in text.split('\n') {
         let len = line.trim().len();
         if len > 0 {
             nonblank += 1;
             widest = widest.max(len);
-            if len > LONG_LINE {
-                long += 1;
-            }
+            long += usize::from(len > LONG_LINE);
         }
     }
-    let one_per_line = long * 4 >= nonblank && long > 0;
-    let mut b = Builder {
+    let mut builder = Builder {
         doc: Doc::default(),
         open: None,
-        one_per_line,
+        one_per_line: long > 0 && long * 4 >= nonblank,
         short_line: widest * 6 / 10,
         last_line_ended: false,
     };
-    let lines: Vec<&str> = text.split('\n').collect();
-    for (n, raw) in lines.iter().enumerate() {
-        b.line(raw, n + 1, lines.get(n + 1).copied());
+    let mut lines = text.split('\n').enumerate().peekable();
+    while let Some((n, raw)) = lines.next() {
+        let next = lines.peek().map(|(_, line)| *line);
+        builder.line(raw, n + 1, next);
     }
-    b.close();
-    b.doc
+    builder.close();
+    builder.doc
 }
 
 struct Open {
@@ -116,22 +122,22 @@ struct Builder {
     last_line_ended: bool,
 }
 
+/// The length of a list marker at the start of `line` ("- ", "• ", "12. ").
 fn bullet_len(line: &str) -> Option<usize> {
-    for marker in ["- ", "* ", "+ ", "• ", "· ", "– ", "— ", "▪ ", "◦ "] {
+    for marker in [
+        "- ", "* ", "+ ", "• ", "· ", "– ", "— ", "▪ ", "◦ ", "► ", "→ ",
+    ] {
         if line.starts_with(marker) {
             return Some(marker.len());
         }
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) {
-        let rest = line.get(digits..).unwrap_or("");
-        if rest.starts_with(". ") || rest.starts_with(") ") {
-            return Some(digits + 2);
-        }
-    }
-    None
+    let rest = line.get(digits..)?;
+    ((1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
+/// A thematic break: `---`, `***`, `___`, `===`.
 fn is_rule(line: &str) -> bool {
     let Some(first) = line.bytes().find(|b| !b.is_ascii_whitespace()) else {
         return false;
@@ -144,13 +150,13 @@ fn is_rule(line: &str) -> bool {
 impl Builder {
     fn close(&mut self) {
         if let Some(open) = self.open.take() {
-            let text = self.doc.text.get(open.start..).unwrap_or("");
-            let trimmed = text.trim_end();
-            let end = open.start + trimmed.len();
-            let empty = trimmed.trim().is_empty();
+            let kept = slice(&self.doc.text, open.start..self.doc.text.len());
+            let end = open.start + kept.trim_end().len();
+            let empty = kept.trim().is_empty();
             self.doc.text.truncate(end);
             if empty {
-                self.doc.links.retain(|l| l.block < self.doc.blocks.len());
+                let count = self.doc.blocks.len();
+                self.doc.links.retain(|l| l.block < count);
             } else {
                 self.doc.blocks.push(Block {
                     kind: open.kind,
@@ -179,40 +185,30 @@ impl Builder {
 
     fn line(&mut self, raw: &str, n: usize, next: Option<&str>) {
         let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            self.close();
-            return;
-        }
-        // Setext heading: this line underlined by the next.
-        let underlined = next.is_some_and(|l| {
-            let l = l.trim();
-            l.len() >= 3 && (l.chars().all(|c| c == '=') || l.chars().all(|c| c == '-'))
-        });
-        if is_rule(trimmed) {
+        if trimmed.is_empty() || is_rule(trimmed) {
             self.close();
             return;
         }
         let mut body = trimmed;
+        let mut quoted = false;
         while let Some(rest) = body.strip_prefix('>') {
             body = rest.trim_start();
+            quoted = true;
         }
         if body.is_empty() {
             self.close();
             return;
         }
-        let hashes = body.bytes().take_while(|b| *b == b'#').count();
-        if (1..=6).contains(&hashes) && body.get(hashes..).is_some_and(|r| r.starts_with(' ')) {
-            let text = body
-                .get(hashes..)
-                .unwrap_or("")
-                .trim()
-                .trim_end_matches('#')
-                .trim();
+        if let Some(text) = atx_heading(body) {
             self.start(BlockKind::Heading, n);
             self.push_inline(text);
             self.close();
             return;
         }
+        let underlined = next.is_some_and(|line| {
+            let line = line.trim();
+            line.len() >= 3 && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
+        });
         if underlined && self.open.is_none() {
             self.start(BlockKind::Heading, n);
             self.push_inline(body);
@@ -221,27 +217,29 @@ impl Builder {
         }
         if let Some(len) = bullet_len(body) {
             self.start(BlockKind::Item, n);
-            self.push_inline(body.get(len..).unwrap_or("").trim_start());
+            self.push_inline(body.get(len..).unwrap_or(body).trim_start());
             return;
         }
-        let joins = match &self.open {
-            Some(open) => {
-                !self.one_per_line
-                    && !self.last_line_ended
-                    && (open.kind == BlockKind::Paragraph || raw.starts_with([' ', '\t']))
-                    && open.kind != BlockKind::Heading
-            }
-            None => false,
+        let kind = if quoted {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
         };
+        let joins = self.open.as_ref().is_some_and(|open| {
+            !self.one_per_line
+                && !self.last_line_ended
+                && open.kind != BlockKind::Heading
+                && (open.kind == kind || raw.starts_with([' ', '\t']))
+        });
         if joins {
             self.doc.text.push('\n');
         } else {
-            self.start(BlockKind::Paragraph, n);
+            self.start(kind, n);
         }
         self.push_inline(body);
-        self.last_line_ended = !self.one_per_line
-            && body.len() < self.short_line
-            && body.ends_with(['.', '!', '?', ':', '»', '”', '"']);
+        // A short line ends its paragraph: wrapped prose fills its lines, and lines of a
+        // header ("Royal Canadian Mounted Police" / "Home > News") are short.
+        self.last_line_ended = !self.one_per_line && body.len() < self.short_line;
     }
 
     /// Appends one line of Markdown as plain text.
@@ -250,26 +248,20 @@ impl Builder {
             return;
         };
         open.lines += 1;
-        let emphasis = (line.len() > 2
-            && ((line.starts_with('*') && line.ends_with('*'))
-                || (line.starts_with('_') && line.ends_with('_'))))
-            && !line.starts_with("**")
-            || (line.starts_with("**") && line.ends_with("**") && line.len() > 4);
-        if open.lines == 1 {
-            open.emphasis = emphasis;
-        } else if !emphasis {
-            open.emphasis = false;
-        }
+        let emphasis = is_emphasised(line);
+        open.emphasis = if open.lines == 1 {
+            emphasis
+        } else {
+            open.emphasis && emphasis
+        };
         let block = self.doc.blocks.len();
-        let out = &mut self.doc.text;
         let bytes = line.as_bytes();
-        // Positions found by forward searches only move forward, so a line full of '['
-        // stays linear.
+        // Found by forward searches only, so a line full of '[' stays linear.
         let mut next_close_bracket: Option<usize> = None;
-        let mut i = 0;
-        while i < line.len() {
+        let mut at = 0;
+        while at < line.len() {
             // Copy plain text up to the next byte that may be markup, in one go.
-            let rest = bytes.get(i..).unwrap_or(&[]);
+            let rest = bytes.get(at..).unwrap_or_default();
             let plain = [
                 memchr::memchr3(b'*', b'_', b'[', rest),
                 memchr::memchr3(b'\\', b'`', b'<', rest),
@@ -278,83 +270,104 @@ impl Builder {
             .into_iter()
             .flatten()
             .min()
-            .map_or(line.len(), |p| i + p);
-            if plain > i {
-                out.push_str(line.get(i..plain).unwrap_or(""));
-                i = plain;
+            .map_or(line.len(), |p| at + p);
+            if plain > at {
+                self.doc.text.push_str(slice(line, at..plain));
+                at = plain;
                 continue;
             }
-            let Some(c) = line.get(i..).and_then(|s| s.chars().next()) else {
+            let Some(c) = line.get(at..).and_then(|s| s.chars().next()) else {
                 break;
             };
-            match c {
-                '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
-                    if let Some(&p) = bytes.get(i + 1) {
-                        out.push(char::from(p));
-                    }
-                    i += 2;
-                    continue;
-                }
-                '*' | '`' => {
-                    i += 1;
-                    continue;
-                }
-                '_' => {
-                    let prev_word = line
-                        .get(..i)
-                        .and_then(|s| s.chars().next_back())
-                        .is_some_and(char::is_alphanumeric);
-                    let next_word = line
-                        .get(i + 1..)
-                        .and_then(|s| s.chars().next())
-                        .is_some_and(char::is_alphanumeric);
-                    if !(prev_word && next_word) {
-                        i += 1;
-                        continue;
-                    }
-                }
-                '!' if bytes.get(i + 1) == Some(&b'[') => {
-                    i += 1;
-                    continue;
-                }
-                '[' => {
-                    if next_close_bracket.is_none_or(|p| p < i) {
-                        next_close_bracket = line.get(i..).and_then(|s| s.find(']')).map(|p| p + i);
-                    }
-                    if let Some(close) = next_close_bracket
-                        && let Some(link) = md_link(line, i, close)
-                    {
-                        let title = line.get(i + 1..close).unwrap_or("").replace(['*', '`'], "");
-                        let start = out.len();
-                        out.push_str(&title);
-                        self.doc.links.push(MdLink {
-                            block,
-                            title: start..out.len(),
-                            url: link.1,
-                        });
-                        i = link.0;
-                        continue;
-                    }
-                }
-                '<' => {
-                    // An autolink: <https://...>.
-                    let rest = line.get(i + 1..).unwrap_or("");
-                    if (rest.starts_with("http://") || rest.starts_with("https://"))
-                        && let Some(end) = rest
-                            .get(..rest.len().min(MAX_URL))
-                            .and_then(|r| r.find('>'))
-                    {
-                        out.push_str(rest.get(..end).unwrap_or(""));
-                        i += end + 2;
-                        continue;
-                    }
-                }
-                _ => {}
+            if let Some(skip) = self.markup(line, at, c, block, &mut next_close_bracket) {
+                at = skip;
+                continue;
             }
-            out.push(c);
-            i += c.len_utf8();
+            self.doc.text.push(c);
+            at += c.len_utf8();
         }
     }
+
+    /// Handles the markup character `c` at byte `at` of `line`: where to go on from, when it
+    /// was markup.
+    fn markup(
+        &mut self,
+        line: &str,
+        at: usize,
+        c: char,
+        block: usize,
+        next_close_bracket: &mut Option<usize>,
+    ) -> Option<usize> {
+        let bytes = line.as_bytes();
+        match c {
+            '\\' => {
+                let escaped = bytes.get(at + 1).filter(|b| b.is_ascii_punctuation())?;
+                self.doc.text.push(char::from(*escaped));
+                Some(at + 2)
+            }
+            '*' | '`' => Some(at + 1),
+            '_' => {
+                let prev_word = line
+                    .get(..at)
+                    .and_then(|s| s.chars().next_back())
+                    .is_some_and(char::is_alphanumeric);
+                let next_word = line
+                    .get(at + 1..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_alphanumeric);
+                (!(prev_word && next_word)).then_some(at + 1)
+            }
+            '!' if bytes.get(at + 1) == Some(&b'[') => Some(at + 1),
+            '[' => {
+                if next_close_bracket.is_none_or(|p| p < at) {
+                    *next_close_bracket = line.get(at..).and_then(|s| s.find(']')).map(|p| p + at);
+                }
+                let close = (*next_close_bracket)?;
+                let (end, url) = md_link(line, at, close)?;
+                let title = slice(line, at + 1..close).replace(['*', '`'], "");
+                let start = self.doc.text.len();
+                self.doc.text.push_str(&title);
+                self.doc.links.push(DocLink {
+                    block,
+                    title: start..self.doc.text.len(),
+                    url,
+                });
+                Some(end)
+            }
+            '<' => {
+                // An autolink: <https://...>.
+                let rest = line.get(at + 1..)?;
+                let end = rest
+                    .get(..rest.len().min(MAX_URL))
+                    .and_then(|r| r.find('>'))?;
+                let url = slice(rest, 0..end);
+                if !super::links::is_web_address(url) {
+                    return None;
+                }
+                self.doc.text.push_str(url);
+                Some(at + end + 2)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The text of an ATX heading (`## Title ##`).
+fn atx_heading(line: &str) -> Option<&str> {
+    let hashes = line.bytes().take_while(|b| *b == b'#').count();
+    let rest = line.get(hashes..)?;
+    ((1..=6).contains(&hashes) && rest.starts_with(' '))
+        .then(|| rest.trim().trim_end_matches('#').trim())
+}
+
+/// A line wholly in `*emphasis*`, `_emphasis_` or `**strong**`.
+fn is_emphasised(line: &str) -> bool {
+    let single = line.len() > 2
+        && ((line.starts_with('*') && line.ends_with('*'))
+            || (line.starts_with('_') && line.ends_with('_')))
+        && !line.starts_with("**");
+    let strong = line.len() > 4 && line.starts_with("**") && line.ends_with("**");
+    single || strong
 }
 
 /// `[title](url)` starting at `open` with its `]` at `close`: the end of the link and the URL.
@@ -363,16 +376,11 @@ fn md_link(line: &str, open: usize, close: usize) -> Option<(usize, String)> {
     if title.contains('[') {
         return None;
     }
-    let rest = line.get(close + 1..)?;
-    let rest = rest.strip_prefix('(')?;
+    let rest = line.get(close + 1..)?.strip_prefix('(')?;
     let window = rest.get(..rest.len().min(MAX_URL)).unwrap_or(rest);
     let end = window.find(')')?;
-    let inside = window.get(..end)?.trim();
     // Markdown allows a title after the URL: [t](url "title").
-    let url = inside.split_whitespace().next().unwrap_or("");
-    if url.is_empty() {
-        return None;
-    }
+    let url = window.get(..end)?.split_whitespace().next()?;
     Some((
         close + 2 + end + 1,
         url.trim_matches(['<', '>']).to_string(),
@@ -380,19 +388,23 @@ fn md_link(line: &str, open: usize, close: usize) -> Option<(usize, String)> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
 
     fn texts(doc: &Doc) -> Vec<(BlockKind, &str)> {
         (0..doc.blocks.len())
-            .map(|i| (doc.blocks[i].kind, doc.block_text(i)))
+            .map(|i| (doc.blocks[i].kind, doc.block_text(i).unwrap()))
             .collect()
     }
 
     #[test]
-    fn markdown_headings_items_and_links_become_blocks() {
+    fn markdown_headings_items_quotes_and_links_become_blocks() {
         let doc = parse_blocks(
-            "# Title *here*\n\nSome **bold** text\nwrapped.\n\n- one\n- [two](https://x.org/a)\n",
+            "# Title *here*\n\nSome **bold** text\nwrapped.\n\n- one\n- [two](https://x.org/a)\n\n> A quoted line.\n",
         );
         assert_eq!(
             texts(&doc),
@@ -401,6 +413,7 @@ mod tests {
                 (BlockKind::Paragraph, "Some bold text\nwrapped."),
                 (BlockKind::Item, "one"),
                 (BlockKind::Item, "two"),
+                (BlockKind::Quote, "A quoted line."),
             ]
         );
         assert_eq!(doc.links.len(), 1);
@@ -429,12 +442,12 @@ mod tests {
         let doc = parse_blocks("Title\n=====\n\n*A standfirst.*\n\nBody.");
         assert_eq!(doc.blocks[0].kind, BlockKind::Heading);
         assert!(doc.blocks[1].emphasis);
-        assert_eq!(doc.block_text(1), "A standfirst.");
+        assert_eq!(doc.block_text(1), Some("A standfirst."));
     }
 
     #[test]
     fn brackets_without_links_stay_text() {
         let doc = parse_blocks("[a] [b](no close and [c]");
-        assert_eq!(doc.block_text(0), "[a] [b](no close and [c]");
+        assert_eq!(doc.block_text(0), Some("[a] [b](no close and [c]"));
     }
 }

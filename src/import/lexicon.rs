@@ -1,488 +1,627 @@
-//! What the importer knows about a language, as data: one [`Lexicon`] table per language
-//! (`lexicon/fr.rs`, `lexicon/en.rs`), and the compiled `Vocab` that matches its phrases
-//! against tokens in one hash lookup per token.
+//! What the importer knows about a language, as data: `lexicon/fr.toml` and `lexicon/en.toml`,
+//! read once with serde, and compiled into a [`Vocab`] that tells, in one hash lookup per token,
+//! which phrase classes a word is or starts.
 //!
-//! Adding a language means adding a table and a [`Lang`] variant; no rule elsewhere names a
-//! word. Phrases are written in lowercase and go through the same tokenizer as the text, so
-//! "d'INTERPOL" and "a-t-il" match the way they are written. No I/O here.
+//! Rules name classes ([`Class`]), never words: a new cue is one line in a TOML file. Phrases
+//! are lowercase and go through the same tokenizer as the text, so "d'INTERPOL" and "a-t-il"
+//! match the way they are written. No I/O here: the files are compiled in.
 
-mod en;
-mod fr;
-
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use super::text::{Token, tokenize};
+use serde::Deserialize;
 
-// TODO(#10): the declarative importer adopts the shared `Lang` fully; until then this module
-// re-exports it and adds the importer's tables to it.
-pub use crate::model::Lang;
+use super::token::{TokenBuf, tokenize};
+use crate::model::Lang;
 
-impl Lang {
-    /// The language's table.
-    pub fn lexicon(self) -> &'static Lexicon {
-        match self {
-            Lang::Fr => &fr::FR,
-            Lang::En => &en::EN,
-        }
-    }
+/// A hash map keyed by short strings: foldhash, seeded per process, so a release cannot be
+/// written to collide. No map is iterated in an order that shows.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
-    /// The compiled form of the table, built once.
-    pub(crate) fn vocab(self) -> &'static Vocab {
-        static FR_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(&fr::FR));
-        static EN_VOCAB: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(&en::EN));
-        match self {
-            Lang::Fr => &FR_VOCAB,
-            Lang::En => &EN_VOCAB,
-        }
-    }
+/// The grammatical gender a word gives a person, or a pronoun refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub(crate) enum Gender {
+    /// Feminine: "elle", "she", "Mme", "directrice".
+    #[serde(rename = "f")]
+    Feminine,
+    /// Masculine: "il", "he", "M.", "directeur".
+    #[serde(rename = "m")]
+    Masculine,
+    /// Several people: "ils", "they".
+    #[serde(rename = "p")]
+    Plural,
 }
 
-/// Everything the importer knows about one language. Every phrase is lowercase.
-#[derive(Debug)]
-pub struct Lexicon {
-    /// The BCP 47 tag.
-    pub tag: &'static str,
+/// Declares the phrase classes once: the [`Class`] enum and the `[phrases]` table of a
+/// lexicon file, field for variant.
+macro_rules! classes {
+    ($($(#[$doc:meta])* $variant:ident => $field:ident,)*) => {
+        /// A class of phrases of the lexicon; a token may be or start phrases of several.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub(crate) enum Class {
+            $($(#[$doc])* $variant,)*
+            /// A month name or abbreviation (from `[months]`).
+            Month,
+            /// Any word of a role phrase.
+            RoleWord,
+            /// A given name (from `lexicon/names.toml`).
+            GivenName,
+        }
+
+        /// The `[phrases]` table of a lexicon file.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Phrases {
+            $(#[serde(default)] $field: Vec<String>,)*
+        }
+
+        impl Phrases {
+            fn lists(&self) -> Vec<(Class, &[String])> {
+                vec![$((Class::$variant, self.$field.as_slice()),)*]
+            }
+        }
+    };
+}
+
+classes! {
     /// Frequent short words; language detection counts them.
-    pub stop_words: &'static [&'static str],
-    /// Month names and abbreviations with their number.
-    pub months: &'static [(&'static str, i8)],
+    Stop => stop,
     /// Day names, skipped in datelines.
-    pub weekdays: &'static [&'static str],
-    /// Labels of a date line in a release's metadata ("Published 14 February 2024",
-    /// "Publié le 3 mai 2024"): the date after one is the release's date.
-    pub date_labels: &'static [&'static str],
-    /// Verbs that introduce or follow a quote ("a déclaré", "said"): the verb itself; an
-    /// auxiliary before it is a filler.
-    pub speech_verbs: &'static [&'static str],
-    /// Words that may stand between a speaker and a speech verb ("a", "has", "also").
-    pub verb_fillers: &'static [&'static str],
+    Weekday => weekday,
+    /// Labels of a metadata line whose date is the release's ("Published on").
+    DateLabel => date_label,
+    /// Labels of a metadata line whose date is not the release's ("Updated").
+    UpdateLabel => update_label,
+    /// Words between a place and a date ("Paris, le 12 mars").
+    DateArticle => date_article,
+    /// Words of a date range ("8 to 9 June", "du 8 au 9 juin").
+    RangeWord => range_word,
+    /// Verbs that introduce or follow a quote.
+    SpeechVerb => speech_verb,
+    /// Words between a speaker and a speech verb ("a quant à lui", "has also").
+    VerbFiller => verb_filler,
     /// Phrases whose speaker follows them ("selon", "according to").
-    pub according_to: &'static [&'static str],
-    /// Endings of an inverted verb that carries its own pronoun ("a-t-il", "ajoute-t-elle").
-    pub inverted_pronouns: &'static [&'static str],
-    /// Personal pronouns that refer back to the last speaker.
-    pub pronouns: &'static [&'static str],
-    /// Titles before a name ("M.", "Mme", "Mr", "Dr").
-    pub honorifics: &'static [&'static str],
-    /// Roles people hold ("directeur exécutif", "secretary general", "minister").
-    pub roles: &'static [&'static str],
-    /// Articles before a role that mean its holder is not named ("a spokesperson", "un
-    /// porte-parole"): the organisation speaks, not a person of it.
-    pub indefinites: &'static [&'static str],
-    /// Words that qualify a role ("adjoint", "deputy", "acting").
-    pub role_modifiers: &'static [&'static str],
+    AccordingTo => according_to,
+    /// A masculine personal pronoun.
+    PronounM => pronoun_m,
+    /// A feminine personal pronoun.
+    PronounF => pronoun_f,
+    /// A plural personal pronoun.
+    PronounPlural => pronoun_plural,
+    /// Titles before a name that say nothing of gender ("Dr").
+    Honorific => honorific,
+    /// Masculine titles before a name ("M.", "Mr").
+    HonorificM => honorific_m,
+    /// Feminine titles before a name ("Mme", "Ms").
+    HonorificF => honorific_f,
+    /// Roles people hold ("directeur exécutif", "minister").
+    Role => role,
+    /// Words that qualify a role ("adjoint", "deputy").
+    RoleModifier => role_modifier,
     /// Words linking a role to its organisation ("de", "of").
-    pub role_prepositions: &'static [&'static str],
-    /// Roles whose organisation is named after them: a "minister of X" heads a "ministry of X".
-    pub role_institutions: &'static [(&'static str, &'static str)],
-    /// Nouns that name an organisation ("ministry", "office", "agence").
-    pub org_words: &'static [&'static str],
-    /// Small words that may join the capitalised words of an organisation's name.
-    pub org_connectors: &'static [&'static str],
-    /// Words that are not organisations though they look like one: acronyms ("CEO", "PDF")
-    /// and places with an organisation's ending ("Sevastopol").
-    pub not_orgs: &'static [&'static str],
-    /// Organisations written as a capitalised word rather than in capitals ("Europol",
-    /// "Unicef", "Oxfam"): a word like a name that names an organisation.
-    pub org_names: &'static [&'static str],
-    /// Endings of such names ("-pol": "Afripol", "Ameripol"); a capitalised word with one of
-    /// them is an organisation unless it is in `not_orgs`.
-    pub org_endings: &'static [&'static str],
-    /// Articles and possessives, dropped at the start of a label.
-    pub determiners: &'static [&'static str],
-    /// Articles that mostly continue a complement ("des", "du"): "et" before them does not
-    /// split a list item ("la formation des policiers et des juges").
-    pub partitives: &'static [&'static str],
-    /// Endings of nouns of action ("développement", "promotion", "training"): two of them
-    /// joined by "and" may share one complement ("le développement et la promotion de
-    /// l'e-learning" is one item).
-    pub action_suffixes: &'static [&'static str],
-    /// Lower-case words allowed inside a person's name ("de", "van", "bin").
-    pub name_particles: &'static [&'static str],
-    /// Lines that are not the title ("communiqué de presse", "for immediate release").
-    pub boilerplate: &'static [&'static str],
-    /// Headings of the further-reading section ("plus d'informations", "for more information").
-    pub more_info_headings: &'static [&'static str],
-    /// Headings after which the release proper has ended ("à propos de", "about", "notes to
-    /// editors").
-    pub end_headings: &'static [&'static str],
-    /// Words that mark a photo caption.
-    pub photo_cues: &'static [&'static str],
-    /// Phrases that introduce the occasion ("en marge de", "on the sidelines of").
-    pub event_cues: &'static [&'static str],
-    /// Nouns that name an occasion ("session", "conference").
-    pub event_nouns: &'static [&'static str],
-    /// Words of time trimmed from the end of an event ("aujourd'hui", "today").
-    pub time_words: &'static [&'static str],
-    /// Phrases that introduce a place ("s'est tenu à", "held in").
-    pub place_cues: &'static [&'static str],
+    RolePreposition => role_preposition,
+    /// Words that make a person feminine.
+    Feminine => feminine,
+    /// Words that make a person masculine.
+    Masculine => masculine,
+    /// Several speakers at once ("les deux ministres", "the ministers").
+    JointSubject => joint_subject,
+    /// A role that speaks for an organisation ("spokesperson", "porte-parole").
+    Spokesperson => spokesperson,
+    /// Nouns that name an organisation ("ministry", "office").
+    OrgWord => org_word,
+    /// Small words inside an organisation's name ("of", "de").
+    OrgConnector => org_connector,
+    /// Lowercase adjectives inside an organisation's name ("fédéral").
+    OrgAdjective => org_adjective,
+    /// Acronyms and capitalised words that are no organisation.
+    NotOrg => not_org,
+    /// Organisations written like a name ("Europol").
+    OrgName => org_name,
+    /// Articles and possessives.
+    Determiner => determiner,
+    /// Indefinite articles.
+    Indefinite => indefinite,
+    /// Lowercase words inside a person's name ("della", "van").
+    NameParticle => name_particle,
+    /// Phrases that introduce the occasion ("en marge de").
+    EventCue => event_cue,
+    /// Nouns that name an occasion ("session").
+    EventNoun => event_noun,
+    /// Words of time ("today").
+    TimeWord => time_word,
+    /// Phrases that introduce a place ("held in").
+    PlaceCue => place_cue,
     /// Phrases that start the circumstances of a quote ("lors de", "during").
-    pub context_cues: &'static [&'static str],
-    /// Phrases after which a sentence lists what the parties do together.
-    pub cooperation_cues: &'static [&'static str],
-    /// Nouns that name dangers ("menaces", "threats").
-    pub threat_cues: &'static [&'static str],
-    /// Words that mark a threat as new ("émergentes", "emerging").
-    pub emerging_words: &'static [&'static str],
-    /// Phrases between a threat noun and its list ("y compris", "such as", "posed by").
-    pub list_intros: &'static [&'static str],
-    /// Words that join list items ("et", "ainsi que", "and", "as well as").
-    pub list_connectors: &'static [&'static str],
-    /// Phrases after which the first item's subject starts ("contre", "against").
-    pub focus_words: &'static [&'static str],
-    /// Words that cannot start a list item: the list has ended ("qui", "n'", "which", "is").
-    pub list_stoppers: &'static [&'static str],
-    /// Items that are not items ("entre autres", "among others", "etc").
-    pub list_drops: &'static [&'static str],
-    /// Adverbs dropped at the start of an item ("également", "also").
-    pub item_fillers: &'static [&'static str],
-    /// Words after which the next "and" joins two halves of one item ("entre", "between").
-    pub pair_words: &'static [&'static str],
-    /// Expressions whose "and" joins no two items ("search and rescue", "recherche et
-    /// développement", "drogue et le crime").
-    pub fixed_phrases: &'static [&'static str],
-    /// Phrases that, right before the colon ending a sentence, announce a bullet list of
-    /// what the parties will do ("commit to:", "s'engagent à :").
-    pub bullet_cues: &'static [&'static str],
-    /// Words after a speech verb that open the reported words ("that", "que").
-    pub complementizers: &'static [&'static str],
-    /// Words before a quoted title, which is not speech ("rapport", "report", "entitled").
-    pub title_cues: &'static [&'static str],
-    /// Abbreviations that end with a period without ending a sentence.
-    pub abbreviations: &'static [&'static str],
-    /// The party of speakers whose organisation the release does not name.
-    pub other_speakers: &'static str,
-    /// The role of an organisation that speaks for itself.
-    pub organisation_role: &'static str,
+    ContextCue => context_cue,
+    /// Phrases after which a sentence lists fields of cooperation.
+    AreaCue => area_cue,
+    /// Verbs of what an agreement covers, whatever it is ("includes", "englobe").
+    ScopeCue => scope_cue,
+    /// Nouns that name dangers ("threats").
+    ThreatCue => threat_cue,
+    /// Phrases that introduce dangers ("warned of").
+    ThreatIntro => threat_intro,
+    /// Words that mark a threat as new ("emerging").
+    Emerging => emerging,
+    /// Phrases between a cue and its list ("such as").
+    ListIntro => list_intro,
+    /// Words that join list items ("and").
+    ListConnector => list_connector,
+    /// What the parties fight ("against"): an adversary follows.
+    Focus => focus,
+    /// Words that cannot start a list item.
+    ListStopper => list_stopper,
+    /// Items that are not items ("among others").
+    ListDrop => list_drop,
+    /// Adverbs dropped at the start of an item ("also").
+    ItemFiller => item_filler,
+    /// Words after which "and" joins two halves of one item ("between").
+    PairWord => pair_word,
+    /// Expressions whose "and" joins no two items ("search and rescue").
+    FixedPhrase => fixed_phrase,
+    /// Phrases that announce a bullet list of commitments ("commit to").
+    BulletCue => bullet_cue,
+    /// Words that open reported speech ("that", "que").
+    Complementizer => complementizer,
+    /// Words before a quoted title, which is not speech ("report").
+    TitleCue => title_cue,
+    /// Abbreviations whose period ends no sentence.
+    Abbreviation => abbreviation,
+    /// Nouns of a statement ("communiqué", "statement").
+    StatementNoun => statement_noun,
+    /// Adjectives that qualify a threat or an area ("illicit", "illicite").
+    ItemAdjective => item_adjective,
+    /// Words between a threat's or area's head and its complement ("of", "de").
+    ItemPreposition => item_preposition,
 }
 
-/// What a phrase of the lexicon is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum Kind {
-    Stop,
-    Month,
-    Weekday,
-    SpeechVerb,
-    VerbFiller,
-    AccordingTo,
-    Pronoun,
-    Honorific,
-    Role,
-    RoleWord,
-    RoleModifier,
-    RolePreposition,
-    OrgWord,
-    OrgConnector,
-    NotOrg,
-    OrgName,
-    Determiner,
-    Indefinite,
-    Partitive,
-    NameParticle,
-    EventCue,
-    EventNoun,
-    TimeWord,
-    PlaceCue,
-    ContextCue,
-    CooperationCue,
-    ThreatCue,
-    Emerging,
-    ListIntro,
-    ListConnector,
-    Focus,
-    ListStopper,
-    ListDrop,
-    ItemFiller,
-    PairWord,
-    FixedPhrase,
-    BulletCue,
-    Complementizer,
-    TitleCue,
-    Abbreviation,
-}
-
-impl Kind {
-    /// The mask of several kinds.
-    pub fn mask(kinds: &[Kind]) -> u64 {
-        kinds.iter().fold(0, |m, k| m | k.bit())
-    }
-
-    fn bit(self) -> u64 {
+impl Class {
+    /// This class as one bit of a [`Classes`] set.
+    pub(crate) const fn bit(self) -> Classes {
         1 << (self as u8)
     }
 }
 
-/// A hash map keyed by short strings: foldhash, several times faster than SipHash on words
-/// and names, and seeded per process, so a release cannot be written to collide. No map is
-/// iterated in an order that shows.
-pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// A set of classes, one bit each.
+pub(crate) type Classes = u64;
+
+/// Declares the line classes: the [`LineClass`] enum and the `[lines]` table.
+macro_rules! line_classes {
+    ($($(#[$doc:meta])* $variant:ident => $field:ident,)*) => {
+        /// A class of whole lines: headings, labels and page furniture.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum LineClass { $($(#[$doc])* $variant,)* }
+
+        /// The `[lines]` table of a lexicon file.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Lines { $(#[serde(default)] $field: Vec<String>,)* }
+
+        impl Lines {
+            fn get(&self, class: LineClass) -> &[String] {
+                match class { $(LineClass::$variant => &self.$field,)* }
+            }
+        }
+    };
+}
+
+line_classes! {
+    /// Labels that are not the title ("press release").
+    Boilerplate => boilerplate,
+    /// Web page furniture ("Share", "Home", cookie notices).
+    Clutter => clutter,
+    /// Sentences of a site's notices ("We use cookies…"), furniture whatever follows.
+    Notice => notice,
+    /// Headings of further reading ("For more information").
+    MoreInfo => more_info,
+    /// Headings of contacts ("Media contact").
+    Contact => contact,
+    /// Headings of the publisher's boilerplate ("About Europol").
+    About => about,
+    /// Openings of a paragraph on the publisher's standing mandate, boilerplate without a
+    /// heading ("Headquartered in The Hague, Europol supports…").
+    Mandate => mandate,
+    /// Headings of sections that still tell the story ("Background").
+    Background => background,
+    /// Lines that end the release ("###").
+    EndMark => end_mark,
+    /// Words of a photo caption ("Photo").
+    PhotoCue => photo_cue,
+    /// Labels of a line naming the publisher ("From: Home Office").
+    SourceLabel => source_label,
+}
+
+/// A lexicon file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    tag: String,
+    other_speakers: String,
+    #[serde(default)]
+    elisions: Vec<String>,
+    #[serde(default)]
+    inverted_pronouns: BTreeMap<String, Gender>,
+    #[serde(default)]
+    ordinal_suffixes: Vec<String>,
+    #[serde(default)]
+    possessives: Vec<String>,
+    #[serde(default)]
+    months: BTreeMap<String, i8>,
+    #[serde(default)]
+    phrases: Phrases,
+    #[serde(default)]
+    lines: Lines,
+}
+
+/// Given names with their usual gender, shared by every language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    feminine: Vec<String>,
+    masculine: Vec<String>,
+}
 
 /// What the table says about one lowercase word.
 #[derive(Debug, Default)]
 struct Entry {
-    /// Kinds for which the word alone is a phrase.
-    single: u64,
-    /// Kinds with a longer phrase starting with the word.
-    starts: u64,
-    /// Longer phrases starting with the word: kind and the following words, longest first.
-    multi: Vec<(Kind, Vec<String>)>,
+    /// Classes for which the word alone is a phrase.
+    single: Classes,
+    /// Classes with a longer phrase starting with the word.
+    starts: Classes,
+    /// Longer phrases starting with the word: class and the following words, longest first.
+    multi: Vec<(Class, Vec<String>)>,
 }
 
-/// A [`Lexicon`] compiled for matching: every phrase indexed by its first word.
+/// A lexicon compiled for matching.
 #[derive(Debug)]
 pub(crate) struct Vocab {
-    pub lex: &'static Lexicon,
+    /// The language.
+    pub lang: Lang,
+    /// The party of speakers whose organisation is not named.
+    pub other_speakers: String,
+    /// Endings of inverted verbs with their pronoun's gender, longest first.
+    pub inverted_pronouns: Vec<(String, Gender)>,
+    /// Endings of ordinal days.
+    pub ordinal_suffixes: Vec<String>,
     words: FastMap<String, Entry>,
+    months: FastMap<String, i8>,
+    lines: Lines,
     /// The longest word of any phrase, in bytes.
     longest: usize,
-    months: FastMap<String, i8>,
+}
+
+/// The lowercase words of a phrase, as the tokenizer cuts them.
+pub(crate) fn words_of(phrase: &str) -> Vec<String> {
+    let mut buf = TokenBuf::default();
+    tokenize(phrase, &mut buf);
+    (0..buf.len())
+        .filter_map(|i| buf.lower(i).map(str::to_string))
+        .collect()
 }
 
 impl Vocab {
-    fn new(lex: &'static Lexicon) -> Vocab {
-        let mut v = Vocab {
-            lex,
+    fn new(lang: Lang, file: LexiconFile) -> Vocab {
+        let mut vocab = Vocab {
+            lang,
+            other_speakers: file.other_speakers,
+            inverted_pronouns: file.inverted_pronouns.into_iter().collect(),
+            ordinal_suffixes: file.ordinal_suffixes,
             words: FastMap::default(),
             months: FastMap::default(),
+            lines: file.lines,
             longest: 0,
         };
-        let sets: [(Kind, &[&str]); 37] = [
-            (Kind::Stop, lex.stop_words),
-            (Kind::Weekday, lex.weekdays),
-            (Kind::SpeechVerb, lex.speech_verbs),
-            (Kind::VerbFiller, lex.verb_fillers),
-            (Kind::AccordingTo, lex.according_to),
-            (Kind::Pronoun, lex.pronouns),
-            (Kind::Honorific, lex.honorifics),
-            (Kind::Role, lex.roles),
-            (Kind::RoleModifier, lex.role_modifiers),
-            (Kind::RolePreposition, lex.role_prepositions),
-            (Kind::OrgWord, lex.org_words),
-            (Kind::OrgConnector, lex.org_connectors),
-            (Kind::NotOrg, lex.not_orgs),
-            (Kind::OrgName, lex.org_names),
-            (Kind::Determiner, lex.determiners),
-            (Kind::Indefinite, lex.indefinites),
-            (Kind::Partitive, lex.partitives),
-            (Kind::NameParticle, lex.name_particles),
-            (Kind::EventCue, lex.event_cues),
-            (Kind::EventNoun, lex.event_nouns),
-            (Kind::TimeWord, lex.time_words),
-            (Kind::PlaceCue, lex.place_cues),
-            (Kind::ContextCue, lex.context_cues),
-            (Kind::CooperationCue, lex.cooperation_cues),
-            (Kind::ThreatCue, lex.threat_cues),
-            (Kind::Emerging, lex.emerging_words),
-            (Kind::ListIntro, lex.list_intros),
-            (Kind::ListConnector, lex.list_connectors),
-            (Kind::Focus, lex.focus_words),
-            (Kind::ListStopper, lex.list_stoppers),
-            (Kind::ListDrop, lex.list_drops),
-            (Kind::ItemFiller, lex.item_fillers),
-            (Kind::PairWord, lex.pair_words),
-            (Kind::FixedPhrase, lex.fixed_phrases),
-            (Kind::BulletCue, lex.bullet_cues),
-            (Kind::Complementizer, lex.complementizers),
-            (Kind::TitleCue, lex.title_cues),
-        ];
-        for (kind, phrases) in sets {
+        vocab
+            .inverted_pronouns
+            .sort_by_key(|(suffix, _)| std::cmp::Reverse(suffix.len()));
+        for (class, phrases) in file.phrases.lists() {
             for phrase in phrases {
-                v.add(kind, phrase);
+                vocab.add(class, phrase);
             }
         }
-        for abbr in lex.abbreviations {
-            v.add(Kind::Abbreviation, abbr.trim_end_matches('.'));
-        }
-        for role in lex.roles {
+        for role in &file.phrases.role {
             for word in words_of(role) {
-                v.entry(&word).single |= Kind::RoleWord.bit();
+                vocab.entry(&word).single |= Class::RoleWord.bit();
             }
         }
-        for (name, n) in lex.months {
-            v.add(Kind::Month, name);
-            v.months.insert((*name).to_string(), *n);
+        for name in given_names() {
+            vocab.entry(name).single |= Class::GivenName.bit();
         }
-        v.longest = v.words.keys().map(String::len).max().unwrap_or(0);
-        for entry in v.words.values_mut() {
+        for (name, month) in &file.months {
+            vocab.add(Class::Month, name);
+            vocab.months.insert(name.clone(), *month);
+        }
+        vocab.longest = vocab
+            .words
+            .keys()
+            .map(String::len)
+            .max()
+            .unwrap_or_default();
+        for entry in vocab.words.values_mut() {
             entry
                 .multi
                 .sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
         }
-        v
+        vocab
     }
 
     fn entry(&mut self, word: &str) -> &mut Entry {
         self.words.entry(word.to_string()).or_default()
     }
 
-    fn add(&mut self, kind: Kind, phrase: &str) {
+    fn add(&mut self, class: Class, phrase: &str) {
         let mut words = words_of(phrase).into_iter();
         let Some(first) = words.next() else {
             return;
         };
         let rest: Vec<String> = words.collect();
-        // "en matière de" also matches "en matière d'échange".
-        if rest.last().is_some_and(|w| w == "de") {
-            let mut elided = rest.clone();
-            if let Some(last) = elided.last_mut() {
-                *last = "d'".to_string();
-            }
-            self.entry(&first).multi.push((kind, elided));
-        }
         let entry = self.entry(&first);
         if rest.is_empty() {
-            entry.single |= kind.bit();
+            entry.single |= class.bit();
         } else {
-            entry.starts |= kind.bit();
-            entry.multi.push((kind, rest));
+            entry.starts |= class.bit();
+            entry.multi.push((class, rest));
         }
     }
 
-    /// True when the lowercase word alone is a phrase of `kind`.
-    pub fn is(&self, lower: &str, kind: Kind) -> bool {
+    /// The classes a lowercase word alone is, and those it starts a longer phrase of.
+    pub(crate) fn classes_of(&self, lower: &str) -> (Classes, Classes) {
+        if lower.len() > self.longest {
+            return (0, 0);
+        }
         self.words
             .get(lower)
-            .is_some_and(|e| e.single & kind.bit() != 0)
+            .map_or((0, 0), |entry| (entry.single, entry.starts))
     }
 
-    /// True when the word alone is a phrase of any of `kinds`.
-    pub fn is_any(&self, lower: &str, kinds: &[Kind]) -> bool {
-        let mask = kinds.iter().fold(0, |m, k| m | k.bit());
-        self.words.get(lower).is_some_and(|e| e.single & mask != 0)
+    /// True when the lowercase word alone is a phrase of `class`.
+    pub(crate) fn is(&self, lower: &str, class: Class) -> bool {
+        self.classes_of(lower).0 & class.bit() != 0
+    }
+
+    /// The longer phrases of `class` starting with `first`: the words after it, longest first.
+    pub(crate) fn phrases_after<'v>(
+        &'v self,
+        first: &str,
+        class: Class,
+    ) -> impl Iterator<Item = &'v [String]> + 'v {
+        self.words
+            .get(first)
+            .into_iter()
+            .flat_map(|entry| entry.multi.iter())
+            .filter(move |(c, _)| *c == class)
+            .map(|(_, rest)| rest.as_slice())
     }
 
     /// The month number of a month name or abbreviation.
-    pub fn month(&self, lower: &str) -> Option<i8> {
+    pub(crate) fn month(&self, lower: &str) -> Option<i8> {
         self.months.get(lower).copied()
     }
 
-    /// Cuts `text` into tokens like [`tokenize`], and marks each word with the kinds of
-    /// phrase it is or starts, so that matching needs no more lookups.
-    pub fn tokenize(&self, text: &str, toks: &mut Vec<Token>, lower: &mut String) {
-        tokenize(text, toks, lower);
-        for t in toks.iter_mut() {
-            t.annotated = true;
-            // Punctuation and long words are in no phrase: no lookup.
-            if !t.word || t.end - t.start > 2 * self.longest {
-                continue;
-            }
-            if let Some(e) = self.words.get(t.lower(lower)) {
-                t.single = e.single;
-                t.multi = e.starts;
-            }
-        }
+    /// The phrases of a line class.
+    pub(crate) fn line_phrases(&self, class: LineClass) -> &[String] {
+        self.lines.get(class)
     }
 
-    /// False only when the token is annotated and neither is nor starts a phrase of the kinds
-    /// in `mask`: a cheap test before [`Vocab::match_at`].
-    #[inline]
-    pub fn may_start(t: &Token, mask: u64) -> bool {
-        !t.annotated || (t.single | t.multi) & mask != 0
+    /// True when `line`, folded to lowercase with its punctuation trimmed, is one of the
+    /// phrases of `class`, or starts with one followed by a separator or a name ("About
+    /// Europol", "For more information:", "Contact presse : ...").
+    pub(crate) fn line_is(&self, line: &str, class: LineClass) -> bool {
+        self.line_phrase(line, class).is_some()
     }
 
-    /// True when the token alone is a phrase of any of `kinds`.
-    #[inline]
-    pub fn token_is(&self, t: &Token, lower: &str, kinds: &[Kind]) -> bool {
-        let mask = kinds.iter().fold(0, |m, k| m | k.bit());
-        if t.annotated {
-            t.single & mask != 0
-        } else {
-            self.is_any(t.lower(lower), kinds)
-        }
-    }
-
-    /// The number of tokens of the longest phrase of `kind` starting at token `i`.
-    #[inline]
-    pub fn match_at(&self, toks: &[Token], lower: &str, i: usize, kind: Kind) -> Option<usize> {
-        let first = toks.get(i)?;
-        if first.annotated && first.multi & kind.bit() == 0 {
-            return (first.single & kind.bit() != 0).then_some(1);
-        }
-        self.match_long(toks, lower, i, kind)
-    }
-
-    #[inline(never)]
-    fn match_long(&self, toks: &[Token], lower: &str, i: usize, kind: Kind) -> Option<usize> {
-        let first = toks.get(i)?;
-        let entry = self.words.get(first.lower(lower))?;
-        for (k, rest) in &entry.multi {
-            if *k != kind {
-                continue;
-            }
-            let fits = rest.iter().enumerate().all(|(j, w)| {
-                toks.get(i + 1 + j)
-                    .is_some_and(|t| t.lower(lower) == w.as_str())
+    /// The phrase of `class` that `line` is or starts with, and the rest of the line.
+    pub(crate) fn line_phrase<'l>(&self, line: &'l str, class: LineClass) -> Option<&'l str> {
+        if class == LineClass::EndMark {
+            // An end mark is the whole line: "###", "- ENDS -".
+            let folded: String = line
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let is_mark = self.lines.get(class).iter().any(|mark| {
+                mark.chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    == folded
             });
-            if fits {
-                return Some(rest.len() + 1);
-            }
+            return is_mark.then_some("");
         }
-        (entry.single & kind.bit() != 0).then_some(1)
-    }
-
-    /// Like [`Vocab::match_at`] for the first kind of `kinds` that matches.
-    pub fn match_any(
-        &self,
-        toks: &[Token],
-        lower: &str,
-        i: usize,
-        kinds: &[Kind],
-    ) -> Option<(Kind, usize)> {
-        kinds
+        let trimmed = line.trim_matches(is_line_trim);
+        let lower = trimmed.to_lowercase();
+        let best = self
+            .lines
+            .get(class)
             .iter()
-            .find_map(|k| self.match_at(toks, lower, i, *k).map(|n| (*k, n)))
+            .filter(|phrase| {
+                lower.strip_prefix(phrase.as_str()).is_some_and(|rest| {
+                    // Page furniture is the whole line, or a label before a separator
+                    // ("Content type: Press release", "Home > News"): "Home Secretary Yvette
+                    // Cooper said:" is no navigation line.
+                    let label_only = matches!(class, LineClass::Clutter | LineClass::Boilerplate);
+                    let after = rest.trim_start();
+                    rest.is_empty()
+                        || phrase.ends_with('\'')
+                        || if label_only {
+                            after.is_empty()
+                                || after.starts_with([':', '>', '|', '/', '›', '»', '-', '–', '—'])
+                                || after.starts_with(|c: char| c.is_ascii_digit())
+                        } else {
+                            rest.starts_with(|c: char| !c.is_alphanumeric())
+                        }
+                })
+            })
+            .max_by_key(|phrase| phrase.len())?;
+        // The rest in the original case: lowercasing keeps char boundaries of these scripts
+        // only when lengths agree, so walk characters instead of bytes.
+        let skip = best.chars().count();
+        let at = trimmed
+            .char_indices()
+            .nth(skip)
+            .map_or(trimmed.len(), |(at, _)| at);
+        trimmed
+            .get(at..)
+            .map(|rest| rest.trim_matches(is_line_trim))
     }
 }
 
-/// The lowercase words of a phrase, as the tokenizer cuts them.
-fn words_of(phrase: &str) -> Vec<String> {
-    let mut lower = String::new();
-    let mut toks = Vec::new();
-    tokenize(phrase, &mut toks, &mut lower);
-    toks.iter().map(|t| t.lower(&lower).to_string()).collect()
+/// Punctuation trimmed from the ends of a heading or label line.
+fn is_line_trim(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ':' | '*' | '#' | '-' | '–' | '—' | '|' | '>' | '.' | '•')
 }
 
-/// Every table's stop words, with the languages they belong to (one bit per language).
-fn stop_words() -> &'static FastMap<String, u32> {
-    static WORDS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
-        let mut map: FastMap<String, u32> = FastMap::default();
-        for (n, lang) in Lang::ALL.into_iter().enumerate() {
-            for word in lang.lexicon().stop_words {
-                for w in words_of(word) {
-                    *map.entry(w).or_default() |= 1 << n;
+fn load(lang: Lang, source: &str) -> Vocab {
+    match toml::from_str::<LexiconFile>(source) {
+        Ok(file) => {
+            debug_assert_eq!(file.tag, lang.tag(), "a lexicon file names its language");
+            Vocab::new(lang, file)
+        }
+        Err(error) => {
+            // The files are compiled in and a test loads each one: this is a build mistake.
+            debug_assert!(false, "{error}");
+            Vocab::new(lang, LexiconFile::default())
+        }
+    }
+}
+
+/// The compiled lexicon of `lang`, built once.
+pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
+    static FR: LazyLock<Vocab> = LazyLock::new(|| load(Lang::Fr, include_str!("lexicon/fr.toml")));
+    static EN: LazyLock<Vocab> = LazyLock::new(|| load(Lang::En, include_str!("lexicon/en.toml")));
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// The given names of `lexicon/names.toml`, read once.
+fn names_file() -> &'static NamesFile {
+    static FILE: LazyLock<NamesFile> =
+        LazyLock::new(
+            || match toml::from_str(include_str!("lexicon/names.toml")) {
+                Ok(file) => file,
+                Err(error) => {
+                    debug_assert!(false, "{error}");
+                    NamesFile::default()
                 }
+            },
+        );
+    &FILE
+}
+
+/// Every given name, lowercase.
+fn given_names() -> impl Iterator<Item = &'static String> {
+    let file = names_file();
+    file.feminine.iter().chain(&file.masculine)
+}
+
+/// Given names with their usual gender, lowercase.
+pub(crate) fn given_name_gender(lower: &str) -> Option<Gender> {
+    static NAMES: LazyLock<FastMap<String, Gender>> = LazyLock::new(|| {
+        let file = names_file();
+        let mut map = FastMap::default();
+        for name in &file.feminine {
+            map.insert(name.clone(), Gender::Feminine);
+        }
+        for name in &file.masculine {
+            // A name given to both is no evidence.
+            if map.get(name) == Some(&Gender::Feminine) {
+                map.remove(name);
+            } else {
+                map.insert(name.clone(), Gender::Masculine);
             }
         }
         map
     });
-    &WORDS
+    NAMES.get(lower).copied()
 }
 
-/// Picks the language whose stop words are most frequent in the first words of `text`;
+/// What the importer knows whatever the language (`lexicon/common.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Common {
+    /// Schemes of links a briefing may hold ("https://").
+    pub url_schemes: Vec<String>,
+    /// Address starts that stand for a web address without a scheme ("www.").
+    pub web_prefixes: Vec<String>,
+    /// The scheme given to such an address.
+    pub default_scheme: String,
+    /// The scheme given to an e-mail address.
+    pub mail_scheme: String,
+    /// Extensions of a release file ("txt", "md").
+    pub release_extensions: Vec<String>,
+}
+
+/// The language-independent table, read once.
+pub(crate) fn common() -> &'static Common {
+    static COMMON: LazyLock<Common> =
+        LazyLock::new(
+            || match toml::from_str(include_str!("lexicon/common.toml")) {
+                Ok(common) => common,
+                Err(error) => {
+                    debug_assert!(false, "{error}");
+                    Common::default()
+                }
+            },
+        );
+    &COMMON
+}
+
+/// Words cut before an apostrophe, in every language: the tokenizer runs before the
+/// language is known.
+pub(crate) fn elisions() -> &'static [String] {
+    static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut all = Vec::new();
+        for source in [
+            include_str!("lexicon/fr.toml"),
+            include_str!("lexicon/en.toml"),
+        ] {
+            if let Ok(file) = toml::from_str::<LexiconFile>(source) {
+                all.extend(file.elisions);
+            }
+        }
+        all.sort();
+        all.dedup();
+        all
+    });
+    &ALL
+}
+
+/// Possessive endings in every language ("'s").
+pub(crate) fn possessives() -> &'static [String] {
+    static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
+        Lang::ALL
+            .into_iter()
+            .flat_map(|lang| match lang {
+                Lang::Fr => toml::from_str::<LexiconFile>(include_str!("lexicon/fr.toml")),
+                Lang::En => toml::from_str::<LexiconFile>(include_str!("lexicon/en.toml")),
+            })
+            .flat_map(|file| file.possessives)
+            .collect()
+    });
+    &ALL
+}
+
+/// Picks the language whose stop words are most frequent in the first 16 KB of `text`;
 /// English when no table has any.
 pub fn detect(text: &str) -> Lang {
     const SAMPLE_BYTES: usize = 16 * 1024;
-    let end = super::text::floor_boundary(text, SAMPLE_BYTES);
-    let sample = text.get(..end).unwrap_or(text);
-    let mut lower = String::with_capacity(sample.len());
-    let mut toks = Vec::with_capacity(sample.len() / 4);
-    tokenize(sample, &mut toks, &mut lower);
-    let words = stop_words();
-    let mut scores = [0usize; Lang::ALL.len()];
-    // Stop words are short; longer words need no lookup.
-    for t in toks.iter().filter(|t| t.word && t.end - t.start <= 8) {
-        if let Some(&langs) = words.get(t.lower(&lower)) {
-            for (n, score) in scores.iter_mut().enumerate() {
-                if langs & (1 << n) != 0 {
-                    *score += 1;
-                }
-            }
-        }
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    let sample = text.get(..end).unwrap_or_default();
+    let mut buf = TokenBuf::default();
+    tokenize(sample, &mut buf);
     let mut best = (Lang::En, 0usize);
-    for (lang, score) in Lang::ALL.into_iter().zip(scores) {
+    for lang in Lang::ALL {
+        let vocab = vocab(lang);
+        let score = (0..buf.len())
+            .filter_map(|i| buf.lower(i))
+            .filter(|word| word.len() <= 8 && vocab.is(word, Class::Stop))
+            .count();
         if score > best.1 {
             best = (lang, score);
         }
@@ -491,9 +630,35 @@ pub fn detect(text: &str) -> Lang {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    #[test]
+    fn every_lexicon_file_loads_with_every_class_filled() {
+        for source in [
+            include_str!("lexicon/fr.toml"),
+            include_str!("lexicon/en.toml"),
+        ] {
+            let file: LexiconFile = toml::from_str(source).unwrap();
+            assert!(!file.months.is_empty());
+            // English writes the adjectives of an organisation's name with capitals.
+            let empty: Vec<Class> = file
+                .phrases
+                .lists()
+                .into_iter()
+                .filter(|(class, list)| list.is_empty() && *class != Class::OrgAdjective)
+                .map(|(class, _)| class)
+                .collect();
+            assert_eq!(empty, [], "{}", file.tag);
+        }
+        let names: NamesFile = toml::from_str(include_str!("lexicon/names.toml")).unwrap();
+        assert!(names.feminine.len() > 100 && names.masculine.len() > 100);
+    }
 
     #[rstest]
     #[case::french_seed(crate::model::BUNDLED_RELEASE, Lang::Fr)]
@@ -511,22 +676,41 @@ mod tests {
     }
 
     #[test]
-    fn phrases_match_as_tokenized() {
-        let vocab = Lang::Fr.vocab();
-        let mut lower = String::new();
-        let mut toks = Vec::new();
-        tokenize("Plus d'informations", &mut toks, &mut lower);
-        assert_eq!(vocab.match_at(&toks, &lower, 0, Kind::Role), None);
-        tokenize("le Secrétaire général d'INTERPOL", &mut toks, &mut lower);
-        assert_eq!(vocab.match_at(&toks, &lower, 1, Kind::Role), Some(2));
+    fn multiword_phrases_are_indexed_by_their_first_word() {
+        let fr = vocab(Lang::Fr);
+        assert!(fr.classes_of("secrétaire").1 & Class::Role.bit() != 0);
+        let rest: Vec<&[String]> = fr.phrases_after("secrétaire", Class::Role).collect();
+        assert!(rest.iter().any(|r| r.len() == 1 && r[0] == "général"));
+        assert!(fr.is("directrice", Class::Feminine));
+        assert_eq!(fr.month("mai"), Some(5));
+    }
+
+    #[rstest]
+    #[case("For more information:", LineClass::MoreInfo, true)]
+    #[case("About Europol", LineClass::About, true)]
+    #[case("Aboutissement", LineClass::About, false)]
+    #[case("Share this page", LineClass::Clutter, true)]
+    fn lines_match_their_class(#[case] line: &str, #[case] class: LineClass, #[case] want: bool) {
+        assert_eq!(vocab(Lang::En).line_is(line, class), want);
     }
 
     #[test]
-    fn tags_round_trip() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
-        }
-        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("de"), None);
+    fn line_phrase_gives_the_rest_of_the_line() {
+        let en = vocab(Lang::En);
+        assert_eq!(
+            en.line_phrase("About Europol", LineClass::About),
+            Some("Europol")
+        );
+        let fr = vocab(Lang::Fr);
+        assert_eq!(
+            fr.line_phrase("À propos de l'ONUDC :", LineClass::About),
+            Some("l'ONUDC")
+        );
+    }
+
+    #[test]
+    fn given_names_have_a_gender() {
+        assert_eq!(given_name_gender("florence"), Some(Gender::Feminine));
+        assert_eq!(given_name_gender("paul"), Some(Gender::Masculine));
     }
 }

@@ -1,45 +1,48 @@
-//! The further-reading section ("Plus d'informations", "For more information") as links:
-//! each line or item is a link, with its URL when the line has one (a Markdown link, a bare
+//! The further-reading section ("Plus d'informations", "For more information") as links: each
+//! line or item is a link, with its address when the line has one (a Markdown link, an
 //! `https://` address, `www.`, or an e-mail address). No I/O here.
 
 use super::blocks::Doc;
-use super::text::collapse_ws;
+use super::lexicon::{LineClass, Vocab, common};
+use super::words::collapse_ws;
 use crate::model::Link;
 
 /// A block longer than this ends the section: it is prose again.
-pub const MAX_LINK_CHARS: usize = 300;
+pub(crate) const MAX_LINK_CHARS: usize = 300;
 /// At most this many links are kept.
-const MAX_LINKS: usize = 100;
+pub(crate) const MAX_LINKS: usize = 100;
 
-/// True when block `i` can be part of a link section.
-pub fn is_link_block(doc: &Doc, i: usize) -> bool {
-    // At most MAX_LINK_CHARS characters: counting stops past them.
-    doc.block_text(i).chars().nth(MAX_LINK_CHARS).is_none()
+/// True when block `i` is short enough to be part of a link section.
+pub(crate) fn is_link_block(doc: &Doc, i: usize) -> bool {
+    doc.block_text(i)
+        .is_some_and(|text| text.chars().nth(MAX_LINK_CHARS).is_none())
 }
 
-/// The links of block `i`, one per line; a line that is only a heading of `headings`
-/// ("Plus d'informations" above its links) is none.
-pub fn links_of(doc: &Doc, i: usize, headings: &[&str], out: &mut Vec<Link>) {
-    // Once the list is full, nothing more is pushed: no need to read the block.
+/// True when `word` is a web or mail address a briefing may hold.
+pub(crate) fn is_web_address(word: &str) -> bool {
+    web_url(word).is_some()
+}
+
+/// The links of block `i`, one per line; a line that is only a heading of the section ("Plus
+/// d'informations" above its links) is none.
+pub(crate) fn links_of(doc: &Doc, i: usize, vocab: &Vocab, out: &mut Vec<Link>) {
     if out.len() >= MAX_LINKS {
         return;
     }
-    let Some(block) = doc.blocks.get(i) else {
-        return;
-    };
-    let md: Vec<_> = doc.links.iter().filter(|l| l.block == i).collect();
-    if !md.is_empty() {
-        for l in md {
-            let title = collapse_ws(doc.text.get(l.title.clone()).unwrap_or(""));
-            let url = web_url(&l.url);
-            push(out, title, url);
+    let marked: Vec<_> = doc.links.iter().filter(|l| l.block == i).collect();
+    if !marked.is_empty() {
+        for link in marked {
+            let title = doc.text.get(link.title.clone()).map(collapse_ws);
+            push(out, title, web_url(&link.url));
         }
         return;
     }
-    let text = doc.text.get(block.range.clone()).unwrap_or("");
+    let Some(text) = doc.block_text(i) else {
+        return;
+    };
     for line in text.lines() {
         let line = collapse_ws(line);
-        if line.is_empty() {
+        if line.is_empty() || vocab.line_phrase(&line, LineClass::MoreInfo) == Some("") {
             continue;
         }
         let found = line
@@ -48,48 +51,52 @@ pub fn links_of(doc: &Doc, i: usize, headings: &[&str], out: &mut Vec<Link>) {
                 w.trim_matches(['(', ')', '<', '>', ',', ';', '[', ']'])
                     .trim_end_matches('.')
             })
-            .find_map(|w| web_url(w).map(|u| (w.to_string(), u)));
+            .find_map(|w| web_url(w).map(|url| (w.to_string(), url)));
         match found {
             Some((word, url)) => {
-                let title = line
-                    .replace(&word, "")
-                    .trim_matches(|c: char| {
-                        c.is_whitespace()
-                            || matches!(
-                                c,
-                                ':' | '-' | '–' | '—' | '|' | '(' | ')' | '<' | '>' | ','
-                            )
-                    })
-                    .to_string();
-                let title = if title.is_empty() {
-                    word
-                } else {
-                    collapse_ws(&title)
-                };
-                push(out, title, Some(url));
+                let title = collapse_ws(line.replace(&word, "").trim_matches(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, ':' | '-' | '–' | '—' | '|' | '(' | ')' | '<' | '>' | ',')
+                }));
+                let title = if title.is_empty() { word } else { title };
+                push(out, Some(title), Some(url));
             }
-            None if super::front::line_matches(&line, headings) => {}
-            None => push(out, line, None),
+            None => {
+                // "For more information: Europol's report" keeps the title after the heading.
+                let rest = vocab
+                    .line_phrase(&line, LineClass::MoreInfo)
+                    .map(str::to_string);
+                push(out, Some(rest.unwrap_or(line)), None);
+            }
         }
     }
 }
 
-fn push(out: &mut Vec<Link>, title: String, url: Option<String>) {
-    if out.len() < MAX_LINKS && !title.trim().is_empty() {
+fn push(out: &mut Vec<Link>, title: Option<String>, url: Option<String>) {
+    if let Some(title) = title
+        && out.len() < MAX_LINKS
+        && !title.trim().is_empty()
+    {
         out.push(Link { title, url });
     }
 }
 
-/// A URL the model accepts (http, https, mailto), from a word of the text.
-pub fn web_url(word: &str) -> Option<String> {
+/// An address the model accepts (http, https, mailto), from a word of the text.
+pub(crate) fn web_url(word: &str) -> Option<String> {
+    let table = common();
     let lower = word.to_ascii_lowercase();
-    let url = if ["https://", "http://", "mailto:"]
+    let url = if table
+        .url_schemes
         .iter()
-        .any(|scheme| lower.starts_with(scheme))
+        .any(|s| lower.starts_with(s.as_str()))
     {
         word.to_string()
-    } else if lower.starts_with("www.") && word.len() > 4 {
-        format!("https://{word}")
+    } else if table
+        .web_prefixes
+        .iter()
+        .any(|p| lower.starts_with(p.as_str()) && word.len() > p.len())
+    {
+        format!("{}{word}", table.default_scheme)
     } else if let Some((user, host)) = word.split_once('@') {
         let ok = !user.is_empty()
             && host.contains('.')
@@ -101,20 +108,26 @@ pub fn web_url(word: &str) -> Option<String> {
         if !ok {
             return None;
         }
-        format!("mailto:{word}")
+        format!("{}{word}", table.mail_scheme)
     } else {
         return None;
     };
     let rest = url
         .split_once(':')
-        .map_or("", |(_, r)| r.trim_start_matches('/'));
+        .map(|(_, rest)| rest.trim_start_matches('/'))?;
     (!rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())).then_some(url)
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
 mod tests {
     use super::*;
     use crate::import::blocks::parse_blocks;
+    use crate::import::lexicon::vocab;
+    use crate::model::Lang;
     use rstest::rstest;
 
     #[rstest]
@@ -128,21 +141,19 @@ mod tests {
         assert_eq!(web_url(word).as_deref(), want);
     }
 
+    fn got(links: &[Link]) -> Vec<(&str, Option<&str>)> {
+        links
+            .iter()
+            .map(|l| (l.title.as_str(), l.url.as_deref()))
+            .collect()
+    }
+
     #[test]
     fn a_heading_line_above_links_is_no_link() {
         let doc = parse_blocks("Plus d'informations\nRapport complet : https://x.org/r\n");
         let mut links = Vec::new();
-        links_of(
-            &doc,
-            0,
-            crate::import::Lang::Fr.vocab().lex.more_info_headings,
-            &mut links,
-        );
-        let got: Vec<(&str, Option<&str>)> = links
-            .iter()
-            .map(|l| (l.title.as_str(), l.url.as_deref()))
-            .collect();
-        assert_eq!(got, [("Rapport complet", Some("https://x.org/r"))]);
+        links_of(&doc, 0, vocab(Lang::Fr), &mut links);
+        assert_eq!(got(&links), [("Rapport complet", Some("https://x.org/r"))]);
     }
 
     #[test]
@@ -151,14 +162,10 @@ mod tests {
             "Programme: https://x.org/p\nDiscours du directeur\n\n- [Report](https://x.org/r)\n",
         );
         let mut links = Vec::new();
-        links_of(&doc, 0, &[], &mut links);
-        links_of(&doc, 1, &[], &mut links);
-        let got: Vec<(&str, Option<&str>)> = links
-            .iter()
-            .map(|l| (l.title.as_str(), l.url.as_deref()))
-            .collect();
+        links_of(&doc, 0, vocab(Lang::En), &mut links);
+        links_of(&doc, 1, vocab(Lang::En), &mut links);
         assert_eq!(
-            got,
+            got(&links),
             [
                 ("Programme", Some("https://x.org/p")),
                 ("Discours du directeur", None),

@@ -83,9 +83,10 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
-    /// The `name` of a person in [`Briefing::parties`]; absent when the release does not say.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker: Option<String>,
+    /// Who says it: the `name` of a person in [`Briefing::parties`], or several for a joint
+    /// statement; none when the release does not say.
+    #[serde(default, skip_serializing_if = "Speakers::is_empty")]
+    pub speaker: Speakers,
     /// The words, verbatim, without the quotation marks.
     pub text: String,
     /// When or where it was said ("lors de ses remarques liminaires").
@@ -99,6 +100,9 @@ pub struct Quote {
 pub struct Area {
     /// A short label.
     pub label: String,
+    /// The canonical category, an area id of [`super::categories`] such as `training`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
     /// The release's own words about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
@@ -110,12 +114,98 @@ pub struct Area {
 pub struct Threat {
     /// A short label.
     pub label: String,
+    /// The canonical category, a threat id of [`super::categories`] such as `ransomware`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
     /// The release's own words about it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// Whether the release calls it new or emerging.
     #[serde(default, skip_serializing_if = "is_false")]
     pub emerging: bool,
+}
+
+/// The speakers of a quote: none, one (written `speaker = "Name"`), or several for a joint
+/// statement (`speaker = ["Name", "Name"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Speakers(Vec<String>);
+
+impl Speakers {
+    /// No speaker.
+    pub fn none() -> Speakers {
+        Speakers(Vec::new())
+    }
+
+    /// One speaker.
+    pub fn one(name: impl Into<String>) -> Speakers {
+        Speakers(vec![name.into()])
+    }
+
+    /// Several speakers, in order; duplicates are dropped.
+    pub fn many(names: impl IntoIterator<Item = String>) -> Speakers {
+        let mut out: Vec<String> = Vec::new();
+        for name in names {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        Speakers(out)
+    }
+
+    /// True when the release does not say who speaks.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The speakers' names, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+
+    /// The first speaker, or the only one.
+    pub fn first(&self) -> Option<&str> {
+        self.0.first().map(String::as_str)
+    }
+
+    /// The names for editing in place.
+    pub fn names_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        self.0.iter_mut()
+    }
+}
+
+impl Serialize for Speakers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => serializer.serialize_str(one),
+            many => many.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Speakers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Speakers;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a name, or a list of names for a joint statement")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Speakers, E> {
+                Ok(Speakers::one(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Speakers, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<String>()? {
+                    names.push(name);
+                }
+                Ok(Speakers(names))
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
 }
 
 /// A pointer to further reading.
@@ -186,8 +276,8 @@ pub(crate) mod keys {
     pub const PARTY: &[&str] = &["name", "full_name", "people"];
     pub const PERSON: &[&str] = &["name", "role"];
     pub const QUOTE: &[&str] = &["speaker", "text", "context"];
-    pub const AREA: &[&str] = &["label", "detail"];
-    pub const THREAT: &[&str] = &["label", "detail", "emerging"];
+    pub const AREA: &[&str] = &["label", "category", "detail"];
+    pub const THREAT: &[&str] = &["label", "category", "detail", "emerging"];
     pub const LINK: &[&str] = &["title", "url"];
     pub const NOTES: &[&str] = &[
         "title",
@@ -269,7 +359,7 @@ impl Briefing {
             }
         }
         for quote in &mut self.quotes {
-            quote.speaker.iter_mut().for_each(&mut one);
+            quote.speaker.names_mut().for_each(&mut one);
             one(&mut quote.text);
             quote.context.iter_mut().for_each(&mut one);
         }
@@ -371,16 +461,18 @@ mod tests {
                 }],
             }],
             quotes: vec![Quote {
-                speaker: Some(s()),
+                speaker: Speakers::one(s()),
                 text: s(),
                 context: Some(s()),
             }],
             cooperation_areas: vec![Area {
                 label: s(),
+                category: Some(s()),
                 detail: Some(s()),
             }],
             threats: vec![Threat {
                 label: s(),
+                category: Some(s()),
                 detail: Some(s()),
                 emerging: true,
             }],
@@ -427,7 +519,10 @@ mod tests {
     fn map_text_reaches_every_string() {
         let mut b = full();
         b.map_text(|_| "y".to_string());
-        let json = serde_json::to_string(&b).unwrap();
+        // A category is an id of the taxonomy, not text: it stays as written.
+        let json = serde_json::to_string(&b)
+            .unwrap()
+            .replace(r#""category":"x""#, "");
         assert!(!json.contains("\"x\""), "a string was missed: {json}");
     }
 

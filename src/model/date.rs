@@ -73,12 +73,56 @@ impl Serialize for Date {
     }
 }
 
-/// The message for a value that is not a date, shared with the validator's tests.
+/// The message for a value that is not a date, shared with the validator's tests. A value
+/// shaped like a date whose day or month does not exist says so: its form is right.
 pub(crate) fn bad_date_message(found: &str) -> String {
-    format!(
-        "expected a date like '2016-05-23', found '{}'",
-        super::diag::quote_value(found)
-    )
+    let quoted = super::diag::quote_value(found);
+    match impossible_date(found) {
+        Some(why) => format!("expected a date that exists, found '{quoted}': {why}"),
+        None => format!("expected a date like '2016-05-23', found '{quoted}'"),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// For `YYYY-MM-DD` text that is no date, why: "February 2016 has 29 days" or "there is no
+/// month 13". `None` for text of another shape, or a real date.
+fn impossible_date(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && text
+            .chars()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shaped || Date::parse_iso(text).is_some() {
+        return None;
+    }
+    let year: i16 = text.get(0..4)?.parse().ok()?;
+    let month: i8 = text.get(5..7)?.parse().ok()?;
+    let Some(name) = usize::try_from(month)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| MONTHS.get(i))
+    else {
+        return Some(format!("there is no month {month}"));
+    };
+    let days = jiff::civil::Date::new(year, month, 1).ok()?.days_in_month();
+    Some(format!("{name} {year} has {days} days"))
 }
 
 impl<'de> Deserialize<'de> for Date {
@@ -115,6 +159,32 @@ mod tests {
     fn parse_iso_accepts_only_real_dates(#[case] text: &str, #[case] want: Option<(i16, i8, i8)>) {
         let got = Date::parse_iso(text).map(|d| (d.year(), d.month(), d.day()));
         assert_eq!(got, want);
+    }
+
+    #[rstest]
+    #[case(
+        "2016-02-30",
+        "expected a date that exists, found '2016-02-30': February 2016 has 29 days"
+    )]
+    #[case(
+        "2015-02-29",
+        "expected a date that exists, found '2015-02-29': February 2015 has 28 days"
+    )]
+    #[case(
+        "2016-04-31",
+        "expected a date that exists, found '2016-04-31': April 2016 has 30 days"
+    )]
+    #[case(
+        "2016-13-01",
+        "expected a date that exists, found '2016-13-01': there is no month 13"
+    )]
+    #[case("23/05/16", "expected a date like '2016-05-23', found '23/05/16'")]
+    #[case("nope", "expected a date like '2016-05-23', found 'nope'")]
+    fn a_date_that_does_not_exist_is_told_apart_from_a_bad_form(
+        #[case] text: &str,
+        #[case] want: &str,
+    ) {
+        assert_eq!(bad_date_message(text), want);
     }
 
     #[test]

@@ -70,37 +70,203 @@ pub fn parse_briefing(source: &str, origin: &str, format: Format) -> Result<Brie
         &mut problems,
     );
 
-    let located = tree.clone();
-    let root_span = tree.span();
-    match Briefing::deserialize(toml::de::Deserializer::from(tree)) {
-        Ok(mut briefing) => {
-            problems.extend(validate::validate(&briefing, &located, source, origin));
-            if problems.is_empty() {
-                briefing.map_text(sanitize::sanitize);
-                Ok(briefing)
-            } else {
-                Err(LoadError::new(problems))
-            }
+    match read_every_problem(tree, source, origin, format, &mut problems) {
+        Some(mut briefing) if problems.is_empty() => {
+            briefing.map_text(sanitize::sanitize);
+            Ok(briefing)
         }
-        Err(e) => {
-            let message = humanize_serde_message(e.message());
-            let mut d = match e.span() {
-                // At the top level there is no line to point at: the key is simply absent.
-                Some(span) if span != root_span => Diagnostic::at(origin, source, span, message),
-                _ => Diagnostic::whole(origin, message),
-            };
-            if let Some(name) = e.message().strip_prefix("missing field ") {
-                let name = name.trim_matches('`');
-                d = d.with_help(format!("add a line like: {name} = \"...\""));
-            } else if e.message().starts_with("expected a date like") {
-                d = d
-                    .with_label("not an ISO 8601 date")
-                    .with_help("write the date as YYYY-MM-DD");
+        _ => Err(LoadError::new(problems)),
+    }
+}
+
+/// Most serde errors reported for one file; past it the rest are likely one mistake's echoes.
+const MAX_TYPE_ERRORS: usize = 100;
+
+/// Builds the briefing with serde, reporting every type and value error, not only the first:
+/// after each error the value serde refused is taken out of the tree (a required string gets a
+/// stand-in) and serde reads again. When serde succeeds, [`validate`] checks the rest. Returns
+/// the briefing serde built, if any; `problems` says whether it is valid.
+fn read_every_problem(
+    mut tree: Spanned<DeTable<'_>>,
+    source: &str,
+    origin: &str,
+    format: Format,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Briefing> {
+    let root_span = tree.span();
+    // Keys whose value was taken out: when serde then misses one, it was reported already.
+    let mut taken: Vec<String> = Vec::new();
+    let mut last: Option<(Option<Range<usize>>, String)> = None;
+    for _ in 0..MAX_TYPE_ERRORS {
+        let e = match Briefing::deserialize(toml::de::Deserializer::from(tree.clone())) {
+            Ok(briefing) => {
+                problems.extend(validate::validate(&briefing, &tree, source, origin));
+                return Some(briefing);
             }
-            problems.push(d);
-            Err(LoadError::new(problems))
+            Err(e) => e,
+        };
+        let here = (e.span(), e.message().to_string());
+        if last.as_ref() == Some(&here) {
+            // Taking the value out did not help serde on: stop rather than loop.
+            return None;
+        }
+        last = Some(here);
+        let missing = e
+            .message()
+            .strip_prefix("missing field ")
+            .map(|name| name.trim_matches('`').to_string());
+        if let Some(name) = &missing {
+            let span = e.span().unwrap_or_else(|| root_span.clone());
+            if !taken.contains(name) {
+                problems.push(missing_field(
+                    name,
+                    span.clone(),
+                    &root_span,
+                    source,
+                    origin,
+                    format,
+                ));
+            }
+            if !put_stand_in(&mut tree, &span, name) {
+                return None;
+            }
+            continue;
+        }
+        let Some(span) = e.span().filter(|span| *span != root_span) else {
+            problems.push(Diagnostic::whole(
+                origin,
+                humanize_serde_message(e.message()),
+            ));
+            return None;
+        };
+        problems.push(value_problem(e.message(), span.clone(), source, origin));
+        match take_value_at(tree.get_mut(), &span) {
+            Some(Some(key)) => taken.push(key),
+            Some(None) => {}
+            None => return None,
         }
     }
+    None
+}
+
+/// The message for a value serde refused at `span`.
+fn value_problem(message: &str, span: Range<usize>, source: &str, origin: &str) -> Diagnostic {
+    // A date of the right form that does not exist: why goes under the caret.
+    if message.starts_with("expected a date that exists")
+        && let Some((message, why)) = message.split_once("': ")
+    {
+        return Diagnostic::at(origin, source, span, format!("{message}'")).with_label(why);
+    }
+    let d = Diagnostic::at(origin, source, span, humanize_serde_message(message));
+    if message.starts_with("expected a date like") {
+        d.with_label("not an ISO 8601 date")
+            .with_help("write the date as YYYY-MM-DD")
+    } else {
+        d
+    }
+}
+
+/// The message for a required key that is absent, with the line to add in the file's format.
+fn missing_field(
+    name: &str,
+    span: Range<usize>,
+    root_span: &Range<usize>,
+    source: &str,
+    origin: &str,
+    format: Format,
+) -> Diagnostic {
+    let message = format!("expected a value for '{name}', found none");
+    // At the top level there is no line to point at: the key is simply absent.
+    let d = if span == *root_span {
+        Diagnostic::whole(origin, message)
+    } else {
+        Diagnostic::at(origin, source, span, message)
+    };
+    match format {
+        Format::Toml => d.with_help(format!("add a line like: {name} = \"...\"")),
+        Format::Json => d.with_help(format!("add a member like: \"{name}\": \"...\"")),
+    }
+}
+
+/// Takes the value at `span` out of the tree: its key from a table (`Some(Some(key))`) or
+/// its element from a list (`Some(None)`); `None` when no value has that span.
+fn take_value_at(table: &mut DeTable<'_>, span: &Range<usize>) -> Option<Option<String>> {
+    let names: Vec<String> = table.iter().map(|(k, _)| k.get_ref().to_string()).collect();
+    for name in names {
+        let Some(value) = table.get_mut(name.as_str()) else {
+            continue;
+        };
+        if value.span() == *span {
+            table.remove(name.as_str());
+            return Some(Some(name));
+        }
+        if let Some(taken) = take_in_value(value.get_mut(), span) {
+            return Some(taken);
+        }
+    }
+    None
+}
+
+fn take_in_value(value: &mut DeValue<'_>, span: &Range<usize>) -> Option<Option<String>> {
+    match value {
+        DeValue::Table(t) => take_value_at(t, span),
+        DeValue::Array(items) => {
+            if items.iter().any(|item| item.span() == *span) {
+                let old = std::mem::replace(items, DeArray::new());
+                *items = old
+                    .into_iter()
+                    .filter(|item| item.span() != *span)
+                    .collect();
+                return Some(None);
+            }
+            items
+                .iter_mut()
+                .find_map(|item| take_in_value(item.get_mut(), span))
+        }
+        _ => None,
+    }
+}
+
+/// Puts a stand-in string for the required key `name` into the table at `span`, so serde can
+/// read on; every required key of the schema is a string. False when there is no such table.
+fn put_stand_in(tree: &mut Spanned<DeTable<'_>>, span: &Range<usize>, name: &str) -> bool {
+    fn insert(table: &mut DeTable<'_>, span: &Range<usize>, name: &str) {
+        table.insert(
+            Spanned::new(span.clone(), Cow::Owned(name.to_string())),
+            Spanned::new(span.clone(), DeValue::String(Cow::Borrowed("?"))),
+        );
+    }
+    fn find(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, name: &str) -> bool {
+        let here = value.span() == *span;
+        match value.get_mut() {
+            DeValue::Table(t) if here => {
+                insert(t, span, name);
+                true
+            }
+            DeValue::Table(t) => {
+                let names: Vec<String> = t.iter().map(|(k, _)| k.get_ref().to_string()).collect();
+                names
+                    .iter()
+                    .any(|n| t.get_mut(n.as_str()).is_some_and(|v| find(v, span, name)))
+            }
+            DeValue::Array(items) => items.iter_mut().any(|item| find(item, span, name)),
+            _ => false,
+        }
+    }
+    if tree.span() == *span {
+        insert(tree.get_mut(), span, name);
+        return true;
+    }
+    let names: Vec<String> = tree
+        .get_ref()
+        .iter()
+        .map(|(k, _)| k.get_ref().to_string())
+        .collect();
+    names.iter().any(|n| {
+        tree.get_mut()
+            .get_mut(n.as_str())
+            .is_some_and(|v| find(v, span, name))
+    })
 }
 
 fn parse_toml<'s>(source: &'s str, origin: &str) -> Result<Spanned<DeTable<'s>>, LoadError> {

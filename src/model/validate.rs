@@ -7,6 +7,7 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 use super::briefing::Briefing;
+use super::category::CategoryKind;
 use super::diag::{Diagnostic, quote_value};
 use super::parse::{Seg, path_string, span_at};
 
@@ -27,6 +28,40 @@ impl Ctx<'_, '_> {
         self.problems.push(d);
         let last = self.problems.len() - 1;
         &mut self.problems[last]
+    }
+
+    /// Reports a category that is not an id of the taxonomy, or one of the other kind.
+    fn category(&mut self, path: &[Seg<'_>], id: &str, kind: CategoryKind) {
+        let what = match kind {
+            CategoryKind::Threat => "a threat category",
+            CategoryKind::Area => "a cooperation area category",
+        };
+        let known: Vec<&str> = super::categories()
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.id.as_str())
+            .collect();
+        if known.contains(&id) {
+            return;
+        }
+        let example = known.first().copied().unwrap_or("none");
+        let msg = format!(
+            "expected {what} such as '{example}', found '{}'",
+            quote_value(id)
+        );
+        let nearest = known
+            .iter()
+            .map(|k| (strsim::levenshtein(k, id), *k))
+            .min()
+            .filter(|(distance, _)| *distance <= 3);
+        let help = match (nearest, super::category(id)) {
+            (Some((_, k)), _) => format!("did you mean '{k}'?"),
+            (None, Some(other)) if other.kind != kind => {
+                format!("'{id}' is a category of the other list")
+            }
+            _ => "the categories are listed in src/model/taxonomy.toml".to_string(),
+        };
+        self.report(path, msg).help = Some(help);
     }
 
     fn non_empty(&mut self, path: &[Seg<'_>], value: &str, what: &str) {
@@ -101,32 +136,40 @@ pub fn validate(
             &quote.text,
             "the words quoted",
         );
-        let Some(speaker) = &quote.speaker else {
-            continue;
-        };
-        if briefing.person(speaker).is_some() {
-            continue;
-        }
-        let msg = format!(
-            "quote {} ('{}'): expected the name of a person in 'parties', found '{}'",
-            i + 1,
-            quote_value(&quote.text),
-            quote_value(speaker)
-        );
-        let help = match closest_person(briefing, speaker) {
-            Some(name) => format!("did you mean '{name}'?"),
-            None if seen_people.is_empty() => {
-                "add the speaker to a party's 'people', or remove 'speaker'".to_string()
+        let many = quote.speaker.names().count() > 1;
+        for (j, speaker) in quote.speaker.names().enumerate() {
+            // A person, or an organisation speaking for itself ("Europol said").
+            if briefing.person(speaker).is_some()
+                || briefing.parties.iter().any(|p| p.name == speaker)
+            {
+                continue;
             }
-            None => format!("people in 'parties': {}", seen_people.join(", ")),
-        };
-        cx.report(&[Key("quotes"), Index(i), Key("speaker")], msg)
-            .help = Some(help);
+            let msg = format!(
+                "quote {} ('{}'): expected the name of a person or party in 'parties', found '{}'",
+                i + 1,
+                quote_value(&quote.text),
+                quote_value(speaker)
+            );
+            let help = match closest_person(briefing, speaker) {
+                Some(name) => format!("did you mean '{name}'?"),
+                None if seen_people.is_empty() => {
+                    "add the speaker to a party's 'people', or remove 'speaker'".to_string()
+                }
+                None => format!("people in 'parties': {}", seen_people.join(", ")),
+            };
+            let path = [Key("quotes"), Index(i), Key("speaker"), Index(j)];
+            let path = if many { &path[..] } else { &path[..3] };
+            cx.report(path, msg).help = Some(help);
+        }
     }
 
     for (i, area) in briefing.cooperation_areas.iter().enumerate() {
         let path = [Key("cooperation_areas"), Index(i), Key("label")];
         cx.non_empty(&path, &area.label, "a label");
+        if let Some(id) = &area.category {
+            let path = [Key("cooperation_areas"), Index(i), Key("category")];
+            cx.category(&path, id, CategoryKind::Area);
+        }
     }
     for (i, threat) in briefing.threats.iter().enumerate() {
         cx.non_empty(
@@ -134,6 +177,10 @@ pub fn validate(
             &threat.label,
             "a label",
         );
+        if let Some(id) = &threat.category {
+            let path = [Key("threats"), Index(i), Key("category")];
+            cx.category(&path, id, CategoryKind::Threat);
+        }
     }
     for (i, link) in briefing.links.iter().enumerate() {
         cx.non_empty(

@@ -21,6 +21,10 @@ use crate::serve::options::clamp_size;
 use crate::serve::server::Shared;
 use crate::serve::session::{self, Feed};
 
+/// The user name a presenter connects with (`ssh presenter@HOST`). It matters only with
+/// `--open`, where everyone else gets in without a key: this name is asked for its key instead.
+pub(crate) const PRESENTER_USER: &str = "presenter";
+
 /// Input packets queued for a session task before more are dropped.
 const INPUT_QUEUE: usize = 8;
 /// The most bytes of one input packet kept: more than any typist sends between two frames,
@@ -48,6 +52,10 @@ pub(crate) struct Conn {
     pty: Option<(Size, String)>,
     /// Set once the view runs.
     feed: Option<FeedTx>,
+    /// Passcodes and signed keys refused so far (the probes clients make first do not count).
+    failed_attempts: usize,
+    /// Signed in with a presenter key: this connection's view leads.
+    presenter: bool,
 }
 
 impl Conn {
@@ -70,6 +78,8 @@ impl Conn {
             channel: None,
             pty: None,
             feed: None,
+            failed_attempts: 0,
+            presenter: false,
         }
     }
 
@@ -87,7 +97,31 @@ impl Conn {
             .line(format_args!("#{} refused {what}", self.id));
     }
 
+    /// Refused, keeping `method` on offer: russh takes a method off the list when a
+    /// rejection names none, and OpenSSH then stops asking for the passcode it still counts.
+    fn reject(&self) -> Auth {
+        Auth::Reject {
+            proceed_with_methods: Some(self.shared.methods()),
+            partial_success: false,
+        }
+    }
+
+    /// True when this connection has used up its attempts.
+    fn out_of_attempts(&self) -> bool {
+        self.failed_attempts >= self.shared.limits.max_auth_attempts
+    }
+
+    /// Logs and counts the outcome of an attempt; a refused passcode or signed key uses up one
+    /// of the connection's attempts.
     fn auth_result(&mut self, user: &str, method: &str, ok: bool) -> Auth {
+        if !ok {
+            self.failed_attempts += 1;
+        }
+        self.auth_outcome(user, method, ok)
+    }
+
+    /// Logs and counts the outcome of an authentication request.
+    fn auth_outcome(&mut self, user: &str, method: &str, ok: bool) -> Auth {
         self.user = client_text(user);
         if ok {
             self.shared.log.line(format_args!(
@@ -104,17 +138,21 @@ impl Conn {
                 "#{} {} user {} refused ({method})",
                 self.id, self.peer, self.user
             ));
-            Auth::Reject {
-                proceed_with_methods: None,
-                partial_success: false,
-            }
+            self.reject()
         }
     }
 
-    fn key_ok(&self, key: &PublicKey) -> bool {
+    /// Whether `key` may sign in, and as whom: `Some(true)` for a presenter key, `Some(false)`
+    /// for an attendee's key.
+    fn key_role(&self, key: &PublicKey) -> Option<bool> {
+        if let Some(path) = &self.shared.presenter_keys
+            && auth::is_key_authorized(path, key)
+        {
+            return Some(true);
+        }
         match &self.shared.access {
-            Access::AuthorizedKeys(path) => auth::is_key_authorized(path, key),
-            _ => false,
+            Access::AuthorizedKeys(path) if auth::is_key_authorized(path, key) => Some(false),
+            _ => None,
         }
     }
 
@@ -131,12 +169,18 @@ impl Conn {
             input: input_rx,
             size: size_rx,
         };
+        let role = if self.presenter {
+            session::Role::Presenter
+        } else {
+            session::Role::Attendee
+        };
         session::spawn(
             Arc::clone(&self.shared),
             session.handle(),
             channel,
             self.id,
             feed,
+            role,
         );
     }
 }
@@ -145,19 +189,21 @@ impl Handler for Conn {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        let ok = self.shared.access == Access::Open;
+        // With --open, the presenter's name goes on to sign with its key.
+        let presenter = user == PRESENTER_USER && self.shared.presenter_keys.is_some();
+        let ok = self.shared.access == Access::Open && !presenter;
         Ok(if ok {
             self.auth_result(user, "none (--open)", true)
         } else {
             // The probe every client makes first: not a failure worth counting.
-            Auth::Reject {
-                proceed_with_methods: None,
-                partial_success: false,
-            }
+            self.reject()
         })
     }
 
     async fn auth_password(&mut self, user: &str, password: &str) -> Result<Auth, Self::Error> {
+        if self.out_of_attempts() {
+            return Ok(self.reject());
+        }
         let ok = match &self.shared.access {
             Access::Passcode(code) => auth::passcode_matches(code, password),
             _ => false,
@@ -170,11 +216,15 @@ impl Handler for Conn {
         user: &str,
         offer: PublicKeyOffer<'_>,
     ) -> Result<Auth, Self::Error> {
-        // Unknown keys are turned away before the client signs anything.
-        if self.key_ok(offer.public_key) {
+        // Unknown keys are turned away before the client signs anything; offering keys is
+        // not an attempt (a client with several keys offers each in turn).
+        if self.out_of_attempts() {
+            return Ok(self.reject());
+        }
+        if self.key_role(offer.public_key).is_some() {
             Ok(Auth::Accept)
         } else {
-            Ok(self.auth_result(user, "public key", false))
+            Ok(self.auth_outcome(user, "public key offered", false))
         }
     }
 
@@ -183,12 +233,21 @@ impl Handler for Conn {
         user: &str,
         key: VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
-        let ok = self.key_ok(key.public_key);
+        if self.out_of_attempts() {
+            return Ok(self.reject());
+        }
+        let role = self.key_role(key.public_key);
+        self.presenter = role == Some(true);
         let method = format!(
-            "public key {}",
+            "{} {}",
+            if self.presenter {
+                "presenter key"
+            } else {
+                "public key"
+            },
             key.public_key.fingerprint(russh::keys::HashAlg::Sha256)
         );
-        Ok(self.auth_result(user, &method, ok))
+        Ok(self.auth_result(user, &method, role.is_some()))
     }
 
     async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
@@ -296,10 +355,11 @@ impl Handler for Conn {
     async fn env_request(
         &mut self,
         channel: ChannelId,
-        _name: &str,
+        name: &str,
         _value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.refused(format_args!("environment variable {}", client_text(name)));
         session.channel_failure(channel)?;
         Ok(())
     }

@@ -46,10 +46,28 @@ pub fn fingerprint(key: &PrivateKey) -> String {
 /// directory is created with mode 0700 when missing; a key file that its group or others can
 /// read, or that is encrypted, is refused.
 pub fn load_or_create(path: &Path) -> anyhow::Result<HostKey> {
-    if fs::symlink_metadata(path).is_ok() {
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        if meta.is_dir() {
+            bail!(
+                "expected a host key file, found the directory '{}'\n  = help: name a file in \
+                 it, such as '{}'",
+                path.display(),
+                path.join(FILE_NAME).display()
+            );
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            check_dir_private(dir)?;
+        }
         check_private(path)?;
-        let key = PrivateKey::read_openssh_file(path)
-            .with_context(|| format!("cannot read the host key '{}'", path.display()))?;
+        // ssh-key's error already says what its cause says: chained, the cause would be
+        // printed three times over.
+        let key = PrivateKey::read_openssh_file(path).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read the host key '{}': {e}\n  = help: expected an OpenSSH private \
+                 key; move the file away to have a new one generated",
+                path.display()
+            )
+        })?;
         if key.is_encrypted() {
             bail!(
                 "the host key '{}' is protected by a passphrase\n  = help: use a key without \
@@ -98,7 +116,7 @@ fn create_new_private(path: &Path) -> std::io::Result<fs::File> {
 
 #[cfg(unix)]
 fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
-    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    use std::os::unix::fs::DirBuilderExt;
     if !dir.exists() {
         fs::DirBuilder::new()
             .recursive(true)
@@ -106,6 +124,13 @@ fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
             .create(dir)
             .with_context(|| format!("cannot create the directory '{}'", dir.display()))?;
     }
+    check_dir_private(dir)
+}
+
+/// Refuses a key directory others can write to: they could replace the key, new or not.
+#[cfg(unix)]
+fn check_dir_private(dir: &Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
     let mode = fs::metadata(dir)
         .with_context(|| format!("cannot read the directory '{}'", dir.display()))?
         .permissions()
@@ -119,6 +144,11 @@ fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
             dir.display()
         );
     }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_dir_private(_dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
@@ -201,9 +231,40 @@ mod tests {
     fn host_key_garbage_file_is_an_error_not_replaced() {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join(FILE_NAME);
-        fs::write(&path, "not a key").unwrap();
+        fs::write(&path, "not\0a key").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        assert!(load_or_create(&path).is_err());
-        assert_eq!(fs::read_to_string(&path).unwrap(), "not a key");
+        let err = format!("{:#}", load_or_create(&path).unwrap_err());
+        assert_eq!(
+            err.matches("NUL byte").count(),
+            1,
+            "the cause once, not once per link of the chain: {err}"
+        );
+        assert!(err.contains("expected an OpenSSH private key"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "not\0a key");
+    }
+
+    #[test]
+    fn host_key_path_of_a_directory_says_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("keys");
+        fs::create_dir(&dir).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+        let err = load_or_create(&dir).unwrap_err().to_string();
+        assert!(
+            err.starts_with("expected a host key file, found the directory"),
+            "{err}"
+        );
+        assert!(err.contains(FILE_NAME), "{err}");
+    }
+
+    #[test]
+    fn host_key_existing_in_a_world_writable_dir_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("open");
+        let path = dir.join(FILE_NAME);
+        load_or_create(&path).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o777)).unwrap();
+        let err = load_or_create(&path).unwrap_err().to_string();
+        assert!(err.contains("others can write"), "{err}");
     }
 }

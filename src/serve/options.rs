@@ -30,6 +30,8 @@ pub struct ServeOptions {
     pub limits: Limits,
     /// A file to append connections and refusals to.
     pub log: Option<PathBuf>,
+    /// Public keys allowed to lead over SSH (an authorized_keys file), if any.
+    pub presenter_keys: Option<PathBuf>,
 }
 
 impl ServeOptions {
@@ -42,6 +44,7 @@ impl ServeOptions {
             access,
             limits: Limits::default(),
             log: None,
+            presenter_keys: None,
         }
     }
 }
@@ -115,6 +118,8 @@ pub struct Config {
     pub theme: Theme,
     /// A file to append connections and refusals to.
     pub log: Option<PathBuf>,
+    /// Public keys allowed to lead over SSH (an authorized_keys file), if any.
+    pub presenter_keys: Option<PathBuf>,
 }
 
 /// Parses `COLSxROWS` with each side at least 10 and at most 1000.

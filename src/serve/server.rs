@@ -18,11 +18,12 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 
 use crate::app::{Position, Session as Viewer, State};
 use crate::serve::auth::Access;
+use crate::serve::frames::Frames;
 use crate::serve::handler::Conn;
 use crate::serve::log::Log;
 use crate::serve::options::Limits;
 use crate::serve::rate::ConnectRate;
-use crate::ui::Theme;
+use crate::serve::refuse::{MAX_TELLING, TELL_TIMEOUT, refuse};
 
 /// How long a connection has to end by itself once the presentation ends.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
@@ -48,16 +49,26 @@ pub struct Stats {
     pub dropped_input: AtomicU64,
     /// Sessions closed because a frame could not leave in time.
     pub stalled: AtomicU64,
+    /// Connection or view tasks that panicked (each is a bug; the others keep being served).
+    pub panics: AtomicU64,
 }
 
 /// What every connection shares.
 pub(crate) struct Shared {
     pub(crate) access: Access,
     pub(crate) limits: Limits,
-    pub(crate) theme: Theme,
     /// The attendees' starting state: the briefing, following.
     pub(crate) template: State,
+    /// Frames and updates shared by the attendees who follow.
+    pub(crate) frames: Frames,
     pub(crate) position: watch::Receiver<Position>,
+    /// Where the presenter's position is published, by the local presenter or the one over SSH.
+    publisher: watch::Sender<Position>,
+    /// The presenter keys file, when a presenter may lead over SSH.
+    pub(crate) presenter_keys: Option<std::path::PathBuf>,
+    /// The connection whose presenter leads over SSH, if one does; the local presenter's
+    /// position is not published meanwhile.
+    lead: Mutex<Option<u64>>,
     pub(crate) shutdown: watch::Receiver<bool>,
     pub(crate) watchers: watch::Sender<usize>,
     /// Connections alive, authenticated or not.
@@ -69,12 +80,68 @@ pub(crate) struct Shared {
     next_id: AtomicU64,
 }
 
+impl Shared {
+    /// Publishes a presenter's position; true when it changed.
+    pub(crate) fn publish(&self, position: Position) -> bool {
+        self.publisher.send_if_modified(|p| {
+            let changed = *p != position;
+            *p = position;
+            changed
+        })
+    }
+
+    /// Makes connection `id`'s presenter the one who leads, unless another presenter over SSH
+    /// already does; false then.
+    pub(crate) fn take_lead(&self, id: u64) -> bool {
+        let Ok(mut lead) = self.lead.lock() else {
+            return false;
+        };
+        match *lead {
+            Some(other) if other != id => false,
+            _ => {
+                *lead = Some(id);
+                true
+            }
+        }
+    }
+
+    /// Connection `id`'s presenter stops leading (if it did); the local presenter leads again.
+    pub(crate) fn release_lead(&self, id: u64) {
+        if let Ok(mut lead) = self.lead.lock()
+            && *lead == Some(id)
+        {
+            *lead = None;
+        }
+    }
+
+    /// The authentication methods this server offers.
+    pub(crate) fn methods(&self) -> MethodSet {
+        methods(&self.access, self.presenter_keys.is_some())
+    }
+
+    /// True while a presenter over SSH leads.
+    fn is_led_remotely(&self) -> bool {
+        self.lead.lock().map(|l| l.is_some()).unwrap_or(false)
+    }
+}
+
+/// The authentication methods offered: the attendees' one, and public keys when presenters
+/// may lead (they always sign in with a key, whatever the attendees do).
+fn methods(access: &Access, presenters: bool) -> MethodSet {
+    if presenters {
+        MethodSet::from(&[access.method(), russh::MethodKind::PublicKey][..])
+    } else {
+        MethodSet::from(&[access.method()][..])
+    }
+}
+
 /// The server's russh configuration: one host key, one authentication method, small windows
 /// (input is tiny), keepalives to find dead peers, and a neutral version string.
 fn russh_config(
     host_key: russh::keys::PrivateKey,
     access: &Access,
     limits: &Limits,
+    presenters: bool,
 ) -> russh::server::Config {
     let defaults = russh::Preferred::default();
     let kex: Vec<russh::kex::Name> = defaults
@@ -85,13 +152,15 @@ fn russh_config(
         .collect();
     russh::server::Config {
         server_id: SshId::Standard("SSH-2.0-briefing".into()),
-        methods: MethodSet::from(&[access.method()][..]),
+        methods: methods(access, presenters),
         auth_rejection_time: limits.auth_rejection,
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![host_key],
         window_size: 64 * 1024,
         channel_buffer_size: 16,
-        max_auth_attempts: limits.max_auth_attempts,
+        // The handler counts attempts itself (passcodes and signed keys checked); russh also
+        // counts the `none` probe every client opens with, hence one more here.
+        max_auth_attempts: limits.max_auth_attempts.saturating_add(1),
         // A backstop only: the view's own idle limit comes first and says goodbye politely;
         // the same limit here raced it and cut the connection before the note was sent.
         inactivity_timeout: Some(limits.idle + IDLE_BACKSTOP),
@@ -109,7 +178,7 @@ fn russh_config(
 /// A running server; dropping it does not stop it, [`shutdown`](ServerHandle::shutdown) does.
 pub struct ServerHandle {
     addr: SocketAddr,
-    position: watch::Sender<Position>,
+    shared: Arc<Shared>,
     watchers: watch::Receiver<usize>,
     live: watch::Receiver<usize>,
     shutdown: watch::Sender<bool>,
@@ -123,14 +192,18 @@ impl ServerHandle {
         self.addr
     }
 
-    /// Publishes the presenter's position to every following attendee. Never blocks: each
-    /// session reads only the latest position when it is ready for it.
+    /// Publishes the local presenter's position to every following attendee, unless a
+    /// presenter over SSH leads. Never blocks: each session reads only the latest position
+    /// when it is ready for it.
     pub fn publish(&self, position: Position) {
-        self.position.send_if_modified(|p| {
-            let changed = *p != position;
-            *p = position;
-            changed
-        });
+        if !self.shared.is_led_remotely() {
+            self.shared.publish(position);
+        }
+    }
+
+    /// True while a presenter over SSH leads (the local presenter's keys are not published).
+    pub fn is_led_remotely(&self) -> bool {
+        self.shared.is_led_remotely()
     }
 
     /// How many attendees have a view open now.
@@ -146,6 +219,11 @@ impl ServerHandle {
     /// The server's counters.
     pub fn stats(&self) -> &Stats {
         &self.stats
+    }
+
+    /// The server's counters, to read after [`shutdown`](ServerHandle::shutdown) too.
+    pub fn stats_handle(&self) -> Arc<Stats> {
+        Arc::clone(&self.stats)
     }
 
     /// How many connections are open, authenticated or not.
@@ -184,17 +262,32 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     let stats = Arc::new(Stats::default());
     let mut attendee = template;
     attendee.session = Viewer::Attendee { following: true };
+    let refusal_config = Arc::new(russh::server::Config {
+        inactivity_timeout: Some(TELL_TIMEOUT),
+        // No method to try: the client stops at the banner instead of asking for a password.
+        methods: MethodSet::empty(),
+        ..russh_config(
+            config.host_key.clone(),
+            &config.access,
+            &config.limits,
+            false,
+        )
+    });
     let russh_config = Arc::new(russh_config(
         config.host_key,
         &config.access,
         &config.limits,
+        config.presenter_keys.is_some(),
     ));
     let shared = Arc::new(Shared {
         access: config.access,
         limits: config.limits,
-        theme: config.theme,
+        frames: Frames::new(attendee.clone(), config.theme),
         template: attendee,
         position: position_rx,
+        publisher: position_tx,
+        presenter_keys: config.presenter_keys,
+        lead: Mutex::new(None),
         shutdown: shutdown_rx,
         watchers: watchers_tx,
         live: live_tx,
@@ -205,10 +298,17 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
         next_id: AtomicU64::new(1),
     });
     shared.log.line(format_args!("listening on {addr}"));
-    let accept = tokio::spawn(accept_loop(listener, shared, russh_config));
+    let accept = tokio::spawn(accept_loop(
+        listener,
+        Arc::clone(&shared),
+        Configs {
+            serve: russh_config,
+            refuse: refusal_config,
+        },
+    ));
     Ok(ServerHandle {
         addr,
-        position: position_tx,
+        shared,
         watchers: watchers_rx,
         live: live_rx,
         shutdown: shutdown_tx,
@@ -217,12 +317,16 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     })
 }
 
-async fn accept_loop(
-    listener: TcpListener,
-    shared: Arc<Shared>,
-    config: Arc<russh::server::Config>,
-) {
+/// The russh configurations of the accept loop: one to serve, one to tell a refused client why.
+struct Configs {
+    serve: Arc<russh::server::Config>,
+    refuse: Arc<russh::server::Config>,
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>, configs: Configs) {
     let sessions = Arc::new(Semaphore::new(shared.limits.max_sessions));
+    let telling = Arc::new(Semaphore::new(MAX_TELLING));
+    let refuse = |stream, peer, why| refuse(&shared, &configs.refuse, &telling, stream, peer, why);
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -240,7 +344,6 @@ async fn accept_loop(
             .unwrap_or(true);
         if !allowed {
             refuse(
-                &shared,
                 stream,
                 peer,
                 "too many new connections from your address; try again in a minute",
@@ -248,36 +351,34 @@ async fn accept_loop(
             continue;
         }
         let Ok(permit) = Arc::clone(&sessions).try_acquire_owned() else {
-            refuse(&shared, stream, peer, "the room is full");
+            refuse(stream, peer, "the room is full; try again later");
             continue;
         };
         let Some(slot) = AddressSlot::take(&shared, peer.ip()) else {
-            refuse(
-                &shared,
-                stream,
-                peer,
-                "too many connections from your address",
-            );
+            refuse(stream, peer, "too many connections from your address");
             continue;
         };
         shared.stats.connections.fetch_add(1, Ordering::Relaxed);
-        tokio::spawn(connection(
+        let task = tokio::spawn(connection(
             Arc::clone(&shared),
-            Arc::clone(&config),
+            Arc::clone(&configs.serve),
             stream,
             peer,
             permit,
             slot,
         ));
+        let shared = Arc::clone(&shared);
+        tokio::spawn(async move {
+            if let Err(e) = task.await
+                && e.is_panic()
+            {
+                shared.stats.panics.fetch_add(1, Ordering::Relaxed);
+                shared
+                    .log
+                    .line(format_args!("{peer} connection task panicked"));
+            }
+        });
     }
-}
-
-/// Turns a connection away before SSH starts, with a line ssh shows (RFC 4253 allows lines
-/// before the version string).
-fn refuse(shared: &Shared, stream: TcpStream, peer: SocketAddr, why: &str) {
-    shared.stats.refused_full.fetch_add(1, Ordering::Relaxed);
-    shared.log.line(format_args!("refused {peer}: {why}"));
-    let _ = stream.try_write(format!("briefing: {why}\r\n").as_bytes());
 }
 
 /// One connection counted against its address; the count drops with it.
@@ -335,7 +436,6 @@ async fn connection(
     );
     let grace = shared.limits.auth_grace;
     let deadline = tokio::time::Instant::now() + grace;
-    let mut shutdown = shared.shutdown.clone();
     // The version exchange happens inside run_stream: a silent client must not hold a slot.
     let running =
         match tokio::time::timeout(grace, russh::server::run_stream(config, stream, handler)).await
@@ -345,55 +445,90 @@ async fn connection(
                 shared
                     .log
                     .line(format_args!("#{id} {peer} handshake failed: {e}"));
+                shared.log.line(format_args!("#{id} {peer} disconnected"));
                 return;
             }
             Err(_) => {
                 shared
                     .log
                     .line(format_args!("#{id} {peer} said nothing within {grace:?}"));
+                shared.log.line(format_args!("#{id} {peer} disconnected"));
                 return;
             }
         };
     let handle = running.handle();
     let mut running = std::pin::pin!(running);
+    // The session future is polled to completion exactly once: either it ends by itself while
+    // the guard waits, or the guard has asked it to end and it gets a last grace period.
+    // (Polling it again after it completed panics inside tokio.)
+    let ended = tokio::select! {
+        ended = &mut running => Some(ended),
+        () = guard(&shared, &handle, id, peer, &authed, &viewing, deadline) => {
+            tokio::time::timeout(SHUTDOWN_GRACE, &mut running).await.ok()
+        }
+    };
+    match ended {
+        // The session task ended without returning: a panic in russh or in our handler.
+        Some(Err(russh::Error::Join(_))) => {
+            shared.stats.panics.fetch_add(1, Ordering::Relaxed);
+            shared.log.line(format_args!(
+                "#{id} {peer} disconnected: the session task panicked"
+            ));
+        }
+        Some(Err(e)) => shared
+            .log
+            .line(format_args!("#{id} {peer} disconnected: {e}")),
+        Some(Ok(())) => shared.log.line(format_args!("#{id} {peer} disconnected")),
+        None => shared.log.line(format_args!(
+            "#{id} {peer} disconnected (did not close within {SHUTDOWN_GRACE:?})"
+        )),
+    }
+}
+
+/// Watches a connection's grace periods and the end of the presentation; returns once it has
+/// asked the connection to close (never, for an attendee with a view until shutdown).
+async fn guard(
+    shared: &Shared,
+    handle: &russh::server::Handle,
+    id: u64,
+    peer: SocketAddr,
+    authed: &AtomicBool,
+    viewing: &AtomicBool,
+    deadline: tokio::time::Instant,
+) {
+    let grace = shared.limits.auth_grace;
+    let mut shutdown = shared.shutdown.clone();
     let shutting_down = tokio::select! {
-        _ = &mut running => return,
-        _ = tokio::time::sleep_until(deadline) => false,
+        () = tokio::time::sleep_until(deadline) => false,
         _ = shutdown.wait_for(|s| *s) => true,
     };
     if !shutting_down && !authed.load(Ordering::Relaxed) {
         shared.log.line(format_args!(
             "#{id} {peer} not authenticated within {grace:?}"
         ));
-        disconnect(&handle, "authentication took too long").await;
-    } else if !shutting_down {
+        disconnect(handle, "authentication took too long").await;
+        return;
+    }
+    if !shutting_down {
         // An authenticated connection that never opens a view (`ssh -N`, refused requests
         // only) does not get to keep its slot: it has another grace period to open one.
-        let ended = tokio::select! {
-            _ = &mut running => true,
-            _ = tokio::time::sleep(grace) => false,
-            _ = shutdown.wait_for(|s| *s) => false,
+        let shutting_down = tokio::select! {
+            () = tokio::time::sleep(grace) => false,
+            _ = shutdown.wait_for(|s| *s) => true,
         };
-        if !ended && !viewing.load(Ordering::Relaxed) && !*shutdown.borrow() {
+        if !shutting_down && !viewing.load(Ordering::Relaxed) {
             shared.log.line(format_args!("#{id} {peer} opened no view"));
-            disconnect(&handle, "briefing serves a terminal view only").await;
-        } else if !ended {
-            tokio::select! {
-                _ = &mut running => {}
-                _ = shutdown.wait_for(|s| *s) => {}
-            }
+            disconnect(handle, "briefing serves a terminal view only").await;
+            return;
         }
+        let _ = shutdown.wait_for(|s| *s).await;
     }
     // On shutdown the view says goodbye itself; a connection without one is closed here.
-    tokio::select! {
-        _ = &mut running => {}
-        _ = tokio::time::sleep(SHUTDOWN_GRACE) => disconnect(&handle, "the presentation has ended").await,
-    }
-    let _ = running.await;
-    shared.log.line(format_args!("#{id} {peer} disconnected"));
+    tokio::time::sleep(SHUTDOWN_GRACE).await;
+    disconnect(handle, "the presentation has ended").await;
 }
 
-async fn disconnect(handle: &russh::server::Handle, why: &str) {
+pub(crate) async fn disconnect(handle: &russh::server::Handle, why: &str) {
     let _ = handle
         .disconnect(Disconnect::ByApplication, why.into(), String::new())
         .await;

@@ -1,5 +1,7 @@
-//! One attendee's view: a task that owns the attendee's [`State`] and a ratatui `Terminal` whose
-//! backend writes into memory, and that sends the bytes of each frame to the client.
+//! One attendee's (or a presenter's) view: a task that owns their [`State`] and the [`Screen`]
+//! their client shows, and that sends the bytes of each frame to the client. While the attendee
+//! follows with nothing else open, frames come from the shared `Frames`; otherwise the task
+//! renders its own. A presenter over SSH publishes every change, as the local presenter does.
 //!
 //! The task waits on input, resizes, the presenter's position and shutdown at once. It renders
 //! only when the previous frame has left: while a slow client drains, changes pile up in the
@@ -12,30 +14,20 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use crossterm::cursor::{Hide, Show};
-use crossterm::queue;
-use crossterm::style::ResetColor;
-use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use bytes::Bytes;
 use russh::server::Handle;
 use russh::{ChannelId, Disconnect};
 use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
-use crate::app::keymap::{keys_of, resolve};
-use crate::app::{Action, Effect, Key, Mode, Session as Viewer, Size, State, update};
+use crate::app::{Action, Effect, Session as Viewer, Size, State, update};
 use crate::serve::input::InputParser;
+use crate::serve::keys::{apply_keys, is_following, presenter_view};
+use crate::serve::screen::Screen;
 use crate::serve::server::Shared;
-use crate::ui;
 
 /// How long a lone Esc (or half a sequence) waits for the rest before it counts as typed.
 const ESC_WAIT: Duration = Duration::from_millis(40);
-/// The most keys acted on from one packet; the rest of a flood is dropped.
-const MAX_KEYS_PER_PACKET: usize = 256;
-/// The longest search query an attendee may type.
-const MAX_QUERY_CHARS: usize = 200;
 /// How long the goodbye (restore the screen, exit status, close) may take.
 const GOODBYE: Duration = Duration::from_secs(2);
 /// How long a client may keep the connection after its session ended.
@@ -48,6 +40,18 @@ pub(crate) struct Feed {
     /// The client's terminal size, already clamped.
     pub(crate) size: watch::Receiver<Size>,
 }
+
+/// Who the view is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Follows the presenter, or browses; changes nobody else's view.
+    Attendee,
+    /// Leads: their keys move every following attendee, as the local presenter's do.
+    Presenter,
+}
+
+/// How often a presenter's timer is looked at while it runs.
+const TIMER_TICK: Duration = Duration::from_millis(250);
 
 /// Why a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,17 +66,29 @@ enum End {
     Idle,
     /// A frame could not leave in time.
     Stalled,
+    /// A presenter came while another presenter over SSH leads.
+    AnotherLeads,
 }
 
 /// Starts the view task for one attendee, with a watchdog that disconnects the client if the
 /// task dies.
-pub(crate) fn spawn(shared: Arc<Shared>, handle: Handle, channel: ChannelId, id: u64, feed: Feed) {
+pub(crate) fn spawn(
+    shared: Arc<Shared>,
+    handle: Handle,
+    channel: ChannelId,
+    id: u64,
+    feed: Feed,
+    role: Role,
+) {
     let size = *feed.size.borrow();
     let watch_handle = handle.clone();
     let log_shared = Arc::clone(&shared);
-    let task = tokio::spawn(run(shared, handle, channel, id, feed, size));
+    let task = tokio::spawn(run(shared, handle, channel, id, feed, size, role));
     tokio::spawn(async move {
-        if task.await.is_err() {
+        if let Err(e) = task.await {
+            if e.is_panic() {
+                log_shared.stats.panics.fetch_add(1, Ordering::Relaxed);
+            }
             log_shared.log.line(format_args!("#{id} view crashed"));
             let _ = watch_handle
                 .disconnect(
@@ -83,6 +99,15 @@ pub(crate) fn spawn(shared: Arc<Shared>, handle: Handle, channel: ChannelId, id:
                 .await;
         }
     });
+}
+
+/// Holds the lead for a presenter over SSH for as long as the view runs.
+struct Leading(Arc<Shared>, u64);
+
+impl Drop for Leading {
+    fn drop(&mut self) {
+        self.0.release_lead(self.1);
+    }
 }
 
 /// Counts the attendee in for as long as the view runs.
@@ -101,7 +126,6 @@ impl Drop for Watching {
     }
 }
 
-type Frame = Vec<u8>;
 type Sending = Pin<Box<dyn Future<Output = Result<(), Send>> + std::marker::Send>>;
 
 /// How sending a frame went wrong.
@@ -113,7 +137,7 @@ enum Send {
     Stalled,
 }
 
-fn send_frame(handle: Handle, channel: ChannelId, frame: Frame, stall: Duration) -> Sending {
+fn send_frame(handle: Handle, channel: ChannelId, frame: Bytes, stall: Duration) -> Sending {
     Box::pin(async move {
         match timeout(stall, handle.data(channel, frame)).await {
             Ok(Ok(())) => Ok(()),
@@ -123,92 +147,165 @@ fn send_frame(handle: Handle, channel: ChannelId, frame: Frame, stall: Duration)
     })
 }
 
-/// Where the backend writes: bytes kept until the frame is taken. Every byte for a session goes
-/// through its one terminal, so ratatui's idea of the screen stays true (P9).
-#[derive(Debug, Clone, Default)]
-struct Sink(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl Sink {
-    fn take(&self) -> Frame {
-        // A panic while writing cannot leave a byte buffer inconsistent: take it anyway.
-        let mut bytes = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        std::mem::take(&mut *bytes)
-    }
+/// One view's task: the attendee's (or presenter's) state, terminal and connection.
+struct Task {
+    shared: Arc<Shared>,
+    handle: Handle,
+    channel: ChannelId,
+    state: State,
+    screen: Screen,
+    /// Following with nothing else open: the state is the one every such attendee has, and
+    /// the frame is the shared one (the state is brought up to date on the next key).
+    sharing: bool,
+    /// The presenter's position last seen.
+    followed: crate::app::Position,
+    parser: InputParser,
+    /// Leading (a presenter over SSH): every change is published.
+    leading: Option<Leading>,
+    /// The presenter's notes view is shown instead of the slides.
+    notes: bool,
+    /// The second of the timer last drawn.
+    shown_second: Option<u64>,
+    /// The session's clock, for the timer.
+    clock: Instant,
+    dirty: bool,
+    idle_at: Instant,
+    esc_at: Option<Instant>,
 }
 
-impl std::io::Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut b = self
-            .0
-            .lock()
-            .map_err(|_| std::io::Error::other("frame buffer poisoned"))?;
-        b.extend_from_slice(buf);
-        Ok(buf.len())
+impl Task {
+    fn now(&self) -> u64 {
+        u64::try_from(self.clock.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The attendee's terminal: ratatui drawing into a byte buffer at the client's size.
-///
-/// Only `draw` is used on the ratatui terminal: `clear` and `resize` ask the backend for the
-/// cursor position and the size, which `CrosstermBackend` would read from the *server's* tty
-/// (P1 in the notes). A resize builds a new terminal after a clear-screen instead, so the next
-/// draw is a full one over a blank screen.
-struct View {
-    terminal: Terminal<CrosstermBackend<Sink>>,
-    sink: Sink,
-}
-
-impl View {
-    fn new(size: Size) -> std::io::Result<View> {
-        let mut sink = Sink::default();
-        // Alternate screen and no cursor for the whole session.
-        queue!(sink, EnterAlternateScreen, Hide)?;
-        let terminal = View::blank_terminal(&mut sink, size)?;
-        Ok(View { terminal, sink })
-    }
-
-    fn blank_terminal(
-        sink: &mut Sink,
-        size: Size,
-    ) -> std::io::Result<Terminal<CrosstermBackend<Sink>>> {
-        queue!(sink, ResetColor, Clear(ClearType::All))?;
-        Terminal::with_options(
-            CrosstermBackend::new(sink.clone()),
-            TerminalOptions {
-                viewport: Viewport::Fixed(rect(size)),
-            },
-        )
-    }
-
-    fn resize(&mut self, size: Size) -> std::io::Result<()> {
-        self.terminal = View::blank_terminal(&mut self.sink, size)?;
+    /// Renders and starts sending a frame, if something changed and the last one has left.
+    fn render(&mut self, sending: &mut Option<Sending>) -> Result<(), End> {
+        if !self.dirty || sending.is_some() {
+            return Ok(());
+        }
+        self.dirty = false;
+        let frames = &self.shared.frames;
+        let next = if self.sharing {
+            frames.following(self.state.size, self.followed)
+        } else if self.notes {
+            frames.own(&presenter_view(&self.shared.template, &self.state))
+        } else {
+            frames.own(&self.state)
+        };
+        if next.size() != self.state.size {
+            return Err(End::Gone);
+        }
+        let frame = self.screen.update(next, frames);
+        if !frame.is_empty() {
+            self.shared
+                .stats
+                .bytes
+                .fetch_add(frame.len() as u64, Ordering::Relaxed);
+            let stall = self.shared.limits.stall;
+            *sending = Some(send_frame(self.handle.clone(), self.channel, frame, stall));
+        }
         Ok(())
     }
 
-    /// Draws `state` and returns the bytes that bring the client's screen up to date.
-    fn frame(&mut self, state: &State, theme: &ui::Theme) -> std::io::Result<Frame> {
-        self.terminal
-            .draw(|f| ui::render(state, theme, f.buffer_mut()))?;
-        Ok(self.sink.take())
+    /// The frame being sent has left, or could not.
+    fn sent(&mut self, sent: Result<(), Send>) -> Result<(), End> {
+        match sent {
+            Ok(()) => {
+                self.shared.stats.frames.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(Send::Closed) => Err(End::Gone),
+            Err(Send::Stalled) => Err(End::Stalled),
+        }
     }
 
-    /// The bytes that give the client its screen back.
-    fn goodbye(&mut self) -> Frame {
-        let mut out = self.sink.take();
-        let _ = queue!(out, LeaveAlternateScreen, Show);
-        out
+    /// Bytes from the client; `flush` when the wait for the rest of a sequence is over.
+    fn input(
+        &mut self,
+        bytes: Option<&[u8]>,
+        position: &watch::Receiver<crate::app::Position>,
+    ) -> Result<(), End> {
+        let keys = match bytes {
+            Some(bytes) => {
+                self.idle_at = Instant::now() + self.shared.limits.idle;
+                let keys = self.parser.feed(bytes);
+                self.esc_at = self.parser.has_pending().then(|| Instant::now() + ESC_WAIT);
+                keys
+            }
+            None => {
+                self.esc_at = None;
+                self.parser.flush()
+            }
+        };
+        if keys.is_empty() {
+            return Ok(());
+        }
+        if self.sharing {
+            // The state every following attendee has, as the screen shows it.
+            self.state = self.shared.frames.canonical(self.state.size, self.followed);
+        }
+        let now = self.now();
+        update(&mut self.state, Action::Tick(now));
+        let acted = apply_keys(&mut self.state, &keys, position);
+        if acted.is_some() && self.leading.is_none() {
+            self.sharing = is_following(&self.state)
+                && self.state == self.shared.frames.canonical(self.state.size, self.followed);
+        }
+        match acted {
+            Some(Effect::Quit) => return Err(End::Quit),
+            Some(Effect::ToggleNotes) => {
+                self.notes = !self.notes;
+                self.dirty = true;
+            }
+            Some(Effect::None | Effect::Suspend | Effect::Redraw) => self.dirty = true,
+            None => {}
+        }
+        if self.leading.is_some() {
+            self.shared.publish(self.state.position());
+        }
+        Ok(())
     }
-}
 
-fn rect(size: Size) -> Rect {
-    Rect::new(0, 0, size.width, size.height)
+    /// The presenter's timer runs: redraw and publish when its second changes.
+    fn tick(&mut self) {
+        let now = self.now();
+        update(&mut self.state, Action::Tick(now));
+        let second = self.state.present.timer.elapsed(self.state.now_ms) / 1000;
+        if self.shown_second != Some(second) {
+            self.shown_second = Some(second);
+            self.shared.publish(self.state.position());
+            self.dirty = true;
+        }
+    }
+
+    fn resize(&mut self, size: Size) -> Result<(), End> {
+        self.screen
+            .resize(size, &self.shared.frames)
+            .map_err(|_| End::Gone)?;
+        update(&mut self.state, Action::Resize(size));
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// The presenter moved: follow, if following.
+    fn presenter_moved(&mut self, pos: crate::app::Position) {
+        self.followed = pos;
+        if self.sharing {
+            self.dirty = true;
+        } else if is_following(&self.state) {
+            update(&mut self.state, Action::FollowTo(pos));
+            self.dirty = true;
+        }
+    }
+
+    fn set_watchers(&mut self, n: usize) {
+        update(&mut self.state, Action::SetWatchers(n));
+        self.dirty = true;
+    }
+
+    fn timer_running(&self) -> bool {
+        self.leading.is_some() && self.state.present.timer.is_running()
+    }
 }
 
 /// The view task.
@@ -219,39 +316,65 @@ async fn run(
     id: u64,
     mut feed: Feed,
     size: Size,
+    role: Role,
 ) {
-    let watching = Watching::new(Arc::clone(&shared));
     let mut position = shared.position.clone();
-    let mut shutdown = shared.shutdown.clone();
     let limits = shared.limits;
-    let mut state = shared.template.clone();
-    update(&mut state, Action::Resize(size));
-    update(&mut state, Action::FollowTo(*position.borrow_and_update()));
-    let Ok(mut view) = View::new(size) else {
+    let followed = *position.borrow_and_update();
+    // A presenter starts where the presentation is and leads from there.
+    let mut state = shared.frames.canonical(size, followed);
+    let (watching, leading, mut watchers) = match role {
+        Role::Attendee => (Some(Watching::new(Arc::clone(&shared))), None, None),
+        Role::Presenter => {
+            if !shared.take_lead(id) {
+                shared
+                    .log
+                    .line(format_args!("#{id} view ended: {:?}", End::AnotherLeads));
+                goodbye(&handle, channel, None, Vec::new(), End::AnotherLeads).await;
+                sleep(LINGER.min(limits.auth_grace)).await;
+                disconnect(&handle, "another presenter leads").await;
+                return;
+            }
+            shared.log.line(format_args!("#{id} leads"));
+            let watchers = shared.watchers.subscribe();
+            state.session = Viewer::Presenter {
+                watchers: *watchers.borrow(),
+            };
+            (None, Some(Leading(Arc::clone(&shared), id)), Some(watchers))
+        }
+    };
+    let Ok(screen) = Screen::new(size, &shared.frames) else {
         return;
     };
-    let mut parser = InputParser::new();
-    let mut dirty = true;
+    let mut task = Task {
+        shared: Arc::clone(&shared),
+        handle: handle.clone(),
+        channel,
+        state,
+        screen,
+        sharing: role == Role::Attendee,
+        followed,
+        parser: InputParser::new(),
+        leading,
+        notes: false,
+        shown_second: None,
+        clock: Instant::now(),
+        dirty: true,
+        idle_at: Instant::now() + limits.idle,
+        esc_at: None,
+    };
+    let now = task.now();
+    update(&mut task.state, Action::Tick(now));
+    let mut shutdown = shared.shutdown.clone();
     let mut sending: Option<Sending> = None;
-    let mut idle_at = Instant::now() + limits.idle;
-    let mut esc_at: Option<Instant> = None;
     let end = loop {
-        if dirty && sending.is_none() {
-            match view.frame(&state, &shared.theme) {
-                Ok(frame) if frame.is_empty() => {}
-                Ok(frame) => {
-                    shared
-                        .stats
-                        .bytes
-                        .fetch_add(frame.len() as u64, Ordering::Relaxed);
-                    sending = Some(send_frame(handle.clone(), channel, frame, limits.stall));
-                }
-                Err(_) => break End::Gone,
-            }
-            dirty = false;
+        if let Err(end) = task.render(&mut sending) {
+            break end;
         }
-        tokio::select! {
-            _ = shutdown.wait_for(|s| *s) => break End::Shutdown,
+        // What the waits below need, copied out: the arms change the task.
+        let (esc_at, idle_at, timer) = (task.esc_at, task.idle_at, task.timer_running());
+        let step = tokio::select! {
+            _ = shutdown.wait_for(|s| *s) => Err(End::Shutdown),
             sent = async {
                 match sending.as_mut() {
                     Some(f) => f.await,
@@ -259,78 +382,86 @@ async fn run(
                 }
             } => {
                 sending = None;
-                match sent {
-                    Ok(()) => {
-                        shared.stats.frames.fetch_add(1, Ordering::Relaxed);
-                    }
-                    Err(Send::Closed) => break End::Gone,
-                    Err(Send::Stalled) => break End::Stalled,
-                }
+                task.sent(sent)
             }
-            packet = feed.input.recv() => {
-                let Some(bytes) = packet else { break End::Gone };
-                idle_at = Instant::now() + limits.idle;
-                let keys = parser.feed(&bytes);
-                esc_at = parser.has_pending().then(|| Instant::now() + ESC_WAIT);
-                match apply_keys(&mut state, &keys, &position) {
-                    Some(Effect::Quit) => break End::Quit,
-                    Some(_) => dirty = true,
-                    None => {}
-                }
-            }
-            _ = async {
+            packet = feed.input.recv() => match packet {
+                Some(bytes) => task.input(Some(&bytes), &position),
+                None => Err(End::Gone),
+            },
+            () = async {
                 match esc_at {
                     Some(at) => sleep_until(at).await,
                     None => std::future::pending().await,
                 }
+            } => task.input(None, &position),
+            changed = async {
+                match watchers.as_mut() {
+                    Some(w) => w.changed().await.map(|()| *w.borrow_and_update()),
+                    None => std::future::pending().await,
+                }
             } => {
-                esc_at = None;
-                let keys = parser.flush();
-                match apply_keys(&mut state, &keys, &position) {
-                    Some(Effect::Quit) => break End::Quit,
-                    Some(_) => dirty = true,
-                    None => {}
+                match changed {
+                    Ok(n) => task.set_watchers(n),
+                    Err(_) => watchers = None,
                 }
+                Ok(())
             }
-            changed = feed.size.changed() => {
-                if changed.is_err() {
-                    break End::Gone;
+            () = async {
+                if timer {
+                    sleep(TIMER_TICK).await;
+                } else {
+                    std::future::pending::<()>().await;
                 }
-                let size = *feed.size.borrow_and_update();
-                if view.resize(size).is_err() {
-                    break End::Gone;
-                }
-                update(&mut state, Action::Resize(size));
-                dirty = true;
+            } => {
+                task.tick();
+                Ok(())
             }
-            changed = position.changed() => {
-                if changed.is_err() {
-                    break End::Shutdown;
+            changed = feed.size.changed() => match changed {
+                Ok(()) => task.resize(*feed.size.borrow_and_update()),
+                Err(_) => Err(End::Gone),
+            },
+            changed = position.changed() => match changed {
+                Ok(()) => {
+                    task.presenter_moved(*position.borrow_and_update());
+                    Ok(())
                 }
-                let pos = *position.borrow_and_update();
-                if is_following(&state) {
-                    update(&mut state, Action::FollowTo(pos));
-                    dirty = true;
-                }
-            }
-            _ = sleep_until(idle_at) => break End::Idle,
+                Err(_) => Err(End::Shutdown),
+            },
+            () = sleep_until(idle_at) => Err(End::Idle),
+        };
+        if let Err(end) = step {
+            break end;
         }
     };
-    match end {
-        End::Stalled => shared.stats.stalled.fetch_add(1, Ordering::Relaxed),
-        _ => 0,
-    };
+    finish(task, sending, watching, end, id).await;
+}
+
+/// Logs why the view ended, says goodbye (unless the client stalled), and lets the client go.
+async fn finish(
+    mut task: Task,
+    sending: Option<Sending>,
+    watching: Option<Watching>,
+    end: End,
+    id: u64,
+) {
+    let shared = Arc::clone(&task.shared);
+    if end == End::Stalled {
+        shared.stats.stalled.fetch_add(1, Ordering::Relaxed);
+    }
     shared.log.line(format_args!("#{id} view ended: {end:?}"));
+    let handle = task.handle.clone();
     if end == End::Stalled {
         drop(watching);
         disconnect(&handle, "too slow to keep up").await;
         return;
     }
-    goodbye(&handle, channel, sending, view.goodbye(), end).await;
-    drop((watching, view, state, parser));
+    let last = task.screen.goodbye();
+    goodbye(&handle, task.channel, sending, last, end).await;
+    drop((watching, task));
     if end != End::Shutdown {
-        // A client that keeps the connection open after its only channel closed is let go.
-        sleep(LINGER).await;
+        // A client that keeps the connection open after its only channel closed is let go
+        // (sooner when the grace periods are shorter, as in tests).
+        sleep(LINGER.min(shared.limits.auth_grace)).await;
     }
     disconnect(&handle, "goodbye").await;
 }
@@ -346,7 +477,7 @@ async fn goodbye(
     handle: &Handle,
     channel: ChannelId,
     sending: Option<Sending>,
-    last: Frame,
+    last: Vec<u8>,
     end: End,
 ) {
     let _ = timeout(GOODBYE, async {
@@ -360,120 +491,19 @@ async fn goodbye(
         let note: &[u8] = match end {
             End::Shutdown => b"briefing: the presentation has ended\r\n",
             End::Idle => b"briefing: closed after a long time without a key\r\n",
+            End::AnotherLeads => {
+                b"briefing: another presenter leads over SSH; only one leads at a time. \
+                  Try again when they have left (q).\r\n"
+            }
             _ => b"",
         };
         if !note.is_empty() {
             let _ = handle.data(channel, note.to_vec()).await;
         }
-        let _ = handle.exit_status_request(channel, 0).await;
+        let status = u32::from(end == End::AnotherLeads);
+        let _ = handle.exit_status_request(channel, status).await;
         let _ = handle.eof(channel).await;
         let _ = handle.close(channel).await;
     })
     .await;
-}
-
-fn is_following(state: &State) -> bool {
-    state.session == (Viewer::Attendee { following: true })
-}
-
-/// Applies an attendee's keys to their own state. Returns `None` when nothing changed,
-/// `Some(Effect::Quit)` when they quit.
-fn apply_keys(
-    state: &mut State,
-    keys: &[Key],
-    position: &watch::Receiver<crate::app::Position>,
-) -> Option<Effect> {
-    let mut acted = false;
-    for key in keys
-        .iter()
-        .take(MAX_KEYS_PER_PACKET)
-        .flat_map(|k| keys_of(*k))
-    {
-        let Some(action) = resolve(state.mode, key) else {
-            continue;
-        };
-        if let (Action::SearchInput(_), Mode::Search(_)) = (action, state.mode)
-            && state.search.query.chars().count() >= MAX_QUERY_CHARS
-        {
-            continue;
-        }
-        let was_following = is_following(state);
-        acted = true;
-        if update(state, action) == Effect::Quit {
-            return Some(Effect::Quit);
-        }
-        if !was_following && is_following(state) {
-            // Back to following: jump to where the presenter is now.
-            update(state, Action::FollowTo(*position.borrow()));
-        }
-    }
-    acted.then_some(Effect::None)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::{Pane, parse_keys};
-    use crate::model::Lang;
-
-    fn attendee() -> State {
-        let mut s = State::new(
-            crate::model::bundled().unwrap(),
-            Lang::Fr,
-            Size::new(80, 24),
-        );
-        s.session = Viewer::Attendee { following: true };
-        s
-    }
-
-    #[test]
-    fn apply_keys_f_after_browsing_jumps_to_the_presenter() {
-        let mut presenter = attendee();
-        presenter.session = Viewer::Presenter { watchers: 1 };
-        update(&mut presenter, Action::FocusPane(Pane::Threats));
-        let (_tx, rx) = watch::channel(presenter.position());
-        let mut s = attendee();
-        apply_keys(&mut s, &parse_keys("2").unwrap(), &rx);
-        assert_eq!(
-            (s.focus, s.session),
-            (Pane::Quotes, Viewer::Attendee { following: false })
-        );
-        apply_keys(&mut s, &parse_keys("f").unwrap(), &rx);
-        assert_eq!(
-            (s.focus, s.session),
-            (Pane::Threats, Viewer::Attendee { following: true })
-        );
-    }
-
-    #[test]
-    fn apply_keys_caps_the_search_query() {
-        let (_tx, rx) = watch::channel(attendee().position());
-        let mut s = attendee();
-        let keys: Vec<Key> = std::iter::once(Key::Char('/'))
-            .chain(std::iter::repeat_n(Key::Char('a'), 250))
-            .collect();
-        apply_keys(&mut s, &keys, &rx);
-        assert_eq!(s.search.query.chars().count(), MAX_QUERY_CHARS);
-    }
-
-    #[test]
-    fn apply_keys_quit_says_quit_and_unknown_keys_change_nothing() {
-        let (_tx, rx) = watch::channel(attendee().position());
-        let mut s = attendee();
-        assert_eq!(apply_keys(&mut s, &[Key::F(9)], &rx), None);
-        assert_eq!(
-            apply_keys(&mut s, &[Key::Ctrl('c')], &rx),
-            Some(Effect::Quit)
-        );
-    }
-
-    #[test]
-    fn view_frames_enter_the_alternate_screen_and_goodbye_leaves_it() {
-        let mut view = View::new(Size::new(40, 12)).unwrap();
-        let first = view.frame(&attendee(), &ui::Theme::new(true)).unwrap();
-        let text = String::from_utf8_lossy(&first);
-        assert!(text.starts_with("\x1b[?1049h\x1b[?25l"), "{text:?}");
-        let bye = String::from_utf8_lossy(&view.goodbye()).to_string();
-        assert_eq!(bye, "\x1b[?1049l\x1b[?25h");
-    }
 }

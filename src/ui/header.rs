@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::labels::format_date;
+use crate::app::screen::header_lines;
 use crate::app::state::State;
 use crate::app::text::truncate;
 use crate::model::Lang;
@@ -19,7 +20,8 @@ pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut 
     let width = usize::from(area.width.saturating_sub(2));
     let mut rows: Vec<(String, Style)> = Vec::new();
 
-    let title_rows = if area.height >= 4 { 2 } else { 1 };
+    let shape = header_lines(state);
+    let title_rows = usize::from(shape.title);
     let title = state.content.title_lines(area.width.saturating_sub(2));
     for (i, line) in title.iter().take(title_rows).enumerate() {
         let last = i + 1 == title_rows && title.len() > title_rows;
@@ -30,22 +32,17 @@ pub(super) fn render_header(state: &State, theme: &Theme, area: Rect, buf: &mut 
         };
         rows.push((text, theme.title()));
     }
-    if area.height >= 4 {
+    if shape.meta {
         let mut meta: Vec<String> = Vec::new();
         if let Some(d) = b.date {
             meta.push(format_date(d, lang));
         }
         meta.extend(b.place.iter().cloned());
         meta.extend(b.event.iter().cloned());
-        if !meta.is_empty() {
-            rows.push((truncate(&meta.join(" · "), width), theme.meta()));
-        }
+        rows.push((truncate(&meta.join(" · "), width), theme.meta()));
     }
-    if area.height >= 2 {
-        let parties = parties_line(state, lang);
-        if !parties.is_empty() {
-            rows.push((truncate(&parties, width), theme.parties()));
-        }
+    if shape.parties {
+        rows.push((truncate(&parties_line(state, lang), width), theme.parties()));
     }
     for (y, (text, style)) in (area.y..area.bottom()).zip(&rows) {
         buf.set_stringn(area.x + 1, y, text, width, *style);

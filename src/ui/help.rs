@@ -6,12 +6,10 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::screen::HELP_KEYS_COLUMN;
 use crate::app::state::State;
 use crate::app::text::{truncate, width};
 use crate::ui::Theme;
-
-/// Width of the keys column.
-const KEYS_COLUMN: u16 = 32;
 
 pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let l = state.lang().labels();
@@ -29,7 +27,7 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
     if inner.width < 2 || inner.height == 0 {
         return;
     }
-    let keys_cols = KEYS_COLUMN.min((inner.width - 1) / 2);
+    let keys_cols = HELP_KEYS_COLUMN.min((inner.width - 1) / 2);
     let w = usize::from(inner.width - 1);
     let keys_w = usize::from(keys_cols);
     let rows = usize::from(inner.height.saturating_sub(1));
@@ -37,13 +35,13 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
     // Arrows on the right border say there is more above or below.
     let edge = area.right().saturating_sub(1);
     if state.help_scroll > 0 {
-        buf.set_stringn(edge, inner.y, "▲", 1, theme.border(true));
+        buf.set_stringn(edge, inner.y, "↑", 1, theme.border(true));
     }
     if state.help_scroll + rows < lines.len() {
         buf.set_stringn(
             edge,
             inner.bottom().saturating_sub(1),
-            "▼",
+            "↓",
             1,
             theme.border(true),
         );

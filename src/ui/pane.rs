@@ -14,7 +14,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use crate::app::screen::{Geometry, text_area};
 use crate::app::scroll;
-use crate::app::state::{Base, Pane, PaneView, State};
+use crate::app::state::{Pane, State};
 use crate::ui::Theme;
 use crate::ui::put::{clear, put_str};
 
@@ -95,16 +95,17 @@ pub(super) fn render_frame(state: &State, theme: &Theme, pane: Pane, area: Rect,
         buf,
     );
 
-    let zoomed = state.mode.base() == Base::Zoom;
     if len > 0 && !scroll::fits(content, pane, geo) && area.height > 2 {
-        let shown = items_shown(state, pane, geo, view);
-        let mut sb = ScrollbarState::new(len)
-            .position(current)
-            .viewport_content_length(shown);
+        // By line, not by item: a long item moves the thumb as it scrolls, and the thumb's
+        // length is the share of the lines in view (see scroll::bar for long panes).
+        let b = scroll::bar(content, pane, geo, view);
+        let mut sb = ScrollbarState::new(b.content)
+            .position(b.position)
+            .viewport_content_length(b.viewport);
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .style(theme.border(focused))
-            .begin_symbol(Some(if zoomed { "▲" } else { "↑" }))
-            .end_symbol(Some(if zoomed { "▼" } else { "↓" }));
+            .begin_symbol(Some("↑"))
+            .end_symbol(Some("↓"));
         bar.render(
             area.inner(Margin {
                 vertical: 1,
@@ -178,22 +179,6 @@ fn draw_border(area: Rect, set: border::Set<'_>, style: Style, buf: &mut Buffer)
             c.set_symbol(symbol).set_style(style);
         }
     }
-}
-
-/// How many items the body shows, even in part, from `view` down.
-fn items_shown(state: &State, pane: Pane, geo: Geometry, view: PaneView) -> usize {
-    let content = &state.content;
-    let mut row = 0usize;
-    let mut skip = view.line;
-    let mut shown = 0;
-    let mut item = view.item;
-    while row < usize::from(geo.height) && item < content.len(pane) {
-        row += content.height(pane, item, geo.width).saturating_sub(skip);
-        skip = 0;
-        item += 1;
-        shown += 1;
-    }
-    shown
 }
 
 /// Clears the inside of the frame and draws the lines from the pane's scroll position down,

@@ -7,22 +7,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Widget};
 
-use crate::app::present::{LinkStatus, Section, format_elapsed};
+use crate::app::notes::{notes_box, notes_lines, notes_text_area};
+use crate::app::present::{LinkStatus, format_elapsed};
 use crate::app::state::State;
 use crate::app::text::{truncate, wrap};
-use crate::model::Notes;
 use crate::ui::{Theme, cells};
-
-fn note_for(notes: &Notes, section: Section) -> Option<&str> {
-    match section {
-        Section::Title => notes.title.as_deref(),
-        Section::Summary => notes.summary.as_deref(),
-        Section::Quote(_) => notes.quotes.as_deref(),
-        Section::Areas => notes.cooperation_areas.as_deref(),
-        Section::Threats => notes.threats.as_deref(),
-        Section::Links => notes.links.as_deref(),
-    }
-}
 
 fn slide_title(state: &State, index: usize) -> Option<String> {
     let l = state.lang().labels();
@@ -40,13 +29,18 @@ pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, bu
     let labels = state.lang().labels();
     let text_w = usize::from(area.width.saturating_sub(2));
     if present.link != LinkStatus::Live {
-        let text = if present.link == LinkStatus::Other {
-            labels.other_briefing
-        } else {
-            labels.waiting
+        let text = match (present.link, &present.other_command) {
+            (LinkStatus::Other, Some(command)) => {
+                format!(
+                    "{}.\n{}\n{command}",
+                    labels.other_briefing, labels.follow_other
+                )
+            }
+            (LinkStatus::Other, None) => labels.other_briefing.to_string(),
+            _ => labels.waiting.to_string(),
         };
         let italic = Style::default().add_modifier(Modifier::ITALIC);
-        for (row, line) in (area.y..area.bottom()).zip(&wrap(text, text_w.max(1), "", "")) {
+        for (row, line) in (area.y..area.bottom()).zip(&wrap(&text, text_w.max(1), "", "")) {
             buf.set_stringn(area.x + 1, row, line, text_w, italic);
         }
         return;
@@ -77,12 +71,9 @@ pub(super) fn render_presenter_view(state: &State, theme: &Theme, area: Rect, bu
         let italic = Style::default().add_modifier(Modifier::ITALIC);
         buf.set_stringn(area.x + 1, row, truncate(&next, text_w), text_w, italic);
     }
-    row += 2;
-    if row + 2 > area.bottom() {
-        return;
+    if let Some(notes_box) = notes_box(state) {
+        render_notes(state, theme, notes_box, buf);
     }
-    let notes_area = Rect::new(area.x, row, area.width, area.bottom() - row);
-    render_notes(state, theme, notes_area, buf);
 }
 
 /// The timer at the top right, once started; "‖" while paused.
@@ -105,7 +96,8 @@ fn render_timer(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The notes of the current slide's section in a box, "…" when they do not fit.
+/// The notes of the current slide's section in a box, from where they are scrolled to; "…"
+/// and arrows on the border say there is more below or above (j/k and the page keys scroll).
 fn render_notes(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let labels = state.lang().labels();
     let block = Block::bordered()
@@ -115,23 +107,31 @@ fn render_notes(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!(" {} ", labels.notes),
             theme.pane_title(false),
         ));
-    let inner = block.inner(area);
     block.render(area, buf);
-    let text = state
-        .present
-        .slide()
-        .and_then(|slide| note_for(&state.content.briefing.notes, slide.section))
-        .unwrap_or(labels.no_notes);
-    let text_w = usize::from(inner.width.saturating_sub(2));
-    let lines = wrap(text, text_w.max(1), "", "");
-    let rows = usize::from(inner.height);
-    for ((i, line), row) in lines.iter().enumerate().zip(inner.y..inner.bottom()) {
-        let last = i + 1 == rows && lines.len() > rows;
-        let shown = if last {
-            format!("{line} …")
+    let text = notes_text_area(state);
+    let lines = notes_lines(state);
+    let scroll = state.present.notes_scroll;
+    let rows = usize::from(text.height);
+    let more_below = scroll + rows < lines.len();
+    let text_w = usize::from(text.width);
+    for (i, (line, row)) in lines
+        .iter()
+        .skip(scroll)
+        .zip(text.y..text.bottom())
+        .enumerate()
+    {
+        let shown = if more_below && i + 1 == rows {
+            truncate(&format!("{line} …"), text_w)
         } else {
             line.clone()
         };
-        buf.set_stringn(inner.x + 1, row, &shown, text_w, Style::default());
+        buf.set_stringn(text.x, row, &shown, text_w, Style::default());
+    }
+    let edge = area.right().saturating_sub(1);
+    if scroll > 0 && text.height > 0 {
+        buf.set_stringn(edge, text.y, "↑", 1, theme.border(true));
+    }
+    if more_below && text.height > 0 {
+        buf.set_stringn(edge, text.bottom() - 1, "↓", 1, theme.border(true));
     }
 }

@@ -79,6 +79,7 @@ impl Room {
             limits,
             theme: Theme::new(true),
             log: Some(dir.path().join("serve.log")),
+            presenter_keys: Some(dir.path().join("presenter_keys")),
         };
         let mut presenter = template();
         presenter.session = Session::Presenter { watchers: 0 };
@@ -341,4 +342,68 @@ impl Attendee {
         set_size(&mut self.parser, size);
         self.size = size;
     }
+}
+
+/// A client that records what the server says when it turns it away: the banner and the
+/// disconnect message.
+pub struct Listener {
+    pub said: Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl client::Handler for Listener {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        _key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        Ok(true)
+    }
+
+    async fn auth_banner(
+        &mut self,
+        banner: &str,
+        _session: &mut client::Session,
+    ) -> Result<(), Self::Error> {
+        self.said.lock().unwrap().push(banner.to_string());
+        Ok(())
+    }
+
+    async fn disconnected(
+        &mut self,
+        reason: client::DisconnectReason<Self::Error>,
+    ) -> Result<(), Self::Error> {
+        if let client::DisconnectReason::ReceivedDisconnect(info) = reason {
+            self.said.lock().unwrap().push(info.message);
+        }
+        Ok(())
+    }
+}
+
+/// Connects and tries to authenticate as a person would; what the server said while turning
+/// the connection away (empty when it let it in or said nothing).
+pub async fn refusal(port: u16, key: &PrivateKey) -> Vec<String> {
+    let said = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let listener = Listener {
+        said: Arc::clone(&said),
+    };
+    let config = Arc::new(client::Config::default());
+    if let Ok(mut handle) = client::connect(config, ("127.0.0.1", port), listener).await {
+        let auth = handle
+            .authenticate_publickey(
+                "attendee",
+                PrivateKeyWithHashAlg::new(Arc::new(key.clone()), None),
+            )
+            .await;
+        assert!(
+            !auth.is_ok_and(|a| a.success()),
+            "a refused connection authenticated"
+        );
+        let end = Instant::now() + DEADLINE;
+        while !handle.is_closed() && Instant::now() < end {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(handle.is_closed(), "a refused connection stayed open");
+    }
+    said.lock().unwrap().clone()
 }

@@ -115,8 +115,17 @@ fn quote_unit(content: &Content, quote: &Quote, width: usize) -> Unit {
         quote_width,
     );
     lines.push(blank());
-    match quote.speaker.as_deref().map(|s| (s, b.person(s))) {
-        Some((_, Some((party, person)))) => {
+    let joint: Vec<&str> = quote.speaker.names().collect();
+    match (
+        joint.len() > 1,
+        quote.speaker.first().map(|s| (s, b.person(s))),
+    ) {
+        (true, _) => lines.extend(center(
+            Role::Speaker,
+            &format!("— {}", joint.join(l.speakers_separator)),
+            quote_width,
+        )),
+        (false, Some((_, Some((party, person))))) => {
             lines.extend(center(
                 Role::Speaker,
                 &format!("— {}", person.name),
@@ -129,10 +138,10 @@ fn quote_unit(content: &Content, quote: &Quote, width: usize) -> Unit {
             };
             lines.extend(center(Role::Context, &fix(&role), quote_width));
         }
-        Some((name, None)) => {
+        (false, Some((name, None))) => {
             lines.extend(center(Role::Speaker, &format!("— {name}"), quote_width))
         }
-        None => lines.extend(center(
+        (false, None) => lines.extend(center(
             Role::Context,
             &format!("— ({})", l.unknown_speaker),
             quote_width,

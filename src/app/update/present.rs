@@ -2,6 +2,7 @@
 //! slides, the overview, the timer, blanking, and following a presenter's slide.
 
 use crate::app::action::Action;
+use crate::app::notes::{max_notes_scroll, note_for, notes_text_area};
 use crate::app::present::{Anchor, Section};
 use crate::app::scroll;
 use crate::app::state::{Base, Mode, Pane, PaneView, Position, State};
@@ -176,6 +177,11 @@ pub(super) fn update_overview(state: &mut State, action: Action) {
 
 /// Takes the presenter's slide, blanking and timer (rebased on this viewer's clock).
 pub(super) fn follow_slide(state: &mut State, position: Position) {
+    // Notes of another section start from their top.
+    let notes = &state.content.briefing.notes;
+    if note_for(notes, state.present.section) != note_for(notes, position.section) {
+        state.present.notes_scroll = 0;
+    }
     let p = &mut state.present;
     p.section = position.section;
     p.anchor = position.anchor;
@@ -194,4 +200,21 @@ pub(super) fn follow_slide(state: &mut State, position: Position) {
         let index = p.deck.find(position.section, position.anchor);
         p.go(index);
     }
+}
+
+/// The presenter view: its notes scroll; everything else follows the presentation.
+pub(super) fn update_presenter_view(state: &mut State, action: Action) {
+    let rows = usize::from(notes_text_area(state).height).max(1);
+    let s = state.present.notes_scroll;
+    state.present.notes_scroll = match action {
+        Action::ScrollDown => s.saturating_add(1),
+        Action::ScrollUp => s.saturating_sub(1),
+        // A page keeps one line of the last one in view, to read on from.
+        Action::PageDown => s.saturating_add(rows.saturating_sub(1).max(1)),
+        Action::PageUp => s.saturating_sub(rows.saturating_sub(1).max(1)),
+        Action::Top => 0,
+        Action::Bottom => usize::MAX,
+        _ => s,
+    }
+    .min(max_notes_scroll(state));
 }

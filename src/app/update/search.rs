@@ -33,6 +33,15 @@ pub(super) fn update_search(state: &mut State, base: Base, action: Action) {
     }
 }
 
+/// Adds `text` to the query at once (a paste), matching once.
+pub(super) fn add_to_query(state: &mut State, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    state.search.query.push_str(text);
+    refresh_matches(state);
+}
+
 fn cancel_search(state: &mut State, base: Base) {
     if let Some((focus, views)) = state.search_origin.take() {
         state.focus = focus;

@@ -1,0 +1,421 @@
+//! Sentences -> facts: runs each rule family over the body, paragraph by paragraph, and keeps
+//! what they read as plain [`Facts`]. Pure and linear: each paragraph is tokenized once; its
+//! frame (quotes as single tokens) feeds the people and speech rules, its raw tokens (quotes
+//! included) the items rules. No I/O here.
+
+use std::ops::Range;
+
+use super::facts::{
+    ColonFact, Facts, ItemFact, MentionFact, OrgFact, PersonFact, PersonRef, Pos, QuoteFact, Source,
+};
+use super::lexicon::{Class, Gender, Vocab};
+use super::outline::{Outline, Section};
+use super::pattern::inverted_gender;
+use super::quotes::{self, Warnings};
+use super::rules::event;
+use super::rules::items::items_in;
+use super::rules::people::{Mention, mentions, spans_of};
+use super::rules::speech::{How, attributions, quote_at};
+use super::taxonomy::Taxonomy;
+use super::token::{Sent, TokenBuf, sentences, tokenize};
+use super::words::{capitalize_first, collapse_ws, cut_chars, head};
+
+/// An item's detail (its sentence) is cut to this many characters.
+pub(crate) const MAX_DETAIL_CHARS: usize = 400;
+
+/// The body as one text, paragraphs separated by blank lines, and each paragraph's range.
+pub(crate) struct Body {
+    /// The text.
+    pub text: String,
+    /// Each paragraph's range in it.
+    pub paras: Vec<Range<usize>>,
+}
+
+impl Body {
+    /// The body of an outline.
+    pub fn of(outline: &Outline) -> Body {
+        let mut text = String::new();
+        let mut paras = Vec::with_capacity(outline.paras.len());
+        for para in &outline.paras {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let start = text.len();
+            text.push_str(&para.text);
+            paras.push(start..text.len());
+        }
+        Body { text, paras }
+    }
+}
+
+/// The text of tokens `range` of a sentence, on one line.
+fn text_of(sent: &Sent<'_>, (a, b): (usize, usize)) -> Option<String> {
+    sent.slice(a, b)
+        .map(collapse_ws)
+        .map(|t| t.trim_matches([',', ' ', ';']).to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// An item's label: its words, without the small words a list left at its ends ("pour",
+/// "and the").
+fn label_of(sent: &Sent<'_>, (a, mut b): (usize, usize)) -> Option<String> {
+    while b > a + 1
+        && sent.tok(b - 1).is_some_and(|t| {
+            !t.is_word()
+                || t.is(Class::Stop) && !t.is(Class::ItemAdjective)
+                || t.is(Class::Determiner)
+                || t.is(Class::ItemPreposition)
+        })
+    {
+        b -= 1;
+    }
+    text_of(sent, (a, b))
+}
+
+/// A person reference from a mention's token ranges.
+fn person_ref(
+    sent: &Sent<'_>,
+    name: (usize, usize),
+    role: Option<(usize, usize)>,
+    org: Option<(usize, usize)>,
+    gender: Option<Gender>,
+) -> Option<PersonRef> {
+    Some(PersonRef {
+        name: text_of(sent, name)?,
+        role: role.and_then(|r| text_of(sent, r)),
+        org: org.and_then(|o| text_of(sent, o)),
+        gender,
+    })
+}
+
+/// What a mention says of a source.
+fn source_of(sent: &Sent<'_>, mention: &Mention) -> Option<Source> {
+    Some(match mention {
+        Mention::Person {
+            name,
+            role,
+            org,
+            gender,
+        } => Source::Person(person_ref(sent, *name, *role, *org, *gender)?),
+        Mention::Role { role, org, gender } => Source::Role {
+            role: text_of(sent, *role)?,
+            org: org.and_then(|o| text_of(sent, o)),
+            gender: *gender,
+        },
+        Mention::Pronoun(gender) => Source::Pronoun(*gender),
+        Mention::Joint(range) => Source::Joint(text_of(sent, *range)?),
+        Mention::Org(range) => Source::Org(text_of(sent, *range)?),
+        Mention::Name(name) => Source::Person(person_ref(sent, *name, None, None, None)?),
+    })
+}
+
+/// The state of extraction over one release.
+struct Extractor<'a> {
+    vocab: &'a Vocab,
+    taxonomy: &'a Taxonomy,
+    facts: Facts,
+    raw: TokenBuf,
+}
+
+/// Reads every paragraph of the body into facts; quotes that do not close become warnings.
+pub(crate) fn extract(
+    outline: &Outline,
+    body: &Body,
+    vocab: &Vocab,
+    taxonomy: &Taxonomy,
+    warnings: &mut Warnings,
+) -> Facts {
+    let found = quotes::scan(&body.text, &body.paras, warnings);
+    let mut ex = Extractor {
+        vocab,
+        taxonomy,
+        facts: Facts::default(),
+        raw: TokenBuf::default(),
+    };
+    let lead = body
+        .paras
+        .first()
+        .filter(|_| outline.has_lead)
+        .and_then(|r| body.text.get(r.clone()));
+    ex.front(&outline.title, outline.caption.as_deref(), lead);
+    // Quotes are in order and end in order: a cursor over them finds each paragraph's.
+    let mut first_open = 0;
+    for (p, (range, para)) in body.paras.iter().zip(&outline.paras).enumerate() {
+        let text = body.text.get(range.clone()).unwrap_or_default();
+        while found.get(first_open).is_some_and(|q| q.paras.1 < p) {
+            first_open += 1;
+        }
+        // The quotes in this paragraph, as byte ranges of it, with their numbers.
+        let mut in_para = Vec::new();
+        for (n, q) in found
+            .iter()
+            .enumerate()
+            .skip(first_open)
+            .take_while(|(_, q)| q.paras.0 <= p)
+        {
+            if p <= q.paras.1 {
+                let start = q.open.max(range.start) - range.start;
+                let end = q.close_end.min(range.end).max(range.start) - range.start;
+                in_para.push((start, end, n));
+                if q.paras.0 == p {
+                    ex.facts.quotes.push(QuoteFact {
+                        text: quotes::quote_text(&body.text, &body.paras, q),
+                        paras: q.paras,
+                        pos: Pos { para: p, tok: 0 },
+                        opens_para: body
+                            .text
+                            .get(range.start..q.open)
+                            .is_some_and(|s| s.trim().is_empty()),
+                        source: None,
+                        source_pos: Pos::default(),
+                        context: None,
+                        after_title_cue: false,
+                    });
+                }
+            }
+        }
+        ex.paragraph(p, text, &in_para, para.section);
+    }
+    ex.facts
+}
+
+impl Extractor<'_> {
+    /// The title and the lead name the release's parties; the title and the caption name
+    /// people the body may call by surname only ("Mr. Guterres").
+    fn front(&mut self, title: &str, caption: Option<&str>, lead: Option<&str>) {
+        let texts = [
+            (Some(title), true, true),
+            (caption, false, true),
+            (lead, true, false),
+        ];
+        for (text, orgs, people) in texts {
+            let Some(text) = text else { continue };
+            tokenize(text, &mut self.raw);
+            self.raw.annotate(self.vocab);
+            let buf = std::mem::take(&mut self.raw);
+            for range in sentences(&buf.toks).into_iter().take(2) {
+                let sent = buf.sent(text, range, self.vocab);
+                // The organisation that hosts the occasion is no party: "en marge de la
+                // session de la Commission pour la prévention du crime".
+                let occasion = event::event_span(&sent).map(|(span, _)| span);
+                for (mention, (a, _)) in mentions(&sent) {
+                    if people
+                        && let Mention::Person {
+                            name,
+                            role,
+                            org,
+                            gender,
+                        } = mention
+                        && let Some(person) = person_ref(&sent, name, role, org, gender)
+                    {
+                        self.facts.people.push(PersonFact {
+                            person,
+                            pos: Pos { para: 0, tok: 0 },
+                        });
+                    }
+                    if orgs
+                        && let Mention::Org(org) = mention
+                        && occasion.is_none_or(|(s, e)| org.0 < s || org.0 >= e)
+                        && let Some(name) = text_of(&sent, org)
+                    {
+                        self.facts.orgs.push(OrgFact {
+                            name,
+                            in_front: true,
+                            pos: Pos { para: 0, tok: a },
+                        });
+                    }
+                }
+            }
+            self.raw = buf;
+        }
+    }
+
+    fn paragraph(
+        &mut self,
+        p: usize,
+        text: &str,
+        in_para: &[(usize, usize, usize)],
+        section: Section,
+    ) {
+        tokenize(text, &mut self.raw);
+        self.raw.annotate(self.vocab);
+        let frame = self.raw.frame(in_para);
+        let mut offset = 0;
+        for range in sentences(&frame.toks) {
+            let sent = frame.sent(text, range.clone(), self.vocab);
+            self.people_and_speech(p, offset, &sent);
+            offset += range.len();
+        }
+        if section == Section::About {
+            return;
+        }
+        let raw = std::mem::take(&mut self.raw);
+        for (s, range) in sentences(&raw.toks).into_iter().enumerate() {
+            let sent = raw.sent(text, range.clone(), self.vocab);
+            self.items(p, s, range.start, &sent, section);
+        }
+        self.raw = raw;
+    }
+
+    /// People, organisations and attributions of one sentence of a frame; `offset` is the
+    /// sentence's first token in the paragraph's frame.
+    fn people_and_speech(&mut self, p: usize, offset: usize, sent: &Sent<'_>) {
+        let found = mentions(sent);
+        for (mention, (a, _)) in &found {
+            let pos = Pos {
+                para: p,
+                tok: offset + a,
+            };
+            match mention {
+                Mention::Person {
+                    name,
+                    role,
+                    org,
+                    gender,
+                } => {
+                    if let Some(person) = person_ref(sent, *name, *role, *org, *gender) {
+                        if let Some(org) = &person.org {
+                            self.facts.orgs.push(OrgFact {
+                                name: org.clone(),
+                                in_front: false,
+                                pos,
+                            });
+                        }
+                        self.facts.people.push(PersonFact { person, pos });
+                    }
+                }
+                Mention::Org(range) => {
+                    if let Some(name) = text_of(sent, *range) {
+                        self.facts.orgs.push(OrgFact {
+                            name,
+                            in_front: false,
+                            pos,
+                        });
+                    }
+                }
+                // A bare name is someone only as a quote's source.
+                Mention::Name(_) => {}
+                _ => {
+                    if let Some(source) = source_of(sent, mention) {
+                        self.facts.mentions.push(MentionFact { source, pos });
+                    }
+                }
+            }
+        }
+        self.quote_places(p, offset, sent);
+        let spans = spans_of(&found);
+        let framed = sent.with_spans(&spans);
+        for found in attributions(&framed).into_iter().map(|a| {
+            (
+                a.clone(),
+                found
+                    .iter()
+                    .find(|(_, r)| r.0 == a.source.0)
+                    .map(|(m, _)| m.clone()),
+            )
+        }) {
+            let (found, mention) = found;
+            let source = match (mention, inverted_gender(sent, found.source.0)) {
+                (_, Some(gender)) => Some(Source::Pronoun(gender)),
+                (Some(mention), None) => source_of(sent, &mention),
+                (None, None) => None,
+            };
+            let Some(source) = source else { continue };
+            let pos = Pos {
+                para: p,
+                tok: offset + found.source.0,
+            };
+            let context = found
+                .context
+                .and_then(|c| text_of(sent, c))
+                .map(|c| super::words::lowercase_first(&c));
+            match found.quote {
+                Some(n) => {
+                    if let Some(quote) = self.facts.quotes.get_mut(n)
+                        && quote.source.is_none()
+                    {
+                        quote.source = Some((source, found.rule));
+                        quote.source_pos = pos;
+                        quote.context = context;
+                    }
+                }
+                // A line after a quote names its source only when the line starts with it.
+                None if found.how == How::Dash && offset + found.source.0 > 1 => {}
+                None => self.facts.colons.push(ColonFact {
+                    para: p,
+                    source,
+                    pos,
+                    how: found.how,
+                }),
+            }
+        }
+    }
+
+    /// Places each quote of the sentence, and marks those that follow a word naming a title
+    /// ("the report “World Drug Report”").
+    fn quote_places(&mut self, p: usize, offset: usize, sent: &Sent<'_>) {
+        for i in 0..sent.len() {
+            let Some(n) = quote_at(sent, i) else { continue };
+            if let Some(quote) = self.facts.quotes.get_mut(n)
+                && quote.paras.0 == p
+            {
+                quote.pos = Pos {
+                    para: p,
+                    tok: offset + i,
+                };
+            }
+            let cue = (i.saturating_sub(3)..i)
+                .rev()
+                .take_while(|&k| sent.tok(k).is_some_and(|t| t.is_word()))
+                .any(|k| sent.is(k, Class::TitleCue));
+            if cue && let Some(quote) = self.facts.quotes.get_mut(n) {
+                quote.after_title_cue = true;
+            }
+        }
+    }
+
+    /// Threats and areas of one sentence of raw tokens; `first` is its first token.
+    fn items(&mut self, p: usize, s: usize, first: usize, sent: &Sent<'_>, section: Section) {
+        let found = items_in(sent, self.taxonomy);
+        if found.is_empty() {
+            return;
+        }
+        // The sentence, once for all its items; past a few hundred characters it is cut.
+        let detail: std::rc::Rc<str> = sent
+            .slice(0, sent.len())
+            .map(|s| {
+                cut_chars(
+                    &collapse_ws(head(s, 4 * MAX_DETAIL_CHARS)),
+                    MAX_DETAIL_CHARS,
+                )
+            })
+            .unwrap_or_default()
+            .into();
+        for item in found {
+            let Some(label) = label_of(sent, item.label) else {
+                continue;
+            };
+            let label = match item.shared_head.and_then(|h| text_of(sent, h)) {
+                Some(head) => format!("{head} {label}"),
+                None => label,
+            };
+            let category = item
+                .category
+                .and_then(|c| self.taxonomy.category(c))
+                .map(|(id, _)| id.to_string());
+            self.facts.items.push(ItemFact {
+                kind: item.kind,
+                category,
+                label: capitalize_first(&label),
+                detail: std::rc::Rc::clone(&detail),
+                emerging: item.emerging,
+                list: item.list.map(|l| (p, s, l)),
+                section,
+                pos: Pos {
+                    para: p,
+                    tok: first + item.label.0,
+                },
+            });
+        }
+    }
+}

@@ -1,0 +1,953 @@
+//! Blocks -> outline: the front of a release (title, caption or standfirst, date, place,
+//! publisher, lead paragraph) and its body, cut into sections: the story, background sections
+//! that still tell it ("Background", "Notes to editors"), the publisher's boilerplate ("About
+//! Europol"), further reading, contacts, and the page furniture of a copied web page
+//! (navigation, share bars, cookie notices, "Related news"), which is dropped.
+//! No I/O here.
+
+use super::blocks::{BlockKind, Doc};
+use super::lexicon::{Class, LineClass, Vocab};
+use super::rules::dates::dates_in;
+use super::token::{Sent, TokenBuf, tokenize};
+use super::words::{collapse_ws, cut_chars, fold_key, head, soften_caps};
+use crate::model::Date;
+
+/// Titles longer than this are cut.
+pub(crate) const MAX_TITLE_CHARS: usize = 300;
+/// The summary is at most this many characters.
+pub(crate) const MAX_SUMMARY_CHARS: usize = 1500;
+/// The front (title to lead) is looked for in this many blocks.
+const FRONT_BLOCKS: usize = 12;
+/// A dateline is looked for in this many bytes at the start of a block.
+const DATELINE_BYTES: usize = 240;
+/// A block longer than this is prose, never a label or a navigation line.
+const SHORT_LINE_CHARS: usize = 160;
+
+/// Where a body paragraph stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// The release's story, from the lead on.
+    Story,
+    /// A section that still tells it: its threats and areas count.
+    Background,
+    /// The publisher's boilerplate: people and parties only.
+    About,
+}
+
+/// A paragraph of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Para {
+    /// Its text (for the lead, without its dateline).
+    pub text: String,
+    /// Its block's kind.
+    pub kind: BlockKind,
+    /// The release line it starts on.
+    pub line: usize,
+    /// Its section.
+    pub section: Section,
+}
+
+/// The front and body of a release.
+#[derive(Debug, Default)]
+pub(crate) struct Outline {
+    /// The headline.
+    pub title: String,
+    /// The photo caption or standfirst.
+    pub caption: Option<String>,
+    /// The release's date.
+    pub date: Option<Date>,
+    /// The dateline's place.
+    pub place: Option<String>,
+    /// The publisher, when a line names it.
+    pub source: Option<String>,
+    /// The body's paragraphs; the lead first, when there is one.
+    pub paras: Vec<Para>,
+    /// Whether `paras[0]` is the lead.
+    pub has_lead: bool,
+    /// Blocks of further reading.
+    pub link_blocks: Vec<usize>,
+    /// Organisations the "About X" headings name.
+    pub about: Vec<String>,
+}
+
+/// A date read at the start of a block, with the place before it and where the text after it
+/// starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Dateline {
+    /// The date.
+    pub date: Date,
+    /// The place, when written before the date.
+    pub place: Option<String>,
+    /// Where the rest starts, in bytes of the block.
+    pub rest: usize,
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '−' | ':' | '|')
+}
+
+/// Tokens of the start of `text`, annotated.
+fn tokens_of(text: &str, vocab: &Vocab) -> TokenBuf {
+    let mut buf = TokenBuf::default();
+    tokenize(text, &mut buf);
+    buf.annotate(vocab);
+    buf
+}
+
+/// True when the tokens before a date can be a dateline's place: capitalised words, commas,
+/// parentheses, a weekday, an article ("Paris, le", "Vienne (Autriche),", "The Hague,").
+fn is_place_prefix(sent: &Sent<'_>, end: usize) -> bool {
+    (0..end).all(|i| {
+        sent.tok(i).is_some_and(|t| {
+            if t.is_word() {
+                t.has(super::token::shape::CAP)
+                    || t.is(Class::Weekday)
+                    || t.is(Class::DateArticle)
+                    || t.is(Class::Determiner)
+                    || t.is(Class::NameParticle)
+            } else {
+                matches!(
+                    t.punct(),
+                    Some(',' | '(' | ')' | '/' | '-' | '–' | '—' | '.')
+                )
+            }
+        })
+    })
+}
+
+/// The place written before a date: its capitalised words, an article kept only when
+/// capitalised ("The Hague", "Le Havre"), in title case.
+fn place_of(sent: &Sent<'_>, end: usize) -> Option<String> {
+    let first = (0..end).find(|&i| {
+        sent.tok(i).is_some_and(|t| {
+            t.has(super::token::shape::CAP) && !t.is(Class::Weekday) && !t.is(Class::Month)
+        })
+    })?;
+    let last = (first..end).rev().find(|&i| {
+        sent.tok(i).is_some_and(|t| {
+            t.has(super::token::shape::CAP) && !t.is(Class::Weekday) || t.is_punct(')')
+        })
+    })?;
+    let text = sent.slice(first, last + 1)?;
+    let text = text.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    (!text.is_empty()).then(|| soften_caps(text))
+}
+
+/// A dateline at the start of `text`: "23 mai 2016 -", "VIENNA, 8-9 JUNE 2023 –", "Paris, le
+/// 12 mars 2024", "NEW YORK, May 23, 2016 /PRNewswire/ --", a block that is only a date.
+pub(crate) fn dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
+    let start = head(text, DATELINE_BYTES);
+    let buf = tokens_of(start, vocab);
+    let sent = buf.sent(start, 0..buf.len(), vocab);
+    let (date, m) = dates_in(&sent.part(0, 16)).into_iter().next()?;
+    if !is_place_prefix(&sent, m.start) {
+        return None;
+    }
+    let place = place_of(&sent, m.start);
+    let mut at = m.end;
+    // "NEW YORK, May 23, 2016 /PRNewswire/ --", "23 May 2016, Lyon -".
+    if sent
+        .tok(at)
+        .is_some_and(|t| matches!(t.punct(), Some('/' | ',' | '(')))
+    {
+        let dash = (at + 1..sent.len().min(at + 8))
+            .find(|&k| sent.tok(k).and_then(|t| t.punct()).is_some_and(is_dash));
+        at = dash?;
+    }
+    let Some(tok) = sent.tok(at) else {
+        // The block is only a date (or the head is all date).
+        return (start.len() == text.len()).then_some(Dateline {
+            date,
+            place,
+            rest: text.len(),
+        });
+    };
+    if !tok.punct().is_some_and(is_dash) {
+        // "23 mai 2016 Lors d'..." without a dash: only at the very start, before a capital.
+        if m.start != 0 || !tok.has(super::token::shape::CAP) {
+            return None;
+        }
+    }
+    while sent.tok(at).and_then(|t| t.punct()).is_some_and(is_dash) {
+        at += 1;
+    }
+    let rest = sent.tok(at).map_or(text.len(), |t| t.start);
+    Some(Dateline { date, place, rest })
+}
+
+/// A dateline without a date: a place in capitals before a dash ("WASHINGTON — "), or a
+/// place and a news agency ("GENEVA (Reuters) -"). The place and where the rest starts.
+fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
+    let start = head(text, 120);
+    let buf = tokens_of(start, vocab);
+    let sent = buf.sent(start, 0..buf.len(), vocab);
+    let cap = super::token::shape::CAP;
+    let upper = super::token::shape::UPPER;
+    let end = (0..sent.len().min(4))
+        .find(|&i| !sent.tok(i).is_some_and(|t| t.has(cap)))
+        .unwrap_or(sent.len().min(4));
+    if end == 0 || (0..end).any(|i| sent.is(i, Class::Weekday) || sent.is(i, Class::Month)) {
+        return None;
+    }
+    let capitals = (0..end).all(|i| sent.tok(i).is_some_and(|t| t.has(upper)));
+    let mut at = end;
+    let mut agency = false;
+    if sent.is_punct(at, '(') {
+        let close = (at + 1..sent.len().min(at + 6))
+            .find(|&k| sent.tok(k).is_some_and(|t| !t.is_word()))?;
+        let named = (at + 1..close).all(|k| sent.tok(k).is_some_and(|t| t.has(cap)));
+        if !sent.is_punct(close, ')') || close == at + 1 || !named {
+            return None;
+        }
+        agency = true;
+        at = close + 1;
+    }
+    let dashes = (at..sent.len())
+        .take_while(|&k| {
+            sent.tok(k)
+                .and_then(|t| t.punct())
+                .is_some_and(|c| matches!(c, '-' | '–' | '—'))
+        })
+        .count();
+    let next = sent.tok(at + dashes)?;
+    if dashes == 0 || !(capitals || agency) || !next.has(cap) {
+        return None;
+    }
+    Some((soften_caps(sent.slice(0, end)?), next.start))
+}
+
+/// A line of metadata with a date: "Published on 03 Feb 2021", "Par la rédaction – Publié le
+/// 14 février 2024", "Communiqué de presse | Bruxelles, le 28 novembre 2023", "12/10/2023",
+/// "Newsroom2021-02-03 09:12:44", "Issued by the Secretariat, Kuala Lumpur, 7 November 2025",
+/// "April 9, 2025 — Surrey". Lines of an update give none.
+fn metadata_date(text: &str, vocab: &Vocab) -> Option<Date> {
+    if text.chars().nth(SHORT_LINE_CHARS).is_some() {
+        return None;
+    }
+    text.lines().find_map(|line| line_date(line, vocab))
+}
+
+fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
+    let buf = tokens_of(line, vocab);
+    let sent = buf.sent(line, 0..buf.len(), vocab);
+    let (date, m) = dates_in(&sent).into_iter().next()?;
+    let before = |i: usize| sent.tok(i);
+    if (0..m.start).any(|i| sent.phrase_at(i, Class::UpdateLabel).is_some()) {
+        return None;
+    }
+    // The last label before the date: what stands between it and the date is a place. The
+    // label may end with the date's article ("Publié le" of "le 14 février").
+    let label_end = (0..m.start)
+        .filter_map(|i| {
+            sent.phrase_at(i, Class::DateLabel)
+                .map(|n| (i + n).min(m.start))
+        })
+        .max();
+    let from = label_end.unwrap_or(0);
+    let placed = is_place_prefix(&sent.part(from, m.start), m.start - from);
+    // "Issued by the ASEANAPOL Secretariat, Kuala Lumpur, 7 November 2025": a signature
+    // whose date comes after a comma or a dash.
+    let signed = m.start > 0
+        && before(m.start - 1)
+            .and_then(|t| t.punct())
+            .is_some_and(|c| c == ',' || is_dash(c));
+    let before_ok = placed || signed && label_end.is_none() && m.start <= SIGNATURE_WORDS;
+    // After the date: nothing, a time, or a place after a dash ("April 9, 2025 — Surrey").
+    let place_after = sent.tok(m.end).and_then(|t| t.punct()).is_some_and(is_dash)
+        && is_place_prefix(&sent.from(m.end + 1), sent.len() - m.end - 1);
+    let after_ok = place_after
+        || (m.end..sent.len()).all(|i| {
+            sent.tok(i).is_some_and(|t| {
+                !t.is_word() || t.has(super::token::shape::DIGIT) || t.is_punct(':')
+            }) || sent.lower(i).is_some_and(|w| w.len() <= 3)
+        });
+    // "7 October 2024 Law and Crime Prevention": a date, then the section's name.
+    let tagged = m.start == 0
+        && sent.len() - m.end <= 6
+        && (m.end..sent.len()).all(|i| {
+            sent.tok(i).is_some_and(|t| {
+                t.is_word() && (t.has(super::token::shape::CAP) || t.is(Class::Stop))
+            })
+        });
+    (before_ok && (after_ok || tagged)).then_some(date)
+}
+
+/// The most tokens of a signature before its date.
+const SIGNATURE_WORDS: usize = 16;
+
+/// What a block of the front is.
+#[derive(Debug, Clone, PartialEq)]
+enum FrontBlock {
+    /// Navigation, a share bar, a label: dropped.
+    Furniture,
+    /// A line of metadata with the release's date.
+    Dated(Date),
+    /// A line naming the publisher.
+    Publisher(String),
+    /// A photo caption.
+    Caption,
+    /// A paragraph opening with a dateline.
+    WithDateline(Dateline),
+    /// Prose.
+    Prose,
+    /// A short line or heading.
+    Short,
+}
+
+/// True when a short block is page furniture: a clutter or boilerplate line, a breadcrumb
+/// ("Home > News > Press releases"), a bar of clutter words ("Share Facebook Twitter").
+pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
+    if vocab.line_is(head(text, 200), LineClass::Notice) {
+        return text.chars().nth(1200).is_none();
+    }
+    if text.chars().nth(SHORT_LINE_CHARS).is_some() {
+        return false;
+    }
+    if vocab.line_is(text, LineClass::Clutter) || vocab.line_is(text, LineClass::Boilerplate) {
+        return true;
+    }
+    // "Analysis | Press release": labels between bars.
+    if text.contains('|')
+        && text.split('|').any(|part| {
+            vocab.line_is(part, LineClass::Boilerplate) || vocab.line_is(part, LineClass::Clutter)
+        })
+    {
+        return true;
+    }
+    // A breadcrumb: words between separators ("Home > News > Press releases").
+    let separators = text.matches(['>', '›', '|', '»', '/']).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if separators >= 2 && letters >= 4 && !text.trim_end().ends_with(['.', '!', '?']) {
+        return true;
+    }
+    // Every word a clutter word: "Share Facebook Twitter LinkedIn Email".
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            vocab.line_is(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                LineClass::Clutter,
+            )
+        })
+}
+
+fn has_photo_cue(text: &str, vocab: &Vocab) -> bool {
+    let buf = tokens_of(head(text, 600), vocab);
+    let lower: Vec<&str> = (0..buf.len()).filter_map(|i| buf.lower(i)).collect();
+    vocab
+        .line_phrases(LineClass::PhotoCue)
+        .iter()
+        .any(|cue| lower.contains(&cue.as_str()))
+        && text.chars().nth(400).is_none()
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// True when a block reads as a paragraph of prose.
+fn is_prose(text: &str) -> bool {
+    let n = words(text);
+    let ends = text
+        .trim_end()
+        .ends_with(['.', '!', '?', '…', '»', '”', '"', ')']);
+    // "Participating countries: Bulgaria, Finland, …": a label and its list.
+    let label = text
+        .split_once(':')
+        .is_some_and(|(before, _)| words(before) <= 3 && !before.contains('\n'));
+    // Lines of labels joined into one block ("News release\nApril 9, 2025\nFrom: …").
+    let lines: Vec<&str> = text.lines().collect();
+    let listing = lines.len() > 1
+        && lines
+            .iter()
+            .all(|l| l.chars().count() < 70 && !l.trim_end().ends_with('.'));
+    !label && !listing && (n >= 40 || n >= 6 && ends)
+}
+
+fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
+    let text = doc.block_text(i)?;
+    if let Some(date) = metadata_date(text, vocab) {
+        return Some(FrontBlock::Dated(date));
+    }
+    if is_furniture(text, vocab) {
+        return Some(FrontBlock::Furniture);
+    }
+    if text.chars().nth(SHORT_LINE_CHARS).is_none()
+        && let Some(rest) = vocab.line_phrase(text, LineClass::SourceLabel)
+        && !rest.is_empty()
+        && text.contains(':')
+    {
+        return Some(FrontBlock::Publisher(rest.to_string()));
+    }
+    if has_photo_cue(text, vocab) && !is_prose_with_dateline(text, vocab) {
+        return Some(FrontBlock::Caption);
+    }
+    if let Some(d) = dateline(text, vocab) {
+        return Some(FrontBlock::WithDateline(d));
+    }
+    if doc.kind(i) != Some(BlockKind::Heading) && is_prose(text) {
+        return Some(FrontBlock::Prose);
+    }
+    Some(FrontBlock::Short)
+}
+
+fn is_prose_with_dateline(text: &str, vocab: &Vocab) -> bool {
+    dateline(text, vocab).is_some() && is_prose(text)
+}
+
+/// The title: the first block that is no furniture and no date, cut to one line.
+/// The title's block and text, and whether the block is too long to be only a title.
+fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
+    let is_candidate = |i: usize| {
+        doc.block_text(i).is_some_and(|text| {
+            !is_furniture(text, vocab)
+                && metadata_date(text, vocab).is_none()
+                && !text.trim().is_empty()
+                && !has_photo_cue(text, vocab)
+        })
+    };
+    let first = (0..doc.blocks.len().min(FRONT_BLOCKS * 2)).find(|&i| is_candidate(i))?;
+    // A page copied from a browser: the title follows the last line of furniture before the
+    // article's first paragraph ("Press release", "Home > News", a date line).
+    let first_prose = (first..doc.blocks.len().min(TITLE_SEARCH_BLOCKS)).find(|&i| {
+        doc.block_text(i)
+            .is_some_and(|t| is_prose(t) && words(t) >= 15)
+    });
+    // The title is the first block after the last run of furniture before the article's
+    // first paragraph that leaves room for one.
+    let after_furniture = first_prose.and_then(|p| {
+        let mut end = p;
+        while let Some(last) = (first..end)
+            .rev()
+            .find(|&i| !is_candidate(i) && !has_photo_cue_at(doc, i, vocab))
+        {
+            let found = (last + 1..end)
+                .find(|&i| is_candidate(i) && doc.block_text(i).is_some_and(|t| words(t) >= 3));
+            if found.is_some() {
+                return found;
+            }
+            end = last;
+        }
+        None
+    });
+    // A page copied whole names its title first (the window's title), then again above the
+    // article, after the site's navigation: the release starts there.
+    let first_text = doc.block_text(first)?;
+    let i = repeated_title(doc, first, first_text)
+        .or(after_furniture)
+        .unwrap_or(first);
+    let text = doc.block_text(i)?;
+    let first_line = text.lines().next().unwrap_or(text);
+    if first_line.chars().nth(MAX_TITLE_CHARS).is_none() {
+        Some((i, collapse_ws(first_line), false))
+    } else {
+        // A text that starts with prose: its start names it, and it is also the lead.
+        Some((
+            i,
+            cut_chars(&collapse_ws(first_line), MAX_TITLE_CHARS),
+            true,
+        ))
+    }
+}
+
+/// How far the article's first paragraph is looked for, in blocks.
+const TITLE_SEARCH_BLOCKS: usize = 80;
+
+fn has_photo_cue_at(doc: &Doc, i: usize, vocab: &Vocab) -> bool {
+    doc.block_text(i).is_some_and(|t| has_photo_cue(t, vocab))
+}
+
+/// How far a title is looked for again, in blocks.
+const TITLE_REPEAT_BLOCKS: usize = 400;
+
+/// The block, after the title's, that repeats it: the heading above the article.
+fn repeated_title(doc: &Doc, first: usize, title: &str) -> Option<usize> {
+    let key = fold_key(title);
+    if key.split(' ').count() < 3 {
+        return None;
+    }
+    (first + 1..doc.blocks.len().min(first + TITLE_REPEAT_BLOCKS))
+        .rev()
+        .find(|&i| doc.block_text(i).is_some_and(|text| fold_key(text) == key))
+}
+
+/// What the front gave: the lead (block, byte offset of its text), and the rest.
+#[derive(Debug, Default)]
+struct Front {
+    lead: Option<(usize, usize)>,
+    caption: Option<String>,
+    date: Option<Date>,
+    place: Option<String>,
+    source: Option<String>,
+    /// The block after the front.
+    body_from: usize,
+}
+
+/// Reads the blocks after the title up to the lead.
+fn read_front(doc: &Doc, title: usize, vocab: &Vocab) -> Front {
+    let mut front = Front::default();
+    let mut candidate: Option<usize> = None;
+    let mut i = title + 1;
+    let end = doc.blocks.len().min(title + 1 + FRONT_BLOCKS);
+    while i < end {
+        let Some(kind) = classify(doc, i, vocab) else {
+            break;
+        };
+        match kind {
+            FrontBlock::Furniture | FrontBlock::Short => {}
+            FrontBlock::Publisher(name) => front.source = front.source.or(Some(name)),
+            FrontBlock::Caption => {
+                front.caption = doc.block_text(i).map(collapse_ws);
+            }
+            FrontBlock::Dated(date) => {
+                front.date.get_or_insert(date);
+                // A labelled date after a paragraph: that paragraph was a standfirst.
+                let labelled = doc
+                    .block_text(i)
+                    .is_some_and(|t| dateline(t, vocab).is_none());
+                if labelled && let Some(c) = candidate.take() {
+                    front.caption = doc.block_text(c).map(collapse_ws);
+                }
+            }
+            FrontBlock::WithDateline(d) => {
+                front.date.get_or_insert(d.date);
+                front.place = front.place.take().or(d.place.clone());
+                if candidate.is_some() {
+                    break;
+                }
+                let rest = doc
+                    .block_text(i)
+                    .and_then(|t| t.get(d.rest..))
+                    .unwrap_or_default();
+                if is_prose(rest) {
+                    front.lead = Some((i, d.rest));
+                    front.body_from = i + 1;
+                    return front;
+                }
+            }
+            FrontBlock::Prose => {
+                if candidate.is_some() {
+                    break;
+                }
+                candidate = Some(i);
+            }
+        }
+        i += 1;
+    }
+    match candidate {
+        Some(c) => {
+            front.lead = Some((c, 0));
+            front.body_from = c + 1;
+        }
+        None => {
+            // No prose in the front: the first paragraph after the title.
+            let first = (title + 1..doc.blocks.len()).find(|&k| {
+                doc.kind(k) == Some(BlockKind::Paragraph)
+                    && doc.block_text(k).is_some_and(|t| !is_furniture(t, vocab))
+            });
+            front.lead = first.map(|k| (k, 0));
+            front.body_from = first.map_or(title + 1, |k| k + 1);
+        }
+    }
+    if let Some((k, 0)) = front.lead
+        && let Some(text) = doc.block_text(k)
+        && let Some((place, rest)) = wire_place(text, vocab)
+    {
+        front.place.get_or_insert(place);
+        front.lead = Some((k, rest));
+    }
+    front
+}
+
+/// The heading-like text of a block: a heading, or a short line with no final period.
+fn heading_text(doc: &Doc, i: usize) -> Option<&str> {
+    let text = doc.block_text(i)?;
+    let short = text.chars().nth(80).is_none() && !text.contains('\n');
+    let heading = doc.kind(i) == Some(BlockKind::Heading)
+        || short && !text.trim_end().ends_with(['.', '!', '?', '»', '”', '"']);
+    heading.then_some(text)
+}
+
+/// Where the body reading is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reading {
+    /// Paragraphs of a section.
+    Body(Section),
+    /// Further reading; the count of lines in a row that were no link.
+    Links(usize),
+    /// Page furniture or contacts, until prose comes back.
+    Skip,
+    /// After an end mark: nothing more but an "About" section.
+    End,
+}
+
+/// A paragraph this long, ending a sentence, is prose again after contacts or furniture.
+const PROSE_AGAIN_WORDS: usize = 40;
+/// Lines in a row that are no link end a further-reading section (site navigation).
+const MAX_NON_LINKS: usize = 3;
+
+/// True when a link section's line is one: an address, or a title of more than two words.
+fn is_link_line(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| super::links::is_web_address(w.trim_matches(['(', ')', '<', '>', ',', ';'])))
+        || text.split_whitespace().count() > 2
+}
+
+/// Reads a release's blocks into its outline; none when it has no title.
+pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
+    let (title_block, title, is_prose) = title_at(doc, vocab)?;
+    let front = if is_prose {
+        Front {
+            lead: Some((title_block, 0)),
+            body_from: title_block + 1,
+            ..Front::default()
+        }
+    } else {
+        read_front(doc, title_block, vocab)
+    };
+    let mut out = Outline {
+        title,
+        caption: front.caption,
+        date: front.date,
+        place: front.place,
+        source: front.source,
+        ..Outline::default()
+    };
+    // The title may hold the date: "… (Abidjan, 15 mai 2024)".
+    if out.date.is_none() {
+        let buf = tokens_of(&out.title, vocab);
+        let sent = buf.sent(&out.title, 0..buf.len(), vocab);
+        out.date = dates_in(&sent)
+            .into_iter()
+            .find(|(_, m)| (m.end..sent.len()).all(|i| sent.tok(i).is_some_and(|t| !t.is_word())))
+            .map(|(date, _)| date);
+    }
+    // Date-only and metadata lines above the title still date the release.
+    for i in 0..title_block {
+        if let Some(date) = doc.block_text(i).and_then(|t| metadata_date(t, vocab)) {
+            out.date.get_or_insert(date);
+        }
+    }
+    if let Some((k, offset)) = front.lead
+        && let Some(text) = doc.block_text(k).and_then(|t| t.get(offset..))
+        && let Some(block) = doc.blocks.get(k)
+    {
+        out.paras.push(Para {
+            text: text.trim().to_string(),
+            kind: block.kind,
+            line: block.line,
+            section: Section::Story,
+        });
+        out.has_lead = true;
+    }
+    let body = read_body(doc, front.body_from, vocab, &mut out);
+    // The date may be signed at the end: "Lyon, le 4 avril 2023", just after the story's last
+    // paragraph (not in a list of related news).
+    if out.date.is_none() {
+        out.date = body
+            .dated
+            .iter()
+            .rev()
+            .find(|(block, _)| *block + SIGNATURE_BLOCKS >= body.last_para)
+            .map(|(_, date)| *date);
+    }
+    Some(out)
+}
+
+/// What reading the body noticed besides its paragraphs.
+#[derive(Debug, Default)]
+struct BodyRead {
+    /// Lines of the body that were only a date, with their block.
+    dated: Vec<(usize, Date)>,
+    /// The block of the last paragraph.
+    last_para: usize,
+}
+
+/// A heading of this many words at least is prose (a standfirst set as a heading).
+const STANDFIRST_WORDS: usize = 20;
+
+/// A date line this many blocks from the story's end at most is its signature.
+const SIGNATURE_BLOCKS: usize = 3;
+
+/// Reads the blocks from `from` on into paragraphs, sections and link blocks.
+fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRead {
+    let mut read = BodyRead::default();
+    let mut reading = Reading::Body(Section::Story);
+    for i in from..doc.blocks.len() {
+        let (Some(text), Some(block)) = (doc.block_text(i), doc.blocks.get(i)) else {
+            continue;
+        };
+        if let Some(heading) = heading_text(doc, i) {
+            if let Some(next) = section_of(heading, vocab, out) {
+                if reading != Reading::End || matches!(next, Reading::Body(Section::About)) {
+                    reading = next;
+                }
+                // "For more information: https://..." holds its own link.
+                if next == Reading::Links(0) && (text.contains("://") || text.contains('\n')) {
+                    out.link_blocks.push(i);
+                }
+                continue;
+            }
+            // A heading of a sentence's length is a standfirst: read as a paragraph.
+            if block.kind == BlockKind::Heading && words(text) < STANDFIRST_WORDS {
+                if matches!(reading, Reading::Skip | Reading::Links(_)) {
+                    reading = Reading::Body(Section::Story);
+                }
+                continue;
+            }
+        }
+        let prose = words(text) >= PROSE_AGAIN_WORDS && is_prose(text);
+        match reading {
+            Reading::Skip if prose => reading = Reading::Body(Section::Story),
+            Reading::End | Reading::Skip => continue,
+            Reading::Links(misses) if super::links::is_link_block(doc, i) && !prose => {
+                if is_link_line(text) {
+                    out.link_blocks.push(i);
+                    reading = Reading::Links(0);
+                } else if misses + 1 >= MAX_NON_LINKS {
+                    reading = Reading::Skip;
+                } else {
+                    reading = Reading::Links(misses + 1);
+                }
+                continue;
+            }
+            Reading::Links(_) => reading = Reading::Body(Section::Story),
+            Reading::Body(_) => {}
+        }
+        let Reading::Body(section) = reading else {
+            continue;
+        };
+        if let Some(date) = metadata_date(text, vocab) {
+            read.dated.push((i, date));
+            continue;
+        }
+        if is_furniture(text, vocab) {
+            continue;
+        }
+        // The publisher's mandate, set without a heading: boilerplate, as an "About" section.
+        let section = if section == Section::Story && vocab.line_is(text, LineClass::Mandate) {
+            Section::About
+        } else {
+            section
+        };
+        read.last_para = i;
+        out.paras.push(Para {
+            text: text.trim().to_string(),
+            kind: block.kind,
+            line: block.line,
+            section,
+        });
+    }
+    read
+}
+
+/// The most words of the name in an "About" heading.
+const ABOUT_NAME_WORDS: usize = 8;
+
+/// The section a heading opens, when it opens one.
+fn section_of(heading: &str, vocab: &Vocab, out: &mut Outline) -> Option<Reading> {
+    if vocab.line_is(heading, LineClass::EndMark) {
+        return Some(Reading::End);
+    }
+    if vocab.line_is(heading, LineClass::MoreInfo) {
+        return Some(Reading::Links(0));
+    }
+    if vocab.line_is(heading, LineClass::Contact) {
+        return Some(Reading::Skip);
+    }
+    // "About Europol", not "About EUR 120 million saved thanks to mitigation efforts".
+    if let Some(name) = vocab.line_phrase(heading, LineClass::About)
+        && words(name) <= ABOUT_NAME_WORDS
+        && !name.chars().any(|c| c.is_ascii_digit())
+    {
+        let name = strip_article(name, vocab);
+        if !name.is_empty() && name.chars().next().is_some_and(char::is_uppercase) {
+            out.about.push(name.to_string());
+        }
+        return Some(Reading::Body(Section::About));
+    }
+    if vocab.line_is(heading, LineClass::Background) {
+        return Some(Reading::Body(Section::Background));
+    }
+    if vocab.line_is(heading, LineClass::Clutter) {
+        return Some(Reading::Skip);
+    }
+    None
+}
+
+/// `name` without a leading article ("l'ONUDC" -> "ONUDC", "the UNODC" -> "UNODC").
+pub(crate) fn strip_article<'n>(name: &'n str, vocab: &Vocab) -> &'n str {
+    let buf = tokens_of(name, vocab);
+    let sent = buf.sent(name, 0..buf.len(), vocab);
+    let mut at = 0;
+    while let Some(n) = sent.phrase_at(at, Class::Determiner) {
+        at += n;
+    }
+    match sent.tok(at) {
+        Some(tok) if at > 0 => name.get(tok.start..).unwrap_or(name),
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::*;
+    use crate::import::blocks::parse_blocks;
+    use crate::import::lexicon::vocab;
+    use crate::model::Lang;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::french(
+        "23 mai 2016 - Lors d'un événement",
+        Lang::Fr,
+        "2016-05-23",
+        None,
+        "Lors"
+    )]
+    #[case::premier("1er juin 2020 – Texte", Lang::Fr, "2020-06-01", None, "Texte")]
+    #[case::city_fr(
+        "Vienne (Autriche), le 23 mai 2016 – Texte",
+        Lang::Fr,
+        "2016-05-23",
+        Some("Vienne (Autriche)"),
+        "Texte"
+    )]
+    #[case::us("May 23, 2016 - Text", Lang::En, "2016-05-23", None, "Text")]
+    #[case::british(
+        "VIENNA, 23 May 2016 – Text",
+        Lang::En,
+        "2016-05-23",
+        Some("Vienna"),
+        "Text"
+    )]
+    #[case::range(
+        "VIENNA, 8-9 JUNE 2023 – Text",
+        Lang::En,
+        "2023-06-08",
+        Some("Vienna"),
+        "Text"
+    )]
+    #[case::weekday("Monday, 23 May 2016: Text", Lang::En, "2016-05-23", None, "Text")]
+    #[case::wire(
+        "NEW YORK, May 23, 2016 /PRNewswire/ -- Text",
+        Lang::En,
+        "2016-05-23",
+        Some("New York"),
+        "Text"
+    )]
+    #[case::iso("2016-05-23 - Text", Lang::En, "2016-05-23", None, "Text")]
+    #[case::article_city(
+        "The Hague, 14 September 2021 – Text",
+        Lang::En,
+        "2021-09-14",
+        Some("The Hague"),
+        "Text"
+    )]
+    #[case::weekday_fr(
+        "Le Havre, le lundi 3 juin 2024 - Texte",
+        Lang::Fr,
+        "2024-06-03",
+        Some("Le Havre"),
+        "Texte"
+    )]
+    fn dateline_forms_are_read(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] date: &str,
+        #[case] place: Option<&str>,
+        #[case] rest: &str,
+    ) {
+        let d = dateline(text, vocab(lang)).expect("a dateline");
+        assert_eq!(d.date.to_string(), date);
+        assert_eq!(d.place.as_deref(), place);
+        assert!(text[d.rest..].starts_with(rest), "{}", &text[d.rest..]);
+    }
+
+    #[rstest]
+    #[case::body_date("Lors de la réunion du 23 mai 2016, les ministres", Lang::Fr)]
+    #[case::sentence("The meeting on May 23, 2016 was long.", Lang::En)]
+    #[case::impossible("31 February 2016 - Text", Lang::En)]
+    fn dates_in_sentences_are_no_datelines(#[case] text: &str, #[case] lang: Lang) {
+        assert_eq!(dateline(text, vocab(lang)), None);
+    }
+
+    #[rstest]
+    #[case::published("Published on 03 Feb 2021", Lang::En, Some("2021-02-03"))]
+    #[case::glued("Newsroom2021-02-03 09:12:44", Lang::En, Some("2021-02-03"))]
+    #[case::fr("Publié le 1er avril 2024", Lang::Fr, Some("2024-04-01"))]
+    #[case::updated("Updated 14 February 2024", Lang::En, None)]
+    #[case::sentence(
+        "Published 14 February 2024 by the Home Office team in London",
+        Lang::En,
+        None
+    )]
+    fn metadata_dates_are_read(#[case] text: &str, #[case] lang: Lang, #[case] want: Option<&str>) {
+        assert_eq!(
+            metadata_date(text, vocab(lang))
+                .map(|d| d.to_string())
+                .as_deref(),
+            want
+        );
+    }
+
+    #[rstest]
+    #[case::breadcrumb("Home > News & Events > News", true)]
+    #[case::share("Share Facebook Twitter LinkedIn Email", true)]
+    #[case::content_type("Content type: Press release", true)]
+    #[case::cookies("This website uses cookies to improve your experience.", true)]
+    #[case::title("INTERPOL and UNODC sign agreement", false)]
+    fn furniture_is_told_from_text(#[case] text: &str, #[case] want: bool) {
+        assert_eq!(is_furniture(text, vocab(Lang::En)), want);
+    }
+
+    #[test]
+    fn a_page_copied_from_a_browser_gives_the_lead_not_the_clutter() {
+        let page = "Home > News > Press releases\n\nShare\n\nEuropol and Eurojust dismantle a fraud network\n\nContent type: Press release\n\nPublished on 03 Feb 2021\n\nThe Hague, 3 February 2021 – Police in five countries arrested 12 suspects of an investment fraud that cost victims EUR 20 million.\n\nThe suspects lured victims through fake trading platforms.\n\nRelated news\n\nAnother story\n\nYet another story\n";
+        let doc = parse_blocks(page);
+        let out = outline(&doc, vocab(Lang::En)).unwrap();
+        assert_eq!(out.title, "Europol and Eurojust dismantle a fraud network");
+        assert_eq!(
+            out.date.map(|d| d.to_string()).as_deref(),
+            Some("2021-02-03")
+        );
+        assert!(
+            out.paras[0].text.starts_with("Police in five countries"),
+            "{:?}",
+            out.paras
+        );
+        assert_eq!(out.paras.len(), 2, "{:?}", out.paras);
+    }
+
+    #[test]
+    fn a_mandate_paragraph_without_heading_is_boilerplate() {
+        let text = "Agencies dismantle a ransomware network\n\nTHE HAGUE, 3 May 2024 - Police in ten countries took down the servers of a ransomware group today.\n\nHeadquartered in The Hague, the Netherlands, Europol supports the 27 EU Member States in their fight against terrorism and serious crime.\n";
+        let doc = parse_blocks(text);
+        let out = outline(&doc, vocab(Lang::En)).unwrap();
+        let sections: Vec<Section> = out.paras.iter().map(|p| p.section).collect();
+        assert_eq!(sections, [Section::Story, Section::About]);
+    }
+
+    #[test]
+    fn seed_front_is_read() {
+        let doc = parse_blocks(crate::model::BUNDLED_RELEASE);
+        let out = outline(&doc, vocab(Lang::Fr)).unwrap();
+        assert!(out.title.starts_with("Un accord entre l'ONUDC et INTERPOL"));
+        assert_eq!(
+            out.date.map(|d| d.to_string()).as_deref(),
+            Some("2016-05-23")
+        );
+        assert!(out.caption.as_deref().unwrap().ends_with("Photo : ONUDC"));
+        assert!(
+            out.paras[0]
+                .text
+                .starts_with("Lors d'un événement parallèle")
+        );
+        let texts: Vec<_> = out.link_blocks.iter().map(|&i| doc.block_text(i)).collect();
+        assert_eq!(out.link_blocks.len(), 3, "{texts:?}");
+    }
+}

@@ -1,0 +1,721 @@
+//! Rules as patterns over tokens: a small matcher with sequences, alternatives, optional and
+//! bounded repeated parts over atoms (a lexicon class, a capitalised word, an acronym, a
+//! punctuation mark, a quote), and named captures that become a fact's fields.
+//!
+//! Patterns are `static` data built from [`Pat`]'s variants, so a rule table reads as a list
+//! of named patterns. Matching backtracks only inside one pattern over one sentence, with
+//! bounded repetitions: the work per starting token is bounded by the pattern, so a rule runs
+//! in time linear in the sentence. No I/O here.
+
+use super::lexicon::{Class, Classes};
+use super::token::{Kind, Sent, Token, shape};
+
+/// The fields a pattern can capture; each rule family reads the ones it knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Slot {
+    /// Who speaks, as written: a name, a role, a pronoun, an organisation.
+    Source,
+    /// A person's name.
+    Name,
+    /// A role.
+    Role,
+    /// An organisation.
+    Org,
+    /// A quote token.
+    Quote,
+    /// The speech verb or cue.
+    Cue,
+    /// The circumstances of a quote.
+    Context,
+    /// A day of the month.
+    Day,
+    /// A month name.
+    Month,
+    /// A year.
+    Year,
+    /// A place.
+    Place,
+    /// An honorific.
+    Title,
+    /// Several people at once.
+    Joint,
+}
+
+const SLOTS: usize = 14;
+
+/// Token ranges captured by a match, by [`Slot`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Captures([Option<(usize, usize)>; SLOTS]);
+
+impl Captures {
+    /// The token range captured in `slot`.
+    pub fn get(&self, slot: Slot) -> Option<(usize, usize)> {
+        self.0.get(slot as usize).copied().flatten()
+    }
+
+    fn set(&mut self, slot: Slot, range: Option<(usize, usize)>) {
+        if let Some(cell) = self.0.get_mut(slot as usize) {
+            *cell = range;
+        }
+    }
+}
+
+/// A pattern over tokens.
+#[derive(Debug)]
+pub(crate) enum Pat {
+    /// A phrase of the class (one or more tokens, the longest).
+    Is(Class),
+    /// Any word.
+    Word,
+    /// A capitalised word.
+    Capital,
+    /// A capitalised word that is a phrase of the class, or a word of one ("Executive").
+    CapIs(Class),
+    /// A capitalised word that may be part of an organisation's name: no given name, no
+    /// role.
+    OrgCapital,
+    /// An organisation capital that is not all in capitals ("Security", not "INTERPOL").
+    OrgTitle,
+    /// A word in capitals of two letters or more ("ONUDC", "G7").
+    Acronym,
+    /// A lowercase word (not starting with a capital or a digit).
+    Lower,
+    /// A word made of digits.
+    Number,
+    /// A word with a digit in it.
+    WithDigit,
+    /// The punctuation character.
+    P(char),
+    /// One of the punctuation characters.
+    AnyOf(&'static str),
+    /// A direct quote.
+    Quote,
+    /// A capitalised word that may be part of a person's name: no lexicon word that is no
+    /// name (articles, roles, organisation nouns...).
+    NameWord,
+    /// A name word that is a known given name ("Paul", "Maria").
+    GivenNameWord,
+    /// An initial: one capital letter and its period ("B.").
+    Initial,
+    /// The parts in order.
+    Seq(&'static [Pat]),
+    /// The first of the parts that lets the rest match.
+    Alt(&'static [Pat]),
+    /// The part, or nothing.
+    Opt(&'static Pat),
+    /// The part repeated, at least `min` and at most `max` times, as many as possible first.
+    Rep(&'static Pat, u8, u8),
+    /// The part, captured in the slot.
+    Save(Slot, &'static Pat),
+    /// The part, unless the token where it starts is a word of the class alone.
+    Unless(Class, &'static Pat),
+    /// The end of the sentence.
+    End,
+    /// Another pattern, by reference (to share one pattern between rules).
+    Ref(&'static Pat),
+    /// A verb with its pronoun after it ("a-t-il", "ajoute-t-elle").
+    Inverted,
+    /// A mention of someone already read in the sentence ([`Sent::spans`]).
+    Mention,
+    /// A mention with a role, title or known given name.
+    StrongMention,
+    /// A word where no person's named mention starts.
+    PlainWord,
+}
+
+/// Classes a word cannot have and still be part of a person's name.
+const NOT_NAME: &[Class] = &[
+    Class::Stop,
+    Class::Determiner,
+    Class::Weekday,
+    Class::Role,
+    Class::RoleWord,
+    Class::OrgWord,
+    Class::OrgName,
+    Class::Honorific,
+    Class::HonorificM,
+    Class::HonorificF,
+    Class::SpeechVerb,
+    Class::PronounM,
+    Class::PronounF,
+    Class::PronounPlural,
+    Class::AccordingTo,
+    Class::TimeWord,
+    Class::EventNoun,
+    Class::Indefinite,
+    Class::ListConnector,
+    Class::Complementizer,
+    Class::TitleCue,
+];
+
+/// [`NOT_NAME`] as one set.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const block has no iterators: k < len"
+)]
+const NOT_NAME_MASK: Classes = {
+    let mut mask = 0;
+    let mut k = 0;
+    while k < NOT_NAME.len() {
+        mask |= NOT_NAME[k].bit();
+        k += 1;
+    }
+    mask
+};
+
+/// True when token `i` could be a word of a person's name.
+pub(crate) fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
+    let Some(tok) = sent.tok(i) else {
+        return false;
+    };
+    let mask = NOT_NAME_MASK;
+    tok.is_word()
+        && tok.end - tok.start > 1
+        && tok.has(shape::CAP | shape::LETTER)
+        && (!tok.has(shape::UPPER) || tok.end - tok.start <= 3 && tok.has(shape::CAP))
+        && tok.single & mask == 0
+}
+
+/// The gender of the pronoun a verb carries ("a-t-elle": feminine), for a word that ends
+/// with one of the lexicon's inverted pronouns after a verb stem.
+pub(crate) fn inverted_gender(
+    sent: &Sent<'_>,
+    at: usize,
+) -> Option<crate::import::lexicon::Gender> {
+    let word = sent.lower(at)?;
+    sent.vocab
+        .inverted_pronouns
+        .iter()
+        .find(|(suffix, _)| word.len() > suffix.len() && word.ends_with(suffix.as_str()))
+        .map(|(_, gender)| *gender)
+}
+
+/// Calls `next` with each position where `pat` can end when it starts at `at`, until `next`
+/// says it is done (true).
+fn walk(
+    pat: &Pat,
+    sent: &Sent<'_>,
+    at: usize,
+    caps: &mut Captures,
+    next: &mut dyn FnMut(usize, &mut Captures) -> bool,
+) -> bool {
+    let tok = sent.tok(at);
+    let one = |ok: bool| ok.then_some(at + 1);
+    let single = match pat {
+        Pat::Is(class) => return phrases(*class, sent, at, caps, next),
+        Pat::OrgCapital | Pat::OrgTitle => one(tok.is_some_and(|t| {
+            t.has(shape::CAP)
+                && (matches!(pat, Pat::OrgCapital) || !t.has(shape::UPPER | shape::LETTER))
+                && t.single
+                    & (Class::GivenName.bit()
+                        | Class::Role.bit()
+                        | Class::Honorific.bit()
+                        | Class::HonorificF.bit()
+                        | Class::HonorificM.bit()
+                        | Class::Determiner.bit()
+                        | Class::SpeechVerb.bit()
+                        | Class::Month.bit()
+                        | Class::Weekday.bit())
+                    == 0
+        })),
+        Pat::Word => one(tok.is_some_and(|t| t.is_word())),
+        Pat::Capital => one(tok.is_some_and(|t| t.has(shape::CAP))),
+        Pat::CapIs(class) => one(tok.is_some_and(|t| t.has(shape::CAP) && t.is(*class))),
+        Pat::Acronym => one(tok.is_some_and(|t| t.has(shape::UPPER | shape::LETTER))),
+        Pat::Lower => {
+            one(tok.is_some_and(|t| t.is_word() && t.shape & (shape::CAP | shape::DIGIT) == 0))
+        }
+        Pat::Number => one(tok.is_some_and(|t| t.has(shape::NUMBER))),
+        Pat::WithDigit => one(tok.is_some_and(|t| t.has(shape::HAS_DIGIT))),
+        Pat::P(c) => one(tok.is_some_and(|t| t.is_punct(*c))),
+        Pat::AnyOf(set) => one(tok.and_then(|t| t.punct()).is_some_and(|c| set.contains(c))),
+        Pat::Quote => one(tok.is_some_and(|t| matches!(t.kind, Kind::Quote(_)))),
+        Pat::NameWord => one(is_name_word(sent, at)),
+        Pat::GivenNameWord => one(is_name_word(sent, at) && sent.is(at, Class::GivenName)),
+        Pat::Initial => (tok.is_some_and(|t| t.has(shape::CAP) && t.end - t.start == 1)
+            && sent.is_punct(at + 1, '.'))
+        .then_some(at + 2),
+        Pat::End => (at >= sent.len()).then_some(at),
+        Pat::Inverted => one(inverted_gender(sent, at).is_some()),
+        Pat::Mention => sent.span_at(at).map(|s| s.end),
+        Pat::StrongMention => sent.span_at(at).filter(|s| s.strong).map(|s| s.end),
+        Pat::PlainWord => {
+            one(tok.is_some_and(|t| t.is_word()) && sent.span_at(at).is_none_or(|s| !s.named))
+        }
+        Pat::Ref(part) => return walk(part, sent, at, caps, next),
+        Pat::Unless(class, part) => {
+            return !sent.is(at, *class) && walk(part, sent, at, caps, next);
+        }
+        Pat::Seq(parts) => return seq(parts, sent, at, caps, next),
+        Pat::Alt(parts) => {
+            return parts.iter().any(|part| walk(part, sent, at, caps, next));
+        }
+        Pat::Opt(part) => return walk(part, sent, at, caps, next) || next(at, caps),
+        Pat::Rep(part, min, max) => return rep(part, *min, *max, sent, at, caps, next),
+        Pat::Save(slot, part) => {
+            let before = caps.get(*slot);
+            let found = walk(part, sent, at, caps, &mut |end, caps| {
+                caps.set(*slot, Some((at, end)));
+                next(end, caps)
+            });
+            if !found {
+                caps.set(*slot, before);
+            }
+            return found;
+        }
+    };
+    single.is_some_and(|end| next(end, caps))
+}
+
+/// Each phrase of `class` starting at `at`, longest first, then `next` after it.
+fn phrases(
+    class: Class,
+    sent: &Sent<'_>,
+    at: usize,
+    caps: &mut Captures,
+    next: &mut dyn FnMut(usize, &mut Captures) -> bool,
+) -> bool {
+    let Some(first) = sent.tok(at) else {
+        return false;
+    };
+    if first.starts & class.bit() != 0
+        && let Some(word) = sent.lower(at)
+    {
+        for rest in sent.vocab.phrases_after(word, class) {
+            let fits = rest.iter().enumerate().all(|(k, want)| {
+                sent.lower(at + 1 + k)
+                    .is_some_and(|got| got == want.as_str())
+            });
+            if fits && next(at + 1 + rest.len(), caps) {
+                return true;
+            }
+        }
+    }
+    first.is(class) && next(at + 1, caps)
+}
+
+fn seq(
+    parts: &[Pat],
+    sent: &Sent<'_>,
+    at: usize,
+    caps: &mut Captures,
+    next: &mut dyn FnMut(usize, &mut Captures) -> bool,
+) -> bool {
+    match parts.split_first() {
+        None => next(at, caps),
+        Some((first, rest)) => walk(first, sent, at, caps, &mut |end, caps| {
+            seq(rest, sent, end, caps, next)
+        }),
+    }
+}
+
+fn rep(
+    part: &Pat,
+    min: u8,
+    max: u8,
+    sent: &Sent<'_>,
+    at: usize,
+    caps: &mut Captures,
+    next: &mut dyn FnMut(usize, &mut Captures) -> bool,
+) -> bool {
+    if max > 0 {
+        let more = walk(part, sent, at, caps, &mut |end, caps| {
+            // A part that matched nothing would repeat forever.
+            end > at && rep(part, min.saturating_sub(1), max - 1, sent, end, caps, next)
+        });
+        if more {
+            return true;
+        }
+    }
+    min == 0 && next(at, caps)
+}
+
+/// A match of a pattern: the tokens it covers and what it captured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match {
+    /// The first token.
+    pub start: usize,
+    /// Just after the last token.
+    pub end: usize,
+    /// The captures.
+    pub caps: Captures,
+}
+
+/// The first way `pat` matches starting at token `at` (alternatives in order, repetitions as
+/// long as possible).
+pub(crate) fn match_at(pat: &Pat, sent: &Sent<'_>, at: usize) -> Option<Match> {
+    let mut found = None;
+    let mut caps = Captures::default();
+    walk(pat, sent, at, &mut caps, &mut |end, caps| {
+        found = Some(Match {
+            start: at,
+            end,
+            caps: *caps,
+        });
+        true
+    });
+    found
+}
+
+/// What the first token of a match can be: a cheap test that lets a scan skip the tokens
+/// where a rule cannot start. Worked out at compile time from the pattern.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FirstSet {
+    /// The pattern can match nothing: it may start anywhere.
+    anywhere: bool,
+    /// Any word.
+    word: bool,
+    /// A capitalised word.
+    cap: bool,
+    /// A lowercase word.
+    lower: bool,
+    /// A word starting with a digit.
+    digit: bool,
+    /// A quote token.
+    quote: bool,
+    /// A word that is or starts a phrase of these classes.
+    classes: Classes,
+    /// These punctuation characters.
+    puncts: [char; MAX_FIRST_PUNCTS],
+    /// How many of `puncts` are set.
+    punct_count: usize,
+}
+
+/// The most punctuation characters a first set holds; past them it admits any.
+const MAX_FIRST_PUNCTS: usize = 16;
+
+impl FirstSet {
+    const EMPTY: FirstSet = FirstSet {
+        anywhere: false,
+        word: false,
+        cap: false,
+        lower: false,
+        digit: false,
+        quote: false,
+        classes: 0,
+        puncts: ['\0'; MAX_FIRST_PUNCTS],
+        punct_count: 0,
+    };
+
+    /// True when a match may start at this token.
+    fn admits(&self, tok: &Token) -> bool {
+        if self.anywhere {
+            return true;
+        }
+        match tok.kind {
+            Kind::Word => {
+                self.word
+                    || self.cap && tok.shape & shape::CAP != 0
+                    || self.digit && tok.shape & shape::DIGIT != 0
+                    || self.lower && tok.shape & (shape::CAP | shape::DIGIT) == 0
+                    || tok.may_start(self.classes)
+            }
+            Kind::Punct(c) => self.puncts.iter().take(self.punct_count).any(|p| *p == c),
+            Kind::Quote(_) => self.quote,
+        }
+    }
+
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a const fn has no iterators: each index is below the length its loop checks"
+    )]
+    const fn with_punct(mut self, c: char) -> FirstSet {
+        if self.punct_count < MAX_FIRST_PUNCTS {
+            self.puncts[self.punct_count] = c;
+            self.punct_count += 1;
+        } else {
+            self.anywhere = true;
+        }
+        self
+    }
+
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a const fn has no iterators: each index is below the length its loop checks"
+    )]
+    const fn union(mut self, other: FirstSet) -> FirstSet {
+        self.anywhere |= other.anywhere;
+        self.word |= other.word;
+        self.cap |= other.cap;
+        self.lower |= other.lower;
+        self.digit |= other.digit;
+        self.quote |= other.quote;
+        self.classes |= other.classes;
+        let mut k = 0;
+        while k < other.punct_count {
+            self = self.with_punct(other.puncts[k]);
+            k += 1;
+        }
+        self
+    }
+}
+
+/// True when the pattern can match no token at all.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
+const fn nullable(pat: &Pat) -> bool {
+    match pat {
+        Pat::Opt(_) | Pat::End => true,
+        Pat::Rep(part, min, _) => *min == 0 || nullable(part),
+        Pat::Seq(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                if !nullable(&parts[k]) {
+                    return false;
+                }
+                k += 1;
+            }
+            true
+        }
+        Pat::Alt(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                if nullable(&parts[k]) {
+                    return true;
+                }
+                k += 1;
+            }
+            false
+        }
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) => nullable(part),
+        _ => false,
+    }
+}
+
+/// What the first token of a match of `pat` can be.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
+pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
+    let mut set = FirstSet::EMPTY;
+    match pat {
+        Pat::Is(class) => set.classes = class.bit(),
+        Pat::Word
+        | Pat::Inverted
+        | Pat::WithDigit
+        | Pat::Mention
+        | Pat::StrongMention
+        | Pat::PlainWord => set.word = true,
+        Pat::Capital
+        | Pat::CapIs(_)
+        | Pat::OrgCapital
+        | Pat::OrgTitle
+        | Pat::Acronym
+        | Pat::NameWord
+        | Pat::GivenNameWord
+        | Pat::Initial => set.cap = true,
+        Pat::Lower => set.lower = true,
+        Pat::Number => set.digit = true,
+        Pat::P(c) => set = set.with_punct(*c),
+        Pat::AnyOf(chars) => {
+            let bytes = chars.as_bytes();
+            let mut k = 0;
+            // Every character of these sets is ASCII or starts a multi-byte one: the set
+            // admits any punctuation when one is not ASCII.
+            while k < bytes.len() {
+                if bytes[k] < 0x80 {
+                    set = set.with_punct(bytes[k] as char);
+                } else {
+                    set.anywhere = true;
+                }
+                k += 1;
+            }
+        }
+        Pat::Quote => set.quote = true,
+        Pat::End => set.anywhere = true,
+        Pat::Seq(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                set = set.union(first_of(&parts[k]));
+                if !nullable(&parts[k]) {
+                    return set;
+                }
+                k += 1;
+            }
+            set.anywhere = true;
+        }
+        Pat::Alt(parts) => {
+            let mut k = 0;
+            while k < parts.len() {
+                set = set.union(first_of(&parts[k]));
+                k += 1;
+            }
+        }
+        Pat::Opt(part) => {
+            set = first_of(part);
+            set.anywhere = true;
+        }
+        Pat::Rep(part, min, _) => {
+            set = first_of(part);
+            if *min == 0 {
+                set.anywhere = true;
+            }
+        }
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) => set = first_of(part),
+    }
+    set
+}
+
+/// A named pattern of a rule family.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    /// What the rule reads, for tests and debugging.
+    pub name: &'static str,
+    /// The pattern.
+    pub pat: &'static Pat,
+    /// What its first token can be.
+    pub first: FirstSet,
+}
+
+impl Rule {
+    /// True when the rule may match from token `at`.
+    pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
+        sent.tok(at).is_none_or(|tok| self.first.admits(tok))
+    }
+}
+
+/// Declares a rule: `rule!(name_comma_role, Seq(&[...]))`; the name is an identifier, so
+/// rule tables hold no quoted words.
+macro_rules! rule {
+    ($name:ident, $pat:expr) => {
+        $crate::import::pattern::Rule {
+            name: stringify!($name),
+            pat: &$pat,
+            first: $crate::import::pattern::first_of(&$pat),
+        }
+    };
+}
+pub(crate) use rule;
+
+/// The first rule of `rules` that matches at token `at`, with its match.
+pub(crate) fn first_rule<'r>(
+    rules: &'r [Rule],
+    sent: &Sent<'_>,
+    at: usize,
+) -> Option<(&'r Rule, Match)> {
+    rules
+        .iter()
+        .filter(|rule| rule.may_start(sent, at))
+        .find_map(|rule| match_at(rule.pat, sent, at).map(|m| (rule, m)))
+}
+
+/// Every match of `rules` in the sentence, left to right, without overlaps: at each token the
+/// first rule that matches wins and the search goes on after its match.
+pub(crate) fn scan<'r>(rules: &'r [Rule], sent: &Sent<'_>) -> Vec<(&'r Rule, Match)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < sent.len() {
+        match first_rule(rules, sent, at) {
+            Some((rule, m)) if m.end > at => {
+                at = m.end;
+                out.push((rule, m));
+            }
+            _ => at += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::Pat::*;
+    use super::*;
+    use crate::import::lexicon::vocab;
+    use crate::import::token::{TokenBuf, tokenize};
+    use crate::model::Lang;
+
+    fn with_sent<T>(text: &str, lang: Lang, f: impl FnOnce(Sent<'_>) -> T) -> T {
+        let v = vocab(lang);
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        f(buf.sent(text, 0..buf.len(), v))
+    }
+
+    static NAME: Pat = Seq(&[
+        NameWord,
+        Rep(&Alt(&[NameWord, Is(Class::NameParticle)]), 0, 4),
+    ]);
+    static SAID_NAME: Pat = Seq(&[
+        P(','),
+        Save(Slot::Cue, &Is(Class::SpeechVerb)),
+        Save(Slot::Name, &NAME),
+    ]);
+
+    fn captured(text: &str, lang: Lang, pat: &Pat, slot: Slot) -> Option<String> {
+        with_sent(text, lang, |sent| {
+            let m = match_at(pat, &sent, 0)?;
+            let (a, b) = m.caps.get(slot)?;
+            sent.slice(a, b).map(str::to_string)
+        })
+    }
+
+    #[test]
+    fn sequences_capture_their_parts() {
+        assert_eq!(
+            captured(", said Maria Lind.", Lang::En, &SAID_NAME, Slot::Name).as_deref(),
+            Some("Maria Lind")
+        );
+        assert_eq!(
+            captured(", said Maria Lind.", Lang::En, &SAID_NAME, Slot::Cue).as_deref(),
+            Some("said")
+        );
+    }
+
+    #[test]
+    fn names_take_lowercase_particles() {
+        assert_eq!(
+            captured(
+                ", déclare Nicoletta della Valle",
+                Lang::Fr,
+                &SAID_NAME,
+                Slot::Name
+            )
+            .as_deref(),
+            Some("Nicoletta della Valle")
+        );
+    }
+
+    #[test]
+    fn alternatives_backtrack_into_the_rest() {
+        static PAT: Pat = Seq(&[Rep(&Word, 0, 5), Save(Slot::Year, &Number), End]);
+        assert_eq!(
+            captured("in the year 2016", Lang::En, &PAT, Slot::Year).as_deref(),
+            Some("2016")
+        );
+    }
+
+    #[test]
+    fn a_failed_save_leaves_no_capture() {
+        static PAT: Pat = Alt(&[Seq(&[Save(Slot::Day, &Number), P('!')]), Word]);
+        with_sent("12 juin", Lang::Fr, |sent| {
+            let m = match_at(&PAT, &sent, 0).unwrap();
+            assert_eq!(m.caps.get(Slot::Day), None);
+            assert_eq!(m.end, 1);
+        });
+    }
+
+    #[test]
+    fn scan_finds_matches_without_overlap() {
+        static RULES: &[Rule] = &[rule!(number, Save(Slot::Day, &Number))];
+        with_sent("1 2 three 4", Lang::En, |sent| {
+            assert_eq!(scan(RULES, &sent).len(), 3);
+        });
+    }
+
+    #[test]
+    fn repetition_of_nothing_ends() {
+        static PAT: Pat = Rep(&Opt(&Number), 0, 200);
+        with_sent("a b c", Lang::En, |sent| {
+            assert_eq!(match_at(&PAT, &sent, 0).map(|m| m.end), Some(0));
+        });
+    }
+}

@@ -1,0 +1,712 @@
+//! Facts -> resolution, the one stage that looks across sentences: people merged (a surname,
+//! "M. Fedotov", "Minister Karlsson" to the full name), quotes' sources resolved to people
+//! (a role to the person who holds it, a pronoun to the last person of its gender, "les deux
+//! ministres" to both), and quotes with no attribution of their own given the speaker the
+//! news conventions give them (the same paragraph, a colon before, a paragraph continuing the
+//! previous one). When two people fit equally, no speaker: never a guess. No I/O here.
+
+use super::facts::{Facts, PersonRef, Pos, QuoteFact, Source};
+use super::lexicon::FastMap;
+use super::lexicon::Gender;
+use super::rules::speech::How;
+use super::words::fold_key;
+
+/// A person of the release, all mentions merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Person {
+    /// The fullest form of the name.
+    pub name: String,
+    /// The first role written beside it.
+    pub role: Option<String>,
+    /// The organisation of that role.
+    pub org: Option<String>,
+    /// The gender the words gave, when they agreed.
+    pub gender: Option<Gender>,
+    /// Where first named.
+    pub first: Pos,
+}
+
+/// Who says a quote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) enum Speaker {
+    /// The release does not say, or not clearly enough.
+    #[default]
+    Unknown,
+    /// People of [`Resolution::people`], by index (several for a joint statement).
+    People(Vec<usize>),
+    /// An organisation speaking for itself, as written.
+    Org(String),
+}
+
+/// What resolution decided.
+#[derive(Debug, Default)]
+pub(crate) struct Resolution {
+    /// Everyone named, in order of first mention.
+    pub people: Vec<Person>,
+    /// The speaker of each quote of [`Facts::quotes`].
+    pub speakers: Vec<Speaker>,
+    /// Whether each quote is speech (not a title, not a fragment).
+    pub kept: Vec<bool>,
+}
+
+/// Quotes shorter than this many words are scare quotes or terms, not speech.
+const MIN_QUOTE_WORDS: usize = 4;
+/// A pronoun looks for its person this many paragraphs back.
+const PRONOUN_PARAGRAPHS: usize = 2;
+/// Role words match on their first letters ("directeur" and "directrice").
+const ROLE_STEM: usize = 5;
+/// The most people a release is read for: past them, new names are not learned (a release
+/// names a few dozen; a text with thousands is no release, and must stay linear).
+const MAX_PEOPLE: usize = 1000;
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// The last word of a folded name.
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+/// People, with indexes for finding them by name.
+#[derive(Debug, Default)]
+struct Registry {
+    /// Index of each person by folded full name.
+    by_key: FastMap<String, usize>,
+    /// Indexes of people by the last word of their folded name.
+    by_last: FastMap<String, Vec<usize>>,
+}
+
+impl Resolution {
+    /// The person named `name`: the same name, or a name that ends like one person's only
+    /// ("Karlsson", "De Bolle", "Merrick B. Garland" for "Garland").
+    fn find(&self, index: &Registry, name: &str) -> Option<usize> {
+        let key = fold_key(name);
+        if let Some(&i) = index.by_key.get(&key) {
+            return Some(i);
+        }
+        let same_end = index.by_last.get(last_word(&key))?;
+        let found: Vec<usize> = same_end
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.people.get(i).is_some_and(|p| {
+                    let full = fold_key(&p.name);
+                    full.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {full}"))
+                })
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Adds or merges a person; none past [`MAX_PEOPLE`] new people.
+    fn learn(&mut self, index: &mut Registry, person: &PersonRef, pos: Pos) -> Option<usize> {
+        if let Some(i) = self.find(index, &person.name) {
+            if let Some(known) = self.people.get_mut(i) {
+                if words(&person.name) > words(&known.name) {
+                    known.name.clone_from(&person.name);
+                    let key = fold_key(&known.name);
+                    index
+                        .by_last
+                        .entry(last_word(&key).to_string())
+                        .or_default()
+                        .push(i);
+                    index.by_key.insert(key, i);
+                }
+                if known.role.is_none() {
+                    known.role.clone_from(&person.role);
+                    known.org.clone_from(&person.org);
+                }
+                known.gender = match (known.gender, person.gender) {
+                    (Some(a), Some(b)) if a != b => None,
+                    (a, b) => a.or(b),
+                };
+            }
+            return Some(i);
+        }
+        if self.people.len() >= MAX_PEOPLE {
+            return None;
+        }
+        let i = self.people.len();
+        let key = fold_key(&person.name);
+        index
+            .by_last
+            .entry(last_word(&key).to_string())
+            .or_default()
+            .push(i);
+        index.by_key.insert(key, i);
+        self.people.push(Person {
+            name: person.name.clone(),
+            role: person.role.clone(),
+            org: person.org.clone(),
+            gender: person.gender,
+            first: pos,
+        });
+        Some(i)
+    }
+}
+
+/// Gender agreement: a known gender must agree; an unknown one may.
+fn agrees(person: Option<Gender>, wanted: Gender) -> Option<bool> {
+    match person {
+        Some(g) if g == wanted => Some(true),
+        Some(_) => None,
+        None => Some(false),
+    }
+}
+
+/// The stems of a role's words, for matching one role against another.
+fn role_stems(role: &str) -> Vec<String> {
+    fold_key(role)
+        .split(' ')
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.chars().take(ROLE_STEM).collect())
+        .collect()
+}
+
+/// Where facts are, by paragraph, so each quote looks only at its neighbours.
+#[derive(Debug, Default)]
+struct Places {
+    /// The first person or pointer named in each paragraph.
+    first_named: FastMap<usize, Pos>,
+    /// The last colon or reported speech of each paragraph (not the lines after a quote).
+    lead_in: FastMap<usize, usize>,
+    /// The line naming a source, by paragraph.
+    dash: FastMap<usize, usize>,
+    /// The last quote ending in each paragraph.
+    last_quote_ending: FastMap<usize, usize>,
+}
+
+/// The state of resolution over the quotes, in order.
+struct Resolver<'f> {
+    facts: &'f Facts,
+    out: Resolution,
+    index: Registry,
+    places: Places,
+    /// People mentioned (and speakers), with where, in order.
+    salient: Vec<(Pos, usize)>,
+    /// For each quote, the nearest quote before and after it in its paragraph that has an
+    /// attribution of its own.
+    attributed_before: Vec<Option<usize>>,
+    attributed_after: Vec<Option<usize>>,
+}
+
+/// Resolves every quote's speaker.
+pub(crate) fn resolve(facts: &Facts) -> Resolution {
+    let mut r = Resolver {
+        facts,
+        out: Resolution::default(),
+        index: Registry::default(),
+        places: Places::default(),
+        salient: Vec::new(),
+        attributed_before: Vec::new(),
+        attributed_after: Vec::new(),
+    };
+    r.index_places();
+    for fact in &facts.people {
+        if let Some(i) = r.out.learn(&mut r.index, &fact.person, fact.pos) {
+            r.salient.push((fact.pos, i));
+        }
+    }
+    // "The superintendent added that…": a role named with no name is its holder, for the
+    // pronouns after it.
+    for mention in &facts.mentions {
+        if let Source::Role { role, org, gender } = &mention.source
+            && let Speaker::People(people) = r.holder_of(role, org.as_deref(), *gender)
+            && let [one] = people.as_slice()
+        {
+            r.salient.push((mention.pos, *one));
+        }
+    }
+    r.salient.sort_by_key(|(pos, _)| *pos);
+    for quote in &facts.quotes {
+        r.out.kept.push(is_speech(quote));
+    }
+    for n in 0..facts.quotes.len() {
+        let speaker = r.speaker_of(n);
+        if let Speaker::People(people) = &speaker
+            && let (Some(quote), [one]) = (facts.quotes.get(n), people.as_slice())
+        {
+            let at = r.salient.partition_point(|(pos, _)| *pos <= quote.pos);
+            r.salient.insert(at, (quote.pos, *one));
+        }
+        r.out.speakers.push(speaker);
+    }
+    r.out
+}
+
+/// Speech, not a title or a scare quote.
+fn is_speech(quote: &QuoteFact) -> bool {
+    let attributed = quote.source.is_some();
+    let n = words(&quote.text);
+    let title_case = quote
+        .text
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    n >= MIN_QUOTE_WORDS && (attributed || !quote.after_title_cue && (!title_case || n > 6))
+}
+
+impl Resolver<'_> {
+    /// Indexes where facts are, by paragraph.
+    fn index_places(&mut self) {
+        let facts = self.facts;
+        let places = &mut self.places;
+        for pos in facts
+            .people
+            .iter()
+            .map(|p| p.pos)
+            .chain(facts.mentions.iter().map(|m| m.pos))
+        {
+            places
+                .first_named
+                .entry(pos.para)
+                .and_modify(|first| *first = (*first).min(pos))
+                .or_insert(pos);
+        }
+        for (i, colon) in facts.colons.iter().enumerate() {
+            let table = if colon.how == How::Dash {
+                &mut places.dash
+            } else {
+                &mut places.lead_in
+            };
+            table.insert(colon.para, i);
+        }
+        let mut last_attributed: Option<(usize, usize)> = None;
+        for (n, quote) in facts.quotes.iter().enumerate() {
+            places.last_quote_ending.insert(quote.paras.1, n);
+            let before = last_attributed
+                .filter(|(p, _)| *p == quote.pos.para)
+                .map(|(_, m)| m);
+            self.attributed_before.push(before);
+            if quote.source.is_some() {
+                last_attributed = Some((quote.pos.para, n));
+            }
+        }
+        let mut next_attributed: Option<(usize, usize)> = None;
+        let mut after = vec![None; facts.quotes.len()];
+        for (n, quote) in facts.quotes.iter().enumerate().rev() {
+            if let Some(slot) = after.get_mut(n) {
+                *slot = next_attributed
+                    .filter(|(p, _)| *p == quote.pos.para)
+                    .map(|(_, m)| m);
+            }
+            if quote.source.is_some() {
+                next_attributed = Some((quote.pos.para, n));
+            }
+        }
+        self.attributed_after = after;
+    }
+
+    fn speaker_of(&mut self, n: usize) -> Speaker {
+        let facts = self.facts;
+        let Some(quote) = facts.quotes.get(n) else {
+            return Speaker::Unknown;
+        };
+        if let Some((source, _)) = &quote.source {
+            return self.resolve_source(source, quote.source_pos);
+        }
+        // Another quote of the same paragraph with an attribution: the same speaker.
+        if let Some(m) = self.attributed_before.get(n).copied().flatten() {
+            return self.out.speakers.get(m).cloned().unwrap_or_default();
+        }
+        if let Some(other) = self
+            .attributed_after
+            .get(n)
+            .copied()
+            .flatten()
+            .and_then(|m| facts.quotes.get(m))
+            && let Some((source, _)) = &other.source
+        {
+            return self.resolve_source(source, other.source_pos);
+        }
+        // "– Caroline Xavier, Chief" on the line after the quote.
+        if let Some(dash) = self
+            .places
+            .dash
+            .get(&(quote.paras.1 + 1))
+            .and_then(|&i| facts.colons.get(i))
+        {
+            return self.resolve_source(&dash.source, dash.pos);
+        }
+        if !quote.opens_para {
+            return Speaker::Unknown;
+        }
+        // A quote after a name line that signed the quote before it: the same speaker goes on.
+        if let Some(dash) = quote
+            .pos
+            .para
+            .checked_sub(1)
+            .and_then(|p| self.places.dash.get(&p))
+            .and_then(|&i| facts.colons.get(i))
+        {
+            return self.resolve_source(&dash.source, dash.pos);
+        }
+        // "X a quant à lui indiqué :", or "X said the operation…", at the end of the paragraph
+        // before.
+        let before = quote.pos.para.checked_sub(1);
+        if let Some(colon) = before
+            .and_then(|p| self.places.lead_in.get(&p))
+            .and_then(|&i| facts.colons.get(i))
+        {
+            return self.resolve_source(&colon.source, colon.pos);
+        }
+        // A quote paragraph that continues the previous paragraph's quote.
+        let previous = before
+            .and_then(|p| self.places.last_quote_ending.get(&p))
+            .copied();
+        let named_between = self
+            .places
+            .first_named
+            .get(&quote.pos.para)
+            .is_some_and(|first| *first < quote.pos);
+        match previous.and_then(|m| self.out.speakers.get(m)) {
+            Some(speaker) if !named_between => speaker.clone(),
+            _ => Speaker::Unknown,
+        }
+    }
+
+    fn resolve_source(&mut self, source: &Source, at: Pos) -> Speaker {
+        match source {
+            Source::Person(person) => match self.out.learn(&mut self.index, person, at) {
+                Some(i) => Speaker::People(vec![i]),
+                None => Speaker::Unknown,
+            },
+            Source::Role { role, org, gender } => self.holder_of(role, org.as_deref(), *gender),
+            Source::Pronoun(Gender::Plural) => Speaker::Unknown,
+            Source::Pronoun(gender) => self.pronoun(*gender, at),
+            Source::Joint(words) => self.joint(words),
+            Source::Org(name) => self
+                .surname_holder(name)
+                .map_or_else(|| Speaker::Org(name.clone()), |i| Speaker::People(vec![i])),
+        }
+    }
+
+    /// The one person read so far whose name ends with `words` ("De Bolle" for "Catherine De
+    /// Bolle"): capitalised words read as an organisation that are someone's surname.
+    fn surname_holder(&self, words: &str) -> Option<usize> {
+        let key = format!(" {}", fold_key(words));
+        let mut found = self
+            .out
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| fold_key(&p.name).ends_with(&key));
+        let (first, _) = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// The one person who holds `role` (of `org`), in agreement with `gender`.
+    fn holder_of(&self, role: &str, org: Option<&str>, gender: Option<Gender>) -> Speaker {
+        let stems = role_stems(role);
+        let org_key = org.map(fold_key);
+        let fits = |p: &Person| {
+            let by_org = org_key.as_ref().is_some_and(|k| {
+                p.org
+                    .as_deref()
+                    .map(fold_key)
+                    .is_some_and(|o| o.contains(k.as_str()) || k.contains(o.as_str()))
+                    || p.role
+                        .as_deref()
+                        .map(fold_key)
+                        .is_some_and(|r| r.contains(k.as_str()))
+            });
+            let by_role = p.role.as_deref().is_some_and(|r| {
+                let theirs = role_stems(r);
+                stems.first().is_some_and(|s| theirs.contains(s))
+            });
+            let gender_ok = match (gender, p.gender) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            gender_ok && (by_org || by_role && org_key.is_none())
+        };
+        let found: Vec<usize> = self
+            .out
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| fits(p))
+            .map(|(i, _)| i)
+            .collect();
+        // Several fit by their roles' words: the one whose role is written the same way
+        // ("Secretary-General", not "General Secretary of Viet Nam").
+        let exact = |i: &usize| {
+            self.out
+                .people
+                .get(*i)
+                .and_then(|p| p.role.as_deref())
+                .is_some_and(|r| fold_key(r) == fold_key(role))
+        };
+        match found.as_slice() {
+            [one] => Speaker::People(vec![*one]),
+            [_, _, ..] => match found
+                .iter()
+                .filter(|i| exact(i))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [one] => Speaker::People(vec![**one]),
+                _ => Speaker::Unknown,
+            },
+            [] => Speaker::Unknown,
+        }
+    }
+
+    /// The person a pronoun points at: in its own paragraph, the one person who agrees;
+    /// else, from the paragraphs before, the last one named of its gender, or a person of
+    /// unknown gender when no one else fits.
+    fn pronoun(&self, gender: Gender, at: Pos) -> Speaker {
+        let window = Pos {
+            para: at.para.saturating_sub(PRONOUN_PARAGRAPHS),
+            tok: 0,
+        };
+        let from = self.salient.partition_point(|(pos, _)| *pos < window);
+        let to = self.salient.partition_point(|(pos, _)| *pos < at);
+        // (person, paragraph of its last mention, sure of the gender), most recent first.
+        let mut agreeing: Vec<(usize, usize, bool)> = Vec::new();
+        for (pos, i) in self.salient.get(from..to).unwrap_or_default().iter().rev() {
+            if agreeing.iter().any(|(j, ..)| j == i) {
+                continue;
+            }
+            let Some(person) = self.out.people.get(*i) else {
+                continue;
+            };
+            if let Some(sure) = agrees(person.gender, gender) {
+                agreeing.push((*i, pos.para, sure));
+            }
+        }
+        let here: Vec<&(usize, usize, bool)> =
+            agreeing.iter().filter(|(_, p, _)| *p == at.para).collect();
+        match (here.as_slice(), agreeing.as_slice()) {
+            ([(i, ..)] | [(i, _, true), ..], _) | ([], [(i, _, true), ..] | [(i, _, false)]) => {
+                Speaker::People(vec![*i])
+            }
+            _ => Speaker::Unknown,
+        }
+    }
+
+    /// The people a joint source names: everyone whose role shares its noun.
+    fn joint(&self, words: &str) -> Speaker {
+        let stems = role_stems(words);
+        let Some(noun) = stems.last() else {
+            return Speaker::Unknown;
+        };
+        let found: Vec<usize> = self
+            .out
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.role
+                    .as_deref()
+                    .is_some_and(|r| role_stems(r).contains(noun))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if found.len() >= 2 {
+            Speaker::People(found)
+        } else {
+            Speaker::Unknown
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::*;
+    use crate::import::facts::{ColonFact, PersonFact};
+
+    fn person(name: &str, role: &str, gender: Option<Gender>) -> PersonRef {
+        PersonRef {
+            name: name.to_string(),
+            role: (!role.is_empty()).then(|| role.to_string()),
+            org: None,
+            gender,
+        }
+    }
+
+    fn quote(para: usize, source: Option<Source>, opens: bool) -> QuoteFact {
+        QuoteFact {
+            text: "We will share our data with them".to_string(),
+            paras: (para, para),
+            pos: Pos { para, tok: 30 },
+            opens_para: opens,
+            source: source.map(|s| (s, "test")),
+            source_pos: Pos { para, tok: 20 },
+            context: None,
+            after_title_cue: false,
+        }
+    }
+
+    fn names(r: &Resolution) -> Vec<Option<String>> {
+        r.speakers
+            .iter()
+            .map(|s| match s {
+                Speaker::People(p) => Some(
+                    p.iter()
+                        .map(|i| r.people[*i].name.clone())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                ),
+                Speaker::Org(o) => Some(o.clone()),
+                Speaker::Unknown => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_never_goes_to_a_person_of_the_other_gender() {
+        let facts = Facts {
+            people: vec![
+                PersonFact {
+                    person: person(
+                        "Florence Martin",
+                        "directrice générale des douanes",
+                        Some(Gender::Feminine),
+                    ),
+                    pos: Pos { para: 0, tok: 1 },
+                },
+                PersonFact {
+                    person: person(
+                        "Paul Durand",
+                        "directeur général de la police",
+                        Some(Gender::Masculine),
+                    ),
+                    pos: Pos { para: 0, tok: 9 },
+                },
+            ],
+            quotes: vec![quote(0, Some(Source::Pronoun(Gender::Feminine)), false)],
+            ..Facts::default()
+        };
+        assert_eq!(
+            names(&resolve(&facts)),
+            [Some("Florence Martin".to_string())]
+        );
+    }
+
+    #[test]
+    fn two_people_of_unknown_gender_leave_a_pronoun_unresolved() {
+        let facts = Facts {
+            people: vec![
+                PersonFact {
+                    person: person("Kim Lee", "director", None),
+                    pos: Pos { para: 0, tok: 1 },
+                },
+                PersonFact {
+                    person: person("Sam Park", "minister", None),
+                    pos: Pos { para: 0, tok: 9 },
+                },
+            ],
+            quotes: vec![quote(0, Some(Source::Pronoun(Gender::Feminine)), false)],
+            ..Facts::default()
+        };
+        assert_eq!(names(&resolve(&facts)), [None]);
+    }
+
+    #[test]
+    fn a_surname_and_a_role_resolve_to_the_full_name() {
+        let facts = Facts {
+            people: vec![PersonFact {
+                person: person(
+                    "Anna Karlsson",
+                    "Minister of Justice",
+                    Some(Gender::Feminine),
+                ),
+                pos: Pos::default(),
+            }],
+            quotes: vec![
+                quote(
+                    1,
+                    Some(Source::Person(person("Karlsson", "Minister", None))),
+                    false,
+                ),
+                quote(
+                    2,
+                    Some(Source::Role {
+                        role: "the minister".to_string(),
+                        org: None,
+                        gender: None,
+                    }),
+                    false,
+                ),
+            ],
+            ..Facts::default()
+        };
+        let r = resolve(&facts);
+        assert_eq!(
+            names(&r),
+            [
+                Some("Anna Karlsson".to_string()),
+                Some("Anna Karlsson".to_string())
+            ]
+        );
+        assert_eq!(r.people.len(), 1);
+    }
+
+    #[test]
+    fn colons_and_continued_paragraphs_keep_the_speaker() {
+        let facts = Facts {
+            people: vec![PersonFact {
+                person: person(
+                    "Paul Ferrand",
+                    "chef du bureau national",
+                    Some(Gender::Masculine),
+                ),
+                pos: Pos::default(),
+            }],
+            colons: vec![ColonFact {
+                para: 0,
+                source: Source::Person(person("Paul Ferrand", "", None)),
+                pos: Pos::default(),
+                how: How::Colon,
+            }],
+            quotes: vec![
+                quote(1, None, true),
+                quote(2, None, true),
+                quote(3, None, false),
+            ],
+            ..Facts::default()
+        };
+        assert_eq!(
+            names(&resolve(&facts)),
+            [
+                Some("Paul Ferrand".to_string()),
+                Some("Paul Ferrand".to_string()),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_joint_statement_has_both_ministers() {
+        let facts = Facts {
+            people: vec![
+                PersonFact {
+                    person: person("Gérald Darmanin", "ministre de l'Intérieur", None),
+                    pos: Pos::default(),
+                },
+                PersonFact {
+                    person: person("Khaled Nouri", "ministre de l'Intérieur tunisien", None),
+                    pos: Pos { para: 0, tok: 5 },
+                },
+            ],
+            quotes: vec![quote(
+                1,
+                Some(Source::Joint("les deux ministres".to_string())),
+                false,
+            )],
+            ..Facts::default()
+        };
+        assert_eq!(
+            names(&resolve(&facts)),
+            [Some("Gérald Darmanin + Khaled Nouri".to_string())]
+        );
+    }
+}

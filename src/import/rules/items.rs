@@ -1,0 +1,488 @@
+//! The items family: threats and cooperation areas, found two ways in every sentence of the
+//! body (quotes included).
+//!
+//! - **Mentions**: any phrase of the taxonomy ([`Taxonomy::mention_at`]), wherever it stands:
+//!   "cooperation against terrorism and organised crime", "the network was used for phishing
+//!   campaigns and to recruit money mules".
+//! - **Lists after a cue**: "emerging threats such as A, B and C", "s'inquiètent de A, B et C",
+//!   "cooperate on A and B": each member is an item labelled with the release's own words,
+//!   in the category of the taxonomy phrase inside it, or in none when the cue vouches for it.
+//!
+//! An item is a noun phrase with a known head or form, or a member of a cue's list; never a
+//! verb, a number, a sentence fragment. No I/O here.
+
+use crate::import::lexicon::Class;
+use crate::import::pattern::Pat::{self, *};
+use crate::import::pattern::{Rule, Slot, rule, scan};
+use crate::import::taxonomy::{CategoryId, Mention, Taxonomy};
+use crate::import::token::{Kind, Sent, shape};
+use crate::model::CategoryKind;
+
+/// "emerging threats such as", "les menaces émergentes, y compris", "threats posed by".
+static THREAT_LIST: Pat = Seq(&[
+    Save(
+        Slot::Cue,
+        &Seq(&[
+            Opt(&Is(Class::Emerging)),
+            Is(Class::ThreatCue),
+            Opt(&Is(Class::Emerging)),
+        ]),
+    ),
+    Opt(&P(',')),
+    Is(Class::ListIntro),
+]);
+
+/// "s'inquiètent notamment de", "warned of".
+static THREAT_INTRO: Pat = Seq(&[
+    Save(Slot::Cue, &Is(Class::ThreatIntro)),
+    Opt(&Is(Class::ItemFiller)),
+]);
+
+/// "cooperate on", "coopération en matière de", "areas of cooperation include".
+static AREA_LIST: Pat = Seq(&[
+    Save(Slot::Cue, &Is(Class::AreaCue)),
+    Opt(&P(':')),
+    Opt(&Is(Class::ListIntro)),
+]);
+
+/// "the agreement covers", "englobe": what follows may be anything the taxonomy knows.
+static SCOPE_LIST: Pat = Seq(&[
+    Save(Slot::Cue, &Is(Class::ScopeCue)),
+    Opt(&P(':')),
+    Opt(&Is(Class::ListIntro)),
+]);
+
+/// "against", "lutte contre", "to combat": what follows is fought, so it is a threat if the
+/// taxonomy knows it.
+static FOCUS_LIST: Pat = Seq(&[Save(Slot::Cue, &Is(Class::Focus))]);
+
+/// The cues of lists.
+pub(crate) static RULES: &[Rule] = &[
+    rule!(threat_list, THREAT_LIST),
+    rule!(threat_intro, THREAT_INTRO),
+    rule!(area_list, AREA_LIST),
+    rule!(scope_list, SCOPE_LIST),
+    rule!(focus_list, FOCUS_LIST),
+];
+
+/// An item found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Item {
+    /// Threat or area.
+    pub kind: CategoryKind,
+    /// Its category, when the taxonomy names it.
+    pub category: Option<CategoryId>,
+    /// The tokens of its label.
+    pub label: (usize, usize),
+    /// Tokens of an earlier member its label shares, written before it ("trafic" of "le
+    /// trafic d'humains et de migrants" for "de migrants").
+    pub shared_head: Option<(usize, usize)>,
+    /// Called new or emerging.
+    pub emerging: bool,
+    /// The number of the list it was read in, within its sentence (items of one list are
+    /// distinct things, even of one category).
+    pub list: Option<usize>,
+}
+
+/// The most tokens of a modifier alone taken as an item ("les armes à feu").
+const MAX_BARE_MODIFIER: usize = 4;
+/// The most words a member may have around its item when its cue vouches for nothing.
+const MAX_EXTRA_TOKENS: usize = 3;
+
+/// The most tokens of one list member; longer, the list has become prose.
+const MAX_MEMBER_TOKENS: usize = 14;
+/// How far back a word of newness may stand from a mention ("the growing threat of").
+const EMERGING_LOOKBACK: usize = 4;
+
+/// What a list cue says of its members.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    /// The kind of a member the taxonomy does not know.
+    kind: CategoryKind,
+    /// Whether such a member is taken at all.
+    vouches: bool,
+    /// Whether the cue calls its members new.
+    emerging: bool,
+}
+
+/// The members of a list from token `from` to token `until` at most: token ranges.
+fn members(sent: &Sent<'_>, from: usize, until: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = from;
+    let mut at = from;
+    let mut paired = false;
+    let close = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+        if b > a {
+            out.push((a, b));
+        }
+    };
+    while let Some(tok) = sent.tok(at).filter(|_| at < until) {
+        let ends_list = match tok.kind {
+            Kind::Punct(c) => matches!(
+                c,
+                '.' | ';' | ':' | '!' | '?' | '(' | ')' | '«' | '»' | '“' | '”' | '"'
+            ),
+            Kind::Quote(_) => true,
+            Kind::Word => at == start && (tok.is(Class::ListStopper) || tok.is(Class::SpeechVerb)),
+        };
+        if ends_list || at - start > MAX_MEMBER_TOKENS {
+            break;
+        }
+        if let Some(n) = sent.phrase_at(at, Class::FixedPhrase) {
+            at += n;
+            continue;
+        }
+        if tok.is(Class::PairWord) {
+            paired = true;
+        }
+        let connector = sent.phrase_at(at, Class::ListConnector);
+        if tok.is_punct(',') || connector.is_some() {
+            if connector.is_some() && paired {
+                paired = false;
+                at += 1;
+                continue;
+            }
+            close(&mut out, start, at);
+            at += if tok.is_punct(',') {
+                // ", and" / ", et": one separator.
+                1 + sent.phrase_at(at + 1, Class::ListConnector).unwrap_or(0)
+            } else {
+                connector.unwrap_or(1)
+            };
+            // "ainsi que les", "as well as the": the connector may end with an article.
+            start = at;
+            continue;
+        }
+        at += 1;
+    }
+    if at - start <= MAX_MEMBER_TOKENS {
+        close(&mut out, start, at);
+    }
+    out
+}
+
+/// A member without its leading articles and fillers, and without a trailing drop ("entre
+/// autres"); none when nothing is left or it ends with a list stopper.
+fn trimmed(sent: &Sent<'_>, (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
+    while let Some(n) = sent
+        .phrase_at(a, Class::ItemFiller)
+        .or_else(|| sent.phrase_at(a, Class::Determiner))
+        .or_else(|| sent.phrase_at(a, Class::ListConnector))
+    {
+        a += n;
+    }
+    while b > a && sent.tok(b - 1).is_some_and(|t| !t.is_word()) {
+        b -= 1;
+    }
+    if (a..b).any(|i| {
+        sent.phrase_at(i, Class::ListDrop)
+            .is_some_and(|n| i + n >= b)
+    }) {
+        return None;
+    }
+    (b > a).then_some((a, b))
+}
+
+/// True when a member the taxonomy does not know still reads as an item: a short noun
+/// phrase, with no figure, no verb of speech, no pronoun.
+fn reads_as_item(sent: &Sent<'_>, (a, b): (usize, usize)) -> bool {
+    let words = (a..b)
+        .filter(|&i| sent.tok(i).is_some_and(|t| t.is_word()))
+        .count();
+    (2..=10).contains(&words)
+        && sent
+            .tok(a)
+            .is_some_and(|t| t.is_word() && t.shape & shape::DIGIT == 0)
+        && (a..b).all(|i| {
+            sent.tok(i).is_some_and(|t| {
+                !t.has(shape::HAS_DIGIT)
+                    && !t.is(Class::SpeechVerb)
+                    && !t.is(Class::PronounF)
+                    && !t.is(Class::PronounM)
+                    && !t.is(Class::PronounPlural)
+                    && !t.is(Class::ListStopper)
+                    && !t.is(Class::ThreatCue)
+                    && !t.is(Class::AreaCue)
+            })
+        })
+}
+
+/// True when `mention` is a name rather than a thing: every word capitalised, inside the
+/// sentence ("the Canadian Centre for Cyber Security").
+fn inside_a_name(sent: &Sent<'_>, mention: &Mention) -> bool {
+    mention.start > 0
+        && (mention.start..mention.end).all(|i| {
+            sent.tok(i)
+                .is_none_or(|t| !t.is_word() || t.has(shape::CAP) || t.is(Class::OrgConnector))
+        })
+}
+
+/// True when a word of newness stands just before token `at`, in the same clause.
+fn new_before(sent: &Sent<'_>, at: usize) -> bool {
+    (at.saturating_sub(EMERGING_LOOKBACK)..at)
+        .rev()
+        .take_while(|&i| sent.tok(i).is_some_and(|t| t.is_word() || t.is_punct('\'')))
+        .any(|i| sent.is(i, Class::Emerging))
+}
+
+/// The taxonomy's mentions in the sentence, left to right, without overlaps.
+fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < sent.len() {
+        match taxonomy.mention_at(sent, at) {
+            Some(m) if m.end > at => {
+                // A threat's words in a name ("the European Cybercrime Centre") name the
+                // organisation; an area's ("the Joint Agency Task Force") name the area.
+                let threat =
+                    taxonomy.category(m.category).map(|(_, k)| k) == Some(CategoryKind::Threat);
+                if !(threat && inside_a_name(sent, &m)) {
+                    out.push(m);
+                }
+                at = m.end;
+            }
+            _ => at += 1,
+        }
+    }
+    out
+}
+
+/// The kind of a category.
+fn kind_of(taxonomy: &Taxonomy, id: CategoryId) -> Option<CategoryKind> {
+    taxonomy.category(id).map(|(_, kind)| kind)
+}
+
+/// Every threat and area of a sentence.
+/// True when tokens `a..b` are capitalised words inside an organisation's name: "Drugs" of
+/// "Office on Drugs and Crime", "Cybercrime" of "Cybercrime Unit".
+fn in_proper_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
+    let cap = |i: usize| sent.tok(i).is_some_and(|t| t.has(shape::CAP));
+    let all_cap = (a..b).all(|i| {
+        sent.tok(i)
+            .is_some_and(|t| !t.is_word() || t.has(shape::CAP))
+    });
+    let org_word_after = cap(b) && sent.is(b, Class::OrgWord);
+    let org_before = a.checked_sub(1).is_some_and(|before| {
+        cap(before) && sent.is(before, Class::OrgWord)
+            || sent.is(before, Class::OrgConnector)
+                && before
+                    .checked_sub(1)
+                    .is_some_and(|name| cap(name) && sent.tok(name).is_some_and(|t| t.is_word()))
+    });
+    // Sentence case starts with a capital: the first word alone says nothing.
+    a > 0 && all_cap && (org_word_after || org_before)
+}
+
+pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
+    let mut mentions = mentions_in(sent, taxonomy);
+    // A threat inside an organisation's name is no threat; an area may be one ("ASEAN Police
+    // Forensic Science Network" is a network the parties run).
+    mentions.retain(|m| {
+        kind_of(taxonomy, m.category) != Some(CategoryKind::Threat)
+            || !in_proper_name(sent, m.start, m.end)
+    });
+    let mut out = Vec::new();
+    let cues = scan(RULES, sent);
+    // A list ends where the next cue starts: "englobe les menaces émergentes, y compris ...".
+    let ends: Vec<usize> = cues
+        .iter()
+        .skip(1)
+        .map(|(_, m)| m.start)
+        .chain(std::iter::once(sent.len()))
+        .collect();
+    for (list, ((rule, m), until)) in cues.iter().zip(ends).enumerate() {
+        // The list starts right after its cue.
+        let from = m.end;
+        let cue_new = m
+            .caps
+            .get(Slot::Cue)
+            .is_some_and(|(a, b)| (a..b).any(|i| sent.is(i, Class::Emerging)));
+        let cue = cue_for(rule, cue_new);
+        let listed: Vec<(usize, usize)> = members(sent, from, until)
+            .into_iter()
+            .filter_map(|member| trimmed(sent, member))
+            .collect();
+        // A member the taxonomy does not know is vouched for only by a list that names at
+        // least one item the taxonomy knows.
+        let known = listed
+            .iter()
+            .any(|(a, b)| mentions.iter().any(|x| x.start >= *a && x.end <= *b));
+        let mut previous_head: Option<usize> = None;
+        for (a, b) in listed {
+            let inside: Vec<Mention> = mentions
+                .iter()
+                .filter(|x| x.start >= a && x.end <= b)
+                .copied()
+                .collect();
+            mentions.retain(|x| !(x.start >= a && x.end <= b));
+            let head_here = taxonomy.head_kind(sent, a).map(|_| a);
+            let mut category = inside.first().map(|x| x.category);
+            let mut shared_head = None;
+            if category.is_none() {
+                let bare = taxonomy.modifier_at(sent, a).filter(|(end, _)| *end >= b);
+                // "le trafic d'humains et de migrants": "de migrants" shares "trafic".
+                let elided = a
+                    .checked_sub(1)
+                    .is_some_and(|p| sent.is(p, Class::ItemPreposition));
+                match (bare, previous_head) {
+                    (Some((_, id)), Some(head))
+                        if elided && taxonomy.head_kind(sent, head) == kind_of(taxonomy, id) =>
+                    {
+                        category = Some(id);
+                        shared_head = Some((head, head + 1));
+                    }
+                    // "contre les armes à feu": a modifier alone, after a threat cue.
+                    (Some((_, id)), _)
+                        if cue.kind == CategoryKind::Threat
+                            && kind_of(taxonomy, id) == Some(CategoryKind::Threat)
+                            && b - a <= MAX_BARE_MODIFIER =>
+                    {
+                        category = Some(id);
+                    }
+                    _ => {}
+                }
+            }
+            previous_head = head_here.or(previous_head);
+            let kind = category.and_then(|id| kind_of(taxonomy, id));
+            if category.is_none() && !(cue.vouches && known && reads_as_item(sent, (a, b))) {
+                continue;
+            }
+            // A long member after a cue that vouches for nothing is prose around its item:
+            // the item's own words are the label.
+            let label = match inside.first() {
+                Some(x) if !cue.vouches && (b - a) > (x.end - x.start) + MAX_EXTRA_TOKENS => {
+                    (x.start, x.end)
+                }
+                // The preposition after the shared head: "trafic" + "de migrants".
+                _ if shared_head.is_some() => (a.saturating_sub(1), b),
+                _ => (a, b),
+            };
+            out.push(Item {
+                kind: kind.unwrap_or(cue.kind),
+                category,
+                label,
+                shared_head,
+                emerging: cue.emerging || inside.iter().any(|x| new_before(sent, x.start)),
+                list: Some(list),
+            });
+        }
+    }
+    for mention in mentions {
+        let Some(kind) = kind_of(taxonomy, mention.category) else {
+            continue;
+        };
+        out.push(Item {
+            kind,
+            category: Some(mention.category),
+            label: (mention.start, mention.end),
+            shared_head: None,
+            emerging: kind == CategoryKind::Threat && new_before(sent, mention.start),
+            list: None,
+        });
+    }
+    out.sort_by_key(|item| item.label.0);
+    out
+}
+
+/// What the cue of `rule` says of its members.
+fn cue_for(rule: &Rule, cue_new: bool) -> Cue {
+    let (kind, vouches) = if std::ptr::eq(rule.pat, &SCOPE_LIST) {
+        (CategoryKind::Area, false)
+    } else if std::ptr::eq(rule.pat, &THREAT_LIST) || std::ptr::eq(rule.pat, &THREAT_INTRO) {
+        (CategoryKind::Threat, true)
+    } else if std::ptr::eq(rule.pat, &AREA_LIST) {
+        (CategoryKind::Area, true)
+    } else {
+        (CategoryKind::Threat, false)
+    };
+    Cue {
+        kind,
+        vouches,
+        emerging: cue_new,
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::*;
+    use crate::import::lexicon::vocab;
+    use crate::import::taxonomy::taxonomy;
+    use crate::import::token::{TokenBuf, tokenize};
+    use crate::model::Lang;
+    use rstest::rstest;
+
+    fn items(text: &str, lang: Lang) -> Vec<(String, &'static str, Option<String>, bool)> {
+        let v = vocab(lang);
+        let tax = taxonomy(lang);
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        items_in(&sent, tax)
+            .into_iter()
+            .map(|item| {
+                let kind = match item.kind {
+                    CategoryKind::Threat => "threat",
+                    CategoryKind::Area => "area",
+                };
+                (
+                    sent.slice(item.label.0, item.label.1).unwrap().to_string(),
+                    kind,
+                    item.category
+                        .and_then(|c| tax.category(c))
+                        .map(|(id, _)| id.to_string()),
+                    item.emerging,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prose_names_threats_without_a_cue() {
+        let got = items(
+            "The network was used for phishing campaigns and to recruit money mules.",
+            Lang::En,
+        );
+        let labels: Vec<&str> = got.iter().map(|(l, ..)| l.as_str()).collect();
+        assert!(labels.iter().any(|l| l.starts_with("phishing")), "{got:?}");
+        assert!(labels.contains(&"money mules"), "{got:?}");
+    }
+
+    #[rstest]
+    #[case::seed_emerging(
+        "L'accord englobe également les menaces émergentes, y compris la vente de propriété culturelle trafiquée pour financer le terrorisme, les combattants terroristes étrangers, l'extrémisme violent et l'abus d'internet à des fins terroristes, les engins explosifs improvisés et les liens entre les réseaux de criminalité organisée et les groupes terroristes.",
+        Lang::Fr,
+        6
+    )]
+    #[case::en_emerging(
+        "The agreement also addresses emerging threats such as ransomware, the misuse of cryptocurrencies and synthetic drugs.",
+        Lang::En,
+        3
+    )]
+    fn cue_lists_give_one_emerging_item_per_member(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] n: usize,
+    ) {
+        let got = items(text, lang);
+        let emerging: Vec<_> = got.iter().filter(|i| i.3).collect();
+        assert_eq!(emerging.len(), n, "{got:?}");
+    }
+
+    #[rstest]
+    #[case::blocked("Blocked: 1,200 websites on a daily basis.", Lang::En)]
+    #[case::frozen("With over 500 000 accounts frozen, the operation ended.", Lang::En)]
+    #[case::daily("On a daily basis, analysts review the reports.", Lang::En)]
+    #[case::unit_name("Officers of the Cybercrime Unit met the prosecutors.", Lang::En)]
+    #[case::office_name(
+        "Le rapport de l'Office des Drogues et du Crime paraît demain.",
+        Lang::Fr
+    )]
+    fn fragments_are_no_items(#[case] text: &str, #[case] lang: Lang) {
+        assert_eq!(items(text, lang), []);
+    }
+}

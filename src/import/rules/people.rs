@@ -1,0 +1,493 @@
+//! The people and roles family: who is named, with what role, for which organisation, and
+//! the other ways a sentence points at a person (a role alone, a pronoun, several people at
+//! once, an organisation speaking for itself).
+//!
+//! The patterns read names with particles ("Nicoletta della Valle", "Jan Op Gen Oorth"), roles
+//! before or after a name, with their organisation ("Head of the Canadian Centre for Cyber
+//! Security (CCCS)", "la directrice de l'Office fédéral de la police (fedpol)"), and the words
+//! that give a person's gender. [`mentions`] reads a sentence; [`mention_of`] reads the source
+//! of a quote. No I/O here.
+
+use crate::import::lexicon::{Class, Gender, given_name_gender};
+use crate::import::pattern::Pat::{self, *};
+use crate::import::pattern::{Match, Rule, Slot, first_rule, rule};
+use crate::import::token::{Sent, Span, shape};
+
+/// A person's name: capitalised words, with particles between them.
+pub(crate) static NAME: Pat = Seq(&[Ref(&LEADING_PARTICLES), NameWord, Rep(&NAME_TAIL, 0, 4)]);
+
+/// Capitalised particles before a surname: "De Bolle", "Van den Berghe", "Le Drian".
+static LEADING_PARTICLES: Pat = Opt(&Seq(&[
+    CapIs(Class::NameParticle),
+    Rep(&Is(Class::NameParticle), 0, 1),
+]));
+
+/// A word of a name after its first: a name word, an initial ("Merrick B. Garland"), or
+/// particles and a name word ("della Valle").
+static NAME_TAIL: Pat = Alt(&[
+    Initial,
+    NameWord,
+    Seq(&[Rep(&Is(Class::NameParticle), 1, 2), NameWord]),
+]);
+
+/// A name of two words or more that starts with a known given name: a name with nothing
+/// around it that says it is a person's ("Juergen Stock", not "West Africa").
+static GIVEN_FULL_NAME: Pat = Seq(&[GivenNameWord, Rep(&NAME_TAIL, 1, 4)]);
+
+/// An honorific of any gender.
+static HONORIFIC: Pat = Alt(&[
+    Is(Class::HonorificF),
+    Is(Class::HonorificM),
+    Is(Class::Honorific),
+]);
+
+/// A word inside an organisation's name after its first.
+static ORG_TAIL_WORD: Pat = Alt(&[
+    Is(Class::OrgWord),
+    OrgCapital,
+    Acronym,
+    Is(Class::OrgAdjective),
+    Seq(&[
+        Unless(Class::ListConnector, &Rep(&Is(Class::OrgConnector), 1, 3)),
+        Alt(&[OrgCapital, Acronym, Is(Class::OrgWord)]),
+    ]),
+    // After "and", "et": a word of the same name ("Police and Border Guard"), not another
+    // organisation ("UNODC and INTERPOL") or a country ("Sweden and Norway").
+    Seq(&[
+        Is(Class::ListConnector),
+        Rep(&Is(Class::OrgConnector), 0, 2),
+        Unless(Class::OrgName, &Alt(&[OrgTitle, Is(Class::OrgWord)])),
+    ]),
+]);
+
+/// An organisation's short name in parentheses: "(UNODC)", "(fedpol)".
+static SHORT_NAME: Pat = Seq(&[P('('), Alt(&[Acronym, Is(Class::OrgName), Capital]), P(')')]);
+
+/// An organisation: an acronym, a known name, or words headed by an organisation noun, with
+/// its short name in parentheses.
+pub(crate) static ORG: Pat = Seq(&[
+    Alt(&[
+        Seq(&[
+            Rep(&Alt(&[OrgCapital, Acronym]), 0, 3),
+            Is(Class::OrgWord),
+            Rep(&ORG_TAIL_WORD, 0, 8),
+        ]),
+        Seq(&[Is(Class::OrgName), Rep(&OrgCapital, 0, 2)]),
+        Seq(&[OrgCapital, Rep(&ORG_TAIL_WORD, 1, 8)]),
+        Acronym,
+    ]),
+    Opt(&SHORT_NAME),
+]);
+
+/// The words before a role that belong to it: "deputy", "Executive", "UNODC", "maritime
+/// security".
+static ROLE_LEAD: Pat = Rep(
+    &Alt(&[
+        Is(Class::RoleModifier),
+        Is(Class::ItemAdjective),
+        Acronym,
+        Is(Class::OrgName),
+        CapIs(Class::RoleWord),
+    ]),
+    0,
+    4,
+);
+
+/// The organisation of a role: "of the National Cyber Unit", "d'INTERPOL", "du C3N".
+static ROLE_ORG: Pat = Seq(&[
+    Is(Class::RolePreposition),
+    Opt(&Is(Class::Determiner)),
+    Save(Slot::Org, &ORG),
+]);
+
+/// A role with what qualifies it: "directeur exécutif de l'ONUDC", "Head of the Canadian
+/// Centre for Cyber Security (CCCS)", "Minister of Justice".
+pub(crate) static ROLE: Pat = Seq(&[
+    Ref(&ROLE_LEAD),
+    Is(Class::Role),
+    // "Chief Postal Inspector", "Special Agent in Charge", "directeur adjoint".
+    Rep(
+        &Alt(&[
+            Is(Class::RoleModifier),
+            Is(Class::Role),
+            Seq(&[Rep(&OrgCapital, 1, 2), Is(Class::Role)]),
+        ]),
+        0,
+        3,
+    ),
+    Opt(&Alt(&[
+        Ref(&ROLE_ORG),
+        Seq(&[
+            Is(Class::RolePreposition),
+            Opt(&Is(Class::Determiner)),
+            Rep(&Alt(&[OrgCapital, Lower]), 1, 4),
+        ]),
+    ])),
+]);
+
+/// An organisation written before a role: "UNODC", "IRS Criminal Investigation", "U.S.
+/// Secret Service", "FBI San Diego".
+static ORG_BEFORE_ROLE: Pat = Rep(
+    &Alt(&[
+        Acronym,
+        Is(Class::OrgName),
+        Initial,
+        Unless(Class::RoleWord, &Unless(Class::RoleModifier, &OrgCapital)),
+        Is(Class::OrgWord),
+    ]),
+    1,
+    6,
+);
+
+/// A role with an organisation written before it: "UNODC Executive Director", "Europol's
+/// spokesperson", "USPIS Chief Postal Inspector".
+static ORG_ROLE: Pat = Seq(&[
+    Save(Slot::Org, &ORG_BEFORE_ROLE),
+    Opt(&Seq(&[P('\''), Word])),
+    Ref(&ROLE),
+]);
+
+/// "Maria Lind, Director of the National Cyber Unit," / "Yury Fedotov, directeur exécutif".
+static NAME_COMMA_ROLE: Pat = Seq(&[
+    Opt(&Save(Slot::Title, &HONORIFIC)),
+    Save(Slot::Name, &NAME),
+    P(','),
+    Opt(&Alt(&[Is(Class::Determiner), Is(Class::Indefinite)])),
+    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+]);
+
+/// "le directeur exécutif de l'ONUDC, Yury Fedotov" / "Minister of Justice, Anna Karlsson".
+static ROLE_COMMA_NAME: Pat = Seq(&[
+    Opt(&Is(Class::Determiner)),
+    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+    P(','),
+    Opt(&Save(Slot::Title, &HONORIFIC)),
+    Save(Slot::Name, &NAME),
+    Alt(&[
+        P(','),
+        P('.'),
+        P(')'),
+        Is(Class::SpeechVerb),
+        Is(Class::VerbFiller),
+        End,
+    ]),
+]);
+
+/// "UNODC Executive Director Ghada Waly" / "le Secrétaire général d'INTERPOL Juergen Stock".
+static ROLE_NAME: Pat = Seq(&[
+    Opt(&Is(Class::Determiner)),
+    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+    Opt(&Save(Slot::Title, &HONORIFIC)),
+    Save(Slot::Name, &NAME),
+]);
+
+/// "M. Fedotov", "Ms. Ama Owusu".
+static TITLE_NAME: Pat = Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &NAME)]);
+
+/// "les deux ministres", "the ministers".
+static JOINT: Pat = Save(Slot::Joint, &Is(Class::JointSubject));
+
+/// "the minister", "la commissaire", "le directeur d'INTERPOL".
+static ROLE_ALONE: Pat = Seq(&[
+    Opt(&Is(Class::Determiner)),
+    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+]);
+
+/// "il", "she", "they".
+static PRONOUN: Pat = Save(
+    Slot::Source,
+    &Alt(&[
+        Is(Class::PronounF),
+        Is(Class::PronounM),
+        Is(Class::PronounPlural),
+    ]),
+);
+
+/// "Juergen Stock" anywhere: a full name that starts with a given name.
+static GIVEN_NAMED: Pat = Save(Slot::Name, &GIVEN_FULL_NAME);
+
+/// "Fedotov" (a surname alone, only as a quote's source).
+static SURNAME: Pat = Save(Slot::Name, &NAME);
+
+/// "Europol", "l'ONUDC", "the Ministry of the Interior".
+static ORGANISATION: Pat = Seq(&[Opt(&Is(Class::Determiner)), Save(Slot::Org, &ORG)]);
+
+/// The ways a sentence names or points at a person, most specific first.
+pub(crate) static RULES: &[Rule] = &[
+    rule!(name_comma_role, NAME_COMMA_ROLE),
+    rule!(role_comma_name, ROLE_COMMA_NAME),
+    rule!(role_name, ROLE_NAME),
+    rule!(title_name, TITLE_NAME),
+    rule!(joint, JOINT),
+    rule!(role_alone, ROLE_ALONE),
+    rule!(pronoun, PRONOUN),
+    rule!(given_full_name, GIVEN_NAMED),
+    rule!(organisation, ORGANISATION),
+];
+
+/// What a mention points at, as token ranges of its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Mention {
+    /// A named person, with a role and organisation when written beside the name.
+    Person {
+        /// The name (without honorific).
+        name: (usize, usize),
+        /// The role, with its organisation.
+        role: Option<(usize, usize)>,
+        /// The organisation named in or before the role.
+        org: Option<(usize, usize)>,
+        /// What the words say of gender.
+        gender: Option<Gender>,
+    },
+    /// A role with no name: "the minister", "le directeur d'INTERPOL".
+    Role {
+        /// The role.
+        role: (usize, usize),
+        /// Its organisation.
+        org: Option<(usize, usize)>,
+        /// What the words say of gender.
+        gender: Option<Gender>,
+    },
+    /// A personal pronoun.
+    Pronoun(Gender),
+    /// Several people at once.
+    Joint((usize, usize)),
+    /// An organisation.
+    Org((usize, usize)),
+    /// A capitalised name with nothing around it ("Lind"): someone only when a speech verb
+    /// makes it a quote's source.
+    Name((usize, usize)),
+}
+
+/// The gender the words of `range` give (honorifics, role forms, an article, a given name);
+/// none when they disagree or say nothing.
+pub(crate) fn gender_of(
+    sent: &Sent<'_>,
+    range: (usize, usize),
+    name: Option<(usize, usize)>,
+    org: Option<(usize, usize)>,
+) -> Option<Gender> {
+    let (mut feminine, mut masculine) = (false, false);
+    let inside =
+        |span: Option<(usize, usize)>, i: usize| span.is_some_and(|(a, b)| (a..b).contains(&i));
+    for i in range.0..range.1 {
+        let Some(tok) = sent.tok(i) else { break };
+        // The name, the organisation and the articles inside ("de la police") say nothing of
+        // gender; the article before the role does ("la commissaire").
+        if inside(name, i) || inside(org, i) || i > range.0 && tok.is(Class::Determiner) {
+            continue;
+        }
+        feminine |= tok.is(Class::Feminine) || tok.is(Class::HonorificF);
+        masculine |= tok.is(Class::Masculine) || tok.is(Class::HonorificM);
+    }
+    if let Some(first) = name.and_then(|(a, _)| sent.lower(a))
+        && !(feminine || masculine)
+    {
+        return given_name_gender(first);
+    }
+    match (feminine, masculine) {
+        (true, false) => Some(Gender::Feminine),
+        (false, true) => Some(Gender::Masculine),
+        _ => None,
+    }
+}
+
+/// Trims an organisation's range: no connector, article or punctuation at its end.
+fn trim_org(sent: &Sent<'_>, (start, mut end): (usize, usize)) -> Option<(usize, usize)> {
+    while end > start
+        && sent.tok(end - 1).is_some_and(|t| {
+            !t.is_word() && !t.is_punct(')')
+                || t.is(Class::OrgConnector)
+                || t.is(Class::Determiner)
+                || t.is(Class::RolePreposition)
+        })
+    {
+        end -= 1;
+    }
+    let acronym_only = end == start + 1 && sent.tok(start).is_some_and(|t| t.is(Class::NotOrg));
+    (end > start && !acronym_only).then_some((start, end))
+}
+
+/// The mention a match of [`RULES`] makes.
+fn mention_from(sent: &Sent<'_>, m: &Match) -> Option<Mention> {
+    let raw_org = m.caps.get(Slot::Org);
+    let org = raw_org.and_then(|o| trim_org(sent, o));
+    let role = m.caps.get(Slot::Role);
+    if let Some(name) = m.caps.get(Slot::Name) {
+        let gender = gender_of(sent, (m.start, m.end), Some(name), raw_org);
+        // A possessive after the name ("Lind's") is no part of it.
+        return Some(Mention::Person {
+            name,
+            role,
+            org,
+            gender,
+        });
+    }
+    if let Some(role) = role {
+        let gender = gender_of(sent, (m.start, m.end), None, raw_org);
+        return Some(Mention::Role { role, org, gender });
+    }
+    if let Some(joint) = m.caps.get(Slot::Joint) {
+        return Some(Mention::Joint(joint));
+    }
+    if let Some(source) = m.caps.get(Slot::Source) {
+        let tok = sent.tok(source.0)?;
+        let gender = if tok.is(Class::PronounF) {
+            Gender::Feminine
+        } else if tok.is(Class::PronounM) {
+            Gender::Masculine
+        } else {
+            Gender::Plural
+        };
+        return Some(Mention::Pronoun(gender));
+    }
+    org.map(Mention::Org)
+}
+
+/// Every mention of a person or organisation in the sentence, left to right, each with the
+/// tokens it covers.
+pub(crate) fn mentions(sent: &Sent<'_>) -> Vec<(Mention, (usize, usize))> {
+    let interesting = [
+        Class::Role,
+        Class::RoleModifier,
+        Class::Honorific,
+        Class::HonorificF,
+        Class::HonorificM,
+        Class::JointSubject,
+        Class::PronounF,
+        Class::PronounM,
+        Class::PronounPlural,
+        Class::Determiner,
+        Class::OrgWord,
+        Class::OrgName,
+    ]
+    .iter()
+    .fold(0, |mask, class| mask | class.bit());
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < sent.len() {
+        let worth = sent
+            .tok(at)
+            .is_some_and(|t| t.is_word() && (t.may_start(interesting) || t.has(shape::CAP)));
+        if worth
+            && let Some((_, m)) = first_rule(RULES, sent, at)
+            && let Some(mention) = mention_from(sent, &m)
+        {
+            out.push((mention, (m.start, m.end)));
+            at = m.end.max(at + 1);
+            continue;
+        }
+        if let Some(m) = crate::import::pattern::match_at(&SURNAME, sent, at).filter(|m| m.end > at)
+        {
+            out.push((Mention::Name((m.start, m.end)), (m.start, m.end)));
+            at = m.end;
+            continue;
+        }
+        at += 1;
+    }
+    out
+}
+
+/// The spans speech rules see of a sentence's mentions: a bare surname or an organisation is
+/// a weak mention (a source only where a rule says so), anyone else a strong one.
+pub(crate) fn spans_of(found: &[(Mention, (usize, usize))]) -> Vec<Span> {
+    found
+        .iter()
+        .map(|(mention, (start, end))| Span {
+            start: *start,
+            end: *end,
+            strong: !matches!(mention, Mention::Name(_) | Mention::Org(_)),
+            named: matches!(mention, Mention::Person { .. }),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::*;
+    use crate::import::lexicon::vocab;
+    use crate::import::token::{TokenBuf, tokenize};
+    use crate::model::Lang;
+    use rstest::rstest;
+
+    /// The people of a sentence as (name, role, org, gender).
+    fn people(text: &str, lang: Lang) -> Vec<(String, String, String, Option<Gender>)> {
+        let v = vocab(lang);
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        let show = |r: Option<(usize, usize)>| {
+            r.and_then(|(a, b)| sent.slice(a, b))
+                .unwrap_or_default()
+                .to_string()
+        };
+        mentions(&sent)
+            .into_iter()
+            .filter_map(|(m, _)| match m {
+                Mention::Person {
+                    name,
+                    role,
+                    org,
+                    gender,
+                } => Some((show(Some(name)), show(role), show(org), gender)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    use Gender::{Feminine as F, Masculine as M};
+
+    #[rstest]
+    #[case::seed_fr(
+        "le directeur exécutif de l'ONUDC, Yury Fedotov, et le Secrétaire général d'INTERPOL, Juergen Stock, ont signé",
+        Lang::Fr,
+        &[("Yury Fedotov", "directeur exécutif de l'ONUDC", "ONUDC", Some(M)), ("Juergen Stock", "Secrétaire général d'INTERPOL", "INTERPOL", Some(M))]
+    )]
+    #[case::colon_en(
+        "Maria Lind, Director of the National Cyber Unit, said:",
+        Lang::En,
+        &[("Maria Lind", "Director of the National Cyber Unit", "National Cyber Unit", Some(F))]
+    )]
+    #[case::acronym_role(
+        "Sami Khoury, Head of the Canadian Centre for Cyber Security (CCCS), said",
+        Lang::En,
+        &[("Sami Khoury", "Head of the Canadian Centre for Cyber Security (CCCS)", "Canadian Centre for Cyber Security (CCCS)", Some(M))]
+    )]
+    #[case::org_role_name(
+        "Europol spokesperson Jan Op Gen Oorth said",
+        Lang::En,
+        &[("Jan Op Gen Oorth", "Europol spokesperson", "Europol", Some(M))]
+    )]
+    #[case::particle(
+        "la directrice de l'Office fédéral de la police (fedpol), Nicoletta della Valle, a indiqué",
+        Lang::Fr,
+        &[("Nicoletta della Valle", "directrice de l'Office fédéral de la police (fedpol)", "Office fédéral de la police (fedpol)", Some(F))]
+    )]
+    #[case::minister(
+        "Minister of Justice Anna Karlsson opened the meeting.",
+        Lang::En,
+        &[("Anna Karlsson", "Minister of Justice", "", Some(F))]
+    )]
+    #[case::two_people_fr(
+        "La directrice générale des douanes, Florence Martin, et le directeur général de la police nationale, Paul Durand, ont signé un accord.",
+        Lang::Fr,
+        &[("Florence Martin", "directrice générale des douanes", "douanes", Some(F)), ("Paul Durand", "directeur général de la police nationale", "police nationale", Some(M))]
+    )]
+    #[case::honorific("Mme Schmid a rappelé les faits.", Lang::Fr, &[("Schmid", "", "", Some(F))])]
+    fn people_are_read_with_role_org_and_gender(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] want: &[(&str, &str, &str, Option<Gender>)],
+    ) {
+        let want: Vec<(String, String, String, Option<Gender>)> = want
+            .iter()
+            .map(|(a, b, c, g)| (a.to_string(), b.to_string(), c.to_string(), *g))
+            .collect();
+        assert_eq!(people(text, lang), want);
+    }
+}

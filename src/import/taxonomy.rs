@@ -1,0 +1,481 @@
+//! The field's taxonomy, compiled for matching: the surface forms of each category of threat
+//! and cooperation area in `src/model/taxonomy.toml`, the modifiers that put a generic head in
+//! a category ("cocaine" in "cocaine trafficking", "stupéfiants" in "trafic de stupéfiants"),
+//! and the generic heads themselves ("trafficking", "trafic", "fraud").
+//!
+//! [`Taxonomy::mention_at`] tells what category a phrase starting at a token names, and how
+//! far it goes. No I/O here: the file is compiled in.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use super::lexicon::{Class, FastMap, words_of};
+use super::token::Sent;
+use crate::model::{CategoryKind, Lang};
+
+/// One category as the file writes it; the model reads the same file for ids and names.
+#[derive(Debug, Deserialize)]
+struct CategoryFile {
+    id: String,
+    kind: CategoryKind,
+    #[serde(default)]
+    en: Vec<String>,
+    #[serde(default)]
+    fr: Vec<String>,
+    #[serde(default)]
+    modifiers: PerLang<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PerLang<T> {
+    #[serde(default)]
+    en: T,
+    #[serde(default)]
+    fr: T,
+}
+
+impl<T> PerLang<T> {
+    fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct TaxonomyFile {
+    #[serde(default)]
+    category: Vec<CategoryFile>,
+    #[serde(default)]
+    heads: PerLang<BTreeMap<String, HeadValue>>,
+}
+
+/// What a head word gives alone: its kind only, or a category.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum HeadValue {
+    /// Nothing alone; modifiers of this kind only.
+    Kind(CategoryKind),
+    /// This category alone.
+    Category(String),
+}
+
+/// A category, by its index in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct CategoryId(u16);
+
+/// Phrases indexed by their first word: the rest of each and what it gives, longest first.
+#[derive(Debug, Default)]
+struct PhraseIndex(FastMap<String, Vec<(Vec<String>, CategoryId)>>);
+
+/// `form` with its last word in the other number, when it has two words or more and its last
+/// word takes a plain "s" in both languages' regular plural.
+fn other_number(form: &str) -> Option<String> {
+    let (head, last) = form.rsplit_once(' ')?;
+    let letters = last.chars().count();
+    if letters < 4 || !last.chars().all(char::is_alphabetic) || last.ends_with("ss") {
+        return None;
+    }
+    Some(match last.strip_suffix('s') {
+        Some(singular) => format!("{head} {singular}"),
+        None if last.ends_with(['x', 'z']) => return None,
+        None => format!("{head} {last}s"),
+    })
+}
+
+impl PhraseIndex {
+    fn add(&mut self, phrase: &str, id: CategoryId) {
+        let mut words = words_of(phrase).into_iter();
+        if let Some(first) = words.next() {
+            self.0.entry(first).or_default().push((words.collect(), id));
+        }
+    }
+
+    fn sort(&mut self) {
+        for list in self.0.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+    }
+
+    /// The longest phrase starting at token `at`: its length in tokens and category. Articles
+    /// and qualifying adjectives the phrase does not have may stand between its words
+    /// ("share their intelligence", "exchange of operational information").
+    fn longest_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
+        let first = sent.lower(at)?;
+        self.0
+            .get(first)?
+            .iter()
+            .filter_map(|(rest, id)| fits(sent, at + 1, rest).map(|end| (end - at, *id)))
+            .max_by_key(|(n, _)| *n)
+    }
+}
+
+/// Where the words `rest` end when they follow from token `at`, with at most
+/// [`MAX_SKIPPED`] articles or adjectives of the text skipped between them.
+fn fits(sent: &Sent<'_>, mut at: usize, rest: &[String]) -> Option<usize> {
+    let mut skipped = 0;
+    for want in rest {
+        loop {
+            let got = sent.lower(at)?;
+            if got == want.as_str() {
+                break;
+            }
+            let skippable = sent.is(at, Class::Determiner) || sent.is(at, Class::ItemAdjective);
+            if !skippable || skipped == MAX_SKIPPED {
+                return None;
+            }
+            skipped += 1;
+            at += 1;
+        }
+        at += 1;
+    }
+    Some(at)
+}
+
+/// The most words of the text a phrase may skip ("their", "operational").
+const MAX_SKIPPED: usize = 2;
+
+/// The taxonomy of one language, compiled.
+#[derive(Debug, Default)]
+pub(crate) struct Taxonomy {
+    ids: Vec<(String, CategoryKind)>,
+    forms: PhraseIndex,
+    modifiers: PhraseIndex,
+    /// Generic heads: their kind, and the category of the head alone (none: it names
+    /// nothing alone).
+    heads: FastMap<String, Head>,
+}
+
+/// A generic head word.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    /// What it heads: a modifier of the other kind makes no item ("financial exploitation").
+    kind: CategoryKind,
+    /// Its category when alone.
+    default: Option<CategoryId>,
+}
+
+/// What a phrase names, and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// The first token.
+    pub start: usize,
+    /// Just after the last token.
+    pub end: usize,
+    /// The category.
+    pub category: CategoryId,
+    /// Found by a whole form (rather than a head and its modifier, or a head alone).
+    pub form: bool,
+}
+
+/// The most adjectives read on the far side of a head ("illicit cross-border drug trafficking").
+const MAX_ADJECTIVES: usize = 3;
+
+impl Taxonomy {
+    fn new(lang: Lang, file: &TaxonomyFile) -> Taxonomy {
+        let mut tax = Taxonomy::default();
+        let mut by_id: FastMap<&str, CategoryId> = FastMap::default();
+        let written: std::collections::HashSet<&str> = file
+            .category
+            .iter()
+            .flat_map(|c| c.en.iter().chain(&c.fr))
+            .map(String::as_str)
+            .collect();
+        for (n, category) in file.category.iter().enumerate() {
+            let id = CategoryId(u16::try_from(n).unwrap_or(u16::MAX));
+            by_id.insert(&category.id, id);
+            tax.ids.push((category.id.clone(), category.kind));
+            let forms = match lang {
+                Lang::En => &category.en,
+                Lang::Fr => &category.fr,
+            };
+            for form in forms {
+                tax.forms.add(form, id);
+            }
+            // A form of two words or more also in the other number of its last word ("joint
+            // customs operation" for "joint customs operations"), unless a form says otherwise.
+            for form in forms {
+                if let Some(other) = other_number(form)
+                    && !written.contains(other.as_str())
+                {
+                    tax.forms.add(&other, id);
+                }
+            }
+            for modifier in category.modifiers.get(lang) {
+                tax.modifiers.add(modifier, id);
+            }
+        }
+        for (head, value) in file.heads.get(lang) {
+            let (kind, default) = match value {
+                HeadValue::Kind(kind) => (Some(*kind), None),
+                HeadValue::Category(id) => {
+                    let found = by_id.get(id.as_str()).copied();
+                    (found.and_then(|c| tax.category(c)).map(|(_, k)| k), found)
+                }
+            };
+            debug_assert!(kind.is_some());
+            let Some(kind) = kind else { continue };
+            for word in words_of(head) {
+                tax.heads.insert(word, Head { kind, default });
+            }
+        }
+        tax.forms.sort();
+        tax.modifiers.sort();
+        tax
+    }
+
+    /// The id and kind of a category.
+    pub fn category(&self, id: CategoryId) -> Option<(&str, CategoryKind)> {
+        self.ids
+            .get(usize::from(id.0))
+            .map(|(name, kind)| (name.as_str(), *kind))
+    }
+
+    fn head(&self, sent: &Sent<'_>, at: usize) -> Option<Head> {
+        self.heads.get(sent.lower(at)?).copied()
+    }
+
+    /// The kind of the generic head at token `at`.
+    pub fn head_kind(&self, sent: &Sent<'_>, at: usize) -> Option<CategoryKind> {
+        self.head(sent, at).map(|h| h.kind)
+    }
+
+    /// The modifier phrase at token `at` (after an article): its end and category.
+    pub fn modifier_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
+        let start = at + sent.phrase_at(at, Class::Determiner).unwrap_or(0);
+        self.modifiers
+            .longest_at(sent, start)
+            .map(|(n, id)| (start + n, id))
+    }
+
+    /// True when a modifier's category may qualify the head.
+    fn agrees(&self, head: Head, category: CategoryId) -> bool {
+        self.category(category)
+            .is_some_and(|(_, kind)| kind == head.kind)
+    }
+
+    /// The phrase naming a category that starts at token `at`, if any: a whole form ("money
+    /// laundering"), modifiers and a head ("cocaine trafficking"), a head and its complement
+    /// ("trafficking in human beings", "trafic de stupéfiants"), or a head with a default
+    /// category alone ("fraud"). The longest wins.
+    pub fn mention_at(&self, sent: &Sent<'_>, at: usize) -> Option<Mention> {
+        let form = self
+            .forms
+            .longest_at(sent, at)
+            .map(|(n, category)| Mention {
+                start: at,
+                end: at + n,
+                category,
+                form: true,
+            });
+        let headed = self.headed_at(sent, at);
+        match (form, headed) {
+            (Some(f), Some(h)) if h.end > f.end => Some(h),
+            (Some(f), _) => Some(f),
+            (None, h) => h,
+        }
+    }
+
+    /// A head with a modifier before it ("drug trafficking"), after it ("trafic de
+    /// stupéfiants", "criminalité environnementale"), or alone with its default.
+    fn headed_at(&self, sent: &Sent<'_>, at: usize) -> Option<Mention> {
+        // Modifiers before the head, adjectives between: "drug trafficking", "online
+        // investment fraud".
+        if let Some((n, category)) = self.modifiers.longest_at(sent, at) {
+            let mut head = at + n;
+            let mut category = category;
+            for _ in 0..MAX_ADJECTIVES {
+                if self.head(sent, head).is_some() {
+                    break;
+                }
+                if let Some((m, nearer)) = self.modifiers.longest_at(sent, head) {
+                    head += m;
+                    category = nearer;
+                } else if sent.is(head, Class::ItemAdjective) {
+                    head += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(found) = self.head(sent, head)
+                && self.agrees(found, category)
+            {
+                let end = self
+                    .complement_end(sent, head + 1, found)
+                    .map_or(head + 1, |(end, _)| end);
+                return Some(Mention {
+                    start: at,
+                    end,
+                    category,
+                    form: false,
+                });
+            }
+        }
+        let head = self.head(sent, at)?;
+        let default = head.default;
+        // Adjectives after the head, then a complement: "trafic illicite de stupéfiants".
+        let mut after = at + 1;
+        let mut category = None;
+        for _ in 0..MAX_ADJECTIVES {
+            if let Some((m, by_modifier)) = self
+                .modifiers
+                .longest_at(sent, after)
+                .filter(|(_, c)| self.agrees(head, *c))
+            {
+                after += m;
+                category = Some(by_modifier);
+            } else if sent.is(after, Class::ItemAdjective) {
+                after += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some((end, by_complement)) = self.complement_end(sent, after, head) {
+            return Some(Mention {
+                start: at,
+                end,
+                category: by_complement,
+                form: false,
+            });
+        }
+        let category = category.or(default)?;
+        Some(Mention {
+            start: at,
+            end: after,
+            category,
+            form: false,
+        })
+    }
+
+    /// A complement that puts a head in a category: a preposition, an article maybe, and a
+    /// modifier ("in human beings", "de stupéfiants", "aux faux conseillers bancaires").
+    fn complement_end(
+        &self,
+        sent: &Sent<'_>,
+        at: usize,
+        head: Head,
+    ) -> Option<(usize, CategoryId)> {
+        let n = sent.phrase_at(at, Class::ItemPreposition)?;
+        let mut next = at + n;
+        if let Some(det) = sent.phrase_at(next, Class::Determiner) {
+            next += det;
+        }
+        while sent.is(next, Class::ItemAdjective) && next < at + n + MAX_ADJECTIVES + 1 {
+            next += 1;
+        }
+        let (m, category) = self
+            .modifiers
+            .longest_at(sent, next)
+            .filter(|(_, c)| self.agrees(head, *c))?;
+        let mut end = next + m;
+        while sent.is(end, Class::ItemAdjective) && end < next + m + MAX_ADJECTIVES {
+            end += 1;
+        }
+        Some((end, category))
+    }
+}
+
+fn load(lang: Lang) -> Taxonomy {
+    match toml::from_str::<TaxonomyFile>(crate::model::TAXONOMY_TOML) {
+        Ok(file) => Taxonomy::new(lang, &file),
+        Err(error) => {
+            // Compiled in, and a test loads it: a build mistake.
+            debug_assert!(false, "{error}");
+            Taxonomy::default()
+        }
+    }
+}
+
+/// The compiled taxonomy of `lang`, built once.
+pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
+    static EN: LazyLock<Taxonomy> = LazyLock::new(|| load(Lang::En));
+    static FR: LazyLock<Taxonomy> = LazyLock::new(|| load(Lang::Fr));
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_of_several_words_come_in_both_numbers() {
+        assert_eq!(
+            other_number("joint customs operations").as_deref(),
+            Some("joint customs operation")
+        );
+        assert_eq!(
+            other_number("joint investigation team").as_deref(),
+            Some("joint investigation teams")
+        );
+        assert_eq!(other_number("operations"), None);
+        assert_eq!(other_number("cross-border"), None);
+        assert_eq!(other_number("mutual legal access"), None);
+    }
+    use crate::import::lexicon::vocab;
+    use crate::import::token::{TokenBuf, tokenize};
+    use rstest::rstest;
+
+    fn named(text: &str, lang: Lang) -> Vec<(String, String)> {
+        let v = vocab(lang);
+        let tax = taxonomy(lang);
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < sent.len() {
+            match tax.mention_at(&sent, at) {
+                Some(m) => {
+                    let id = tax.category(m.category).unwrap().0.to_string();
+                    out.push((sent.slice(m.start, m.end).unwrap().to_string(), id));
+                    at = m.end;
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+
+    #[rstest]
+    #[case::form_en("against money laundering and terrorism", Lang::En, &[("money laundering", "money-laundering"), ("terrorism", "terrorism")])]
+    #[case::modifier_head("illicit cocaine trafficking rose", Lang::En, &[("cocaine trafficking", "drug-trafficking")])]
+    #[case::head_complement("trafficking in human beings", Lang::En, &[("trafficking in human beings", "trafficking-in-human-beings")])]
+    #[case::fr_complement("le trafic illicite de stupéfiants", Lang::Fr, &[("trafic illicite de stupéfiants", "drug-trafficking")])]
+    #[case::fr_elided("le trafic d'armes", Lang::Fr, &[("trafic d'armes", "firearms-trafficking")])]
+    fn phrases_name_their_category(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] want: &[(&str, &str)],
+    ) {
+        let got = named(text, lang);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn every_category_has_forms_in_both_languages() {
+        let file: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();
+        assert!(file.category.len() >= 60, "{}", file.category.len());
+        for category in &file.category {
+            assert!(
+                !category.en.is_empty() && !category.fr.is_empty(),
+                "{}",
+                category.id
+            );
+        }
+    }
+}

@@ -1,0 +1,627 @@
+//! Tokens: a text cut into words and punctuation, each word with its lowercase form, its shape
+//! (capitalised, acronym, number) and the lexicon classes it is or starts; and [`Sent`], a
+//! sentence's view of them that rules match against.
+//!
+//! Token positions are byte ranges found while walking the text's characters, so they always
+//! fall on character boundaries of the text they were cut from; [`Sent::slice`] is the one
+//! place that turns them back into text. Linear in the input. No I/O here.
+
+use super::lexicon::{self, Class, Classes, Vocab};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits, with inner hyphens and apostrophes ("e-learning", "aujourd'hui").
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole direct quote, marks included, standing for its words in a sentence's frame:
+    /// the number of the quote.
+    Quote(usize),
+}
+
+/// The shape of a word, as bits.
+pub(crate) mod shape {
+    /// Starts with an uppercase letter.
+    pub const CAP: u8 = 1;
+    /// Two letters or more and no lowercase letter ("ONUDC", "G20").
+    pub const UPPER: u8 = 2;
+    /// Starts with a digit.
+    pub const DIGIT: u8 = 4;
+    /// Only digits.
+    pub const NUMBER: u8 = 8;
+    /// Has a letter.
+    pub const LETTER: u8 = 16;
+    /// Has a digit.
+    pub const HAS_DIGIT: u8 = 32;
+}
+
+/// One word, punctuation character or quote of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Where it starts in the text, in bytes (a character boundary).
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+    lower_start: usize,
+    lower_end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// Its [`shape`] bits.
+    pub shape: u8,
+    /// Lexicon classes for which the word alone is a phrase.
+    pub single: Classes,
+    /// Lexicon classes with a longer phrase starting with the word.
+    pub starts: Classes,
+}
+
+impl Token {
+    /// True for a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// True for the punctuation character `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    /// The punctuation character, for a punctuation token.
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// True for a word with all the `bits` of [`shape`].
+    pub fn has(&self, bits: u8) -> bool {
+        self.is_word() && self.shape & bits == bits
+    }
+
+    /// True when the word alone is a phrase of `class`.
+    pub fn is(&self, class: Class) -> bool {
+        self.single & class.bit() != 0
+    }
+
+    /// True when the word is or starts a phrase of any class of `classes`.
+    pub fn may_start(&self, classes: Classes) -> bool {
+        (self.single | self.starts) & classes != 0
+    }
+}
+
+/// Tokens and the lowercase text they point into; kept and refilled to save allocations.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct TokenBuf {
+    /// The tokens, in order.
+    pub toks: Vec<Token>,
+    /// Every word in lowercase, one after the other.
+    pub lower: String,
+}
+
+impl TokenBuf {
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lowercase form of token `i`.
+    pub fn lower(&self, i: usize) -> Option<&str> {
+        let tok = self.toks.get(i)?;
+        self.lower.get(tok.lower_start..tok.lower_end)
+    }
+
+    /// Fills in every word's lexicon classes.
+    pub fn annotate(&mut self, vocab: &Vocab) {
+        for tok in &mut self.toks {
+            if tok.kind != Kind::Word {
+                continue;
+            }
+            if let Some(word) = self.lower.get(tok.lower_start..tok.lower_end) {
+                (tok.single, tok.starts) = vocab.classes_of(word);
+            }
+        }
+    }
+
+    /// The frame of these tokens: each quote (a byte range of the text and its number)
+    /// becomes one [`Kind::Quote`] token, so rules see the sentence around it.
+    pub fn frame(&self, quotes: &[(usize, usize, usize)]) -> TokenBuf {
+        let mut toks = Vec::with_capacity(self.toks.len());
+        let mut quotes = quotes.iter().peekable();
+        let mut inside: Option<usize> = None;
+        for tok in &self.toks {
+            if inside.is_some_and(|end| tok.start < end) {
+                continue;
+            }
+            inside = None;
+            while quotes.peek().is_some_and(|(_, end, _)| *end <= tok.start) {
+                quotes.next();
+            }
+            if let Some(&&(start, end, n)) = quotes.peek()
+                && tok.start >= start
+            {
+                toks.push(Token {
+                    start,
+                    end,
+                    lower_start: tok.lower_start,
+                    lower_end: tok.lower_start,
+                    kind: Kind::Quote(n),
+                    shape: 0,
+                    single: 0,
+                    starts: 0,
+                });
+                inside = Some(end);
+                quotes.next();
+                continue;
+            }
+            toks.push(*tok);
+        }
+        TokenBuf {
+            toks,
+            lower: self.lower.clone(),
+        }
+    }
+
+    /// A view of tokens `range` of a text `text` (the one they were cut from).
+    pub fn sent<'a>(
+        &'a self,
+        text: &'a str,
+        range: std::ops::Range<usize>,
+        vocab: &'a Vocab,
+    ) -> Sent<'a> {
+        Sent {
+            text,
+            toks: self.toks.get(range).unwrap_or_default(),
+            lower: &self.lower,
+            vocab,
+            spans: &[],
+        }
+    }
+}
+
+/// A letter or digit; quick for ASCII and Latin letters, which is most of a release.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7f => c.is_ascii_alphanumeric(),
+        0xc0..=0x24f => c != '×' && c != '÷',
+        // Latin-1 punctuation and symbols («», NBSP, ©, °...), general punctuation (quotes,
+        // dashes, spaces), currency, arrows, maths, boxes.
+        0x80..=0xbf | 0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x2500..=0x27bf => {
+            false
+        }
+        _ => c.is_alphanumeric(),
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_joiner(c: char) -> bool {
+    is_apostrophe(c) || c == '-' || c == '\u{2011}'
+}
+
+/// Appends `c` in lowercase, the apostrophe ’ as '; quick for ASCII and Latin-1.
+#[inline]
+fn push_lowercase(c: char, out: &mut String) {
+    match u32::from(c) {
+        0..=0x7f => out.push(c.to_ascii_lowercase()),
+        0x2019 => out.push('\''),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// The character starting at byte `at`.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte < 0x80 => Some(char::from(byte)),
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// Cuts `text` into tokens, replacing the contents of `buf`. Classes are left empty (see
+/// [`TokenBuf::annotate`]).
+pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
+    buf.toks.clear();
+    buf.lower.clear();
+    buf.toks.reserve(text.len() / 5);
+    buf.lower.reserve(text.len());
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        if c.is_whitespace() {
+            at += c.len_utf8();
+            continue;
+        }
+        if !is_word_char(c) {
+            let lower_start = buf.lower.len();
+            buf.lower.push(if is_apostrophe(c) { '\'' } else { c });
+            buf.toks.push(Token {
+                start: at,
+                end: at + c.len_utf8(),
+                lower_start,
+                lower_end: buf.lower.len(),
+                kind: Kind::Punct(c),
+                shape: 0,
+                single: 0,
+                starts: 0,
+            });
+            at += c.len_utf8();
+            continue;
+        }
+        let end = word_end(text, at);
+        let Some(word) = text.get(at..end) else {
+            break;
+        };
+        let lower_start = buf.lower.len();
+        let (mut letters, mut lowers, mut digits) = (0usize, 0usize, 0usize);
+        for ch in word.chars() {
+            if ch.is_alphabetic() {
+                letters += 1;
+                lowers += usize::from(ch.is_lowercase());
+            }
+            digits += usize::from(ch.is_ascii_digit());
+            push_lowercase(ch, &mut buf.lower);
+        }
+        let mut shape = 0;
+        if c.is_uppercase() {
+            shape |= shape::CAP;
+        }
+        if letters >= 2 && lowers == 0 {
+            shape |= shape::UPPER;
+        }
+        if c.is_ascii_digit() {
+            shape |= shape::DIGIT;
+            if word.bytes().all(|b| b.is_ascii_digit()) {
+                shape |= shape::NUMBER;
+            }
+        }
+        if letters > 0 {
+            shape |= shape::LETTER;
+        }
+        if digits > 0 {
+            shape |= shape::HAS_DIGIT;
+        }
+        buf.toks.push(Token {
+            start: at,
+            end,
+            lower_start,
+            lower_end: buf.lower.len(),
+            kind: Kind::Word,
+            shape,
+            single: 0,
+            starts: 0,
+        });
+        at = end;
+    }
+}
+
+/// The end of the word starting at byte `start`. Inner hyphens and apostrophes join
+/// ("e-learning", "aujourd'hui"), except after an elision ("d'INTERPOL": the elision is a
+/// word) and before a possessive ("UNODC's": "UNODC", "'", "s").
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while let Some(&byte) = bytes.get(end) {
+        if byte.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, end) else {
+            break;
+        };
+        if is_word_char(c) {
+            end += c.len_utf8();
+            continue;
+        }
+        if !is_joiner(c) {
+            break;
+        }
+        let so_far = text.get(start..end).unwrap_or_default();
+        if is_apostrophe(c) && is_elision(so_far) {
+            return end + c.len_utf8();
+        }
+        let after = end + c.len_utf8();
+        if !char_at(text, after).is_some_and(is_word_char) {
+            break;
+        }
+        if is_apostrophe(c) && is_possessive(text, after) {
+            break;
+        }
+        end = after;
+    }
+    end
+}
+
+fn is_elision(word: &str) -> bool {
+    word.len() <= 7
+        && lexicon::elisions()
+            .iter()
+            .any(|elision| elision.eq_ignore_ascii_case(word))
+}
+
+/// True when the letters at `at` are a possessive ending followed by no letter.
+fn is_possessive(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    lexicon::possessives().iter().any(|ending| {
+        rest.get(..ending.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(ending))
+            && !char_at(rest, ending.len()).is_some_and(is_word_char)
+    })
+}
+
+/// A sentence (or any run of tokens) of a text, with its lexicon: what rules match against.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sent<'a> {
+    /// The text the tokens were cut from (a whole paragraph, often).
+    pub text: &'a str,
+    /// The tokens of this sentence.
+    pub toks: &'a [Token],
+    lower: &'a str,
+    /// The language's lexicon.
+    pub vocab: &'a Vocab,
+    /// The mentions of people and organisations already read in this sentence, in order:
+    /// rules that need a source match them in one step.
+    pub spans: &'a [Span],
+}
+
+/// Tokens of a sentence that a reading has found to name someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    /// The first token.
+    pub start: usize,
+    /// Just after the last token.
+    pub end: usize,
+    /// Named with a role, a title or a known given name (not a bare capitalised word).
+    pub strong: bool,
+    /// Holds a person's name (not only a role, a pronoun or an organisation).
+    pub named: bool,
+}
+
+impl<'a> Sent<'a> {
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Token `i`.
+    pub fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+
+    /// Token `i` in lowercase (the quote's marks, for a quote).
+    pub fn lower(&self, i: usize) -> Option<&'a str> {
+        let tok = self.toks.get(i)?;
+        self.lower.get(tok.lower_start..tok.lower_end)
+    }
+
+    /// Tokens `from..to` as written, with what stands between them.
+    pub fn slice(&self, from: usize, to: usize) -> Option<&'a str> {
+        let first = self.toks.get(from)?;
+        let last = self.toks.get(to.checked_sub(1)?)?;
+        let text = self.text.get(first.start..last.end.max(first.start));
+        debug_assert!(text.is_some());
+        text
+    }
+
+    /// The same tokens from `from` on (without mentions: their places would move).
+    pub fn from(&self, from: usize) -> Sent<'a> {
+        Sent {
+            toks: self.toks.get(from..).unwrap_or_default(),
+            spans: &[],
+            ..*self
+        }
+    }
+
+    /// Tokens `from..to` as a sentence of their own (without mentions).
+    pub fn part(&self, from: usize, to: usize) -> Sent<'a> {
+        Sent {
+            toks: self
+                .toks
+                .get(from..to.min(self.toks.len()))
+                .unwrap_or_default(),
+            spans: &[],
+            ..*self
+        }
+    }
+
+    /// The same sentence with the mentions read in it.
+    pub fn with_spans(self, spans: &'a [Span]) -> Sent<'a> {
+        Sent { spans, ..self }
+    }
+
+    /// The mention that starts at token `at`.
+    pub fn span_at(&self, at: usize) -> Option<&'a Span> {
+        let i = self.spans.partition_point(|s| s.start < at);
+        self.spans.get(i).filter(|s| s.start == at)
+    }
+
+    /// The number of tokens of the longest phrase of `class` starting at token `i`.
+    pub fn phrase_at(&self, i: usize, class: Class) -> Option<usize> {
+        let first = self.toks.get(i)?;
+        if first.starts & class.bit() != 0 {
+            let word = self.lower(i)?;
+            for rest in self.vocab.phrases_after(word, class) {
+                let fits = rest.iter().enumerate().all(|(k, want)| {
+                    self.lower(i + 1 + k)
+                        .is_some_and(|got| got == want.as_str())
+                });
+                if fits {
+                    return Some(rest.len() + 1);
+                }
+            }
+        }
+        first.is(class).then_some(1)
+    }
+
+    /// True when token `i` is a word alone in `class`.
+    pub fn is(&self, i: usize, class: Class) -> bool {
+        self.toks.get(i).is_some_and(|tok| tok.is(class))
+    }
+
+    /// True when token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|tok| tok.is_punct(c))
+    }
+}
+
+/// The longest sentence, in tokens: past it, the text is no prose and is cut anyway, so every
+/// rule's work per sentence stays bounded.
+pub(crate) const MAX_SENTENCE_TOKENS: usize = 600;
+
+fn closes_sentence(tok: &Token) -> bool {
+    matches!(
+        tok.kind,
+        Kind::Punct('»' | '”' | '"' | '\'' | ')' | ']' | '›' | '’')
+    )
+}
+
+fn opens_sentence(tok: &Token) -> bool {
+    match tok.kind {
+        Kind::Word => tok.shape & (shape::CAP | shape::DIGIT) != 0,
+        Kind::Quote(_) => true,
+        Kind::Punct(c) => matches!(
+            c,
+            '«' | '“' | '"' | '„' | '‘' | '\'' | '(' | '[' | '-' | '–' | '—' | '•'
+        ),
+    }
+}
+
+/// Cuts tokens `toks` (annotated) into sentences: ranges of token indexes. A period after a
+/// one-letter word or a known abbreviation ("M.", "Mr.", "etc.") ends no sentence; closing
+/// marks stay with the sentence they close.
+pub(crate) fn sentences(toks: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(tok) = toks.get(i) {
+        let ends = match tok.kind {
+            Kind::Punct('!' | '?' | '…') => true,
+            Kind::Punct('.') => !i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(is_abbreviation),
+            _ => false,
+        };
+        let mut next = i + 1;
+        if ends {
+            while toks.get(next).is_some_and(closes_sentence) {
+                next += 1;
+            }
+            if toks.get(next).is_none_or(opens_sentence) {
+                out.push(start..next);
+                start = next;
+            }
+        } else if next - start >= MAX_SENTENCE_TOKENS {
+            out.push(start..next);
+            start = next;
+        }
+        i = next;
+    }
+    if start < toks.len() {
+        out.push(start..toks.len());
+    }
+    out
+}
+
+/// True for a word whose period ends no sentence: an initial, or an abbreviation.
+fn is_abbreviation(tok: &Token) -> bool {
+    tok.is_word()
+        && (tok.end - tok.start == 1
+            || tok.is(Class::Abbreviation)
+            || tok.is(Class::Honorific)
+            || tok.is(Class::HonorificM)
+            || tok.is(Class::HonorificF))
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::*;
+    use crate::import::lexicon::vocab;
+    use crate::model::Lang;
+    use rstest::rstest;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        (0..buf.len())
+            .map(|i| buf.lower(i).unwrap().to_string())
+            .collect()
+    }
+
+    #[rstest]
+    #[case::elision("d'INTERPOL", &["d'", "interpol"])]
+    #[case::curly_elision("l’ONUDC", &["l'", "onudc"])]
+    #[case::inverted("a-t-il affirmé", &["a-t-il", "affirmé"])]
+    #[case::possessive("UNODC's head", &["unodc", "'", "s", "head"])]
+    #[case::contraction("don't", &["don't"])]
+    #[case::today("aujourd'hui", &["aujourd'hui"])]
+    #[case::iso("2016-05-23", &["2016-05-23"])]
+    #[case::punct("« Oui », a-t-elle dit.", &["«", "oui", "»", ",", "a-t-elle", "dit", "."])]
+    #[case::dash("2016 - Lors", &["2016", "-", "lors"])]
+    fn tokenize_cuts_words_like_a_reader(#[case] text: &str, #[case] want: &[&str]) {
+        assert_eq!(words(text), want);
+    }
+
+    fn count_sentences(text: &str, lang: Lang) -> usize {
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        buf.annotate(vocab(lang));
+        sentences(&buf.toks).len()
+    }
+
+    #[rstest]
+    #[case::honorific("a noté M. Fedotov. Puis il part.", 2)]
+    #[case::mister("Mr. Smith said so. He left!", 2)]
+    #[case::initial("J. Smith spoke. Then left.", 2)]
+    #[case::quote_close("« Oui. » Il part.", 2)]
+    #[case::lowercase_after("Il a 3.5 millions. ok", 1)]
+    #[case::etc("Armes, drogues, etc. Et plus.", 1)]
+    fn sentences_end_where_a_reader_would_stop(#[case] text: &str, #[case] n: usize) {
+        assert_eq!(count_sentences(text, Lang::Fr), n, "{text}");
+    }
+
+    #[test]
+    fn sentences_are_cut_when_too_long() {
+        let text = "word ".repeat(2_000);
+        assert!(count_sentences(&text, Lang::En) >= 3);
+    }
+
+    #[test]
+    fn shapes_tell_capitals_acronyms_and_numbers() {
+        let mut buf = TokenBuf::default();
+        tokenize("Vienna UNODC G20 2016 word", &mut buf);
+        // "G20" has one letter: no acronym.
+        let shapes: Vec<u8> = buf.toks.iter().map(|t| t.shape).collect();
+        use shape::*;
+        assert_eq!(
+            shapes,
+            [
+                CAP | LETTER,
+                CAP | UPPER | LETTER,
+                CAP | LETTER | HAS_DIGIT,
+                DIGIT | NUMBER | HAS_DIGIT,
+                LETTER
+            ]
+        );
+    }
+
+    #[test]
+    fn phrases_match_as_tokenized() {
+        let v = vocab(Lang::Fr);
+        let mut buf = TokenBuf::default();
+        let text = "le Secrétaire général d'INTERPOL";
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        assert_eq!(sent.phrase_at(1, Class::Role), Some(2));
+        assert_eq!(sent.slice(1, 3), Some("Secrétaire général"));
+        assert_eq!(sent.phrase_at(0, Class::Role), None);
+    }
+}

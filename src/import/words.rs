@@ -1,0 +1,190 @@
+//! Small string helpers of the importer: slicing at known boundaries, collapsing whitespace,
+//! cutting to a length, comparing names. Linear, never slicing off a character boundary.
+//! No I/O here.
+
+use std::ops::Range;
+
+/// `text[range]` for a range the caller found by walking `text` (so on character
+/// boundaries). A range that is not is a bug: it fails the tests, and gives nothing in a
+/// release build.
+pub(crate) fn slice(text: &str, range: Range<usize>) -> &str {
+    let part = text.get(range);
+    debug_assert!(part.is_some());
+    part.unwrap_or_default()
+}
+
+/// The largest character boundary of `text` not after `at`.
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The smallest character boundary of `text` not before `at`.
+pub(crate) fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+pub(crate) fn head(text: &str, max: usize) -> &str {
+    slice(text, 0..floor_boundary(text, max))
+}
+
+/// Collapses runs of whitespace (newlines included) into one space and trims the ends.
+pub(crate) fn collapse_ws(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `text` with its first letter in uppercase.
+pub(crate) fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` with its first letter in lowercase, unless its first word is an acronym.
+pub(crate) fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    let (Some(first), second) = (chars.next(), chars.clone().next()) else {
+        return text.to_string();
+    };
+    if second.is_some_and(char::is_uppercase) {
+        return text.to_string();
+    }
+    first.to_lowercase().chain(chars).collect()
+}
+
+/// `text` cut to at most `max` characters, at a space when there is one, with an ellipsis.
+pub(crate) fn cut_chars(text: &str, max: usize) -> String {
+    let Some((at, _)) = text.char_indices().nth(max) else {
+        return text.to_string();
+    };
+    let cut = slice(text, 0..at);
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > at / 2 => slice(cut, 0..space),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// A key for comparing names and labels: lowercase, accents dropped (German umlauts spelled
+/// out), apostrophes straight, anything but letters and digits a single space.
+pub(crate) fn fold_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            'ä' | 'æ' => "ae",
+            'ö' | 'œ' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' => "a",
+            'ç' | 'č' | 'ć' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'ě' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ñ' | 'ń' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ő' => "o",
+            'ù' | 'ú' | 'û' | 'ű' => "u",
+            'ý' | 'ÿ' => "y",
+            'š' | 'ś' => "s",
+            'ž' | 'ź' | 'ż' => "z",
+            'ł' => "l",
+            c if c.is_alphanumeric() => {
+                out.push(c);
+                space = false;
+                continue;
+            }
+            _ => {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+                continue;
+            }
+        };
+        out.push_str(folded);
+        space = false;
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Title-cases words written in capitals ("VIENNA" -> "Vienna"); other words are kept.
+pub(crate) fn soften_caps(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, word) in text.split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && !word.chars().any(char::is_lowercase) {
+            let mut at_start = true;
+            for c in word.chars() {
+                if at_start {
+                    out.push(c);
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                at_start = !c.is_alphabetic();
+            }
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a test fails loudly on a wrong length"
+)]
+mod tests {
+    use super::*;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case("Jürgen Stock", "juergen stock")]
+    #[case("Élodie", "elodie")]
+    #[case("  l’ONUDC, (UNODC)  ", "l onudc unodc")]
+    fn fold_key_folds_case_accents_and_punctuation(#[case] text: &str, #[case] key: &str) {
+        assert_eq!(fold_key(text), key);
+    }
+
+    #[test]
+    fn cut_chars_stops_at_a_space() {
+        assert_eq!(cut_chars("one two three", 9), "one two…");
+        assert_eq!(cut_chars("short", 9), "short");
+    }
+
+    #[test]
+    fn soften_caps_title_cases_capitals() {
+        assert_eq!(soften_caps("NEW YORK"), "New York");
+        assert_eq!(soften_caps("Vienne"), "Vienne");
+    }
+
+    #[test]
+    fn boundaries_fall_on_characters() {
+        let text = "«é»";
+        assert_eq!(floor_boundary(text, 1), 0);
+        assert_eq!(ceil_boundary(text, 1), 2);
+        assert_eq!(head(text, 3), "«");
+    }
+}
