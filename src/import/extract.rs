@@ -17,7 +17,7 @@ use super::rules::items::items_in;
 use super::rules::people::{Mention, mentions, spans_of};
 use super::rules::speech::{How, attributions, quote_at};
 use super::taxonomy::Taxonomy;
-use super::token::{Sent, TokenBuf, sentences, tokenize};
+use super::token::{Sent, TokenBuf, sentences, shape, tokenize};
 use super::words::{capitalize_first, collapse_ws, cut_chars, head};
 
 /// An item's detail (its sentence) is cut to this many characters.
@@ -104,7 +104,20 @@ fn source_of(sent: &Sent<'_>, mention: &Mention) -> Option<Source> {
         },
         Mention::Pronoun(gender) => Source::Pronoun(*gender),
         Mention::Joint(range) => Source::Joint(text_of(sent, *range)?),
-        Mention::Org(range) => Source::Org(text_of(sent, *range)?),
+        // One capitalised word speaks only as a known organisation or an acronym ("Europol
+        // said", "the OSCE said"), never as a place or a common word ("Paris", "Justice").
+        Mention::Org(range) => {
+            let (a, b) = *range;
+            let known = b > a + 1
+                || sent.is(a, Class::OrgName)
+                || sent
+                    .tok(a)
+                    .is_some_and(|t| t.has(shape::UPPER | shape::LETTER));
+            if !known {
+                return None;
+            }
+            Source::Org(text_of(sent, *range)?)
+        }
         Mention::Name(name) => Source::Person(person_ref(sent, *name, None, None, None)?),
     })
 }

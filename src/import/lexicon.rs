@@ -469,7 +469,11 @@ impl Vocab {
 
 /// Punctuation trimmed from the ends of a heading or label line.
 fn is_line_trim(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ':' | '*' | '#' | '-' | '–' | '—' | '|' | '>' | '.' | '•')
+    c.is_whitespace()
+        || matches!(
+            c,
+            ':' | '*' | '#' | '-' | '–' | '—' | '|' | '>' | '.' | '•' | '?'
+        )
 }
 
 fn load(lang: Lang, source: &str) -> Vocab {

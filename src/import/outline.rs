@@ -145,6 +145,15 @@ pub(crate) fn dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
     }
     let place = place_of(&sent, m.start);
     let mut at = m.end;
+    // "BRUXELLES, 01/04/2016. - Ce matin": a period between the date and its dash.
+    if sent.is_punct(at, '.')
+        && sent
+            .tok(at + 1)
+            .and_then(|t| t.punct())
+            .is_some_and(is_dash)
+    {
+        at += 1;
+    }
     // "NEW YORK, May 23, 2016 /PRNewswire/ --", "23 May 2016, Lyon -".
     if sent
         .tok(at)
@@ -303,6 +312,10 @@ pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
     if text.chars().nth(SHORT_LINE_CHARS).is_some() {
         return false;
     }
+    // Markup copied with the page: `" class="menu" title="…">`.
+    if text.contains("=\"") && text.contains('>') {
+        return true;
+    }
     if vocab.line_is(text, LineClass::Clutter) || vocab.line_is(text, LineClass::Boilerplate) {
         return true;
     }
@@ -433,7 +446,10 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
     // A page copied whole names its title first (the window's title), then again above the
     // article, after the site's navigation: the release starts there.
     let first_text = doc.block_text(first)?;
+    // A heading that opens the text (Markdown's "# Title") is the title as written.
+    let heading_first = (doc.kind(first) == Some(BlockKind::Heading)).then_some(first);
     let i = repeated_title(doc, first, first_text)
+        .or(heading_first)
         .or(after_furniture)
         .unwrap_or(first);
     let text = doc.block_text(i)?;
@@ -848,6 +864,13 @@ mod tests {
         Some("The Hague"),
         "Text"
     )]
+    #[case::figures_period(
+        "BRUXELLES, 01/04/2016. - Ce matin",
+        Lang::Fr,
+        "2016-04-01",
+        Some("Bruxelles"),
+        "Ce matin"
+    )]
     #[case::weekday_fr(
         "Le Havre, le lundi 3 juin 2024 - Texte",
         Lang::Fr,
@@ -901,6 +924,9 @@ mod tests {
     #[case::content_type("Content type: Press release", true)]
     #[case::cookies("This website uses cookies to improve your experience.", true)]
     #[case::title("INTERPOL and UNODC sign agreement", false)]
+    #[case::editors_note("Editor's note: Images and vision available via Hightail", true)]
+    #[case::markup("\" class=\"we-megamenu-nolink\" title=\"Open the menu\">", true)]
+    #[case::search_box("What are you looking for?", true)]
     fn furniture_is_told_from_text(#[case] text: &str, #[case] want: bool) {
         assert_eq!(is_furniture(text, vocab(Lang::En)), want);
     }

@@ -62,6 +62,13 @@ fn mark_at(body: &str, at: usize) -> Option<Mark> {
         '”' => mark(None, Family::Curly.bit() | Family::Low.bit()),
         '„' => mark(Some(Family::Low), 0),
         '‘' if !prev.is_some_and(char::is_alphanumeric) => mark(Some(Family::Single), 0),
+        // Two closing single marks typed for a double one: “…’’.
+        '’' if next == Some('’') && prev.is_some_and(|p| !p.is_whitespace()) => Mark {
+            len: 2 * c.len_utf8(),
+            opens: None,
+            closes: Family::Curly.bit(),
+            glyph: c,
+        },
         '’' if prev.is_some_and(|p| !p.is_whitespace())
             && !next.is_some_and(char::is_alphanumeric) =>
         {
@@ -74,7 +81,8 @@ fn mark_at(body: &str, at: usize) -> Option<Mark> {
             if open_side && next.is_some_and(|n| !n.is_whitespace()) {
                 mark(Some(Family::Straight), 0)
             } else if close_side {
-                mark(None, Family::Straight.bit())
+                // A page copied by hand may close “ with a straight mark.
+                mark(None, Family::Straight.bit() | Family::Curly.bit())
             } else {
                 return None;
             }
@@ -344,6 +352,8 @@ mod tests {
     #[case::unbalanced("« Jamais fermé. Puis « ouvert et fermé ».", &["ouvert et fermé"], 1)]
     #[case::unbalanced_tail("Texte « sans fin", &[], 1)]
     #[case::lone_inside("“A lone « mark,” he said.", &["A lone « mark"], 0)]
+    #[case::curly_closed_straight("He said: “We will find them.\" Then he left.", &["We will find them."], 0)]
+    #[case::two_singles("“We will not stand by,’’ she said.", &["We will not stand by"], 0)]
     fn quotes_are_found(#[case] text: &str, #[case] want: &[&str], #[case] warnings: usize) {
         assert_eq!(
             found(text),
