@@ -1,5 +1,8 @@
 //! Frame cost: one frame at 200×60 and 80×24 for the bundled briefing and for one 1000 times
-//! larger, warm (the steady state while reading) and cold (first frame after loading).
+//! larger, warm (the steady state while reading) and cold (first frame after loading); and the
+//! cost of one key as the terminal loop pays it (update, repaint of what changed, escape
+//! sequences for the changed cells) for scrolling, switching panes, stepping through search
+//! matches and changing slides, at 80×24 and 200×60.
 //! Run with `cargo bench --bench render`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -9,10 +12,11 @@ use std::hint::black_box;
 use briefing::app::{Key, Size, State, press, update};
 use briefing::model::Lang;
 use briefing::model::{self, Briefing};
-use briefing::ui::{Theme, render};
+use briefing::ui::{Painter, Theme, export, render};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use std::time::Duration;
 
 fn big() -> Briefing {
     let one = model::bundled().unwrap();
@@ -46,6 +50,98 @@ fn frame(c: &mut Criterion, name: &str, briefing: &Briefing, size: Size) {
             render(black_box(&state), &theme, &mut buf);
         })
     });
+}
+
+/// One key as the terminal loop pays for it: `keys` are set-up keys (keymap notation), then
+/// each iteration presses the next of `steps` (two keys that undo each other, so the state
+/// keeps moving), repaints what changed and encodes it as escape sequences.
+fn key(
+    c: &mut Criterion,
+    name: &str,
+    briefing: &Briefing,
+    size: Size,
+    keys: &str,
+    steps: [Key; 2],
+) {
+    let theme = Theme::default();
+    let mut state = State::new(briefing.clone(), Lang::Fr, size);
+    for k in briefing::app::parse_keys(keys).unwrap() {
+        press(&mut state, k);
+    }
+    let mut painter = Painter::new(theme, size);
+    let mut out = Vec::with_capacity(1 << 16);
+    export::write_changes(&mut out, painter.paint(&state));
+    let mut i = 0;
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            press(&mut state, steps[i % 2]);
+            i += 1;
+            out.clear();
+            export::write_changes(&mut out, painter.paint(&state));
+            black_box(out.len());
+        })
+    });
+}
+
+fn keys(c: &mut Criterion) {
+    let bundled = model::bundled().unwrap();
+    let large = big();
+    for (w, h) in [(80, 24), (200, 60)] {
+        let size = Size::new(w, h);
+        let (down, up) = (Key::Char('j'), Key::Char('k'));
+        // The bundled quotes fit at 200x60: scroll the large briefing there, as a long release.
+        key(
+            c,
+            &format!("key scroll {w}x{h} 1000x"),
+            &large,
+            size,
+            "2jj",
+            [down, up],
+        );
+        key(
+            c,
+            &format!("key scroll {w}x{h} bundled"),
+            &bundled,
+            size,
+            "2<C-d>j",
+            [up, down],
+        );
+        let (next, prev) = (Key::Char('l'), Key::Char('h'));
+        key(
+            c,
+            &format!("key pane switch {w}x{h} bundled"),
+            &bundled,
+            size,
+            "",
+            [next, prev],
+        );
+        key(
+            c,
+            &format!("key pane switch {w}x{h} 1000x"),
+            &large,
+            size,
+            "",
+            [next, prev],
+        );
+        let (n, shift_n) = (Key::Char('n'), Key::Char('N'));
+        let search = "/INTERPOL<Enter>n";
+        key(
+            c,
+            &format!("key search step {w}x{h} bundled"),
+            &bundled,
+            size,
+            search,
+            [n, shift_n],
+        );
+        key(
+            c,
+            &format!("key slide change {w}x{h} bundled"),
+            &bundled,
+            size,
+            "pl",
+            [next, prev],
+        );
+    }
 }
 
 fn benches(c: &mut Criterion) {
@@ -84,5 +180,16 @@ fn benches(c: &mut Criterion) {
     });
 }
 
-criterion_group!(render_benches, benches);
+fn config() -> Criterion {
+    // Sized for a shared 2-core machine: short runs, enough samples to see a 10% change.
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+}
+
+criterion_group! {
+    name = render_benches;
+    config = config();
+    targets = keys, benches
+}
 criterion_main!(render_benches);

@@ -23,6 +23,7 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::hooks::Wake;
 use crate::app::{Action, Notice, Position};
 
 /// Longest line a follower accepts; anything longer is not ours.
@@ -237,20 +238,36 @@ impl crate::app::Hooks for PublishHooks {
             p.publish(state.position());
         }
     }
+    fn poll_every(&self) -> Option<Duration> {
+        // Nothing comes in from the viewers: nothing to poll for.
+        None
+    }
 }
 
 /// The hook that makes a presenter view follow the presentation.
 pub struct FollowHooks {
     events: Receiver<FollowEvent>,
     notices: Vec<Notice>,
+    /// How the follower thread wakes the loop, once the loop has said.
+    wake: Arc<Mutex<Option<Wake>>>,
 }
 
 impl FollowHooks {
     /// Follows the presentation of the briefing titled `title`.
     pub fn new(title: &str) -> FollowHooks {
+        let wake: Arc<Mutex<Option<Wake>>> = Arc::new(Mutex::new(None));
+        let slot = Arc::clone(&wake);
+        let notify = move || {
+            if let Ok(w) = slot.lock()
+                && let Some(w) = w.as_ref()
+            {
+                w();
+            }
+        };
         FollowHooks {
-            events: follow(title),
+            events: follow(title, notify),
             notices: Vec::new(),
+            wake,
         }
     }
 }
@@ -272,8 +289,14 @@ impl crate::app::Hooks for FollowHooks {
     fn pending_notices(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.notices)
     }
-    fn wants_fast_poll(&self) -> bool {
-        true
+    fn set_wake(&mut self, wake: Wake) {
+        if let Ok(mut slot) = self.wake.lock() {
+            *slot = Some(wake);
+        }
+    }
+    fn poll_every(&self) -> Option<Duration> {
+        // The follower thread wakes the loop after each event.
+        None
     }
 }
 
@@ -296,11 +319,12 @@ pub enum FollowEvent {
 /// How often the follower looks for presentations that started.
 const SCAN_EVERY: Duration = Duration::from_millis(300);
 
-/// Follows the presentations in [`socket_dir`], as they come and go.
-pub fn follow(title: &str) -> Receiver<FollowEvent> {
+/// Follows the presentations in [`socket_dir`], as they come and go, calling `notify` after
+/// each event it sends.
+pub fn follow(title: &str, notify: impl Fn() + Send + 'static) -> Receiver<FollowEvent> {
     let (tx, rx) = mpsc::channel();
     if let Some(dir) = socket_dir() {
-        follow_in(dir, title.to_string(), tx);
+        follow_in(dir, title.to_string(), tx, notify);
     }
     rx
 }
@@ -325,8 +349,14 @@ enum Told {
 /// Follows the presentations whose sockets are in `dir`, sending events to `tx` from a
 /// background thread: the newest presentation of the briefing titled `title`, else word of
 /// the newest other one, else that it waits. Each connection has a reader thread; one thread
-/// scans the directory for new sockets and decides.
-pub fn follow_in(dir: PathBuf, title: String, tx: Sender<FollowEvent>) {
+/// scans the directory for new sockets and decides. `notify` is called after each event sent
+/// (it wakes the terminal loop, which does not poll for them).
+pub fn follow_in(
+    dir: PathBuf,
+    title: String,
+    tx: Sender<FollowEvent>,
+    notify: impl Fn() + Send + 'static,
+) {
     let _ = thread::Builder::new()
         .name("notes-link".into())
         .spawn(move || {
@@ -356,6 +386,7 @@ pub fn follow_in(dir: PathBuf, title: String, tx: Sender<FollowEvent>) {
                     if tx.send(event).is_err() {
                         return;
                     }
+                    notify();
                     told = now;
                 }
             }
@@ -475,7 +506,7 @@ mod tests {
         };
         publisher.publish(first);
         let (tx, rx) = mpsc::channel();
-        follow_in(sockets, "T".to_string(), tx);
+        follow_in(sockets, "T".to_string(), tx, || {});
         let got = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         let got = match got {
             FollowEvent::Waiting => rx.recv_timeout(Duration::from_secs(10)).unwrap(),
@@ -517,7 +548,7 @@ mod tests {
         .unwrap();
         publisher.publish(Position::default());
         let (tx, rx) = mpsc::channel();
-        follow_in(sockets, "Mine".to_string(), tx);
+        follow_in(sockets, "Mine".to_string(), tx, || {});
         let got = next_but_waiting(&rx);
         assert_eq!(
             got,
@@ -526,6 +557,39 @@ mod tests {
                 file: Some("/srv/other.toml".into())
             }
         );
+    }
+
+    #[test]
+    fn a_follower_wakes_its_loop_after_each_event_it_sends() {
+        let dir = tempfile::tempdir().unwrap();
+        let sockets = dir.path().join("briefing");
+        let mut publisher = Publisher::bind_at(sockets.join("present-1.sock"), "T", None).unwrap();
+        publisher.publish(at(Pane::Quotes));
+        let (tx, rx) = mpsc::channel();
+        let (woke_tx, woke) = mpsc::channel();
+        let woke_tx = Mutex::new(woke_tx);
+        follow_in(sockets, "T".to_string(), tx, move || {
+            if let Ok(t) = woke_tx.lock() {
+                let _ = t.send(());
+            }
+        });
+        // Every event sent, "waiting" included, comes with a wake-up.
+        let mut sent = 0;
+        loop {
+            let event = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+            sent += 1;
+            if event == FollowEvent::Position(at(Pane::Quotes)) {
+                break;
+            }
+        }
+        for _ in 0..sent {
+            woke.recv_timeout(Duration::from_secs(10))
+                .expect("an event without a wake-up");
+        }
+        publisher.publish(at(Pane::Threats));
+        hear(&rx, &FollowEvent::Position(at(Pane::Threats)));
+        woke.recv_timeout(Duration::from_secs(10))
+            .expect("a new position without a wake-up");
     }
 
     /// The next event that is not "waiting" (the follower may start before it connects).
@@ -578,7 +642,7 @@ mod tests {
         let mut a = Publisher::bind_at(sockets.join("present-1.sock"), "T", None).unwrap();
         a.publish(at(Pane::Quotes));
         let (tx, rx) = mpsc::channel();
-        follow_in(sockets.clone(), "T".to_string(), tx);
+        follow_in(sockets.clone(), "T".to_string(), tx, || {});
         hear(&rx, &FollowEvent::Position(at(Pane::Quotes)));
         // A presentation of another briefing starts, then ends: A is still followed.
         let mut other = Publisher::bind_at(sockets.join("present-2.sock"), "U", None).unwrap();

@@ -1,13 +1,15 @@
 //! The local terminal edge: setup and restore, the event loop, crossterm events -> [`Key`] and
 //! actions. The terminal is restored on quit, on error, on panic and on SIGTERM, SIGHUP,
 //! SIGINT and SIGQUIT, after which the process exits 128 + the signal's number, as shells
-//! expect. Ctrl-Z suspends (terminal restored, redrawn on `fg`), Ctrl-L redraws. Nothing here queries the terminal, so start-up never waits on a slow link. What
+//! expect. Ctrl-Z suspends (terminal restored, redrawn whole on `fg`), Ctrl-L redraws the whole
+//! screen. Nothing here queries the terminal, so start-up never waits on a slow link. What
 //! else runs with the loop (publishing a presentation, leading SSH attendees) comes in as
 //! [`Hooks`] from the binary: this module imports no other edge.
 
 use std::io::{self, IsTerminal, Write};
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -16,19 +18,22 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
 };
-use crossterm::{cursor, execute};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use crossterm::{cursor, execute, queue};
+use mio::unix::SourceFd;
+use mio::{Events, Interest, Poll, Token, Waker};
 
 use crate::app::{Action, Effect, Hooks, Key, Size, State, notify, paste, press, update};
-use crate::ui::{self, Theme};
+use crate::ui::{Painter, Theme, export};
 
-/// How often the loop wakes to check for signals when no input comes.
-const SIGNAL_POLL: Duration = Duration::from_millis(200);
-/// How often it wakes while a hook asks for it (following a presentation) or a timer shows.
-const FAST_POLL: Duration = Duration::from_millis(50);
+/// The terminal's input, in the loop's poll.
+const INPUT: Token = Token(0);
+/// A wake-up from a signal or a hook.
+const WAKE: Token = Token(1);
+/// Room for a large frame's escape sequences.
+const OUT_BUFFER: usize = 1 << 16;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +89,10 @@ fn setup() -> anyhow::Result<Guard> {
         }
         previous(info);
     }));
+    // Made first, so a setup that fails half-way is undone too.
+    let guard = Guard;
     enter()?;
-    Ok(Guard)
+    Ok(guard)
 }
 
 /// Raw mode, the alternate screen, mouse and bracketed paste on, cursor hidden: at start and
@@ -115,43 +122,83 @@ fn suspend() -> anyhow::Result<()> {
 /// How long the loop has to notice a signal and leave by itself before the watchdog ends the
 /// process.
 const SIGNAL_GRACE: Duration = Duration::from_millis(600);
-/// How often the watchdog checks that the terminal is still there.
-const HANGUP_CHECK: Duration = Duration::from_secs(1);
 
-/// Sets `stop` to the signal's number on SIGTERM, SIGHUP, SIGINT or SIGQUIT so the loop
-/// restores the terminal and returns; if
-/// the loop does not leave within [`SIGNAL_GRACE`] (crossterm spins inside its read on a
-/// hung-up terminal, never returning to check), restores and exits from here. It also ends a
-/// process whose terminal went away without a signal.
-fn watch_signals_and_hangup(stop: Arc<AtomicI32>) -> anyhow::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-        .context("cannot watch for signals")?;
+/// What the signal thread tells the loop.
+#[derive(Default)]
+struct Flags {
+    /// The number of the SIGTERM, SIGHUP, SIGINT or SIGQUIT that arrived (0: none yet):
+    /// restore the terminal and return.
+    stop: AtomicI32,
+    /// SIGWINCH arrived: read the terminal's size again.
+    resized: AtomicBool,
+}
+
+/// Sets the flags on SIGTERM, SIGHUP, SIGINT, SIGQUIT and SIGWINCH and wakes the loop; it
+/// blocks in the meantime, so it costs nothing while idle. If the loop does not leave within
+/// [`SIGNAL_GRACE`] of a stop (blocked writing to a stuck terminal), it restores and exits
+/// from here with 128 + the signal's number.
+fn watch_signals(flags: Arc<Flags>, waker: Arc<Waker>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])
+            .context("cannot watch for signals")?;
     std::thread::Builder::new()
         .name("term-signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                stop.store(signal, Ordering::Relaxed);
+            for signal in signals.forever() {
+                if signal == SIGWINCH {
+                    flags.resized.store(true, Ordering::Relaxed);
+                    let _ = waker.wake();
+                    continue;
+                }
+                flags.stop.store(signal, Ordering::Relaxed);
+                let _ = waker.wake();
                 std::thread::sleep(SIGNAL_GRACE);
                 restore();
                 std::process::exit(128 + signal);
             }
         })
         .context("cannot watch for signals")?;
-    std::thread::Builder::new()
-        .name("term-hangup".into())
-        .spawn(|| {
-            loop {
-                std::thread::sleep(HANGUP_CHECK);
-                // A hung-up terminal is no terminal any more: nothing to restore, nobody to
-                // show anything to.
-                if !io::stdout().is_terminal() {
-                    std::process::exit(129);
-                }
-            }
-        })
-        .context("cannot watch the terminal")?;
     Ok(())
+}
+
+/// The terminal input crossterm reads: standard input when it is a terminal, else
+/// `/dev/tty` (kept open here so the loop can wait on it).
+enum Input {
+    Stdin,
+    Tty(std::fs::File),
+}
+
+impl Input {
+    fn open() -> anyhow::Result<Input> {
+        if io::stdin().is_terminal() {
+            return Ok(Input::Stdin);
+        }
+        let tty = std::fs::File::open("/dev/tty").context("cannot open /dev/tty")?;
+        Ok(Input::Tty(tty))
+    }
+
+    fn fd(&self) -> RawFd {
+        match self {
+            Input::Stdin => io::stdin().as_raw_fd(),
+            Input::Tty(f) => f.as_raw_fd(),
+        }
+    }
+}
+
+/// How long the loop may sleep: until the timer's next second while it shows, the hooks'
+/// polling interval if they need one, else for ever (`None`).
+fn wait_for(state: &State, hooks: &dyn Hooks) -> Option<Duration> {
+    let timer = &state.present.timer;
+    let tick = timer.is_running().then(|| {
+        let into_second = timer.elapsed(state.now_ms) % 1000;
+        // A millisecond past the second, so the clock has turned when the loop wakes.
+        Duration::from_millis(1001 - into_second)
+    });
+    match (tick, hooks.poll_every()) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Checks that standard output is a terminal, with a message that says what to do instead.
@@ -165,34 +212,110 @@ pub fn require_terminal() -> anyhow::Result<()> {
     )
 }
 
+/// The local screen: a painter that knows what the terminal shows, and the bytes of one frame,
+/// written in one go.
+struct Screen {
+    painter: Painter,
+    bytes: Vec<u8>,
+    /// The terminal's cells cannot be trusted (a redraw was asked for, or the terminal was
+    /// given back for a while): the next frame clears the screen and paints every cell.
+    stale: bool,
+}
+
+impl Screen {
+    /// Writes the cells that changed since the last frame, if any, with one write.
+    fn draw(&mut self, state: &State) -> io::Result<()> {
+        self.encode(state)?;
+        if self.bytes.is_empty() {
+            return Ok(());
+        }
+        let mut out = io::stdout().lock();
+        out.write_all(&self.bytes)?;
+        out.flush()
+    }
+
+    /// Puts in `bytes` what the terminal must be sent to show `state`.
+    fn encode(&mut self, state: &State) -> io::Result<()> {
+        self.bytes.clear();
+        let area = self.painter.shown().area;
+        if self.stale || (area.width, area.height) != (state.size.width, state.size.height) {
+            // A resized or redrawn terminal's cells cannot be trusted: start from a blank
+            // screen.
+            queue!(self.bytes, Clear(ClearType::All))?;
+            self.painter.reset(state.size);
+            self.stale = false;
+        }
+        export::write_changes(&mut self.bytes, self.painter.paint(state));
+        Ok(())
+    }
+
+    /// Makes the next frame clear the screen and paint every cell, not only those the painter
+    /// thinks changed (Ctrl-L, a resume after Ctrl-Z). Not ratatui's `clear`, which asks the
+    /// terminal for the cursor position and so waits on it.
+    fn invalidate(&mut self) {
+        self.stale = true;
+    }
+}
+
+/// What the loop waits on: the terminal's input, and a waker for signals and hooks.
+struct Waits {
+    poll: Poll,
+    events: Events,
+    flags: Arc<Flags>,
+}
+
 /// Runs the reader on the local terminal until the user quits or a signal arrives, calling
 /// `hooks` from the loop (the binary passes the presentation link, or the SSH server's). Says
 /// how it ended; the terminal is restored by then.
+///
+/// The loop sleeps in one blocking wait on the terminal's input and a waker that signals and
+/// hooks use, so an idle reader takes no CPU at all; it wakes on its own only while the
+/// presentation timer shows (once per second) or for hooks that must be polled. A burst of
+/// input (a held key, the wheel, a paste) is read whole before one frame is drawn.
 pub fn run(state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<Ended> {
     require_terminal()?;
-    let stop = Arc::new(AtomicI32::new(0));
-    watch_signals_and_hangup(Arc::clone(&stop))?;
+    let input = Input::open()?;
+    let poll = Poll::new().context("cannot wait for input")?;
+    poll.registry()
+        .register(&mut SourceFd(&input.fd()), INPUT, Interest::READABLE)
+        .context("cannot wait for input")?;
+    let waker = Arc::new(Waker::new(poll.registry(), WAKE).context("cannot wait for input")?);
+    let flags = Arc::new(Flags::default());
+    watch_signals(Arc::clone(&flags), Arc::clone(&waker))?;
+    let wake = Arc::clone(&waker);
+    hooks.set_wake(Arc::new(move || {
+        let _ = wake.wake();
+    }));
     let guard = setup()?;
-    let ended = run_loop(state, &theme, hooks, &stop);
+    let screen = Screen {
+        painter: Painter::new(theme, state.size),
+        bytes: Vec::with_capacity(OUT_BUFFER),
+        stale: false,
+    };
+    let waits = Waits {
+        poll,
+        events: Events::with_capacity(4),
+        flags,
+    };
+    let ended = run_loop(state, screen, waits, hooks);
     drop(guard);
+    drop(input);
     ended
 }
 
 fn run_loop(
     mut state: State,
-    theme: &Theme,
+    mut screen: Screen,
+    mut waits: Waits,
     hooks: &mut dyn Hooks,
-    stop: &AtomicI32,
 ) -> anyhow::Result<Ended> {
-    let mut terminal =
-        Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
     // The clock the timer runs on, handed to the state machine as ticks.
     let clock = Instant::now();
     let now = || u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
     let mut shown_second = None;
     let mut dirty = true;
     loop {
-        let signal = stop.load(Ordering::Relaxed);
+        let signal = waits.flags.stop.load(Ordering::Relaxed);
         if signal != 0 {
             return Ok(Ended::Signal(signal));
         }
@@ -211,74 +334,94 @@ fn run_loop(
             notify(&mut state, notice);
             dirty = true;
         }
+        if waits.flags.resized.swap(false, Ordering::Relaxed) {
+            let (width, height) = terminal::size().context("cannot read the terminal size")?;
+            update(&mut state, Action::Resize(Size::new(width, height)));
+            dirty = true;
+        }
         if dirty {
-            let area = terminal.size().context("cannot read the terminal size")?;
-            let size = Size::new(area.width, area.height);
-            if size != state.size {
-                update(&mut state, Action::Resize(size));
-            }
-            terminal
-                .draw(|frame| ui::render(&state, theme, frame.buffer_mut()))
-                .context("cannot draw")?;
+            screen.draw(&state).context("cannot draw")?;
             dirty = false;
             hooks.after_update(&state);
         }
-        let wait = if hooks.wants_fast_poll() || state.present.timer.is_running() {
-            FAST_POLL
-        } else {
-            SIGNAL_POLL
-        };
-        if !event::poll(wait).context("cannot read input")? {
+        match waits.poll.poll(&mut waits.events, wait_for(&state, hooks)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e).context("cannot wait for input"),
+        }
+        let mut has_input = false;
+        for event in &waits.events {
+            if event.token() == INPUT {
+                if event.is_read_closed() || event.is_error() {
+                    // A hung-up terminal is no terminal any more: nothing to restore, nobody
+                    // to show anything to.
+                    std::process::exit(129);
+                }
+                has_input = true;
+            }
+        }
+        if !has_input {
             continue;
         }
         update(&mut state, Action::Tick(now()));
-        // Take everything already waiting before drawing again (wheel bursts, pastes).
-        loop {
-            let effect = match event::read().context("cannot read input")? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    dirty = true;
-                    key_of(k).map_or(Effect::None, |key| press(&mut state, key))
-                }
-                Event::Paste(text) => {
-                    dirty = true;
-                    paste(&mut state, &text)
-                }
-                ev => match action_for(ev) {
-                    Some(action) => {
-                        dirty = true;
-                        update(&mut state, action)
-                    }
-                    None => Effect::None,
-                },
-            };
-            match effect {
-                Effect::Quit => return Ok(Ended::Quit),
-                Effect::Suspend => {
-                    suspend()?;
-                    redraw_all(&mut terminal)?;
-                }
-                Effect::Redraw => redraw_all(&mut terminal)?,
-                // The local presenter's notes are `present --notes` in another terminal.
-                Effect::ToggleNotes | Effect::None => {}
-            }
-            if !event::poll(Duration::ZERO).context("cannot read input")? {
-                break;
-            }
+        match read_input(&mut state, &mut screen, &waits.flags)? {
+            Read::Nothing => {}
+            Read::Changed => dirty = true,
+            Read::Quit => return Ok(Ended::Quit),
         }
     }
 }
 
-/// Clears the screen and makes the next frame draw every cell. Not ratatui's `clear`, which
-/// asks the terminal for the cursor position and so waits on it: a blank frame first brings
-/// ratatui's idea of the screen in line with the cleared one.
-fn redraw_all(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> anyhow::Result<()> {
-    execute!(
-        io::stdout(),
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
-    )
-    .context("cannot redraw")?;
-    terminal.draw(|_| {}).context("cannot redraw")?;
-    Ok(())
+/// What reading the waiting input came to.
+enum Read {
+    /// Nothing that changes the screen.
+    Nothing,
+    /// The state changed, or the screen must be redrawn.
+    Changed,
+    /// The user quit.
+    Quit,
+}
+
+/// Takes every event already waiting (wheel bursts, pastes) and runs their effects, so the
+/// loop draws one frame for all of them.
+fn read_input(state: &mut State, screen: &mut Screen, flags: &Flags) -> anyhow::Result<Read> {
+    let mut read = Read::Nothing;
+    while event::poll(Duration::ZERO).context("cannot read input")? {
+        let effect = match event::read().context("cannot read input")? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                read = Read::Changed;
+                key_of(k).map_or(Effect::None, |key| press(state, key))
+            }
+            Event::Paste(text) => {
+                read = Read::Changed;
+                paste(state, &text)
+            }
+            ev => match action_for(ev) {
+                Some(action) => {
+                    read = Read::Changed;
+                    update(state, action)
+                }
+                None => Effect::None,
+            },
+        };
+        match effect {
+            Effect::Quit => return Ok(Read::Quit),
+            Effect::Suspend => {
+                suspend()?;
+                screen.invalidate();
+                // The terminal may have been resized while it was given back.
+                flags.resized.store(true, Ordering::Relaxed);
+                read = Read::Changed;
+            }
+            Effect::Redraw => {
+                screen.invalidate();
+                read = Read::Changed;
+            }
+            // The local presenter's notes are `present --notes` in another terminal.
+            Effect::ToggleNotes | Effect::None => {}
+        }
+    }
+    Ok(read)
 }
 
 /// The action a crossterm event other than a key means.
@@ -326,4 +469,79 @@ pub fn key_of(k: KeyEvent) -> Option<Key> {
         KeyCode::F(n) => Key::F(n),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    struct Quiet;
+    impl Hooks for Quiet {
+        fn poll_every(&self) -> Option<Duration> {
+            None
+        }
+    }
+    struct Polled;
+    impl Hooks for Polled {}
+
+    fn reader() -> State {
+        State::new(
+            crate::model::bundled().unwrap(),
+            Lang::Fr,
+            Size::new(80, 24),
+        )
+    }
+
+    fn screen_for(state: &State) -> Screen {
+        Screen {
+            painter: Painter::new(Theme::default(), state.size),
+            bytes: Vec::new(),
+            stale: false,
+        }
+    }
+
+    #[test]
+    fn a_redraw_clears_the_screen_and_paints_every_cell_again() {
+        let state = reader();
+        let mut screen = screen_for(&state);
+        screen.encode(&state).unwrap();
+        let first = screen.bytes.clone();
+        assert!(!first.is_empty());
+        // The painter keeps the last frame: the same state again costs nothing...
+        screen.encode(&state).unwrap();
+        assert!(screen.bytes.is_empty());
+        // ...until the terminal's cells cannot be trusted (Ctrl-L, a resume after Ctrl-Z).
+        screen.invalidate();
+        screen.encode(&state).unwrap();
+        let mut clear = Vec::new();
+        queue!(clear, Clear(ClearType::All)).unwrap();
+        assert_eq!(screen.bytes, [clear, first].concat());
+        // Once only.
+        screen.encode(&state).unwrap();
+        assert!(screen.bytes.is_empty());
+    }
+
+    #[test]
+    fn an_idle_reader_waits_for_ever() {
+        assert_eq!(wait_for(&reader(), &Quiet), None);
+    }
+
+    #[test]
+    fn hooks_that_cannot_wake_the_loop_are_polled() {
+        assert_eq!(
+            wait_for(&reader(), &Polled),
+            Some(crate::app::hooks::DEFAULT_POLL)
+        );
+    }
+
+    #[test]
+    fn a_running_timer_wakes_the_loop_just_after_its_next_second() {
+        let mut state = reader();
+        state.present.timer.toggle(1_000);
+        state.now_ms = 3_250;
+        assert_eq!(wait_for(&state, &Quiet), Some(Duration::from_millis(751)));
+        state.present.timer.toggle(3_250);
+        assert_eq!(wait_for(&state, &Quiet), None);
+    }
 }

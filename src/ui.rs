@@ -6,8 +6,10 @@ pub mod export;
 mod header;
 mod help;
 mod overview;
+mod painter;
 mod pane;
 mod presenter_view;
+mod put;
 mod slide;
 mod status;
 pub mod theme;
@@ -23,6 +25,7 @@ use crate::app::state::{Base, Mode, Size, State};
 use crate::app::update::{normalize, press};
 use crate::model::Briefing;
 use crate::model::Lang;
+pub use painter::Painter;
 pub use theme::Theme;
 
 /// Draws `state` into `buf`. When the buffer's size differs from the state's, the state is

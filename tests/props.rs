@@ -1,5 +1,6 @@
-//! Property tests: random keys, mouse events and resizes (0×0 to 300×100) never panic, and
-//! every scroll offset, selection and focus stays in bounds after every step.
+//! Property tests: random keys, mouse events and resizes (0×0 to 300×100) never panic, every
+//! scroll offset, selection and focus stays in bounds after every step, and a terminal fed
+//! only the cells the painter says changed shows what a whole render shows.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -7,7 +8,7 @@ use briefing::app::keymap::{TABLE, resolve};
 use briefing::app::{Action, Key, Size, State, parse_keys, update};
 use briefing::model;
 use briefing::model::Lang;
-use briefing::ui::{Theme, render};
+use briefing::ui::{Painter, Theme, render};
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -46,6 +47,8 @@ fn step() -> impl Strategy<Value = Step> {
 fn run(steps: Vec<Step>, lang: Lang) -> Result<(), TestCaseError> {
     let mut state = State::new(model::bundled().unwrap(), lang, Size::new(80, 24));
     let theme = Theme::default();
+    let mut painter = Painter::new(theme, state.size);
+    let mut terminal = Buffer::empty(Rect::new(0, 0, state.size.width, state.size.height));
     for step in steps {
         let action = match step {
             Step::Key(k) => resolve(state.mode, k),
@@ -61,6 +64,26 @@ fn run(steps: Vec<Step>, lang: Lang) -> Result<(), TestCaseError> {
         }
         let mut buf = Buffer::empty(Rect::new(0, 0, state.size.width, state.size.height));
         render(&state, &theme, &mut buf);
+        if terminal.area != buf.area {
+            // As the terminal edge does on a resize: clear the screen, forget what it showed.
+            terminal = Buffer::empty(buf.area);
+            painter.reset(state.size);
+        }
+        for (x, y, cell) in painter.paint(&state) {
+            terminal[(x, y)] = cell.clone();
+        }
+        // A terminal shows nothing of the cells a wide character covers, and the painter, as
+        // ratatui, writes none: take them as what the frame has there.
+        let mut covered = 0;
+        for (shown, cell) in terminal.content.iter_mut().zip(&buf.content) {
+            if covered > 0 {
+                *shown = cell.clone();
+                covered -= 1;
+            } else {
+                covered = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+        }
+        prop_assert_eq!(&terminal, &buf, "painted frame differs after {:?}", step);
     }
     Ok(())
 }

@@ -72,6 +72,10 @@ const CACHE_LIMIT: usize = 8192;
 
 type CacheKey = (usize, usize, u16);
 
+/// The cache is read for every item a frame shows: foldhash rather than SipHash, as keys are
+/// small integers and come from our own state, not from outside.
+type Cache = HashMap<CacheKey, Arc<[Line]>, foldhash::fast::FixedState>;
+
 /// The four panes' items for one briefing and interface language.
 pub struct Content {
     /// The briefing shown.
@@ -79,7 +83,7 @@ pub struct Content {
     /// The interface language.
     pub lang: Lang,
     panes: [Vec<Item>; 4],
-    cache: Mutex<HashMap<CacheKey, Arc<[Line]>>>,
+    cache: Mutex<Cache>,
     /// The title wrapped for the header, at the last width asked.
     title: Mutex<Option<(u16, Arc<[String]>)>>,
 }
@@ -217,7 +221,7 @@ impl Content {
             briefing,
             lang,
             panes: [summary, quotes, areas, threats],
-            cache: Mutex::new(HashMap::new()),
+            cache: Mutex::new(Cache::default()),
             title: Mutex::new(None),
         }
     }

@@ -2,8 +2,18 @@
 //! terminal loop calls hooks; the SSH server and the local presentation link implement them;
 //! the binary composes the two, so no edge imports another. No I/O here.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use crate::app::action::{Action, Notice};
 use crate::app::state::State;
+
+/// Wakes an event loop from another thread, so it picks up [`Hooks::pending_actions`] at
+/// once instead of polling for them.
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
+/// How often the loop checks [`Hooks::pending_actions`] for hooks that cannot wake it.
+pub const DEFAULT_POLL: Duration = Duration::from_millis(200);
 
 /// What another edge adds to an event loop: `briefing serve` publishes the presenter's
 /// position after each change and feeds back the number of attendees; the local presentation
@@ -11,8 +21,8 @@ use crate::app::state::State;
 pub trait Hooks {
     /// Called after each drawn frame, with the state it shows.
     fn after_update(&mut self, _state: &State) {}
-    /// Actions from outside the loop's own input, checked on every turn of the loop (at least
-    /// every 200 ms, every 50 ms while [`Hooks::wants_fast_poll`]).
+    /// Actions from outside the loop's own input, checked on every turn of the loop: when
+    /// woken (see [`Hooks::set_wake`]), after input, and every [`Hooks::poll_every`].
     fn pending_actions(&mut self) -> Vec<Action> {
         Vec::new()
     }
@@ -20,9 +30,13 @@ pub trait Hooks {
     fn pending_notices(&mut self) -> Vec<Notice> {
         Vec::new()
     }
-    /// True when outside actions should be picked up quickly (following a presentation).
-    fn wants_fast_poll(&self) -> bool {
-        false
+    /// Hands the hooks the way to wake the loop, once, before it starts waiting.
+    fn set_wake(&mut self, _wake: Wake) {}
+    /// How long the loop may wait for input before checking [`Hooks::pending_actions`]
+    /// again: `None` for hooks that have none or wake the loop themselves, so an idle reader
+    /// never wakes. Hooks that cannot wake it are polled every [`DEFAULT_POLL`].
+    fn poll_every(&self) -> Option<Duration> {
+        Some(DEFAULT_POLL)
     }
 }
 
@@ -42,7 +56,35 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
         notices.extend(self.1.pending_notices());
         notices
     }
-    fn wants_fast_poll(&self) -> bool {
-        self.0.wants_fast_poll() || self.1.wants_fast_poll()
+    fn set_wake(&mut self, wake: Wake) {
+        self.0.set_wake(Arc::clone(&wake));
+        self.1.set_wake(wake);
+    }
+    fn poll_every(&self) -> Option<Duration> {
+        match (self.0.poll_every(), self.1.poll_every()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Quiet;
+    impl Hooks for Quiet {
+        fn poll_every(&self) -> Option<Duration> {
+            None
+        }
+    }
+    struct Polled;
+    impl Hooks for Polled {}
+
+    #[test]
+    fn two_hooks_poll_as_often_as_the_one_that_needs_it() {
+        assert_eq!((Quiet, Quiet).poll_every(), None);
+        assert_eq!((Quiet, Polled).poll_every(), Some(DEFAULT_POLL));
+        assert_eq!((Polled, Quiet).poll_every(), Some(DEFAULT_POLL));
     }
 }

@@ -1,11 +1,10 @@
-//! A rendered buffer as text: plain, or with its styles as ANSI escape sequences.
+//! A rendered buffer as text: plain, or with its styles as ANSI escape sequences; and the
+//! changed cells of a frame as the escape sequences a terminal needs to show them.
 //!
 //! Cell symbols come from sanitized text and our own glyphs, and ratatui drops control
 //! characters when it writes a cell, so nothing here can carry a stray escape sequence.
 
-use std::fmt::Write;
-
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
@@ -64,37 +63,106 @@ pub fn to_ansi(buf: &Buffer) -> String {
     out
 }
 
-fn sgr(style: Style) -> String {
-    let mut codes = vec!["0".to_string()];
-    let m = style.add_modifier;
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if m.contains(flag) {
-            codes.push(code.to_string());
+/// Appends to `out` what a terminal needs to show `changes` (cells in row order, as
+/// [`super::Painter::paint`] gives them): a cursor move where a cell does not follow the one
+/// before, an SGR sequence where the style changes (a whole one, from a reset), the symbols of
+/// each run as they are, and a reset at the end. One run of text costs one move and its bytes,
+/// not a command per cell.
+pub fn write_changes<'a>(out: &mut Vec<u8>, changes: impl Iterator<Item = (u16, u16, &'a Cell)>) {
+    // Where the terminal's cursor is, when known.
+    let mut cursor: Option<(u16, u16)> = None;
+    let plain = (Color::Reset, Color::Reset, Modifier::empty());
+    let mut style = plain;
+    for (x, y, cell) in changes {
+        if cursor != Some((x, y)) {
+            out.extend_from_slice(b"\x1b[");
+            push_number(out, u32::from(y) + 1);
+            out.push(b';');
+            push_number(out, u32::from(x) + 1);
+            out.push(b'H');
+        }
+        let cell_style = (cell.fg, cell.bg, cell.modifier);
+        if cell_style != style {
+            let full = Style::default()
+                .fg(cell.fg)
+                .bg(cell.bg)
+                .add_modifier(cell.modifier);
+            push_sgr(out, full);
+            style = cell_style;
+        }
+        let symbol = cell.symbol();
+        if let &[byte] = symbol.as_bytes() {
+            out.push(byte);
+            cursor = Some((x.saturating_add(1), y));
+        } else {
+            out.extend_from_slice(symbol.as_bytes());
+            // After a wide character, where the cursor lands depends on the terminal: move.
+            let one = crate::ui::put::is_one_column(symbol) || symbol.width() == 1;
+            cursor = one.then(|| (x.saturating_add(1), y));
         }
     }
-    if let Some(c) = style.fg.and_then(|c| color_code(c, false)) {
-        codes.push(c);
+    if style != plain {
+        out.extend_from_slice(b"\x1b[0m");
     }
-    if let Some(c) = style.bg.and_then(|c| color_code(c, true)) {
-        codes.push(c);
-    }
-    let mut s = String::from("\u{1b}[");
-    let _ = write!(s, "{}m", codes.join(";"));
-    s
 }
 
-fn color_code(color: Color, bg: bool) -> Option<String> {
+/// Appends `n` in decimal.
+fn push_number(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // A digit: n % 10 < 10.
+        digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+fn sgr(style: Style) -> String {
+    let mut out = Vec::new();
+    push_sgr(&mut out, style);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends the SGR sequence of `style`, from a reset: "ESC [ 0 ; codes m".
+fn push_sgr(out: &mut Vec<u8>, style: Style) {
+    out.extend_from_slice(b"\x1b[0");
+    let m = style.add_modifier;
+    for (flag, code) in [
+        (Modifier::BOLD, b'1'),
+        (Modifier::DIM, b'2'),
+        (Modifier::ITALIC, b'3'),
+        (Modifier::UNDERLINED, b'4'),
+        (Modifier::SLOW_BLINK, b'5'),
+        (Modifier::RAPID_BLINK, b'6'),
+        (Modifier::REVERSED, b'7'),
+        (Modifier::HIDDEN, b'8'),
+        (Modifier::CROSSED_OUT, b'9'),
+    ] {
+        if m.contains(flag) {
+            out.extend_from_slice(&[b';', code]);
+        }
+    }
+    if let Some(c) = style.fg {
+        push_color(out, c, false);
+    }
+    if let Some(c) = style.bg {
+        push_color(out, c, true);
+    }
+    out.push(b'm');
+}
+
+/// Appends ";code" for a colour; nothing for the terminal's default.
+fn push_color(out: &mut Vec<u8>, color: Color, bg: bool) {
     let base = if bg { 40 } else { 30 };
     let bright = if bg { 100 } else { 90 };
+    let extended = if bg { 48 } else { 38 };
     let n = match color {
-        Color::Reset => return None,
+        Color::Reset => return,
         Color::Black => base,
         Color::Red => base + 1,
         Color::Green => base + 2,
@@ -111,10 +179,26 @@ fn color_code(color: Color, bg: bool) -> Option<String> {
         Color::LightMagenta => bright + 5,
         Color::LightCyan => bright + 6,
         Color::White => bright + 7,
-        Color::Indexed(i) => return Some(format!("{};5;{i}", if bg { 48 } else { 38 })),
-        Color::Rgb(r, g, b) => return Some(format!("{};2;{r};{g};{b}", if bg { 48 } else { 38 })),
+        Color::Indexed(i) => {
+            out.push(b';');
+            push_number(out, extended);
+            out.extend_from_slice(b";5;");
+            push_number(out, u32::from(i));
+            return;
+        }
+        Color::Rgb(r, g, b) => {
+            out.push(b';');
+            push_number(out, extended);
+            out.extend_from_slice(b";2");
+            for c in [r, g, b] {
+                out.push(b';');
+                push_number(out, u32::from(c));
+            }
+            return;
+        }
     };
-    Some(n.to_string())
+    out.push(b';');
+    push_number(out, n);
 }
 
 #[cfg(test)]
@@ -127,6 +211,87 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
         buf.set_string(0, 0, "中文ab", Style::default());
         assert_eq!(to_text(&buf), "中文ab");
+    }
+
+    /// Feeds a terminal emulator what [`write_changes`] writes for `changes` and checks every
+    /// cell of its screen against `buf`.
+    fn assert_shows(vt: &mut vt100::Parser, buf: &Buffer, bytes: &[u8]) {
+        vt.process(bytes);
+        let screen = vt.screen();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                let ours = &buf[(x, y)];
+                let Some(theirs) = screen.cell(y, x) else {
+                    panic!("no cell at {x},{y}");
+                };
+                if theirs.is_wide_continuation() {
+                    continue;
+                }
+                let shown = if theirs.has_contents() {
+                    theirs.contents()
+                } else {
+                    " "
+                };
+                assert_eq!(shown, ours.symbol(), "symbol at {x},{y}");
+                assert_eq!(
+                    theirs.bold(),
+                    ours.modifier.contains(Modifier::BOLD),
+                    "{x},{y}"
+                );
+                assert_eq!(theirs.italic(), ours.modifier.contains(Modifier::ITALIC));
+                assert_eq!(theirs.inverse(), ours.modifier.contains(Modifier::REVERSED));
+                let fg = match ours.fg {
+                    Color::Reset => vt100::Color::Default,
+                    Color::Cyan => vt100::Color::Idx(6),
+                    Color::Yellow => vt100::Color::Idx(3),
+                    c => panic!("unexpected colour {c:?}"),
+                };
+                assert_eq!(theirs.fgcolor(), fg, "fg at {x},{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_terminal_fed_the_changes_shows_the_buffer() {
+        let area = Rect::new(0, 0, 12, 3);
+        let bold_cyan = Style::default()
+            .fg(Color::Cyan)
+            .add_modifier(Modifier::BOLD);
+        let mut first = Buffer::empty(area);
+        first.set_string(0, 0, "abc 中文 def", bold_cyan);
+        first.set_string(2, 1, "« été »", Style::default().fg(Color::Yellow));
+        first.set_string(
+            0,
+            2,
+            "tail",
+            Style::default().add_modifier(Modifier::REVERSED),
+        );
+        let mut second = first.clone();
+        second.set_string(1, 0, "XY", Style::default().add_modifier(Modifier::ITALIC));
+        second.set_string(4, 0, "文", bold_cyan);
+        second.set_string(3, 1, "plain", Style::default());
+        let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut vt = vt100::Parser::new(nz(3), nz(12), 0);
+        let mut bytes = Vec::new();
+        write_changes(&mut bytes, Buffer::empty(area).diff(&first).into_iter());
+        assert_shows(&mut vt, &first, &bytes);
+        bytes.clear();
+        write_changes(&mut bytes, first.diff(&second).into_iter());
+        assert_shows(&mut vt, &second, &bytes);
+        assert!(bytes.ends_with(b"\x1b[0m"), "{bytes:?}");
+    }
+
+    #[test]
+    fn a_run_of_cells_costs_one_cursor_move() {
+        let area = Rect::new(0, 0, 20, 2);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(3, 1, "one-run-of-text", Style::default());
+        let mut bytes = Vec::new();
+        write_changes(&mut bytes, Buffer::empty(area).diff(&buf).into_iter());
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "\u{1b}[2;4Hone-run-of-text"
+        );
     }
 
     #[test]

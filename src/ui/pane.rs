@@ -1,28 +1,75 @@
 //! One pane: a bordered box, its title with the position, the visible lines with search
 //! matches marked, and a scrollbar when the content overflows.
+//!
+//! The frame (borders, title, scrollbar) and the body (the text inside) are drawn apart, so
+//! the [`Painter`](super::Painter) can redraw one without the other: switching panes redraws
+//! two frames, scrolling one pane redraws its frame and body. Each draws every cell it owns,
+//! and nothing outside: the frame its outer ring, the body the rectangle inside.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::symbols::border;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
 use crate::app::screen::{Geometry, text_area};
 use crate::app::scroll;
 use crate::app::state::{Pane, State};
 use crate::ui::Theme;
+use crate::ui::put::{clear, put_str};
 
+/// Draws the whole pane: frame and body.
 pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, buf: &mut Buffer) {
+    render_frame(state, theme, pane, area, buf);
+    render_body(state, theme, pane, area, buf);
+}
+
+/// The ring of cells the frame owns: the outer rows and columns of `area`.
+pub(super) fn ring(area: Rect) -> [Rect; 4] {
+    let bottom = area.bottom().saturating_sub(1);
+    let right = area.right().saturating_sub(1);
+    let inner_h = area.height.saturating_sub(2);
+    [
+        Rect::new(area.x, area.y, area.width, area.height.min(1)),
+        Rect::new(area.x, bottom, area.width, u16::from(area.height > 1)),
+        Rect::new(area.x, area.y.saturating_add(1), area.width.min(1), inner_h),
+        Rect::new(
+            right,
+            area.y.saturating_add(1),
+            u16::from(area.width > 1),
+            inner_h,
+        ),
+    ]
+}
+
+/// The rectangle inside the frame that the body owns.
+pub(super) fn inside(area: Rect) -> Rect {
+    area.inner(Margin {
+        vertical: 1,
+        horizontal: 1,
+    })
+}
+
+fn geometry(area: Rect) -> Geometry {
+    let text = text_area(area);
+    Geometry {
+        width: text.width.max(1),
+        height: text.height,
+    }
+}
+
+/// Draws the borders, the title with the position, and the scrollbar when the content
+/// overflows. The borders are drawn cell by cell on the ring only, as ratatui's bordered
+/// `Block` would draw them (a test holds the two equal), without touching the inside.
+pub(super) fn render_frame(state: &State, theme: &Theme, pane: Pane, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
     let labels = state.lang().labels();
     let focused = pane == state.focus;
     let content = &state.content;
-    let text = text_area(area);
-    let geo = Geometry {
-        width: text.width.max(1),
-        height: text.height,
-    };
+    let geo = geometry(area);
     let view = state.view(pane);
     let len = content.len(pane);
     let current = scroll::current_item(content, pane, geo, view);
@@ -34,29 +81,21 @@ pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, 
     if focused {
         title.insert(0, '▶');
     }
-    let block = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(theme.border(focused))
-        .title(Span::styled(title, theme.pane_title(focused)));
-    block.render(area, buf);
+    let set = if focused {
+        border::THICK
+    } else {
+        border::PLAIN
+    };
+    draw_box(
+        area,
+        set,
+        theme.border(focused),
+        &title,
+        theme.pane_title(focused),
+        buf,
+    );
 
-    if len == 0 {
-        buf.set_stringn(
-            text.x,
-            text.y,
-            labels.empty,
-            usize::from(text.width),
-            Style::default(),
-        );
-        return;
-    }
-    render_lines(state, theme, pane, text, buf);
-
-    if !scroll::fits(content, pane, geo) && area.height > 2 {
+    if len > 0 && !scroll::fits(content, pane, geo) && area.height > 2 {
         // By line, not by item: a long item moves the thumb as it scrolls, and the thumb's
         // length is the share of the lines in view (see scroll::bar for long panes).
         let b = scroll::bar(content, pane, geo, view);
@@ -76,6 +115,89 @@ pub(super) fn render_pane(state: &State, theme: &Theme, pane: Pane, area: Rect, 
             &mut sb,
         );
     }
+}
+
+/// A box on the ring of `area` in `set`'s symbols with `title` on its top side, as ratatui's
+/// bordered `Block` with a title draws it.
+fn draw_box(
+    area: Rect,
+    set: border::Set<'_>,
+    style: Style,
+    title: &str,
+    title_style: Style,
+    buf: &mut Buffer,
+) {
+    if area.is_empty() {
+        return;
+    }
+    draw_border(area, set, style, buf);
+    if area.width > 2 {
+        put_str(
+            buf,
+            area.x + 1,
+            area.y,
+            title,
+            usize::from(area.width - 2),
+            title_style,
+        );
+    }
+}
+
+/// The ring of `area` in `set`'s symbols: sides first, then corners over them.
+fn draw_border(area: Rect, set: border::Set<'_>, style: Style, buf: &mut Buffer) {
+    let right = area.right().saturating_sub(1);
+    let bottom = area.bottom().saturating_sub(1);
+    for y in area.top()..area.bottom() {
+        for x in [area.left(), right] {
+            if let Some(c) = buf.cell_mut((x, y)) {
+                c.set_symbol(if x == area.left() {
+                    set.vertical_left
+                } else {
+                    set.vertical_right
+                })
+                .set_style(style);
+            }
+        }
+    }
+    for x in area.left()..area.right() {
+        for (y, symbol) in [
+            (area.top(), set.horizontal_top),
+            (bottom, set.horizontal_bottom),
+        ] {
+            if let Some(c) = buf.cell_mut((x, y)) {
+                c.set_symbol(symbol).set_style(style);
+            }
+        }
+    }
+    for (x, y, symbol) in [
+        (right, bottom, set.bottom_right),
+        (right, area.top(), set.top_right),
+        (area.left(), bottom, set.bottom_left),
+        (area.left(), area.top(), set.top_left),
+    ] {
+        if let Some(c) = buf.cell_mut((x, y)) {
+            c.set_symbol(symbol).set_style(style);
+        }
+    }
+}
+
+/// Clears the inside of the frame and draws the lines from the pane's scroll position down,
+/// marking search matches (the match jumped to gets its own style), or the empty label.
+pub(super) fn render_body(state: &State, theme: &Theme, pane: Pane, area: Rect, buf: &mut Buffer) {
+    clear(buf, inside(area));
+    let text = text_area(area);
+    if state.content.len(pane) == 0 {
+        put_str(
+            buf,
+            text.x,
+            text.y,
+            state.lang().labels().empty,
+            usize::from(text.width),
+            Style::default(),
+        );
+        return;
+    }
+    render_lines(state, theme, pane, text, buf);
 }
 
 /// Draws the lines from the pane's scroll position down, marking search matches; the match
@@ -107,27 +229,82 @@ fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut 
                 break;
             }
             let base = theme.role(line.role);
-            let mut spans = Vec::new();
+            let y = text.y + row;
+            let mut x = text.x;
+            let mut room = usize::from(text.width);
             let mut at = 0;
             if !needle.is_empty() {
                 for r in needle.find_in(&line.text) {
-                    spans.push(Span::styled(&line.text[at..r.start], base));
+                    let before = line.text.get(at..r.start).unwrap_or_default();
+                    (x, room) = put_run(buf, x, y, before, room, base);
                     let is_current = current.is_some_and(|m| m.item == view.item && m.nth == nth);
                     let style = if is_current {
                         theme.found_current()
                     } else {
                         theme.found()
                     };
-                    spans.push(Span::styled(&line.text[r.start..r.end], base.patch(style)));
+                    let found = line.text.get(r.start..r.end).unwrap_or_default();
+                    (x, room) = put_run(buf, x, y, found, room, base.patch(style));
                     at = r.end;
                     nth += 1;
                 }
             }
-            spans.push(Span::styled(&line.text[at..], base));
-            buf.set_line(text.x, text.y + row, &Line::from(spans), text.width);
+            put_run(
+                buf,
+                x,
+                y,
+                line.text.get(at..).unwrap_or_default(),
+                room,
+                base,
+            );
             row += 1;
         }
         view.item += 1;
         view.line = 0;
+    }
+}
+
+/// One styled run of a line at `x` with `room` columns left; returns where the next run goes
+/// and the room left then.
+fn put_run(buf: &mut Buffer, x: u16, y: u16, s: &str, room: usize, style: Style) -> (u16, usize) {
+    if room == 0 {
+        return (x, 0);
+    }
+    let (end, _) = put_str(buf, x, y, s, room, style);
+    (end, room.saturating_sub(usize::from(end.saturating_sub(x))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::text::Span;
+    use ratatui::widgets::{Block, BorderType, Widget};
+
+    #[test]
+    fn border_and_title_equal_ratatuis_bordered_block_at_every_small_size() {
+        let border_style = Style::default().fg(ratatui::style::Color::Cyan);
+        let title_style = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let title = "▶ 2 Citations 3/12 ";
+        for (thick, set) in [(true, border::THICK), (false, border::PLAIN)] {
+            for w in 0..8u16 {
+                for h in 0..5u16 {
+                    let area = Rect::new(1, 1, w, h);
+                    let canvas = Rect::new(0, 0, 10, 7);
+                    let mut ours = Buffer::empty(canvas);
+                    draw_box(area, set, border_style, title, title_style, &mut ours);
+                    let mut theirs = Buffer::empty(canvas);
+                    Block::bordered()
+                        .border_type(if thick {
+                            BorderType::Thick
+                        } else {
+                            BorderType::Plain
+                        })
+                        .border_style(border_style)
+                        .title(Span::styled(title, title_style))
+                        .render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{w}x{h} thick {thick}");
+                }
+            }
+        }
     }
 }
