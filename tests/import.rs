@@ -230,6 +230,27 @@ mod patterns {
     }
 
     #[test]
+    fn a_surname_with_a_particle_is_its_person() {
+        let b = import(
+            "Agencies take down a botnet\n\nTHE HAGUE, 3 May 2024 – Europol Executive Director Catherine De Bolle said the operation was the largest of its kind against botnets.\n\n\"This is not the end of the story for these criminal networks,\" De Bolle added.\n",
+        );
+        assert_eq!(speakers(&b), [vec!["Catherine De Bolle"]]);
+    }
+
+    #[test]
+    fn an_about_heading_with_a_figure_is_story() {
+        let b = import(
+            "Ransomware servers shut down\n\nTHE HAGUE, 26 January 2023 – Police in 13 countries shut down the servers of a ransomware group.\n\n## About EUR 120 million saved thanks to mitigation efforts\n\nEuropol facilitated the information exchange between the countries involved in the case.\n",
+        );
+        let areas: Vec<Option<&str>> = b
+            .cooperation_areas
+            .iter()
+            .map(|a| a.category.as_deref())
+            .collect();
+        assert!(areas.contains(&Some("information-exchange")), "{areas:?}");
+    }
+
+    #[test]
     fn a_role_written_the_same_way_tells_two_holders_apart() {
         let b = import(
             "Countries sign the convention\n\nHanoi, 26 October 2025 – Secretary-General António Guterres and General Secretary of Viet Nam Tô Lâm opened the signing ceremony.\n\nThe Secretary-General emphasized the Convention represents “a victory for every victim of online abuse”.\n",
