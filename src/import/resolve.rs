@@ -77,6 +77,18 @@ struct Registry {
     by_last: FastMap<String, Vec<usize>>,
 }
 
+impl Registry {
+    /// Indexes person `i` under `name`.
+    fn insert(&mut self, name: &str, i: usize) {
+        let key = fold_key(name);
+        self.by_last
+            .entry(last_word(&key).to_string())
+            .or_default()
+            .push(i);
+        self.by_key.insert(key, i);
+    }
+}
+
 impl Resolution {
     /// The person named `name`: the same name, or a name that ends like one person's only
     /// ("Karlsson", "De Bolle", "Merrick B. Garland" for "Garland").
@@ -108,13 +120,7 @@ impl Resolution {
             if let Some(known) = self.people.get_mut(i) {
                 if words(&person.name) > words(&known.name) {
                     known.name.clone_from(&person.name);
-                    let key = fold_key(&known.name);
-                    index
-                        .by_last
-                        .entry(last_word(&key).to_string())
-                        .or_default()
-                        .push(i);
-                    index.by_key.insert(key, i);
+                    index.insert(&known.name, i);
                 }
                 if known.role.is_none() {
                     known.role.clone_from(&person.role);
@@ -131,13 +137,7 @@ impl Resolution {
             return None;
         }
         let i = self.people.len();
-        let key = fold_key(&person.name);
-        index
-            .by_last
-            .entry(last_word(&key).to_string())
-            .or_default()
-            .push(i);
-        index.by_key.insert(key, i);
+        index.insert(&person.name, i);
         self.people.push(Person {
             name: person.name.clone(),
             role: person.role.clone(),
@@ -378,24 +378,12 @@ impl Resolver<'_> {
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
             Source::Joint(words) => self.joint(words),
+            // Capitalised words read as an organisation may be someone's surname ("De Bolle").
             Source::Org(name) => self
-                .surname_holder(name)
+                .out
+                .find(&self.index, name)
                 .map_or_else(|| Speaker::Org(name.clone()), |i| Speaker::People(vec![i])),
         }
-    }
-
-    /// The one person read so far whose name ends with `words` ("De Bolle" for "Catherine De
-    /// Bolle"): capitalised words read as an organisation that are someone's surname.
-    fn surname_holder(&self, words: &str) -> Option<usize> {
-        let key = format!(" {}", fold_key(words));
-        let mut found = self
-            .out
-            .people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| fold_key(&p.name).ends_with(&key));
-        let (first, _) = found.next()?;
-        found.next().is_none().then_some(first)
     }
 
     /// The one person who holds `role` (of `org`), in agreement with `gender`.
