@@ -17,6 +17,7 @@ mod validate;
 pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Speakers, Threat};
 pub use category::{Category, CategoryKind, TAXONOMY_TOML, categories, category};
 pub use date::Date;
+pub(crate) use date::MONTHS as ENGLISH_MONTHS;
 pub use diag::{Diagnostic, SourcePos};
 pub use lang::Lang;
 pub use parse::{Format, parse_briefing};

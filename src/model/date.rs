@@ -83,7 +83,8 @@ pub(crate) fn bad_date_message(found: &str) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, for messages and the English interface.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
