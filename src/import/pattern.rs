@@ -218,6 +218,8 @@ fn walk(
                         | Class::Month.bit()
                         | Class::Weekday.bit())
                     == 0
+                // "Attribute to …", "According to …": a cue, not an organisation.
+                && !t.may_start(Class::AccordingTo.bit())
         })),
         Pat::Word => one(tok.is_some_and(|t| t.is_word())),
         Pat::Capital => one(tok.is_some_and(|t| t.has(shape::CAP))),

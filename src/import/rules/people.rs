@@ -16,6 +16,18 @@ use crate::import::token::{Sent, Span, shape};
 /// A person's name: capitalised words, with particles between them.
 pub(crate) static NAME: Pat = Seq(&[Ref(&LEADING_PARTICLES), NameWord, Rep(&NAME_TAIL, 0, 4)]);
 
+/// A name of two words or more ("Ivica Dačić", "De Bolle"): where a one-word name could be
+/// the last word of what comes before ("Minister of Internal Affairs Ivica Dačić").
+static LONG_NAME: Pat = Alt(&[
+    Seq(&[
+        CapIs(Class::NameParticle),
+        Rep(&Is(Class::NameParticle), 0, 1),
+        NameWord,
+        Rep(&NAME_TAIL, 0, 4),
+    ]),
+    Seq(&[NameWord, Rep(&NAME_TAIL, 1, 4)]),
+]);
+
 /// Capitalised particles before a surname: "De Bolle", "Van den Berghe", "Le Drian".
 static LEADING_PARTICLES: Pat = Opt(&Seq(&[
     CapIs(Class::NameParticle),
@@ -100,9 +112,9 @@ static ROLE_ORG: Pat = Seq(&[
     Save(Slot::Org, &ORG),
 ]);
 
-/// A role with what qualifies it: "directeur exécutif de l'ONUDC", "Head of the Canadian
-/// Centre for Cyber Security (CCCS)", "Minister of Justice".
-pub(crate) static ROLE: Pat = Seq(&[
+/// A role without its organisation: "Chief Postal Inspector", "directeur exécutif", "Director
+/// General (Threats)".
+static ROLE_HEAD: Pat = Seq(&[
     Ref(&ROLE_LEAD),
     Is(Class::Role),
     // "Chief Postal Inspector", "Special Agent in Charge", "directeur adjoint".
@@ -115,20 +127,43 @@ pub(crate) static ROLE: Pat = Seq(&[
         0,
         3,
     ),
-    Opt(&Alt(&[
-        Ref(&ROLE_ORG),
-        Seq(&[
-            Is(Class::RolePreposition),
-            Opt(&Is(Class::Determiner)),
-            Rep(&Alt(&[OrgCapital, Lower]), 1, 4),
-        ]),
-    ])),
+    // "Director General (Threats) at the NCA": a qualifier in parentheses.
+    Opt(&Seq(&[P('('), Rep(&Alt(&[Capital, Lower]), 1, 3), P(')')])),
+]);
+
+/// A role with what qualifies it: "directeur exécutif de l'ONUDC", "Head of the Canadian
+/// Centre for Cyber Security (CCCS)", "Minister of Justice".
+pub(crate) static ROLE: Pat = Seq(&[Ref(&ROLE_HEAD), Rep(&ROLE_COMPLEMENT, 0, 3)]);
+
+/// What a role is of, for or at, one prepositional phrase at a time: "for Albania" + "at
+/// Eurojust", "de sécurité intérieure" + "de Roumanie" + "à Paris".
+static ROLE_COMPLEMENT: Pat = Alt(&[
+    Ref(&ROLE_ORG),
+    Seq(&[
+        Is(Class::RolePreposition),
+        Opt(&Is(Class::Determiner)),
+        // Words of a field ("of criminal investigations"), never an article or a preposition
+        // ("préfet de la" + "Martinique", "magistrat … à" + "Cotonou").
+        Rep(
+            &Unless(
+                Class::Determiner,
+                &Unless(Class::RolePreposition, &Alt(&[OrgCapital, Lower])),
+            ),
+            1,
+            4,
+        ),
+    ]),
 ]);
 
 /// An organisation written before a role: "UNODC", "IRS Criminal Investigation", "U.S.
 /// Secret Service", "FBI San Diego".
 static ORG_BEFORE_ROLE: Pat = Rep(
     &Alt(&[
+        // "New Zealand": a word that may qualify a role, followed by a name's word.
+        Seq(&[
+            CapIs(Class::RoleModifier),
+            Unless(Class::RoleWord, &Unless(Class::RoleModifier, &OrgCapital)),
+        ]),
         Acronym,
         Is(Class::OrgName),
         Initial,
@@ -147,10 +182,20 @@ static ORG_ROLE: Pat = Seq(&[
     Ref(&ROLE),
 ]);
 
+/// [`ORG_ROLE`] without the role's own organisation: "Europol spokesperson".
+static ORG_ROLE_HEAD: Pat = Seq(&[
+    Save(Slot::Org, &ORG_BEFORE_ROLE),
+    Opt(&Seq(&[P('\''), Word])),
+    Ref(&ROLE_HEAD),
+]);
+
 /// "Maria Lind, Director of the National Cyber Unit," / "Yury Fedotov, directeur exécutif".
 static NAME_COMMA_ROLE: Pat = Seq(&[
-    Opt(&Save(Slot::Title, &HONORIFIC)),
-    Save(Slot::Name, &NAME),
+    // One word alone is a name only after an honorific: "Speaking in London, the Minister".
+    Alt(&[
+        Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &NAME)]),
+        Save(Slot::Name, &LONG_NAME),
+    ]),
     P(','),
     Opt(&Alt(&[Is(Class::Determiner), Is(Class::Indefinite)])),
     Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
@@ -159,9 +204,20 @@ static NAME_COMMA_ROLE: Pat = Seq(&[
 /// "le directeur exécutif de l'ONUDC, Yury Fedotov" / "Minister of Justice, Anna Karlsson".
 static ROLE_COMMA_NAME: Pat = Seq(&[
     Opt(&Is(Class::Determiner)),
-    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+    Save(
+        Slot::Role,
+        &Seq(&[
+            Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)]),
+            // "Manager Investigations, Cam Moore": the role's field after it.
+            Rep(&OrgCapital, 0, 2),
+        ]),
+    ),
     P(','),
-    Opt(&Save(Slot::Title, &HONORIFIC)),
+    // "l'honorable Daniel Fortier".
+    Opt(&Seq(&[
+        Opt(&Is(Class::Determiner)),
+        Save(Slot::Title, &HONORIFIC),
+    ])),
     Save(Slot::Name, &NAME),
     Alt(&[
         P(','),
@@ -174,11 +230,24 @@ static ROLE_COMMA_NAME: Pat = Seq(&[
 ]);
 
 /// "UNODC Executive Director Ghada Waly" / "le Secrétaire général d'INTERPOL Juergen Stock".
+///
+/// After a role's organisation, a name of one word could be the organisation's last word
+/// ("Minister of the Interior", "head of the UN Office for West Africa"): the name then has
+/// two words or more.
 static ROLE_NAME: Pat = Seq(&[
     Opt(&Is(Class::Determiner)),
-    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
-    Opt(&Save(Slot::Title, &HONORIFIC)),
-    Save(Slot::Name, &NAME),
+    Alt(&[
+        Seq(&[
+            Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE_HEAD), Ref(&ROLE_HEAD)])),
+            Opt(&Save(Slot::Title, &HONORIFIC)),
+            Save(Slot::Name, &NAME),
+        ]),
+        Seq(&[
+            Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+            Opt(&Save(Slot::Title, &HONORIFIC)),
+            Save(Slot::Name, &LONG_NAME),
+        ]),
+    ]),
 ]);
 
 /// "M. Fedotov", "Ms. Ama Owusu".
@@ -477,6 +546,57 @@ mod tests {
         "La directrice générale des douanes, Florence Martin, et le directeur général de la police nationale, Paul Durand, ont signé un accord.",
         Lang::Fr,
         &[("Florence Martin", "directrice générale des douanes", "douanes", Some(F)), ("Paul Durand", "directeur général de la police nationale", "police nationale", Some(M))]
+    )]
+    #[case::role_qualifier(
+        "James Babbage, Director General (Threats) at the NCA, said:",
+        Lang::En,
+        &[("James Babbage", "Director General (Threats) at the NCA", "NCA", Some(M))]
+    )]
+    #[case::role_word_then_comma_name(
+        "New Zealand Customs Service Manager Investigations, Cam Moore, says",
+        Lang::En,
+        &[("Cam Moore", "New Zealand Customs Service Manager Investigations", "New Zealand Customs Service", None)]
+    )]
+    #[case::detective(
+        "Attribute to Detective Inspector Tom Wakefield, National Organised Crime Group:",
+        Lang::En,
+        &[("Tom Wakefield", "Detective Inspector", "", Some(M))]
+    )]
+    #[case::interior(
+        "Spanish Minister of the Interior Fernando Grande-Marlaska Gómez said",
+        Lang::En,
+        &[("Fernando Grande-Marlaska Gómez", "Spanish Minister of the Interior", "Spanish", Some(M))]
+    )]
+    #[case::internal_affairs(
+        "Serbia's Minister of Internal Affairs Ivica Dačić said",
+        Lang::En,
+        &[("Ivica Dačić", "Serbia's Minister of Internal Affairs", "Internal Affairs", None)]
+    )]
+    #[case::place_after_role_fr(
+        "le magistrat de liaison français à Cotonou, compétent pour la région",
+        Lang::Fr,
+        &[]
+    )]
+    #[case::place_before_comma(
+        "Speaking in London, the Minister for Border Security and Asylum, Angela Eagle, said",
+        Lang::En,
+        &[("Angela Eagle", "Minister for Border Security and Asylum", "Border Security and Asylum", Some(F))]
+    )]
+    #[case::region_after_org(
+        "the head of the UN Office for West Africa and the Sahel, Leonardo Santos Simão, said",
+        Lang::En,
+        &[("Leonardo Santos Simão", "head of the UN Office for West Africa and the Sahel", "UN Office for West Africa and the Sahel", None)]
+    )]
+    #[case::chained_complements(
+        "L'attachée de sécurité intérieure de Roumanie à Paris, Ioana Popescu, a salué",
+        Lang::Fr,
+        // The organisation reads wide ("Roumanie à Paris"): a known limit, the name and role hold.
+        &[("Ioana Popescu", "attachée de sécurité intérieure de Roumanie à Paris", "Roumanie à Paris", Some(F))]
+    )]
+    #[case::honorable(
+        "le ministre de la Sécurité publique du Canada, l'honorable Daniel Fortier, et la procureure générale adjointe des États-Unis, Margaret Ellison, ont coprésidé",
+        Lang::Fr,
+        &[("Daniel Fortier", "ministre de la Sécurité publique du Canada", "Sécurité publique du Canada", Some(M)), ("Margaret Ellison", "procureure générale adjointe des États-Unis", "", Some(F))]
     )]
     #[case::honorific("Mme Schmid a rappelé les faits.", Lang::Fr, &[("Schmid", "", "", Some(F))])]
     fn people_are_read_with_role_org_and_gender(

@@ -440,6 +440,20 @@ mod tests {
         "the ministry",
         None
     )]
+    #[case::en_attribute_to_colon(
+        "Attribute to Detective Inspector Tom Wakefield, National Organised Crime Group:",
+        Lang::En,
+        None,
+        "Detective Inspector Tom Wakefield",
+        None
+    )]
+    #[case::en_role_qualifier_colon(
+        "James Babbage, Director General (Threats) at the NCA, said: Q",
+        Lang::En,
+        Some(0),
+        "James Babbage, Director General (Threats) at the NCA",
+        None
+    )]
     fn attributions_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
