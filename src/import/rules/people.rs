@@ -275,8 +275,14 @@ static PRONOUN: Pat = Save(
 /// "Juergen Stock" anywhere: a full name that starts with a given name.
 static GIVEN_NAMED: Pat = Save(Slot::Name, &GIVEN_FULL_NAME);
 
-/// "Fedotov" (a surname alone, only as a quote's source).
-static SURNAME: Pat = Save(Slot::Name, &NAME);
+/// "Fedotov", "dos Santos" (a surname alone, only as a quote's source).
+static SURNAME: Pat = Save(
+    Slot::Name,
+    &Alt(&[
+        Ref(&NAME),
+        Seq(&[Rep(&Is(Class::NameParticle), 1, 2), NameWord]),
+    ]),
+);
 
 /// "Europol", "l'ONUDC", "the Ministry of the Interior".
 static ORGANISATION: Pat = Seq(&[Opt(&Is(Class::Determiner)), Save(Slot::Org, &ORG)]);
@@ -570,7 +576,7 @@ mod tests {
     #[case::internal_affairs(
         "Serbia's Minister of Internal Affairs Ivica Dačić said",
         Lang::En,
-        &[("Ivica Dačić", "Serbia's Minister of Internal Affairs", "Internal Affairs", None)]
+        &[("Ivica Dačić", "Serbia's Minister of Internal Affairs", "Internal Affairs", Some(M))]
     )]
     #[case::place_after_role_fr(
         "le magistrat de liaison français à Cotonou, compétent pour la région",
@@ -585,7 +591,7 @@ mod tests {
     #[case::region_after_org(
         "the head of the UN Office for West Africa and the Sahel, Leonardo Santos Simão, said",
         Lang::En,
-        &[("Leonardo Santos Simão", "head of the UN Office for West Africa and the Sahel", "UN Office for West Africa and the Sahel", None)]
+        &[("Leonardo Santos Simão", "head of the UN Office for West Africa and the Sahel", "UN Office for West Africa and the Sahel", Some(M))]
     )]
     #[case::chained_complements(
         "L'attachée de sécurité intérieure de Roumanie à Paris, Ioana Popescu, a salué",

@@ -115,6 +115,16 @@ static ACCORDING_QUOTE: Pat = Seq(&[
     Save(Slot::Quote, &Quote),
 ]);
 
+/// "According to Mr. Urquiza, losses to investment fraud “now exceed…”": the source's words
+/// run into the quote.
+static ACCORDING_THEN_QUOTE: Pat = Seq(&[
+    Save(Slot::Cue, &Is(Class::AccordingTo)),
+    Ref(&SOURCE),
+    P(','),
+    Rep(&Alt(&[PlainWord, P(','), P('\''), P('-')]), 1, 16),
+    Save(Slot::Quote, &Quote),
+]);
+
 /// "Europol's director noted that the partnership “brings together…”": reported words that
 /// run into the quote (no other person named before it).
 static SOURCE_VERB_THAT_QUOTE: Pat = Seq(&[
@@ -205,6 +215,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule!(source_verb_quote, SOURCE_VERB_QUOTE),
     rule!(source_colon_quote, SOURCE_COLON_QUOTE),
     rule!(source_verb_that_quote, SOURCE_VERB_THAT_QUOTE),
+    rule!(according_then_quote, ACCORDING_THEN_QUOTE),
     rule!(source_verb_colon, SOURCE_VERB_COLON),
     rule!(according_colon, ACCORDING_COLON),
 ];
@@ -454,6 +465,14 @@ mod tests {
         "James Babbage, Director General (Threats) at the NCA",
         None
     )]
+    #[case::en_according_then_quote(
+        "According to Mr. Urquiza, losses to investment fraud Q.",
+        Lang::En,
+        Some(0),
+        "Mr. Urquiza",
+        None
+    )]
+    #[case::en_lowercase_particle("Q, dos Santos added.", Lang::En, Some(0), "dos Santos", None)]
     fn attributions_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
