@@ -133,7 +133,7 @@ static ROLE_HEAD: Pat = Seq(&[
 
 /// A role with what qualifies it: "directeur exécutif de l'ONUDC", "Head of the Canadian
 /// Centre for Cyber Security (CCCS)", "Minister of Justice".
-pub(crate) static ROLE: Pat = Seq(&[Ref(&ROLE_HEAD), Rep(&ROLE_COMPLEMENT, 0, 3)]);
+pub(crate) static ROLE: Pat = Seq(&[Ref(&ROLE_HEAD), Rep(&ROLE_COMPLEMENT, 0, 5)]);
 
 /// What a role is of, for or at, one prepositional phrase at a time: "for Albania" + "at
 /// Eurojust", "de sécurité intérieure" + "de Roumanie" + "à Paris".

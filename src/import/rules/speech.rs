@@ -99,8 +99,12 @@ static SOURCE_VERB_QUOTE: Pat = Seq(&[
     Opt(&P(',')),
     Ref(&VERB),
     Opt(&Save(Slot::Context, &CONTEXT)),
-    Opt(&Is(Class::Complementizer)),
-    Opt(&AnyOf(":,—–")),
+    Alt(&[
+        // "a souligné la dimension industrielle de la fraude : « … »": what the source
+        // speaks of, up to a colon.
+        Seq(&[Rep(&Alt(&[Lower, P('\''), P('-')]), 1, 10), P(':')]),
+        Seq(&[Opt(&Is(Class::Complementizer)), Opt(&AnyOf(":,—–"))]),
+    ]),
     Save(Slot::Quote, &Quote),
 ]);
 
@@ -120,8 +124,9 @@ static ACCORDING_QUOTE: Pat = Seq(&[
 static ACCORDING_THEN_QUOTE: Pat = Seq(&[
     Save(Slot::Cue, &Is(Class::AccordingTo)),
     Ref(&SOURCE),
+    Ref(&APPOSITION),
     P(','),
-    Rep(&Alt(&[PlainWord, P(','), P('\''), P('-')]), 1, 16),
+    Rep(&Alt(&[PlainWord, AnyOf(",':-")]), 1, 20),
     Save(Slot::Quote, &Quote),
 ]);
 
@@ -473,6 +478,48 @@ mod tests {
         None
     )]
     #[case::en_lowercase_particle("Q, dos Santos added.", Lang::En, Some(0), "dos Santos", None)]
+    #[case::fr_selon_apposition_then_quote(
+        "Selon l'adjudant-chef Mathieu Garnier, enquêteur au département des investigations du C3N, les développeurs Q.",
+        Lang::Fr,
+        Some(0),
+        "l'adjudant-chef Mathieu Garnier",
+        None
+    )]
+    #[case::fr_pour_role_colon(
+        "Pour la commissaire, ces dossiers doivent être menés jusqu'au bout, y compris sur le plan financier : Q",
+        Lang::Fr,
+        Some(0),
+        "la commissaire",
+        None
+    )]
+    #[case::fr_verb_object_colon(
+        "La commissaire divisionnaire Nathalie Rivière, cheffe de l'OFAC, a souligné la dimension industrielle de la fraude : Q",
+        Lang::Fr,
+        Some(0),
+        "La commissaire divisionnaire Nathalie Rivière",
+        None
+    )]
+    #[case::fr_long_apposition_colon(
+        "Leila Benali, cheffe de la section de la recherche et de l'analyse des tendances de l'ONUDC, qui a coordonné l'étude, résume ainsi ses conclusions : Q",
+        Lang::Fr,
+        Some(0),
+        "Leila Benali, cheffe de la section de la recherche et de l'analyse des tendances de l'ONUDC",
+        None
+    )]
+    #[case::fr_vice_procureure(
+        "La vice-procureure Claire Vautrin, cheffe de la section de lutte contre la cybercriminalité, a salué Q.",
+        Lang::Fr,
+        Some(0),
+        "La vice-procureure Claire Vautrin",
+        None
+    )]
+    #[case::fr_surintendante(
+        "Q, a déclaré la surintendante Marie-Josée Tremblay, officière responsable du CNCEE.",
+        Lang::Fr,
+        Some(0),
+        "la surintendante Marie-Josée Tremblay",
+        None
+    )]
     fn attributions_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
