@@ -104,6 +104,7 @@ fn source_of(sent: &Sent<'_>, mention: &Mention) -> Option<Source> {
         },
         Mention::Pronoun(gender) => Source::Pronoun(*gender),
         Mention::Joint(range) => Source::Joint(text_of(sent, *range)?),
+        Mention::OrgRef(range) => Source::OrgRef(text_of(sent, *range)?),
         // One capitalised word speaks only as a known organisation or an acronym ("Europol
         // said", "the OSCE said"), never as a place or a common word ("Paris", "Justice").
         Mention::Org(range) => {

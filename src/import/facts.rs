@@ -35,6 +35,8 @@ pub(crate) enum Source {
     Joint(String),
     /// An organisation speaking for itself.
     Org(String),
+    /// An organisation named again by its kind ("the agency"), as written.
+    OrgRef(String),
 }
 
 /// A person as one mention names them.

@@ -107,6 +107,8 @@ classes! {
     Masculine => masculine,
     /// Several speakers at once ("les deux ministres", "the ministers").
     JointSubject => joint_subject,
+    /// An organisation named again by its kind ("the organization", "l'agence").
+    OrgAnaphor => org_anaphor,
     /// A role that speaks for an organisation ("spokesperson", "porte-parole").
     Spokesperson => spokesperson,
     /// Nouns that name an organisation ("ministry", "office").

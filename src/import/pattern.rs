@@ -40,6 +40,8 @@ pub(crate) enum Slot {
     Title,
     /// Several people at once.
     Joint,
+    /// An organisation named again by its kind.
+    OrgRef,
 }
 
 const SLOTS: usize = 14;

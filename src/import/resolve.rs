@@ -378,6 +378,7 @@ impl Resolver<'_> {
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
             Source::Joint(words) => self.joint(words),
+            Source::OrgRef(words) => self.org_named_before(words, at),
             // Capitalised words read as an organisation may be someone's surname ("De Bolle").
             Source::Org(name) => self
                 .out
@@ -476,6 +477,28 @@ impl Resolver<'_> {
         }
     }
 
+    /// The organisation "the agency" points at: the last one named before it, in its
+    /// paragraph or the two before, whose name holds the noun ("European Union Agency for
+    /// Law Enforcement Cooperation"); else the last one named at all.
+    fn org_named_before(&self, words: &str, at: Pos) -> Speaker {
+        let noun = fold_key(last_word(words));
+        let from = at.para.saturating_sub(PRONOUN_PARAGRAPHS);
+        let before: Vec<&str> = self
+            .facts
+            .orgs
+            .iter()
+            .filter(|o| o.pos < at && o.pos.para >= from)
+            .map(|o| o.name.as_str())
+            .collect();
+        let holds = |name: &&&str| fold_key(name).split(' ').any(|w| w == noun);
+        before
+            .iter()
+            .rev()
+            .find(holds)
+            .or_else(|| before.last())
+            .map_or(Speaker::Unknown, |name| Speaker::Org((*name).to_string()))
+    }
+
     /// The people a joint source names: everyone whose role shares its noun.
     fn joint(&self, words: &str) -> Speaker {
         let stems = role_stems(words);
@@ -509,7 +532,7 @@ impl Resolver<'_> {
 )]
 mod tests {
     use super::*;
-    use crate::import::facts::{ColonFact, PersonFact};
+    use crate::import::facts::{ColonFact, OrgFact, PersonFact};
 
     fn person(name: &str, role: &str, gender: Option<Gender>) -> PersonRef {
         PersonRef {
@@ -547,6 +570,41 @@ mod tests {
                 Speaker::Unknown => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_agency_is_the_organisation_of_that_kind_named_last() {
+        let org = |name: &str, para: usize| OrgFact {
+            name: name.to_string(),
+            in_front: false,
+            pos: Pos { para, tok: 0 },
+        };
+        let facts = Facts {
+            orgs: vec![
+                org("European Union Agency for Law Enforcement Cooperation", 1),
+                org("INTERPOL", 2),
+                org("Ministry of Justice", 9),
+            ],
+            quotes: vec![
+                quote(3, Some(Source::OrgRef("the agency".to_string())), false),
+                quote(
+                    3,
+                    Some(Source::OrgRef("the organization".to_string())),
+                    false,
+                ),
+                // Named too long before: no one.
+                quote(8, Some(Source::OrgRef("the agency".to_string())), false),
+            ],
+            ..Facts::default()
+        };
+        assert_eq!(
+            names(&resolve(&facts)),
+            [
+                Some("European Union Agency for Law Enforcement Cooperation".to_string()),
+                Some("INTERPOL".to_string()),
+                None
+            ]
+        );
     }
 
     #[test]

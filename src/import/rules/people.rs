@@ -256,6 +256,9 @@ static TITLE_NAME: Pat = Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &
 /// "les deux ministres", "the ministers".
 static JOINT: Pat = Save(Slot::Joint, &Is(Class::JointSubject));
 
+/// "the organization", "l'agence": an organisation named before.
+static ORG_ANAPHOR: Pat = Save(Slot::OrgRef, &Is(Class::OrgAnaphor));
+
 /// "the minister", "la commissaire", "le directeur d'INTERPOL".
 static ROLE_ALONE: Pat = Seq(&[
     Opt(&Is(Class::Determiner)),
@@ -294,6 +297,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule!(role_name, ROLE_NAME),
     rule!(title_name, TITLE_NAME),
     rule!(joint, JOINT),
+    rule!(org_anaphor, ORG_ANAPHOR),
     rule!(role_alone, ROLE_ALONE),
     rule!(pronoun, PRONOUN),
     rule!(given_full_name, GIVEN_NAMED),
@@ -329,6 +333,8 @@ pub(crate) enum Mention {
     Joint((usize, usize)),
     /// An organisation.
     Org((usize, usize)),
+    /// An organisation named again by its kind ("the agency").
+    OrgRef((usize, usize)),
     /// A capitalised name with nothing around it ("Lind"): someone only when a speech verb
     /// makes it a quote's source.
     Name((usize, usize)),
@@ -401,6 +407,9 @@ fn mention_from(sent: &Sent<'_>, m: &Match) -> Option<Mention> {
     if let Some(role) = role {
         let gender = gender_of(sent, (m.start, m.end), None, raw_org);
         return Some(Mention::Role { role, org, gender });
+    }
+    if let Some(noun) = m.caps.get(Slot::OrgRef) {
+        return Some(Mention::OrgRef(noun));
     }
     if let Some(joint) = m.caps.get(Slot::Joint) {
         return Some(Mention::Joint(joint));

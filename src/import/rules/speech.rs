@@ -520,6 +520,14 @@ mod tests {
         "la surintendante Marie-Josée Tremblay",
         None
     )]
+    #[case::en_org_anaphor(
+        "Q, the organization warned.",
+        Lang::En,
+        Some(0),
+        "the organization",
+        None
+    )]
+    #[case::fr_org_anaphor("Q, a indiqué l'agence.", Lang::Fr, Some(0), "l'agence", None)]
     fn attributions_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
