@@ -252,7 +252,18 @@ fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
                 .map(|n| (i + n).min(m.start))
         })
         .max();
-    let from = label_end.unwrap_or(0);
+    let mut from = label_end.unwrap_or(0);
+    // "Published: 04 June 2025", "Date | 4 June 2025": the label's punctuation.
+    if label_end.is_some() {
+        while from < m.start
+            && sent
+                .tok(from)
+                .and_then(|t| t.punct())
+                .is_some_and(|c| c == ':' || c == '|' || is_dash(c))
+        {
+            from += 1;
+        }
+    }
     let placed = is_place_prefix(&sent.part(from, m.start), m.start - from);
     // "Issued by the ASEANAPOL Secretariat, Kuala Lumpur, 7 November 2025": a signature
     // whose date comes after a comma or a dash.
@@ -441,14 +452,31 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
             }
             end = last;
         }
-        None
+        // No title between furniture and prose: the title is the block just above the
+        // furniture that precedes the prose ("Title" / "Published: 04 June 2025" / lead).
+        let mut run = p;
+        while run > first && !is_candidate(run - 1) {
+            run -= 1;
+        }
+        (run < p && run > first)
+            .then(|| run - 1)
+            .filter(|&i| doc.block_text(i).is_some_and(|t| words(t) >= 3))
     });
     // A page copied whole names its title first (the window's title), then again above the
     // article, after the site's navigation: the release starts there.
     let first_text = doc.block_text(first)?;
     // A heading that opens the text (Markdown's "# Title") is the title as written.
     let heading_first = (doc.kind(first) == Some(BlockKind::Heading)).then_some(first);
+    // The repeat opens the article only when prose follows it: a publisher's name signed at
+    // the end ("SINGAPORE POLICE FORCE" under the release) opens nothing.
+    let prose_after = |r: &usize| {
+        (r + 1..doc.blocks.len()).any(|i| {
+            doc.block_text(i)
+                .is_some_and(|t| is_prose(t) && words(t) >= 15 && !is_furniture(t, vocab))
+        })
+    };
     let i = repeated_title(doc, first, first_text)
+        .filter(prose_after)
         .or(heading_first)
         .or(after_furniture)
         .unwrap_or(first);
@@ -902,6 +930,9 @@ mod tests {
     #[rstest]
     #[case::published("Published on 03 Feb 2021", Lang::En, Some("2021-02-03"))]
     #[case::glued("Newsroom2021-02-03 09:12:44", Lang::En, Some("2021-02-03"))]
+    #[case::colon("Published: 04 June 2025", Lang::En, Some("2025-06-04"))]
+    #[case::fr_colon("Publié : 14 février 2024", Lang::Fr, Some("2024-02-14"))]
+    #[case::masthead("Police News Releases", Lang::En, None)]
     #[case::fr("Publié le 1er avril 2024", Lang::Fr, Some("2024-04-01"))]
     #[case::updated("Updated 14 February 2024", Lang::En, None)]
     #[case::sentence(
@@ -947,6 +978,18 @@ mod tests {
             out.paras
         );
         assert_eq!(out.paras.len(), 2, "{:?}", out.paras);
+    }
+
+    #[test]
+    fn a_publisher_signed_under_the_release_is_no_second_title() {
+        let text = "Singapore Police Force\nPolice News Releases\n\nMore Than 1,800 Persons Arrested In Month-Long Operation\n\nPublished: 04 June 2025\n\nThe Singapore Police Force took part in a month-long transnational operation against scam syndicates together with law enforcement agencies from seven jurisdictions.\n\nPUBLIC AFFAIRS DEPARTMENT\nSINGAPORE POLICE FORCE\n04 June 2025 @ 3:20 PM\n";
+        let v = vocab(Lang::En);
+        let out = outline(&parse_blocks(text), v).unwrap();
+        assert_eq!(
+            out.title,
+            "More Than 1,800 Persons Arrested In Month-Long Operation"
+        );
+        assert!(out.paras.iter().any(|p| p.text.contains("scam syndicates")));
     }
 
     #[test]
