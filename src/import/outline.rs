@@ -426,7 +426,7 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
         doc.block_text(i).is_some_and(|text| {
             !is_furniture(text, vocab)
                 && metadata_date(text, vocab).is_none()
-                && !text.trim().is_empty()
+                && text.chars().any(char::is_alphanumeric)
                 && !has_photo_cue(text, vocab)
         })
     };
@@ -990,6 +990,16 @@ mod tests {
             "More Than 1,800 Persons Arrested In Month-Long Operation"
         );
         assert!(out.paras.iter().any(|p| p.text.contains("scam syndicates")));
+    }
+
+    #[test]
+    fn a_lone_dash_is_no_title() {
+        let text = "-\nWho we are\n-\nOur Work\n\nIOM Trains Immigration Officers to Tackle Human Trafficking\n\nThailand - Millions of migrants leave from, pass through or settle in Thailand, whose long land borders link it to four neighbours.\n";
+        let out = outline(&parse_blocks(text), vocab(Lang::En)).unwrap();
+        assert_eq!(
+            out.title,
+            "IOM Trains Immigration Officers to Tackle Human Trafficking"
+        );
     }
 
     #[test]
