@@ -109,6 +109,12 @@ classes! {
     JointSubject => joint_subject,
     /// An organisation named again by its kind ("the organization", "l'agence").
     OrgAnaphor => org_anaphor,
+    /// Letters after a name that are no part of it ("QC", "PSM", "OBE", "Jr.").
+    PostNominal => post_nominal,
+    /// Capitalised nouns of titles that are never a person's name ("Course", "Campus").
+    NotName => not_name,
+    /// Prepositions of a role's place ("head of the bureau in Dar es Salaam").
+    RolePlacePreposition => role_place_preposition,
     /// A role that speaks for an organisation ("spokesperson", "porte-parole").
     Spokesperson => spokesperson,
     /// Nouns that name an organisation ("ministry", "office").

@@ -149,6 +149,8 @@ const NOT_NAME: &[Class] = &[
     Class::ListConnector,
     Class::Complementizer,
     Class::TitleCue,
+    Class::PostNominal,
+    Class::NotName,
 ];
 
 /// [`NOT_NAME`] as one set.
@@ -176,7 +178,11 @@ pub(crate) fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
         && tok.end - tok.start > 1
         && tok.has(shape::CAP | shape::LETTER)
         && (!tok.has(shape::UPPER) || tok.end - tok.start <= 3 && tok.has(shape::CAP))
-        && tok.single & mask == 0
+        && (tok.single & mask == 0
+            // "Will Kerr", "May Chen": a given name that is also a small word, before a name.
+            || tok.is(Class::GivenName)
+                && tok.single & (mask & !Class::Stop.bit()) == 0
+                && sent.tok(i + 1).is_some_and(|t| t.has(shape::CAP)))
 }
 
 /// The gender of the pronoun a verb carries ("a-t-elle": feminine), for a word that ends

@@ -60,7 +60,11 @@ static ORG_TAIL_WORD: Pat = Alt(&[
     Acronym,
     Is(Class::OrgAdjective),
     Seq(&[
-        Unless(Class::ListConnector, &Rep(&Is(Class::OrgConnector), 1, 3)),
+        // Not "in" ("the Bureau in Dar es Salaam"): a role's place.
+        Unless(
+            Class::RolePlacePreposition,
+            &Unless(Class::ListConnector, &Rep(&Is(Class::OrgConnector), 1, 3)),
+        ),
         Alt(&[OrgCapital, Acronym, Is(Class::OrgWord)]),
     ]),
     // After "and", "et": a word of the same name ("Police and Border Guard"), not another
@@ -139,18 +143,27 @@ pub(crate) static ROLE: Pat = Seq(&[Ref(&ROLE_HEAD), Rep(&ROLE_COMPLEMENT, 0, 5)
 /// Eurojust", "de sécurité intérieure" + "de Roumanie" + "à Paris".
 static ROLE_COMPLEMENT: Pat = Alt(&[
     Ref(&ROLE_ORG),
+    // "in Dar es Salaam", "basé à Nairobi": a place, capitalised.
+    Seq(&[
+        Is(Class::RolePlacePreposition),
+        Rep(&Seq(&[Opt(&Lower), OrgCapital]), 1, 4),
+    ]),
     Seq(&[
         Is(Class::RolePreposition),
         Opt(&Is(Class::Determiner)),
         // Words of a field ("of criminal investigations"), never an article or a preposition
         // ("préfet de la" + "Martinique", "magistrat … à" + "Cotonou").
         Rep(
-            &Unless(
-                Class::Determiner,
-                &Unless(Class::RolePreposition, &Alt(&[OrgCapital, Lower])),
-            ),
+            &Alt(&[
+                Unless(
+                    Class::Determiner,
+                    &Unless(Class::RolePreposition, &Alt(&[OrgCapital, Lower])),
+                ),
+                // "of UNODC's Human Trafficking Section".
+                Seq(&[P('\''), Lower]),
+            ]),
             1,
-            4,
+            8,
         ),
     ]),
 ]);
@@ -219,10 +232,12 @@ static ROLE_COMMA_NAME: Pat = Seq(&[
         Save(Slot::Title, &HONORIFIC),
     ])),
     Save(Slot::Name, &NAME),
+    Rep(&Is(Class::PostNominal), 0, 2),
     Alt(&[
         P(','),
         P('.'),
         P(')'),
+        P(':'),
         Is(Class::SpeechVerb),
         Is(Class::VerbFiller),
         End,
@@ -457,8 +472,15 @@ pub(crate) fn mentions(sent: &Sent<'_>) -> Vec<(Mention, (usize, usize))> {
             && let Some((_, m)) = first_rule(RULES, sent, at)
             && let Some(mention) = mention_from(sent, &m)
         {
-            out.push((mention, (m.start, m.end)));
-            at = m.end.max(at + 1);
+            // "Nicole Rose PSM", "James Wolffe QC": honours after a name are the mention's.
+            let mut end = m.end;
+            if matches!(mention, Mention::Person { name, .. } if name.1 == end) {
+                while sent.is(end, Class::PostNominal) {
+                    end += sent.phrase_at(end, Class::PostNominal).unwrap_or(1);
+                }
+            }
+            out.push((mention, (m.start, end)));
+            at = end.max(at + 1);
             continue;
         }
         if let Some(m) = crate::import::pattern::match_at(&SURNAME, sent, at).filter(|m| m.end > at)
@@ -612,6 +634,46 @@ mod tests {
         "le ministre de la Sécurité publique du Canada, l'honorable Daniel Fortier, et la procureure générale adjointe des États-Unis, Margaret Ellison, ont coprésidé",
         Lang::Fr,
         &[("Daniel Fortier", "ministre de la Sécurité publique du Canada", "Sécurité publique du Canada", Some(M)), ("Margaret Ellison", "procureure générale adjointe des États-Unis", "", Some(F))]
+    )]
+    #[case::post_nominal(
+        "Quotes attributable to AUSTRAC CEO Nicole Rose PSM:",
+        Lang::En,
+        &[("Nicole Rose", "AUSTRAC CEO", "AUSTRAC", Some(F))]
+    )]
+    #[case::role_colon(
+        "Quote attributable to the Head of the Fiji Financial Intelligence Unit, Caroline Pickering:",
+        Lang::En,
+        &[("Caroline Pickering", "Head of the Fiji Financial Intelligence Unit", "Fiji Financial Intelligence Unit", Some(F))]
+    )]
+    #[case::course_is_no_name(
+        "the first Pacific Financial Intelligence Analyst Course opened",
+        Lang::En,
+        &[]
+    )]
+    #[case::sir(
+        "James Wolffe QC welcomed Sir Julian King to Gartcosh.",
+        Lang::En,
+        &[("James Wolffe", "", "", Some(M)), ("Julian King", "", "", Some(M))]
+    )]
+    #[case::rank_abbreviations(
+        "said Police Maj. Gen. Surapan Thaiprasert, Commander of the NED.",
+        Lang::En,
+        &[("Surapan Thaiprasert", "Police Maj. Gen.", "Police", None)]
+    )]
+    #[case::modal_given_name(
+        "Deputy Chief Constable Will Kerr, who sits on the Executive Committee, said:",
+        Lang::En,
+        &[("Will Kerr", "Deputy Chief Constable", "", Some(M))]
+    )]
+    #[case::possessive_in_role(
+        "The Chief of UNODC's Human Trafficking and Migrant Smuggling Section, Ilias Chatzis, said",
+        Lang::En,
+        &[("Ilias Chatzis", "Chief of UNODC's Human Trafficking and Migrant Smuggling Section", "", Some(M))]
+    )]
+    #[case::place_in_role(
+        "Neema Mwakalinga, head of the National Central Bureau in Dar es Salaam, said",
+        Lang::En,
+        &[("Neema Mwakalinga", "head of the National Central Bureau in Dar es Salaam", "National Central Bureau", None)]
     )]
     #[case::honorific("Mme Schmid a rappelé les faits.", Lang::Fr, &[("Schmid", "", "", Some(F))])]
     fn people_are_read_with_role_org_and_gender(

@@ -48,7 +48,7 @@ static CLAUSE_END: Pat = Seq(&[
 /// customs,".
 static APPOSITION: Pat = Opt(&Seq(&[
     P(','),
-    Rep(&Alt(&[PlainWord, AnyOf("'()")]), 1, 10),
+    Rep(&Alt(&[PlainWord, AnyOf("'()")]), 1, 16),
 ]));
 
 /// "“…,” said Maria Lind" / "« … », a noté M. Fedotov lors de ses remarques liminaires".
@@ -134,6 +134,7 @@ static ACCORDING_THEN_QUOTE: Pat = Seq(&[
 /// run into the quote (no other person named before it).
 static SOURCE_VERB_THAT_QUOTE: Pat = Seq(&[
     Ref(&SOURCE),
+    Ref(&APPOSITION),
     Opt(&P(',')),
     Ref(&VERB),
     // "noted that the partnership “…”", "emphasized the Convention represents “…”".
@@ -528,6 +529,13 @@ mod tests {
         None
     )]
     #[case::fr_org_anaphor("Q, a indiqué l'agence.", Lang::Fr, Some(0), "l'agence", None)]
+    #[case::en_post_nominal_colon(
+        "Quotes attributable to AUSTRAC CEO Nicole Rose PSM:",
+        Lang::En,
+        None,
+        "AUSTRAC CEO Nicole Rose PSM",
+        None
+    )]
     fn attributions_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
