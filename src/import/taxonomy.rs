@@ -51,6 +51,10 @@ struct TaxonomyFile {
     category: Vec<CategoryFile>,
     #[serde(default)]
     heads: PerLang<BTreeMap<String, HeadValue>>,
+    /// Verbs whose object names the category ("share their intelligence", "échangent des
+    /// renseignements"): heads that take their modifier without a preposition.
+    #[serde(default)]
+    verbs: PerLang<BTreeMap<String, HeadValue>>,
 }
 
 /// What a head word gives alone: its kind only, or a category.
@@ -156,6 +160,8 @@ struct Head {
     kind: CategoryKind,
     /// Its category when alone.
     default: Option<CategoryId>,
+    /// A verb: its object follows with no preposition.
+    verb: bool,
 }
 
 /// What a phrase names, and where it is.
@@ -208,7 +214,9 @@ impl Taxonomy {
                 tax.modifiers.add(modifier, id);
             }
         }
-        for (head, value) in file.heads.get(lang) {
+        let heads = file.heads.get(lang).iter().map(|(h, v)| (h, v, false));
+        let verbs = file.verbs.get(lang).iter().map(|(h, v)| (h, v, true));
+        for (head, value, verb) in heads.chain(verbs) {
             let (kind, default) = match value {
                 HeadValue::Kind(kind) => (Some(*kind), None),
                 HeadValue::Category(id) => {
@@ -219,7 +227,14 @@ impl Taxonomy {
             debug_assert!(kind.is_some());
             let Some(kind) = kind else { continue };
             for word in words_of(head) {
-                tax.heads.insert(word, Head { kind, default });
+                tax.heads.insert(
+                    word,
+                    Head {
+                        kind,
+                        default: default.filter(|_| !verb),
+                        verb,
+                    },
+                );
             }
         }
         tax.forms.sort();
@@ -358,7 +373,11 @@ impl Taxonomy {
         at: usize,
         head: Head,
     ) -> Option<(usize, CategoryId)> {
-        let n = sent.phrase_at(at, Class::ItemPreposition)?;
+        let n = match sent.phrase_at(at, Class::ItemPreposition) {
+            Some(n) => n,
+            None if head.verb => 0,
+            None => return None,
+        };
         let mut next = at + n;
         if let Some(det) = sent.phrase_at(next, Class::Determiner) {
             next += det;
@@ -453,6 +472,9 @@ mod tests {
     #[case::head_complement("trafficking in human beings", Lang::En, &[("trafficking in human beings", "trafficking-in-human-beings")])]
     #[case::fr_complement("le trafic illicite de stupéfiants", Lang::Fr, &[("trafic illicite de stupéfiants", "drug-trafficking")])]
     #[case::fr_elided("le trafic d'armes", Lang::Fr, &[("trafic d'armes", "firearms-trafficking")])]
+    #[case::verb_object_fr("les services partagent leurs renseignements en temps réel", Lang::Fr, &[("partagent leurs renseignements", "information-exchange")])]
+    #[case::verb_object_en("the agencies pooled their data on suspects", Lang::En, &[("pooled their data", "information-exchange")])]
+    #[case::verb_alone_en("they shared the stage", Lang::En, &[])]
     fn phrases_name_their_category(
         #[case] text: &str,
         #[case] lang: Lang,
