@@ -413,4 +413,29 @@ mod tests {
         let vocab = lexicon::vocab(Lang::En);
         assert_eq!(vocab.line_is(text, lexicon::LineClass::EndMark), want);
     }
+
+    fn threats_of(body: &str) -> Vec<String> {
+        let text = format!("Title\n\n{body}");
+        import_release(&text, "t.txt", None)
+            .unwrap()
+            .briefing
+            .threats
+            .into_iter()
+            .map(|t| t.label)
+            .collect()
+    }
+
+    #[rstest]
+    #[case::en(
+        "The police fight drug trafficking across the region. Trafficking keeps growing.",
+        &["Drug trafficking"]
+    )]
+    #[case::fr(
+        "Les deux pays luttent contre le trafic de stupéfiants. Ces trafics prospèrent.",
+        &["Trafic de stupéfiants"]
+    )]
+    #[case::alone_stays("Trafficking keeps growing in the region, the police said.", &["Trafficking"])]
+    fn a_bare_head_said_again_is_no_second_threat(#[case] body: &str, #[case] want: &[&str]) {
+        assert_eq!(threats_of(body), want);
+    }
 }

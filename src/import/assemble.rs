@@ -9,6 +9,7 @@ use super::lexicon::Vocab;
 use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
 use super::resolve::{Resolution, Speaker};
 use super::rules;
+use super::taxonomy::{Taxonomy, taxonomy};
 use super::token::{TokenBuf, sentences, tokenize};
 use super::words::{collapse_ws, cut_chars, fold_key};
 use crate::model::{Area, Briefing, CategoryKind, Party, Person, Quote, Speakers, Threat};
@@ -286,6 +287,29 @@ fn items(briefing: &mut Briefing, facts: &Facts) {
     }
 }
 
+/// Drops a threat named by a generic head alone ("Trafficking", "Trafics") when another
+/// threat names it in full ("Drug trafficking", "Trafic de stupéfiants"): the same danger said
+/// twice, the second time without what makes it specific.
+fn drop_bare_heads(briefing: &mut Briefing, taxonomy: &Taxonomy) {
+    let keys: Vec<String> = briefing
+        .threats
+        .iter()
+        .map(|t| fold_key(&t.label))
+        .collect();
+    let mut n = 0;
+    briefing.threats.retain(|_| {
+        let key = keys.get(n).map_or("", String::as_str);
+        n += 1;
+        let bare = !key.contains(' ') && taxonomy.is_threat_head(key);
+        // "trafic" inside "trafic de stupéfiants", "trafics" inside "trafics illicites".
+        let stem = key.trim_end_matches('s');
+        !(bare
+            && keys.iter().any(|other| {
+                other != key && other.split(' ').any(|w| w.trim_end_matches('s') == stem)
+            }))
+    });
+}
+
 /// The event and the place the lead's first two sentences name.
 fn occasion(lead: &str, vocab: &Vocab) -> (Option<String>, Option<String>) {
     let mut buf = TokenBuf::default();
@@ -331,5 +355,6 @@ pub(crate) fn briefing(
     }
     people_and_quotes(&mut briefing, outline, facts, resolution, vocab);
     items(&mut briefing, facts);
+    drop_bare_heads(&mut briefing, taxonomy(vocab.lang));
     briefing
 }

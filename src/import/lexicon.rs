@@ -115,6 +115,9 @@ classes! {
     NotName => not_name,
     /// Prepositions of a role's place ("head of the bureau in Dar es Salaam").
     RolePlacePreposition => role_place_preposition,
+    /// Prepositions of place and time after an item, no part of its label ("across the
+    /// region", "dans la région").
+    ItemTail => item_tail,
     /// A role that speaks for an organisation ("spokesperson", "porte-parole").
     Spokesperson => spokesperson,
     /// Nouns that name an organisation ("ministry", "office").

@@ -253,6 +253,13 @@ impl Taxonomy {
         self.heads.get(sent.lower(at)?).copied()
     }
 
+    /// True when `word` (lowercase) is a generic head of threats ("trafficking", "trafic").
+    pub fn is_threat_head(&self, word: &str) -> bool {
+        self.heads
+            .get(word)
+            .is_some_and(|h| h.kind == CategoryKind::Threat && !h.verb)
+    }
+
     /// The kind of the generic head at token `at`.
     pub fn head_kind(&self, sent: &Sent<'_>, at: usize) -> Option<CategoryKind> {
         self.head(sent, at).map(|h| h.kind)

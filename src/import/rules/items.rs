@@ -353,6 +353,10 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 Some(x) if !cue.vouches && (b - a) > (x.end - x.start) + MAX_EXTRA_TOKENS => {
                     (x.start, x.end)
                 }
+                // "drug trafficking across the region": where and when are no part of it.
+                Some(x) if x.end < b && sent.phrase_at(x.end, Class::ItemTail).is_some() => {
+                    (a, x.end)
+                }
                 // The preposition after the shared head: "trafic" + "de migrants".
                 _ if shared_head.is_some() => (a.saturating_sub(1), b),
                 _ => (a, b),
