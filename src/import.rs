@@ -438,4 +438,51 @@ mod tests {
     fn a_bare_head_said_again_is_no_second_threat(#[case] body: &str, #[case] want: &[&str]) {
         assert_eq!(threats_of(body), want);
     }
+
+    #[test]
+    fn a_long_standfirst_heading_is_read_as_prose() {
+        let text = "# Ministers agree on a new plan\n\n## The ministers of the region agreed today in Vienna to fight cybercrime and money laundering together, with joint training for their investigators\n\nThe meeting was held in Vienna on 3 May 2024.\n";
+        let b = import_release(text, "s.md", None).unwrap().briefing;
+        let threats: Vec<&str> = b.threats.iter().map(|t| t.label.as_str()).collect();
+        assert!(threats.contains(&"Cybercrime"), "{threats:?}");
+        assert!(threats.contains(&"Money laundering"), "{threats:?}");
+    }
+
+    #[test]
+    fn a_person_named_only_in_the_title_is_a_person() {
+        let text = "Minister of Justice Anna Karlsson signs a cooperation agreement with INTERPOL\n\nThe agreement covers the exchange of information on fugitives and joint training.\n";
+        let b = import_release(text, "t.txt", None).unwrap().briefing;
+        let people: Vec<&str> = b
+            .parties
+            .iter()
+            .flat_map(|p| p.people.iter().map(|x| x.name.as_str()))
+            .collect();
+        assert!(people.contains(&"Anna Karlsson"), "{b:?}");
+    }
+
+    #[test]
+    fn an_organisation_of_one_word_speaks_for_itself() {
+        let got = quotes_of(
+            "Europol coordinated the action. “No country can face this alone,” Europol said.",
+        );
+        assert_eq!(
+            got,
+            [(
+                "No country can face this alone".to_string(),
+                Some("Europol".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn areas_of_one_category_in_two_lists_are_one_area() {
+        let text = "Title\n\nThe partners agreed on information exchange, joint training and extradition. They will also step up the exchange of information and asset recovery.\n";
+        let b = import_release(text, "a.txt", None).unwrap().briefing;
+        let exchange = b
+            .cooperation_areas
+            .iter()
+            .filter(|a| a.category.as_deref() == Some("information-exchange"))
+            .count();
+        assert_eq!(exchange, 1, "{:?}", b.cooperation_areas);
+    }
 }

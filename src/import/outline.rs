@@ -409,7 +409,10 @@ fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
     if let Some(d) = dateline(text, vocab) {
         return Some(FrontBlock::WithDateline(d));
     }
-    if doc.kind(i) != Some(BlockKind::Heading) && is_prose(text) {
+    // A heading of a sentence's length is a standfirst: prose, the lead.
+    let heading = doc.kind(i) == Some(BlockKind::Heading);
+    let standfirst = heading && words(text) >= STANDFIRST_WORDS;
+    if standfirst || !heading && is_prose(text) {
         return Some(FrontBlock::Prose);
     }
     Some(FrontBlock::Short)
