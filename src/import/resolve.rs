@@ -97,7 +97,9 @@ impl Resolution {
         if let Some(&i) = index.by_key.get(&key) {
             return Some(i);
         }
-        let same_end = index.by_last.get(last_word(&key))?;
+        let Some(same_end) = index.by_last.get(last_word(&key)) else {
+            return self.by_given_name(&key);
+        };
         let found: Vec<usize> = same_end
             .iter()
             .copied()
@@ -110,6 +112,24 @@ impl Resolution {
             .collect();
         match found.as_slice() {
             [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// "Sir Julian" for "Julian King": a known given name alone is the one person it starts.
+    fn by_given_name(&self, key: &str) -> Option<usize> {
+        if key.contains(' ') || crate::import::lexicon::given_name_gender(key).is_none() {
+            return None;
+        }
+        let prefix = format!("{key} ");
+        let mut found = self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| fold_key(&p.name).starts_with(&prefix))
+            .map(|(i, _)| i);
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
             _ => None,
         }
     }
@@ -603,6 +623,40 @@ mod tests {
                 Some("European Union Agency for Law Enforcement Cooperation".to_string()),
                 Some("INTERPOL".to_string()),
                 None
+            ]
+        );
+    }
+
+    #[test]
+    fn sir_and_a_given_name_is_the_one_person_it_starts() {
+        let at = |para| Pos { para, tok: 0 };
+        let facts = Facts {
+            people: vec![
+                PersonFact {
+                    person: person("Julian King", "", None),
+                    pos: at(0),
+                },
+                PersonFact {
+                    person: person("James Wolffe", "", None),
+                    pos: at(0),
+                },
+            ],
+            quotes: vec![
+                quote(1, Some(Source::Person(person("Julian", "", None))), false),
+                // Not a given name: no one.
+                quote(
+                    2,
+                    Some(Source::Person(person("Wolffe James", "", None))),
+                    false,
+                ),
+            ],
+            ..Facts::default()
+        };
+        assert_eq!(
+            names(&resolve(&facts)),
+            [
+                Some("Julian King".to_string()),
+                Some("Wolffe James".to_string())
             ]
         );
     }
