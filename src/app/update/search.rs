@@ -51,16 +51,14 @@ fn cancel_search(state: &mut State, base: Base) {
     state.mode = base.into();
 }
 
-/// Recomputes the matches of the query in every pane, then jumps to the first match at or
-/// after where the search started, as incremental search does.
-fn refresh_matches(state: &mut State) {
-    let needle = Needle::new(&state.search.query);
+/// The matches of `needle` in every pane, in pane and item order, at most [`MAX_MATCHES`].
+fn find_matches(state: &State, needle: &Needle) -> Vec<Match> {
     let mut matches = Vec::new();
     if !needle.is_empty() {
         'panes: for pane in Pane::ALL {
             for item in 0..state.content.len(pane) {
                 let left = MAX_MATCHES - matches.len();
-                let n = state.content.count_matches(pane, item, &needle, left);
+                let n = state.content.count_matches(pane, item, needle, left);
                 matches.extend((0..n).map(|nth| Match { pane, item, nth }));
                 if matches.len() >= MAX_MATCHES {
                     break 'panes;
@@ -68,8 +66,26 @@ fn refresh_matches(state: &mut State) {
             }
         }
     }
+    matches
+}
+
+/// Finds the query's matches again in new content, without moving: the match jumped to stays
+/// the current one while it still exists.
+pub(super) fn rematch(state: &mut State) {
+    let current = state
+        .search
+        .current
+        .and_then(|c| state.search.matches.get(c).copied());
+    state.search.matches = find_matches(state, &state.search.needle);
+    state.search.current = current.and_then(|m| state.search.matches.iter().position(|n| *n == m));
+}
+
+/// Recomputes the matches of the query in every pane, then jumps to the first match at or
+/// after where the search started, as incremental search does.
+fn refresh_matches(state: &mut State) {
+    let needle = Needle::new(&state.search.query);
+    state.search.matches = find_matches(state, &needle);
     state.search.needle = needle;
-    state.search.matches = matches;
     state.search.current = None;
     let (focus, views) = state.search_origin.unwrap_or((state.focus, state.views));
     state.focus = focus;
