@@ -74,15 +74,17 @@ pub fn copied(state: &State) -> Option<Copied> {
     })
 }
 
-/// The status line's word for a copy: "copied quote: « Cet accord… (212 characters)".
+/// The status line's word for a copy: "copied quote: « Cet accord… (212)", the number of
+/// characters copied last.
 pub fn note(state: &State, copied: &Copied) -> String {
     let d = state.lang().labels().daily;
     let first = copied.text.lines().next().unwrap_or_default();
     let chars = copied.text.chars().count();
     format!(
-        "{} {}: {} ({chars})",
+        "{} {}{}{} ({chars})",
         d.copied,
         copied.what,
+        state.lang().colon(),
         truncate(first, 40)
     )
 }

@@ -177,6 +177,16 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
+impl Search {
+    /// No query, the regular-expression switch kept as it was.
+    pub fn cleared(&self) -> Search {
+        Search {
+            regex: self.regex,
+            ..Search::default()
+        }
+    }
+}
+
 /// Who is looking at this state, for the status line and the follow logic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Session {

@@ -8,7 +8,7 @@ use crate::app::links;
 use crate::app::present::LinkStatus;
 use crate::app::screen::{self, Geometry, Hit, pane_geometry};
 use crate::app::scroll;
-use crate::app::state::{Base, Mode, Pane, PaneView, Position, Search, Session, State};
+use crate::app::state::{Base, Mode, Pane, PaneView, Position, Session, State};
 
 mod present;
 mod reload;
@@ -318,11 +318,11 @@ fn update_panes(state: &mut State, action: Action) {
             if state.mode == Mode::Zoom {
                 state.mode = Mode::Reading;
             } else {
-                state.search = Search::default();
+                state.search = state.search.cleared();
             }
         }
         Action::StartSearch => {
-            state.search = Search::default();
+            state.search = state.search.cleared();
             state.search_origin = Some((state.focus, state.views));
             state.mode = Mode::Search(state.mode.base());
         }

@@ -126,7 +126,7 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     let problem = state
         .file_error
         .as_ref()
-        .map(|why| format!("  ⚠ {}: {why}", l.daily.not_reloaded));
+        .map(|why| format!("  ⚠ {}{}{why}", l.daily.not_reloaded, state.lang().colon()));
     let total = usize::from(area.width);
     let badge = truncate(&badge, total);
     let x = area.x;
