@@ -162,7 +162,9 @@ fn a_broken_version_keeps_the_last_good_one_and_says_why_until_fixed() {
     let mut s = reader(linked(), 100, 30);
     let before = frame(&s);
     let why = "b.toml:3:9: error: expected a date like '2016-05-23', found '23/05/16'";
+    notify(&mut s, Notice::Reloaded(Arc::new(linked())));
     notify(&mut s, Notice::ReloadFailed(why.into()));
+    assert_eq!(s.note, None, "no 'reloaded' next to the problem");
     let shown = frame(&s);
     assert!(shown.contains("non rechargé\u{a0}: b.toml:3:9"), "{shown}");
     // Everything but the status line is as it was.

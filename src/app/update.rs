@@ -47,7 +47,11 @@ pub fn notify(state: &mut State, notice: Notice) -> Effect {
             state.present.other_command = Some(notes_command(file.as_deref()));
         }
         Notice::Reloaded(briefing) => reload::reload(state, briefing),
-        Notice::ReloadFailed(why) => state.file_error = Some(why),
+        Notice::ReloadFailed(why) => {
+            // An earlier "reloaded" would contradict it.
+            state.note = None;
+            state.file_error = Some(why);
+        }
         Notice::Said(what) => state.note = Some(what),
     }
     Effect::None
