@@ -4,10 +4,12 @@
 
 pub mod action;
 pub mod content;
+pub mod copy;
 pub mod hooks;
 pub mod key;
 pub mod keymap;
 pub mod labels;
+pub mod links;
 pub mod notes;
 pub mod present;
 pub mod screen;
@@ -20,4 +22,4 @@ pub use action::{Action, Effect, Notice};
 pub use hooks::Hooks;
 pub use key::{Key, KeyParseError, parse_keys};
 pub use state::{Base, Mode, Pane, PaneView, Position, Session, Size, State};
-pub use update::{notify, paste, press, update};
+pub use update::{notify, paste, press, take_content, update};

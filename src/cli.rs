@@ -27,6 +27,9 @@ pub(crate) struct Cli {
     /// Interface language (by default the briefing's own); for `import`, the release's.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
+    /// What '-' (standard input) holds; by default it is told from the text.
+    #[arg(long, value_enum, global = true, value_name = "KIND")]
+    pub from: Option<FromArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -67,6 +70,17 @@ pub(crate) enum Command {
         #[arg(long)]
         ansi: bool,
     },
+}
+
+/// What standard input holds.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FromArg {
+    /// A briefing in TOML.
+    Toml,
+    /// A briefing in JSON.
+    Json,
+    /// A press release, structured on the fly.
+    Release,
 }
 
 /// `briefing import`'s arguments.

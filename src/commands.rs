@@ -13,10 +13,12 @@ use briefing::files::{self, Overwrite};
 use briefing::import::{self, ImportError};
 use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
+use briefing::opener::Opener;
+use briefing::reload::FileHooks;
 use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
-use crate::cli::{ImportArgs, LangArg, ServeArgs};
+use crate::cli::{FromArg, ImportArgs, LangArg, ServeArgs};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -33,24 +35,59 @@ enum LoadFailure {
     Import(#[from] ImportError),
 }
 
-/// Loads the briefing to show: the bundled one, a briefing file, or a release (`.txt`, `.md`)
-/// structured on the fly.
-fn load(file: Option<&str>) -> Result<Briefing, LoadFailure> {
+/// Loads the briefing to show: the bundled one, a briefing file, a release (`.txt`, `.md`)
+/// structured on the fly, or either from standard input (`-`, told apart by `from` or by the
+/// text). Also gives the text read, so a reload can tell whether it changed.
+fn load(
+    file: Option<&str>,
+    from: Option<FromArg>,
+) -> Result<(Briefing, Option<String>), LoadFailure> {
     match file {
-        None => Ok(model::bundled()?),
+        None => Ok((model::bundled()?, None)),
+        Some("-") => {
+            let text = files::read_text("-")?;
+            let kind = from.unwrap_or_else(|| {
+                if text.trim_start().starts_with('{') {
+                    FromArg::Json
+                } else if files::looks_like_prose(&text) {
+                    FromArg::Release
+                } else {
+                    FromArg::Toml
+                }
+            });
+            let b = match kind {
+                FromArg::Release => import_release(&text, STDIN_NAME)?,
+                FromArg::Toml => parse_briefing(&text, STDIN_NAME, Format::Toml)?,
+                FromArg::Json => parse_briefing(&text, STDIN_NAME, Format::Json)?,
+            };
+            Ok((b, None))
+        }
         Some(path) if import::is_release_path(path) => {
             let text = files::read_text(path)?;
-            let imported = import::import_release(&text, path, None)?;
-            if !imported.warnings.is_empty() {
-                eprintln!(
-                    "{path}: note: structured with {}; `briefing import {path}` lists them",
-                    plural(imported.warnings.len(), "warning")
-                );
-            }
-            Ok(imported.briefing)
+            let b = import_release(&text, path)?;
+            Ok((b, Some(text)))
         }
-        Some(path) => Ok(files::load_briefing(path)?),
+        Some(path) => {
+            let b = files::load_briefing(path)?;
+            // What a reload compares with; a file changed in between is simply loaded again.
+            Ok((b, files::read_text(path).ok()))
+        }
     }
+}
+
+/// How standard input is named in messages.
+const STDIN_NAME: &str = "<stdin>";
+
+/// Structures a release, noting on standard error how many warnings it had.
+fn import_release(text: &str, path: &str) -> Result<Briefing, LoadFailure> {
+    let imported = import::import_release(text, path, None)?;
+    if !imported.warnings.is_empty() {
+        eprintln!(
+            "{path}: note: structured with {}; `briefing import {path}` lists them",
+            plural(imported.warnings.len(), "warning")
+        );
+    }
+    Ok(imported.briefing)
 }
 
 /// The interface language: `--lang`, else the briefing's own.
@@ -66,11 +103,22 @@ fn theme() -> Theme {
 }
 
 /// Loads the briefing, or prints its problems and gives the exit code for bad input.
-fn load_or_report(file: Option<&str>) -> Result<Briefing, ExitCode> {
-    load(file).map_err(|e| {
-        eprintln!("{e}");
-        ExitCode::from(EXIT_BAD_INPUT)
-    })
+fn load_or_report(file: Option<&str>, from: Option<FromArg>) -> Result<Briefing, ExitCode> {
+    load_watched(file, from).map(|(b, _)| b)
+}
+
+/// [`load_or_report`], with the hooks that watch the file and edit it.
+fn load_watched(
+    file: Option<&str>,
+    from: Option<FromArg>,
+) -> Result<(Briefing, FileHooks), ExitCode> {
+    match load(file, from) {
+        Ok((b, text)) => Ok((b, FileHooks::new(file, text.as_deref()))),
+        Err(e) => {
+            eprintln!("{e}");
+            Err(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
 }
 
 /// A reader state sized to the terminal.
@@ -81,14 +129,19 @@ fn terminal_state(b: Briefing, lang: Option<LangArg>) -> anyhow::Result<State> {
     Ok(State::new(b, lang, Size::new(w, h)))
 }
 
-pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
-    let b = match load_or_report(file) {
-        Ok(b) => b,
+pub(crate) fn read(
+    file: Option<&str>,
+    lang: Option<LangArg>,
+    from: Option<FromArg>,
+) -> anyhow::Result<ExitCode> {
+    let (b, watched) = match load_watched(file, from) {
+        Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
     let state = terminal_state(b, lang)?;
     // A presentation started from the reader can be followed by `briefing present --notes`.
-    let ended = briefing::term::run(state, theme(), &mut publish_hooks(file))?;
+    let mut hooks = (publish_hooks(file), (watched, Opener::default()));
+    let ended = briefing::term::run(state, theme(), &mut hooks)?;
     Ok(ExitCode::from(ended.exit_status()))
 }
 
@@ -105,28 +158,35 @@ fn publish_hooks(file: Option<&str>) -> PublishHooks {
 pub(crate) fn present(
     file: Option<&str>,
     lang: Option<LangArg>,
+    from: Option<FromArg>,
     notes: bool,
 ) -> anyhow::Result<ExitCode> {
-    let b = match load_or_report(file) {
-        Ok(b) => b,
+    let (b, watched) = match load_watched(file, from) {
+        Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
     let title = b.title.clone();
     let mut state = terminal_state(b, lang)?;
     let ended = if notes {
         briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
-        let mut follow = FollowHooks::new(&title);
-        briefing::term::run(state, theme(), &mut follow)?
+        // The presenter view reloads the file itself, as the presentation it follows does.
+        let mut hooks = (FollowHooks::new(&title), watched);
+        briefing::term::run(state, theme(), &mut hooks)?
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
-        briefing::term::run(state, theme(), &mut publish_hooks(file))?
+        let mut hooks = (publish_hooks(file), (watched, Opener::default()));
+        briefing::term::run(state, theme(), &mut hooks)?
     };
     Ok(ExitCode::from(ended.exit_status()))
 }
 
-pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
-    let b = match load_or_report(args.file.as_deref()) {
-        Ok(b) => b,
+pub(crate) fn serve(
+    args: &ServeArgs,
+    lang: Option<LangArg>,
+    from: Option<FromArg>,
+) -> anyhow::Result<ExitCode> {
+    let (b, watched) = match load_watched(args.file.as_deref(), from) {
+        Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
     let options = args.options()?;
@@ -145,7 +205,10 @@ pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<E
         // as for `briefing present`.
         let mut hooks = (
             serving.presenter_hooks(),
-            publish_hooks(args.file.as_deref()),
+            (
+                publish_hooks(args.file.as_deref()),
+                (watched, Opener::default()),
+            ),
         );
         briefing::term::run(presenter, theme, &mut hooks)
     };
@@ -156,11 +219,12 @@ pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<E
 pub(crate) fn snapshot(
     file: Option<&str>,
     lang: Option<LangArg>,
+    from: Option<FromArg>,
     size: Size,
     keys: &str,
     ansi: bool,
 ) -> anyhow::Result<ExitCode> {
-    let b = match load_or_report(file) {
+    let b = match load_or_report(file, from) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };

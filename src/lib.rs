@@ -7,10 +7,14 @@
 //! composes them.
 
 pub mod app;
+pub mod editor;
 pub mod files;
 pub mod import;
 pub mod local_follow;
 pub mod model;
+pub mod opener;
+pub mod reload;
 pub mod serve;
 pub mod term;
 pub mod ui;
+pub mod watch;

@@ -12,7 +12,7 @@ use crate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang;
+    let (lang, from) = (cli.lang, cli.from);
     let result = match cli.command {
         Some(Command::Check { files }) => return commands::check(&files),
         Some(Command::Import(args)) => return commands::import(&args, lang),
@@ -21,10 +21,12 @@ fn main() -> ExitCode {
             size,
             keys,
             ansi,
-        }) => commands::snapshot(file.as_deref(), lang, size, &keys, ansi),
-        Some(Command::Present { file, notes }) => commands::present(file.as_deref(), lang, notes),
-        Some(Command::Serve(args)) => commands::serve(&args, lang),
-        None => commands::read(cli.file.as_deref(), lang),
+        }) => commands::snapshot(file.as_deref(), lang, from, size, &keys, ansi),
+        Some(Command::Present { file, notes }) => {
+            commands::present(file.as_deref(), lang, from, notes)
+        }
+        Some(Command::Serve(args)) => commands::serve(&args, lang, from),
+        None => commands::read(cli.file.as_deref(), lang, from),
     };
     match result {
         Ok(code) => code,

@@ -20,7 +20,7 @@ pub use date::Date;
 pub(crate) use date::MONTHS as ENGLISH_MONTHS;
 pub use diag::{Diagnostic, SourcePos};
 pub use lang::Lang;
-pub use parse::{Format, parse_briefing};
+pub use parse::{Format, Seg, line_of, parse_briefing};
 
 use std::fmt;
 

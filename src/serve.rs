@@ -191,6 +191,8 @@ fn host_for(addr: std::net::SocketAddr) -> String {
 pub struct PresenterHooks<'a> {
     server: &'a ServerHandle,
     watchers: tokio::sync::watch::Receiver<usize>,
+    /// The version of the briefing attendees were last given.
+    revision: u32,
 }
 
 impl<'a> PresenterHooks<'a> {
@@ -199,12 +201,18 @@ impl<'a> PresenterHooks<'a> {
         PresenterHooks {
             server,
             watchers: server.subscribe_watchers(),
+            revision: 0,
         }
     }
 }
 
 impl Hooks for PresenterHooks<'_> {
     fn after_update(&mut self, state: &State) {
+        if state.revision != self.revision {
+            self.revision = state.revision;
+            self.server
+                .reload(Arc::clone(&state.content), state.revision);
+        }
         self.server.publish(state.position());
     }
 

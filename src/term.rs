@@ -25,7 +25,8 @@ use crossterm::{cursor, execute, queue};
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token, Waker};
 
-use crate::app::{Action, Effect, Hooks, Key, Size, State, notify, paste, press, update};
+use crate::app::{Action, Effect, Hooks, Key, Notice, Size, State, notify, paste, press, update};
+use crate::ui::hyperlinks::{Hyperlink, hyperlinks};
 use crate::ui::{Painter, Theme, export};
 
 /// The terminal's input, in the loop's poll.
@@ -91,32 +92,44 @@ fn setup() -> anyhow::Result<Guard> {
     }));
     // Made first, so a setup that fails half-way is undone too.
     let guard = Guard;
-    enter()?;
+    enter(true)?;
     Ok(guard)
 }
 
-/// Raw mode, the alternate screen, mouse and bracketed paste on, cursor hidden: at start and
-/// again when resumed after a suspend.
-fn enter() -> anyhow::Result<()> {
+/// Raw mode, the alternate screen, mouse (unless left to the terminal) and bracketed paste
+/// on, cursor hidden: at start and again when resumed after a suspend or an editor.
+fn enter(mouse: bool) -> anyhow::Result<()> {
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
-        EnableMouseCapture,
         EnableBracketedPaste,
         cursor::Hide
     )
+    .context("cannot set up the terminal")?;
+    set_mouse(mouse)
+}
+
+/// Takes the mouse (clicks and the wheel come to the reader) or leaves it to the terminal
+/// (which then selects text).
+fn set_mouse(on: bool) -> anyhow::Result<()> {
+    let mut out = io::stdout();
+    if on {
+        execute!(out, EnableMouseCapture)
+    } else {
+        execute!(out, DisableMouseCapture)
+    }
     .context("cannot set up the terminal")
 }
 
 /// Gives the terminal back and stops the process, as Ctrl-Z does in a cooked terminal; when
 /// the shell resumes it (`fg`), takes the terminal again. The caller redraws everything.
-fn suspend() -> anyhow::Result<()> {
+fn suspend(mouse: bool) -> anyhow::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
         .context("cannot suspend the process")?;
     // Here once resumed.
-    enter()
+    enter(mouse)
 }
 
 /// How long the loop has to notice a signal and leave by itself before the watchdog ends the
@@ -220,6 +233,8 @@ struct Screen {
     /// The terminal's cells cannot be trusted (a redraw was asked for, or the terminal was
     /// given back for a while): the next frame clears the screen and paints every cell.
     stale: bool,
+    /// The hyperlinks the terminal shows.
+    links: Vec<Hyperlink>,
 }
 
 impl Screen {
@@ -244,8 +259,21 @@ impl Screen {
             queue!(self.bytes, Clear(ClearType::All))?;
             self.painter.reset(state.size);
             self.stale = false;
+            self.links.clear();
         }
-        export::write_changes(&mut self.bytes, self.painter.paint(state));
+        let links = hyperlinks(state);
+        export::write_linked_changes(&mut self.bytes, self.painter.paint(state), &links);
+        if links != self.links {
+            // Cells that were a link and are not (or the other way round) may be unchanged
+            // and so not written above: write them again, inside or outside their link.
+            let shown = self.painter.shown();
+            let stale = self.links.iter().chain(&links).flat_map(|l| {
+                l.x.clone()
+                    .filter_map(move |x| shown.cell((x, l.y)).map(|c| (x, l.y, c)))
+            });
+            export::write_linked_changes(&mut self.bytes, stale, &links);
+            self.links = links;
+        }
         Ok(())
     }
 
@@ -291,6 +319,7 @@ pub fn run(state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<
         painter: Painter::new(theme, state.size),
         bytes: Vec::with_capacity(OUT_BUFFER),
         stale: false,
+        links: Vec::new(),
     };
     let waits = Waits {
         poll,
@@ -364,7 +393,7 @@ fn run_loop(
             continue;
         }
         update(&mut state, Action::Tick(now()));
-        match read_input(&mut state, &mut screen, &waits.flags)? {
+        match read_input(&mut state, &mut screen, &waits.flags, hooks)? {
             Read::Nothing => {}
             Read::Changed => dirty = true,
             Read::Quit => return Ok(Ended::Quit),
@@ -384,7 +413,12 @@ enum Read {
 
 /// Takes every event already waiting (wheel bursts, pastes) and runs their effects, so the
 /// loop draws one frame for all of them.
-fn read_input(state: &mut State, screen: &mut Screen, flags: &Flags) -> anyhow::Result<Read> {
+fn read_input(
+    state: &mut State,
+    screen: &mut Screen,
+    flags: &Flags,
+    hooks: &mut dyn Hooks,
+) -> anyhow::Result<Read> {
     let mut read = Read::Nothing;
     while event::poll(Duration::ZERO).context("cannot read input")? {
         let effect = match event::read().context("cannot read input")? {
@@ -407,7 +441,7 @@ fn read_input(state: &mut State, screen: &mut Screen, flags: &Flags) -> anyhow::
         match effect {
             Effect::Quit => return Ok(Read::Quit),
             Effect::Suspend => {
-                suspend()?;
+                suspend(state.mouse)?;
                 screen.invalidate();
                 // The terminal may have been resized while it was given back.
                 flags.resized.store(true, Ordering::Relaxed);
@@ -417,11 +451,75 @@ fn read_input(state: &mut State, screen: &mut Screen, flags: &Flags) -> anyhow::
                 screen.invalidate();
                 read = Read::Changed;
             }
+            Effect::Copy => copy(state)?,
+            Effect::Mouse(on) => set_mouse(on)?,
+            Effect::OpenLink(i) => open_link(state, i, hooks),
+            Effect::Edit => {
+                edit(state, hooks)?;
+                screen.invalidate();
+                flags.resized.store(true, Ordering::Relaxed);
+                read = Read::Changed;
+            }
             // The local presenter's notes are `present --notes` in another terminal.
             Effect::ToggleNotes | Effect::None => {}
         }
     }
     Ok(read)
+}
+
+/// Puts what `y` copies on the clipboard with OSC 52: the terminal (or tmux with
+/// `set-clipboard on`, or the SSH client's terminal) does the rest.
+fn copy(state: &mut State) -> anyhow::Result<()> {
+    let Some(copied) = crate::app::copy::copied(state) else {
+        return Ok(());
+    };
+    let Some(seq) = crate::ui::osc::clipboard(&copied.text) else {
+        let said = Notice::Said(state.lang().labels().daily.too_long.to_string());
+        notify(state, said);
+        return Ok(());
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(&seq)
+        .and_then(|()| out.flush())
+        .context("cannot write to the terminal")
+}
+
+/// Hands link `i` to the hooks' opener, if its address is safe and some hook opens links.
+fn open_link(state: &mut State, i: usize, hooks: &mut dyn Hooks) {
+    let url = state
+        .content
+        .links()
+        .get(i)
+        .and_then(|l| l.url.as_deref())
+        .and_then(crate::app::links::safe_url)
+        .map(str::to_string);
+    let said = match url {
+        Some(url) => hooks.open_link(&url).flatten(),
+        None => None,
+    };
+    if let Some(notice) = said {
+        notify(state, notice);
+    }
+}
+
+/// Gives the terminal to the hooks' editor and takes it back, then applies what they say
+/// became of the file.
+fn edit(state: &mut State, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
+    restore();
+    let done = hooks.edit(state);
+    enter(state.mouse)?;
+    match done {
+        Some(notices) => {
+            for notice in notices {
+                notify(state, notice);
+            }
+        }
+        None => {
+            let said = Notice::Said(state.lang().labels().daily.no_file.to_string());
+            notify(state, said);
+        }
+    }
+    Ok(())
 }
 
 /// The action a crossterm event other than a key means.
@@ -498,6 +596,7 @@ mod tests {
             painter: Painter::new(Theme::default(), state.size),
             bytes: Vec::new(),
             stale: false,
+            links: Vec::new(),
         }
     }
 

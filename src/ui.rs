@@ -5,6 +5,9 @@
 pub mod export;
 mod header;
 mod help;
+pub mod hyperlinks;
+mod links;
+pub mod osc;
 mod overview;
 mod painter;
 mod pane;
@@ -77,7 +80,7 @@ fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
             overview::render_overview(state, theme, screen::overlay_rect(state.size), buf);
         }
         if let Some(r) = l.overlay {
-            help::render_help(state, theme, r, buf);
+            render_overlay(state, theme, r, buf);
         }
         return;
     }
@@ -92,7 +95,14 @@ fn draw(state: &State, theme: &Theme, buf: &mut Buffer) {
     }
     status::render_status(state, theme, l.status, buf);
     if let Some(r) = l.overlay {
-        help::render_help(state, theme, r, buf);
+        render_overlay(state, theme, r, buf);
+    }
+}
+
+fn render_overlay(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    match state.mode {
+        Mode::Links(_) => links::render_links(state, theme, area, buf),
+        _ => help::render_help(state, theme, area, buf),
     }
 }
 

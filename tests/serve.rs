@@ -907,3 +907,64 @@ async fn presenter_key_is_needed_to_lead() {
     let none = handle.authenticate_none("presenter").await.unwrap();
     assert!(!none.success(), "no key, no lead");
 }
+
+/// The bundled briefing with a new title: what the presenter's file says after an edit.
+fn edited() -> briefing::model::Briefing {
+    let mut b = briefing::model::bundled().unwrap();
+    b.title = format!("RELOADED {}", b.title);
+    b
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_reaches_following_and_browsing_attendees_who_keep_their_place() {
+    let mut room = Room::with_keys(test_limits()).await;
+    let mut hooks = PresenterHooks::new(&room.server);
+    let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    a.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    let mut b = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    b.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    b.send(b"f3]").await;
+    b.wait_until("the browsing attendee's second area", |s| {
+        s.contents().contains("coopération 2/12")
+    })
+    .await;
+    update(&mut room.presenter, Action::FocusPane(Pane::Threats));
+    // What the terminal loop does when the file changed: the notice, then after drawing.
+    briefing::app::notify(
+        &mut room.presenter,
+        briefing::app::Notice::Reloaded(Arc::new(edited())),
+    );
+    hooks.after_update(&room.presenter);
+    a.wait_until("the new version, where the presenter is", |s| {
+        let text = s.contents();
+        text.contains("RELOADED") && text.contains("Menaces 1/")
+    })
+    .await;
+    b.wait_until("the new version, where the attendee was", |s| {
+        let text = s.contents();
+        text.contains("RELOADED") && text.contains("coopération 2/12")
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attendee_copies_to_their_own_clipboard_and_opens_nothing() {
+    let room = Room::with_keys(test_limits()).await;
+    let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    a.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    a.send(b"2y").await;
+    a.wait_until("the copy's note", |s| {
+        s.contents().contains("copié citation")
+    })
+    .await;
+    let raw = String::from_utf8_lossy(&a.raw).into_owned();
+    assert!(raw.contains("\u{1b}]52;c;"), "the copy goes to the client");
+    a.send(b"e").await;
+    a.wait_until("the refusal", |s| {
+        s.contents().contains("seul qui a ouvert")
+    })
+    .await;
+}

@@ -291,3 +291,143 @@ fn presenter_views_follow_the_right_presentation_as_they_come_and_go() {
         assert_eq!(view.wait_exit(), 0);
     }
 }
+
+/// The reader on `file`, with `env` set, in `dir`.
+fn reader_on(dir: &std::path::Path, file: &str, env: &[(&str, &str)]) -> Pty {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+    cmd.arg(file);
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for("the first frame", |s| s.contains("LECTURE"));
+    pty
+}
+
+#[test]
+fn an_edited_file_shows_at_once_where_the_reader_was_and_a_broken_one_keeps_the_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.toml");
+    let original = briefing::model::BUNDLED_TOML;
+    std::fs::write(&path, original).unwrap();
+    let mut pty = reader_on(dir.path(), "b.toml", &[]);
+    pty.type_bytes(b"2]]");
+    pty.wait_for("the third quote", |s| s.contains("Citations 3/5"));
+    // Written in place.
+    let first = original.replacen("title = \"", "title = \"PREMIER ", 1);
+    std::fs::write(&path, &first).unwrap();
+    pty.wait_for("the new title", |s| s.contains("PREMIER"));
+    assert!(pty.screen().contains("Citations 3/5"), "{}", pty.screen());
+    // Saved as vim and sed -i do: a new file renamed over the old one.
+    let second = original.replacen("title = \"", "title = \"SECOND ", 1);
+    let tmp = dir.path().join(".b.toml.swp");
+    std::fs::write(&tmp, &second).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    pty.wait_for("the renamed version", |s| {
+        s.contains("SECOND") && !s.contains("PREMIER")
+    });
+    assert!(pty.screen().contains("Citations 3/5"));
+    // Broken: the last good version stays, the problem shows until it is fixed.
+    std::fs::write(
+        &path,
+        second.replacen("date = 2016-05-23", "date = 23/05/16", 1),
+    )
+    .unwrap();
+    pty.wait_for("the problem", |s| s.contains("non rechargé"));
+    assert!(pty.screen().contains("SECOND"));
+    std::fs::write(&path, &first).unwrap();
+    pty.wait_for("the fix", |s| {
+        s.contains("PREMIER") && !s.contains("non rechargé")
+    });
+    pty.type_bytes(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn e_runs_the_editor_at_the_item_on_a_restored_terminal_and_shows_the_result() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.toml");
+    std::fs::write(&path, briefing::model::BUNDLED_TOML).unwrap();
+    // A fake editor: writes down its arguments and whether it got a terminal in cooked
+    // mode, then edits the title as a user would.
+    let script = dir.path().join("fake-vi");
+    let args = dir.path().join("args");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{args}'\nstty -a | grep -q ' icanon' && echo cooked >> '{args}'\n\
+             file=\"$2\"\nsed 's/^title = \"/title = \"EDITED /' \"$file\" > \"$file.new\" && mv \"$file.new\" \"$file\"\n",
+            args = args.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Named vi, so it is given the line as +LINE.
+    let vi = dir.path().join("vi");
+    std::os::unix::fs::symlink(&script, &vi).unwrap();
+    let editor = vi.display().to_string();
+    let mut pty = reader_on(dir.path(), "b.toml", &[("VISUAL", &editor)]);
+    pty.type_bytes(b"2]]");
+    pty.wait_for("the third quote", |s| s.contains("Citations 3/5"));
+    let from = pty.raw.len();
+    pty.type_bytes(b"e");
+    pty.wait_for("the edited title", |s| s.contains("EDITED"));
+    assert!(pty.screen().contains("Citations 3/5"), "{}", pty.screen());
+    assert_restored(&pty.text_since(from), "while the editor ran");
+    let got = std::fs::read_to_string(&args).unwrap();
+    let header = briefing::model::BUNDLED_TOML
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "[[quotes]]")
+        .nth(2)
+        .unwrap()
+        .0
+        + 1;
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(lines.get(1).copied(), Some("b.toml"), "{got}");
+    let line: usize = lines[0].trim_start_matches('+').parse().unwrap();
+    assert!((header..header + 3).contains(&line), "{got}");
+    assert_eq!(lines.get(2).copied(), Some("cooked"), "{got}");
+    pty.type_bytes(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn y_copies_with_osc_52_and_m_gives_the_mouse_back() {
+    let mut pty = Pty::reader();
+    let from = pty.raw.len();
+    pty.type_bytes(b"2y");
+    pty.wait_for("the note", |s| s.contains("copié citation"));
+    assert!(pty.text_since(from).contains("\u{1b}]52;c;"));
+    let from = pty.raw.len();
+    pty.type_bytes(b"m");
+    pty.wait_for("the note", |s| s.contains("souris laissée"));
+    assert!(pty.text_since(from).contains("\u{1b}[?1000l"));
+    pty.type_bytes(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn dash_reads_standard_input_and_keys_come_from_the_terminal() {
+    let release = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/releases/unodc-interpol-2016.txt"
+    );
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        &format!("exec {} - < '{release}'", env!("CARGO_BIN_EXE_briefing")),
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for("the release, structured", |s| s.contains("LECTURE"));
+    pty.type_bytes(b"2");
+    pty.wait_for("a key from the terminal", |s| s.contains("Citations 1/"));
+    pty.type_bytes(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+}

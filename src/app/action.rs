@@ -109,6 +109,23 @@ pub enum Action {
         /// Row.
         y: u16,
     },
+    /// Copy the item in focus (a quote with its speaker, an area, a threat; in the links
+    /// list, the selected link's URL) to the clipboard.
+    CopyItem,
+    /// Open the list of the briefing's links, or close it.
+    ToggleLinks,
+    /// Open the link selected in the links list with the system's opener (locally only).
+    OpenLink,
+    /// Open the briefing's file in the user's editor, at the item in focus.
+    Edit,
+    /// Leave the mouse to the terminal (to select text), or take it back.
+    ToggleMouse,
+    /// Put the query searched before the one shown in the search prompt.
+    HistoryPrev,
+    /// Put the query searched after the one shown in the search prompt (or an empty one).
+    HistoryNext,
+    /// Search with a regular expression, or plain text again.
+    ToggleRegex,
     /// The mouse wheel turned over a cell.
     Wheel {
         /// Column.
@@ -130,6 +147,13 @@ pub enum Notice {
         /// The file to pass to `briefing present --notes` to follow it.
         file: Option<String>,
     },
+    /// The file changed on disk and loaded: show this version, keeping the place.
+    Reloaded(std::sync::Arc<crate::model::Briefing>),
+    /// The file changed on disk but does not load: keep the last good version on screen and
+    /// say why (the first line of the message) until it loads again.
+    ReloadFailed(String),
+    /// What the edge did about an [`Effect`], for the status line ("cannot run xdg-open").
+    Said(String),
 }
 
 /// What the edge must do after an update.
@@ -146,4 +170,14 @@ pub enum Effect {
     Redraw,
     /// Show the presenter notes view instead of the slides, or the slides again.
     ToggleNotes,
+    /// Put what [`crate::app::copy::copied`] says on the clipboard (OSC 52).
+    Copy,
+    /// Open this link of the briefing (an http, https or mailto URL) with the system's
+    /// opener; only a local reader does.
+    OpenLink(usize),
+    /// Give the terminal to the user's editor on the briefing's file, at
+    /// [`crate::app::copy::focused_origin`], then reload.
+    Edit,
+    /// Take the mouse (true) or leave it to the terminal (false).
+    Mouse(bool),
 }

@@ -49,6 +49,8 @@ pub struct Block {
     pub first: &'static str,
     /// Put before the other lines ("  ").
     pub rest: &'static str,
+    /// The briefing's link it shows, by index in [`Content::links`].
+    pub link: Option<usize>,
 }
 
 /// One entry of a pane: a paragraph, a quote with its speaker, an area, a threat.
@@ -56,6 +58,28 @@ pub struct Block {
 pub struct Item {
     /// Its blocks, top to bottom.
     pub blocks: Vec<Block>,
+    /// What of the briefing it shows.
+    pub origin: Origin,
+}
+
+/// What of the briefing an [`Item`] shows, with its index in the briefing's own list: what
+/// `y` copies and where `e` opens the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// The caption.
+    Caption,
+    /// The date, event, place, source and parties.
+    Facts,
+    /// A paragraph of the summary.
+    Paragraph(usize),
+    /// The links, all in one item.
+    Links,
+    /// A quote.
+    Quote(usize),
+    /// A cooperation area.
+    Area(usize),
+    /// A threat (the pane shows the emerging ones last, so its order may differ).
+    Threat(usize),
 }
 
 /// One display line: the role of the block it came from and its text, indent included.
@@ -65,6 +89,8 @@ pub struct Line {
     pub role: Role,
     /// The text, no wider than the width it was wrapped to.
     pub text: String,
+    /// The briefing's link it shows, if any (a terminal that knows OSC 8 makes it clickable).
+    pub link: Option<usize>,
 }
 
 /// Most cached (pane, item, width) entries kept; past it the cache starts over.
@@ -110,6 +136,7 @@ fn block(role: Role, text: String, first: &'static str, rest: &'static str) -> B
         text,
         first,
         rest,
+        link: None,
     }
 }
 
@@ -124,6 +151,7 @@ impl Content {
         if let Some(caption) = &b.caption {
             summary.push(Item {
                 blocks: vec![block(Role::Caption, fix(caption), "", "")],
+                origin: Origin::Caption,
             });
         }
         // The facts in full: the header has to cut them on narrow screens.
@@ -158,52 +186,61 @@ impl Content {
             ));
         }
         if !facts.is_empty() {
-            summary.push(Item { blocks: facts });
+            summary.push(Item {
+                blocks: facts,
+                origin: Origin::Facts,
+            });
         }
-        for paragraph in &b.summary {
+        for (i, paragraph) in b.summary.iter().enumerate() {
             summary.push(Item {
                 blocks: vec![block(Role::Plain, fix(paragraph), "", "")],
+                origin: Origin::Paragraph(i),
             });
         }
         if !b.links.is_empty() {
-            let mut blocks = vec![block(Role::Heading, l.more_info.to_string(), "", "")];
-            for link in &b.links {
-                let text = match &link.url {
-                    Some(url) => format!("{} <{url}>", link.title),
-                    None => link.title.clone(),
-                };
-                blocks.push(block(Role::Link, fix(&text), "• ", "  "));
-            }
-            summary.push(Item { blocks });
+            summary.push(links_item(b, l, &fix));
         }
 
-        let quotes = b.quotes.iter().map(|q| quote_item(b, q, l, &fix)).collect();
+        let quotes = b
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| quote_item(b, q, l, &fix, i))
+            .collect();
 
         let areas = b
             .cooperation_areas
             .iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(i, a)| {
                 let mut blocks = vec![block(Role::Label, fix(&a.label), "• ", "  ")];
                 blocks.extend(category_block(&a.label, a.category.as_deref(), lang));
                 if let Some(d) = &a.detail {
                     blocks.push(block(Role::Detail, fix(d), "  ", "  "));
                 }
-                Item { blocks }
+                Item {
+                    blocks,
+                    origin: Origin::Area(i),
+                }
             })
             .collect();
 
         // Standing threats first, then the emerging ones under their own heading.
         let mut threats: Vec<Item> = Vec::new();
-        let (emerging, standing): (Vec<_>, Vec<_>) = b.threats.iter().partition(|t| t.emerging);
-        for t in standing {
+        let (emerging, standing): (Vec<_>, Vec<_>) =
+            b.threats.iter().enumerate().partition(|(_, t)| t.emerging);
+        for (n, t) in standing {
             let mut blocks = vec![block(Role::Label, fix(&t.label), "• ", "  ")];
             blocks.extend(category_block(&t.label, t.category.as_deref(), lang));
             if let Some(d) = &t.detail {
                 blocks.push(block(Role::Detail, fix(d), "  ", "  "));
             }
-            threats.push(Item { blocks });
+            threats.push(Item {
+                blocks,
+                origin: Origin::Threat(n),
+            });
         }
-        for (i, t) in emerging.into_iter().enumerate() {
+        for (i, (n, t)) in emerging.into_iter().enumerate() {
             let mut blocks = Vec::new();
             if i == 0 {
                 blocks.push(block(Role::Heading, l.emerging.to_string(), "", ""));
@@ -214,7 +251,10 @@ impl Content {
             if let Some(d) = &t.detail {
                 blocks.push(block(Role::Detail, fix(d), "  ", "  "));
             }
-            threats.push(Item { blocks });
+            threats.push(Item {
+                blocks,
+                origin: Origin::Threat(n),
+            });
         }
 
         Content {
@@ -252,6 +292,11 @@ impl Content {
             || b.source.is_some()
             || !b.parties.is_empty();
         usize::from(b.caption.is_some()) + usize::from(has_facts)
+    }
+
+    /// The briefing's links, in the order the links list shows them.
+    pub fn links(&self) -> &[crate::model::Link] {
+        &self.briefing.links
     }
 
     /// The items of `pane`.
@@ -296,13 +341,18 @@ impl Content {
         let mut out = Vec::new();
         for b in &it.blocks {
             for text in text::wrap(&b.text, usize::from(width), b.first, b.rest) {
-                out.push(Line { role: b.role, text });
+                out.push(Line {
+                    role: b.role,
+                    text,
+                    link: b.link,
+                });
             }
         }
         if item + 1 < items.len() {
             out.push(Line {
                 role: Role::Plain,
                 text: String::new(),
+                link: None,
             });
         }
         out
@@ -324,11 +374,30 @@ impl Content {
     }
 }
 
+/// The links at the end of the summary, each line knowing its link.
+fn links_item(b: &Briefing, l: &Labels, fix: &dyn Fn(&str) -> String) -> Item {
+    let mut blocks = vec![block(Role::Heading, l.more_info.to_string(), "", "")];
+    for (i, link) in b.links.iter().enumerate() {
+        let text = match &link.url {
+            Some(url) => format!("{} <{url}>", link.title),
+            None => link.title.clone(),
+        };
+        let mut shown = block(Role::Link, fix(&text), "• ", "  ");
+        shown.link = link.url.is_some().then_some(i);
+        blocks.push(shown);
+    }
+    Item {
+        blocks,
+        origin: Origin::Links,
+    }
+}
+
 fn quote_item(
     b: &Briefing,
     q: &crate::model::Quote,
     l: &Labels,
     fix: &dyn Fn(&str) -> String,
+    index: usize,
 ) -> Item {
     let (open, close) = l.quote_marks;
     let mut blocks = vec![block(
@@ -354,7 +423,10 @@ fn quote_item(
     if let Some(context) = &q.context {
         blocks.push(block(Role::Context, fix(context), "    ", "    "));
     }
-    Item { blocks }
+    Item {
+        blocks,
+        origin: Origin::Quote(index),
+    }
 }
 
 /// The name of an item's category under its label, when the category is known and its name

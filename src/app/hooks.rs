@@ -38,6 +38,17 @@ pub trait Hooks {
     fn poll_every(&self) -> Option<Duration> {
         Some(DEFAULT_POLL)
     }
+    /// Hands `url` (an address [`crate::app::links::safe_url`] accepts) to the system's
+    /// opener. `None` when these hooks open nothing; else what to tell the user, if anything.
+    fn open_link(&mut self, _url: &str) -> Option<Option<Notice>> {
+        None
+    }
+    /// Runs the user's editor on the file shown, at the item in focus in `state`, while the
+    /// loop has given the terminal back; then says what became of the file (a reload, a
+    /// problem). `None` when these hooks have no file to edit.
+    fn edit(&mut self, _state: &State) -> Option<Vec<Notice>> {
+        None
+    }
 }
 
 /// Two hooks, called in order.
@@ -64,6 +75,18 @@ impl<A: Hooks, B: Hooks> Hooks for (A, B) {
         match (self.0.poll_every(), self.1.poll_every()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
+        }
+    }
+    fn open_link(&mut self, url: &str) -> Option<Option<Notice>> {
+        match self.0.open_link(url) {
+            Some(done) => Some(done),
+            None => self.1.open_link(url),
+        }
+    }
+    fn edit(&mut self, state: &State) -> Option<Vec<Notice>> {
+        match self.0.edit(state) {
+            Some(done) => Some(done),
+            None => self.1.edit(state),
         }
     }
 }

@@ -19,6 +19,8 @@ pub enum Ctx {
     Search,
     /// The help overlay.
     Help,
+    /// The list of links.
+    Links,
     /// Presenting slides.
     Present,
     /// The list of slides.
@@ -39,6 +41,8 @@ impl Ctx {
             (Ctx::Search, Lang::Fr) => "Recherche",
             (Ctx::Help, Lang::En) => "Help",
             (Ctx::Help, Lang::Fr) => "Aide",
+            (Ctx::Links, Lang::En) => "Links",
+            (Ctx::Links, Lang::Fr) => "Liens",
             (Ctx::Present, Lang::En) => "Presentation",
             (Ctx::Present, Lang::Fr) => "Présentation",
             (Ctx::Overview, Lang::En) => "Overview of the slides",
@@ -54,6 +58,7 @@ impl Ctx {
             Mode::Reading | Mode::Zoom => &[Ctx::Panes, Ctx::Always],
             Mode::Search(_) => &[Ctx::Search, Ctx::Always],
             Mode::Help(_) => &[Ctx::Help, Ctx::Always],
+            Mode::Links(_) => &[Ctx::Links, Ctx::Always],
             Mode::Present => &[Ctx::Present, Ctx::Always],
             Mode::Overview => &[Ctx::Overview, Ctx::Always],
             Mode::PresenterView => &[Ctx::PresenterView, Ctx::Always],
@@ -104,7 +109,7 @@ const fn bind(
 }
 
 use Action as A;
-use Ctx::{Always, Help, Overview, Panes, Present, PresenterView, Search};
+use Ctx::{Always, Help, Links, Overview, Panes, Present, PresenterView, Search};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -132,6 +137,10 @@ pub static TABLE: &[Binding] = &[
     bind(Panes, &["N"], A::PrevMatch, "previous match", "résultat précédent"),
     bind(Panes, &["p"], A::EnterPresentation, "present from the pane in focus", "présenter depuis ce panneau"),
     bind(Panes, &["f"], A::ToggleFollow, "follow the presenter, or browse (SSH)", "suivre le présentateur, ou naviguer (SSH)"),
+    bind(Panes, &["o"], A::ToggleLinks, "links: open or copy one", "liens : en ouvrir ou copier un"),
+    bind(Panes, &["y"], A::CopyItem, "copy the item in focus", "copier l'élément courant"),
+    bind(Panes, &["e"], A::Edit, "edit the file ($VISUAL, $EDITOR)", "modifier le fichier ($VISUAL, $EDITOR)"),
+    bind(Panes, &["m"], A::ToggleMouse, "mouse to the terminal (select text), or back", "souris au terminal (sélectionner), ou retour"),
     bind(Panes, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Panes, &["q"], A::Quit, "quit", "quitter"),
     Binding {
@@ -144,6 +153,9 @@ pub static TABLE: &[Binding] = &[
     bind(Search, &["<Enter>"], A::SearchSubmit, "keep the query", "garder la recherche"),
     bind(Search, &["<Esc>"], A::SearchCancel, "cancel", "annuler"),
     bind(Search, &["<BS>"], A::SearchBackspace, "delete a character", "effacer un caractère"),
+    bind(Search, &["<Up>"], A::HistoryPrev, "previous query in the history", "recherche précédente de l'historique"),
+    bind(Search, &["<Down>"], A::HistoryNext, "next query in the history", "recherche suivante de l'historique"),
+    bind(Search, &["<C-r>"], A::ToggleRegex, "regular expression, or plain text", "expression régulière, ou texte simple"),
     bind(Present, &["<Right>", "<Space>", "<PageDown>", "l", "j"], A::NextSlide, "next slide", "diapositive suivante"),
     bind(Present, &["<Left>", "<PageUp>", "h", "k"], A::PrevSlide, "previous slide", "diapositive précédente"),
     bind(Present, &["g", "<Home>"], A::FirstSlide, "first slide", "première diapositive"),
@@ -163,6 +175,8 @@ pub static TABLE: &[Binding] = &[
     bind(Present, &["n"], A::ToggleNotes, "presenter notes, or the slides again (presenter over SSH)", "notes du présentateur, ou les diapositives (présentateur par SSH)"),
     bind(Present, &["f"], A::ToggleFollow, "follow the presenter, or browse (SSH)", "suivre le présentateur, ou naviguer (SSH)"),
     bind(Present, &["?"], A::ToggleHelp, "help", "aide"),
+    bind(Present, &["y"], A::CopyItem, "copy the item on the slide", "copier l'élément de la diapositive"),
+    bind(Present, &["m"], A::ToggleMouse, "mouse to the terminal (select text), or back", "souris au terminal (sélectionner), ou retour"),
     bind(Present, &["q"], A::Quit, "quit", "quitter"),
     bind(Overview, &["j", "<Down>"], A::ScrollDown, "next line", "ligne suivante"),
     bind(Overview, &["k", "<Up>"], A::ScrollUp, "previous line", "ligne précédente"),
@@ -172,6 +186,15 @@ pub static TABLE: &[Binding] = &[
     bind(Overview, &["o", "<Esc>"], A::ToggleOverview, "close the overview", "fermer le sommaire"),
     bind(Overview, &["?"], A::ToggleHelp, "help", "aide"),
     bind(Overview, &["q"], A::Quit, "quit", "quitter"),
+    bind(Links, &["j", "<Down>"], A::ScrollDown, "next link", "lien suivant"),
+    bind(Links, &["k", "<Up>"], A::ScrollUp, "previous link", "lien précédent"),
+    bind(Links, &["g", "<Home>"], A::Top, "first link", "premier lien"),
+    bind(Links, &["G", "<End>"], A::Bottom, "last link", "dernier lien"),
+    bind(Links, &["<Enter>"], A::OpenLink, "open the link (on this machine)", "ouvrir le lien (sur cette machine)"),
+    bind(Links, &["y"], A::CopyItem, "copy its address", "copier son adresse"),
+    bind(Links, &["o", "<Esc>"], A::ToggleLinks, "close the links", "fermer les liens"),
+    bind(Links, &["?"], A::ToggleHelp, "help", "aide"),
+    bind(Links, &["q"], A::Quit, "quit", "quitter"),
     bind(PresenterView, &["j", "<Down>"], A::ScrollDown, "scroll the notes down", "descendre dans les notes"),
     bind(PresenterView, &["k", "<Up>"], A::ScrollUp, "scroll the notes up", "monter dans les notes"),
     bind(PresenterView, &["<PageDown>", "<Space>"], A::PageDown, "notes: page down", "notes : page suivante"),
@@ -251,9 +274,10 @@ pub enum HelpLine {
 }
 
 /// The contexts in the order help and the README list them.
-const ORDER: [Ctx; 7] = [
+const ORDER: [Ctx; 8] = [
     Ctx::Panes,
     Ctx::Search,
+    Ctx::Links,
     Ctx::Present,
     Ctx::Overview,
     Ctx::PresenterView,

@@ -126,7 +126,105 @@ pub struct Labels {
     pub facts: [&'static str; 4],
     /// Whether 0 takes the singular ("0 spectateur").
     pub zero_is_singular: bool,
+    /// The words of the reader's daily tools: copy, links, mouse, edit, reload.
+    pub daily: &'static Daily,
 }
+
+/// The status line's words for copying, links, the mouse, editing and reloading.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Daily {
+    /// "copied" before what was copied.
+    pub copied: &'static str,
+    /// What was copied, by [`crate::app::content::Origin`] order: caption, facts, paragraph,
+    /// links, quote, area, threat; then a link's address and a slide.
+    pub kinds: [&'static str; 9],
+    /// Nothing to copy here.
+    pub nothing_to_copy: &'static str,
+    /// The briefing has no links.
+    pub no_links: &'static str,
+    /// A link that is not http, https or mailto is not opened.
+    pub not_opened: &'static str,
+    /// A link without an address.
+    pub no_address: &'static str,
+    /// An attendee over SSH opens links on their own machine.
+    pub open_yourself: &'static str,
+    /// The link was handed to the system's opener.
+    pub opening: &'static str,
+    /// The mouse is left to the terminal.
+    pub mouse_off: &'static str,
+    /// The mouse is the reader's again.
+    pub mouse_on: &'static str,
+    /// Editing is for the one who opened the file.
+    pub no_edit: &'static str,
+    /// There is no file to edit (the bundled briefing, standard input).
+    pub no_file: &'static str,
+    /// Too much to copy at once.
+    pub too_long: &'static str,
+    /// Before the reload error.
+    pub not_reloaded: &'static str,
+    /// The file was reloaded.
+    pub reloaded: &'static str,
+    /// The regular expression's marker in the search prompt.
+    pub regex: &'static str,
+}
+
+static DAILY_EN: Daily = Daily {
+    copied: "copied",
+    kinds: [
+        "caption",
+        "facts",
+        "paragraph",
+        "links",
+        "quote",
+        "cooperation area",
+        "threat",
+        "link address",
+        "slide",
+    ],
+    nothing_to_copy: "nothing to copy here",
+    no_links: "this briefing has no links",
+    not_opened: "not opened: only http, https and mailto links open",
+    no_address: "no address",
+    open_yourself: "open it on your own machine",
+    opening: "opening",
+    mouse_off: "mouse left to the terminal: select text; m takes it back",
+    mouse_on: "mouse back to the reader",
+    no_edit: "only the one who opened the file can edit it",
+    no_file: "no file to edit: the bundled briefing or standard input",
+    too_long: "too long to copy",
+    not_reloaded: "not reloaded",
+    reloaded: "reloaded",
+    regex: "regex",
+};
+
+static DAILY_FR: Daily = Daily {
+    copied: "copié",
+    kinds: [
+        "légende",
+        "faits",
+        "paragraphe",
+        "liens",
+        "citation",
+        "domaine de coopération",
+        "menace",
+        "adresse du lien",
+        "diapositive",
+    ],
+    nothing_to_copy: "rien à copier ici",
+    no_links: "ce briefing n'a pas de liens",
+    not_opened: "non ouvert : seuls les liens http, https et mailto s'ouvrent",
+    no_address: "pas d'adresse",
+    open_yourself: "ouvrez-le sur votre machine",
+    opening: "ouverture de",
+    mouse_off: "souris laissée au terminal : sélectionnez ; m pour la reprendre",
+    mouse_on: "souris rendue au lecteur",
+    no_edit: "seul qui a ouvert le fichier peut le modifier",
+    no_file: "aucun fichier à modifier : briefing intégré ou entrée standard",
+    too_long: "trop long pour être copié",
+    not_reloaded: "non rechargé",
+    reloaded: "rechargé",
+    regex: "regex",
+};
 
 static EN: Labels = Labels {
     panes: ["Summary", "Quotes", "Cooperation areas", "Threats"],
@@ -167,6 +265,7 @@ static EN: Labels = Labels {
     follow_other: "To follow it, run:",
     facts: ["Date", "Event", "Place", "Source"],
     zero_is_singular: false,
+    daily: &DAILY_EN,
 };
 
 static FR: Labels = Labels {
@@ -221,6 +320,7 @@ static FR: Labels = Labels {
     follow_other: "Pour la suivre, lancez :",
     facts: ["Date", "Événement", "Lieu", "Source"],
     zero_is_singular: true,
+    daily: &DAILY_FR,
 };
 
 impl Labels {

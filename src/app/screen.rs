@@ -110,8 +110,10 @@ pub fn header_rows(state: &State) -> u16 {
 /// The regions of `state`'s current mode.
 pub fn regions(state: &State) -> Regions {
     let mut l = regions_for(state, state.mode.base());
-    if matches!(state.mode, Mode::Help(_)) {
-        l.overlay = Some(help_rect(state.size, state.lang()));
+    match state.mode {
+        Mode::Help(_) => l.overlay = Some(help_rect(state.size, state.lang())),
+        Mode::Links(_) if !is_too_small(state.size) => l.overlay = Some(overlay_rect(state.size)),
+        _ => {}
     }
     l
 }

@@ -109,6 +109,8 @@ pub enum Mode {
     Search(Base),
     /// The help overlay over `Base`.
     Help(Base),
+    /// The list of the briefing's links over `Base`, one selected, to open or copy.
+    Links(Base),
     /// Presenting, slide by slide.
     Present,
     /// The list of slides, to pick one (over the presentation).
@@ -126,7 +128,7 @@ impl Mode {
             Mode::Reading | Mode::Quit => Base::Reading,
             Mode::Zoom => Base::Zoom,
             Mode::Present | Mode::Overview | Mode::PresenterView => Base::Present,
-            Mode::Search(b) | Mode::Help(b) => b,
+            Mode::Search(b) | Mode::Help(b) | Mode::Links(b) => b,
         }
     }
 }
@@ -155,17 +157,34 @@ pub struct Match {
 /// The most matches a search records; the count then shows as "10000+".
 pub const MAX_MATCHES: usize = 10_000;
 
+/// The most queries the search history keeps.
+pub const MAX_HISTORY: usize = 100;
+
 /// The search query and its matches in every pane.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Search {
     /// What was typed.
     pub query: String,
+    /// True when the query is a regular expression (still case- and accent-insensitive).
+    pub regex: bool,
+    /// Why the query is not a valid regular expression, while it is not.
+    pub invalid: Option<String>,
     /// The query folded for matching.
     pub needle: Needle,
     /// Matches in pane order, then item order.
     pub matches: Vec<Match>,
     /// The match last jumped to.
     pub current: Option<usize>,
+}
+
+impl Search {
+    /// No query, the regular-expression switch kept as it was.
+    pub fn cleared(&self) -> Search {
+        Search {
+            regex: self.regex,
+            ..Search::default()
+        }
+    }
 }
 
 /// Who is looking at this state, for the status line and the follow logic.
@@ -227,6 +246,10 @@ pub struct Position {
     pub timer_started: bool,
     /// The presenter's screen size, so a presenter view can number slides the same way.
     pub size: Size,
+    /// The presenter's version of the briefing ([`State::revision`]): a new one tells
+    /// followers over SSH to take the reloaded briefing.
+    #[serde(default)]
+    pub revision: u32,
 }
 
 /// Everything the reader shows, as plain data.
@@ -254,6 +277,22 @@ pub struct State {
     pub present: Presentation,
     /// The edge's clock, in milliseconds, as of the last [`crate::app::Action::Tick`].
     pub now_ms: u64,
+    /// What the last key did, for the status line ("copied: ..."), until the next key.
+    pub note: Option<String>,
+    /// Why the file on disk does not load any more; shown until a reload succeeds, while the
+    /// last good version stays on screen.
+    pub file_error: Option<String>,
+    /// How many times the briefing was reloaded; followers and frame caches tell versions
+    /// apart by it.
+    pub revision: u32,
+    /// True while the reader takes the mouse; false leaves it to the terminal, to select text.
+    pub mouse: bool,
+    /// The link selected in the links overlay.
+    pub link: usize,
+    /// Queries searched before, oldest first.
+    pub history: Vec<String>,
+    /// The history entry shown in the search prompt, while stepping through it.
+    pub history_at: Option<usize>,
 }
 
 impl State {
@@ -272,6 +311,13 @@ impl State {
             session: Session::Local,
             present: Presentation::default(),
             now_ms: 0,
+            note: None,
+            file_error: None,
+            revision: 0,
+            mouse: true,
+            link: 0,
+            history: Vec::new(),
+            history_at: None,
         };
         crate::app::update::normalize(&mut state);
         state
@@ -291,6 +337,7 @@ impl State {
             timer_running: p.timer.is_running(),
             timer_started: p.timer.started,
             size: self.size,
+            revision: self.revision,
         }
     }
 
@@ -340,6 +387,13 @@ impl State {
             && c >= self.search.matches.len()
         {
             return Err(format!("match {c} of {}", self.search.matches.len()));
+        }
+        if self.mode == Mode::Links(self.mode.base()) && self.link >= self.content.links().len() {
+            return Err(format!(
+                "link {} of {}",
+                self.link,
+                self.content.links().len()
+            ));
         }
         if self.search.matches.len() > MAX_MATCHES {
             return Err("too many matches kept".to_string());

@@ -198,17 +198,101 @@ fn fold(c: char) -> char {
     base.to_lowercase().next().unwrap_or(base)
 }
 
-/// A search query, folded once.
+/// The matches of `re` in `hay` folded as queries are (case and accents aside), as byte
+/// ranges of `hay`; empty matches are no matches.
+fn regex_each_in(re: &regex::Regex, hay: &str, mut on_match: impl FnMut(Range<usize>) -> bool) {
+    // The folded text, and for each of its chars: where it starts in it, and the bytes of
+    // `hay` it stands for (with the combining marks after it).
+    let mut folded = String::with_capacity(hay.len());
+    let mut chars: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, c) in hay.char_indices() {
+        if is_mark(c) {
+            if let Some(last) = chars.last_mut() {
+                last.2 = i + c.len_utf8();
+            }
+            continue;
+        }
+        chars.push((folded.len(), i, i + c.len_utf8()));
+        folded.push(fold(c));
+    }
+    for m in re.find_iter(&folded) {
+        if m.is_empty() {
+            continue;
+        }
+        let first = chars.partition_point(|c| c.0 < m.start());
+        let last = chars.partition_point(|c| c.0 < m.end()).saturating_sub(1);
+        let (Some(a), Some(b)) = (chars.get(first), chars.get(last)) else {
+            continue;
+        };
+        if !on_match(a.1..b.2) {
+            return;
+        }
+    }
+}
+
+/// A search query, folded once: plain text, or a regular expression.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Needle(Vec<char>);
+pub struct Needle(Vec<char>, Option<Pattern>);
+
+/// A regular expression, compiled once; equal when written alike.
+#[derive(Debug, Clone)]
+pub struct Pattern(std::sync::Arc<regex::Regex>);
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+impl Eq for Pattern {}
+
+/// The largest compiled regular expression a query may make (an attendee types queries too).
+const MAX_REGEX_BYTES: usize = 1 << 20;
 
 impl Needle {
     /// Folds `query` for matching; an empty or all-space query matches nothing.
     pub fn new(query: &str) -> Needle {
         if query.trim().is_empty() {
-            return Needle(Vec::new());
+            return Needle(Vec::new(), None);
         }
-        Needle(query.chars().map(fold).filter(|c| !is_mark(*c)).collect())
+        Needle(
+            query.chars().map(fold).filter(|c| !is_mark(*c)).collect(),
+            None,
+        )
+    }
+
+    /// `query` as a regular expression (the `regex` crate's syntax), matched like plain
+    /// queries regardless of case and accents: its letters are folded as the text is, and it
+    /// is compiled case-insensitive. An empty query matches nothing; an invalid one says why
+    /// in one line.
+    pub fn regex(query: &str) -> Result<Needle, String> {
+        if query.trim().is_empty() {
+            return Ok(Needle(Vec::new(), None));
+        }
+        // Folding leaves ASCII (all of the syntax) alone but for case, which the flag covers.
+        let folded: String = query
+            .chars()
+            .filter(|c| !is_mark(*c))
+            .map(|c| if c.is_ascii() { c } else { fold(c) })
+            .collect();
+        let re = regex::RegexBuilder::new(&folded)
+            .case_insensitive(true)
+            .size_limit(MAX_REGEX_BYTES)
+            .build()
+            .map_err(|e| {
+                e.to_string()
+                    .lines()
+                    .rev()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("invalid")
+                    .trim()
+                    .trim_start_matches("error: ")
+                    .to_string()
+            })?;
+        Ok(Needle(
+            query.chars().collect(),
+            Some(Pattern(std::sync::Arc::new(re))),
+        ))
     }
 
     /// True when the needle matches nothing.
@@ -237,7 +321,14 @@ impl Needle {
         n
     }
 
-    fn for_each_in(&self, hay: &str, mut on_match: impl FnMut(Range<usize>) -> bool) {
+    fn for_each_in(&self, hay: &str, on_match: impl FnMut(Range<usize>) -> bool) {
+        match &self.1 {
+            Some(pattern) => regex_each_in(&pattern.0, hay, on_match),
+            None => self.text_each_in(hay, on_match),
+        }
+    }
+
+    fn text_each_in(&self, hay: &str, mut on_match: impl FnMut(Range<usize>) -> bool) {
         let Some(&first) = self.0.first() else { return };
         // Folded chars with their byte ranges, combining marks dropped.
         let folded: Vec<(char, usize, usize)> = hay
@@ -398,5 +489,32 @@ mod tests {
     #[test]
     fn count_stops_at_limit() {
         assert_eq!(Needle::new("a").count_in("aaaaa", 3), 3);
+    }
+
+    #[test]
+    fn a_regex_matches_regardless_of_case_and_accents() {
+        let hay = "Crimes ÉMERGENTS et cybercriminalité, côte à côte";
+        let found = |q: &str| -> Vec<&str> {
+            Needle::regex(q)
+                .unwrap()
+                .find_in(hay)
+                .into_iter()
+                .map(|r| &hay[r])
+                .collect()
+        };
+        assert_eq!(found(r"emergent\w*"), ["ÉMERGENTS"]);
+        assert_eq!(found(r"cyber\w+ite"), ["cybercriminalité"]);
+        assert_eq!(found("c[oô]te"), ["côte", "côte"]);
+        assert_eq!(found(r"\bcôte\b"), ["côte", "côte"]);
+        assert!(found("x*").is_empty(), "empty matches are none");
+        let hay2 = "cafe\u{301} noir";
+        let r = Needle::regex("café").unwrap().find_in(hay2);
+        assert_eq!(
+            r.iter().map(|r| &hay2[r.clone()]).collect::<Vec<_>>(),
+            ["cafe\u{301}"]
+        );
+        let err = Needle::regex("(unclosed").unwrap_err();
+        assert!(!err.contains('\n') && err.contains("unclosed"), "{err}");
+        assert!(Needle::regex("").unwrap().is_empty());
     }
 }

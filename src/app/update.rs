@@ -4,13 +4,17 @@
 use crate::app::action::{Action, Effect, Notice};
 use crate::app::key::Key;
 use crate::app::keymap::{help_lines, keys_of, resolve};
+use crate::app::links;
 use crate::app::present::LinkStatus;
 use crate::app::screen::{self, Geometry, Hit, pane_geometry};
 use crate::app::scroll;
-use crate::app::state::{Base, Mode, Pane, PaneView, Position, Search, Session, State};
+use crate::app::state::{Base, Mode, Pane, PaneView, Position, Session, State};
 
 mod present;
+mod reload;
 mod search;
+
+pub use reload::take_content;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
@@ -19,6 +23,8 @@ const WHEEL_LINES: usize = 3;
 /// state the one before left. What the terminal, the SSH presenter and headless frames do
 /// with a key.
 pub fn press(state: &mut State, key: Key) -> Effect {
+    // A note says what the last key did; the next key clears it.
+    state.note = None;
     let mut effect = Effect::None;
     for key in keys_of(key) {
         if let Some(action) = resolve(state.mode, key) {
@@ -40,8 +46,29 @@ pub fn notify(state: &mut State, notice: Notice) -> Effect {
             state.present.link = LinkStatus::Other;
             state.present.other_command = Some(notes_command(file.as_deref()));
         }
+        Notice::Reloaded(briefing) => reload::reload(state, briefing),
+        Notice::ReloadFailed(why) => {
+            // An earlier "reloaded" would contradict it.
+            state.note = None;
+            state.file_error = Some(why);
+        }
+        Notice::Said(what) => state.note = Some(what),
     }
     Effect::None
+}
+
+/// `y`: says what was copied (or that nothing can be) and asks the edge to copy it.
+pub(crate) fn copy(state: &mut State) -> Effect {
+    match crate::app::copy::copied(state) {
+        Some(c) => {
+            state.note = Some(crate::app::copy::note(state, &c));
+            Effect::Copy
+        }
+        None => {
+            state.note = Some(state.lang().labels().daily.nothing_to_copy.to_string());
+            Effect::None
+        }
+    }
 }
 
 /// `briefing present --notes FILE`, FILE quoted for a POSIX shell when it needs it.
@@ -96,6 +123,20 @@ pub fn update(state: &mut State, action: Action) -> Effect {
         }
         Action::Suspend => Effect::Suspend,
         Action::Redraw => Effect::Redraw,
+        Action::CopyItem => copy(state),
+        Action::ToggleMouse => {
+            state.mouse = !state.mouse;
+            let d = state.lang().labels().daily;
+            state.note = Some(if state.mouse { d.mouse_on } else { d.mouse_off }.to_string());
+            Effect::Mouse(state.mouse)
+        }
+        Action::Edit => match state.session {
+            Session::Local | Session::Presenter { .. } => Effect::Edit,
+            Session::Attendee { .. } | Session::PresenterView => {
+                state.note = Some(state.lang().labels().daily.no_edit.to_string());
+                Effect::None
+            }
+        },
         Action::OpenPresenterView => {
             state.session = Session::PresenterView;
             state.mode = Mode::PresenterView;
@@ -147,6 +188,10 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             match state.mode {
                 Mode::Help(base) => update_help(state, base, other),
                 Mode::Search(base) => search::update_search(state, base, other),
+                Mode::Links(base) => {
+                    let effect = links::update_links(state, base, other);
+                    return finish(state, effect);
+                }
                 Mode::Reading | Mode::Zoom => update_panes(state, other),
                 Mode::Present => present::update_present(state, other),
                 Mode::Overview => present::update_overview(state, other),
@@ -156,6 +201,10 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             Effect::None
         }
     };
+    finish(state, effect)
+}
+
+fn finish(state: &mut State, effect: Effect) -> Effect {
     normalize(state);
     effect
 }
@@ -182,6 +231,14 @@ fn moves_view(action: Action) -> bool {
             | Action::LinkLost { .. }
             | Action::Suspend
             | Action::Redraw
+            | Action::CopyItem
+            | Action::ToggleLinks
+            | Action::OpenLink
+            | Action::Edit
+            | Action::ToggleMouse
+            | Action::HistoryPrev
+            | Action::HistoryNext
+            | Action::ToggleRegex
     )
 }
 
@@ -192,8 +249,9 @@ fn follow(state: &mut State, position: Position) {
     let base_mode: Mode = position.base.into();
     state.mode = match state.mode {
         Mode::Help(_) => Mode::Help(position.base),
-        // A search cannot go on over slides.
-        Mode::Search(_) if position.base == Base::Present => Mode::Present,
+        // A search or the links list cannot go on over slides.
+        Mode::Search(_) | Mode::Links(_) if position.base == Base::Present => Mode::Present,
+        Mode::Links(_) => Mode::Links(position.base),
         Mode::Search(_) => Mode::Search(position.base),
         Mode::Overview if position.base == Base::Present => Mode::Overview,
         Mode::PresenterView => Mode::PresenterView,
@@ -264,11 +322,11 @@ fn update_panes(state: &mut State, action: Action) {
             if state.mode == Mode::Zoom {
                 state.mode = Mode::Reading;
             } else {
-                state.search = Search::default();
+                state.search = state.search.cleared();
             }
         }
         Action::StartSearch => {
-            state.search = Search::default();
+            state.search = state.search.cleared();
             state.search_origin = Some((state.focus, state.views));
             state.mode = Mode::Search(state.mode.base());
         }
@@ -279,6 +337,13 @@ fn update_panes(state: &mut State, action: Action) {
             state.mode = Mode::Help(state.mode.base());
         }
         Action::EnterPresentation => present::enter(state),
+        Action::ToggleLinks => {
+            if state.content.links().is_empty() {
+                state.note = Some(state.lang().labels().daily.no_links.to_string());
+            } else {
+                state.mode = Mode::Links(state.mode.base());
+            }
+        }
         Action::Click { x, y } => match screen::hit(state, x, y) {
             Hit::Pane(p) | Hit::Tab(p) => state.focus = p,
             Hit::Nothing => {}
@@ -313,7 +378,14 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::Suspend
         | Action::Redraw
         | Action::OpenPresenterView
-        | Action::LinkLost { .. } => {}
+        | Action::LinkLost { .. }
+        | Action::CopyItem
+        | Action::OpenLink
+        | Action::Edit
+        | Action::ToggleMouse
+        | Action::HistoryPrev
+        | Action::HistoryNext
+        | Action::ToggleRegex => {}
     }
 }
 
@@ -371,6 +443,9 @@ pub fn normalize(state: &mut State) {
     {
         state.search.current = None;
     }
+    state.link = state
+        .link
+        .min(state.content.links().len().saturating_sub(1));
     if matches!(state.mode, Mode::Help(_)) {
         let max = help_lines(state.lang())
             .len()

@@ -79,6 +79,30 @@ pub fn parse_briefing(source: &str, origin: &str, format: Format) -> Result<Brie
     }
 }
 
+/// The line (from 1) where the value at `path` starts in `source` (`quotes`, then index 2: the
+/// third quote), for an editor to open there; `None` when the text does not parse or has no
+/// such value. Only the syntax is read, so a file with other problems still has its lines.
+pub fn line_of(source: &str, format: Format, path: &[Seg<'_>]) -> Option<usize> {
+    let tree = match format {
+        Format::Toml => parse_toml(source, "").ok()?,
+        Format::Json => parse_json(source, "").ok()?,
+    };
+    let (first, rest) = path.split_first()?;
+    let Seg::Key(key) = first else { return None };
+    let mut value = tree.get_ref().get(*key)?;
+    for seg in rest {
+        value = match (seg, value.get_ref()) {
+            (Seg::Key(k), DeValue::Table(t)) => t.get(*k)?,
+            (Seg::Index(i), DeValue::Array(items)) => items.get(*i)?,
+            _ => return None,
+        };
+    }
+    // An array of tables' element starts at its header in TOML, which its span leaves out.
+    let start = value.span().start;
+    let line = source.get(..start)?.matches('\n').count() + 1;
+    Some(line)
+}
+
 /// Most serde errors reported for one file; past it the rest are likely one mistake's echoes.
 const MAX_TYPE_ERRORS: usize = 100;
 
@@ -644,6 +668,36 @@ pub(crate) fn span_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_of_finds_the_third_quote_and_a_summary_paragraph() {
+        let toml = crate::model::BUNDLED_TOML;
+        let line = line_of(toml, Format::Toml, &[Seg::Key("quotes"), Seg::Index(2)]).unwrap();
+        let at: Vec<&str> = toml.lines().collect();
+        let header = toml
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim() == "[[quotes]]")
+            .nth(2)
+            .unwrap()
+            .0
+            + 1;
+        assert!(
+            (header..header + 3).contains(&line),
+            "line {line}: {:?}, header at {header}",
+            at[line - 1]
+        );
+        let json = "{\n  \"title\": \"t\",\n  \"summary\": [\n    \"a\",\n    \"b\"\n  ]\n}";
+        assert_eq!(
+            line_of(json, Format::Json, &[Seg::Key("summary"), Seg::Index(1)]),
+            Some(5)
+        );
+        assert_eq!(line_of(toml, Format::Toml, &[Seg::Key("nothing")]), None);
+        assert_eq!(
+            line_of("not [ toml", Format::Toml, &[Seg::Key("title")]),
+            None
+        );
+    }
 
     #[test]
     fn nearest_suggests_typos_only() {

@@ -16,6 +16,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::app::content::Content;
 use crate::app::{Action, Position, Size, State, update};
 use crate::ui::{self, Theme};
 
@@ -50,14 +51,13 @@ impl Frame {
 
 /// The frames and updates shared by every session of a server.
 pub(crate) struct Frames {
-    /// An attendee's starting state: the briefing, following.
-    template: State,
     theme: Theme,
     inner: Mutex<Inner>,
 }
 
-#[derive(Default)]
 struct Inner {
+    /// An attendee's starting state: the briefing (its latest version), following.
+    template: State,
     next_id: u64,
     /// The template at each size (its slides laid out once per size).
     bases: HashMap<Size, State>,
@@ -72,10 +72,11 @@ impl Inner {
         self.next_id
     }
 
-    fn base(&mut self, template: &State, size: Size) -> &State {
+    fn base(&mut self, size: Size) -> &State {
         if self.bases.len() >= MAX_SIZES && !self.bases.contains_key(&size) {
             self.bases.clear();
         }
+        let template = &self.template;
         self.bases.entry(size).or_insert_with(|| {
             let mut s = template.clone();
             update(&mut s, Action::Resize(size));
@@ -88,10 +89,30 @@ impl Frames {
     /// Frames of `template` (an attendee's starting state) drawn with `theme`.
     pub(crate) fn new(template: State, theme: Theme) -> Frames {
         Frames {
-            template,
             theme,
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(Inner {
+                template,
+                next_id: 0,
+                bases: HashMap::new(),
+                blanks: HashMap::new(),
+                rendered: HashMap::new(),
+                updates: HashMap::new(),
+            }),
         }
+    }
+
+    /// The presenter's file was reloaded: frames from now on show `content`, its `revision`.
+    pub(crate) fn reload(&self, content: Arc<Content>, revision: u32) {
+        let mut inner = self.lock();
+        crate::app::take_content(&mut inner.template, content, revision);
+        inner.bases.clear();
+        inner.rendered.clear();
+    }
+
+    /// The briefing frames show now, and its revision.
+    pub(crate) fn content(&self) -> (Arc<Content>, u32) {
+        let inner = self.lock();
+        (Arc::clone(&inner.template.content), inner.template.revision)
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -102,7 +123,7 @@ impl Frames {
     /// The state of an attendee who follows the presenter at `size` and has pressed nothing:
     /// what [`Frames::following`] draws.
     pub(crate) fn canonical(&self, size: Size, position: Position) -> State {
-        let mut state = self.lock().base(&self.template, size).clone();
+        let mut state = self.lock().base(size).clone();
         update(&mut state, Action::FollowTo(position));
         state
     }
@@ -137,7 +158,7 @@ impl Frames {
                 inner.rendered.clear();
             }
         }
-        let mut state = inner.base(&self.template, size).clone();
+        let mut state = inner.base(size).clone();
         update(&mut state, Action::FollowTo(position));
         let frame = Frame {
             id: inner.new_id(),

@@ -43,6 +43,11 @@ impl Screen {
         Ok(())
     }
 
+    /// Sends `bytes` (an OSC 52 copy) before the next frame's.
+    pub(crate) fn say(&mut self, bytes: &[u8]) {
+        self.prefix.extend_from_slice(bytes);
+    }
+
     /// The bytes that bring the client's screen from what it shows to `next`.
     pub(crate) fn update(&mut self, next: Frame, frames: &Frames) -> Bytes {
         let bytes = frames.update(&self.shown, &next);

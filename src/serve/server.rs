@@ -201,6 +201,13 @@ impl ServerHandle {
         }
     }
 
+    /// The presenter's file was reloaded: attendees show `content` from their next frame on,
+    /// each keeping their place. The position published next carries `revision`, which tells
+    /// every session to take it.
+    pub fn reload(&self, content: Arc<crate::app::content::Content>, revision: u32) {
+        self.shared.frames.reload(content, revision);
+    }
+
     /// True while a presenter over SSH leads (the local presenter's keys are not published).
     pub fn is_led_remotely(&self) -> bool {
         self.shared.is_led_remotely()

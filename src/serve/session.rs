@@ -246,7 +246,12 @@ impl Task {
         }
         let now = self.now();
         update(&mut self.state, Action::Tick(now));
-        let acted = apply_keys(&mut self.state, &keys, position);
+        let mut copied = None;
+        let acted = apply_keys(&mut self.state, &keys, position, &mut copied);
+        if let Some(seq) = copied.as_deref().and_then(crate::ui::osc::clipboard) {
+            // To the client's own clipboard, before the frame that says so.
+            self.screen.say(&seq);
+        }
         if acted.is_some() && self.leading.is_none() {
             self.sharing = is_following(&self.state)
                 && self.state == self.shared.frames.canonical(self.state.size, self.followed);
@@ -257,7 +262,15 @@ impl Task {
                 self.notes = !self.notes;
                 self.dirty = true;
             }
-            Some(Effect::None | Effect::Suspend | Effect::Redraw) => self.dirty = true,
+            Some(
+                Effect::None
+                | Effect::Suspend
+                | Effect::Redraw
+                | Effect::Copy
+                | Effect::OpenLink(_)
+                | Effect::Edit
+                | Effect::Mouse(_),
+            ) => self.dirty = true,
             None => {}
         }
         if self.leading.is_some() {
@@ -290,6 +303,12 @@ impl Task {
     /// The presenter moved: follow, if following.
     fn presenter_moved(&mut self, pos: crate::app::Position) {
         self.followed = pos;
+        if pos.revision != self.state.revision {
+            // The presenter's file was reloaded: the new version, where this view is.
+            let (content, revision) = self.shared.frames.content();
+            crate::app::take_content(&mut self.state, content, revision);
+            self.dirty = true;
+        }
         if self.sharing {
             self.dirty = true;
         } else if is_following(&self.state) {

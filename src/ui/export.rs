@@ -8,6 +8,9 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
+use crate::ui::hyperlinks::Hyperlink;
+use crate::ui::osc;
+
 /// One line per row; wide characters count once, the cells they cover are skipped.
 pub fn to_text(buf: &Buffer) -> String {
     let area = buf.area;
@@ -69,11 +72,33 @@ pub fn to_ansi(buf: &Buffer) -> String {
 /// each run as they are, and a reset at the end. One run of text costs one move and its bytes,
 /// not a command per cell.
 pub fn write_changes<'a>(out: &mut Vec<u8>, changes: impl Iterator<Item = (u16, u16, &'a Cell)>) {
+    write_linked_changes(out, changes, &[]);
+}
+
+/// [`write_changes`], with the cells inside `links` (in row order) written as OSC 8
+/// hyperlinks and every other cell outside any, so a cell that stops being a link loses it.
+pub fn write_linked_changes<'a>(
+    out: &mut Vec<u8>,
+    changes: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    links: &[Hyperlink],
+) {
     // Where the terminal's cursor is, when known.
     let mut cursor: Option<(u16, u16)> = None;
     let plain = (Color::Reset, Color::Reset, Modifier::empty());
     let mut style = plain;
+    // The hyperlink the cells being written belong to.
+    let mut open: Option<&Hyperlink> = None;
     for (x, y, cell) in changes {
+        let link = links.iter().find(|l| l.y == y && l.x.contains(&x));
+        if link.map(|l| &l.url) != open.map(|l| &l.url) {
+            if open.is_some() {
+                osc::close_hyperlink(out);
+            }
+            if let Some(l) = link {
+                osc::open_hyperlink(out, &l.url);
+            }
+            open = link;
+        }
         if cursor != Some((x, y)) {
             out.extend_from_slice(b"\x1b[");
             push_number(out, u32::from(y) + 1);
@@ -100,6 +125,9 @@ pub fn write_changes<'a>(out: &mut Vec<u8>, changes: impl Iterator<Item = (u16, 
             let one = crate::ui::put::is_one_column(symbol) || symbol.width() == 1;
             cursor = one.then(|| (x.saturating_add(1), y));
         }
+    }
+    if open.is_some() {
+        osc::close_hyperlink(out);
     }
     if style != plain {
         out.extend_from_slice(b"\x1b[0m");
@@ -291,6 +319,30 @@ mod tests {
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
             "\u{1b}[2;4Hone-run-of-text"
+        );
+    }
+
+    #[test]
+    fn cells_inside_a_link_are_written_inside_its_hyperlink_and_others_outside() {
+        let area = Rect::new(0, 0, 10, 2);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "ab link cd", Style::default());
+        buf.set_string(0, 1, "xy", Style::default());
+        let links = [Hyperlink {
+            y: 0,
+            x: 3..7,
+            url: "https://x.org".into(),
+        }];
+        let mut bytes = Vec::new();
+        write_linked_changes(
+            &mut bytes,
+            Buffer::empty(area).diff(&buf).into_iter(),
+            &links,
+        );
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "\u{1b}[1;1Hab\u{1b}]8;;https://x.org\u{1b}\\\u{1b}[1;4Hlink\u{1b}]8;;\u{1b}\\\
+             \u{1b}[1;9Hcd\u{1b}[2;1Hxy"
         );
     }
 

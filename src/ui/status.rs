@@ -18,6 +18,7 @@ fn hints(ctx: Ctx) -> &'static [Action] {
         Ctx::Panes => &[Action::ToggleHelp, Action::StartSearch, Action::Quit],
         Ctx::Search => &[Action::SearchSubmit, Action::SearchCancel],
         Ctx::Help => &[Action::ToggleHelp, Action::Quit],
+        Ctx::Links => &[Action::OpenLink, Action::CopyItem, Action::ToggleLinks],
         Ctx::Present | Ctx::Overview | Ctx::PresenterView | Ctx::Always => &[],
     }
 }
@@ -26,6 +27,7 @@ fn hint_text(state: &State) -> String {
     let ctx = match state.mode {
         Mode::Search(_) => Ctx::Search,
         Mode::Help(_) => Ctx::Help,
+        Mode::Links(_) => Ctx::Links,
         _ => Ctx::Panes,
     };
     let lang = state.lang();
@@ -57,6 +59,7 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
         Mode::Zoom => l.mode_zoom,
         Mode::Search(_) => l.mode_search,
         Mode::Help(_) => l.mode_help,
+        Mode::Links(_) => l.links,
         Mode::Present => l.mode_present,
         Mode::Overview => l.overview,
         Mode::PresenterView => l.notes,
@@ -108,6 +111,22 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
             left.push_str(&format!("  /{}  {info}", state.search.query));
         }
     }
+    if let Mode::Search(_) = state.mode
+        && state.search.regex
+    {
+        left.push_str(&format!("  [{}]", l.daily.regex));
+        if let Some(why) = &state.search.invalid {
+            left.push_str(&format!(" {why}"));
+        }
+    }
+    if let Some(note) = &state.note {
+        left.push_str(&format!("  {note}"));
+    }
+    // The problem goes last, in its own style, and the hints give it their room.
+    let problem = state
+        .file_error
+        .as_ref()
+        .map(|why| format!("  ⚠ {}{}{why}", l.daily.not_reloaded, state.lang().colon()));
     let total = usize::from(area.width);
     let badge = truncate(&badge, total);
     let x = area.x;
@@ -123,6 +142,18 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     let left = truncate(&left, rest);
     let bx = x.saturating_add(cells(used));
     buf.set_stringn(bx, area.y, &left, rest, theme.status());
+    if let Some(problem) = problem {
+        let px = bx.saturating_add(cells(width(&left)));
+        let room = rest.saturating_sub(width(&left));
+        buf.set_stringn(
+            px,
+            area.y,
+            truncate(&problem, room),
+            room,
+            theme.status().patch(theme.problem()),
+        );
+        return;
+    }
     let room = rest.saturating_sub(width(&left) + 2);
     // All hints when they fit, else the first (help) alone, else none.
     let all = hint_text(state);

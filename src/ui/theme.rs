@@ -118,6 +118,11 @@ impl Theme {
         Style::default().add_modifier(Modifier::REVERSED)
     }
 
+    /// A problem in the status line (the file does not load any more).
+    pub fn problem(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), Color::Red)
+    }
+
     /// The mode badge in the status line.
     pub fn badge(&self) -> Style {
         self.fg(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)

@@ -242,6 +242,8 @@ pub struct Attendee {
     pub size: Size,
     pub closed: bool,
     pub exit_status: Option<u32>,
+    /// Every byte received, for what a screen does not keep (an OSC 52 copy).
+    pub raw: Vec<u8>,
 }
 
 impl Attendee {
@@ -277,6 +279,7 @@ impl Attendee {
             size,
             closed: false,
             exit_status: None,
+            raw: Vec::new(),
         }
     }
 
@@ -303,7 +306,10 @@ impl Attendee {
 
     fn take(&mut self, msg: ChannelMsg) {
         match msg {
-            ChannelMsg::Data { data } => self.parser.process(&data),
+            ChannelMsg::Data { data } => {
+                self.raw.extend_from_slice(&data);
+                self.parser.process(&data);
+            }
             ChannelMsg::ExitStatus { exit_status } => self.exit_status = Some(exit_status),
             ChannelMsg::Close => self.closed = true,
             _ => {}

@@ -4,13 +4,34 @@
 use crate::app::action::Action;
 use crate::app::screen::Geometry;
 use crate::app::scroll;
-use crate::app::state::{Base, MAX_MATCHES, Match, Pane, PaneView, Search, State};
+use crate::app::state::{Base, MAX_HISTORY, MAX_MATCHES, Match, Pane, PaneView, State};
 use crate::app::text::Needle;
 
 pub(super) fn update_search(state: &mut State, base: Base, action: Action) {
     match action {
         Action::SearchInput(c) if !c.is_control() => {
             state.search.query.push(c);
+            state.history_at = None;
+            refresh_matches(state);
+        }
+        Action::HistoryPrev => {
+            let at = match state.history_at {
+                Some(i) => i.saturating_sub(1),
+                None => match state.history.len().checked_sub(1) {
+                    Some(last) => last,
+                    None => return,
+                },
+            };
+            show_history(state, Some(at));
+        }
+        Action::HistoryNext => match state.history_at {
+            Some(i) if i + 1 < state.history.len() => show_history(state, Some(i + 1)),
+            // Past the newest: an empty prompt, as shells do.
+            Some(_) => show_history(state, None),
+            None => {}
+        },
+        Action::ToggleRegex => {
+            state.search.regex = !state.search.regex;
             refresh_matches(state);
         }
         Action::SearchBackspace => {
@@ -23,13 +44,39 @@ pub(super) fn update_search(state: &mut State, base: Base, action: Action) {
         Action::SearchSubmit => {
             state.mode = base.into();
             state.search_origin = None;
+            state.history_at = None;
+            remember(state);
             if state.search.query.is_empty() {
-                state.search = Search::default();
+                state.search = state.search.cleared();
             }
         }
         Action::SearchCancel | Action::Back => cancel_search(state, base),
         Action::Wheel { .. } | Action::Click { .. } => super::update_panes(state, action),
         _ => {}
+    }
+}
+
+/// Puts history entry `at` (or an empty query) in the prompt and matches it.
+fn show_history(state: &mut State, at: Option<usize>) {
+    state.history_at = at;
+    state.search.query = at
+        .and_then(|i| state.history.get(i).cloned())
+        .unwrap_or_default();
+    refresh_matches(state);
+}
+
+/// Keeps the submitted query at the end of the history, once, the oldest dropped past
+/// [`MAX_HISTORY`].
+fn remember(state: &mut State) {
+    let query = state.search.query.clone();
+    if query.trim().is_empty() {
+        return;
+    }
+    state.history.retain(|q| *q != query);
+    state.history.push(query);
+    if state.history.len() > MAX_HISTORY {
+        let extra = state.history.len() - MAX_HISTORY;
+        state.history.drain(..extra);
     }
 }
 
@@ -47,20 +94,18 @@ fn cancel_search(state: &mut State, base: Base) {
         state.focus = focus;
         state.views = views;
     }
-    state.search = Search::default();
+    state.search = state.search.cleared();
     state.mode = base.into();
 }
 
-/// Recomputes the matches of the query in every pane, then jumps to the first match at or
-/// after where the search started, as incremental search does.
-fn refresh_matches(state: &mut State) {
-    let needle = Needle::new(&state.search.query);
+/// The matches of `needle` in every pane, in pane and item order, at most [`MAX_MATCHES`].
+fn find_matches(state: &State, needle: &Needle) -> Vec<Match> {
     let mut matches = Vec::new();
     if !needle.is_empty() {
         'panes: for pane in Pane::ALL {
             for item in 0..state.content.len(pane) {
                 let left = MAX_MATCHES - matches.len();
-                let n = state.content.count_matches(pane, item, &needle, left);
+                let n = state.content.count_matches(pane, item, needle, left);
                 matches.extend((0..n).map(|nth| Match { pane, item, nth }));
                 if matches.len() >= MAX_MATCHES {
                     break 'panes;
@@ -68,8 +113,40 @@ fn refresh_matches(state: &mut State) {
             }
         }
     }
+    matches
+}
+
+/// Finds the query's matches again in new content, without moving: the match jumped to stays
+/// the current one while it still exists.
+pub(super) fn rematch(state: &mut State) {
+    let current = state
+        .search
+        .current
+        .and_then(|c| state.search.matches.get(c).copied());
+    state.search.matches = find_matches(state, &state.search.needle);
+    state.search.current = current.and_then(|m| state.search.matches.iter().position(|n| *n == m));
+}
+
+/// Recomputes the matches of the query in every pane, then jumps to the first match at or
+/// after where the search started, as incremental search does.
+fn refresh_matches(state: &mut State) {
+    let needle = if state.search.regex {
+        match Needle::regex(&state.search.query) {
+            Ok(needle) => {
+                state.search.invalid = None;
+                needle
+            }
+            Err(why) => {
+                state.search.invalid = Some(why);
+                Needle::default()
+            }
+        }
+    } else {
+        state.search.invalid = None;
+        Needle::new(&state.search.query)
+    };
+    state.search.matches = find_matches(state, &needle);
     state.search.needle = needle;
-    state.search.matches = matches;
     state.search.current = None;
     let (focus, views) = state.search_origin.unwrap_or((state.focus, state.views));
     state.focus = focus;
