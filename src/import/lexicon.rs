@@ -118,6 +118,9 @@ classes! {
     /// Prepositions of place and time after an item, no part of its label ("across the
     /// region", "dans la région").
     ItemTail => item_tail,
+    /// Words that make a name no party: an event, a document, an operation ("Octopus
+    /// Conference", "UNODC Study on …", "Operation Protected Childhood").
+    NotParty => not_party,
     /// A role that speaks for an organisation ("spokesperson", "porte-parole").
     Spokesperson => spokesperson,
     /// Nouns that name an organisation ("ministry", "office").
