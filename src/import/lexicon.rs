@@ -121,6 +121,12 @@ classes! {
     /// Words that make a name no party: an event, a document, an operation ("Octopus
     /// Conference", "UNODC Study on …", "Operation Protected Childhood").
     NotParty => not_party,
+    /// Counts before a plural noun of several speakers ("les trois", "the two", "both").
+    JointCount => joint_count,
+    /// Plural nouns of several speakers after a count ("chefs", "heads", "ministers").
+    JointNoun => joint_noun,
+    /// "by" of "the statement by the ministry".
+    StatementBy => statement_by,
     /// A role that speaks for an organisation ("spokesperson", "porte-parole").
     Spokesperson => spokesperson,
     /// Nouns that name an organisation ("ministry", "office").
@@ -199,7 +205,7 @@ impl Class {
 }
 
 /// A set of classes, one bit each.
-pub(crate) type Classes = u64;
+pub(crate) type Classes = u128;
 
 /// Declares the line classes: the [`LineClass`] enum and the `[lines]` table.
 macro_rules! line_classes {

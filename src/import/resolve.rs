@@ -169,6 +169,21 @@ impl Resolution {
     }
 }
 
+/// The number a count word says ("deux", "three", "both").
+fn count_of(word: &str) -> Option<usize> {
+    match word {
+        "deux" | "two" | "both" => Some(2),
+        "trois" | "three" => Some(3),
+        "quatre" | "four" => Some(4),
+        "cinq" | "five" => Some(5),
+        _ => None,
+    }
+}
+
+fn is_count(word: &str) -> bool {
+    count_of(word).is_some()
+}
+
 /// Gender agreement: a known gender must agree; an unknown one may.
 fn agrees(person: Option<Gender>, wanted: Gender) -> Option<bool> {
     match person {
@@ -397,7 +412,7 @@ impl Resolver<'_> {
             Source::Role { role, org, gender } => self.holder_of(role, org.as_deref(), *gender),
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
-            Source::Joint(words) => self.joint(words),
+            Source::Joint(words) => self.joint(words, at),
             Source::OrgRef(words) => self.org_named_before(words, at),
             // Capitalised words read as an organisation may be someone's surname ("De Bolle").
             Source::Org(name) => self
@@ -520,9 +535,9 @@ impl Resolver<'_> {
     }
 
     /// The people a joint source names: everyone whose role shares its noun.
-    fn joint(&self, words: &str) -> Speaker {
+    fn joint(&self, words: &str, at: Pos) -> Speaker {
         let stems = role_stems(words);
-        let Some(noun) = stems.last() else {
+        let Some(noun) = stems.iter().find(|s| s.len() > 3 && !is_count(s)) else {
             return Speaker::Unknown;
         };
         let found: Vec<usize> = self
@@ -538,10 +553,24 @@ impl Resolver<'_> {
             .map(|(i, _)| i)
             .collect();
         if found.len() >= 2 {
-            Speaker::People(found)
-        } else {
-            Speaker::Unknown
+            return Speaker::People(found);
         }
+        // "les trois chefs d'autorité" with no role in common: the three people named last.
+        let Some(count) = stems.iter().find_map(|s| count_of(s)) else {
+            return Speaker::Unknown;
+        };
+        let to = self.salient.partition_point(|(pos, _)| *pos < at);
+        let mut last: Vec<usize> = Vec::new();
+        for (_, i) in self.salient.get(..to).unwrap_or_default().iter().rev() {
+            if !last.contains(i) {
+                last.push(*i);
+            }
+            if last.len() == count {
+                last.sort_unstable();
+                return Speaker::People(last);
+            }
+        }
+        Speaker::Unknown
     }
 }
 
@@ -623,6 +652,44 @@ mod tests {
                 Some("European Union Agency for Law Enforcement Cooperation".to_string()),
                 Some("INTERPOL".to_string()),
                 None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_counted_joint_source_is_that_many_people_named_last() {
+        let at = |para| Pos { para, tok: 0 };
+        let named = |name: &str, role: &str, para| PersonFact {
+            person: person(name, role, None),
+            pos: at(para),
+        };
+        let facts = Facts {
+            people: vec![
+                named("Ann Lee", "director of police", 0),
+                named("Stefan Blättler", "procureur général", 1),
+                named("Jean Bohnert", "procureur financier", 1),
+                named("Nick Ephgrave", "directeur du SFO", 2),
+            ],
+            quotes: vec![
+                quote(
+                    3,
+                    Some(Source::Joint("les trois chefs d'autorité".to_string())),
+                    false,
+                ),
+                // Two people share the role's noun: those two, whoever was named last.
+                quote(
+                    4,
+                    Some(Source::Joint("les deux procureurs".to_string())),
+                    false,
+                ),
+            ],
+            ..Facts::default()
+        };
+        assert_eq!(
+            names(&resolve(&facts)),
+            [
+                Some("Stefan Blättler + Jean Bohnert + Nick Ephgrave".to_string()),
+                Some("Stefan Blättler + Jean Bohnert".to_string())
             ]
         );
     }

@@ -137,7 +137,15 @@ static ROLE_HEAD: Pat = Seq(&[
 
 /// A role with what qualifies it: "directeur exécutif de l'ONUDC", "Head of the Canadian
 /// Centre for Cyber Security (CCCS)", "Minister of Justice".
-pub(crate) static ROLE: Pat = Seq(&[Ref(&ROLE_HEAD), Rep(&ROLE_COMPLEMENT, 0, 5)]);
+pub(crate) static ROLE: Pat = Seq(&[
+    Ref(&ROLE_HEAD),
+    // "de l'Intérieur" + "et des Outre-mer": a complement joined by "et", "and".
+    Rep(
+        &Seq(&[Opt(&Is(Class::ListConnector)), Ref(&ROLE_COMPLEMENT)]),
+        0,
+        5,
+    ),
+]);
 
 /// What a role is of, for or at, one prepositional phrase at a time: "for Albania" + "at
 /// Eurojust", "de sécurité intérieure" + "de Roumanie" + "à Paris".
@@ -268,8 +276,27 @@ static ROLE_NAME: Pat = Seq(&[
 /// "M. Fedotov", "Ms. Ama Owusu".
 static TITLE_NAME: Pat = Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &NAME)]);
 
-/// "les deux ministres", "the ministers".
-static JOINT: Pat = Save(Slot::Joint, &Is(Class::JointSubject));
+/// "les deux ministres", "the ministers", "les trois chefs d'autorité".
+static JOINT: Pat = Save(
+    Slot::Joint,
+    &Alt(&[
+        Is(Class::JointSubject),
+        Seq(&[
+            Is(Class::JointCount),
+            Is(Class::JointNoun),
+            Opt(&Seq(&[Is(Class::RolePreposition), Lower])),
+        ]),
+    ]),
+);
+
+/// "le communiqué de la DGSN", "the statement by the ministry": the organisation speaks.
+static STATEMENT_OF: Pat = Seq(&[
+    Opt(&Is(Class::Determiner)),
+    Is(Class::StatementNoun),
+    Alt(&[Is(Class::RolePreposition), Is(Class::StatementBy)]),
+    Opt(&Is(Class::Determiner)),
+    Save(Slot::Org, &ORG),
+]);
 
 /// "the organization", "l'agence": an organisation named before.
 static ORG_ANAPHOR: Pat = Save(Slot::OrgRef, &Is(Class::OrgAnaphor));
@@ -312,6 +339,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule!(role_name, ROLE_NAME),
     rule!(title_name, TITLE_NAME),
     rule!(joint, JOINT),
+    rule!(statement_of, STATEMENT_OF),
     rule!(org_anaphor, ORG_ANAPHOR),
     rule!(role_alone, ROLE_ALONE),
     rule!(pronoun, PRONOUN),
@@ -674,6 +702,11 @@ mod tests {
         "Neema Mwakalinga, head of the National Central Bureau in Dar es Salaam, said",
         Lang::En,
         &[("Neema Mwakalinga", "head of the National Central Bureau in Dar es Salaam", "National Central Bureau", None)]
+    )]
+    #[case::chained_with_et(
+        "M. Gérald Darmanin, ministre de l'Intérieur et des Outre-mer, et Mme Nancy Faeser, ministre fédérale de l'Intérieur et du Territoire, ont signé",
+        Lang::Fr,
+        &[("Gérald Darmanin", "ministre de l'Intérieur et des Outre-mer", "", Some(M)), ("Nancy Faeser", "ministre fédérale de l'Intérieur et du Territoire", "Intérieur et du Territoire", Some(F))]
     )]
     #[case::honorific("Mme Schmid a rappelé les faits.", Lang::Fr, &[("Schmid", "", "", Some(F))])]
     fn people_are_read_with_role_org_and_gender(

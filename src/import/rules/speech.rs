@@ -536,6 +536,20 @@ mod tests {
         "AUSTRAC CEO Nicole Rose PSM",
         None
     )]
+    #[case::fr_statement_of_org(
+        "Q, conclut le communiqué de la DGSN.",
+        Lang::Fr,
+        Some(0),
+        "le communiqué de la DGSN",
+        None
+    )]
+    #[case::fr_counted_joint(
+        "Réunis à l'issue de la cérémonie, les trois chefs d'autorité ont déclaré dans une déclaration commune : Q",
+        Lang::Fr,
+        Some(0),
+        "les trois chefs d'autorité",
+        Some("dans une déclaration commune")
+    )]
     fn attributions_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
