@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::app::content::Content;
+use crate::app::keymap::Keymap;
 use crate::app::present::{Anchor, Presentation, Section};
 use crate::app::text::Needle;
 use crate::model::Briefing;
@@ -254,6 +255,8 @@ pub struct State {
     pub present: Presentation,
     /// The edge's clock, in milliseconds, as of the last [`crate::app::Action::Tick`].
     pub now_ms: u64,
+    /// The keys: the built-in table, or the user's configuration over it.
+    pub keymap: Arc<Keymap>,
 }
 
 impl State {
@@ -272,6 +275,7 @@ impl State {
             session: Session::Local,
             present: Presentation::default(),
             now_ms: 0,
+            keymap: Keymap::builtin(),
         };
         crate::app::update::normalize(&mut state);
         state
