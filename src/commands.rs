@@ -3,12 +3,14 @@
 //! terminal loop with the presentation link or the SSH server's hooks).
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use clap::CommandFactory;
 
 use briefing::app::{Size, State};
+use briefing::config::Config;
 use briefing::files::{self, Overwrite};
 use briefing::import::{self, ImportError};
 use briefing::local_follow::{FollowHooks, PublishHooks};
@@ -16,7 +18,7 @@ use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
-use crate::cli::{ImportArgs, LangArg, ServeArgs};
+use crate::cli::{ExportArgs, ImportArgs, LangArg, ServeArgs};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -53,16 +55,143 @@ fn load(file: Option<&str>) -> Result<Briefing, LoadFailure> {
     }
 }
 
-/// The interface language: `--lang`, else the briefing's own.
-fn pick_lang(arg: Option<LangArg>, b: &Briefing) -> Lang {
-    match arg {
-        Some(lang) => lang.into(),
-        None => Lang::for_interface(b.lang.as_deref()),
+/// The interface language: `--lang`, else the configuration's, else the briefing's own.
+fn pick_lang(arg: Option<LangArg>, config: &Config, b: &Briefing) -> Lang {
+    match (arg, config.lang) {
+        (Some(lang), _) => lang.into(),
+        (None, Some(lang)) => lang,
+        (None, None) => Lang::for_interface(b.lang.as_deref()),
     }
 }
 
-fn theme() -> Theme {
-    Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
+/// The configuration's theme, unless NO_COLOR is set: NO_COLOR wins over any theme.
+fn theme(config: &Config) -> Theme {
+    config
+        .theme
+        .unless_no_color(std::env::var_os("NO_COLOR").as_deref())
+}
+
+/// The configuration file in use: the one `--config` or `BRIEFING_CONFIG` names, else
+/// briefing/config.toml in the user's configuration directory when it exists.
+fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
+    flag.map(Path::to_path_buf).or_else(default_config_path)
+}
+
+fn default_config_path() -> Option<PathBuf> {
+    let path = dirs::config_dir()?.join("briefing").join("config.toml");
+    std::fs::symlink_metadata(&path).is_ok().then_some(path)
+}
+
+/// The configuration, or the defaults without a file. A file with an error is refused with its
+/// problems and the exit code for bad input: the program does not start on half a
+/// configuration. Its warnings (actions left without a key) are printed and it goes on.
+pub(crate) fn load_config(flag: Option<&Path>) -> Result<Config, ExitCode> {
+    let Some(path) = config_path(flag) else {
+        return Ok(Config::default());
+    };
+    match files::load_config(&path) {
+        Ok(checked) => {
+            for w in &checked.warnings {
+                eprintln!("{w}\n");
+            }
+            Ok(checked.config)
+        }
+        Err(e) => {
+            eprintln!(
+                "{e}\n\nbriefing: the configuration has errors; fix them, or pass --config with another file"
+            );
+            Err(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
+}
+
+/// `briefing config`: checks the configuration in use (or prints the default one).
+pub(crate) fn config(flag: Option<&Path>, default: bool) -> ExitCode {
+    if default {
+        return emit(&briefing::config::default_file());
+    }
+    let Some(path) = config_path(flag) else {
+        let place = dirs::config_dir().map_or_else(
+            || "the configuration directory".to_string(),
+            |d| d.join("briefing").join("config.toml").display().to_string(),
+        );
+        return emit(&format!(
+            "no configuration file ({place}): the defaults apply; `briefing config --default` \
+             prints them\n"
+        ));
+    };
+    match files::load_config(&path) {
+        Ok(checked) => {
+            for w in &checked.warnings {
+                eprintln!("{w}\n");
+            }
+            emit(&format!("{}: ok\n", path.display()))
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// `briefing completions SHELL`: the completion script, from the clap definition.
+pub(crate) fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut crate::cli::Cli::command(), "briefing", &mut out);
+    emit(&String::from_utf8_lossy(&out))
+}
+
+/// `briefing man`: the manual page, in roff, from the clap definition: one page, with a
+/// section per command (its synopsis and options) rather than pages of their own.
+pub(crate) fn man() -> ExitCode {
+    match man_page() {
+        Ok(page) => emit(&page),
+        Err(e) => {
+            eprintln!("briefing: error: cannot write the manual page: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn man_page() -> std::io::Result<String> {
+    let mut cmd = crate::cli::Cli::command();
+    cmd.build();
+    let mut out = Vec::new();
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let name = format!("briefing {}", sub.get_name());
+        // The global options are the page's own, listed once above.
+        let sub = sub
+            .clone()
+            .bin_name(&name)
+            .display_name(&name)
+            .mut_args(|a| {
+                let global = a.is_global_set() || a.get_id() == "help";
+                a.hide(global)
+            });
+        let man = clap_mangen::Man::new(sub);
+        let mut part = Vec::new();
+        man.render_synopsis_section(&mut part)?;
+        man.render_description_section(&mut part)?;
+        man.render_options_section(&mut part)?;
+        // Each command's sections become subsections of one section named after it.
+        let part = String::from_utf8_lossy(&part)
+            .replacen(
+                ".SH SYNOPSIS",
+                &format!(".SH \"{}\"", name.to_uppercase()),
+                1,
+            )
+            .replace(".SH DESCRIPTION", ".SS Description")
+            .replace(".SH OPTIONS", ".SS Options");
+        out.extend_from_slice(part.as_bytes());
+    }
+    man.render_version_section(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// Loads the briefing, or prints its problems and gives the exit code for bad input.
@@ -73,22 +202,33 @@ fn load_or_report(file: Option<&str>) -> Result<Briefing, ExitCode> {
     })
 }
 
-/// A reader state sized to the terminal.
-fn terminal_state(b: Briefing, lang: Option<LangArg>) -> anyhow::Result<State> {
-    briefing::term::require_terminal()?;
-    let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
-    let lang = pick_lang(lang, &b);
-    Ok(State::new(b, lang, Size::new(w, h)))
+/// A reader state with the configuration's keys and language.
+fn configured_state(b: Briefing, lang: Option<LangArg>, config: &Config, size: Size) -> State {
+    let lang = pick_lang(lang, config, &b);
+    let mut state = State::new(b, lang, size);
+    state.keymap = std::sync::Arc::clone(&config.keymap);
+    state
 }
 
-pub(crate) fn read(file: Option<&str>, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+/// A reader state sized to the terminal.
+fn terminal_state(b: Briefing, lang: Option<LangArg>, config: &Config) -> anyhow::Result<State> {
+    briefing::term::require_terminal()?;
+    let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
+    Ok(configured_state(b, lang, config, Size::new(w, h)))
+}
+
+pub(crate) fn read(
+    file: Option<&str>,
+    lang: Option<LangArg>,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
     let b = match load_or_report(file) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    let state = terminal_state(b, lang)?;
+    let state = terminal_state(b, lang, config)?;
     // A presentation started from the reader can be followed by `briefing present --notes`.
-    let ended = briefing::term::run(state, theme(), &mut publish_hooks(file))?;
+    let ended = briefing::term::run(state, theme(config), &mut publish_hooks(file))?;
     Ok(ExitCode::from(ended.exit_status()))
 }
 
@@ -106,35 +246,39 @@ pub(crate) fn present(
     file: Option<&str>,
     lang: Option<LangArg>,
     notes: bool,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let b = match load_or_report(file) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
     let title = b.title.clone();
-    let mut state = terminal_state(b, lang)?;
+    let mut state = terminal_state(b, lang, config)?;
     let ended = if notes {
         briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
         let mut follow = FollowHooks::new(&title);
-        briefing::term::run(state, theme(), &mut follow)?
+        briefing::term::run(state, theme(config), &mut follow)?
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
-        briefing::term::run(state, theme(), &mut publish_hooks(file))?
+        briefing::term::run(state, theme(config), &mut publish_hooks(file))?
     };
     Ok(ExitCode::from(ended.exit_status()))
 }
 
-pub(crate) fn serve(args: &ServeArgs, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+pub(crate) fn serve(
+    args: &ServeArgs,
+    lang: Option<LangArg>,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
     let b = match load_or_report(args.file.as_deref()) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    let options = args.options()?;
+    let options = args.options(&config.serve)?;
     // Headless serving has no terminal: lay out for a common size.
     let size = crossterm::terminal::size().unwrap_or((100, 30));
-    let lang = pick_lang(lang, &b);
-    let state = State::new(b, lang, Size::new(size.0, size.1));
-    let theme = theme();
+    let state = configured_state(b, lang, config, Size::new(size.0, size.1));
+    let theme = theme(config);
     let (serving, presenter) = Serving::start(&options, state, theme)?;
     let result = if args.headless || !std::io::stdout().is_terminal() {
         serving
@@ -159,14 +303,15 @@ pub(crate) fn snapshot(
     size: Size,
     keys: &str,
     ansi: bool,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let b = match load_or_report(file) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    let lang = pick_lang(lang, &b);
-    let theme = if ansi { theme() } else { Theme::new(true) };
-    match ui::snapshot(b, lang, size, keys, &theme) {
+    let lang = pick_lang(lang, config, &b);
+    let theme = if ansi { theme(config) } else { Theme::MONO };
+    match ui::snapshot_with(b, lang, size, keys, &theme, &config.keymap) {
         Ok(shot) => {
             let mut frame = if ansi { shot.ansi() } else { shot.text() };
             frame.push('\n');
@@ -303,4 +448,10 @@ fn emit(text: &str) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `briefing export`: a handout of the briefing, to standard output or written safely to OUT.
+pub(crate) fn export(args: &ExportArgs, lang: Option<LangArg>) -> ExitCode {
+    let _ = (args, lang);
+    ExitCode::FAILURE
 }

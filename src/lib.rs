@@ -7,6 +7,7 @@
 //! composes them.
 
 pub mod app;
+pub mod config;
 pub mod files;
 pub mod import;
 pub mod local_follow;
