@@ -112,9 +112,9 @@ pub(crate) struct ImportArgs {
 pub(crate) struct ExportArgs {
     /// The briefing or release; the bundled briefing by default.
     pub file: Option<String>,
-    /// The handout's format.
+    /// The handout's format; by default, OUT's extension (.md, .html, .txt) says.
     #[arg(long, value_enum)]
-    pub format: HandoutFormat,
+    pub format: Option<HandoutFormat>,
     /// Write the handout here instead of standard output.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<String>,
@@ -135,6 +135,16 @@ pub(crate) enum HandoutFormat {
     Html,
     /// Plain text.
     Txt,
+}
+
+impl From<HandoutFormat> for briefing::handout::HandoutFormat {
+    fn from(format: HandoutFormat) -> briefing::handout::HandoutFormat {
+        match format {
+            HandoutFormat::Md => briefing::handout::HandoutFormat::Markdown,
+            HandoutFormat::Html => briefing::handout::HandoutFormat::Html,
+            HandoutFormat::Txt => briefing::handout::HandoutFormat::Text,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

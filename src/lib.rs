@@ -9,6 +9,7 @@
 pub mod app;
 pub mod config;
 pub mod files;
+pub mod handout;
 pub mod import;
 pub mod local_follow;
 pub mod model;

@@ -124,6 +124,8 @@ pub struct Labels {
     pub follow_other: &'static str,
     /// Fact labels at the top of the summary: date, event, place, source.
     pub facts: [&'static str; 4],
+    /// Heading of the parties and their people (handouts).
+    pub parties: &'static str,
     /// Whether 0 takes the singular ("0 spectateur").
     pub zero_is_singular: bool,
 }
@@ -166,6 +168,7 @@ static EN: Labels = Labels {
     other_briefing: "The presentation running shows another briefing",
     follow_other: "To follow it, run:",
     facts: ["Date", "Event", "Place", "Source"],
+    parties: "Parties",
     zero_is_singular: false,
 };
 
@@ -220,6 +223,7 @@ static FR: Labels = Labels {
     other_briefing: "La présentation en cours montre un autre briefing",
     follow_other: "Pour la suivre, lancez :",
     facts: ["Date", "Événement", "Lieu", "Source"],
+    parties: "Parties",
     zero_is_singular: true,
 };
 
