@@ -17,7 +17,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 #[derive(Parser, Debug)]
 #[command(
     name = "briefing",
-    version,
+    version = env!("BRIEFING_VERSION"),
     about,
     subcommand_precedence_over_arg = true
 )]

@@ -520,3 +520,26 @@ fn man_page_is_roff_and_names_every_subcommand() {
         "serve's options are listed"
     );
 }
+
+#[test]
+fn version_names_the_commit_of_a_git_checkout() {
+    let out = briefing(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let version = text(&out.stdout);
+    assert!(
+        version.starts_with(&format!("briefing {}", env!("CARGO_PKG_VERSION"))),
+        "{version}"
+    );
+    // Built from this checkout: the commit checked out when it was built (the build script
+    // runs again when HEAD moves).
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output();
+    if let Ok(head) = head
+        && head.status.success()
+    {
+        let head = text(&head.stdout);
+        assert!(version.contains(&format!("({} ", head.trim())), "{version}");
+    }
+}
