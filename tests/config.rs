@@ -184,3 +184,25 @@ fn config_reports_problems_and_warnings() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).starts_with("no configuration file"));
 }
+
+#[test]
+fn the_readmes_example_configuration_checks() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("\n## Configuration\n").nth(1).unwrap();
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let checked = briefing::config::parse_config(example, "README.md").unwrap();
+    assert!(checked.warnings.is_empty());
+    assert_eq!(checked.config.lang, Some(briefing::model::Lang::En));
+    let keymap = &checked.config.keymap;
+    let quit = Some(briefing::app::Action::Quit);
+    let mode = briefing::app::Mode::Reading;
+    assert_eq!(keymap.resolve(mode, briefing::app::Key::Char('x')), quit);
+    assert_eq!(keymap.resolve(mode, briefing::app::Key::Char('q')), quit);
+}
