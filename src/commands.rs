@@ -275,7 +275,14 @@ pub(crate) fn serve(
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    let options = args.options(&config.serve)?;
+    let options = match args.options(&config.serve) {
+        Ok(o) => o,
+        Err(e) => {
+            // A missing or empty choice is bad input, as clap's own usage errors are.
+            eprintln!("briefing: error: {e:#}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
     // Headless serving has no terminal: lay out for a common size.
     let size = crossterm::terminal::size().unwrap_or((100, 30));
     let state = configured_state(b, lang, config, Size::new(size.0, size.1));

@@ -206,3 +206,31 @@ fn the_readmes_example_configuration_checks() {
     assert_eq!(keymap.resolve(mode, briefing::app::Key::Char('x')), quit);
     assert_eq!(keymap.resolve(mode, briefing::app::Key::Char('q')), quit);
 }
+
+#[test]
+fn serve_without_a_choice_of_who_may_watch_is_refused() {
+    let out = briefing(&["serve", "--headless"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "briefing: error: expected one of --authorized-keys FILE, --passcode CODE or --open, \
+         found none\n  = help: or name an authorized_keys file under [serve] in the configuration\n"
+    );
+}
+
+#[test]
+fn serve_paths_are_read_from_the_configurations_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "[serve]\nauthorized_keys = \"keys\"\nhost_key = \"/abs/host_key\"\n",
+    )
+    .unwrap();
+    let serve = load_config(&path).unwrap().config.serve;
+    assert_eq!(serve.authorized_keys, Some(dir.path().join("keys")));
+    assert_eq!(
+        serve.host_key,
+        Some(Path::new("/abs/host_key").to_path_buf())
+    );
+}
