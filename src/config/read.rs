@@ -397,6 +397,20 @@ impl<'a> Reader<'a> {
                     self.report(d);
                     continue;
                 }
+                if let (Ctx::Search | Ctx::Always, Key::Char(c)) = (ctx, k) {
+                    // Search and everywhere are read before typing: the character is taken.
+                    let d = self
+                        .at(
+                            span.clone(),
+                            format!(
+                                "expected a key that is not typed in a search query, found '{c}'"
+                            ),
+                        )
+                        .with_label(format!("'{c}' can no longer be typed in a search"))
+                        .with_help("bind a key with Ctrl or a named key such as <F2>")
+                        .as_warning();
+                    self.warnings.push(d);
+                }
                 given.push((k, name.to_string()));
                 ok.push(k);
             }

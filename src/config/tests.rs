@@ -269,3 +269,23 @@ fn paths_resolve_from_home_and_the_configs_folder() {
     );
     assert_eq!(resolve_path(Path::new("/k"), dir, home), Path::new("/k"));
 }
+
+#[test]
+fn a_character_taken_from_search_queries_is_a_warning() {
+    let c = ok(
+        "[keys.everywhere]\nredraw = [\"<C-l>\", \"r\"]\n[keys.search]\nsearch_submit = \"<F2>\"\n",
+    );
+    let warnings: Vec<String> = c.warnings.iter().map(|w| w.headline()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "config.toml:2:20: warning: expected a key that is not typed in a search query, found 'r'"
+        ]
+    );
+    assert_eq!(
+        c.config
+            .keymap
+            .resolve(Mode::Search(crate::app::Base::Reading), Key::Char('r')),
+        Some(Action::Redraw)
+    );
+}
