@@ -1,25 +1,32 @@
 //! The commands behind the command line: load, run the reader, present, serve, snapshot,
-//! check, import. Part of the binary, not the library: here the edges are composed (the
-//! terminal loop with the presentation link or the SSH server's hooks).
+//! check, import (export, config, completions and man in files of their own). Part of the
+//! binary, not the library: here the edges are composed (the terminal loop with the
+//! presentation link or the SSH server's hooks).
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::CommandFactory;
 
 use briefing::app::{Size, State};
 use briefing::config::Config;
 use briefing::files::{self, Overwrite};
-use briefing::handout::{Handout, HandoutFormat};
 use briefing::import::{self, ImportError};
 use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
-use crate::cli::{ExportArgs, ImportArgs, LangArg, ServeArgs};
+use crate::cli::{ImportArgs, LangArg, ServeArgs};
+
+mod docs;
+mod export;
+mod settings;
+
+pub(crate) use docs::{completions, man};
+pub(crate) use export::export;
+pub(crate) use settings::{config, load_config};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -70,129 +77,6 @@ fn theme(config: &Config) -> Theme {
     config
         .theme
         .unless_no_color(std::env::var_os("NO_COLOR").as_deref())
-}
-
-/// The configuration file in use: the one `--config` or `BRIEFING_CONFIG` names, else
-/// briefing/config.toml in the user's configuration directory when it exists.
-fn config_path(flag: Option<&Path>) -> Option<PathBuf> {
-    flag.map(Path::to_path_buf).or_else(default_config_path)
-}
-
-fn default_config_path() -> Option<PathBuf> {
-    let path = dirs::config_dir()?.join("briefing").join("config.toml");
-    std::fs::symlink_metadata(&path).is_ok().then_some(path)
-}
-
-/// The configuration, or the defaults without a file. A file with an error is refused with its
-/// problems and the exit code for bad input: the program does not start on half a
-/// configuration. Its warnings (actions left without a key) are printed and it goes on.
-pub(crate) fn load_config(flag: Option<&Path>) -> Result<Config, ExitCode> {
-    let Some(path) = config_path(flag) else {
-        return Ok(Config::default());
-    };
-    match files::load_config(&path) {
-        Ok(checked) => {
-            for w in &checked.warnings {
-                eprintln!("{w}\n");
-            }
-            Ok(checked.config)
-        }
-        Err(e) => {
-            eprintln!(
-                "{e}\n\nbriefing: the configuration has errors; fix them, or pass --config with another file"
-            );
-            Err(ExitCode::from(EXIT_BAD_INPUT))
-        }
-    }
-}
-
-/// `briefing config`: checks the configuration in use (or prints the default one).
-pub(crate) fn config(flag: Option<&Path>, default: bool) -> ExitCode {
-    if default {
-        return emit(&briefing::config::default_file());
-    }
-    let Some(path) = config_path(flag) else {
-        let place = dirs::config_dir().map_or_else(
-            || "the configuration directory".to_string(),
-            |d| d.join("briefing").join("config.toml").display().to_string(),
-        );
-        return emit(&format!(
-            "no configuration file ({place}): the defaults apply; `briefing config --default` \
-             prints them\n"
-        ));
-    };
-    match files::load_config(&path) {
-        Ok(checked) => {
-            for w in &checked.warnings {
-                eprintln!("{w}\n");
-            }
-            emit(&format!("{}: ok\n", path.display()))
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(EXIT_BAD_INPUT)
-        }
-    }
-}
-
-/// `briefing completions SHELL`: the completion script, from the clap definition.
-pub(crate) fn completions(shell: clap_complete::Shell) -> ExitCode {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut crate::cli::Cli::command(), "briefing", &mut out);
-    emit(&String::from_utf8_lossy(&out))
-}
-
-/// `briefing man`: the manual page, in roff, from the clap definition: one page, with a
-/// section per command (its synopsis and options) rather than pages of their own.
-pub(crate) fn man() -> ExitCode {
-    match man_page() {
-        Ok(page) => emit(&page),
-        Err(e) => {
-            eprintln!("briefing: error: cannot write the manual page: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn man_page() -> std::io::Result<String> {
-    let mut cmd = crate::cli::Cli::command();
-    cmd.build();
-    let mut out = Vec::new();
-    let man = clap_mangen::Man::new(cmd.clone());
-    man.render_title(&mut out)?;
-    man.render_name_section(&mut out)?;
-    man.render_synopsis_section(&mut out)?;
-    man.render_description_section(&mut out)?;
-    man.render_options_section(&mut out)?;
-    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-        let name = format!("briefing {}", sub.get_name());
-        // The global options are the page's own, listed once above.
-        let sub = sub
-            .clone()
-            .bin_name(&name)
-            .display_name(&name)
-            .mut_args(|a| {
-                let global = a.is_global_set() || a.get_id() == "help";
-                a.hide(global)
-            });
-        let man = clap_mangen::Man::new(sub);
-        let mut part = Vec::new();
-        man.render_synopsis_section(&mut part)?;
-        man.render_description_section(&mut part)?;
-        man.render_options_section(&mut part)?;
-        // Each command's sections become subsections of one section named after it.
-        let part = String::from_utf8_lossy(&part)
-            .replacen(
-                ".SH SYNOPSIS",
-                &format!(".SH \"{}\"", name.to_uppercase()),
-                1,
-            )
-            .replace(".SH DESCRIPTION", ".SS Description")
-            .replace(".SH OPTIONS", ".SS Options");
-        out.extend_from_slice(part.as_bytes());
-    }
-    man.render_version_section(&mut out)?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// Loads the briefing, or prints its problems and gives the exit code for bad input.
@@ -454,64 +338,6 @@ fn emit(text: &str) -> ExitCode {
         Err(e) => {
             eprintln!("briefing: error: cannot write to standard output: {e}");
             ExitCode::FAILURE
-        }
-    }
-}
-
-/// `briefing export`: a handout of the briefing, to standard output, or written to OUT as
-/// `import -o` writes (a temporary file and a rename; an existing file only with `--force`;
-/// never over the briefing itself). Its words are in the briefing's language (`--lang`
-/// overrides; the configuration's language is the reader's, not the handout's).
-pub(crate) fn export(args: &ExportArgs, lang: Option<LangArg>) -> ExitCode {
-    let format = match (args.format, &args.output) {
-        (Some(f), _) => f.into(),
-        (None, Some(out)) => match HandoutFormat::from_name(out) {
-            Some(f) => f,
-            None => {
-                eprintln!(
-                    "{out}: error: expected --format md, html or txt, found an output name \
-                     without one of those extensions"
-                );
-                return ExitCode::from(EXIT_BAD_INPUT);
-            }
-        },
-        (None, None) => {
-            eprintln!("briefing: error: expected --format md, html or txt, found none");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
-    if let (Some(out), Some(file)) = (&args.output, &args.file)
-        && is_same_file(file, out)
-    {
-        eprintln!(
-            "{out}: error: expected an output file other than the briefing\n  = help: pass another -o"
-        );
-        return ExitCode::from(EXIT_BAD_INPUT);
-    }
-    let b = match load_or_report(args.file.as_deref()) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
-    let lang = match lang {
-        Some(l) => l.into(),
-        None => Lang::for_interface(b.lang.as_deref()),
-    };
-    let handout = Handout::new(&b, lang, args.notes).write(format);
-    match &args.output {
-        None => emit(&handout),
-        Some(out) => {
-            let overwrite = if args.force {
-                Overwrite::Replace
-            } else {
-                Overwrite::Refuse
-            };
-            match files::write_new(Path::new(out), &handout, overwrite) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("{e:#}");
-                    ExitCode::FAILURE
-                }
-            }
         }
     }
 }
