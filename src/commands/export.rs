@@ -36,7 +36,8 @@ pub(crate) fn export(args: &ExportArgs, lang: Option<LangArg>) -> ExitCode {
         && is_same_file(file, out)
     {
         eprintln!(
-            "{out}: error: expected an output file other than the briefing\n  = help: pass another -o"
+            "{out}: error: expected an output file other than the briefing\n  = help: pass \
+             another -o"
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }

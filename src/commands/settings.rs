@@ -35,7 +35,8 @@ pub(crate) fn load_config(flag: Option<&Path>) -> Result<Config, ExitCode> {
         }
         Err(e) => {
             eprintln!(
-                "{e}\n\nbriefing: the configuration has errors; fix them, or pass --config with another file"
+                "{e}\n\nbriefing: the configuration has errors; fix them, or pass --config with \
+                 another file"
             );
             Err(ExitCode::from(EXIT_BAD_INPUT))
         }

@@ -319,7 +319,8 @@ impl<'a> Reader<'a> {
                                 let d = self.at(
                                     value.span(),
                                     format!(
-                                        "expected an address and port like '127.0.0.1:2222', found '{}'",
+                                        "expected an address and port like '127.0.0.1:2222', \
+                                         found '{}'",
                                         quote_value(text)
                                     ),
                                 );

@@ -98,7 +98,8 @@ impl Reader<'_> {
                         .at(
                             span,
                             format!(
-                                "expected each key once in 'keys.{}', found '{k}' for both '{other}' and '{name}'",
+                                "expected each key once in 'keys.{}', found '{k}' for both \
+                                 '{other}' and '{name}'",
                                 ctx.name()
                             ),
                         )
