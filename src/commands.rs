@@ -1,6 +1,7 @@
 //! The commands behind the command line: load, run the reader, present, serve, snapshot,
-//! check, import. Part of the binary, not the library: here the edges are composed (the
-//! terminal loop with the presentation link or the SSH server's hooks).
+//! check, import (export, config, completions and man in files of their own). Part of the
+//! binary, not the library: here the edges are composed (the terminal loop with the
+//! presentation link or the SSH server's hooks).
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use briefing::app::{Size, State};
+use briefing::config::Config;
 use briefing::files::{self, Overwrite};
 use briefing::import::{self, ImportError};
 use briefing::local_follow::{FollowHooks, PublishHooks};
@@ -19,6 +21,14 @@ use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
 use crate::cli::{FromArg, ImportArgs, LangArg, ServeArgs};
+
+mod docs;
+mod export;
+mod settings;
+
+pub(crate) use docs::{completions, man};
+pub(crate) use export::export;
+pub(crate) use settings::{config, load_config};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -90,16 +100,20 @@ fn import_release(text: &str, path: &str) -> Result<Briefing, LoadFailure> {
     Ok(imported.briefing)
 }
 
-/// The interface language: `--lang`, else the briefing's own.
-fn pick_lang(arg: Option<LangArg>, b: &Briefing) -> Lang {
-    match arg {
-        Some(lang) => lang.into(),
-        None => Lang::for_interface(b.lang.as_deref()),
+/// The interface language: `--lang`, else the configuration's, else the briefing's own.
+fn pick_lang(arg: Option<LangArg>, config: &Config, b: &Briefing) -> Lang {
+    match (arg, config.lang) {
+        (Some(lang), _) => lang.into(),
+        (None, Some(lang)) => lang,
+        (None, None) => Lang::for_interface(b.lang.as_deref()),
     }
 }
 
-fn theme() -> Theme {
-    Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
+/// The configuration's theme, unless NO_COLOR is set: NO_COLOR wins over any theme.
+fn theme(config: &Config) -> Theme {
+    config
+        .theme
+        .unless_no_color(std::env::var_os("NO_COLOR").as_deref())
 }
 
 /// Loads the briefing, or prints its problems and gives the exit code for bad input.
@@ -121,27 +135,35 @@ fn load_watched(
     }
 }
 
+/// A reader state with the configuration's keys and language.
+fn configured_state(b: Briefing, lang: Option<LangArg>, config: &Config, size: Size) -> State {
+    let lang = pick_lang(lang, config, &b);
+    let mut state = State::new(b, lang, size);
+    state.keymap = std::sync::Arc::clone(&config.keymap);
+    state
+}
+
 /// A reader state sized to the terminal.
-fn terminal_state(b: Briefing, lang: Option<LangArg>) -> anyhow::Result<State> {
+fn terminal_state(b: Briefing, lang: Option<LangArg>, config: &Config) -> anyhow::Result<State> {
     briefing::term::require_terminal()?;
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
-    let lang = pick_lang(lang, &b);
-    Ok(State::new(b, lang, Size::new(w, h)))
+    Ok(configured_state(b, lang, config, Size::new(w, h)))
 }
 
 pub(crate) fn read(
     file: Option<&str>,
     lang: Option<LangArg>,
     from: Option<FromArg>,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let (b, watched) = match load_watched(file, from) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let state = terminal_state(b, lang)?;
+    let state = terminal_state(b, lang, config)?;
     // A presentation started from the reader can be followed by `briefing present --notes`.
     let mut hooks = (publish_hooks(file), (watched, Opener::default()));
-    let ended = briefing::term::run(state, theme(), &mut hooks)?;
+    let ended = briefing::term::run(state, theme(config), &mut hooks)?;
     Ok(ExitCode::from(ended.exit_status()))
 }
 
@@ -160,22 +182,23 @@ pub(crate) fn present(
     lang: Option<LangArg>,
     from: Option<FromArg>,
     notes: bool,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let (b, watched) = match load_watched(file, from) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
     let title = b.title.clone();
-    let mut state = terminal_state(b, lang)?;
+    let mut state = terminal_state(b, lang, config)?;
     let ended = if notes {
         briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
         // The presenter view reloads the file itself, as the presentation it follows does.
         let mut hooks = (FollowHooks::new(&title), watched);
-        briefing::term::run(state, theme(), &mut hooks)?
+        briefing::term::run(state, theme(config), &mut hooks)?
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
         let mut hooks = (publish_hooks(file), (watched, Opener::default()));
-        briefing::term::run(state, theme(), &mut hooks)?
+        briefing::term::run(state, theme(config), &mut hooks)?
     };
     Ok(ExitCode::from(ended.exit_status()))
 }
@@ -184,17 +207,24 @@ pub(crate) fn serve(
     args: &ServeArgs,
     lang: Option<LangArg>,
     from: Option<FromArg>,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let (b, watched) = match load_watched(args.file.as_deref(), from) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let options = args.options()?;
+    let options = match args.options(&config.serve) {
+        Ok(o) => o,
+        Err(e) => {
+            // A missing or empty choice is bad input, as clap's own usage errors are.
+            eprintln!("briefing: error: {e:#}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
     // Headless serving has no terminal: lay out for a common size.
     let size = crossterm::terminal::size().unwrap_or((100, 30));
-    let lang = pick_lang(lang, &b);
-    let state = State::new(b, lang, Size::new(size.0, size.1));
-    let theme = theme();
+    let state = configured_state(b, lang, config, Size::new(size.0, size.1));
+    let theme = theme(config);
     let (serving, presenter) = Serving::start(&options, state, theme)?;
     let result = if args.headless || !std::io::stdout().is_terminal() {
         serving
@@ -223,14 +253,15 @@ pub(crate) fn snapshot(
     size: Size,
     keys: &str,
     ansi: bool,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let b = match load_or_report(file, from) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    let lang = pick_lang(lang, &b);
-    let theme = if ansi { theme() } else { Theme::new(true) };
-    match ui::snapshot(b, lang, size, keys, &theme) {
+    let lang = pick_lang(lang, config, &b);
+    let theme = if ansi { theme(config) } else { Theme::MONO };
+    match ui::snapshot_with(b, lang, size, keys, &theme, &config.keymap) {
         Ok(shot) => {
             let mut frame = if ansi { shot.ansi() } else { shot.text() };
             frame.push('\n');

@@ -149,6 +149,27 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// Reads and checks the configuration file at `path`; its paths are resolved from the home
+/// directory (`~/`) and from the file's folder (see [`crate::config::resolve_path`]).
+pub fn load_config(path: &Path) -> Result<crate::config::Checked, LoadError> {
+    let origin = path.display().to_string();
+    let text = read_text(&origin)?;
+    let mut checked = crate::config::parse_config(&text, &origin)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    let home = dirs::home_dir();
+    let serve = &mut checked.config.serve;
+    for p in [&mut serve.authorized_keys, &mut serve.host_key]
+        .into_iter()
+        .flatten()
+    {
+        *p = crate::config::resolve_path(p, &dir, home.as_deref());
+    }
+    Ok(checked)
+}
+
 /// How [`write_new`] treats an existing file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overwrite {

@@ -7,8 +7,10 @@
 //! composes them.
 
 pub mod app;
+pub mod config;
 pub mod editor;
 pub mod files;
+pub mod handout;
 pub mod import;
 pub mod local_follow;
 pub mod model;

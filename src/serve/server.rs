@@ -269,6 +269,8 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     let stats = Arc::new(Stats::default());
     let mut attendee = template;
     attendee.session = Viewer::Attendee { following: true };
+    // The presenter's configuration is theirs: attendees press the documented keys.
+    attendee.keymap = crate::app::keymap::Keymap::builtin();
     let refusal_config = Arc::new(russh::server::Config {
         inactivity_timeout: Some(TELL_TIMEOUT),
         // No method to try: the client stops at the banner instead of asking for a password.
