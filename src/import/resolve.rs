@@ -169,21 +169,6 @@ impl Resolution {
     }
 }
 
-/// The number a count word says ("deux", "three", "both").
-fn count_of(word: &str) -> Option<usize> {
-    match word {
-        "deux" | "two" | "both" => Some(2),
-        "trois" | "three" => Some(3),
-        "quatre" | "four" => Some(4),
-        "cinq" | "five" => Some(5),
-        _ => None,
-    }
-}
-
-fn is_count(word: &str) -> bool {
-    count_of(word).is_some()
-}
-
 /// Gender agreement: a known gender must agree; an unknown one may.
 fn agrees(person: Option<Gender>, wanted: Gender) -> Option<bool> {
     match person {
@@ -412,7 +397,7 @@ impl Resolver<'_> {
             Source::Role { role, org, gender } => self.holder_of(role, org.as_deref(), *gender),
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
-            Source::Joint(words) => self.joint(words, at),
+            Source::Joint(words, count) => self.joint(words, *count, at),
             Source::OrgRef(words) => self.org_named_before(words, at),
             // Capitalised words read as an organisation may be someone's surname ("De Bolle").
             Source::Org(name) => self
@@ -535,9 +520,9 @@ impl Resolver<'_> {
     }
 
     /// The people a joint source names: everyone whose role shares its noun.
-    fn joint(&self, words: &str, at: Pos) -> Speaker {
+    fn joint(&self, words: &str, count: Option<u8>, at: Pos) -> Speaker {
         let stems = role_stems(words);
-        let Some(noun) = stems.iter().find(|s| s.len() > 3 && !is_count(s)) else {
+        let Some(noun) = stems.iter().rev().find(|s| s.len() > 3) else {
             return Speaker::Unknown;
         };
         let found: Vec<usize> = self
@@ -556,7 +541,7 @@ impl Resolver<'_> {
             return Speaker::People(found);
         }
         // "les trois chefs d'autorité" with no role in common: the three people named last.
-        let Some(count) = stems.iter().find_map(|s| count_of(s)) else {
+        let Some(count) = count.map(usize::from) else {
             return Speaker::Unknown;
         };
         let to = self.salient.partition_point(|(pos, _)| *pos < at);
@@ -673,13 +658,16 @@ mod tests {
             quotes: vec![
                 quote(
                     3,
-                    Some(Source::Joint("les trois chefs d'autorité".to_string())),
+                    Some(Source::Joint(
+                        "les trois chefs d'autorité".to_string(),
+                        Some(3),
+                    )),
                     false,
                 ),
                 // Two people share the role's noun: those two, whoever was named last.
                 quote(
                     4,
-                    Some(Source::Joint("les deux procureurs".to_string())),
+                    Some(Source::Joint("les deux procureurs".to_string(), Some(2))),
                     false,
                 ),
             ],
@@ -866,7 +854,7 @@ mod tests {
             ],
             quotes: vec![quote(
                 1,
-                Some(Source::Joint("les deux ministres".to_string())),
+                Some(Source::Joint("les deux ministres".to_string(), Some(2))),
                 false,
             )],
             ..Facts::default()
