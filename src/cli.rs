@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use briefing::app::Size;
+use briefing::import::Source;
 use briefing::model::{Format, Lang};
 use briefing::serve::options::{self, DEFAULT_LISTEN};
 use briefing::serve::{Access, Limits, ServeOptions};
@@ -21,12 +22,16 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
     subcommand_precedence_over_arg = true
 )]
 pub(crate) struct Cli {
-    /// The briefing to open (TOML or JSON), or a release to structure on the fly (.txt, .md);
+    /// The briefing to open (TOML or JSON), or a release to structure on the fly (.txt, .md,
+    /// .html, .htm, .pdf);
     /// the bundled UNODC–INTERPOL briefing by default.
     pub file: Option<String>,
     /// Interface language (by default the briefing's own); for `import`, the release's.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
+    /// Read the release as this kind of file, whatever its extension (for standard input).
+    #[arg(long, value_enum, global = true, value_name = "KIND")]
+    pub from: Option<FromArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -39,8 +44,8 @@ pub(crate) enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
-    /// Structure a raw press release (plain text or Markdown, French or English) into a
-    /// briefing.
+    /// Structure a raw press release (plain text, Markdown, a saved web page or a PDF; French
+    /// or English) into a briefing.
     Import(ImportArgs),
     /// Present the briefing slide by slide (Esc or p goes to the reader).
     Present {
@@ -89,6 +94,30 @@ pub(crate) struct ImportArgs {
 pub(crate) enum OutFormat {
     Toml,
     Json,
+}
+
+/// `--from`: the kinds of release file briefing reads.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum FromArg {
+    /// A saved web page.
+    Html,
+    /// A PDF with a text layer.
+    Pdf,
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+}
+
+impl From<FromArg> for Source {
+    fn from(arg: FromArg) -> Source {
+        match arg {
+            FromArg::Html => Source::Html,
+            FromArg::Pdf => Source::Pdf,
+            FromArg::Text => Source::Text,
+            FromArg::Markdown => Source::Markdown,
+        }
+    }
 }
 
 /// `--lang`: the languages briefing has words and tables for.

@@ -10,7 +10,7 @@ use anyhow::Context;
 
 use briefing::app::{Size, State};
 use briefing::files::{self, Overwrite};
-use briefing::import::{self, ImportError};
+use briefing::import::{self, ImportError, Source};
 use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::serve::Serving;
@@ -33,14 +33,46 @@ enum LoadFailure {
     Import(#[from] ImportError),
 }
 
-/// Loads the briefing to show: the bundled one, a briefing file, or a release (`.txt`, `.md`)
-/// structured on the fly.
+/// What `--from` says every file named on the command line is (set once, by `main`).
+static FROM: std::sync::OnceLock<Source> = std::sync::OnceLock::new();
+
+/// Records `--from` for every command.
+pub(crate) fn set_from(from: Option<Source>) {
+    if let Some(from) = from {
+        let _ = FROM.set(from);
+    }
+}
+
+/// What kind of release `path` is: `--from`, else its extension; `None` for a briefing.
+fn source_of(path: &str) -> Option<Source> {
+    FROM.get().copied().or_else(|| Source::of_path(path))
+}
+
+/// Reads a release of any kind and structures it.
+fn import_path(
+    path: &str,
+    source: Source,
+    lang: Option<Lang>,
+) -> Result<import::Imported, LoadFailure> {
+    match source {
+        Source::Text | Source::Markdown => {
+            let text = files::read_text(path)?;
+            Ok(import::import_release(&text, path, lang)?)
+        }
+        Source::Html | Source::Pdf => {
+            let bytes = files::read_bytes(path)?;
+            Ok(import::import_bytes(&bytes, source, path, lang)?)
+        }
+    }
+}
+
+/// Loads the briefing to show: the bundled one, a briefing file, or a release (`.txt`, `.md`,
+/// `.html`, `.pdf`, or what `--from` says) structured on the fly.
 fn load(file: Option<&str>) -> Result<Briefing, LoadFailure> {
     match file {
         None => Ok(model::bundled()?),
-        Some(path) if import::is_release_path(path) => {
-            let text = files::read_text(path)?;
-            let imported = import::import_release(&text, path, None)?;
+        Some(path) if let Some(source) = source_of(path) => {
+            let imported = import_path(path, source, None)?;
             if !imported.warnings.is_empty() {
                 eprintln!(
                     "{path}: note: structured with {}; `briefing import {path}` lists them",
@@ -221,14 +253,8 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
-    let text = match files::read_text(&args.release) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
-    let imported = match import::import_release(&text, &args.release, lang) {
+    let source = source_of(&args.release).unwrap_or(Source::Text);
+    let imported = match import_path(&args.release, source, lang) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("{e}");

@@ -13,6 +13,7 @@ use crate::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang;
+    commands::set_from(cli.from.map(Into::into));
     let result = match cli.command {
         Some(Command::Check { files }) => return commands::check(&files),
         Some(Command::Import(args)) => return commands::import(&args, lang),
