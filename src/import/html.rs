@@ -524,10 +524,11 @@ fn after<'a>(
     entered: bool,
 ) -> Option<(NodeRef<'a>, bool)> {
     if entered {
-        if let Some(role) = roles.pop() {
-            if role != Role::Inline && role != Role::Break {
-                b.close();
-            }
+        if let Some(role) = roles.pop()
+            && role != Role::Inline
+            && role != Role::Break
+        {
+            b.close();
         }
         if let Some(Some((start, url))) = links.pop() {
             b.link(start, &url);

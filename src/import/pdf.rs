@@ -33,7 +33,7 @@ pub const MAX_GLYPHS: usize = 4_000_000;
 /// The deepest nesting of form XObjects read.
 pub const MAX_FORM_DEPTH: usize = 16;
 /// Lines within this fraction of the page's height from its top or bottom may be furniture.
-const MARGIN_ZONE: f64 = 0.1;
+const MARGIN_ZONE: f64 = 0.12;
 
 /// The message for a PDF made of images.
 pub(crate) const NO_TEXT_LAYER: &str = "no text layer: this PDF is an image; run OCR first";
@@ -668,8 +668,11 @@ fn blocks(pages: &[PageGlyphs]) -> Doc {
         }
         b.open(kind);
         for (i, line) in join_lines(para).iter().enumerate() {
-            if i > 0 {
+            // A headline over several lines is one line of text.
+            if i > 0 && kind != BlockKind::Heading {
                 b.line_break();
+            } else if i > 0 {
+                b.text(" ", kind);
             }
             b.text(line, kind);
         }
