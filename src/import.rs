@@ -21,28 +21,26 @@
 #![warn(clippy::indexing_slicing)]
 
 mod assemble;
-mod blocks;
+pub(crate) mod blocks;
 mod extract;
 mod facts;
-mod html;
 mod lexicon;
 mod links;
 mod outline;
-mod page;
 mod pattern;
-mod pdf;
 mod quotes;
 mod resolve;
 mod rules;
 mod taxonomy;
 mod token;
-mod words;
+pub(crate) mod words;
 
+pub use crate::formats::html::{MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_BYTES};
+pub use crate::formats::page::Source;
+pub use crate::formats::pdf::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_PAGES, MAX_STREAM_BYTES};
+use crate::formats::{html, page, pdf};
 pub use crate::model::Lang;
-pub use html::{MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_BYTES};
 pub use lexicon::detect;
-pub use page::Source;
-pub use pdf::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_PAGES, MAX_STREAM_BYTES};
 
 use crate::model::sanitize::sanitize;
 use crate::model::{Briefing, Diagnostic, Format};

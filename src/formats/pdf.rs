@@ -20,9 +20,9 @@ use std::io::Read;
 
 use pdf_extract::{Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
 
-use super::blocks::{BlockKind, Doc};
 use super::html::PageError;
 use super::page::{DocBuilder, PageMeta};
+use crate::import::blocks::{BlockKind, Doc};
 
 /// The most a single stream may inflate to.
 pub const MAX_STREAM_BYTES: u64 = 64 * 1024 * 1024;

@@ -2,7 +2,8 @@
 //! file is ([`Source`]), the page's metadata ([`PageMeta`]), and the builder both front-ends
 //! fill with the importer's blocks ([`DocBuilder`]). No I/O here.
 
-use super::blocks::{Block, BlockKind, Doc, DocLink};
+use crate::import::blocks::{Block, BlockKind, Doc, DocLink};
+pub(crate) use crate::import::words;
 use crate::model::sanitize::sanitize;
 use crate::model::{Date, Lang};
 
@@ -32,7 +33,7 @@ impl Source {
             "html" | "htm" | "xhtml" | "shtml" => Some(Source::Html),
             "pdf" => Some(Source::Pdf),
             "md" | "markdown" => Some(Source::Markdown),
-            _ if super::is_release_path(path) => Some(Source::Text),
+            _ if crate::import::is_release_path(path) => Some(Source::Text),
             _ => None,
         }
     }

@@ -14,8 +14,9 @@
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 
-use super::blocks::{BlockKind, Doc};
+use super::page::words::fold_key;
 use super::page::{DocBuilder, PageMeta, clean_line, date_of_timestamp};
+use crate::import::blocks::{BlockKind, Doc};
 use crate::model::Lang;
 
 /// The largest page read, in bytes of HTML.
@@ -240,15 +241,14 @@ fn nesting_depth(html: &str, stop: usize) -> usize {
             let mut open = self.open.borrow_mut();
             match tag.kind {
                 TagKind::StartTag if !tag.self_closing => {
+                    if let Some(kind) = raw_text_kind(name) {
+                        // The text of a script or a style is no markup (and holds no element).
+                        return TokenSinkResult::RawData(kind);
+                    }
                     if open.len() < self.stop {
                         open.push(tag.name.clone());
                     }
                     self.max.set(self.max.get().max(open.len()));
-                    if let Some(kind) = raw_text_kind(name) {
-                        // The text of a script or a style is no markup.
-                        open.pop();
-                        return TokenSinkResult::RawData(kind);
-                    }
                 }
                 TagKind::StartTag => {}
                 TagKind::EndTag => {
@@ -465,7 +465,7 @@ fn walk(article: &Document, base: Option<&str>, title: Option<&str>) -> Doc {
         b.text(title, BlockKind::Heading);
         b.close();
     }
-    let title_key = title.map(super::words::fold_key);
+    let title_key = title.map(fold_key);
     let mut roles: Vec<Role> = Vec::new();
     // Open links: where their text starts and where they lead.
     let mut links: Vec<Option<(usize, String)>> = Vec::new();
@@ -555,9 +555,7 @@ fn drop_repeated_title(doc: &mut Doc, title_key: Option<&str>) {
         .blocks
         .get(1)
         .is_some_and(|b| b.kind == BlockKind::Heading)
-        && doc
-            .block_text(1)
-            .is_some_and(|t| super::words::fold_key(t) == key);
+        && doc.block_text(1).is_some_and(|t| fold_key(t) == key);
     if repeated {
         doc.blocks.remove(1);
         doc.links.retain(|l| l.block != 1);
