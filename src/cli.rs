@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use briefing::app::Size;
 use briefing::config::ServeDefaults;
+use briefing::import::Source;
 use briefing::model::{Format, Lang};
 use briefing::serve::options;
 use briefing::serve::{Access, Limits, ServeOptions};
@@ -22,14 +23,16 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
     subcommand_precedence_over_arg = true
 )]
 pub(crate) struct Cli {
-    /// The briefing to open (TOML or JSON), or a release to structure on the fly (.txt, .md);
+    /// The briefing to open (TOML or JSON), or a release to structure on the fly (.txt, .md,
+    /// .html, .htm, .pdf);
     /// the bundled UNODC–INTERPOL briefing by default.
     pub file: Option<String>,
     /// Interface language (by default the configuration's, else the briefing's own); for
     /// `import`, the release's; for `export`, the handout's.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
-    /// What '-' (standard input) holds; by default it is told from the text.
+    /// What the file holds, whatever its extension; for '-' (standard input), by default it is
+    /// told from the text.
     #[arg(long, value_enum, global = true, value_name = "KIND")]
     pub from: Option<FromArg>,
     /// The configuration file [default: briefing/config.toml in the user's configuration
@@ -48,8 +51,8 @@ pub(crate) enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
-    /// Structure a raw press release (plain text or Markdown, French or English) into a
-    /// briefing.
+    /// Structure a raw press release (plain text, Markdown, a saved web page or a PDF; French
+    /// or English) into a briefing.
     Import(ImportArgs),
     /// Present the briefing slide by slide (Esc or p goes to the reader).
     Present {
@@ -94,15 +97,36 @@ pub(crate) enum Command {
     },
 }
 
-/// What standard input holds.
+/// `--from`: what a file (or standard input) holds, whatever its name says.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FromArg {
     /// A briefing in TOML.
     Toml,
     /// A briefing in JSON.
     Json,
-    /// A press release, structured on the fly.
+    /// A press release in plain text or Markdown, structured on the fly.
     Release,
+    /// A release in plain text.
+    Text,
+    /// A release in Markdown.
+    Markdown,
+    /// A saved web page.
+    Html,
+    /// A PDF with a text layer.
+    Pdf,
+}
+
+impl FromArg {
+    /// The kind of release it names; none for a briefing.
+    pub(crate) fn source(self) -> Option<Source> {
+        match self {
+            FromArg::Toml | FromArg::Json => None,
+            FromArg::Release | FromArg::Text => Some(Source::Text),
+            FromArg::Markdown => Some(Source::Markdown),
+            FromArg::Html => Some(Source::Html),
+            FromArg::Pdf => Some(Source::Pdf),
+        }
+    }
 }
 
 /// `briefing import`'s arguments.

@@ -12,7 +12,7 @@ use anyhow::Context;
 use briefing::app::{Size, State};
 use briefing::config::Config;
 use briefing::files::{self, Overwrite};
-use briefing::import::{self, ImportError};
+use briefing::import::{self, ImportError, Source};
 use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::opener::Opener;
@@ -45,15 +45,48 @@ enum LoadFailure {
     Import(#[from] ImportError),
 }
 
-/// Loads the briefing to show: the bundled one, a briefing file, a release (`.txt`, `.md`)
-/// structured on the fly, or either from standard input (`-`, told apart by `from` or by the
-/// text). Also gives the text read, so a reload can tell whether it changed.
+/// What kind of release `path` is: `--from`, else its extension; `None` for a briefing.
+fn source_of(path: &str, from: Option<FromArg>) -> Option<Source> {
+    match from {
+        Some(kind) => kind.source(),
+        None => Source::of_path(path),
+    }
+}
+
+/// Reads a release of any kind and structures it.
+fn import_path(
+    path: &str,
+    source: Source,
+    lang: Option<Lang>,
+) -> Result<import::Imported, LoadFailure> {
+    match source {
+        Source::Text | Source::Markdown => {
+            let text = files::read_text(path)?;
+            Ok(import::import_release(&text, path, lang)?)
+        }
+        Source::Html | Source::Pdf => {
+            let bytes = files::read_bytes(path)?;
+            Ok(import::import_bytes(&bytes, source, path, lang)?)
+        }
+    }
+}
+
+/// Loads the briefing to show: the bundled one, a briefing file, a release (`.txt`, `.md`,
+/// `.html`, `.pdf`, or what `--from` says) structured on the fly, or either from standard
+/// input (`-`, told apart by `--from` or by the text). Also gives the text read, so a reload
+/// can tell whether it changed (none for a page or a PDF, which are not watched).
 fn load(
     file: Option<&str>,
     from: Option<FromArg>,
 ) -> Result<(Briefing, Option<String>), LoadFailure> {
     match file {
         None => Ok((model::bundled()?, None)),
+        Some("-") if matches!(from, Some(FromArg::Html | FromArg::Pdf)) => {
+            let source = from.and_then(FromArg::source).unwrap_or(Source::Html);
+            let imported = import_path("-", source, None)?;
+            note_warnings(STDIN_NAME, imported.warnings.len());
+            Ok((imported.briefing, None))
+        }
         Some("-") => {
             let text = files::read_text("-")?;
             let kind = from.unwrap_or_else(|| {
@@ -66,13 +99,18 @@ fn load(
                 }
             });
             let b = match kind {
-                FromArg::Release => import_release(&text, STDIN_NAME)?,
                 FromArg::Toml => parse_briefing(&text, STDIN_NAME, Format::Toml)?,
                 FromArg::Json => parse_briefing(&text, STDIN_NAME, Format::Json)?,
+                _ => import_release(&text, STDIN_NAME)?,
             };
             Ok((b, None))
         }
-        Some(path) if import::is_release_path(path) => {
+        Some(path) if let Some(source) = source_of(path, from) => {
+            if matches!(source, Source::Html | Source::Pdf) {
+                let imported = import_path(path, source, None)?;
+                note_warnings(path, imported.warnings.len());
+                return Ok((imported.briefing, None));
+            }
             let text = files::read_text(path)?;
             let b = import_release(&text, path)?;
             Ok((b, Some(text)))
@@ -91,13 +129,18 @@ const STDIN_NAME: &str = "<stdin>";
 /// Structures a release, noting on standard error how many warnings it had.
 fn import_release(text: &str, path: &str) -> Result<Briefing, LoadFailure> {
     let imported = import::import_release(text, path, None)?;
-    if !imported.warnings.is_empty() {
+    note_warnings(path, imported.warnings.len());
+    Ok(imported.briefing)
+}
+
+/// Notes on standard error how many warnings structuring a release had.
+fn note_warnings(path: &str, warnings: usize) {
+    if warnings > 0 {
         eprintln!(
             "{path}: note: structured with {}; `briefing import {path}` lists them",
-            plural(imported.warnings.len(), "warning")
+            plural(warnings, "warning")
         );
     }
-    Ok(imported.briefing)
 }
 
 /// The interface language: `--lang`, else the configuration's, else the briefing's own.
@@ -306,7 +349,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `briefing import`: read, structure, self-check, write. Bad input exits 2, anything else 1.
-pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
+pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>, from: Option<FromArg>) -> ExitCode {
     let lang = lang.map(Lang::from);
     if let Some(out) = &args.output
         && is_same_file(&args.release, out)
@@ -316,14 +359,8 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
-    let text = match files::read_text(&args.release) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
-    let imported = match import::import_release(&text, &args.release, lang) {
+    let source = source_of(&args.release, from).unwrap_or(Source::Text);
+    let imported = match import_path(&args.release, source, lang) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("{e}");

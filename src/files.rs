@@ -15,6 +15,13 @@ pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads `path` (or standard input for `-`) as UTF-8 text, within the size limit.
 pub fn read_text(path: &str) -> Result<String, LoadError> {
+    let bytes = read_bytes(path)?;
+    utf8(path, bytes)
+}
+
+/// Reads `path` (or standard input for `-`) as bytes, within the size limit: a saved page or
+/// a PDF, which say themselves how their text is encoded.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     let whole = |msg: String| LoadError::one(Diagnostic::whole(path, msg));
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -49,6 +56,10 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
         // Reading stops one byte past the limit: how much more there was is not known.
         return Err(whole(too_large(None)));
     }
+    Ok(bytes)
+}
+
+fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         // The first chunk is the valid text up to the first bad byte; an error means there is
         // one, so the defaults below are never used.

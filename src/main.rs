@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let config = || commands::load_config(config_flag);
     let result = match cli.command {
         Some(Command::Check { files }) => return commands::check(&files),
-        Some(Command::Import(args)) => return commands::import(&args, lang),
+        Some(Command::Import(args)) => return commands::import(&args, lang, from),
         Some(Command::Export(args)) => return commands::export(&args, lang, from),
         Some(Command::Config { default }) => return commands::config(config_flag, default),
         Some(Command::Completions { shell }) => return commands::completions(shell),
