@@ -583,12 +583,19 @@ mod tests {
 
     #[test]
     fn parties_are_organisations_not_places_events_or_common_words() {
-        let text = "INTERPOL and AUSTRAC open the Octopus Conference\n\nLYON, France – INTERPOL, the financial intelligence agency AUSTRAC and the police opened the Octopus Conference today. Security was discussed.\n";
+        let text = "INTERPOL and AUSTRAC open the Octopus Conference\n\nLYON, France – INTERPOL, the financial intelligence agency AUSTRAC and the police opened the Octopus Conference today. Security was discussed. The parties invited Salome Zourabichvili to represent the country at the meetings of the European Council.\n";
         let b = import_release(text, "p.txt", None).unwrap().briefing;
         let parties: Vec<&str> = b.parties.iter().map(|p| p.name.as_str()).collect();
         assert!(parties.contains(&"INTERPOL"), "{parties:?}");
         assert!(parties.contains(&"AUSTRAC"), "{parties:?}");
-        for junk in ["LYON", "Lyon", "Octopus Conference", "police", "Security"] {
+        for junk in [
+            "LYON",
+            "Lyon",
+            "Octopus Conference",
+            "police",
+            "Security",
+            "Salome Zourabichvili",
+        ] {
             assert!(!parties.contains(&junk), "{junk} in {parties:?}");
         }
         assert_eq!(b.place.as_deref(), Some("Lyon, France"));

@@ -86,6 +86,18 @@ fn party(mut org: Org, place: &[String], vocab: &Vocab) -> Option<Org> {
     if named.split(' ').any(|w| vocab.is(w, Class::NotParty)) {
         return None;
     }
+    // "Salome Zourabichvili": a known given name and no word of an organisation is a person.
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() >= 2
+        && words
+            .first()
+            .is_some_and(|w| crate::import::lexicon::given_name_gender(w).is_some())
+        && !words
+            .iter()
+            .any(|w| vocab.is(w, Class::OrgWord) || vocab.is(w, Class::OrgName))
+    {
+        return None;
+    }
     let acronym = org
         .name
         .chars()
@@ -130,13 +142,22 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         .map(|name| (false, last, name.as_str()));
     let mut out: Vec<Org> = Vec::new();
     // "Lyon, France": the city alone names no party either.
+    // Someone read as a person is no organisation.
+    let people: Vec<String> = resolution
+        .people
+        .iter()
+        .map(|p| fold_key(&p.name))
+        .collect();
     let place: Vec<String> = outline
         .place
         .iter()
         .flat_map(|p| [fold_key(p), fold_key(p.split(',').next().unwrap_or(p))])
         .collect();
     for (_, _, name) in written.into_iter().chain(about) {
-        let Some(org) = Org::parse(name, vocab).and_then(|o| party(o, &place, vocab)) else {
+        let Some(org) = Org::parse(name, vocab)
+            .and_then(|o| party(o, &place, vocab))
+            .filter(|o| !people.contains(&fold_key(&o.name)))
+        else {
             continue;
         };
         let keys = org.keys();
