@@ -600,4 +600,22 @@ mod tests {
         }
         assert_eq!(b.place.as_deref(), Some("Lyon, France"));
     }
+
+    #[test]
+    fn list_members_do_not_start_with_their_preposition() {
+        let text = "Titre du communiqué\n\nLes trois autorités se sont engagées à :\n\n- une coopération renforcée en matière de dépistage, de saisie et de confiscation des avoirs, ainsi que de restitution aux États ;\n";
+        let b = import_release(text, "m.txt", None).unwrap().briefing;
+        let labels: Vec<&str> = b
+            .cooperation_areas
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert!(!labels.is_empty());
+        assert!(
+            labels
+                .iter()
+                .all(|l| !l.starts_with("De ") && !l.starts_with("de ")),
+            "{labels:?}"
+        );
+    }
 }
