@@ -213,6 +213,7 @@ fn import_doc(
     for &block in &outline.link_blocks {
         links::links_of(doc, block, vocab, &mut links);
     }
+    links::drop_contacts(&mut links);
     briefing.links = links;
     // Every string goes through the sanitizer; the byte check skips the strings it would
     // return unchanged.
