@@ -120,7 +120,13 @@ fn server() {
         .unwrap();
     println!("listening {}", handle.local_addr());
     std::io::stdout().flush().unwrap();
-    briefing::serve::run_headless(&handle, presenter, BufReader::new(std::io::stdin())).unwrap();
+    briefing::serve::run_headless(
+        &handle,
+        presenter,
+        BufReader::new(std::io::stdin()),
+        &mut (),
+    )
+    .unwrap();
     let stats = handle.stats();
     eprintln!(
         "server: frames {} bytes {} stalled {} dropped input {}",

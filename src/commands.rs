@@ -270,8 +270,14 @@ pub(crate) fn serve(
     let theme = theme(config);
     let (serving, presenter) = Serving::start(&options, state, theme)?;
     let result = if args.headless || !std::io::stdout().is_terminal() {
+        // The file is watched as for a presenter at a terminal.
+        let mut watched = watched;
         serving
-            .run_headless(presenter, std::io::BufReader::new(std::io::stdin()))
+            .run_headless(
+                presenter,
+                std::io::BufReader::new(std::io::stdin()),
+                &mut watched,
+            )
             .map(|()| briefing::term::Ended::Quit)
     } else {
         // Attendees follow over SSH; a presenter view on this machine follows the same way

@@ -163,9 +163,10 @@ impl Serving {
         &self,
         presenter: State,
         input: impl BufRead + Send + 'static,
+        file: &mut dyn Hooks,
     ) -> anyhow::Result<()> {
         say!("  presenter keys: one line at a time on standard input (Ctrl-C ends)");
-        run_headless(&self.server, presenter, input)
+        run_headless(&self.server, presenter, input, file)
     }
 
     /// Says goodbye to the attendees (waiting a few seconds at most) and stops the runtime.
@@ -242,13 +243,23 @@ fn install_panic_hook(log: Option<PathBuf>) {
     }));
 }
 
+/// The longest a headless server waits before it looks at its input and its file again.
+const HEADLESS_TURN: Duration = Duration::from_millis(100);
+
 /// Serves with the presenter driven by lines of keys (`"<Tab> j j"`) from `input` instead of a
 /// terminal, until SIGINT or SIGTERM. End of input keeps serving.
+///
+/// `file` gives the briefing's new versions when its file changes (checked on each turn of
+/// the loop, at most [`HEADLESS_TURN`] apart): attendees get them as they would from a
+/// presenter's terminal.
 pub fn run_headless(
     server: &ServerHandle,
     mut presenter: State,
     input: impl BufRead + Send + 'static,
+    file: &mut dyn Hooks,
 ) -> anyhow::Result<()> {
+    // The loop turns often enough on its own: a change needs no wake-up.
+    file.set_wake(Arc::new(|| {}));
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))
@@ -266,12 +277,21 @@ pub fn run_headless(
     });
     server.publish(presenter.position());
     let mut open = true;
+    let mut revision = presenter.revision;
     while !stop.load(Ordering::Relaxed) {
+        for notice in file.pending_notices() {
+            crate::app::notify(&mut presenter, notice);
+        }
+        if presenter.revision != revision {
+            revision = presenter.revision;
+            server.reload(Arc::clone(&presenter.content), revision);
+            server.publish(presenter.position());
+        }
         if !open {
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(HEADLESS_TURN);
             continue;
         }
-        match rx.recv_timeout(Duration::from_millis(100)) {
+        match rx.recv_timeout(HEADLESS_TURN) {
             Ok(line) => {
                 if press_line(&mut presenter, &line) {
                     break;

@@ -983,6 +983,33 @@ async fn a_reload_reaches_attendees_while_a_presenter_over_ssh_leads() {
     .await;
 }
 
+/// A file that changes once: the hooks give one new version, then nothing.
+struct OneReload(Option<briefing::app::Notice>);
+
+impl Hooks for OneReload {
+    fn pending_notices(&mut self) -> Vec<briefing::app::Notice> {
+        self.0.take().into_iter().collect()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_headless_server_passes_a_reload_to_attendees() {
+    let room = Room::with_keys(test_limits()).await;
+    let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    a.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    let presenter = room.presenter.clone();
+    let server = &room.server;
+    // The presenter's keys end at once ("q"); the file changed before that.
+    tokio::task::block_in_place(|| {
+        let mut file = OneReload(Some(briefing::app::Notice::Reloaded(Arc::new(edited()))));
+        briefing::serve::run_headless(server, presenter, std::io::Cursor::new("q\n"), &mut file)
+    })
+    .unwrap();
+    a.wait_until("the new version", |s| s.contents().contains("RELOADED"))
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_attendee_copies_to_their_own_clipboard_and_opens_nothing() {
     let room = Room::with_keys(test_limits()).await;

@@ -52,6 +52,9 @@ pub trait Hooks {
 }
 
 /// Two hooks, called in order.
+/// No hooks: a loop with nothing outside it to hear from.
+impl Hooks for () {}
+
 impl<A: Hooks, B: Hooks> Hooks for (A, B) {
     fn after_update(&mut self, state: &State) {
         self.0.after_update(state);
