@@ -58,6 +58,24 @@ impl FileHooks {
     /// Reads the file again; a notice when it changed (loaded, or why not).
     pub fn reload(&mut self) -> Option<Notice> {
         let path = self.path.as_ref()?.display().to_string();
+        // A saved page or a PDF is read as bytes and structured again.
+        if let Some(source @ (import::Source::Html | import::Source::Pdf)) =
+            import::Source::of_path(&path)
+        {
+            let bytes = match files::read_bytes(&path) {
+                Ok(b) => b,
+                Err(e) => return Some(Notice::ReloadFailed(first_line(&e.to_string()))),
+            };
+            let h = hash(&bytes);
+            if self.last == Some(h) {
+                return None;
+            }
+            self.last = Some(h);
+            return Some(match import::import_bytes(&bytes, source, &path, None) {
+                Ok(i) => Notice::Reloaded(Arc::new(i.briefing)),
+                Err(e) => Notice::ReloadFailed(first_line(&e.to_string())),
+            });
+        }
         let text = match files::read_text(&path) {
             Ok(t) => t,
             // Between an editor's delete and its write: the next change brings it back.
@@ -142,9 +160,9 @@ fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or_default().to_string()
 }
 
-fn hash(text: &str) -> u64 {
+fn hash(data: &(impl Hash + ?Sized)) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
+    data.hash(&mut h);
     h.finish()
 }
 
@@ -263,6 +281,33 @@ mod tests {
         );
         assert_eq!(line_of_words(text, "Some lead. More words here"), Some(3));
         assert_eq!(line_of_words(text, "Absent words"), None);
+    }
+
+    #[test]
+    fn a_saved_page_is_structured_again_when_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("release.html");
+        let page = |title: &str| {
+            format!(
+                "<html lang=\"en\"><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+                 <p>The agencies agreed today to step up the exchange of information against \
+                 drug trafficking and money laundering across the region, the ministry said.</p>\
+                 </article></body></html>"
+            )
+        };
+        std::fs::write(&path, page("Agencies agree to share information")).unwrap();
+        let name = path.display().to_string();
+        let mut hooks = FileHooks::new(Some(&name), None);
+        assert!(
+            matches!(hooks.reload(), Some(Notice::Reloaded(_))),
+            "first look"
+        );
+        assert_eq!(hooks.reload(), None, "nothing changed");
+        std::fs::write(&path, page("Agencies sign the agreement")).unwrap();
+        match hooks.reload() {
+            Some(Notice::Reloaded(b)) => assert_eq!(b.title, "Agencies sign the agreement"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
