@@ -10,6 +10,7 @@ pub mod app;
 pub mod editor;
 pub mod files;
 pub mod import;
+pub mod library;
 pub mod local_follow;
 pub mod model;
 pub mod opener;

@@ -26,7 +26,11 @@ fn main() -> ExitCode {
             commands::present(file.as_deref(), lang, from, notes)
         }
         Some(Command::Serve(args)) => commands::serve(&args, lang, from),
-        None => commands::read(cli.file.as_deref(), lang, from),
+        Some(Command::Library { dir }) => commands::library(&dir, lang),
+        None => match cli.file.as_deref() {
+            Some(dir) if std::path::Path::new(dir).is_dir() => commands::library(dir, lang),
+            file => commands::read(file, lang, from),
+        },
     };
     match result {
         Ok(code) => code,

@@ -185,6 +185,12 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `text` folded as queries match it: each letter's base, lowercased, combining marks dropped
+/// (`Émigré` -> `emigre`). The library folds every briefing once, so a search is a byte search.
+pub fn fold_text(text: &str) -> String {
+    text.chars().map(fold).filter(|c| !is_mark(*c)).collect()
+}
+
 /// The base letter of `c`, lowercased: `É` -> `e`, `ç` -> `c`, `ß` -> `ß`.
 fn fold(c: char) -> char {
     let mut base = c;
