@@ -447,7 +447,7 @@ fn library_loop(
                     };
                     let mut reader_hooks = hooks.reader_hooks(e);
                     reader_hooks.set_wake(Arc::clone(wake));
-                    let mut screen = reader_screen(theme.clone(), &state);
+                    let mut screen = reader_screen(*theme, &state);
                     screen.invalidate();
                     if let Ended::Signal(n) =
                         run_loop(state, screen, waits, reader_hooks.as_mut(), true)?

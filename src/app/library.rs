@@ -46,8 +46,7 @@ impl Sort {
     /// Its name in the header.
     pub fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Sort::Date, Lang::En) => "date",
-            (Sort::Date, Lang::Fr) => "date",
+            (Sort::Date, _) => "date",
             (Sort::Title, Lang::En) => "title",
             (Sort::Title, Lang::Fr) => "titre",
             (Sort::Publisher, Lang::En) => "publisher",

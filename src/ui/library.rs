@@ -74,7 +74,7 @@ fn help_rect(area: Rect) -> Rect {
 fn render_header(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let l = labels(lib.lang);
     let total = lib.entries.len() - lib.failed();
-    let mut text = format!("{}: {} · ", l.library, lib.root);
+    let mut text = format!("{}{}{} · ", l.library, lib.lang.colon(), lib.root);
     if lib.filter.is_empty() {
         text.push_str(&format!("{total} {}", l.briefings));
     } else {
@@ -385,13 +385,13 @@ fn render_facets(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_help(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let l = lib.lang.labels();
+    let words = lib.lang.labels();
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border(true))
         .title(Span::styled(
-            format!(" {} ", l.help_title),
+            format!(" {} ", words.help_title),
             theme.pane_title(true),
         ));
     let inner = block.inner(area);

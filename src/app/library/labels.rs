@@ -60,7 +60,7 @@ const FR: LibraryLabels = LibraryLabels {
     briefings: "dossiers",
     failing: "illisibles",
     sorted_by: "tri par",
-    columns: ["date", "titre", "éditeur", "langue", "citations", "menaces"],
+    columns: ["date", "titre", "éditeur", "lang", "citations", "menaces"],
     filter: "filtre : ",
     filter_hint: "/ filtrer : mots by:NOM cat:CATÉGORIE lang:fr from:2024 to:2024-06",
     matches: "résultats",
