@@ -252,6 +252,7 @@ pub(crate) fn snapshot(
 fn open_library(dir: &str, lang: Option<LangArg>, size: Size) -> (Library, Folder) {
     let mut folder = Folder::new(Path::new(dir), Cache::user());
     let entries = folder.scan();
+    let chosen = lang.is_some();
     // The interface speaks the language of most of the briefings, unless told.
     let lang = lang.map_or_else(
         || {
@@ -265,7 +266,9 @@ fn open_library(dir: &str, lang: Option<LangArg>, size: Size) -> (Library, Folde
         },
         Lang::from,
     );
-    (Library::new(dir, entries, lang, size), folder)
+    let mut lib = Library::new(dir, entries, lang, size);
+    lib.lang_chosen = chosen;
+    (lib, folder)
 }
 
 /// `briefing DIR`, `briefing library DIR`: the folder's briefings as one list.

@@ -228,7 +228,7 @@ pub static TABLE: &[Binding] = &[
     bind(Library, &["g", "<Home>"], A::Top, "first", "premier"),
     bind(Library, &["G", "<End>"], A::Bottom, "last", "dernier"),
     bind(Library, &["<Enter>"], A::OpenSelected, "read it (Esc or q comes back here)", "le lire (Échap ou q revient ici)"),
-    bind(Library, &["/"], A::StartSearch, "filter and search: words by:NAME cat:ID lang:xx from:DATE to:DATE", "filtrer et chercher : mots by:NOM cat:ID lang:xx from:DATE to:DATE"),
+    bind(Library, &["/"], A::StartSearch, "filter, search: words by: cat: lang: from: to:", "filtrer, chercher : mots by: cat: lang: from: to:"),
     bind(Library, &["<Esc>"], A::Back, "clear the filter", "effacer le filtre"),
     bind(Library, &["<Tab>"], A::ToggleMatches, "the matching items, grouped by briefing", "les éléments trouvés, par dossier"),
     bind(Library, &["s"], A::NextSort, "sort by date, title, publisher or file", "trier par date, titre, éditeur ou fichier"),

@@ -133,6 +133,9 @@ pub struct Library {
     pub entries: Arc<Vec<Entry>>,
     /// The interface language.
     pub lang: Lang,
+    /// True when the user chose the language (`--lang`); else the reader speaks each
+    /// briefing's own.
+    pub lang_chosen: bool,
     /// The viewport.
     pub size: Size,
     /// The list's order.
@@ -195,6 +198,7 @@ impl Library {
             root: root.into(),
             entries: Arc::new(Vec::new()),
             lang,
+            lang_chosen: false,
             size,
             sort: Sort::Date,
             view: View::List,
@@ -518,7 +522,12 @@ fn open_selected(lib: &mut Library) -> LibEffect {
 /// The reader on `entry`'s briefing, at `at` if given, for a reader opened from the library.
 pub fn reader_for(lib: &Library, entry: usize, at: Option<ItemRef>) -> Option<State> {
     let summary = lib.entries.get(entry)?.summary()?;
-    let mut state = State::new((*summary.briefing).clone(), lib.lang, lib.size);
+    let lang = if lib.lang_chosen {
+        lib.lang
+    } else {
+        Lang::for_interface(summary.briefing.lang.as_deref())
+    };
+    let mut state = State::new((*summary.briefing).clone(), lang, lib.size);
     if let Some(at) = at {
         open_at(&mut state, at);
     }

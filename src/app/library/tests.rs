@@ -323,3 +323,16 @@ fn a_tiny_screen_and_every_key_keep_the_indexes_in_range() {
     update(&mut l, Action::Resize(Size::new(1, 1)));
     l.check_invariants().unwrap();
 }
+
+#[test]
+fn the_reader_speaks_the_briefings_language_unless_one_was_chosen() {
+    let mut l = lib();
+    let french = l
+        .entries
+        .iter()
+        .position(|e| e.path == "b/cocaine.txt")
+        .unwrap();
+    assert_eq!(reader_for(&l, french, None).unwrap().lang(), Lang::Fr);
+    l.lang_chosen = true;
+    assert_eq!(reader_for(&l, french, None).unwrap().lang(), Lang::En);
+}
