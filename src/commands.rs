@@ -273,11 +273,11 @@ fn open_library(dir: &str, lang: Option<LangArg>, size: Size) -> (Library, Folde
 
 /// `briefing DIR`, `briefing library DIR`: the folder's briefings as one list.
 pub(crate) fn library(dir: &str, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
-    briefing::term::require_terminal()?;
     if !Path::new(dir).is_dir() {
         eprintln!("{dir}: error: expected a folder, found none there");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
+    briefing::term::require_terminal()?;
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
     let (lib, folder) = open_library(dir, lang, Size::new(w, h));
     let mut hooks = FolderHooks::new(folder);

@@ -458,7 +458,7 @@ fn a_library_opens_a_briefing_comes_back_follows_the_folder_and_restores_the_ter
     std::fs::copy(bundled, dir.path().join("sub/unodc.toml")).unwrap();
     let mut pty = library_on(dir.path(), cache.path());
     pty.wait_for("the briefing listed", |s| {
-        s.contains("ONUDC") && s.contains("1 briefings")
+        s.contains("ONUDC") && s.contains("1 briefing ")
     });
     pty.type_bytes(b"\r");
     pty.wait_for("the reader", |s| s.contains("READING"));

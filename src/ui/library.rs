@@ -75,15 +75,21 @@ fn render_header(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let l = labels(lib.lang);
     let total = lib.entries.len() - lib.failed();
     let mut text = format!("{}{}{} · ", l.library, lib.lang.colon(), lib.root);
+    // One briefing (and in French none) is singular.
+    let noun = if total == 1 || (total == 0 && lib.lang == crate::model::Lang::Fr) {
+        l.briefing
+    } else {
+        l.briefings
+    };
     if lib.filter.is_empty() {
-        text.push_str(&format!("{total} {}", l.briefings));
+        text.push_str(&format!("{total} {noun}"));
     } else {
         let kept = lib
             .shown
             .iter()
             .filter(|&&i| lib.entries.get(i).is_some_and(|e| e.loaded.is_ok()))
             .count();
-        text.push_str(&format!("{kept}/{total} {}", l.briefings));
+        text.push_str(&format!("{kept}/{total} {noun}"));
     }
     if lib.failed() > 0 {
         text.push_str(&format!(" · {} {}", lib.failed(), l.failing));

@@ -9,6 +9,8 @@ pub struct LibraryLabels {
     pub library: &'static str,
     /// "briefings" after a count.
     pub briefings: &'static str,
+    /// "briefing" after a count of one (or none, in French).
+    pub briefing: &'static str,
     /// "do not load" after a count of files.
     pub failing: &'static str,
     /// Before the sort key in the header.
@@ -40,6 +42,7 @@ pub struct LibraryLabels {
 const EN: LibraryLabels = LibraryLabels {
     library: "Library",
     briefings: "briefings",
+    briefing: "briefing",
     failing: "do not load",
     sorted_by: "sorted by",
     columns: ["date", "title", "publisher", "lang", "quotes", "threats"],
@@ -58,6 +61,7 @@ const EN: LibraryLabels = LibraryLabels {
 const FR: LibraryLabels = LibraryLabels {
     library: "Bibliothèque",
     briefings: "dossiers",
+    briefing: "dossier",
     failing: "illisibles",
     sorted_by: "tri par",
     columns: ["date", "titre", "éditeur", "lang", "citations", "menaces"],
