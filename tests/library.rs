@@ -117,3 +117,70 @@ fn no_color_leaves_every_cell_without_colour() {
         assert_eq!(cell.bg, ratatui::style::Color::Reset);
     }
 }
+
+mod props {
+    use super::*;
+    use briefing::app::Key;
+    use briefing::app::key::parse_keys;
+    use briefing::app::keymap::TABLE;
+    use briefing::app::library::{Browse, update};
+    use briefing::ui::library::render_library;
+    use proptest::prelude::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Key(Key),
+        Resize(u16, u16),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        let keys: Vec<Key> = TABLE
+            .iter()
+            .flat_map(|b| b.keys.iter())
+            .flat_map(|k| parse_keys(k).unwrap_or_default())
+            .collect();
+        let side = |max: u16| prop_oneof![3 => 0u16..=2, 2 => 3u16..=30, 1 => 0..=max];
+        prop_oneof![
+            8 => proptest::sample::select(keys).prop_map(Step::Key),
+            2 => any::<char>().prop_map(|c| Step::Key(Key::Char(c))),
+            2 => (side(250), side(80)).prop_map(|(w, h)| Step::Resize(w, h)),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any keys and sizes: no panic, indexes in range, every frame drawn.
+        #[test]
+        fn any_keys_and_sizes_keep_the_library_whole(steps in proptest::collection::vec(step(), 1..40)) {
+            let mut b = Browse::new(library(Lang::En, (80, 24)));
+            for s in steps {
+                match s {
+                    Step::Key(k) => {
+                        if !b.press(k) {
+                            break;
+                        }
+                    }
+                    Step::Resize(w, h) => {
+                        update(&mut b.lib, briefing::app::Action::Resize(Size::new(w, h)));
+                        if let Some((state, _)) = &mut b.reader {
+                            briefing::app::update(state, briefing::app::Action::Resize(Size::new(w, h)));
+                        }
+                    }
+                }
+                b.lib.check_invariants().map_err(TestCaseError::fail)?;
+                let size = b.lib.size;
+                let mut buf = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+                match &b.reader {
+                    Some((state, _)) => {
+                        state.check_invariants().map_err(TestCaseError::fail)?;
+                        briefing::ui::render(state, &Theme::default(), &mut buf);
+                    }
+                    None => render_library(&b.lib, &Theme::default(), &mut buf),
+                }
+            }
+        }
+    }
+}

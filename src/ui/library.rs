@@ -22,6 +22,9 @@ const MIN_HEIGHT: u16 = 4;
 /// Draws `lib` into `buf` (from its origin, at the buffer's size).
 pub fn render_library(lib: &Library, theme: &Theme, buf: &mut Buffer) {
     let area = buf.area;
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = match lib.lang {
             crate::model::Lang::En => "terminal too small",
