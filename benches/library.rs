@@ -71,27 +71,52 @@ fn per_release_steps() {
         let us = t.elapsed().as_secs_f64() * 1e6 / f64::from(runs);
         println!("  {name}: {us:.0} µs");
     };
-    let imported = briefing::import::import_release(seed, "seed.txt", None).unwrap().briefing;
+    let imported = briefing::import::import_release(seed, "seed.txt", None)
+        .unwrap()
+        .briefing;
     let json = serde_json::to_string(&imported).unwrap();
-    println!("one release ({} bytes, {} bytes cached), per step:", seed.len(), json.len());
+    println!(
+        "one release ({} bytes, {} bytes cached), per step:",
+        seed.len(),
+        json.len()
+    );
     let s = seed.clone();
-    per("import", 50, Box::new(move || {
-        std::hint::black_box(briefing::import::import_release(&s, "seed.txt", None).unwrap());
-    }));
+    per(
+        "import",
+        50,
+        Box::new(move || {
+            std::hint::black_box(briefing::import::import_release(&s, "seed.txt", None).unwrap());
+        }),
+    );
     let j = json.clone();
-    per("read back with the model's checks", 500, Box::new(move || {
-        std::hint::black_box(
-            briefing::model::parse_briefing(&j, "c.json", briefing::model::Format::Json).unwrap(),
-        );
-    }));
+    per(
+        "read back with the model's checks",
+        500,
+        Box::new(move || {
+            std::hint::black_box(
+                briefing::model::parse_briefing(&j, "c.json", briefing::model::Format::Json)
+                    .unwrap(),
+            );
+        }),
+    );
     let j = json.clone();
-    per("read back with serde only", 500, Box::new(move || {
-        std::hint::black_box(serde_json::from_str::<briefing::model::Briefing>(&j).unwrap());
-    }));
+    per(
+        "read back with serde only",
+        500,
+        Box::new(move || {
+            std::hint::black_box(serde_json::from_str::<briefing::model::Briefing>(&j).unwrap());
+        }),
+    );
     let b = std::sync::Arc::new(imported);
-    per("summarize (fold the text)", 500, Box::new(move || {
-        std::hint::black_box(briefing::app::library::Summary::of(std::sync::Arc::clone(&b)));
-    }));
+    per(
+        "summarize (fold the text)",
+        500,
+        Box::new(move || {
+            std::hint::black_box(briefing::app::library::Summary::of(std::sync::Arc::clone(
+                &b,
+            )));
+        }),
+    );
 }
 
 fn main() {

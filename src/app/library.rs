@@ -240,6 +240,15 @@ impl Library {
         self.selected().map(|e| e.path.clone())
     }
 
+    /// The plain words of the filter line, as typed (not folded).
+    pub fn line_words(&self) -> String {
+        self.line
+            .split_whitespace()
+            .filter(|w| !filter::KEYWORDS.iter().any(|k| w.starts_with(k)) && !w.contains(':'))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// How many entries failed to load.
     pub fn failed(&self) -> usize {
         self.entries.iter().filter(|e| e.loaded.is_err()).count()
@@ -529,7 +538,26 @@ pub fn reader_for(lib: &Library, entry: usize, at: Option<ItemRef>) -> Option<St
     };
     let mut state = State::new((*summary.briefing).clone(), lang, lib.size);
     if let Some(at) = at {
+        // The words searched for stay highlighted in the reader, and `n` goes on from there.
+        let words = lib.line_words();
+        if !words.is_empty() {
+            crate::app::update(&mut state, Action::StartSearch);
+            for c in words.chars() {
+                crate::app::update(&mut state, Action::SearchInput(c));
+            }
+            crate::app::update(&mut state, Action::SearchSubmit);
+        }
         open_at(&mut state, at);
+        // The current match is the first in the item opened at, so `n` goes on from it.
+        let (pane, item) = (state.focus, state.view(state.focus).item);
+        if let Some(i) = state
+            .search
+            .matches
+            .iter()
+            .position(|m| m.pane == pane && m.item >= item)
+        {
+            state.search.current = Some(i);
+        }
     }
     Some(state)
 }
@@ -558,10 +586,11 @@ pub fn open_at(state: &mut State, item: ItemRef) {
     crate::app::update::normalize(state);
 }
 
-/// True when `key` in the reader opened from a library goes back to the list: Esc with
-/// nothing left to step back from (no zoom, no search), as `q` does.
+/// True when `key` in the reader opened from a library goes back to the list, as `q` does:
+/// Esc while reading the panes (a zoom, a prompt or an overlay is closed first). The search
+/// the library carried over goes with it.
 pub fn leaves_reader(state: &State, key: Key) -> bool {
-    key == Key::Esc && state.mode == crate::app::Mode::Reading && state.search.query.is_empty()
+    key == Key::Esc && state.mode == crate::app::Mode::Reading
 }
 
 /// A library with the reader it has open, if any: `briefing DIR` as one pure state machine,

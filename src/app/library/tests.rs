@@ -282,7 +282,15 @@ fn esc_or_q_in_the_reader_comes_back_to_the_same_place() {
     let (state, entry) = b.reader.as_ref().unwrap();
     assert_eq!(*entry, 0);
     assert_eq!(state.focus, Pane::Quotes);
-    // Esc first clears a zoom, then leaves.
+    assert_eq!(state.view(Pane::Quotes).item, 0);
+    // The words searched for are the reader's search, highlighted.
+    assert_eq!(state.search.query, "rans");
+    let current = state
+        .search
+        .current
+        .and_then(|i| state.search.matches.get(i));
+    assert_eq!(current.map(|m| m.pane), Some(Pane::Quotes));
+    // Esc first closes a zoom, then leaves.
     for k in parse_keys("<Enter>").unwrap() {
         b.press(k);
     }
