@@ -427,6 +427,19 @@ fn library_loop(
                     dirty = true;
                     library::update(&mut lib, Action::Resize(Size::new(w, h)))
                 }
+                // The wheel moves the selection, as j and k do.
+                Event::Mouse(MouseEvent { kind, .. })
+                    if matches!(kind, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) =>
+                {
+                    dirty = true;
+                    let down = kind == MouseEventKind::ScrollDown;
+                    let action = if down {
+                        Action::ScrollDown
+                    } else {
+                        Action::ScrollUp
+                    };
+                    library::update(&mut lib, action)
+                }
                 _ => LibEffect::None,
             };
             match effect {
