@@ -160,7 +160,7 @@ pub struct Library {
     pub hits_capped: bool,
     /// The matches view's selection.
     pub matches: Cursor,
-    /// The facets of the entries shown.
+    /// The facets of the entries shown, while the facet panel is open.
     pub facets: Vec<Facet>,
     /// The facet panel's selection.
     pub facet: Cursor,
@@ -293,8 +293,19 @@ impl Library {
                 }
             }
         }
-        self.facets = filter::facets(self.shown.iter().filter_map(|&i| entries.get(i)));
+        self.count_facets();
         self.clamp();
+    }
+
+    /// Counts the facets of the entries shown, while the panel is open (counting them on
+    /// every key of a search across thousands of briefings would be wasted).
+    fn count_facets(&mut self) {
+        if self.overlay == Overlay::Facets {
+            let entries = Arc::clone(&self.entries);
+            self.facets = filter::facets(self.shown.iter().filter_map(|&i| entries.get(i)));
+        } else {
+            self.facets.clear();
+        }
     }
 
     /// Rows of the list or the matches on screen: all but the header, the column titles
@@ -466,6 +477,8 @@ pub fn update(lib: &mut Library, action: Action) -> LibEffect {
             } else {
                 Overlay::Facets
             };
+            lib.facet = Cursor::default();
+            lib.count_facets();
         }
         Action::OpenSelected => return open_selected(lib),
         Action::ScrollDown => step(lib, 1),

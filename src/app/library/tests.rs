@@ -228,6 +228,7 @@ fn the_facets_count_the_selection_and_enter_filters_by_one() {
     assert_eq!(l.overlay, Overlay::None);
     assert_eq!(paths(&l), ["a/ransom.toml"]);
     // The facets follow the selection.
+    keys(&mut l, "f");
     assert_eq!(l.facets.len(), 3);
 }
 
