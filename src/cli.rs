@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use briefing::app::Size;
+use briefing::config::ServeDefaults;
+use briefing::import::Source;
 use briefing::model::{Format, Lang};
-use briefing::serve::options::{self, DEFAULT_LISTEN};
+use briefing::serve::options;
 use briefing::serve::{Access, Limits, ServeOptions};
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
@@ -16,21 +18,27 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 #[derive(Parser, Debug)]
 #[command(
     name = "briefing",
-    version,
+    version = env!("BRIEFING_VERSION"),
     about,
     subcommand_precedence_over_arg = true
 )]
 pub(crate) struct Cli {
-    /// The briefing to open (TOML or JSON), a release to structure on the fly (.txt, .md),
-    /// or a folder of them to browse as a library; the bundled UNODC–INTERPOL briefing by
-    /// default.
+    /// The briefing to open (TOML or JSON), a release to structure on the fly (.txt, .md,
+    /// .html, .htm, .pdf), or a folder of them to browse as a library; the bundled
+    /// UNODC–INTERPOL briefing by default.
     pub file: Option<String>,
-    /// Interface language (by default the briefing's own); for `import`, the release's.
+    /// Interface language (by default the configuration's, else the briefing's own); for
+    /// `import`, the release's; for `export`, the handout's.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<LangArg>,
-    /// What '-' (standard input) holds; by default it is told from the text.
+    /// What the file holds, whatever its extension; for '-' (standard input), by default it is
+    /// told from the text.
     #[arg(long, value_enum, global = true, value_name = "KIND")]
     pub from: Option<FromArg>,
+    /// The configuration file [default: briefing/config.toml in the user's configuration
+    /// directory, ~/.config on Linux].
+    #[arg(long, global = true, value_name = "FILE", env = briefing::config::ENV_VAR)]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -43,8 +51,8 @@ pub(crate) enum Command {
         #[arg(required = true)]
         files: Vec<String>,
     },
-    /// Structure a raw press release (plain text or Markdown, French or English) into a
-    /// briefing.
+    /// Structure a raw press release (plain text, Markdown, a saved web page or a PDF; French
+    /// or English) into a briefing.
     Import(ImportArgs),
     /// Present the briefing slide by slide (Esc or p goes to the reader).
     Present {
@@ -63,6 +71,22 @@ pub(crate) enum Command {
     },
     /// Present over SSH: attendees run `ssh -p 2222 HOST` and follow your view live.
     Serve(ServeArgs),
+    /// Write a handout of the briefing: Markdown, self-contained HTML or plain text.
+    Export(ExportArgs),
+    /// Check the configuration file in use, or print the default one.
+    Config {
+        /// Print the default configuration, every setting with a comment.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script (for example: briefing completions bash >
+    /// ~/.local/share/bash-completion/completions/briefing).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output (for example: briefing man | man -l -).
+    Man,
     /// Print one frame of the reader (or of a folder's library) as text, without a terminal.
     Snapshot {
         /// The briefing, release or folder; the bundled briefing by default.
@@ -79,15 +103,36 @@ pub(crate) enum Command {
     },
 }
 
-/// What standard input holds.
+/// `--from`: what a file (or standard input) holds, whatever its name says.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FromArg {
     /// A briefing in TOML.
     Toml,
     /// A briefing in JSON.
     Json,
-    /// A press release, structured on the fly.
+    /// A press release in plain text or Markdown, structured on the fly.
     Release,
+    /// A release in plain text.
+    Text,
+    /// A release in Markdown.
+    Markdown,
+    /// A saved web page.
+    Html,
+    /// A PDF with a text layer.
+    Pdf,
+}
+
+impl FromArg {
+    /// The kind of release it names; none for a briefing.
+    pub(crate) fn source(self) -> Option<Source> {
+        match self {
+            FromArg::Toml | FromArg::Json => None,
+            FromArg::Release | FromArg::Text => Some(Source::Text),
+            FromArg::Markdown => Some(Source::Markdown),
+            FromArg::Html => Some(Source::Html),
+            FromArg::Pdf => Some(Source::Pdf),
+        }
+    }
 }
 
 /// `briefing import`'s arguments.
@@ -104,6 +149,46 @@ pub(crate) struct ImportArgs {
     /// Replace OUT if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `briefing export`'s arguments.
+#[derive(clap::Args, Debug)]
+pub(crate) struct ExportArgs {
+    /// The briefing or release; the bundled briefing by default.
+    pub file: Option<String>,
+    /// The handout's format; by default, OUT's extension (.md, .html, .txt) says.
+    #[arg(long, value_enum)]
+    pub format: Option<HandoutFormat>,
+    /// Write the handout here instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<String>,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Include the presenter notes.
+    #[arg(long)]
+    pub notes: bool,
+}
+
+/// `export --format`.
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub(crate) enum HandoutFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+    /// Plain text.
+    Txt,
+}
+
+impl From<HandoutFormat> for briefing::handout::HandoutFormat {
+    fn from(format: HandoutFormat) -> briefing::handout::HandoutFormat {
+        match format {
+            HandoutFormat::Md => briefing::handout::HandoutFormat::Markdown,
+            HandoutFormat::Html => briefing::handout::HandoutFormat::Html,
+            HandoutFormat::Txt => briefing::handout::HandoutFormat::Text,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -139,20 +224,20 @@ impl From<LangArg> for Lang {
 
 /// `briefing serve [FILE] ...`: present a briefing to attendees who connect with `ssh`.
 #[derive(Args, Debug, Clone)]
-#[command(group(
-    ArgGroup::new("access").required(true).args(["authorized_keys", "passcode", "open"])
-))]
+#[command(group(ArgGroup::new("access").args(["authorized_keys", "passcode", "open"])))]
 pub(crate) struct ServeArgs {
     /// The briefing; the bundled one by default.
     pub file: Option<String>,
     /// Address and port to listen on; use 0.0.0.0:2222 to accept other machines.
-    #[arg(long, default_value_t = DEFAULT_LISTEN, value_name = "ADDR")]
-    pub listen: SocketAddr,
+    /// [default: 127.0.0.1:2222, or the configuration's]
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<SocketAddr>,
     /// The host key file (ed25519, mode 0600); generated there if missing.
     /// [default: ssh_host_ed25519_key under the user's data directory, in briefing/]
     #[arg(long, value_name = "PATH")]
     pub host_key: Option<PathBuf>,
-    /// Let in the public keys listed in this file (re-read on every attempt).
+    /// Let in the public keys listed in this file (re-read on every attempt). One of this,
+    /// --passcode and --open is needed, unless the configuration names an authorized_keys file.
     #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
     /// Let in whoever types this passcode as the SSH password. Prefer the environment
@@ -172,21 +257,25 @@ pub(crate) struct ServeArgs {
     #[arg(long, value_name = "FILE")]
     pub presenter_keys: Option<PathBuf>,
     /// Most attendees at once (each connection counts, authenticated or not).
-    #[arg(long, default_value_t = Limits::default().max_sessions, value_name = "N")]
-    pub max_sessions: usize,
-    /// Most connections from one address at once [default: --max-sessions].
+    /// [default: 200, or the configuration's]
+    #[arg(long, value_name = "N")]
+    pub max_sessions: Option<usize>,
+    /// Most connections from one address at once [default: the configuration's, else
+    /// --max-sessions].
     #[arg(long, value_name = "N")]
     pub max_per_address: Option<usize>,
     /// Most new connections from one address per minute (0: no limit); a room behind one
-    /// address may join all at once.
-    #[arg(long, default_value_t = Limits::default().connect_rate, value_name = "N")]
-    pub max_connect_rate: u32,
+    /// address may join all at once. [default: 120, or the configuration's]
+    #[arg(long, value_name = "N")]
+    pub max_connect_rate: Option<u32>,
     /// The largest terminal an attendee may claim; larger ones are drawn at this size.
-    #[arg(long, default_value = "300x100", value_parser = options::parse_size, value_name = "COLSxROWS")]
-    pub max_size: Size,
+    /// [default: 300x100, or the configuration's]
+    #[arg(long, value_parser = options::parse_size, value_name = "COLSxROWS")]
+    pub max_size: Option<Size>,
     /// Close a session after this long without a key from the attendee (s, m or h).
-    #[arg(long, default_value = "3h", value_parser = options::parse_duration, value_name = "TIME")]
-    pub idle_timeout: Duration,
+    /// [default: 3h, or the configuration's]
+    #[arg(long, value_parser = options::parse_duration, value_name = "TIME")]
+    pub idle_timeout: Option<Duration>,
     /// Append connections and refusals to this file [default: none].
     #[arg(long, value_name = "FILE")]
     pub log: Option<PathBuf>,
@@ -197,24 +286,40 @@ pub(crate) struct ServeArgs {
 }
 
 impl ServeArgs {
-    /// The server's options, as the flags say; fails on an empty passcode (clap makes sure
-    /// exactly one access choice is given).
-    pub fn options(&self) -> anyhow::Result<ServeOptions> {
-        let access = Access::choose(
-            self.authorized_keys.clone(),
-            self.passcode.clone(),
-            self.open,
-        )?;
+    /// The server's options: as the flags say, else as the configuration's `[serve]` says.
+    /// Fails on an empty passcode, and when neither names who may watch (clap makes sure the
+    /// flags give at most one access choice).
+    pub fn options(&self, defaults: &ServeDefaults) -> anyhow::Result<ServeOptions> {
+        let flags_choose = self.authorized_keys.is_some() || self.passcode.is_some() || self.open;
+        let access = match (&defaults.authorized_keys, flags_choose) {
+            (Some(keys), false) => Access::AuthorizedKeys(keys.clone()),
+            (None, false) => anyhow::bail!(
+                "expected one of --authorized-keys FILE, --passcode CODE or --open, found none\n  \
+                 = help: or name an authorized_keys file under [serve] in the configuration"
+            ),
+            (_, true) => Access::choose(
+                self.authorized_keys.clone(),
+                self.passcode.clone(),
+                self.open,
+            )?,
+        };
+        let max_sessions = self.max_sessions.unwrap_or(defaults.max_sessions);
+        // A --max-sessions flag alone sets both, as it always did.
+        let max_per_address = self.max_per_address.or(if self.max_sessions.is_some() {
+            None
+        } else {
+            defaults.max_per_address
+        });
         let limits = Limits {
-            connect_rate: self.max_connect_rate,
-            max_size: self.max_size,
-            idle: self.idle_timeout,
+            connect_rate: self.max_connect_rate.unwrap_or(defaults.max_connect_rate),
+            max_size: self.max_size.unwrap_or(defaults.max_size),
+            idle: self.idle_timeout.unwrap_or(defaults.idle_timeout),
             ..Limits::default()
         }
-        .with_sessions(self.max_sessions, self.max_per_address);
+        .with_sessions(max_sessions, max_per_address);
         Ok(ServeOptions {
-            listen: self.listen,
-            host_key: self.host_key.clone(),
+            listen: self.listen.unwrap_or(defaults.listen),
+            host_key: self.host_key.clone().or_else(|| defaults.host_key.clone()),
             limits,
             log: self.log.clone(),
             presenter_keys: self.presenter_keys.clone(),
@@ -292,7 +397,7 @@ mod tests {
 
     #[test]
     fn serve_args_default_to_loopback_and_limits() {
-        let o = parse(&["--open"]).unwrap().options().unwrap();
+        let o = parse(&["--open"]).unwrap().options(&none()).unwrap();
         assert_eq!(o, ServeOptions::new(Access::Open));
         assert_eq!(o.listen.to_string(), "127.0.0.1:2222");
     }
@@ -311,7 +416,7 @@ mod tests {
             "--idle-timeout",
             "30m",
         ]);
-        let l = args.unwrap().options().unwrap().limits;
+        let l = args.unwrap().options(&none()).unwrap().limits;
         assert_eq!(
             (l.max_sessions, l.max_per_address, l.connect_rate),
             (5, 5, 0)
@@ -322,10 +427,48 @@ mod tests {
         );
     }
 
+    fn none() -> ServeDefaults {
+        ServeDefaults::default()
+    }
+
     #[test]
     fn serve_args_without_an_access_choice_are_refused() {
-        let err = parse(&[]).unwrap_err().to_string();
-        assert!(err.contains("--authorized-keys"), "{err}");
+        let err = parse(&[])
+            .unwrap()
+            .options(&none())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "expected one of --authorized-keys FILE, --passcode CODE or --open, found none"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn serve_args_fall_back_on_the_configuration() {
+        let defaults = ServeDefaults {
+            authorized_keys: Some("/k".into()),
+            listen: "0.0.0.0:2300".parse().unwrap(),
+            max_sessions: 50,
+            max_per_address: Some(5),
+            idle_timeout: Duration::from_secs(60),
+            ..ServeDefaults::default()
+        };
+        let o = parse(&[]).unwrap().options(&defaults).unwrap();
+        assert_eq!(o.access, Access::AuthorizedKeys("/k".into()));
+        assert_eq!(o.listen.to_string(), "0.0.0.0:2300");
+        assert_eq!((o.limits.max_sessions, o.limits.max_per_address), (50, 5));
+        assert_eq!(o.limits.idle, Duration::from_secs(60));
+        // Flags win: another access choice, another size of room.
+        let o = parse(&["--open", "--max-sessions", "9", "--listen", "127.0.0.1:1"])
+            .unwrap()
+            .options(&defaults)
+            .unwrap();
+        assert_eq!(o.access, Access::Open);
+        assert_eq!((o.limits.max_sessions, o.limits.max_per_address), (9, 9));
+        assert_eq!(o.listen.to_string(), "127.0.0.1:1");
     }
 
     #[test]
@@ -335,6 +478,11 @@ mod tests {
 
     #[test]
     fn serve_args_empty_passcode_is_refused() {
-        assert!(parse(&["--passcode", ""]).unwrap().options().is_err());
+        assert!(
+            parse(&["--passcode", ""])
+                .unwrap()
+                .options(&none())
+                .is_err()
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The commands behind the command line: load, run the reader, present, serve, snapshot,
-//! check, import. Part of the binary, not the library: here the edges are composed (the
-//! terminal loop with the presentation link or the SSH server's hooks).
+//! check, import (export, config, completions and man in files of their own). Part of the
+//! binary, not the library: here the edges are composed (the terminal loop with the
+//! presentation link or the SSH server's hooks).
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -10,8 +11,9 @@ use anyhow::Context;
 
 use briefing::app::library::Library;
 use briefing::app::{Size, State};
+use briefing::config::Config;
 use briefing::files::{self, Overwrite};
-use briefing::import::{self, ImportError};
+use briefing::import::{self, ImportError, Source};
 use briefing::library::{Cache, Folder, FolderHooks};
 use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
@@ -21,6 +23,14 @@ use briefing::serve::Serving;
 use briefing::ui::{self, Theme};
 
 use crate::cli::{FromArg, ImportArgs, LangArg, ServeArgs};
+
+mod docs;
+mod export;
+mod settings;
+
+pub(crate) use docs::{completions, man};
+pub(crate) use export::export;
+pub(crate) use settings::{config, load_config};
 
 /// Exit code for bad input (a file that does not check, bad keys).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -37,15 +47,48 @@ enum LoadFailure {
     Import(#[from] ImportError),
 }
 
-/// Loads the briefing to show: the bundled one, a briefing file, a release (`.txt`, `.md`)
-/// structured on the fly, or either from standard input (`-`, told apart by `from` or by the
-/// text). Also gives the text read, so a reload can tell whether it changed.
+/// What kind of release `path` is: `--from`, else its extension; `None` for a briefing.
+fn source_of(path: &str, from: Option<FromArg>) -> Option<Source> {
+    match from {
+        Some(kind) => kind.source(),
+        None => Source::of_path(path),
+    }
+}
+
+/// Reads a release of any kind and structures it.
+fn import_path(
+    path: &str,
+    source: Source,
+    lang: Option<Lang>,
+) -> Result<import::Imported, LoadFailure> {
+    match source {
+        Source::Text | Source::Markdown => {
+            let text = files::read_text(path)?;
+            Ok(import::import_release(&text, path, lang)?)
+        }
+        Source::Html | Source::Pdf => {
+            let bytes = files::read_bytes(path)?;
+            Ok(import::import_bytes(&bytes, source, path, lang)?)
+        }
+    }
+}
+
+/// Loads the briefing to show: the bundled one, a briefing file, a release (`.txt`, `.md`,
+/// `.html`, `.pdf`, or what `--from` says) structured on the fly, or either from standard
+/// input (`-`, told apart by `--from` or by the text). Also gives the text read, so a reload
+/// can tell whether it changed (none for a page or a PDF, which are not watched).
 fn load(
     file: Option<&str>,
     from: Option<FromArg>,
 ) -> Result<(Briefing, Option<String>), LoadFailure> {
     match file {
         None => Ok((model::bundled()?, None)),
+        Some("-") if matches!(from, Some(FromArg::Html | FromArg::Pdf)) => {
+            let source = from.and_then(FromArg::source).unwrap_or(Source::Html);
+            let imported = import_path("-", source, None)?;
+            note_warnings(STDIN_NAME, imported.warnings.len());
+            Ok((imported.briefing, None))
+        }
         Some("-") => {
             let text = files::read_text("-")?;
             let kind = from.unwrap_or_else(|| {
@@ -58,13 +101,18 @@ fn load(
                 }
             });
             let b = match kind {
-                FromArg::Release => import_release(&text, STDIN_NAME)?,
                 FromArg::Toml => parse_briefing(&text, STDIN_NAME, Format::Toml)?,
                 FromArg::Json => parse_briefing(&text, STDIN_NAME, Format::Json)?,
+                _ => import_release(&text, STDIN_NAME)?,
             };
             Ok((b, None))
         }
-        Some(path) if import::is_release_path(path) => {
+        Some(path) if let Some(source) = source_of(path, from) => {
+            if matches!(source, Source::Html | Source::Pdf) {
+                let imported = import_path(path, source, None)?;
+                note_warnings(path, imported.warnings.len());
+                return Ok((imported.briefing, None));
+            }
             let text = files::read_text(path)?;
             let b = import_release(&text, path)?;
             Ok((b, Some(text)))
@@ -83,25 +131,34 @@ const STDIN_NAME: &str = "<stdin>";
 /// Structures a release, noting on standard error how many warnings it had.
 fn import_release(text: &str, path: &str) -> Result<Briefing, LoadFailure> {
     let imported = import::import_release(text, path, None)?;
-    if !imported.warnings.is_empty() {
-        eprintln!(
-            "{path}: note: structured with {}; `briefing import {path}` lists them",
-            plural(imported.warnings.len(), "warning")
-        );
-    }
+    note_warnings(path, imported.warnings.len());
     Ok(imported.briefing)
 }
 
-/// The interface language: `--lang`, else the briefing's own.
-fn pick_lang(arg: Option<LangArg>, b: &Briefing) -> Lang {
-    match arg {
-        Some(lang) => lang.into(),
-        None => Lang::for_interface(b.lang.as_deref()),
+/// Notes on standard error how many warnings structuring a release had.
+fn note_warnings(path: &str, warnings: usize) {
+    if warnings > 0 {
+        eprintln!(
+            "{path}: note: structured with {}; `briefing import {path}` lists them",
+            plural(warnings, "warning")
+        );
     }
 }
 
-fn theme() -> Theme {
-    Theme::from_no_color(std::env::var_os("NO_COLOR").as_deref())
+/// The interface language: `--lang`, else the configuration's, else the briefing's own.
+fn pick_lang(arg: Option<LangArg>, config: &Config, b: &Briefing) -> Lang {
+    match (arg, config.lang) {
+        (Some(lang), _) => lang.into(),
+        (None, Some(lang)) => lang,
+        (None, None) => Lang::for_interface(b.lang.as_deref()),
+    }
+}
+
+/// The configuration's theme, unless NO_COLOR is set: NO_COLOR wins over any theme.
+fn theme(config: &Config) -> Theme {
+    config
+        .theme
+        .unless_no_color(std::env::var_os("NO_COLOR").as_deref())
 }
 
 /// Loads the briefing, or prints its problems and gives the exit code for bad input.
@@ -123,27 +180,35 @@ fn load_watched(
     }
 }
 
+/// A reader state with the configuration's keys and language.
+fn configured_state(b: Briefing, lang: Option<LangArg>, config: &Config, size: Size) -> State {
+    let lang = pick_lang(lang, config, &b);
+    let mut state = State::new(b, lang, size);
+    state.keymap = std::sync::Arc::clone(&config.keymap);
+    state
+}
+
 /// A reader state sized to the terminal.
-fn terminal_state(b: Briefing, lang: Option<LangArg>) -> anyhow::Result<State> {
+fn terminal_state(b: Briefing, lang: Option<LangArg>, config: &Config) -> anyhow::Result<State> {
     briefing::term::require_terminal()?;
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
-    let lang = pick_lang(lang, &b);
-    Ok(State::new(b, lang, Size::new(w, h)))
+    Ok(configured_state(b, lang, config, Size::new(w, h)))
 }
 
 pub(crate) fn read(
     file: Option<&str>,
     lang: Option<LangArg>,
     from: Option<FromArg>,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let (b, watched) = match load_watched(file, from) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let state = terminal_state(b, lang)?;
+    let state = terminal_state(b, lang, config)?;
     // A presentation started from the reader can be followed by `briefing present --notes`.
     let mut hooks = (publish_hooks(file), (watched, Opener::default()));
-    let ended = briefing::term::run(state, theme(), &mut hooks)?;
+    let ended = briefing::term::run(state, theme(config), &mut hooks)?;
     Ok(ExitCode::from(ended.exit_status()))
 }
 
@@ -162,22 +227,23 @@ pub(crate) fn present(
     lang: Option<LangArg>,
     from: Option<FromArg>,
     notes: bool,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let (b, watched) = match load_watched(file, from) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
     let title = b.title.clone();
-    let mut state = terminal_state(b, lang)?;
+    let mut state = terminal_state(b, lang, config)?;
     let ended = if notes {
         briefing::app::update(&mut state, briefing::app::Action::OpenPresenterView);
         // The presenter view reloads the file itself, as the presentation it follows does.
         let mut hooks = (FollowHooks::new(&title), watched);
-        briefing::term::run(state, theme(), &mut hooks)?
+        briefing::term::run(state, theme(config), &mut hooks)?
     } else {
         briefing::app::update(&mut state, briefing::app::Action::EnterPresentation);
         let mut hooks = (publish_hooks(file), (watched, Opener::default()));
-        briefing::term::run(state, theme(), &mut hooks)?
+        briefing::term::run(state, theme(config), &mut hooks)?
     };
     Ok(ExitCode::from(ended.exit_status()))
 }
@@ -186,17 +252,24 @@ pub(crate) fn serve(
     args: &ServeArgs,
     lang: Option<LangArg>,
     from: Option<FromArg>,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let (b, watched) = match load_watched(args.file.as_deref(), from) {
         Ok(loaded) => loaded,
         Err(code) => return Ok(code),
     };
-    let options = args.options()?;
+    let options = match args.options(&config.serve) {
+        Ok(o) => o,
+        Err(e) => {
+            // A missing or empty choice is bad input, as clap's own usage errors are.
+            eprintln!("briefing: error: {e:#}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+    };
     // Headless serving has no terminal: lay out for a common size.
     let size = crossterm::terminal::size().unwrap_or((100, 30));
-    let lang = pick_lang(lang, &b);
-    let state = State::new(b, lang, Size::new(size.0, size.1));
-    let theme = theme();
+    let state = configured_state(b, lang, config, Size::new(size.0, size.1));
+    let theme = theme(config);
     let (serving, presenter) = Serving::start(&options, state, theme)?;
     let result = if args.headless || !std::io::stdout().is_terminal() {
         serving
@@ -225,17 +298,18 @@ pub(crate) fn snapshot(
     size: Size,
     keys: &str,
     ansi: bool,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     if let Some(dir) = file.filter(|f| Path::new(f).is_dir()) {
-        return snapshot_library(dir, lang, size, keys, ansi);
+        return snapshot_library(dir, lang, size, keys, ansi, config);
     }
     let b = match load_or_report(file, from) {
         Ok(b) => b,
         Err(code) => return Ok(code),
     };
-    let lang = pick_lang(lang, &b);
-    let theme = if ansi { theme() } else { Theme::new(true) };
-    match ui::snapshot(b, lang, size, keys, &theme) {
+    let lang = pick_lang(lang, config, &b);
+    let theme = if ansi { theme(config) } else { Theme::MONO };
+    match ui::snapshot_with(b, lang, size, keys, &theme, &config.keymap) {
         Ok(shot) => {
             let mut frame = if ansi { shot.ansi() } else { shot.text() };
             frame.push('\n');
@@ -272,7 +346,11 @@ fn open_library(dir: &str, lang: Option<LangArg>, size: Size) -> (Library, Folde
 }
 
 /// `briefing DIR`, `briefing library DIR`: the folder's briefings as one list.
-pub(crate) fn library(dir: &str, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+pub(crate) fn library(
+    dir: &str,
+    lang: Option<LangArg>,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
     if !Path::new(dir).is_dir() {
         eprintln!("{dir}: error: expected a folder, found none there");
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
@@ -281,7 +359,7 @@ pub(crate) fn library(dir: &str, lang: Option<LangArg>) -> anyhow::Result<ExitCo
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
     let (lib, folder) = open_library(dir, lang, Size::new(w, h));
     let mut hooks = FolderHooks::new(folder);
-    let ended = briefing::term::run_library(lib, theme(), &mut hooks)?;
+    let ended = briefing::term::run_library(lib, theme(config), &mut hooks)?;
     Ok(ExitCode::from(ended.exit_status()))
 }
 
@@ -291,9 +369,14 @@ fn snapshot_library(
     size: Size,
     keys: &str,
     ansi: bool,
+    config: &Config,
 ) -> anyhow::Result<ExitCode> {
     let (lib, _) = open_library(dir, lang, size);
-    let theme = if ansi { theme() } else { Theme::new(true) };
+    let theme = if ansi {
+        theme(config)
+    } else {
+        Theme::new(true)
+    };
     match ui::library::snapshot_library(lib, keys, &theme) {
         Ok(buffer) => {
             let mut frame = if ansi {
@@ -343,7 +426,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `briefing import`: read, structure, self-check, write. Bad input exits 2, anything else 1.
-pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
+pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>, from: Option<FromArg>) -> ExitCode {
     let lang = lang.map(Lang::from);
     if let Some(out) = &args.output
         && is_same_file(&args.release, out)
@@ -353,14 +436,8 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>) -> ExitCode {
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     }
-    let text = match files::read_text(&args.release) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
-    let imported = match import::import_release(&text, &args.release, lang) {
+    let source = source_of(&args.release, from).unwrap_or(Source::Text);
+    let imported = match import_path(&args.release, source, lang) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("{e}");

@@ -15,6 +15,13 @@ pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads `path` (or standard input for `-`) as UTF-8 text, within the size limit.
 pub fn read_text(path: &str) -> Result<String, LoadError> {
+    let bytes = read_bytes(path)?;
+    utf8(path, bytes)
+}
+
+/// Reads `path` (or standard input for `-`) as bytes, within the size limit: a saved page or
+/// a PDF, which say themselves how their text is encoded.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     let whole = |msg: String| LoadError::one(Diagnostic::whole(path, msg));
     let bytes = if path == "-" {
         let mut buf = Vec::new();
@@ -49,6 +56,10 @@ pub fn read_text(path: &str) -> Result<String, LoadError> {
         // Reading stops one byte past the limit: how much more there was is not known.
         return Err(whole(too_large(None)));
     }
+    Ok(bytes)
+}
+
+fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         // The first chunk is the valid text up to the first bad byte; an error means there is
         // one, so the defaults below are never used.
@@ -147,6 +158,27 @@ fn io_reason(e: &io::Error) -> String {
         Some(c) => c.to_lowercase().chain(chars).collect(),
         None => text.to_string(),
     }
+}
+
+/// Reads and checks the configuration file at `path`; its paths are resolved from the home
+/// directory (`~/`) and from the file's folder (see [`crate::config::resolve_path`]).
+pub fn load_config(path: &Path) -> Result<crate::config::Checked, LoadError> {
+    let origin = path.display().to_string();
+    let text = read_text(&origin)?;
+    let mut checked = crate::config::parse_config(&text, &origin)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    let home = dirs::home_dir();
+    let serve = &mut checked.config.serve;
+    for p in [&mut serve.authorized_keys, &mut serve.host_key]
+        .into_iter()
+        .flatten()
+    {
+        *p = crate::config::resolve_path(p, &dir, home.as_deref());
+    }
+    Ok(checked)
 }
 
 /// How [`write_new`] treats an existing file.

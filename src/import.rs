@@ -21,7 +21,7 @@
 #![warn(clippy::indexing_slicing)]
 
 mod assemble;
-mod blocks;
+pub(crate) mod blocks;
 mod extract;
 mod facts;
 mod lexicon;
@@ -33,8 +33,12 @@ mod resolve;
 mod rules;
 mod taxonomy;
 mod token;
-mod words;
+pub(crate) mod words;
 
+pub use crate::formats::html::{MAX_DEPTH, MAX_ELEMENTS, MAX_PAGE_BYTES};
+pub use crate::formats::page::Source;
+pub use crate::formats::pdf::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_PAGES, MAX_STREAM_BYTES};
+use crate::formats::{html, page, pdf};
 pub use crate::model::Lang;
 pub use lexicon::detect;
 
@@ -61,6 +65,10 @@ pub enum ImportError {
     /// The release has characters but no words (only markup or control characters).
     #[error("{0}")]
     NoText(Box<Diagnostic>),
+    /// A saved page or a PDF could not be read (not a PDF, encrypted, only images, too large,
+    /// nested too deep).
+    #[error("{0}")]
+    Unreadable(Box<Diagnostic>),
     /// The briefing could not be written out (a bug: our types always serialize).
     #[error("{0}")]
     Serialize(String),
@@ -98,9 +106,93 @@ pub fn import_release(
         return Err(no_text());
     }
     let lang = lang.unwrap_or_else(|| lexicon::detect(&clean));
-    let vocab = lexicon::vocab(lang);
     let doc = blocks::parse_blocks(&clean);
-    let outline = outline::outline(&doc, vocab).ok_or_else(no_text)?;
+    import_doc(&doc, origin, lang, page::PageMeta::default())
+}
+
+/// Structures a release read from a file of any [`Source`]: a saved page or a PDF is read
+/// into blocks by its front-end, text and Markdown as by [`import_release`] (as UTF-8).
+pub fn import_bytes(
+    bytes: &[u8],
+    source: Source,
+    origin: &str,
+    lang: Option<Lang>,
+) -> Result<Imported, ImportError> {
+    let read = match source {
+        Source::Text | Source::Markdown => {
+            let text = String::from_utf8_lossy(bytes);
+            return import_release(&text, origin, lang);
+        }
+        Source::Html => html::read_page(bytes),
+        Source::Pdf => pdf::read_pdf(bytes),
+    };
+    let (doc, meta) = read.map_err(|e| {
+        let d = Diagnostic::whole(origin, e.message);
+        ImportError::Unreadable(Box::new(match e.help {
+            Some(help) => d.with_help(help),
+            None => d,
+        }))
+    })?;
+    if !doc.text.chars().any(char::is_alphanumeric) {
+        return Err(ImportError::NoText(Box::new(Diagnostic::whole(
+            origin,
+            "expected a press release, found no words",
+        ))));
+    }
+    let lang = lang
+        .or(meta.lang)
+        .unwrap_or_else(|| lexicon::detect(&doc.text));
+    import_doc(&doc, origin, lang, meta)
+}
+
+/// The blocks a saved page or a PDF is read into, one per line as `kind: text`, then the
+/// metadata and warnings, for debugging the front-ends. Not a stable format.
+#[doc(hidden)]
+pub fn explain_blocks(bytes: &[u8], source: Source) -> String {
+    use std::fmt::Write;
+    let read = match source {
+        Source::Html => html::read_page(bytes),
+        Source::Pdf => pdf::read_pdf(bytes),
+        Source::Text | Source::Markdown => Ok((
+            blocks::parse_blocks(&String::from_utf8_lossy(bytes)),
+            page::PageMeta::default(),
+        )),
+    };
+    let mut out = String::new();
+    match read {
+        Err(e) => {
+            let _ = writeln!(out, "error: {}", e.message);
+        }
+        Ok((doc, meta)) => {
+            for (i, block) in doc.blocks.iter().enumerate() {
+                let text = doc.block_text(i).unwrap_or_default().replace('\n', " / ");
+                let _ = writeln!(out, "{:?}: {text}", block.kind);
+            }
+            for link in &doc.links {
+                let title = doc.text.get(link.title.clone()).unwrap_or_default();
+                let _ = writeln!(out, "link in block {}: {title} -> {}", link.block, link.url);
+            }
+            let _ = writeln!(out, "{meta:?}");
+        }
+    }
+    out
+}
+
+/// The pipeline from blocks on; what the page's metadata says fills what the text does not.
+fn import_doc(
+    doc: &blocks::Doc,
+    origin: &str,
+    lang: Lang,
+    meta: page::PageMeta,
+) -> Result<Imported, ImportError> {
+    let no_text = || {
+        ImportError::NoText(Box::new(Diagnostic::whole(
+            origin,
+            "expected a press release, found no words",
+        )))
+    };
+    let vocab = lexicon::vocab(lang);
+    let outline = outline::outline(doc, vocab).ok_or_else(no_text)?;
     if !outline.title.chars().any(char::is_alphanumeric) {
         return Err(no_text());
     }
@@ -115,10 +207,13 @@ pub fn import_release(
     );
     let resolution = resolve::resolve(&facts);
     let mut briefing = assemble::briefing(&outline, &facts, &resolution, vocab);
+    briefing.date = briefing.date.or(meta.date);
+    briefing.source = briefing.source.or(meta.source);
     let mut links = Vec::new();
     for &block in &outline.link_blocks {
-        links::links_of(&doc, block, vocab, &mut links);
+        links::links_of(doc, block, vocab, &mut links);
     }
+    links::drop_contacts(&mut links);
     briefing.links = links;
     // Every string goes through the sanitizer; the byte check skips the strings it would
     // return unchanged.
@@ -129,7 +224,8 @@ pub fn import_release(
             s.to_string()
         }
     });
-    let warnings = warnings_of(&briefing, &outline, &body, warnings);
+    let mut warnings = warnings_of(&briefing, &outline, &body, warnings);
+    warnings.splice(0..0, meta.warnings);
     Ok(Imported { briefing, warnings })
 }
 
@@ -484,5 +580,43 @@ mod tests {
             .filter(|a| a.category.as_deref() == Some("information-exchange"))
             .count();
         assert_eq!(exchange, 1, "{:?}", b.cooperation_areas);
+    }
+
+    #[test]
+    fn parties_are_organisations_not_places_events_or_common_words() {
+        let text = "INTERPOL and AUSTRAC open the Octopus Conference\n\nLYON, France – INTERPOL, the financial intelligence agency AUSTRAC and the police opened the Octopus Conference today. Security was discussed. The parties invited Salome Zourabichvili to represent the country at the meetings of the European Council.\n";
+        let b = import_release(text, "p.txt", None).unwrap().briefing;
+        let parties: Vec<&str> = b.parties.iter().map(|p| p.name.as_str()).collect();
+        assert!(parties.contains(&"INTERPOL"), "{parties:?}");
+        assert!(parties.contains(&"AUSTRAC"), "{parties:?}");
+        for junk in [
+            "LYON",
+            "Lyon",
+            "Octopus Conference",
+            "police",
+            "Security",
+            "Salome Zourabichvili",
+        ] {
+            assert!(!parties.contains(&junk), "{junk} in {parties:?}");
+        }
+        assert_eq!(b.place.as_deref(), Some("Lyon, France"));
+    }
+
+    #[test]
+    fn list_members_do_not_start_with_their_preposition() {
+        let text = "Titre du communiqué\n\nLes trois autorités se sont engagées à :\n\n- une coopération renforcée en matière de dépistage, de saisie et de confiscation des avoirs, ainsi que de restitution aux États ;\n";
+        let b = import_release(text, "m.txt", None).unwrap().briefing;
+        let labels: Vec<&str> = b
+            .cooperation_areas
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert!(!labels.is_empty());
+        assert!(
+            labels
+                .iter()
+                .all(|l| !l.starts_with("De ") && !l.starts_with("de ")),
+            "{labels:?}"
+        );
     }
 }

@@ -27,7 +27,9 @@ use crate::watch::Watch;
 fn is_listed(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     !name.starts_with('.')
-        && (lower.ends_with(".toml") || lower.ends_with(".json") || import::is_release_path(name))
+        && (lower.ends_with(".toml")
+            || lower.ends_with(".json")
+            || import::Source::of_path(name).is_some())
 }
 
 /// The most files a library lists; past it the scan says so instead of going on.
@@ -143,10 +145,10 @@ impl Cache {
         }
     }
 
-    fn path_for(&self, text: &str) -> Option<PathBuf> {
+    fn path_for(&self, bytes: &[u8]) -> Option<PathBuf> {
         let dir = self.dir.as_ref()?;
-        let a = hash_with(0x6272_6965_6669_6e67, text.as_bytes());
-        let b = hash_with(0x6c69_6272_6172_7921, text.as_bytes());
+        let a = hash_with(0x6272_6965_6669_6e67, bytes);
+        let b = hash_with(0x6c69_6272_6172_7921, bytes);
         Some(dir.join(format!("{a:016x}{b:016x}-{:016x}.json", self.importer)))
     }
 }
@@ -184,17 +186,28 @@ fn importer_identity() -> u64 {
 /// the cache). Never fails: a problem becomes the entry's error, its first line.
 pub fn load(path: &Path, rel: &str, cache: &Cache) -> Entry {
     let shown = path.display().to_string();
-    let text = match files::read_text(&shown) {
-        Ok(t) => t,
-        Err(e) => return Entry::failed(rel, first_line(&e.to_string())),
-    };
-    if !import::is_release_path(&shown) {
+    let Some(source) = import::Source::of_path(&shown) else {
+        let text = match files::read_text(&shown) {
+            Ok(t) => t,
+            Err(e) => return Entry::failed(rel, first_line(&e.to_string())),
+        };
         return match parse_briefing(&text, rel, Format::from_name(&shown)) {
             Ok(b) => Entry::ok(rel, b),
             Err(e) => Entry::failed(rel, first_line(&e.to_string())),
         };
-    }
-    let cached = cache.path_for(&text);
+    };
+    // Text is read as text (its encoding problems said as such), pages and PDFs as bytes.
+    let bytes = match source {
+        import::Source::Text | import::Source::Markdown => {
+            files::read_text(&shown).map(String::into_bytes)
+        }
+        import::Source::Html | import::Source::Pdf => files::read_bytes(&shown),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return Entry::failed(rel, first_line(&e.to_string())),
+    };
+    let cached = cache.path_for(&bytes);
     // Read back with serde alone: the model's checks cost eighteen times as much (see the
     // library bench) and were passed when the importer wrote it; anything serde refuses (a
     // damaged or truncated entry) is imported again.
@@ -204,7 +217,16 @@ pub fn load(path: &Path, rel: &str, cache: &Cache) -> Entry {
     {
         return Entry::ok(rel, b);
     }
-    let imported = match import::import_release(&text, rel, None) {
+    let imported = match source {
+        import::Source::Text | import::Source::Markdown => {
+            let text = String::from_utf8_lossy(&bytes);
+            import::import_release(&text, rel, None)
+        }
+        import::Source::Html | import::Source::Pdf => {
+            import::import_bytes(&bytes, source, rel, None)
+        }
+    };
+    let imported = match imported {
         Ok(i) => i,
         Err(e) => return Entry::failed(rel, first_line(&e.to_string())),
     };
@@ -372,9 +394,15 @@ impl LibraryHooks for FolderHooks {
 
     fn reader_hooks(&mut self, entry: &Entry) -> Box<dyn Hooks> {
         let path = self.folder.root.join(&entry.path).display().to_string();
-        let text = files::read_text(&path).ok();
+        // A page or a PDF is not watched nor edited from the reader, as when opened directly.
+        let is_page = matches!(
+            import::Source::of_path(&path),
+            Some(import::Source::Html | import::Source::Pdf)
+        );
+        let watched = (!is_page).then_some(path.as_str());
+        let text = watched.and_then(|p| files::read_text(p).ok());
         Box::new((
-            crate::reload::FileHooks::new(Some(&path), text.as_deref()),
+            crate::reload::FileHooks::new(watched, text.as_deref()),
             crate::opener::Opener::default(),
         ))
     }
@@ -480,6 +508,36 @@ mod tests {
                 .iter()
                 .any(|e| e.path == "ok.txt" && e.loaded.is_ok())
         );
+    }
+
+    #[test]
+    fn saved_pages_and_pdfs_are_listed_and_imported_or_say_why_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let pages = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pages");
+        std::fs::copy(
+            format!("{pages}/en_europarl_20241212IPR25960.html"),
+            d.join("page.html"),
+        )
+        .unwrap();
+        std::fs::copy(format!("{pages}/bad/not_a_pdf.pdf"), d.join("bad.pdf")).unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let mut folder = Folder::new(d, Cache::at(Some(cache.path().to_path_buf())));
+        let mut entries = folder.scan();
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        assert_eq!(entries.len(), 2);
+        assert!(
+            entries[0]
+                .loaded
+                .as_ref()
+                .unwrap_err()
+                .starts_with("bad.pdf"),
+            "{entries:?}"
+        );
+        let page = entries[1].summary().unwrap();
+        assert!(!page.title().is_empty());
+        // The page was cached like a release.
+        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
     }
 
     #[test]

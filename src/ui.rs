@@ -24,6 +24,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::key::parse_keys;
+use crate::app::keymap::Keymap;
 use crate::app::screen::{self, MIN_SIZE};
 use crate::app::state::{Base, Mode, Size, State};
 use crate::app::update::{normalize, press};
@@ -184,8 +185,22 @@ pub fn snapshot(
     keys: &str,
     theme: &Theme,
 ) -> Result<Snapshot, crate::app::KeyParseError> {
+    snapshot_with(briefing, lang, size, keys, theme, &Keymap::builtin())
+}
+
+/// Like [`snapshot`], with the keys of `keymap` (a user's configuration) instead of the
+/// built-in ones.
+pub fn snapshot_with(
+    briefing: Briefing,
+    lang: Lang,
+    size: Size,
+    keys: &str,
+    theme: &Theme,
+    keymap: &std::sync::Arc<Keymap>,
+) -> Result<Snapshot, crate::app::KeyParseError> {
     let keys = parse_keys(keys)?;
     let mut state = State::new(briefing, lang, size);
+    state.keymap = std::sync::Arc::clone(keymap);
     for key in keys {
         press(&mut state, key);
     }

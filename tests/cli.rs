@@ -10,6 +10,8 @@ use briefing::ui::{Theme, snapshot};
 
 fn briefing(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .env_remove("BRIEFING_CONFIG")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("NO_COLOR")
@@ -83,6 +85,8 @@ fn snapshot_ansi_keeps_styles_and_no_color_drops_colours() {
         "cyan somewhere"
     );
     let plain = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .env_remove("BRIEFING_CONFIG")
         .args(["snapshot", "--size", "60x20", "--ansi"])
         .env("NO_COLOR", "1")
         .output()
@@ -260,6 +264,8 @@ fn one_warning_is_one_warning() {
 fn standard_input_over_the_limit_says_more_than_64_mib() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .env_remove("BRIEFING_CONFIG")
         .args(["check", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -351,6 +357,8 @@ fn serve_takes_the_passcode_from_the_environment() {
     use std::io::{BufRead, BufReader};
     let dir = tempfile::tempdir().unwrap();
     let mut server = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .env_remove("BRIEFING_CONFIG")
         .args([
             "serve",
             "--headless",
@@ -400,6 +408,8 @@ fn a_reader_that_stops_reading_ends_import_quietly() {
     .unwrap();
     std::fs::write(&release, seed.repeat(100)).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .env_remove("BRIEFING_CONFIG")
         .arg("import")
         .arg(&release)
         .stdin(Stdio::null())
@@ -480,4 +490,97 @@ fn library_of_a_missing_folder_exits_2() {
         text(&out.stderr),
         "no/such/folder: error: expected a folder, found none there\n"
     );
+}
+
+/// Every subcommand of the clap definition, by name.
+fn subcommands() -> Vec<String> {
+    let out = briefing(&["--help"]);
+    let help = text(&out.stdout);
+    let commands = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    commands
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn completions_name_every_subcommand_in_every_shell() {
+    let commands = subcommands();
+    for c in [
+        "check",
+        "import",
+        "export",
+        "config",
+        "completions",
+        "man",
+        "serve",
+    ] {
+        assert!(commands.iter().any(|x| x == c), "{c} not in {commands:?}");
+    }
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = briefing(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", text(&out.stderr));
+        let script = text(&out.stdout);
+        for c in &commands {
+            assert!(script.contains(c.as_str()), "{shell}: no '{c}'");
+        }
+        // Options of subcommands and values of enums complete too.
+        assert!(script.contains("authorized-keys"), "{shell}");
+    }
+    let out = briefing(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn man_page_is_roff_and_names_every_subcommand() {
+    let out = briefing(&["man"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let page = text(&out.stdout);
+    assert!(page.contains(".TH briefing 1"), "{page}");
+    assert!(page.contains(".SH NAME"));
+    for c in subcommands() {
+        // A section per command, with its synopsis.
+        let title = format!(".SH \"BRIEFING {}\"", c.to_uppercase());
+        let section = page.split(&title).nth(1);
+        assert!(section.is_some(), "no section for '{c}'");
+        assert!(
+            section.unwrap().contains(&format!("briefing {c}")),
+            "no synopsis for '{c}'"
+        );
+    }
+    assert!(
+        page.contains("\\-\\-authorized\\-keys"),
+        "serve's options are listed"
+    );
+}
+
+#[test]
+fn version_names_the_commit_of_a_git_checkout() {
+    let out = briefing(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let version = text(&out.stdout);
+    assert!(
+        version.starts_with(&format!("briefing {}", env!("CARGO_PKG_VERSION"))),
+        "{version}"
+    );
+    // Built from this checkout: the commit checked out when it was built (the build script
+    // runs again when HEAD moves).
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output();
+    if let Ok(head) = head
+        && head.status.success()
+    {
+        let head = text(&head.stdout);
+        assert!(version.contains(&format!("({} ", head.trim())), "{version}");
+    }
 }

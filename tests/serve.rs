@@ -950,6 +950,40 @@ async fn a_reload_reaches_following_and_browsing_attendees_who_keep_their_place(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_reaches_attendees_while_a_presenter_over_ssh_leads() {
+    let mut room = Room::with_keys(test_limits()).await;
+    let lead_key = support::random_key();
+    add_presenter_key(&room, &lead_key);
+    let mut hooks = PresenterHooks::new(&room.server);
+    let mut b = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;
+    b.wait_screen("the first frame", &room.following_screen(SMALL))
+        .await;
+    b.send(b"f3]").await;
+    b.wait_until("the browsing attendee's second area", |s| {
+        s.contents().contains("coopération 2/12")
+    })
+    .await;
+    let mut lead = Attendee::join(room.port(), Login::Key(&lead_key), support::PRESENTER).await;
+    lead.wait_until("the presenter's screen", |s| {
+        !s.contents().trim().is_empty()
+    })
+    .await;
+    lead.send(b"p").await;
+    room.wait_until_led_remotely().await;
+    // The local file changes while the remote presenter stands still.
+    briefing::app::notify(
+        &mut room.presenter,
+        briefing::app::Notice::Reloaded(Arc::new(edited())),
+    );
+    hooks.after_update(&room.presenter);
+    b.wait_until("the new version, where the attendee was", |s| {
+        let text = s.contents();
+        text.contains("RELOADED") && text.contains("coopération 2/12")
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_attendee_copies_to_their_own_clipboard_and_opens_nothing() {
     let room = Room::with_keys(test_limits()).await;
     let mut a = Attendee::join(room.port(), Login::Key(&room.key.clone()), SMALL).await;

@@ -322,6 +322,8 @@ fn openssh_binary_serves_headless_and_prints_the_fingerprint() {
     let authorized = dir.path().join("authorized_keys");
     std::fs::write(&authorized, client.public_key().to_openssh().unwrap()).unwrap();
     let mut server = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .env_remove("BRIEFING_CONFIG")
         .args([
             "serve",
             "--lang",
@@ -506,6 +508,8 @@ fn openssh_presenter_leads_a_headless_server_without_a_terminal() {
     std::fs::write(&presenter_keys, lead.public_key().to_openssh().unwrap()).unwrap();
     // No standard input at all: the presenter is the one over SSH.
     let mut server = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env("XDG_CONFIG_HOME", "/nonexistent/briefing-tests")
+        .env_remove("BRIEFING_CONFIG")
         .args(["serve", "--lang", "fr", "--headless", "--open"])
         .args(["--listen", "127.0.0.1:0"])
         .arg("--host-key")

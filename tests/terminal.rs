@@ -8,6 +8,9 @@ use std::io::{Read, Write};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+/// Where no configuration is: the tests never read the user's own.
+const NO_CONFIG: &str = "/nonexistent/briefing-tests";
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const DEADLINE: Duration = Duration::from_secs(20);
@@ -73,6 +76,8 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", NO_CONFIG);
+        cmd.env_remove("BRIEFING_CONFIG");
         cmd.env_remove("NO_COLOR");
         let mut pty = Pty::spawn(cmd);
         pty.wait_for("the first frame", |s| s.contains("LECTURE"));
@@ -208,6 +213,8 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
     cmd.args(["--norc", "--noprofile", "-i"]);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", NO_CONFIG);
+    cmd.env_remove("BRIEFING_CONFIG");
     cmd.env("PS1", "$ ");
     let mut pty = Pty::spawn(cmd);
     pty.wait_for("the prompt", |s| s.contains('$'));
@@ -245,6 +252,8 @@ fn briefing_in(runtime: &std::path::Path, args: &[&str]) -> Pty {
     cmd.args(args);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", NO_CONFIG);
+    cmd.env_remove("BRIEFING_CONFIG");
     cmd.env("XDG_RUNTIME_DIR", runtime);
     Pty::spawn(cmd)
 }

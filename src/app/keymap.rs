@@ -1,12 +1,15 @@
 //! The one keymap table: it maps keys to actions, and it also produces the help overlay, the
 //! status line hints and the README's key list (a test fails when the README drifts).
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::app::action::Action;
 use crate::app::key::{Key, parse_keys};
 use crate::app::state::{Mode, Pane};
 use crate::model::Lang;
+
+mod patch;
+pub use patch::{KeyPatch, Unbound, action_name, actions_in};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,7 +87,7 @@ impl Ctx {
 }
 
 /// One row of the table: in `ctx`, any of `keys` does `action`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     /// Where it applies.
     pub ctx: Ctx,
@@ -268,61 +271,172 @@ pub static TABLE: &[Binding] = &[
     bind(Always, &["<C-l>"], A::Redraw, "redraw the screen", "redessiner l'écran"),
 ];
 
-/// The table with its keys parsed once.
-static PARSED: LazyLock<Vec<(Ctx, Key, Action)>> = LazyLock::new(|| {
-    TABLE
+/// A keymap: the built-in [`TABLE`], patched by the user's configuration ([`Keymap::patched`]).
+/// It resolves keys, and gives the help overlay and the status line hints their keys, so what
+/// the user bound is what help shows. Shared by the states of one reader (`Arc`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Row>,
+    /// Every (context, key, action), parsed once.
+    parsed: Vec<(Ctx, Key, Action)>,
+}
+
+/// One row of a [`Keymap`]: a row of [`TABLE`] with its keys, as built in or as the user set
+/// them (none when the user left the action unbound).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Where it applies.
+    pub ctx: Ctx,
+    /// Keys in our notation.
+    pub keys: Vec<String>,
+    /// What they do; `None` for a row that only documents.
+    pub action: Option<Action>,
+    /// The built-in row it comes from, for its descriptions.
+    pub binding: &'static Binding,
+}
+
+/// The built-in keymap, built once.
+static BUILTIN: LazyLock<Arc<Keymap>> = LazyLock::new(|| {
+    let rows = TABLE
         .iter()
-        .filter_map(|b| b.action.map(|a| (b, a)))
-        .flat_map(|(b, a)| {
-            b.keys
-                .iter()
-                .flat_map(|k| {
-                    // The table's notation is checked by every_key_in_the_table_parses.
-                    let keys = parse_keys(k);
-                    debug_assert!(keys.is_ok(), "bad key notation in the keymap: {k}");
-                    keys.unwrap_or_default()
-                })
-                .map(move |key| (b.ctx, key, a))
+        .map(|b| Row {
+            ctx: b.ctx,
+            keys: b.keys.iter().map(|k| (*k).to_string()).collect(),
+            action: b.action,
+            binding: b,
         })
-        .collect()
+        .collect();
+    Arc::new(Keymap::from_rows(rows))
 });
 
-/// The keys a pressed `key` stands for. Esc typed quickly before another key (or sent with it
-/// in one write over a slow link) reaches us as that key with Alt held; no Alt key is bound, so
-/// an unbound Alt-held character is taken as the Esc and then the character.
-pub fn keys_of(key: Key) -> impl Iterator<Item = Key> {
-    let keys = match key {
-        Key::Alt(c) if !PARSED.iter().any(|(_, k, _)| *k == key) => {
-            [Some(Key::Esc), Some(Key::Char(c))]
-        }
-        other => [Some(other), None],
-    };
-    keys.into_iter().flatten()
-}
+impl Keymap {
+    /// The built-in keymap: [`TABLE`] as it is.
+    pub fn builtin() -> Arc<Keymap> {
+        Arc::clone(&BUILTIN)
+    }
 
-/// The action `key` means in the first of `ctxs` that binds it, if any. Pure.
-pub fn resolve_in(ctxs: &[Ctx], key: Key) -> Option<Action> {
-    ctxs.iter().find_map(|ctx| {
-        PARSED
+    fn from_rows(rows: Vec<Row>) -> Keymap {
+        let parsed = rows
             .iter()
-            .find(|(c, k, _)| c == ctx && *k == key)
-            .map(|(_, _, action)| *action)
-    })
+            .filter_map(|r| r.action.map(|a| (r, a)))
+            .flat_map(|(r, a)| {
+                r.keys
+                    .iter()
+                    .flat_map(|k| {
+                        // The table's notation is checked by every_key_in_the_table_parses, the
+                        // user's by the configuration's reader.
+                        let keys = parse_keys(k);
+                        debug_assert!(keys.is_ok(), "bad key notation in the keymap: {k}");
+                        keys.unwrap_or_default()
+                    })
+                    .map(move |key| (r.ctx, key, a))
+            })
+            .collect();
+        Keymap { rows, parsed }
+    }
+
+    /// The rows, in the table's order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The keys a pressed `key` stands for. Esc typed quickly before another key (or sent with
+    /// it in one write over a slow link) reaches us as that key with Alt held; an unbound
+    /// Alt-held character is taken as the Esc and then the character.
+    pub fn keys_of(&self, key: Key) -> impl Iterator<Item = Key> + use<> {
+        let keys = match key {
+            Key::Alt(c) if !self.parsed.iter().any(|(_, k, _)| *k == key) => {
+                [Some(Key::Esc), Some(Key::Char(c))]
+            }
+            other => [Some(other), None],
+        };
+        keys.into_iter().flatten()
+    }
+
+    /// The action `key` means in the first of `ctxs` that binds it, if any. Pure.
+    pub fn resolve_in(&self, ctxs: &[Ctx], key: Key) -> Option<Action> {
+        ctxs.iter().find_map(|ctx| {
+            self.parsed
+                .iter()
+                .find(|(c, k, _)| c == ctx && *k == key)
+                .map(|(_, _, action)| *action)
+        })
+    }
+
+    /// The action `key` means in `mode`, if any. Pure.
+    pub fn resolve(&self, mode: Mode, key: Key) -> Option<Action> {
+        if let Some(action) = self.resolve_in(Ctx::of(mode), key) {
+            return Some(action);
+        }
+        match (mode, key) {
+            (Mode::Search(_), Key::Char(c)) => Some(Action::SearchInput(c)),
+            (Mode::Present, Key::Char(c)) => c
+                .to_digit(10)
+                .and_then(|d| u8::try_from(d).ok())
+                .map(Action::SlideDigit),
+            _ => None,
+        }
+    }
+
+    /// The help overlay's lines: each row's keys (an unbound action shows [`UNBOUND`]) and
+    /// description.
+    pub fn help_lines(&self, lang: Lang) -> Vec<HelpLine> {
+        self.help_lines_for(&ORDER, lang)
+    }
+
+    /// A library's help lines: its own contexts, help and the keys that work everywhere.
+    pub fn library_help_lines(&self, lang: Lang) -> Vec<HelpLine> {
+        self.help_lines_for(&LIBRARY_ORDER, lang)
+    }
+
+    fn help_lines_for(&self, order: &[Ctx], lang: Lang) -> Vec<HelpLine> {
+        let mut out = Vec::new();
+        for &ctx in order {
+            out.push(HelpLine::Section(ctx.title(lang)));
+            for r in self.rows.iter().filter(|r| r.ctx == ctx) {
+                let keys = if r.keys.is_empty() {
+                    UNBOUND.to_string()
+                } else {
+                    r.keys.join(" ")
+                };
+                out.push(HelpLine::Keys(keys, r.binding.desc(lang)));
+            }
+        }
+        out
+    }
+
+    /// The first key bound to `action` in `ctx`, for hints ("? help").
+    pub fn key_for(&self, ctx: Ctx, action: Action) -> Option<&str> {
+        self.row(ctx, action)
+            .and_then(|r| r.keys.first())
+            .map(String::as_str)
+    }
+
+    /// The row of `action` in `ctx`.
+    pub fn row(&self, ctx: Ctx, action: Action) -> Option<&Row> {
+        self.rows
+            .iter()
+            .find(|r| r.ctx == ctx && r.action == Some(action))
+    }
 }
 
-/// The action `key` means in `mode`, if any. Pure.
+/// What help shows in place of the keys of an action left without any.
+pub const UNBOUND: &str = "—";
+
+/// The action `key` means in `mode` with the built-in keymap.
 pub fn resolve(mode: Mode, key: Key) -> Option<Action> {
-    if let Some(action) = resolve_in(Ctx::of(mode), key) {
-        return Some(action);
-    }
-    match (mode, key) {
-        (Mode::Search(_), Key::Char(c)) => Some(Action::SearchInput(c)),
-        (Mode::Present, Key::Char(c)) => c
-            .to_digit(10)
-            .and_then(|d| u8::try_from(d).ok())
-            .map(Action::SlideDigit),
-        _ => None,
-    }
+    BUILTIN.resolve(mode, key)
+}
+
+/// The action `key` means in the first of `ctxs` that binds it, with the built-in keymap (a
+/// library's keys).
+pub fn resolve_in(ctxs: &[Ctx], key: Key) -> Option<Action> {
+    BUILTIN.resolve_in(ctxs, key)
+}
+
+/// The keys a pressed `key` stands for, with the built-in keymap ([`Keymap::keys_of`]).
+pub fn keys_of(key: Key) -> impl Iterator<Item = Key> {
+    BUILTIN.keys_of(key)
 }
 
 /// One line of the help overlay: a section title, or keys and what they do.
@@ -360,25 +474,15 @@ const LIBRARY_ORDER: [Ctx; 6] = [
     Ctx::Always,
 ];
 
-/// The help overlay's lines, generated from the table.
+/// The help overlay's lines with the built-in keys. As many as with any user's keys, and with
+/// the same descriptions, so the overlay's size can be worked out from these.
 pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
-    lines_for(&ORDER, lang)
+    BUILTIN.help_lines(lang)
 }
 
-/// A library's help lines: its own contexts, help and the keys that work everywhere.
+/// A library's help lines with the built-in keys (a library takes no user keymap yet).
 pub fn library_help_lines(lang: Lang) -> Vec<HelpLine> {
-    lines_for(&LIBRARY_ORDER, lang)
-}
-
-fn lines_for(order: &[Ctx], lang: Lang) -> Vec<HelpLine> {
-    let mut out = Vec::new();
-    for &ctx in order {
-        out.push(HelpLine::Section(ctx.title(lang)));
-        for b in TABLE.iter().filter(|b| b.ctx == ctx) {
-            out.push(HelpLine::Keys(b.keys.join(" "), b.desc(lang)));
-        }
-    }
-    out
+    BUILTIN.library_help_lines(lang)
 }
 
 /// The help line where `ctx`'s section starts, so help opens on what applies.
@@ -390,14 +494,6 @@ pub fn help_start(ctx: Ctx, lang: Lang) -> usize {
     // Every context has its section (help_lists_every_binding).
     debug_assert!(start.is_some(), "no help section for {ctx:?}");
     start.unwrap_or(0)
-}
-
-/// The first key of the binding for `action` in `ctx`, for hints ("? help").
-pub fn key_for(ctx: Ctx, action: Action) -> Option<&'static str> {
-    TABLE
-        .iter()
-        .find(|b| b.ctx == ctx && b.action == Some(action))
-        .and_then(|b| b.keys.first().copied())
 }
 
 /// The README's key list, in Markdown, generated from the table.
@@ -434,7 +530,7 @@ mod tests {
     #[test]
     fn no_key_means_two_things_in_one_context() {
         let mut seen = std::collections::HashSet::new();
-        for (ctx, key, _) in PARSED.iter() {
+        for (ctx, key, _) in &Keymap::builtin().parsed {
             assert!(seen.insert((*ctx, *key)), "{key} bound twice in {ctx:?}");
         }
     }
@@ -459,12 +555,13 @@ mod tests {
             Some(Action::ToggleHelp)
         );
         assert_eq!(resolve(Mode::Reading, Key::Char('x')), None);
+        let keymap = Keymap::builtin();
         assert_eq!(
-            keys_of(Key::Alt('q')).collect::<Vec<_>>(),
+            keymap.keys_of(Key::Alt('q')).collect::<Vec<_>>(),
             [Key::Esc, Key::Char('q')]
         );
         assert_eq!(
-            keys_of(Key::Char('q')).collect::<Vec<_>>(),
+            keymap.keys_of(Key::Char('q')).collect::<Vec<_>>(),
             [Key::Char('q')]
         );
         assert_eq!(resolve(Mode::Quit, Key::Char('q')), None);

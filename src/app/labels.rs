@@ -124,6 +124,8 @@ pub struct Labels {
     pub follow_other: &'static str,
     /// Fact labels at the top of the summary: date, event, place, source.
     pub facts: [&'static str; 4],
+    /// Heading of the parties and their people (handouts).
+    pub parties: &'static str,
     /// Whether 0 takes the singular ("0 spectateur").
     pub zero_is_singular: bool,
     /// The words of the reader's daily tools: copy, links, mouse, edit, reload.
@@ -264,6 +266,7 @@ static EN: Labels = Labels {
     other_briefing: "The presentation running shows another briefing",
     follow_other: "To follow it, run:",
     facts: ["Date", "Event", "Place", "Source"],
+    parties: "Parties",
     zero_is_singular: false,
     daily: &DAILY_EN,
 };
@@ -319,6 +322,7 @@ static FR: Labels = Labels {
     other_briefing: "La présentation en cours montre un autre briefing",
     follow_other: "Pour la suivre, lancez :",
     facts: ["Date", "Événement", "Lieu", "Source"],
+    parties: "Parties",
     zero_is_singular: true,
     daily: &DAILY_FR,
 };

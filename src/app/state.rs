@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::app::content::Content;
+use crate::app::keymap::Keymap;
 use crate::app::present::{Anchor, Presentation, Section};
 use crate::app::text::Needle;
 use crate::model::Briefing;
@@ -293,6 +294,8 @@ pub struct State {
     pub history: Vec<String>,
     /// The history entry shown in the search prompt, while stepping through it.
     pub history_at: Option<usize>,
+    /// The keys: the built-in table, or the user's configuration over it.
+    pub keymap: Arc<Keymap>,
 }
 
 impl State {
@@ -318,6 +321,7 @@ impl State {
             link: 0,
             history: Vec::new(),
             history_at: None,
+            keymap: Keymap::builtin(),
         };
         crate::app::update::normalize(&mut state);
         state

@@ -3,7 +3,7 @@
 
 use crate::app::action::{Action, Effect, Notice};
 use crate::app::key::Key;
-use crate::app::keymap::{help_lines, keys_of, resolve};
+use crate::app::keymap::help_lines;
 use crate::app::links;
 use crate::app::present::LinkStatus;
 use crate::app::screen::{self, Geometry, Hit, pane_geometry};
@@ -19,15 +19,17 @@ pub use reload::take_content;
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: usize = 3;
 
-/// Presses `key` as the keymap says: each key it stands for (see [`keys_of`]) acts on the
+/// Presses `key` as the state's keymap says: each key it stands for (see
+/// [`Keymap::keys_of`](crate::app::keymap::Keymap::keys_of)) acts on the
 /// state the one before left. What the terminal, the SSH presenter and headless frames do
 /// with a key.
 pub fn press(state: &mut State, key: Key) -> Effect {
     // A note says what the last key did; the next key clears it.
     state.note = None;
     let mut effect = Effect::None;
-    for key in keys_of(key) {
-        if let Some(action) = resolve(state.mode, key) {
+    let keymap = std::sync::Arc::clone(&state.keymap);
+    for key in keymap.keys_of(key) {
+        if let Some(action) = keymap.resolve(state.mode, key) {
             match update(state, action) {
                 Effect::Quit => return Effect::Quit,
                 Effect::None => {}

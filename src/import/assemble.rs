@@ -4,8 +4,8 @@
 //! person of `parties`, every label is non-empty. No I/O here.
 
 use super::facts::{Facts, ItemFact, Pos};
-use super::lexicon::FastMap;
 use super::lexicon::Vocab;
+use super::lexicon::{Class, FastMap};
 use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
 use super::resolve::{Resolution, Speaker};
 use super::rules;
@@ -67,6 +67,51 @@ impl Org {
     }
 }
 
+/// An organisation as a party, or none when the words name no party: common nouns alone
+/// ("police", "programme"), the dateline's place ("LYON"), an event, a document or an
+/// operation ("Octopus Conference"), one common capitalised word ("Security").
+fn party(mut org: Org, place: &[String], vocab: &Vocab) -> Option<Org> {
+    // "agency AUSTRAC": the common noun before the name goes.
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = org.name.split(' ').collect();
+    let first = words.iter().position(|w| capital(w))?;
+    if first > 0 {
+        org.name = words.get(first..)?.join(" ");
+    }
+    let key = fold_key(&org.name);
+    if place.contains(&key) {
+        return None;
+    }
+    let named = org.keys().join(" ");
+    if named.split(' ').any(|w| vocab.is(w, Class::NotParty)) {
+        return None;
+    }
+    // "Salome Zourabichvili": a known given name and no word of an organisation is a person.
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() >= 2
+        && words
+            .first()
+            .is_some_and(|w| crate::import::lexicon::given_name_gender(w).is_some())
+        && !words
+            .iter()
+            .any(|w| vocab.is(w, Class::OrgWord) || vocab.is(w, Class::OrgName))
+    {
+        return None;
+    }
+    let acronym = org
+        .name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let one_word = !key.contains(' ') && org.full.is_none();
+    // One capitalised word that the lexicon knows as a common word is no name.
+    let (single, _) = vocab.classes_of(&key);
+    if one_word && !acronym && single != 0 && !vocab.is(&key, Class::OrgName) {
+        return None;
+    }
+    Some(org)
+}
+
 /// The parties: organisations of the front, of people's roles, of speakers and of "About"
 /// headings, in order of appearance (the front's first), merged by name.
 fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vocab) -> Vec<Org> {
@@ -96,8 +141,23 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         .iter()
         .map(|name| (false, last, name.as_str()));
     let mut out: Vec<Org> = Vec::new();
+    // "Lyon, France": the city alone names no party either.
+    // Someone read as a person is no organisation.
+    let people: Vec<String> = resolution
+        .people
+        .iter()
+        .map(|p| fold_key(&p.name))
+        .collect();
+    let place: Vec<String> = outline
+        .place
+        .iter()
+        .flat_map(|p| [fold_key(p), fold_key(p.split(',').next().unwrap_or(p))])
+        .collect();
     for (_, _, name) in written.into_iter().chain(about) {
-        let Some(org) = Org::parse(name, vocab) else {
+        let Some(org) = Org::parse(name, vocab)
+            .and_then(|o| party(o, &place, vocab))
+            .filter(|o| !people.contains(&fold_key(&o.name)))
+        else {
             continue;
         };
         let keys = org.keys();

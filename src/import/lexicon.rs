@@ -118,6 +118,15 @@ classes! {
     /// Prepositions of place and time after an item, no part of its label ("across the
     /// region", "dans la région").
     ItemTail => item_tail,
+    /// Words that make a name no party: an event, a document, an operation ("Octopus
+    /// Conference", "UNODC Study on …", "Operation Protected Childhood").
+    NotParty => not_party,
+    /// Counts before a plural noun of several speakers ("les trois", "the two", "both").
+    JointCount => joint_count,
+    /// Plural nouns of several speakers after a count ("chefs", "heads", "ministers").
+    JointNoun => joint_noun,
+    /// "by" of "the statement by the ministry".
+    StatementBy => statement_by,
     /// A role that speaks for an organisation ("spokesperson", "porte-parole").
     Spokesperson => spokesperson,
     /// Nouns that name an organisation ("ministry", "office").
@@ -196,7 +205,7 @@ impl Class {
 }
 
 /// A set of classes, one bit each.
-pub(crate) type Classes = u64;
+pub(crate) type Classes = u128;
 
 /// Declares the line classes: the [`LineClass`] enum and the `[lines]` table.
 macro_rules! line_classes {
@@ -260,6 +269,9 @@ struct LexiconFile {
     possessives: Vec<String>,
     #[serde(default)]
     months: BTreeMap<String, i8>,
+    /// Words of a count of people ("deux", "three", "both").
+    #[serde(default)]
+    counts: BTreeMap<String, u8>,
     #[serde(default)]
     phrases: Phrases,
     #[serde(default)]
@@ -298,6 +310,7 @@ pub(crate) struct Vocab {
     pub ordinal_suffixes: Vec<String>,
     words: FastMap<String, Entry>,
     months: FastMap<String, i8>,
+    counts: FastMap<String, u8>,
     lines: Lines,
     /// The longest word of any phrase, in bytes.
     longest: usize,
@@ -321,6 +334,7 @@ impl Vocab {
             ordinal_suffixes: file.ordinal_suffixes,
             words: FastMap::default(),
             months: FastMap::default(),
+            counts: file.counts.into_iter().collect(),
             lines: file.lines,
             longest: 0,
         };
@@ -404,6 +418,11 @@ impl Vocab {
             .flat_map(|entry| entry.multi.iter())
             .filter(move |(c, _)| *c == class)
             .map(|(_, rest)| rest.as_slice())
+    }
+
+    /// The number of people a count word says ("trois": 3).
+    pub(crate) fn count(&self, lower: &str) -> Option<u8> {
+        self.counts.get(lower).copied()
     }
 
     /// The month number of a month name or abbreviation.

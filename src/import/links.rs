@@ -81,6 +81,56 @@ fn push(out: &mut Vec<Link>, title: Option<String>, url: Option<String>) {
     }
 }
 
+/// True when a link's title is a telephone number ("Tel: +31 70 412 5508"): a contact.
+fn is_phone(link: &Link) -> bool {
+    let digits = link.title.chars().filter(char::is_ascii_digit).count();
+    let letters = link.title.chars().filter(|c| c.is_alphabetic()).count();
+    link.url.is_none() && digits >= MIN_PHONE_DIGITS && letters <= MAX_PHONE_LETTERS
+}
+
+/// The fewest digits of a telephone number.
+const MIN_PHONE_DIGITS: usize = 7;
+/// The most letters around a telephone number ("Tel:", "Fax").
+const MAX_PHONE_LETTERS: usize = 5;
+
+/// Drops the contact blocks a further-reading section holds: a telephone number, the name
+/// without an address above it ("WCO Communications Service") and the e-mail addresses
+/// after it. A contact is no further reading.
+pub(crate) fn drop_contacts(links: &mut Vec<Link>) {
+    let mut drop = vec![false; links.len()];
+    for (i, link) in links.iter().enumerate() {
+        if !is_phone(link) {
+            continue;
+        }
+        if let Some(flag) = drop.get_mut(i) {
+            *flag = true;
+        }
+        if let Some(before) = i.checked_sub(1)
+            && links.get(before).is_some_and(|l| l.url.is_none())
+            && let Some(flag) = drop.get_mut(before)
+        {
+            *flag = true;
+        }
+        let mails = links
+            .iter()
+            .skip(i + 1)
+            .take_while(|l| {
+                l.url
+                    .as_deref()
+                    .is_some_and(|u| u.starts_with(common().mail_scheme.as_str()))
+            })
+            .count();
+        for flag in drop.iter_mut().skip(i + 1).take(mails) {
+            *flag = true;
+        }
+    }
+    let mut k = 0;
+    links.retain(|_| {
+        k += 1;
+        !drop.get(k - 1).copied().unwrap_or(false)
+    });
+}
+
 /// An address the model accepts (http, https, mailto), from a word of the text.
 pub(crate) fn web_url(word: &str) -> Option<String> {
     let table = common();
@@ -129,6 +179,31 @@ mod tests {
     use crate::import::lexicon::vocab;
     use crate::model::Lang;
     use rstest::rstest;
+
+    #[test]
+    fn contact_blocks_are_no_links() {
+        let link = |title: &str, url: Option<&str>| Link {
+            title: title.to_string(),
+            url: url.map(str::to_string),
+        };
+        let mut links = vec![
+            link("Operation report", Some("https://example.org/report")),
+            link("WCO Communications Service", None),
+            link("+32 (0)2 209 9436", None),
+            link(
+                "communication@wcoomd.org",
+                Some("mailto:communication@wcoomd.org"),
+            ),
+            link("Press contact", Some("mailto:press@unodc.org")),
+        ];
+        drop_contacts(&mut links);
+        let titles: Vec<&str> = links.iter().map(|l| l.title.as_str()).collect();
+        assert_eq!(titles, ["Operation report"]);
+        // Without a telephone, an e-mail address is a link.
+        let mut mail = vec![link("Press office", Some("mailto:press@unodc.org"))];
+        drop_contacts(&mut mail);
+        assert_eq!(mail.len(), 1);
+    }
 
     #[rstest]
     #[case("https://www.unodc.org/x", Some("https://www.unodc.org/x"))]

@@ -200,6 +200,17 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
     }
     let capitals = (0..end).all(|i| sent.tok(i).is_some_and(|t| t.has(upper)));
     let mut at = end;
+    let mut place_end = end;
+    // "LYON, France –": the city in capitals, its country after a comma.
+    if capitals && sent.is_punct(at, ',') {
+        let country = (at + 1..sent.len().min(at + 4))
+            .take_while(|&k| sent.tok(k).is_some_and(|t| t.has(cap)))
+            .count();
+        if country > 0 {
+            at += 1 + country;
+            place_end = at;
+        }
+    }
     let mut agency = false;
     if sent.is_punct(at, '(') {
         let close = (at + 1..sent.len().min(at + 6))
@@ -222,7 +233,7 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
     if dashes == 0 || !(capitals || agency) || !next.has(cap) {
         return None;
     }
-    Some((soften_caps(sent.slice(0, end)?), next.start))
+    Some((soften_caps(sent.slice(0, place_end)?), next.start))
 }
 
 /// A line of metadata with a date: "Published on 03 Feb 2021", "Par la rédaction – Publié le
@@ -993,6 +1004,16 @@ mod tests {
             "More Than 1,800 Persons Arrested In Month-Long Operation"
         );
         assert!(out.paras.iter().any(|p| p.text.contains("scam syndicates")));
+    }
+
+    #[rstest]
+    #[case::city("LONDON – The agency said", Some("London"))]
+    #[case::city_country("LYON, France – More than a hundred tortoises", Some("Lyon, France"))]
+    #[case::no_dash("LYON, France is a city", None)]
+    #[case::sentence("The agency said – nothing", None)]
+    fn wire_places_are_read(#[case] text: &str, #[case] want: Option<&str>) {
+        let got = wire_place(text, vocab(Lang::En)).map(|(p, _)| p);
+        assert_eq!(got.as_deref(), want);
     }
 
     #[test]

@@ -114,6 +114,8 @@ pub(crate) enum Pat {
     Unless(Class, &'static Pat),
     /// The end of the sentence.
     End,
+    /// The part matches here, and nothing is taken (a lookahead).
+    Peek(&'static Pat),
     /// Another pattern, by reference (to share one pattern between rules).
     Ref(&'static Pat),
     /// A verb with its pronoun after it ("a-t-il", "ajoute-t-elle").
@@ -262,6 +264,10 @@ fn walk(
             return parts.iter().any(|part| walk(part, sent, at, caps, next));
         }
         Pat::Opt(part) => return walk(part, sent, at, caps, next) || next(at, caps),
+        Pat::Peek(part) => {
+            let mut scratch = *caps;
+            return walk(part, sent, at, &mut scratch, &mut |_, _| true) && next(at, caps);
+        }
         Pat::Rep(part, min, max) => return rep(part, *min, *max, sent, at, caps, next),
         Pat::Save(slot, part) => {
             let before = caps.get(*slot);
@@ -468,7 +474,7 @@ impl FirstSet {
 )]
 const fn nullable(pat: &Pat) -> bool {
     match pat {
-        Pat::Opt(_) | Pat::End => true,
+        Pat::Opt(_) | Pat::End | Pat::Peek(_) => true,
         Pat::Rep(part, min, _) => *min == 0 || nullable(part),
         Pat::Seq(parts) => {
             let mut k = 0;
@@ -536,7 +542,7 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
             }
         }
         Pat::Quote => set.quote = true,
-        Pat::End => set.anywhere = true,
+        Pat::End | Pat::Peek(_) => set.anywhere = true,
         Pat::Seq(parts) => {
             let mut k = 0;
             while k < parts.len() {

@@ -397,7 +397,7 @@ impl Resolver<'_> {
             Source::Role { role, org, gender } => self.holder_of(role, org.as_deref(), *gender),
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
-            Source::Joint(words) => self.joint(words),
+            Source::Joint(words, count) => self.joint(words, *count, at),
             Source::OrgRef(words) => self.org_named_before(words, at),
             // Capitalised words read as an organisation may be someone's surname ("De Bolle").
             Source::Org(name) => self
@@ -520,9 +520,9 @@ impl Resolver<'_> {
     }
 
     /// The people a joint source names: everyone whose role shares its noun.
-    fn joint(&self, words: &str) -> Speaker {
+    fn joint(&self, words: &str, count: Option<u8>, at: Pos) -> Speaker {
         let stems = role_stems(words);
-        let Some(noun) = stems.last() else {
+        let Some(noun) = stems.iter().rev().find(|s| s.len() > 3) else {
             return Speaker::Unknown;
         };
         let found: Vec<usize> = self
@@ -538,10 +538,24 @@ impl Resolver<'_> {
             .map(|(i, _)| i)
             .collect();
         if found.len() >= 2 {
-            Speaker::People(found)
-        } else {
-            Speaker::Unknown
+            return Speaker::People(found);
         }
+        // "les trois chefs d'autorité" with no role in common: the three people named last.
+        let Some(count) = count.map(usize::from) else {
+            return Speaker::Unknown;
+        };
+        let to = self.salient.partition_point(|(pos, _)| *pos < at);
+        let mut last: Vec<usize> = Vec::new();
+        for (_, i) in self.salient.get(..to).unwrap_or_default().iter().rev() {
+            if !last.contains(i) {
+                last.push(*i);
+            }
+            if last.len() == count {
+                last.sort_unstable();
+                return Speaker::People(last);
+            }
+        }
+        Speaker::Unknown
     }
 }
 
@@ -623,6 +637,47 @@ mod tests {
                 Some("European Union Agency for Law Enforcement Cooperation".to_string()),
                 Some("INTERPOL".to_string()),
                 None
+            ]
+        );
+    }
+
+    #[test]
+    fn a_counted_joint_source_is_that_many_people_named_last() {
+        let at = |para| Pos { para, tok: 0 };
+        let named = |name: &str, role: &str, para| PersonFact {
+            person: person(name, role, None),
+            pos: at(para),
+        };
+        let facts = Facts {
+            people: vec![
+                named("Ann Lee", "director of police", 0),
+                named("Stefan Blättler", "procureur général", 1),
+                named("Jean Bohnert", "procureur financier", 1),
+                named("Nick Ephgrave", "directeur du SFO", 2),
+            ],
+            quotes: vec![
+                quote(
+                    3,
+                    Some(Source::Joint(
+                        "les trois chefs d'autorité".to_string(),
+                        Some(3),
+                    )),
+                    false,
+                ),
+                // Two people share the role's noun: those two, whoever was named last.
+                quote(
+                    4,
+                    Some(Source::Joint("les deux procureurs".to_string(), Some(2))),
+                    false,
+                ),
+            ],
+            ..Facts::default()
+        };
+        assert_eq!(
+            names(&resolve(&facts)),
+            [
+                Some("Stefan Blättler + Jean Bohnert + Nick Ephgrave".to_string()),
+                Some("Stefan Blättler + Jean Bohnert".to_string())
             ]
         );
     }
@@ -799,7 +854,7 @@ mod tests {
             ],
             quotes: vec![quote(
                 1,
-                Some(Source::Joint("les deux ministres".to_string())),
+                Some(Source::Joint("les deux ministres".to_string(), Some(2))),
                 false,
             )],
             ..Facts::default()

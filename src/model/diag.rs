@@ -72,6 +72,8 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it, when known.
     pub help: Option<String>,
+    /// "error", or "warning" for a problem the program goes on with.
+    pub severity: &'static str,
     excerpt: Option<Excerpt>,
 }
 
@@ -84,6 +86,7 @@ impl Diagnostic {
             message: message.into(),
             label: None,
             help: None,
+            severity: "error",
             excerpt: None,
         }
     }
@@ -103,6 +106,7 @@ impl Diagnostic {
             message: message.into(),
             label: None,
             help: None,
+            severity: "error",
             excerpt: Some(excerpt(source, start, end)),
         }
     }
@@ -119,14 +123,20 @@ impl Diagnostic {
         self
     }
 
+    /// Makes it a warning: a problem the program goes on with.
+    pub fn as_warning(mut self) -> Diagnostic {
+        self.severity = "warning";
+        self
+    }
+
     /// The first line alone: `path:line:col: error: message`.
     pub fn headline(&self) -> String {
         match self.pos {
             Some(p) => format!(
-                "{}:{}:{}: error: {}",
-                self.origin, p.line, p.col, self.message
+                "{}:{}:{}: {}: {}",
+                self.origin, p.line, p.col, self.severity, self.message
             ),
-            None => format!("{}: error: {}", self.origin, self.message),
+            None => format!("{}: {}: {}", self.origin, self.severity, self.message),
         }
     }
 }

@@ -293,7 +293,11 @@ fn put_stand_in(tree: &mut Spanned<DeTable<'_>>, span: &Range<usize>, name: &str
     })
 }
 
-fn parse_toml<'s>(source: &'s str, origin: &str) -> Result<Spanned<DeTable<'s>>, LoadError> {
+/// The spanned tree of a TOML text, or every syntax error in it.
+pub(crate) fn parse_toml<'s>(
+    source: &'s str,
+    origin: &str,
+) -> Result<Spanned<DeTable<'s>>, LoadError> {
     let (tree, errors) = DeTable::parse_recoverable(source);
     if errors.is_empty() {
         return Ok(tree);
@@ -618,7 +622,7 @@ pub(crate) fn path_string(path: &[Seg<'_>]) -> String {
 }
 
 /// The known key closest to `name`, when it is close enough to be a likely typo.
-fn nearest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn nearest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = name.to_lowercase();
     known
         .iter()

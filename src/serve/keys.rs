@@ -3,7 +3,6 @@
 
 use tokio::sync::watch;
 
-use crate::app::keymap::{keys_of, resolve};
 use crate::app::{Action, Effect, Key, Mode, Position, Session as Viewer, State, update};
 
 /// The most keys acted on from one packet; the rest of a flood is dropped.
@@ -42,12 +41,13 @@ pub(crate) fn apply_keys(
 ) -> Option<Effect> {
     let mut acted = false;
     let mut toggles_notes = false;
+    let keymap = std::sync::Arc::clone(&state.keymap);
     for key in keys
         .iter()
         .take(MAX_KEYS_PER_PACKET)
-        .flat_map(|k| keys_of(*k))
+        .flat_map(|k| keymap.keys_of(*k))
     {
-        let Some(action) = resolve(state.mode, key) else {
+        let Some(action) = keymap.resolve(state.mode, key) else {
             continue;
         };
         if let (Action::SearchInput(_), Mode::Search(_)) = (action, state.mode)

@@ -206,6 +206,11 @@ impl ServerHandle {
     /// every session to take it.
     pub fn reload(&self, content: Arc<crate::app::content::Content>, revision: u32) {
         self.shared.frames.reload(content, revision);
+        // Every session hears of it now, also while a presenter over SSH leads (whose next
+        // move could be minutes away): the position stays, its revision is the new one.
+        self.shared
+            .publisher
+            .send_if_modified(|p| std::mem::replace(&mut p.revision, revision) != revision);
     }
 
     /// True while a presenter over SSH leads (the local presenter's keys are not published).
@@ -269,6 +274,8 @@ pub async fn start(config: crate::serve::Config, template: State) -> anyhow::Res
     let stats = Arc::new(Stats::default());
     let mut attendee = template;
     attendee.session = Viewer::Attendee { following: true };
+    // The presenter's configuration is theirs: attendees press the documented keys.
+    attendee.keymap = crate::app::keymap::Keymap::builtin();
     let refusal_config = Arc::new(russh::server::Config {
         inactivity_timeout: Some(TELL_TIMEOUT),
         // No method to try: the client stops at the banner instead of asking for a password.

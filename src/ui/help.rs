@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::keymap::{HelpLine, help_lines};
+use crate::app::action::Action;
+use crate::app::keymap::{Ctx, HelpLine, Keymap};
 use crate::app::screen::HELP_KEYS_COLUMN;
 use crate::app::state::State;
 use crate::app::text::{truncate, width};
@@ -21,7 +22,7 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
             format!(" {} ", l.help_title),
             theme.pane_title(true),
         ))
-        .title_bottom(Span::raw(format!(" {} ", l.help_footer)));
+        .title_bottom(Span::raw(footer(state)));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 2 || inner.height == 0 {
@@ -31,7 +32,7 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
     let w = usize::from(inner.width - 1);
     let keys_w = usize::from(keys_cols);
     let rows = usize::from(inner.height.saturating_sub(1));
-    let lines = help_lines(state.lang());
+    let lines = state.keymap.help_lines(state.lang());
     // Arrows on the right border say there is more above or below.
     let edge = area.right().saturating_sub(1);
     if state.help_scroll > 0 {
@@ -70,5 +71,29 @@ pub(super) fn render_help(state: &State, theme: &Theme, area: Rect, buf: &mut Bu
                 }
             }
         }
+    }
+}
+
+/// The footer: how to close the help. Its words name the built-in keys; keys the user bound
+/// instead are shown with what they do, and none when the user left closing unbound.
+fn footer(state: &State) -> String {
+    let l = state.lang().labels();
+    let builtin = Keymap::builtin();
+    let ours = state.keymap.row(Ctx::Help, Action::ToggleHelp);
+    match ours {
+        Some(row) if Some(row) != builtin.row(Ctx::Help, Action::ToggleHelp) => {
+            if row.keys.is_empty() {
+                return String::new();
+            }
+            let keys: Vec<&str> = row.keys.iter().take(2).map(String::as_str).collect();
+            let lang = state.lang();
+            format!(
+                " {}{}{} ",
+                keys.join(" "),
+                lang.colon(),
+                row.binding.desc(lang)
+            )
+        }
+        _ => format!(" {} ", l.help_footer),
     }
 }

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::app::action::Action;
-use crate::app::keymap::{Ctx, TABLE, key_for};
+use crate::app::keymap::Ctx;
 use crate::app::screen::{pane_geometry, tab_labels};
 use crate::app::scroll;
 use crate::app::state::{MAX_MATCHES, Mode, Pane, Session, State};
@@ -41,11 +41,9 @@ fn hint_text(state: &State) -> String {
     hints(ctx)
         .iter()
         .filter_map(|a| {
-            let key = key_for(ctx, *a)?;
-            let desc = TABLE
-                .iter()
-                .find(|b| b.ctx == ctx && b.action == Some(*a))?
-                .desc(lang);
+            let row = state.keymap.row(ctx, *a)?;
+            let key = row.keys.first()?;
+            let desc = row.binding.desc(lang);
             Some(format!(
                 "{} {desc}",
                 key.trim_start_matches('<').trim_end_matches('>')

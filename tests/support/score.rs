@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use briefing::import::import_release;
 use briefing::model::{Briefing, Format, Lang, parse_briefing};
 use unicode_normalization::UnicodeNormalization;
 
@@ -492,7 +491,7 @@ fn header(text: &str, field: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Every release of `dir` (`.txt`, `.md`) with an `.expected.toml` beside it, sorted.
+/// Every release of `dir` (`.txt`, `.md`, `.html`, `.htm`, `.pdf`) with an `.expected.toml` beside it, sorted.
 pub fn fixtures(dir: &Path) -> Vec<Fixture> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -504,7 +503,7 @@ pub fn fixtures(dir: &Path) -> Vec<Fixture> {
             .extension()
             .map(|e| e.to_string_lossy().to_string())
             .unwrap_or_default();
-        if ext != "txt" && ext != "md" {
+        if !["txt", "md", "html", "htm", "pdf"].contains(&ext.as_str()) {
             continue;
         }
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
@@ -532,7 +531,7 @@ pub fn fixtures(dir: &Path) -> Vec<Fixture> {
 /// Imports a fixture and scores it; the expected file must be a valid briefing.
 pub fn score_fixture(fixture: &Fixture) -> Score {
     let name = fixture.name();
-    let release = std::fs::read_to_string(&fixture.release).unwrap();
+    let release = std::fs::read(&fixture.release).unwrap();
     let expected_text = std::fs::read_to_string(&fixture.expected).unwrap();
     let expected = parse_briefing(
         &expected_text,
@@ -540,7 +539,11 @@ pub fn score_fixture(fixture: &Fixture) -> Score {
         Format::Toml,
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let got = import_release(&release, &name, None).unwrap().briefing;
+    let source = briefing::import::Source::of_path(&fixture.release.to_string_lossy())
+        .unwrap_or(briefing::import::Source::Text);
+    let got = briefing::import::import_bytes(&release, source, &name, None)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .briefing;
     score(&expected, &got, &name)
 }
 

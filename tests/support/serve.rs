@@ -124,6 +124,18 @@ impl Room {
         );
     }
 
+    /// Waits until a presenter over SSH leads.
+    pub async fn wait_until_led_remotely(&self) {
+        let start = std::time::Instant::now();
+        while !self.server.is_led_remotely() {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "no presenter over SSH took the lead"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    }
+
     /// What a following attendee at `size` should see now.
     pub fn following_screen(&self, size: Size) -> Vec<String> {
         self.attendee_screen(size, "", true)

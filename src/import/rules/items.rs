@@ -164,10 +164,13 @@ fn members(sent: &Sent<'_>, from: usize, until: usize) -> Vec<(usize, usize)> {
 /// A member without its leading articles and fillers, and without a trailing drop ("entre
 /// autres"); none when nothing is left or it ends with a list stopper.
 fn trimmed(sent: &Sent<'_>, (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
+    // "de saisie", "sur leurs sources": a member that starts with a preposition starts with
+    // what it is not.
     while let Some(n) = sent
         .phrase_at(a, Class::ItemFiller)
         .or_else(|| sent.phrase_at(a, Class::Determiner))
         .or_else(|| sent.phrase_at(a, Class::ListConnector))
+        .or_else(|| sent.phrase_at(a, Class::ItemPreposition))
     {
         a += n;
     }

@@ -137,7 +137,15 @@ static ROLE_HEAD: Pat = Seq(&[
 
 /// A role with what qualifies it: "directeur exécutif de l'ONUDC", "Head of the Canadian
 /// Centre for Cyber Security (CCCS)", "Minister of Justice".
-pub(crate) static ROLE: Pat = Seq(&[Ref(&ROLE_HEAD), Rep(&ROLE_COMPLEMENT, 0, 5)]);
+pub(crate) static ROLE: Pat = Seq(&[
+    Ref(&ROLE_HEAD),
+    // "de l'Intérieur" + "et des Outre-mer": a complement joined by "et", "and".
+    Rep(
+        &Seq(&[Opt(&Is(Class::ListConnector)), Ref(&ROLE_COMPLEMENT)]),
+        0,
+        5,
+    ),
+]);
 
 /// What a role is of, for or at, one prepositional phrase at a time: "for Albania" + "at
 /// Eurojust", "de sécurité intérieure" + "de Roumanie" + "à Paris".
@@ -244,6 +252,28 @@ static ROLE_COMMA_NAME: Pat = Seq(&[
     ]),
 ]);
 
+/// "l'adjudant-chef Mathieu Garnier, enquêteur au département des investigations du C3N,":
+/// a rank before the name, the post after it: the rank is the role ("the superintendent" is
+/// how the release names them again), the post gives the organisation.
+static ROLE_NAME_COMMA_ROLE: Pat = Seq(&[
+    Opt(&Is(Class::Determiner)),
+    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE_HEAD), Ref(&ROLE_HEAD)])),
+    Opt(&Save(Slot::Title, &HONORIFIC)),
+    Save(Slot::Name, &LONG_NAME),
+    P(','),
+    Opt(&Alt(&[Is(Class::Determiner), Is(Class::Indefinite)])),
+    Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)]),
+    // Not the role of the next person named ("…, the Minister of X Bob Smith").
+    Peek(&Alt(&[
+        P(','),
+        P('.'),
+        P(')'),
+        P(':'),
+        Is(Class::SpeechVerb),
+        End,
+    ])),
+]);
+
 /// "UNODC Executive Director Ghada Waly" / "le Secrétaire général d'INTERPOL Juergen Stock".
 ///
 /// After a role's organisation, a name of one word could be the organisation's last word
@@ -268,8 +298,27 @@ static ROLE_NAME: Pat = Seq(&[
 /// "M. Fedotov", "Ms. Ama Owusu".
 static TITLE_NAME: Pat = Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &NAME)]);
 
-/// "les deux ministres", "the ministers".
-static JOINT: Pat = Save(Slot::Joint, &Is(Class::JointSubject));
+/// "les deux ministres", "the ministers", "les trois chefs d'autorité".
+static JOINT: Pat = Save(
+    Slot::Joint,
+    &Alt(&[
+        Is(Class::JointSubject),
+        Seq(&[
+            Is(Class::JointCount),
+            Is(Class::JointNoun),
+            Opt(&Seq(&[Is(Class::RolePreposition), Lower])),
+        ]),
+    ]),
+);
+
+/// "le communiqué de la DGSN", "the statement by the ministry": the organisation speaks.
+static STATEMENT_OF: Pat = Seq(&[
+    Opt(&Is(Class::Determiner)),
+    Is(Class::StatementNoun),
+    Alt(&[Is(Class::RolePreposition), Is(Class::StatementBy)]),
+    Opt(&Is(Class::Determiner)),
+    Save(Slot::Org, &ORG),
+]);
 
 /// "the organization", "l'agence": an organisation named before.
 static ORG_ANAPHOR: Pat = Save(Slot::OrgRef, &Is(Class::OrgAnaphor));
@@ -309,9 +358,11 @@ static ORGANISATION: Pat = Seq(&[Opt(&Is(Class::Determiner)), Save(Slot::Org, &O
 pub(crate) static RULES: &[Rule] = &[
     rule!(name_comma_role, NAME_COMMA_ROLE),
     rule!(role_comma_name, ROLE_COMMA_NAME),
+    rule!(role_name_comma_role, ROLE_NAME_COMMA_ROLE),
     rule!(role_name, ROLE_NAME),
     rule!(title_name, TITLE_NAME),
     rule!(joint, JOINT),
+    rule!(statement_of, STATEMENT_OF),
     rule!(org_anaphor, ORG_ANAPHOR),
     rule!(role_alone, ROLE_ALONE),
     rule!(pronoun, PRONOUN),
@@ -658,7 +709,7 @@ mod tests {
     #[case::rank_abbreviations(
         "said Police Maj. Gen. Surapan Thaiprasert, Commander of the NED.",
         Lang::En,
-        &[("Surapan Thaiprasert", "Police Maj. Gen.", "Police", None)]
+        &[("Surapan Thaiprasert", "Police Maj. Gen.", "NED", None)]
     )]
     #[case::modal_given_name(
         "Deputy Chief Constable Will Kerr, who sits on the Executive Committee, said:",
@@ -674,6 +725,21 @@ mod tests {
         "Neema Mwakalinga, head of the National Central Bureau in Dar es Salaam, said",
         Lang::En,
         &[("Neema Mwakalinga", "head of the National Central Bureau in Dar es Salaam", "National Central Bureau", None)]
+    )]
+    #[case::chained_with_et(
+        "M. Gérald Darmanin, ministre de l'Intérieur et des Outre-mer, et Mme Nancy Faeser, ministre fédérale de l'Intérieur et du Territoire, ont signé",
+        Lang::Fr,
+        &[("Gérald Darmanin", "ministre de l'Intérieur et des Outre-mer", "", Some(M)), ("Nancy Faeser", "ministre fédérale de l'Intérieur et du Territoire", "Intérieur et du Territoire", Some(F))]
+    )]
+    #[case::rank_name_post(
+        "Selon l'adjudant-chef Mathieu Garnier, enquêteur au département des investigations du C3N, les développeurs",
+        Lang::Fr,
+        &[("Mathieu Garnier", "adjudant-chef", "C3N", Some(M))]
+    )]
+    #[case::role_name_then_next_person(
+        "the Minister of Justice Anna Karlsson, the Minister of the Interior Bob Smith and others",
+        Lang::En,
+        &[("Anna Karlsson", "Minister of Justice", "", Some(F)), ("Bob Smith", "Minister of the Interior", "", Some(M))]
     )]
     #[case::honorific("Mme Schmid a rappelé les faits.", Lang::Fr, &[("Schmid", "", "", Some(F))])]
     fn people_are_read_with_role_org_and_gender(

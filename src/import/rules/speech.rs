@@ -483,7 +483,7 @@ mod tests {
         "Selon l'adjudant-chef Mathieu Garnier, enquêteur au département des investigations du C3N, les développeurs Q.",
         Lang::Fr,
         Some(0),
-        "l'adjudant-chef Mathieu Garnier",
+        "l'adjudant-chef Mathieu Garnier, enquêteur au département des investigations du C3N",
         None
     )]
     #[case::fr_pour_role_colon(
@@ -497,7 +497,7 @@ mod tests {
         "La commissaire divisionnaire Nathalie Rivière, cheffe de l'OFAC, a souligné la dimension industrielle de la fraude : Q",
         Lang::Fr,
         Some(0),
-        "La commissaire divisionnaire Nathalie Rivière",
+        "La commissaire divisionnaire Nathalie Rivière, cheffe de l'OFAC",
         None
     )]
     #[case::fr_long_apposition_colon(
@@ -518,7 +518,7 @@ mod tests {
         "Q, a déclaré la surintendante Marie-Josée Tremblay, officière responsable du CNCEE.",
         Lang::Fr,
         Some(0),
-        "la surintendante Marie-Josée Tremblay",
+        "la surintendante Marie-Josée Tremblay, officière responsable du CNCEE",
         None
     )]
     #[case::en_org_anaphor(
@@ -535,6 +535,20 @@ mod tests {
         None,
         "AUSTRAC CEO Nicole Rose PSM",
         None
+    )]
+    #[case::fr_statement_of_org(
+        "Q, conclut le communiqué de la DGSN.",
+        Lang::Fr,
+        Some(0),
+        "le communiqué de la DGSN",
+        None
+    )]
+    #[case::fr_counted_joint(
+        "Réunis à l'issue de la cérémonie, les trois chefs d'autorité ont déclaré dans une déclaration commune : Q",
+        Lang::Fr,
+        Some(0),
+        "les trois chefs d'autorité",
+        Some("dans une déclaration commune")
     )]
     fn attributions_are_read(
         #[case] text: &str,

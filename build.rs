@@ -1,0 +1,53 @@
+//! Build script: the version `briefing --version` prints, with the commit it was built from
+//! when built from a git checkout of this repository ("0.1.0 (1d6b71a2c3f4 2026-12-03)"). From a
+//! tarball, or without git, the version alone; nothing fails.
+
+use std::path::Path;
+use std::process::Command;
+
+fn main() {
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    println!("cargo:rerun-if-changed=build.rs");
+    let Some(commit) = commit() else {
+        println!("cargo:rustc-env=BRIEFING_VERSION={version}");
+        return;
+    };
+    let text = match git(&["log", "-1", "--format=%cs"]) {
+        Some(date) => format!("{version} ({commit} {date})"),
+        None => format!("{version} ({commit})"),
+    };
+    println!("cargo:rustc-env=BRIEFING_VERSION={text}");
+    // Run again when HEAD moves: a commit, a checkout (only files that exist, or cargo would
+    // run this on every build).
+    let mut watched = vec![git(&["rev-parse", "--git-path", "HEAD"])];
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
+        watched.push(git(&["rev-parse", "--git-path", &branch]));
+    }
+    watched.push(git(&["rev-parse", "--git-path", "packed-refs"]));
+    for path in watched.into_iter().flatten() {
+        if Path::new(&path).exists() {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
+}
+
+/// The commit checked out, when this package is the top of a git working tree (a tarball
+/// unpacked inside another repository is not).
+fn commit() -> Option<String> {
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let here = std::env::var("CARGO_MANIFEST_DIR").ok()?;
+    let same = std::fs::canonicalize(&top).ok()? == std::fs::canonicalize(&here).ok()?;
+    if !same {
+        return None;
+    }
+    git(&["rev-parse", "--short=12", "HEAD"])
+}
+
+fn git(args: &[&str]) -> Option<String> {
+    let out = Command::new("git").args(args).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
