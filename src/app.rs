@@ -9,6 +9,7 @@ pub mod hooks;
 pub mod key;
 pub mod keymap;
 pub mod labels;
+pub mod library;
 pub mod links;
 pub mod notes;
 pub mod present;

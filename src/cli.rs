@@ -23,9 +23,9 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
     subcommand_precedence_over_arg = true
 )]
 pub(crate) struct Cli {
-    /// The briefing to open (TOML or JSON), or a release to structure on the fly (.txt, .md,
-    /// .html, .htm, .pdf);
-    /// the bundled UNODC–INTERPOL briefing by default.
+    /// The briefing to open (TOML or JSON), a release to structure on the fly (.txt, .md,
+    /// .html, .htm, .pdf), or a folder of them to browse as a library; the bundled
+    /// UNODC–INTERPOL briefing by default.
     pub file: Option<String>,
     /// Interface language (by default the configuration's, else the briefing's own); for
     /// `import`, the release's; for `export`, the handout's.
@@ -63,6 +63,12 @@ pub(crate) enum Command {
         #[arg(long)]
         notes: bool,
     },
+    /// Browse a folder of briefings and releases (and its subfolders) as one library: list,
+    /// sort, filter, search, read. `briefing DIR` does the same.
+    Library {
+        /// The folder.
+        dir: String,
+    },
     /// Present over SSH: attendees run `ssh -p 2222 HOST` and follow your view live.
     Serve(ServeArgs),
     /// Write a handout of the briefing: Markdown, self-contained HTML or plain text.
@@ -81,9 +87,9 @@ pub(crate) enum Command {
     },
     /// Print the manual page (roff) to standard output (for example: briefing man | man -l -).
     Man,
-    /// Print one frame of the reader as text, without a terminal.
+    /// Print one frame of the reader (or of a folder's library) as text, without a terminal.
     Snapshot {
-        /// The briefing or release; the bundled briefing by default.
+        /// The briefing, release or folder; the bundled briefing by default.
         file: Option<String>,
         /// Columns x rows.
         #[arg(long, default_value = "100x30", value_parser = parse_snapshot_size)]

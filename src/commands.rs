@@ -9,10 +9,12 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use briefing::app::library::Library;
 use briefing::app::{Size, State};
 use briefing::config::Config;
 use briefing::files::{self, Overwrite};
 use briefing::import::{self, ImportError, Source};
+use briefing::library::{Cache, Folder, FolderHooks};
 use briefing::local_follow::{FollowHooks, PublishHooks};
 use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
 use briefing::opener::Opener;
@@ -304,6 +306,9 @@ pub(crate) fn snapshot(
     ansi: bool,
     config: &Config,
 ) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = file.filter(|f| Path::new(f).is_dir()) {
+        return snapshot_library(dir, lang, size, keys, ansi, config);
+    }
     let b = match load_or_report(file, from) {
         Ok(b) => b,
         Err(code) => return Ok(code),
@@ -313,6 +318,78 @@ pub(crate) fn snapshot(
     match ui::snapshot_with(b, lang, size, keys, &theme, &config.keymap) {
         Ok(shot) => {
             let mut frame = if ansi { shot.ansi() } else { shot.text() };
+            frame.push('\n');
+            Ok(emit(&frame))
+        }
+        Err(e) => {
+            eprintln!("--keys: error: {e}");
+            Ok(ExitCode::from(EXIT_BAD_INPUT))
+        }
+    }
+}
+
+/// A library's state for `dir`, scanned with the user's cache.
+fn open_library(dir: &str, lang: Option<LangArg>, size: Size) -> (Library, Folder) {
+    let mut folder = Folder::new(Path::new(dir), Cache::user());
+    let entries = folder.scan();
+    let chosen = lang.is_some();
+    // The interface speaks the language of most of the briefings, unless told.
+    let lang = lang.map_or_else(
+        || {
+            let fr = entries
+                .iter()
+                .filter_map(|e| e.summary())
+                .filter(|s| s.lang().starts_with("fr"))
+                .count();
+            let loaded = entries.iter().filter(|e| e.loaded.is_ok()).count();
+            if fr * 2 > loaded { Lang::Fr } else { Lang::En }
+        },
+        Lang::from,
+    );
+    let mut lib = Library::new(dir, entries, lang, size);
+    lib.lang_chosen = chosen;
+    (lib, folder)
+}
+
+/// `briefing DIR`, `briefing library DIR`: the folder's briefings as one list.
+pub(crate) fn library(
+    dir: &str,
+    lang: Option<LangArg>,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
+    if !Path::new(dir).is_dir() {
+        eprintln!("{dir}: error: expected a folder, found none there");
+        return Ok(ExitCode::from(EXIT_BAD_INPUT));
+    }
+    briefing::term::require_terminal()?;
+    let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
+    let (lib, folder) = open_library(dir, lang, Size::new(w, h));
+    let mut hooks = FolderHooks::new(folder);
+    let ended = briefing::term::run_library(lib, theme(config), &mut hooks)?;
+    Ok(ExitCode::from(ended.exit_status()))
+}
+
+fn snapshot_library(
+    dir: &str,
+    lang: Option<LangArg>,
+    size: Size,
+    keys: &str,
+    ansi: bool,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
+    let (lib, _) = open_library(dir, lang, size);
+    let theme = if ansi {
+        theme(config)
+    } else {
+        Theme::new(true)
+    };
+    match ui::library::snapshot_library(lib, keys, &theme) {
+        Ok(buffer) => {
+            let mut frame = if ansi {
+                ui::export::to_ansi(&buffer)
+            } else {
+                ui::export::to_text(&buffer)
+            };
             frame.push('\n');
             Ok(emit(&frame))
         }

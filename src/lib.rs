@@ -14,6 +14,7 @@ pub mod files;
 pub(crate) mod formats;
 pub mod handout;
 pub mod import;
+pub mod library;
 pub mod local_follow;
 pub mod model;
 pub mod opener;

@@ -40,8 +40,15 @@ fn main() -> ExitCode {
             Ok(c) => commands::serve(&args, lang, from, &c),
             Err(code) => return code,
         },
+        Some(Command::Library { dir }) => match config() {
+            Ok(c) => commands::library(&dir, lang, &c),
+            Err(code) => return code,
+        },
         None => match config() {
-            Ok(c) => commands::read(cli.file.as_deref(), lang, from, &c),
+            Ok(c) => match cli.file.as_deref() {
+                Some(dir) if std::path::Path::new(dir).is_dir() => commands::library(dir, lang, &c),
+                file => commands::read(file, lang, from, &c),
+            },
             Err(code) => return code,
         },
     };

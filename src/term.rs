@@ -25,6 +25,10 @@ use crossterm::{cursor, execute, queue};
 use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token, Waker};
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::library::{self, LibEffect, Library, LibraryHooks};
 use crate::app::{Action, Effect, Hooks, Key, Notice, Size, State, notify, paste, press, update};
 use crate::ui::hyperlinks::{Hyperlink, hyperlinks};
 use crate::ui::{Painter, Theme, export};
@@ -301,6 +305,26 @@ struct Waits {
 /// presentation timer shows (once per second) or for hooks that must be polled. A burst of
 /// input (a held key, the wheel, a paste) is read whole before one frame is drawn.
 pub fn run(state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<Ended> {
+    let (session, wake) = open_session()?;
+    hooks.set_wake(wake);
+    let guard = setup()?;
+    let screen = reader_screen(theme, &state);
+    let Session { input, mut waits } = session;
+    let ended = run_loop(state, screen, &mut waits, hooks, false);
+    drop(guard);
+    drop(input);
+    ended
+}
+
+/// The terminal's input and what the loop waits on, before the terminal is set up.
+struct Session {
+    input: Input,
+    waits: Waits,
+}
+
+/// Opens the input, the poll, the waker and the signal watcher; gives the way to wake the
+/// loop, for hooks.
+fn open_session() -> anyhow::Result<(Session, crate::app::hooks::Wake)> {
     require_terminal()?;
     let input = Input::open()?;
     let poll = Poll::new().context("cannot wait for input")?;
@@ -310,33 +334,182 @@ pub fn run(state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<
     let waker = Arc::new(Waker::new(poll.registry(), WAKE).context("cannot wait for input")?);
     let flags = Arc::new(Flags::default());
     watch_signals(Arc::clone(&flags), Arc::clone(&waker))?;
-    let wake = Arc::clone(&waker);
-    hooks.set_wake(Arc::new(move || {
-        let _ = wake.wake();
-    }));
-    let guard = setup()?;
-    let screen = Screen {
-        painter: Painter::new(theme, state.size),
-        bytes: Vec::with_capacity(OUT_BUFFER),
-        stale: false,
-        links: Vec::new(),
-    };
+    let wake: crate::app::hooks::Wake = Arc::new(move || {
+        let _ = waker.wake();
+    });
     let waits = Waits {
         poll,
         events: Events::with_capacity(4),
         flags,
     };
-    let ended = run_loop(state, screen, waits, hooks);
+    Ok((Session { input, waits }, wake))
+}
+
+fn reader_screen(theme: Theme, state: &State) -> Screen {
+    Screen {
+        painter: Painter::new(theme, state.size),
+        bytes: Vec::with_capacity(OUT_BUFFER),
+        stale: false,
+        links: Vec::new(),
+    }
+}
+
+/// Runs a library (`briefing DIR`) on the local terminal: the list, and the reader on what
+/// Enter opens, until the user quits the list or a signal arrives. The folder's changes come
+/// from `hooks` (which wake the loop), so an idle library takes no CPU either.
+pub fn run_library(
+    lib: Library,
+    theme: Theme,
+    hooks: &mut dyn LibraryHooks,
+) -> anyhow::Result<Ended> {
+    let (session, wake) = open_session()?;
+    hooks.set_wake(Arc::clone(&wake));
+    let guard = setup()?;
+    let Session { input, mut waits } = session;
+    let ended = library_loop(lib, &theme, &mut waits, hooks, &wake);
     drop(guard);
     drop(input);
     ended
 }
 
+fn library_loop(
+    mut lib: Library,
+    theme: &Theme,
+    waits: &mut Waits,
+    hooks: &mut dyn LibraryHooks,
+    wake: &crate::app::hooks::Wake,
+) -> anyhow::Result<Ended> {
+    // What the terminal shows; `None` when it cannot be trusted (start, back from the reader).
+    let mut shown: Option<Buffer> = None;
+    let mut dirty = true;
+    loop {
+        let signal = waits.flags.stop.load(Ordering::Relaxed);
+        if signal != 0 {
+            return Ok(Ended::Signal(signal));
+        }
+        if let Some(entries) = hooks.changed() {
+            lib.set_entries(entries);
+            dirty = true;
+        }
+        if waits.flags.resized.swap(false, Ordering::Relaxed) {
+            let (width, height) = terminal::size().context("cannot read the terminal size")?;
+            library::update(&mut lib, Action::Resize(Size::new(width, height)));
+            dirty = true;
+        }
+        if dirty {
+            draw_library(&lib, theme, &mut shown).context("cannot draw")?;
+            dirty = false;
+        }
+        match waits.poll.poll(&mut waits.events, None) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e).context("cannot wait for input"),
+        }
+        let mut has_input = false;
+        for event in &waits.events {
+            if event.token() == INPUT {
+                if event.is_read_closed() || event.is_error() {
+                    std::process::exit(129);
+                }
+                has_input = true;
+            }
+        }
+        if !has_input {
+            continue;
+        }
+        while event::poll(Duration::ZERO).context("cannot read input")? {
+            let effect = match event::read().context("cannot read input")? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    dirty = true;
+                    key_of(k).map_or(LibEffect::None, |key| library::press(&mut lib, key))
+                }
+                Event::Resize(w, h) => {
+                    dirty = true;
+                    library::update(&mut lib, Action::Resize(Size::new(w, h)))
+                }
+                // The wheel moves the selection, as j and k do.
+                Event::Mouse(MouseEvent { kind, .. })
+                    if matches!(kind, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) =>
+                {
+                    dirty = true;
+                    let down = kind == MouseEventKind::ScrollDown;
+                    let action = if down {
+                        Action::ScrollDown
+                    } else {
+                        Action::ScrollUp
+                    };
+                    library::update(&mut lib, action)
+                }
+                _ => LibEffect::None,
+            };
+            match effect {
+                LibEffect::None => {}
+                LibEffect::Quit => return Ok(Ended::Quit),
+                LibEffect::Suspend => {
+                    suspend(true)?;
+                    shown = None;
+                    waits.flags.resized.store(true, Ordering::Relaxed);
+                }
+                LibEffect::Redraw => shown = None,
+                LibEffect::Open { entry, at } => {
+                    let Some(state) = library::reader_for(&lib, entry, at) else {
+                        continue;
+                    };
+                    let Some(e) = lib.entries.get(entry) else {
+                        continue;
+                    };
+                    let mut reader_hooks = hooks.reader_hooks(e);
+                    reader_hooks.set_wake(Arc::clone(wake));
+                    let mut screen = reader_screen(*theme, &state);
+                    screen.invalidate();
+                    if let Ended::Signal(n) =
+                        run_loop(state, screen, waits, reader_hooks.as_mut(), true)?
+                    {
+                        return Ok(Ended::Signal(n));
+                    }
+                    // The reader may have left the mouse to the terminal.
+                    set_mouse(true)?;
+                    shown = None;
+                    dirty = true;
+                    waits.flags.resized.store(true, Ordering::Relaxed);
+                }
+            }
+        }
+    }
+}
+
+/// Draws the library, writing only the cells that changed since `shown` (everything, after
+/// a clear, when `shown` is `None`).
+fn draw_library(lib: &Library, theme: &Theme, shown: &mut Option<Buffer>) -> io::Result<()> {
+    let area = Rect::new(0, 0, lib.size.width, lib.size.height);
+    let mut next = Buffer::empty(area);
+    crate::ui::library::render_library(lib, theme, &mut next);
+    let mut bytes = Vec::with_capacity(OUT_BUFFER);
+    let prev = match shown.take().filter(|b| b.area == area) {
+        Some(prev) => prev,
+        None => {
+            queue!(bytes, Clear(ClearType::All))?;
+            Buffer::empty(area)
+        }
+    };
+    export::write_linked_changes(&mut bytes, prev.diff(&next).into_iter(), &[]);
+    *shown = Some(next);
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    let mut out = io::stdout().lock();
+    out.write_all(&bytes)?;
+    out.flush()
+}
+
+/// The reader's loop. `nested` for a reader opened from a library: Esc with nothing to step
+/// back from ends it, as `q` does, and the library comes back.
 fn run_loop(
     mut state: State,
     mut screen: Screen,
-    mut waits: Waits,
+    waits: &mut Waits,
     hooks: &mut dyn Hooks,
+    nested: bool,
 ) -> anyhow::Result<Ended> {
     // The clock the timer runs on, handed to the state machine as ticks.
     let clock = Instant::now();
@@ -393,7 +566,7 @@ fn run_loop(
             continue;
         }
         update(&mut state, Action::Tick(now()));
-        match read_input(&mut state, &mut screen, &waits.flags, hooks)? {
+        match read_input(&mut state, &mut screen, &waits.flags, hooks, nested)? {
             Read::Nothing => {}
             Read::Changed => dirty = true,
             Read::Quit => return Ok(Ended::Quit),
@@ -418,13 +591,20 @@ fn read_input(
     screen: &mut Screen,
     flags: &Flags,
     hooks: &mut dyn Hooks,
+    nested: bool,
 ) -> anyhow::Result<Read> {
     let mut read = Read::Nothing;
     while event::poll(Duration::ZERO).context("cannot read input")? {
         let effect = match event::read().context("cannot read input")? {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
                 read = Read::Changed;
-                key_of(k).map_or(Effect::None, |key| press(state, key))
+                key_of(k).map_or(Effect::None, |key| {
+                    if nested && crate::app::library::leaves_reader(state, key) {
+                        Effect::Quit
+                    } else {
+                        press(state, key)
+                    }
+                })
             }
             Event::Paste(text) => {
                 read = Read::Changed;

@@ -6,6 +6,7 @@ pub mod export;
 mod header;
 mod help;
 pub mod hyperlinks;
+pub mod library;
 mod links;
 pub mod osc;
 mod overview;

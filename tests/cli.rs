@@ -451,6 +451,47 @@ fn import_o_writes_with_the_usual_mode_and_force_keeps_the_old_one() {
     assert_eq!(mode(&out_path), 0o644, "a replaced file keeps its mode");
 }
 
+#[test]
+fn snapshot_of_a_folder_prints_its_library_with_the_cache_where_told() {
+    let cache = tempfile::tempdir().unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/releases/unodc-interpol-2016.txt"
+        ),
+        lib.path().join("release.txt"),
+    )
+    .unwrap();
+    std::fs::write(lib.path().join("broken.toml"), "title = \n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["snapshot", "--lang", "en", "--size", "100x6"])
+        .arg(lib.path())
+        .env("XDG_CACHE_HOME", cache.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let frame = text(&out.stdout);
+    assert!(frame.starts_with("Library: "), "{frame}");
+    assert!(frame.contains("1 briefing · 1 do not load"), "{frame}");
+    assert!(frame.contains("broken.toml:1:"), "{frame}");
+    // The release was structured once and kept in the cache.
+    let kept = std::fs::read_dir(cache.path().join("briefing/library"))
+        .unwrap()
+        .count();
+    assert_eq!(kept, 1);
+}
+
+#[test]
+fn library_of_a_missing_folder_exits_2() {
+    let out = briefing(&["library", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "no/such/folder: error: expected a folder, found none there\n"
+    );
+}
+
 /// Every subcommand of the clap definition, by name.
 fn subcommands() -> Vec<String> {
     let out = briefing(&["--help"]);

@@ -440,3 +440,55 @@ fn dash_reads_standard_input_and_keys_come_from_the_terminal() {
     pty.type_bytes(b"q");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+/// `briefing DIR` on a folder with one briefing, with its cache in `cache`.
+fn library_on(dir: &std::path::Path, cache: &std::path::Path) -> Pty {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_briefing"));
+    cmd.arg(dir);
+    cmd.arg("--lang");
+    cmd.arg("en");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CACHE_HOME", cache);
+    cmd.env_remove("NO_COLOR");
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for("the library", |s| s.contains("Library:"));
+    pty
+}
+
+#[test]
+fn a_library_opens_a_briefing_comes_back_follows_the_folder_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let bundled = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/briefings/unodc-interpol-2016.toml"
+    );
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(bundled, dir.path().join("sub/unodc.toml")).unwrap();
+    let mut pty = library_on(dir.path(), cache.path());
+    pty.wait_for("the briefing listed", |s| {
+        s.contains("ONUDC") && s.contains("1 briefing ")
+    });
+    pty.type_bytes(b"\r");
+    pty.wait_for("the reader", |s| s.contains("READING"));
+    pty.type_bytes(b"\x1b");
+    pty.wait_for("the list again", |s| {
+        s.contains("Library:") && !s.contains("READING")
+    });
+    // A file added to a subfolder shows while the list is open, a broken one with its error.
+    std::fs::write(
+        dir.path().join("sub/new.toml"),
+        "title = 'Added while open'\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.toml"), "title = \n").unwrap();
+    pty.wait_for("the new files", |s| {
+        s.contains("Added while open") && s.contains("broken.toml:1:")
+    });
+    std::fs::remove_file(dir.path().join("sub/new.toml")).unwrap();
+    pty.wait_for("the file gone", |s| !s.contains("Added while open"));
+    let from = pty.raw.len();
+    pty.type_bytes(b"q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_restored(&pty.text_since(from), "q in the library");
+}

@@ -126,6 +126,15 @@ pub enum Action {
     HistoryNext,
     /// Search with a regular expression, or plain text again.
     ToggleRegex,
+    /// In a library: open the briefing or the match selected, or filter by the facet
+    /// selected.
+    OpenSelected,
+    /// In a library: sort the list by the next key (date, title, publisher, path).
+    NextSort,
+    /// In a library: show the facet panel (categories, parties, people), or hide it.
+    ToggleFacets,
+    /// In a library: show the matches of the search grouped by briefing, or the list again.
+    ToggleMatches,
     /// The mouse wheel turned over a cell.
     Wheel {
         /// Column.

@@ -30,6 +30,14 @@ pub enum Ctx {
     Overview,
     /// The presenter view (`present --notes`).
     PresenterView,
+    /// A library's list of briefings (`briefing DIR`).
+    Library,
+    /// A library's matches, grouped by briefing.
+    Matches,
+    /// Typing a library's filter line.
+    LibraryFilter,
+    /// A library's facet panel.
+    Facets,
 }
 
 impl Ctx {
@@ -52,6 +60,14 @@ impl Ctx {
             (Ctx::Overview, Lang::Fr) => "Sommaire des diapositives",
             (Ctx::PresenterView, Lang::En) => "Presenter view",
             (Ctx::PresenterView, Lang::Fr) => "Vue du présentateur",
+            (Ctx::Library, Lang::En) => "Library (briefing DIR)",
+            (Ctx::Library, Lang::Fr) => "Bibliothèque (briefing DOSSIER)",
+            (Ctx::Matches, Lang::En) => "Library: matches",
+            (Ctx::Matches, Lang::Fr) => "Bibliothèque : résultats",
+            (Ctx::LibraryFilter, Lang::En) => "Library: filter line",
+            (Ctx::LibraryFilter, Lang::Fr) => "Bibliothèque : filtre",
+            (Ctx::Facets, Lang::En) => "Library: facets",
+            (Ctx::Facets, Lang::Fr) => "Bibliothèque : facettes",
         }
     }
 
@@ -112,7 +128,10 @@ const fn bind(
 }
 
 use Action as A;
-use Ctx::{Always, Help, Links, Overview, Panes, Present, PresenterView, Search};
+use Ctx::{
+    Always, Facets, Help, Library, LibraryFilter, Links, Matches, Overview, Panes, Present,
+    PresenterView, Search,
+};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -205,6 +224,40 @@ pub static TABLE: &[Binding] = &[
     bind(PresenterView, &["g", "<Home>"], A::Top, "top of the notes", "début des notes"),
     bind(PresenterView, &["G", "<End>"], A::Bottom, "end of the notes", "fin des notes"),
     bind(PresenterView, &["q"], A::Quit, "quit", "quitter"),
+    bind(Library, &["j", "<Down>"], A::ScrollDown, "next briefing", "dossier suivant"),
+    bind(Library, &["k", "<Up>"], A::ScrollUp, "previous briefing", "dossier précédent"),
+    bind(Library, &["<PageDown>", "<Space>", "<C-f>"], A::PageDown, "page down", "page suivante"),
+    bind(Library, &["<PageUp>", "b", "<C-b>"], A::PageUp, "page up", "page précédente"),
+    bind(Library, &["g", "<Home>"], A::Top, "first", "premier"),
+    bind(Library, &["G", "<End>"], A::Bottom, "last", "dernier"),
+    bind(Library, &["<Enter>"], A::OpenSelected, "read it (Esc or q comes back here)", "le lire (Échap ou q revient ici)"),
+    bind(Library, &["/"], A::StartSearch, "filter, search: words by: cat: lang: from: to:", "filtrer, chercher : mots by: cat: lang: from: to:"),
+    bind(Library, &["<Esc>"], A::Back, "clear the filter", "effacer le filtre"),
+    bind(Library, &["<Tab>"], A::ToggleMatches, "the matching items, grouped by briefing", "les éléments trouvés, par dossier"),
+    bind(Library, &["s"], A::NextSort, "sort by date, title, publisher or file", "trier par date, titre, éditeur ou fichier"),
+    bind(Library, &["f"], A::ToggleFacets, "facets: categories, parties, people", "facettes : catégories, parties, personnes"),
+    bind(Library, &["?"], A::ToggleHelp, "help", "aide"),
+    bind(Library, &["q"], A::Quit, "quit", "quitter"),
+    bind(Matches, &["<Enter>"], A::OpenSelected, "read the briefing at that item", "lire le dossier à cet élément"),
+    bind(Matches, &["<Tab>", "<Esc>"], A::ToggleMatches, "back to the list", "retour à la liste"),
+    Binding {
+        ctx: LibraryFilter,
+        keys: &["…"],
+        action: None,
+        en: "type: the list and the matches follow each key",
+        fr: "taper : la liste et les résultats suivent chaque touche",
+    },
+    bind(LibraryFilter, &["<Enter>"], A::SearchSubmit, "keep the filter", "garder le filtre"),
+    bind(LibraryFilter, &["<Tab>"], A::ToggleMatches, "keep it and show the matching items", "le garder et montrer les éléments trouvés"),
+    bind(LibraryFilter, &["<Esc>"], A::SearchCancel, "cancel", "annuler"),
+    bind(LibraryFilter, &["<BS>"], A::SearchBackspace, "delete a character", "effacer un caractère"),
+    bind(Facets, &["j", "<Down>"], A::ScrollDown, "next", "suivante"),
+    bind(Facets, &["k", "<Up>"], A::ScrollUp, "previous", "précédente"),
+    bind(Facets, &["g", "<Home>"], A::Top, "first", "première"),
+    bind(Facets, &["G", "<End>"], A::Bottom, "last", "dernière"),
+    bind(Facets, &["<Enter>"], A::OpenSelected, "filter by it", "filtrer par elle"),
+    bind(Facets, &["f", "<Esc>"], A::ToggleFacets, "close the facets", "fermer les facettes"),
+    bind(Facets, &["q"], A::Quit, "quit", "quitter"),
     bind(Help, &["j", "<Down>"], A::ScrollDown, "scroll down", "descendre"),
     bind(Help, &["k", "<Up>"], A::ScrollUp, "scroll up", "monter"),
     bind(Help, &["<PageDown>", "<Space>"], A::PageDown, "page down", "page suivante"),
@@ -300,13 +353,20 @@ impl Keymap {
         keys.into_iter().flatten()
     }
 
+    /// The action `key` means in the first of `ctxs` that binds it, if any. Pure.
+    pub fn resolve_in(&self, ctxs: &[Ctx], key: Key) -> Option<Action> {
+        ctxs.iter().find_map(|ctx| {
+            self.parsed
+                .iter()
+                .find(|(c, k, _)| c == ctx && *k == key)
+                .map(|(_, _, action)| *action)
+        })
+    }
+
     /// The action `key` means in `mode`, if any. Pure.
     pub fn resolve(&self, mode: Mode, key: Key) -> Option<Action> {
-        for ctx in Ctx::of(mode) {
-            if let Some((_, _, action)) = self.parsed.iter().find(|(c, k, _)| c == ctx && *k == key)
-            {
-                return Some(*action);
-            }
+        if let Some(action) = self.resolve_in(Ctx::of(mode), key) {
+            return Some(action);
         }
         match (mode, key) {
             (Mode::Search(_), Key::Char(c)) => Some(Action::SearchInput(c)),
@@ -321,8 +381,17 @@ impl Keymap {
     /// The help overlay's lines: each row's keys (an unbound action shows [`UNBOUND`]) and
     /// description.
     pub fn help_lines(&self, lang: Lang) -> Vec<HelpLine> {
+        self.help_lines_for(&ORDER, lang)
+    }
+
+    /// A library's help lines: its own contexts, help and the keys that work everywhere.
+    pub fn library_help_lines(&self, lang: Lang) -> Vec<HelpLine> {
+        self.help_lines_for(&LIBRARY_ORDER, lang)
+    }
+
+    fn help_lines_for(&self, order: &[Ctx], lang: Lang) -> Vec<HelpLine> {
         let mut out = Vec::new();
-        for ctx in ORDER {
+        for &ctx in order {
             out.push(HelpLine::Section(ctx.title(lang)));
             for r in self.rows.iter().filter(|r| r.ctx == ctx) {
                 let keys = if r.keys.is_empty() {
@@ -359,6 +428,17 @@ pub fn resolve(mode: Mode, key: Key) -> Option<Action> {
     BUILTIN.resolve(mode, key)
 }
 
+/// The action `key` means in the first of `ctxs` that binds it, with the built-in keymap (a
+/// library's keys).
+pub fn resolve_in(ctxs: &[Ctx], key: Key) -> Option<Action> {
+    BUILTIN.resolve_in(ctxs, key)
+}
+
+/// The keys a pressed `key` stands for, with the built-in keymap ([`Keymap::keys_of`]).
+pub fn keys_of(key: Key) -> impl Iterator<Item = Key> {
+    BUILTIN.keys_of(key)
+}
+
 /// One line of the help overlay: a section title, or keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
@@ -369,13 +449,27 @@ pub enum HelpLine {
 }
 
 /// The contexts in the order help and the README list them.
-const ORDER: [Ctx; 8] = [
+const ORDER: [Ctx; 12] = [
     Ctx::Panes,
     Ctx::Search,
     Ctx::Links,
     Ctx::Present,
     Ctx::Overview,
     Ctx::PresenterView,
+    Ctx::Library,
+    Ctx::Matches,
+    Ctx::LibraryFilter,
+    Ctx::Facets,
+    Ctx::Help,
+    Ctx::Always,
+];
+
+/// The contexts a library's help lists.
+const LIBRARY_ORDER: [Ctx; 6] = [
+    Ctx::Library,
+    Ctx::Matches,
+    Ctx::LibraryFilter,
+    Ctx::Facets,
     Ctx::Help,
     Ctx::Always,
 ];
@@ -384,6 +478,11 @@ const ORDER: [Ctx; 8] = [
 /// the same descriptions, so the overlay's size can be worked out from these.
 pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
     BUILTIN.help_lines(lang)
+}
+
+/// A library's help lines with the built-in keys (a library takes no user keymap yet).
+pub fn library_help_lines(lang: Lang) -> Vec<HelpLine> {
+    BUILTIN.library_help_lines(lang)
 }
 
 /// The help line where `ctx`'s section starts, so help opens on what applies.

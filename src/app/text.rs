@@ -185,6 +185,22 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// `text` folded as queries match it: each letter's base, lowercased, combining marks dropped
+/// (`Émigré` -> `emigre`). The library folds every briefing once, so a search is a byte search.
+pub fn fold_text(text: &str) -> String {
+    // ASCII, most of any text, folds to its lowercase without a table lookup.
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                fold(c)
+            }
+        })
+        .filter(|c| !is_mark(*c))
+        .collect()
+}
+
 /// The base letter of `c`, lowercased: `É` -> `e`, `ç` -> `c`, `ß` -> `ß`.
 fn fold(c: char) -> char {
     let mut base = c;
@@ -363,6 +379,16 @@ fn is_mark(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn fold_text_folds_as_queries_do() {
+        assert_eq!(fold_text("Émigré CAFÉ Straße ǅ"), "emigre cafe straße ǆ");
+        let text = "Ünïcode ÀND ascii";
+        assert_eq!(
+            fold_text(text),
+            Needle::new(text).0.iter().collect::<String>()
+        );
+    }
     use super::*;
     use rstest::rstest;
 

@@ -387,7 +387,12 @@ fn update_panes(state: &mut State, action: Action) {
         | Action::ToggleMouse
         | Action::HistoryPrev
         | Action::HistoryNext
-        | Action::ToggleRegex => {}
+        | Action::ToggleRegex
+        // A library's own; the reader has none of them.
+        | Action::OpenSelected
+        | Action::NextSort
+        | Action::ToggleFacets
+        | Action::ToggleMatches => {}
     }
 }
 

@@ -19,7 +19,14 @@ fn hints(ctx: Ctx) -> &'static [Action] {
         Ctx::Search => &[Action::SearchSubmit, Action::SearchCancel],
         Ctx::Help => &[Action::ToggleHelp, Action::Quit],
         Ctx::Links => &[Action::OpenLink, Action::CopyItem, Action::ToggleLinks],
-        Ctx::Present | Ctx::Overview | Ctx::PresenterView | Ctx::Always => &[],
+        Ctx::Present
+        | Ctx::Overview
+        | Ctx::PresenterView
+        | Ctx::Always
+        | Ctx::Library
+        | Ctx::Matches
+        | Ctx::LibraryFilter
+        | Ctx::Facets => &[],
     }
 }
 
