@@ -103,11 +103,7 @@ fn source_of(sent: &Sent<'_>, mention: &Mention) -> Option<Source> {
             gender: *gender,
         },
         Mention::Pronoun(gender) => Source::Pronoun(*gender),
-        Mention::Joint(range) => {
-            let count =
-                (range.0..range.1).find_map(|i| sent.lower(i).and_then(|w| sent.vocab.count(w)));
-            Source::Joint(text_of(sent, *range)?, count)
-        }
+        Mention::Joint(range) => Source::Joint(text_of(sent, *range)?),
         Mention::OrgRef(range) => Source::OrgRef(text_of(sent, *range)?),
         // One capitalised word speaks only as a known organisation or an acronym ("Europol
         // said", "the OSCE said"), never as a place or a common word ("Paris", "Justice").

@@ -32,7 +32,7 @@ pub(crate) enum Source {
     /// A pronoun, or a verb carrying one ("a-t-elle").
     Pronoun(Gender),
     /// Several people ("les deux ministres"), as written.
-    Joint(String, Option<u8>),
+    Joint(String),
     /// An organisation speaking for itself.
     Org(String),
     /// An organisation named again by its kind ("the agency"), as written.

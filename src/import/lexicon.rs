@@ -269,9 +269,6 @@ struct LexiconFile {
     possessives: Vec<String>,
     #[serde(default)]
     months: BTreeMap<String, i8>,
-    /// Words of a count of people ("deux", "three", "both").
-    #[serde(default)]
-    counts: BTreeMap<String, u8>,
     #[serde(default)]
     phrases: Phrases,
     #[serde(default)]
@@ -310,7 +307,6 @@ pub(crate) struct Vocab {
     pub ordinal_suffixes: Vec<String>,
     words: FastMap<String, Entry>,
     months: FastMap<String, i8>,
-    counts: FastMap<String, u8>,
     lines: Lines,
     /// The longest word of any phrase, in bytes.
     longest: usize,
@@ -334,7 +330,6 @@ impl Vocab {
             ordinal_suffixes: file.ordinal_suffixes,
             words: FastMap::default(),
             months: FastMap::default(),
-            counts: file.counts.into_iter().collect(),
             lines: file.lines,
             longest: 0,
         };
@@ -418,11 +413,6 @@ impl Vocab {
             .flat_map(|entry| entry.multi.iter())
             .filter(move |(c, _)| *c == class)
             .map(|(_, rest)| rest.as_slice())
-    }
-
-    /// The number of people a count word says ("trois": 3).
-    pub(crate) fn count(&self, lower: &str) -> Option<u8> {
-        self.counts.get(lower).copied()
     }
 
     /// The month number of a month name or abbreviation.

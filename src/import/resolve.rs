@@ -397,7 +397,7 @@ impl Resolver<'_> {
             Source::Role { role, org, gender } => self.holder_of(role, org.as_deref(), *gender),
             Source::Pronoun(Gender::Plural) => Speaker::Unknown,
             Source::Pronoun(gender) => self.pronoun(*gender, at),
-            Source::Joint(words, count) => self.joint(words, *count, at),
+            Source::Joint(words) => self.joint(words),
             Source::OrgRef(words) => self.org_named_before(words, at),
             // Capitalised words read as an organisation may be someone's surname ("De Bolle").
             Source::Org(name) => self
@@ -520,7 +520,7 @@ impl Resolver<'_> {
     }
 
     /// The people a joint source names: everyone whose role shares its noun.
-    fn joint(&self, words: &str, count: Option<u8>, at: Pos) -> Speaker {
+    fn joint(&self, words: &str) -> Speaker {
         let stems = role_stems(words);
         let Some(noun) = stems.iter().rev().find(|s| s.len() > 3) else {
             return Speaker::Unknown;
@@ -538,24 +538,11 @@ impl Resolver<'_> {
             .map(|(i, _)| i)
             .collect();
         if found.len() >= 2 {
-            return Speaker::People(found);
+            Speaker::People(found)
+        } else {
+            // Without a role in common, who "the three heads" are is a guess: no one.
+            Speaker::Unknown
         }
-        // "les trois chefs d'autorité" with no role in common: the three people named last.
-        let Some(count) = count.map(usize::from) else {
-            return Speaker::Unknown;
-        };
-        let to = self.salient.partition_point(|(pos, _)| *pos < at);
-        let mut last: Vec<usize> = Vec::new();
-        for (_, i) in self.salient.get(..to).unwrap_or_default().iter().rev() {
-            if !last.contains(i) {
-                last.push(*i);
-            }
-            if last.len() == count {
-                last.sort_unstable();
-                return Speaker::People(last);
-            }
-        }
-        Speaker::Unknown
     }
 }
 
@@ -642,7 +629,7 @@ mod tests {
     }
 
     #[test]
-    fn a_counted_joint_source_is_that_many_people_named_last() {
+    fn a_joint_source_is_everyone_whose_role_it_names_or_no_one() {
         let at = |para| Pos { para, tok: 0 };
         let named = |name: &str, role: &str, para| PersonFact {
             person: person(name, role, None),
@@ -656,18 +643,15 @@ mod tests {
                 named("Nick Ephgrave", "directeur du SFO", 2),
             ],
             quotes: vec![
+                // No role in common: taking the three named last would be a guess.
                 quote(
                     3,
-                    Some(Source::Joint(
-                        "les trois chefs d'autorité".to_string(),
-                        Some(3),
-                    )),
+                    Some(Source::Joint("les trois chefs d'autorité".to_string())),
                     false,
                 ),
-                // Two people share the role's noun: those two, whoever was named last.
                 quote(
                     4,
-                    Some(Source::Joint("les deux procureurs".to_string(), Some(2))),
+                    Some(Source::Joint("les deux procureurs".to_string())),
                     false,
                 ),
             ],
@@ -675,10 +659,7 @@ mod tests {
         };
         assert_eq!(
             names(&resolve(&facts)),
-            [
-                Some("Stefan Blättler + Jean Bohnert + Nick Ephgrave".to_string()),
-                Some("Stefan Blättler + Jean Bohnert".to_string())
-            ]
+            [None, Some("Stefan Blättler + Jean Bohnert".to_string())]
         );
     }
 
@@ -854,7 +835,7 @@ mod tests {
             ],
             quotes: vec![quote(
                 1,
-                Some(Source::Joint("les deux ministres".to_string(), Some(2))),
+                Some(Source::Joint("les deux ministres".to_string())),
                 false,
             )],
             ..Facts::default()
