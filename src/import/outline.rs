@@ -442,6 +442,8 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 && metadata_date(text, vocab).is_none()
                 && text.chars().any(char::is_alphanumeric)
                 && !has_photo_cue(text, vocab)
+                // "De : Gendarmerie royale du Canada", "From: Europol": a label, not a title.
+                && !(text.contains(':') && vocab.line_phrase(text, LineClass::SourceLabel).is_some())
         })
     };
     let first = (0..doc.blocks.len().min(FRONT_BLOCKS * 2)).find(|&i| is_candidate(i))?;
@@ -1014,6 +1016,22 @@ mod tests {
     fn wire_places_are_read(#[case] text: &str, #[case] want: Option<&str>) {
         let got = wire_place(text, vocab(Lang::En)).map(|(p, _)| p);
         assert_eq!(got.as_deref(), want);
+    }
+
+    #[rstest]
+    #[case::back_link(
+        "Retour à la liste des communiqués\n\nTrafic d'armes à feu : frappe policière à Montréal\n\nMontréal, le 11 décembre 2024 – Les policiers de l'équipe intégrée ont mené une opération contre le trafic d'armes dans la région.\n",
+        Lang::Fr,
+        "Trafic d'armes à feu : frappe policière à Montréal"
+    )]
+    #[case::from_label(
+        "Communiqué de presse\n\nLa GRC met en garde contre la sextorsion\n\n18 novembre 2024 - Ottawa (Ontario)\nDe : Gendarmerie royale du Canada\n\nSur cette page\n\nLa Gendarmerie royale du Canada et ses partenaires mettent en garde les parents contre la hausse des cas de sextorsion visant les adolescents.\n",
+        Lang::Fr,
+        "La GRC met en garde contre la sextorsion"
+    )]
+    fn page_labels_are_no_titles(#[case] text: &str, #[case] lang: Lang, #[case] want: &str) {
+        let out = outline(&parse_blocks(text), vocab(lang)).unwrap();
+        assert_eq!(out.title, want);
     }
 
     #[test]
