@@ -40,7 +40,10 @@ fn relative(path: &Path) -> String {
 fn bad_configurations_each_get_their_exact_message() {
     insta::glob!("fixtures/config/bad/*", |path| {
         let err = load_config(Path::new(&relative(path))).expect_err("a bad fixture must not load");
-        insta::assert_snapshot!(err.to_string());
+        assert_snapshot!(
+            "bad_configurations_each_get_their_exact_message",
+            err.to_string()
+        );
     });
 }
 

@@ -265,7 +265,7 @@ fn the_links_list_at_three_sizes() {
     for (w, h) in [(80, 24), (120, 40), (40, 12)] {
         let mut s = reader(linked(), w, h);
         press(&mut s, "oj");
-        insta::assert_snapshot!(format!("links_{w}x{h}"), frame(&s));
+        assert_snapshot!(format!("links_{w}x{h}"), frame(&s));
     }
 }
 
@@ -276,5 +276,5 @@ fn the_status_line_with_a_broken_file_at_80x24() {
         &mut s,
         Notice::ReloadFailed("b.toml:12:9: error: expected a date like '2016-05-23'".into()),
     );
-    insta::assert_snapshot!("reload_failed_80x24", frame(&s));
+    assert_snapshot!("reload_failed_80x24", frame(&s));
 }

@@ -30,7 +30,7 @@ fn bundled_handout(format: HandoutFormat) -> String {
 
 #[test]
 fn handout_md_bundled() {
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "handout_md_bundled",
         bundled_handout(HandoutFormat::Markdown)
     );
@@ -38,12 +38,12 @@ fn handout_md_bundled() {
 
 #[test]
 fn handout_html_bundled() {
-    insta::assert_snapshot!("handout_html_bundled", bundled_handout(HandoutFormat::Html));
+    assert_snapshot!("handout_html_bundled", bundled_handout(HandoutFormat::Html));
 }
 
 #[test]
 fn handout_txt_bundled() {
-    insta::assert_snapshot!("handout_txt_bundled", bundled_handout(HandoutFormat::Text));
+    assert_snapshot!("handout_txt_bundled", bundled_handout(HandoutFormat::Text));
 }
 
 const HOSTILE: &str = "tests/fixtures/export/hostile.toml";

@@ -2,7 +2,7 @@
 //! briefings, bad input, arbitrary input, and the `briefing import` command.
 //!
 //! To regenerate the expected briefings after a deliberate change, run
-//! `BRIEFING_BLESS=1 cargo test --test import`, then read every changed file before
+//! `BRIEFING_BLESS=1 cargo test --test suite import::`, then read every changed file before
 //! committing it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -407,8 +407,7 @@ mod patterns {
 mod fixtures {
     use super::*;
 
-    #[path = "../support/score.rs"]
-    mod score;
+    use crate::support::score;
 
     fn fixture_dir() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")

@@ -224,7 +224,7 @@ fn loading_sanitizes_escape_sequences() {
 fn bad_fixtures_each_get_their_exact_message() {
     insta::glob!("fixtures/model/bad/*", |path| {
         let err = load_briefing(&relative(path)).expect_err("a bad fixture must not load");
-        insta::assert_snapshot!(err.to_string());
+        assert_snapshot!("bad_fixtures_each_get_their_exact_message", err.to_string());
     });
 }
 

@@ -10,8 +10,7 @@ use std::process::Command;
 use briefing::import::{ImportError, Source, import_bytes};
 use briefing::model::Briefing;
 
-#[path = "support/score.rs"]
-mod score;
+use crate::support::score;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages")
@@ -122,7 +121,7 @@ mod fixtures {
     }
 }
 
-mod pages {
+mod html {
     use super::*;
 
     #[test]

@@ -39,7 +39,7 @@ fn every_slide(w: u16, h: u16) {
     let count = s.present.deck.len();
     for i in 0..count {
         assert_eq!(s.present.index, i);
-        insta::assert_snapshot!(format!("slide_{:02}_{w}x{h}", i + 1), frame(&s));
+        assert_snapshot!(format!("slide_{:02}_{w}x{h}", i + 1), frame(&s));
         press(&mut s, "l");
     }
     assert_eq!(s.present.index, count - 1, "l stops at the last slide");
@@ -59,7 +59,7 @@ fn every_slide_at_160x45() {
 fn overview_and_help_over_slides() {
     let mut s = presenting(80, 24);
     press(&mut s, "llo");
-    insta::assert_snapshot!("overview_80x24", frame(&s));
+    assert_snapshot!("overview_80x24", frame(&s));
     press(&mut s, "<Esc>?");
     assert_eq!(s.mode, Mode::Help(briefing::app::Base::Present));
     assert!(frame(&s).contains("Présentation"));
@@ -276,7 +276,7 @@ fn the_presenter_view_numbers_slides_like_the_presenter() {
     update(&mut notes, Action::FollowTo(presenter.position()));
     assert_eq!(notes.present.deck.len(), presenter.present.deck.len());
     assert_eq!(notes.present.index, presenter.present.index);
-    insta::assert_snapshot!("notes_80x20", frame(&notes));
+    assert_snapshot!("notes_80x20", frame(&notes));
     press(&mut notes, "jjl");
     assert_eq!(
         notes.mode,

@@ -22,7 +22,7 @@ fn readme_key_list_matches_the_keymap() {
         return;
     }
     panic!(
-        "the README's key list drifted from the keymap; run UPDATE_README=1 cargo test --test readme, or paste:\n{want}"
+        "the README's key list drifted from the keymap; run UPDATE_README=1 cargo test --test suite readme::, or paste:\n{want}"
     );
 }
 

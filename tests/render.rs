@@ -39,7 +39,7 @@ const SCREENS: &[(&str, &str)] = &[
 fn snapshot_all(w: u16, h: u16) {
     for (name, keys) in SCREENS {
         let text = shot((w, h), keys).text();
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text, &format!("keys: {keys:?}"));
+        assert_snapshot!(format!("{name}_{w}x{h}"), text, &format!("keys: {keys:?}"));
     }
 }
 
@@ -60,7 +60,7 @@ fn screens_at_40x12() {
 
 #[test]
 fn too_small_says_what_it_needs() {
-    insta::assert_snapshot!("too_small_12x4", shot((12, 4), "").text());
+    assert_snapshot!("too_small_12x4", shot((12, 4), "").text());
     assert_eq!(shot((1, 1), "").text(), "T");
     assert_eq!(shot((0, 0), "").text(), "");
 }
@@ -285,7 +285,7 @@ fn too_small_fits_what_it_can_down_to_10x1() {
         shot((10, 3), "").text(),
         "Terminal  \ntrop petit\n          "
     );
-    insta::assert_snapshot!("too_small_19x5", shot((19, 5), "").text());
+    assert_snapshot!("too_small_19x5", shot((19, 5), "").text());
 }
 
 #[test]

@@ -4,8 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "support/serve.rs"]
-mod support;
+use crate::support::serve as support;
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
