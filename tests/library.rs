@@ -45,7 +45,7 @@ const SCREENS: &[(&str, &str)] = &[
 fn snapshot_all(w: u16, h: u16) {
     for (name, keys) in SCREENS {
         let text = to_text(&frame(Lang::En, (w, h), keys));
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
+        assert_snapshot!(format!("{name}_{w}x{h}"), text);
     }
 }
 
@@ -67,7 +67,7 @@ fn library_screens_at_40x12() {
 #[test]
 fn library_in_french_at_100x30() {
     let text = to_text(&frame(Lang::Fr, (100, 30), "/cocaïne<Tab>"));
-    insta::assert_snapshot!("library_fr_matches_100x30", text);
+    assert_snapshot!("library_fr_matches_100x30", text);
 }
 
 #[test]

@@ -38,6 +38,7 @@ mod daily;
 mod export;
 mod import;
 mod keys;
+mod library;
 mod model;
 mod pages;
 mod present;
