@@ -86,6 +86,8 @@ pub(crate) struct DocBuilder {
     open: Option<(BlockKind, usize)>,
     /// The last character pushed was a space (or the block is empty).
     space: bool,
+    /// Newlines counted so far: up to which byte, and how many (block lines in linear time).
+    counted: (usize, usize),
 }
 
 impl DocBuilder {
@@ -111,7 +113,11 @@ impl DocBuilder {
         for link in &mut self.doc.links {
             link.title.end = link.title.end.min(end);
         }
-        let line = 1 + text.get(..start).map_or(0, |t| t.matches('\n').count());
+        // Blocks start further and further on: count only the newlines since the last one.
+        let (from, before) = self.counted;
+        let since = text.get(from..start).map_or(0, |t| t.matches('\n').count());
+        self.counted = (start, before + since);
+        let line = 1 + before + since;
         self.doc.blocks.push(Block {
             kind,
             range: start..end,
