@@ -82,7 +82,10 @@ pub(crate) struct Shared {
 
 impl Shared {
     /// Publishes a presenter's position; true when it changed.
-    pub(crate) fn publish(&self, position: Position) -> bool {
+    pub(crate) fn publish(&self, mut position: Position) -> bool {
+        // The version of the briefing is the server's, whoever leads: a presenter over SSH
+        // who has not seen the local file's reload yet must not take it back.
+        position.revision = self.frames.content().1;
         self.publisher.send_if_modified(|p| {
             let changed = *p != position;
             *p = position;
