@@ -626,6 +626,10 @@ impl Browse {
     /// Applies a key to the reader if one is open, else to the list; false once the user
     /// quit the library.
     pub fn press(&mut self, key: Key) -> bool {
+        // Ctrl-C ends the program from anywhere, as in the reader opened alone.
+        if key == Key::Ctrl('c') {
+            return false;
+        }
         if let Some((state, _)) = &mut self.reader {
             if leaves_reader(state, key)
                 || crate::app::press(state, key) == crate::app::Effect::Quit

@@ -315,6 +315,18 @@ fn esc_or_q_in_the_reader_comes_back_to_the_same_place() {
 }
 
 #[test]
+fn ctrl_c_ends_the_library_also_from_a_reader() {
+    let mut b = Browse::new(lib());
+    for k in parse_keys("<Enter>").unwrap() {
+        assert!(b.press(k));
+    }
+    assert!(b.reader.is_some());
+    assert!(!b.press(Key::Ctrl('c')));
+    let mut list = Browse::new(lib());
+    assert!(!list.press(Key::Ctrl('c')));
+}
+
+#[test]
 fn a_filter_with_a_bad_date_names_the_term() {
     let mut l = lib();
     keys(&mut l, "/ f r o m : s o o n");
