@@ -399,6 +399,13 @@ fn is_prose(text: &str) -> bool {
     !label && !listing && (n >= 40 || n >= 6 && ends)
 }
 
+/// What follows a publisher's label on a short line ("From: Europol" gives "Europol").
+fn source_label<'t>(text: &'t str, vocab: &Vocab) -> Option<&'t str> {
+    (text.chars().nth(SHORT_LINE_CHARS).is_none() && text.contains(':'))
+        .then(|| vocab.line_phrase(text, LineClass::SourceLabel))
+        .flatten()
+}
+
 fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
     let text = doc.block_text(i)?;
     if let Some(date) = metadata_date(text, vocab) {
@@ -407,11 +414,7 @@ fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
     if is_furniture(text, vocab) {
         return Some(FrontBlock::Furniture);
     }
-    if text.chars().nth(SHORT_LINE_CHARS).is_none()
-        && let Some(rest) = vocab.line_phrase(text, LineClass::SourceLabel)
-        && !rest.is_empty()
-        && text.contains(':')
-    {
+    if let Some(rest) = source_label(text, vocab).filter(|r| !r.is_empty()) {
         return Some(FrontBlock::Publisher(rest.to_string()));
     }
     if has_photo_cue(text, vocab) && !is_prose_with_dateline(text, vocab) {
@@ -443,7 +446,7 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 && text.chars().any(char::is_alphanumeric)
                 && !has_photo_cue(text, vocab)
                 // "De : Gendarmerie royale du Canada", "From: Europol": a label, not a title.
-                && !(text.contains(':') && vocab.line_phrase(text, LineClass::SourceLabel).is_some())
+                && source_label(text, vocab).is_none()
         })
     };
     let first = (0..doc.blocks.len().min(FRONT_BLOCKS * 2)).find(|&i| is_candidate(i))?;

@@ -24,11 +24,15 @@ pub struct Hyperlink {
 
 /// The hyperlinks of the frame that shows `state`, in row order.
 pub fn hyperlinks(state: &State) -> Vec<Hyperlink> {
-    if screen::is_too_small(state.size) || state.mode.base() == Base::Present {
+    let links = state.content.links();
+    // Most briefings have no address to link to: no layout work for them on each frame.
+    let none = !links
+        .iter()
+        .any(|l| l.url.as_deref().and_then(safe_url).is_some());
+    if none || screen::is_too_small(state.size) || state.mode.base() == Base::Present {
         return Vec::new();
     }
     let regions = screen::regions(state);
-    let links = state.content.links();
     let url_of = |i: usize| {
         links
             .get(i)
