@@ -111,6 +111,9 @@ classes! {
     OrgAnaphor => org_anaphor,
     /// Letters after a name that are no part of it ("QC", "PSM", "OBE", "Jr.").
     PostNominal => post_nominal,
+    /// Ranks of the police and the armed forces, which stand before a name after a post
+    /// ("the head of the unit, Colonel Jane Roe").
+    Rank => rank,
     /// Capitalised nouns of titles that are never a person's name ("Course", "Campus").
     NotName => not_name,
     /// Prepositions of a role's place ("head of the bureau in Dar es Salaam").

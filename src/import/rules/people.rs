@@ -234,10 +234,11 @@ static ROLE_COMMA_NAME: Pat = Seq(&[
         ]),
     ),
     P(','),
-    // "l'honorable Daniel Fortier".
+    // "l'honorable Daniel Fortier"; "le colonel Moussa Ouattara": a rank after the post is no
+    // second role.
     Opt(&Seq(&[
         Opt(&Is(Class::Determiner)),
-        Save(Slot::Title, &HONORIFIC),
+        Alt(&[Save(Slot::Title, &HONORIFIC), Is(Class::Rank)]),
     ])),
     Save(Slot::Name, &NAME),
     Rep(&Is(Class::PostNominal), 0, 2),
@@ -245,7 +246,8 @@ static ROLE_COMMA_NAME: Pat = Seq(&[
         P(','),
         P('.'),
         P(')'),
-        P(':'),
+        // The colon is the speech rules' ("…, Caroline Pickering:" + the quote).
+        Peek(&P(':')),
         Is(Class::SpeechVerb),
         Is(Class::VerbFiller),
         End,
@@ -695,6 +697,16 @@ mod tests {
         "Quote attributable to the Head of the Fiji Financial Intelligence Unit, Caroline Pickering:",
         Lang::En,
         &[("Caroline Pickering", "Head of the Fiji Financial Intelligence Unit", "Fiji Financial Intelligence Unit", Some(F))]
+    )]
+    #[case::rank_after_post_fr(
+        "Pour le directeur de l'Informatique et des Traces Technologiques (DITT), le colonel Moussa Guelpétchin Ouattara, ces chiffres",
+        Lang::Fr,
+        &[("Moussa Guelpétchin Ouattara", "directeur de l'Informatique et des Traces Technologiques (DITT)", "Informatique et des Traces Technologiques (DITT)", Some(M))]
+    )]
+    #[case::rank_after_post_en(
+        "the head of the Serious Crime Unit, Detective Superintendent Ana Ruiz, said",
+        Lang::En,
+        &[("Ana Ruiz", "head of the Serious Crime Unit", "Serious Crime Unit", Some(F))]
     )]
     #[case::course_is_no_name(
         "the first Pacific Financial Intelligence Analyst Course opened",

@@ -192,7 +192,12 @@ static DASH_SOURCE: Pat = Seq(&[
     Save(Slot::Source, &StrongMention),
     Opt(&Seq(&[
         P(','),
-        Rep(&Alt(&[Word, AnyOf("'’()-–&.,")]), 1, 32),
+        // Titles and organisations, never a clause ("…, Ana Ferreira, a rappelé que …").
+        Rep(
+            &Alt(&[Unless(Class::SpeechVerb, &Word), AnyOf("'’()-–&.,")]),
+            1,
+            32,
+        ),
     ])),
     Opt(&P('.')),
     End,
@@ -534,6 +539,13 @@ mod tests {
         Lang::En,
         None,
         "AUSTRAC CEO Nicole Rose PSM",
+        None
+    )]
+    #[case::en_role_comma_name_colon(
+        "Quote attributable to the Head of the Fiji Financial Intelligence Unit, Caroline Pickering:",
+        Lang::En,
+        None,
+        "the Head of the Fiji Financial Intelligence Unit, Caroline Pickering",
         None
     )]
     #[case::fr_statement_of_org(
