@@ -286,6 +286,34 @@ mod patterns {
     }
 
     #[test]
+    fn a_quote_attributable_to_role_comma_name_is_theirs() {
+        let b = import(
+            "Analysts meet in Canberra\n\nCanberra, 14 November 2022 – Analysts from eleven financial intelligence units met in Canberra for a course on tracing funds.\n\nQuote attributable to the Head of the Fiji Financial Intelligence Unit, Caroline Pickering:\n\n\"Training together builds the trust we need to pick up the phone to each other.\"\n",
+        );
+        assert_eq!(speakers(&b), [vec!["Caroline Pickering"]]);
+    }
+
+    #[test]
+    fn a_rank_after_a_post_leaves_the_post_as_the_role() {
+        let b = import(
+            "Bilan de la plateforme\n\nAbidjan, le 10 février 2022 – La plateforme a reçu plus de plaintes en 2021.\n\nPour le directeur de l'Informatique et des Traces Technologiques (DITT), le colonel Moussa Ouattara, ces chiffres traduisent une meilleure confiance du public.\n\n« La cybercriminalité ne connaît pas de frontières », a insisté le directeur.\n",
+        );
+        assert_eq!(speakers(&b), [vec!["Moussa Ouattara"]]);
+    }
+
+    #[test]
+    fn markdown_links_of_two_words_are_links() {
+        let b = import(
+            "# Cyber Centre issues an advisory\n\nOTTAWA, 12 March 2024 – The Cyber Centre and its partners issued a joint advisory on a ransomware group that targets hospitals and energy companies.\n\nOrganizations affected by ransomware are encouraged to report the incident to the Cyber Centre and to their local police.\n\n## Associated links\n\n- [Joint advisory on ransomware](https://www.cyber.gc.ca/en/advisory)\n- [Ransomware playbook](https://www.cyber.gc.ca/en/playbook)\n\n## Contacts\n\nMedia Relations\n",
+        );
+        let titles: Vec<&str> = b.links.iter().map(|l| l.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Joint advisory on ransomware", "Ransomware playbook"]
+        );
+    }
+
+    #[test]
     fn said_minister_surname_is_the_minister_of_the_lead() {
         let b = import(
             "Sweden and Colombia sign agreements\n\nStockholm, 12 March 2024 – Minister of Justice Anna Karlsson signed two agreements with Colombia on mutual legal assistance and extradition.\n\n\"These agreements close the gaps criminals use to escape justice,\" said Minister Karlsson.\n\n\"Cooperation against terrorism and organised crime needs rules both sides trust,\" she said.\n",

@@ -18,6 +18,12 @@ pub(crate) fn is_link_block(doc: &Doc, i: usize) -> bool {
         .is_some_and(|text| text.chars().nth(MAX_LINK_CHARS).is_none())
 }
 
+/// True when block `i` holds a link of the page's or the Markdown's own markup ("[Ransomware
+/// playbook](https://…)": two words, and still a link).
+pub(crate) fn has_marked_link(doc: &Doc, i: usize) -> bool {
+    doc.links.iter().any(|link| link.block == i)
+}
+
 /// True when `word` is a web or mail address a briefing may hold.
 pub(crate) fn is_web_address(word: &str) -> bool {
     web_url(word).is_some()

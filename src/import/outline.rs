@@ -764,7 +764,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             Reading::Skip if prose => reading = Reading::Body(Section::Story),
             Reading::End | Reading::Skip => continue,
             Reading::Links(misses) if super::links::is_link_block(doc, i) && !prose => {
-                if is_link_line(text) {
+                if is_link_line(text) || super::links::has_marked_link(doc, i) {
                     out.link_blocks.push(i);
                     reading = Reading::Links(0);
                 } else if misses + 1 >= MAX_NON_LINKS {
