@@ -247,6 +247,13 @@ fn metadata_date(text: &str, vocab: &Vocab) -> Option<Date> {
     text.lines().find_map(|line| line_date(line, vocab))
 }
 
+/// True when `text` opens with a date's label ("Issued by …", "Publié le …").
+fn starts_with_date_label(text: &str, vocab: &Vocab) -> bool {
+    let buf = tokens_of(text, vocab);
+    let sent = buf.sent(text, 0..buf.len(), vocab);
+    sent.phrase_at(0, Class::DateLabel).is_some()
+}
+
 fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
     let buf = tokens_of(line, vocab);
     let sent = buf.sent(line, 0..buf.len(), vocab);
@@ -282,7 +289,7 @@ fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
         && before(m.start - 1)
             .and_then(|t| t.punct())
             .is_some_and(|c| c == ',' || is_dash(c));
-    let before_ok = placed || signed && label_end.is_none() && m.start <= SIGNATURE_WORDS;
+    let before_ok = placed || signed && m.start <= SIGNATURE_WORDS;
     // After the date: nothing, a time, or a place after a dash ("April 9, 2025 — Surrey").
     let place_after = sent.tok(m.end).and_then(|t| t.punct()).is_some_and(is_dash)
         && is_place_prefix(&sent.from(m.end + 1), sent.len() - m.end - 1);
@@ -712,7 +719,8 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
             .iter()
             .rev()
             .find(|(block, _)| *block + SIGNATURE_BLOCKS >= body.last_para)
-            .map(|(_, date)| *date);
+            .map(|(_, date)| *date)
+            .or(body.signature);
     }
     Some(out)
 }
@@ -722,6 +730,8 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
 struct BodyRead {
     /// Lines of the body that were only a date, with their block.
     dated: Vec<(usize, Date)>,
+    /// A date line that ends the page after its further reading.
+    signature: Option<Date>,
     /// The block of the last paragraph.
     last_para: usize,
 }
@@ -764,7 +774,18 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             Reading::Skip if prose => reading = Reading::Body(Section::Story),
             Reading::End | Reading::Skip => continue,
             Reading::Links(misses) if super::links::is_link_block(doc, i) && !prose => {
-                if is_link_line(text) || super::links::has_marked_link(doc, i) {
+                let marked = super::links::has_marked_link(doc, i);
+                // "Issued by the ASEANAPOL Secretariat, Kuala Lumpur, 7 November 2025" under
+                // the documents, closing the page: the release's signature, no link.
+                if i + 1 == doc.blocks.len()
+                    && !marked
+                    && starts_with_date_label(text, vocab)
+                    && let Some(date) = metadata_date(text, vocab)
+                {
+                    read.signature = Some(date);
+                    continue;
+                }
+                if is_link_line(text) || marked {
                     out.link_blocks.push(i);
                     reading = Reading::Links(0);
                 } else if misses + 1 >= MAX_NON_LINKS {
@@ -954,6 +975,11 @@ mod tests {
     #[case::masthead("Police News Releases", Lang::En, None)]
     #[case::fr("Publié le 1er avril 2024", Lang::Fr, Some("2024-04-01"))]
     #[case::updated("Updated 14 February 2024", Lang::En, None)]
+    #[case::issued_by(
+        "Issued by the ASEANAPOL Secretariat, Kuala Lumpur, 7 November 2025",
+        Lang::En,
+        Some("2025-11-07")
+    )]
     #[case::sentence(
         "Published 14 February 2024 by the Home Office team in London",
         Lang::En,
