@@ -217,9 +217,19 @@ static NAME_COMMA_ROLE: Pat = Seq(&[
         Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &NAME)]),
         Save(Slot::Name, &LONG_NAME),
     ]),
-    P(','),
-    Opt(&Alt(&[Is(Class::Determiner), Is(Class::Indefinite)])),
-    Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+    // "Steven Masada - Assistant General Counsel": a byline's dash.
+    Alt(&[P(','), AnyOf("–—-")]),
+    Alt(&[
+        Seq(&[
+            Opt(&Alt(&[Is(Class::Determiner), Is(Class::Indefinite)])),
+            Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+        ]),
+        // "Ama Owusu, a maritime security analyst": the field of a role, after "a".
+        Seq(&[
+            Is(Class::Indefinite),
+            Save(Slot::Role, &Seq(&[Rep(&Lower, 1, 3), Ref(&ROLE)])),
+        ]),
+    ]),
 ]);
 
 /// "le directeur exécutif de l'ONUDC, Yury Fedotov" / "Minister of Justice, Anna Karlsson".
@@ -707,6 +717,16 @@ mod tests {
         "the head of the Serious Crime Unit, Detective Superintendent Ana Ruiz, said",
         Lang::En,
         &[("Ana Ruiz", "head of the Serious Crime Unit", "Serious Crime Unit", Some(F))]
+    )]
+    #[case::indefinite_field_role(
+        "Ms. Ama Owusu, a maritime security analyst in Accra, said",
+        Lang::En,
+        &[("Ama Owusu", "maritime security analyst in Accra", "", Some(F))]
+    )]
+    #[case::byline_dash(
+        "Steven Masada - Assistant General Counsel, Digital Crimes Unit",
+        Lang::En,
+        &[("Steven Masada", "Assistant General Counsel", "", Some(M))]
     )]
     #[case::course_is_no_name(
         "the first Pacific Financial Intelligence Analyst Course opened",
