@@ -356,8 +356,13 @@ pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
     {
         return true;
     }
-    // A breadcrumb: words between separators ("Home > News > Press releases").
-    let separators = text.matches(['>', '›', '|', '»', '/']).count();
+    // A breadcrumb: words between separators ("Home > News > Press releases"); a closing
+    // guillemet that has its opening one ends a quote ("« … », a souligné M. Itälä. « … »").
+    let guillemets = text
+        .matches('»')
+        .count()
+        .saturating_sub(text.matches('«').count());
+    let separators = text.matches(['>', '›', '|', '/']).count() + guillemets;
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if separators >= 2 && letters >= 4 && !text.trim_end().ends_with(['.', '!', '?']) {
         return true;
@@ -996,6 +1001,11 @@ mod tests {
 
     #[rstest]
     #[case::breadcrumb("Home > News & Events > News", true)]
+    #[case::breadcrumb_guillemets("Accueil » Actualités » Communiqués", true)]
+    #[case::two_quotes(
+        "« Nous avons déjà obtenu des résultats concrets », a souligné M. Itälä. « Avec ce protocole, nous irons plus loin. »",
+        false
+    )]
     #[case::share("Share Facebook Twitter LinkedIn Email", true)]
     #[case::content_type("Content type: Press release", true)]
     #[case::cookies("This website uses cookies to improve your experience.", true)]

@@ -145,6 +145,8 @@ pub(crate) static ROLE: Pat = Seq(&[
         0,
         5,
     ),
+    // "de l'Office européen de lutte antifraude (OLAF)": the short name after the words.
+    Opt(&SHORT_NAME),
 ]);
 
 /// What a role is of, for or at, one prepositional phrase at a time: "for Albania" + "at
@@ -727,6 +729,11 @@ mod tests {
         "Steven Masada - Assistant General Counsel, Digital Crimes Unit",
         Lang::En,
         &[("Steven Masada", "Assistant General Counsel", "", Some(M))]
+    )]
+    #[case::short_name_after_lowercase_org(
+        "le directeur général de l'Office européen de lutte antifraude (OLAF), Ville Itälä, a signé",
+        Lang::Fr,
+        &[("Ville Itälä", "directeur général de l'Office européen de lutte antifraude (OLAF)", "Office européen", Some(M))]
     )]
     #[case::course_is_no_name(
         "the first Pacific Financial Intelligence Analyst Course opened",
