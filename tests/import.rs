@@ -302,6 +302,15 @@ mod patterns {
     }
 
     #[test]
+    fn scare_quotes_and_council_names_are_no_quotes() {
+        let b = import(
+            "Démantèlement d'un réseau de faux conseillers bancaires\n\nParis, le 5 mars 2024 – Les ministres réunis au sein du Conseil « Justice et affaires intérieures » ont salué l'opération. Un faux conseiller convainquait ensuite les victimes de valider des virements « pour sécuriser leur compte ».\n\n« Ne communiquez jamais vos codes par téléphone », a rappelé la commissaire Claire Dubois.\n",
+        );
+        let quotes: Vec<&str> = b.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(quotes, ["Ne communiquez jamais vos codes par téléphone"]);
+    }
+
+    #[test]
     fn markdown_links_of_two_words_are_links() {
         let b = import(
             "# Cyber Centre issues an advisory\n\nOTTAWA, 12 March 2024 – The Cyber Centre and its partners issued a joint advisory on a ransomware group that targets hospitals and energy companies.\n\nOrganizations affected by ransomware are encouraged to report the incident to the Cyber Centre and to their local police.\n\n## Associated links\n\n- [Joint advisory on ransomware](https://www.cyber.gc.ca/en/advisory)\n- [Ransomware playbook](https://www.cyber.gc.ca/en/playbook)\n\n## Contacts\n\nMedia Relations\n",
