@@ -302,12 +302,20 @@ mod patterns {
     }
 
     #[test]
-    fn scare_quotes_and_council_names_are_no_quotes() {
+    fn council_names_are_no_quotes() {
         let b = import(
             "Démantèlement d'un réseau de faux conseillers bancaires\n\nParis, le 5 mars 2024 – Les ministres réunis au sein du Conseil « Justice et affaires intérieures » ont salué l'opération. Un faux conseiller convainquait ensuite les victimes de valider des virements « pour sécuriser leur compte ».\n\n« Ne communiquez jamais vos codes par téléphone », a rappelé la commissaire Claire Dubois.\n",
         );
         let quotes: Vec<&str> = b.quotes.iter().map(|q| q.text.as_str()).collect();
-        assert_eq!(quotes, ["Ne communiquez jamais vos codes par téléphone"]);
+        // A few words in running prose attributed to nobody are still a quote (the European
+        // Parliament's "support 'for legitimate interim president Juan Guaidó'").
+        assert_eq!(
+            quotes,
+            [
+                "pour sécuriser leur compte",
+                "Ne communiquez jamais vos codes par téléphone"
+            ]
+        );
     }
 
     #[test]

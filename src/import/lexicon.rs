@@ -435,6 +435,16 @@ impl Vocab {
         self.line_phrase(line, class).is_some()
     }
 
+    /// True when `line` starts with a phrase of `class` in capitals glued to the next word
+    /// ("WHO WE AREThe …"): a menu run together with what follows it.
+    pub(crate) fn starts_glued(&self, line: &str, class: LineClass) -> bool {
+        let trimmed = line.trim_matches(is_line_trim);
+        let lower = trimmed.to_lowercase();
+        self.lines.get(class).iter().any(|phrase| {
+            lower.starts_with(phrase.as_str()) && glued_label(trimmed, phrase.chars().count())
+        })
+    }
+
     /// The phrase of `class` that `line` is or starts with, and the rest of the line.
     pub(crate) fn line_phrase<'l>(&self, line: &'l str, class: LineClass) -> Option<&'l str> {
         if class == LineClass::EndMark {
@@ -471,6 +481,7 @@ impl Vocab {
                             after.is_empty()
                                 || after.starts_with([':', '>', '|', '/', '›', '»', '-', '–', '—'])
                                 || after.starts_with(|c: char| c.is_ascii_digit())
+                                || glued_label(trimmed, phrase.chars().count())
                         } else {
                             rest.starts_with(|c: char| !c.is_alphanumeric())
                         }
@@ -488,6 +499,16 @@ impl Vocab {
             .get(at..)
             .map(|rest| rest.trim_matches(is_line_trim))
     }
+}
+
+/// True when the first `n` characters of `line` are a label in capitals glued to a capitalised
+/// word: a menu's text run together by a page's copy ("WHO WE AREThe International …").
+fn glued_label(line: &str, n: usize) -> bool {
+    let mut chars = line.chars();
+    let label: String = chars.by_ref().take(n).collect();
+    label.chars().any(char::is_uppercase)
+        && !label.chars().any(char::is_lowercase)
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// Punctuation trimmed from the ends of a heading or label line.
@@ -717,6 +738,13 @@ mod tests {
     #[case("About Europol", LineClass::About, true)]
     #[case("Aboutissement", LineClass::About, false)]
     #[case("Share this page", LineClass::Clutter, true)]
+    #[case(
+        "WHO WE AREThe International Organization for Migration is part of the UN System",
+        LineClass::Clutter,
+        true
+    )]
+    #[case("Home Secretary Yvette Cooper said:", LineClass::Clutter, false)]
+    #[case("HOME SECRETARY SIGNS AGREEMENT", LineClass::Clutter, false)]
     fn lines_match_their_class(#[case] line: &str, #[case] class: LineClass, #[case] want: bool) {
         assert_eq!(vocab(Lang::En).line_is(line, class), want);
     }

@@ -338,6 +338,10 @@ pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
     if vocab.line_is(head(text, 200), LineClass::Notice) {
         return text.chars().nth(1200).is_none();
     }
+    // A menu's words run together with a blurb ("WHO WE AREThe International …").
+    if vocab.starts_glued(head(text, 200), LineClass::Clutter) {
+        return text.chars().nth(1200).is_none();
+    }
     if text.chars().nth(SHORT_LINE_CHARS).is_some() {
         return false;
     }
@@ -476,8 +480,12 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
             .rev()
             .find(|&i| !is_candidate(i) && !has_photo_cue_at(doc, i, vocab))
         {
-            let found = (last + 1..end)
-                .find(|&i| is_candidate(i) && doc.block_text(i).is_some_and(|t| words(t) >= 3));
+            // A member of a list is a menu's entry ("- Data and Research"), not the title.
+            let found = (last + 1..end).find(|&i| {
+                is_candidate(i)
+                    && doc.kind(i) != Some(BlockKind::Item)
+                    && doc.block_text(i).is_some_and(|t| words(t) >= 3)
+            });
             if found.is_some() {
                 return found;
             }

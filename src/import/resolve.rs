@@ -259,9 +259,6 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
 }
 
 /// Speech, not a title or a scare quote.
-/// Fewer words than this, in lowercase in running prose and unattributed: scare quotes.
-const MAX_SCARE_WORDS: usize = 8;
-
 fn is_speech(quote: &QuoteFact) -> bool {
     let attributed = quote.source.is_some();
     let n = words(&quote.text);
@@ -269,13 +266,7 @@ fn is_speech(quote: &QuoteFact) -> bool {
         .text
         .split_whitespace()
         .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    // "de valider des virements « pour sécuriser leur compte »": a few words in running prose,
-    // in lowercase, that nobody is said to have said, are a manner of speaking.
-    let scare = !quote.opens_para
-        && n < MAX_SCARE_WORDS
-        && quote.text.chars().next().is_some_and(char::is_lowercase);
-    n >= MIN_QUOTE_WORDS
-        && (attributed || !quote.after_title_cue && !scare && (!title_case || n > 6))
+    n >= MIN_QUOTE_WORDS && (attributed || !quote.after_title_cue && (!title_case || n > 6))
 }
 
 impl Resolver<'_> {
