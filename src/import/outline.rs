@@ -465,7 +465,12 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 && source_label(text, vocab).is_none()
         })
     };
-    let first = (0..doc.blocks.len().min(FRONT_BLOCKS * 2)).find(|&i| is_candidate(i))?;
+    // A list's entry is a menu's ("- Data and Research") when anything else can be the title.
+    let front = 0..doc.blocks.len().min(FRONT_BLOCKS * 2);
+    let first = front
+        .clone()
+        .find(|&i| is_candidate(i) && doc.kind(i) != Some(BlockKind::Item))
+        .or_else(|| front.clone().find(|&i| is_candidate(i)))?;
     // A page copied from a browser: the title follows the last line of furniture before the
     // article's first paragraph ("Press release", "Home > News", a date line).
     let first_prose = (first..doc.blocks.len().min(TITLE_SEARCH_BLOCKS)).find(|&i| {
@@ -480,11 +485,14 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
             .rev()
             .find(|&i| !is_candidate(i) && !has_photo_cue_at(doc, i, vocab))
         {
-            // A member of a list is a menu's entry ("- Data and Research"), not the title.
+            // A member of a list is a menu's entry ("- Data and Research"), and a line in
+            // lowercase an image's description ("drapeaux français et allemand"): no title.
             let found = (last + 1..end).find(|&i| {
                 is_candidate(i)
                     && doc.kind(i) != Some(BlockKind::Item)
-                    && doc.block_text(i).is_some_and(|t| words(t) >= 3)
+                    && doc.block_text(i).is_some_and(|t| {
+                        words(t) >= 3 && !t.trim_start().starts_with(char::is_lowercase)
+                    })
             });
             if found.is_some() {
                 return found;
@@ -1075,6 +1083,16 @@ mod tests {
         "Communiqué de presse\n\nLa GRC met en garde contre la sextorsion\n\n18 novembre 2024 - Ottawa (Ontario)\nDe : Gendarmerie royale du Canada\n\nSur cette page\n\nLa Gendarmerie royale du Canada et ses partenaires mettent en garde les parents contre la hausse des cas de sextorsion visant les adolescents.\n",
         Lang::Fr,
         "La GRC met en garde contre la sextorsion"
+    )]
+    #[case::image_description(
+        "Ministère de l'Intérieur\nAccueil > Actualités > Communiqués de presse\n\nCommuniqué de presse conjoint de M. Gérald Darmanin, ministre de l'Intérieur, et de Mme Nancy Faeser, ministre fédérale de l'Intérieur, à l'issue du Conseil des ministres\n\n  • Communiqués de presse\n  • Publié le 13/03/2024\n\ndrapeaux français et allemand\n\nÀ l'occasion de la participation de Mme Nancy Faeser au Conseil des ministres du 13 mars 2024, les deux ministres ont arrêté les modalités de leur coopération.\n",
+        Lang::Fr,
+        "Communiqué de presse conjoint de M. Gérald Darmanin, ministre de l'Intérieur, et de Mme Nancy Faeser, ministre fédérale de l'Intérieur, à l'issue du Conseil des ministres"
+    )]
+    #[case::menu_entries(
+        "-\nWho we are\n-\nOur Work\n- Where we work\n- Data and Research\n\nIOM Trains Immigration Officers to Tackle Human Trafficking\n\nThailand - Millions of migrants leave from, pass through or settle in Thailand, whose long land borders link it to four neighbours.\n",
+        Lang::En,
+        "IOM Trains Immigration Officers to Tackle Human Trafficking"
     )]
     fn page_labels_are_no_titles(#[case] text: &str, #[case] lang: Lang, #[case] want: &str) {
         let out = outline(&parse_blocks(text), vocab(lang)).unwrap();
