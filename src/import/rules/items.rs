@@ -480,6 +480,27 @@ mod tests {
         assert_eq!(emerging.len(), n, "{got:?}");
     }
 
+    #[test]
+    fn agents_of_a_crime_name_it_only_with_their_modifier() {
+        let got = items(
+            "Prosecutors can move against drug traffickers and people traffickers.",
+            Lang::En,
+        );
+        let labels: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(l, _, c, _)| (l.as_str(), c.as_deref()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("drug traffickers", Some("drug-trafficking")),
+                ("people traffickers", Some("trafficking-in-human-beings"))
+            ]
+        );
+        assert_eq!(items("The traffickers were arrested in May.", Lang::En), []);
+        assert_eq!(items("Les trafiquants ont été arrêtés.", Lang::Fr), []);
+    }
+
     #[rstest]
     #[case::blocked("Blocked: 1,200 websites on a daily basis.", Lang::En)]
     #[case::frozen("With over 500 000 accounts frozen, the operation ended.", Lang::En)]
