@@ -276,13 +276,33 @@ fn in_proper_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
     a > 0 && all_cap && (org_word_after || org_before)
 }
 
+/// True when tokens `a..b` are capitalised words after a capitalised organisation noun and its
+/// preposition: "Crime Prevention" of "Commission on Crime Prevention".
+fn after_a_body_noun(sent: &Sent<'_>, a: usize, b: usize) -> bool {
+    let all_cap = (a..b).all(|i| {
+        sent.tok(i)
+            .is_some_and(|t| !t.is_word() || t.has(shape::CAP))
+    });
+    all_cap
+        && a.checked_sub(1).is_some_and(|before| {
+            sent.is(before, Class::OrgConnector)
+                && before.checked_sub(1).is_some_and(|noun| {
+                    sent.is(noun, Class::OrgWord)
+                        && sent.tok(noun).is_some_and(|t| t.has(shape::CAP))
+                })
+        })
+}
+
 pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
     let mut mentions = mentions_in(sent, taxonomy);
     // A threat inside an organisation's name is no threat; an area may be one ("ASEAN Police
     // Forensic Science Network" is a network the parties run).
-    mentions.retain(|m| {
-        kind_of(taxonomy, m.category) != Some(CategoryKind::Threat)
-            || !in_proper_name(sent, m.start, m.end)
+    // An area's words after a body's noun and its preposition name that body ("the Commission
+    // on Crime Prevention and Criminal Justice"), not an area; "INTERPOL Red Notices" and the
+    // "Joint Agency Task Force" still are areas.
+    mentions.retain(|m| match kind_of(taxonomy, m.category) {
+        Some(CategoryKind::Threat) => !in_proper_name(sent, m.start, m.end),
+        _ => !after_a_body_noun(sent, m.start, m.end),
     });
     let mut out = Vec::new();
     let cues = scan(RULES, sent);
@@ -481,6 +501,19 @@ mod tests {
     }
 
     #[test]
+    fn a_body_s_own_tools_are_areas() {
+        let got = items(
+            "Officers checked the INTERPOL Red Notices at the border.",
+            Lang::En,
+        );
+        assert!(
+            got.iter()
+                .any(|(_, _, c, _)| c.as_deref() == Some("extradition")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn agents_of_a_crime_name_it_only_with_their_modifier() {
         let got = items(
             "Prosecutors can move against drug traffickers and people traffickers.",
@@ -506,6 +539,10 @@ mod tests {
     #[case::frozen("With over 500 000 accounts frozen, the operation ended.", Lang::En)]
     #[case::daily("On a daily basis, analysts review the reports.", Lang::En)]
     #[case::unit_name("Officers of the Cybercrime Unit met the prosecutors.", Lang::En)]
+    #[case::commission_name(
+        "The session of the Commission on Crime Prevention and Criminal Justice opened.",
+        Lang::En
+    )]
     #[case::office_name(
         "Le rapport de l'Office des Drogues et du Crime paraît demain.",
         Lang::Fr
