@@ -328,26 +328,30 @@ pub(crate) fn snapshot(
     }
 }
 
-/// A library's state for `dir`, scanned with the user's cache.
-fn open_library(dir: &str, lang: Option<LangArg>, size: Size) -> (Library, Folder) {
+/// A library's state for `dir`, scanned with the user's cache, on the configuration's keys and
+/// in the language chosen (`--lang`, else the configuration's) or else of most of its
+/// briefings.
+fn open_library(
+    dir: &str,
+    lang: Option<LangArg>,
+    size: Size,
+    config: &Config,
+) -> (Library, Folder) {
     let mut folder = Folder::new(Path::new(dir), Cache::user());
     let entries = folder.scan();
-    let chosen = lang.is_some();
-    // The interface speaks the language of most of the briefings, unless told.
-    let lang = lang.map_or_else(
-        || {
-            let fr = entries
-                .iter()
-                .filter_map(|e| e.summary())
-                .filter(|s| s.lang().starts_with("fr"))
-                .count();
-            let loaded = entries.iter().filter(|e| e.loaded.is_ok()).count();
-            if fr * 2 > loaded { Lang::Fr } else { Lang::En }
-        },
-        Lang::from,
-    );
+    let chosen = lang.map(Lang::from).or(config.lang);
+    let lang = chosen.unwrap_or_else(|| {
+        let fr = entries
+            .iter()
+            .filter_map(|e| e.summary())
+            .filter(|s| s.lang().starts_with("fr"))
+            .count();
+        let loaded = entries.iter().filter(|e| e.loaded.is_ok()).count();
+        if fr * 2 > loaded { Lang::Fr } else { Lang::En }
+    });
     let mut lib = Library::new(dir, entries, lang, size);
-    lib.lang_chosen = chosen;
+    lib.lang_chosen = chosen.is_some();
+    lib.keymap = std::sync::Arc::clone(&config.keymap);
     (lib, folder)
 }
 
@@ -363,7 +367,7 @@ pub(crate) fn library(
     }
     briefing::term::require_terminal()?;
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
-    let (lib, folder) = open_library(dir, lang, Size::new(w, h));
+    let (lib, folder) = open_library(dir, lang, Size::new(w, h), config);
     let mut hooks = FolderHooks::new(folder);
     let ended = briefing::term::run_library(lib, theme(config), &mut hooks)?;
     Ok(ExitCode::from(ended.exit_status()))
@@ -377,7 +381,7 @@ fn snapshot_library(
     ansi: bool,
     config: &Config,
 ) -> anyhow::Result<ExitCode> {
-    let (lib, _) = open_library(dir, lang, size);
+    let (lib, _) = open_library(dir, lang, size, config);
     let theme = if ansi {
         theme(config)
     } else {

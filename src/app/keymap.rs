@@ -428,17 +428,6 @@ pub fn resolve(mode: Mode, key: Key) -> Option<Action> {
     BUILTIN.resolve(mode, key)
 }
 
-/// The action `key` means in the first of `ctxs` that binds it, with the built-in keymap (a
-/// library's keys).
-pub fn resolve_in(ctxs: &[Ctx], key: Key) -> Option<Action> {
-    BUILTIN.resolve_in(ctxs, key)
-}
-
-/// The keys a pressed `key` stands for, with the built-in keymap ([`Keymap::keys_of`]).
-pub fn keys_of(key: Key) -> impl Iterator<Item = Key> {
-    BUILTIN.keys_of(key)
-}
-
 /// One line of the help overlay: a section title, or keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
@@ -478,11 +467,6 @@ const LIBRARY_ORDER: [Ctx; 6] = [
 /// the same descriptions, so the overlay's size can be worked out from these.
 pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
     BUILTIN.help_lines(lang)
-}
-
-/// A library's help lines with the built-in keys (a library takes no user keymap yet).
-pub fn library_help_lines(lang: Lang) -> Vec<HelpLine> {
-    BUILTIN.library_help_lines(lang)
 }
 
 /// The help line where `ctx`'s section starts, so help opens on what applies.

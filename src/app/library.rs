@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::app::action::Action;
 use crate::app::key::Key;
-use crate::app::keymap::{self, Ctx};
+use crate::app::keymap::{Ctx, Keymap};
 use crate::app::state::{Pane, PaneView, Size, State};
 use crate::model::Lang;
 pub use entry::{Entry, ItemRef, Summary};
@@ -168,6 +168,9 @@ pub struct Library {
     pub help_scroll: usize,
     /// What the last change was, for the status line, until the next key.
     pub note: Option<String>,
+    /// The keys: the built-in table patched by the user's configuration, shared with the
+    /// readers it opens.
+    pub keymap: Arc<Keymap>,
 }
 
 /// What the edge must do after an update.
@@ -215,6 +218,7 @@ impl Library {
             facet: Cursor::default(),
             help_scroll: 0,
             note: None,
+            keymap: Keymap::builtin(),
         };
         lib.set_entries(entries);
         lib
@@ -393,11 +397,14 @@ fn sort(shown: &mut [usize], entries: &[Entry], key: Sort) {
 pub fn press(lib: &mut Library, key: Key) -> LibEffect {
     lib.note = None;
     let mut effect = LibEffect::None;
-    for key in keymap::keys_of(key) {
-        let action = keymap::resolve_in(lib.contexts(), key).or(match (lib.overlay, key) {
-            (Overlay::Filter, Key::Char(c)) => Some(Action::SearchInput(c)),
-            _ => None,
-        });
+    let keymap = Arc::clone(&lib.keymap);
+    for key in keymap.keys_of(key) {
+        let action = keymap
+            .resolve_in(lib.contexts(), key)
+            .or(match (lib.overlay, key) {
+                (Overlay::Filter, Key::Char(c)) => Some(Action::SearchInput(c)),
+                _ => None,
+            });
         if let Some(action) = action {
             match update(lib, action) {
                 LibEffect::None => {}
@@ -465,7 +472,13 @@ pub fn update(lib: &mut Library, action: Action) -> LibEffect {
             lib.view = match lib.view {
                 View::List if !lib.hits.is_empty() => View::Matches,
                 View::List => {
-                    lib.note = Some(labels::labels(lib.lang).no_matches.to_string());
+                    let said = labels::labels(lib.lang).no_matches;
+                    lib.note = Some(
+                        match lib.keymap.key_for(Ctx::Library, Action::StartSearch) {
+                            Some(key) => format!("{said} ({key})"),
+                            None => said.to_string(),
+                        },
+                    );
                     View::List
                 }
                 View::Matches => View::List,
@@ -498,16 +511,13 @@ fn step(lib: &mut Library, delta: isize) {
     let rows = lib.rows();
     match (lib.overlay, lib.view) {
         (Overlay::Help, _) => {
-            lib.help_scroll = lib.help_scroll.saturating_add_signed(delta).min(help_len());
+            let last = lib.keymap.library_help_lines(lib.lang).len();
+            lib.help_scroll = lib.help_scroll.saturating_add_signed(delta).min(last);
         }
         (Overlay::Facets, _) => lib.facet.step(delta, lib.facets.len(), lib.facet_rows()),
         (_, View::List) => lib.list.step(delta, lib.shown.len(), rows),
         (_, View::Matches) => lib.matches.step(delta, lib.hits.len(), rows),
     }
-}
-
-fn help_len() -> usize {
-    keymap::library_help_lines(Lang::En).len()
 }
 
 fn open_selected(lib: &mut Library) -> LibEffect {
@@ -550,6 +560,7 @@ pub fn reader_for(lib: &Library, entry: usize, at: Option<ItemRef>) -> Option<St
         Lang::for_interface(summary.briefing.lang.as_deref())
     };
     let mut state = State::new((*summary.briefing).clone(), lang, lib.size);
+    state.keymap = Arc::clone(&lib.keymap);
     if let Some(at) = at {
         // The words searched for stay highlighted in the reader, and `n` goes on from there.
         let words = lib.line_words();
@@ -600,10 +611,12 @@ pub fn open_at(state: &mut State, item: ItemRef) {
 }
 
 /// True when `key` in the reader opened from a library goes back to the list, as `q` does:
-/// Esc while reading the panes (a zoom, a prompt or an overlay is closed first). The search
-/// the library carried over goes with it.
+/// the reader's key to step back (Esc, unless the configuration moved it) while reading the
+/// panes (a zoom, a prompt or an overlay is closed first). The search the library carried
+/// over goes with it.
 pub fn leaves_reader(state: &State, key: Key) -> bool {
-    key == Key::Esc && state.mode == crate::app::Mode::Reading
+    state.mode == crate::app::Mode::Reading
+        && state.keymap.resolve(state.mode, key) == Some(Action::Back)
 }
 
 /// A library with the reader it has open, if any: `briefing DIR` as one pure state machine,

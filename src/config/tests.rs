@@ -289,3 +289,34 @@ fn a_character_taken_from_search_queries_is_a_warning() {
         Some(Action::Redraw)
     );
 }
+
+#[test]
+fn the_library_keys_are_rebound_like_the_readers() {
+    let c = ok(
+        "[keys.library]\nquit = \"x\"\n[keys.library_filter]\nsearch_cancel = [\"<Esc>\", \"c\"]\n",
+    );
+    let keymap = &c.config.keymap;
+    assert_eq!(
+        keymap.resolve_in(&[Ctx::Library], Key::Char('x')),
+        Some(Action::Quit)
+    );
+    assert_eq!(keymap.resolve_in(&[Ctx::Library], Key::Char('q')), None);
+    // The reader's quit is its own.
+    assert_eq!(
+        keymap.resolve(Mode::Reading, Key::Char('q')),
+        Some(Action::Quit)
+    );
+    assert!(
+        keymap
+            .library_help_lines(Lang::En)
+            .contains(&HelpLine::Keys("x".into(), "quit"))
+    );
+    // A character given to the filter line can no longer be typed there.
+    let warnings: Vec<String> = c.warnings.iter().map(|w| w.headline()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "config.toml:4:27: warning: expected a key that is not typed in a search query, found 'c'"
+        ]
+    );
+}

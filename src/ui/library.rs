@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use crate::app::keymap::{HelpLine, library_help_lines};
+use crate::app::keymap::{Ctx, HelpLine};
 use crate::app::library::entry::{ItemRef, highlights};
 use crate::app::library::labels::labels;
 use crate::app::library::{Entry, FacetKind, Library, Overlay, View};
@@ -348,7 +348,14 @@ fn render_status(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         (t, theme.status())
     } else {
-        (l.filter_hint.to_string(), theme.meta())
+        let hint = match lib
+            .keymap
+            .key_for(Ctx::Library, crate::app::Action::StartSearch)
+        {
+            Some(key) => format!("{key} {}", l.filter_hint),
+            None => l.filter_hint.to_string(),
+        };
+        (hint, theme.meta())
     };
     let t = truncate(&text, w);
     buf.set_stringn(area.x, area.y, format!("{t:<w$}"), w, style);
@@ -407,7 +414,9 @@ fn render_help(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let w = usize::from(inner.width);
     let keys_w = (w / 3).min(24);
-    for (row, line) in library_help_lines(lib.lang)
+    for (row, line) in lib
+        .keymap
+        .library_help_lines(lib.lang)
         .iter()
         .skip(lib.help_scroll)
         .take(usize::from(inner.height))

@@ -26,11 +26,9 @@ impl Ctx {
         }
     }
 
-    /// Every context a configuration may rebind, in the order help lists them. A library's
-    /// contexts are not among them yet: the library runs on the built-in keys (TODO(#16)).
-    pub const ALL: [Ctx; 8] = [
-        ORDER[0], ORDER[1], ORDER[2], ORDER[3], ORDER[4], ORDER[5], ORDER[10], ORDER[11],
-    ];
+    /// Every context a configuration may rebind, in the order help lists them: the reader's
+    /// and the library's.
+    pub const ALL: [Ctx; 12] = ORDER;
 
     /// The context a configuration names `name`.
     pub fn from_name(name: &str) -> Option<Ctx> {

@@ -19,11 +19,11 @@ pub struct LibraryLabels {
     pub columns: [&'static str; 6],
     /// The filter line's prompt.
     pub filter: &'static str,
-    /// What the filter line says before anything is typed.
+    /// What the filter line says before anything is typed, after the key that starts it.
     pub filter_hint: &'static str,
     /// "matches" after a count.
     pub matches: &'static str,
-    /// Said by Tab when the search finds nothing.
+    /// Said by Tab when the search finds nothing, before the key that starts the filter.
     pub no_matches: &'static str,
     /// Said by Enter on a file that does not load.
     pub does_not_load: &'static str,
@@ -47,9 +47,9 @@ const EN: LibraryLabels = LibraryLabels {
     sorted_by: "sorted by",
     columns: ["date", "title", "publisher", "lang", "quotes", "threats"],
     filter: "filter: ",
-    filter_hint: "/ filter: words by:NAME cat:CATEGORY lang:en from:2024 to:2024-06",
+    filter_hint: "filter: words by:NAME cat:CATEGORY lang:en from:2024 to:2024-06",
     matches: "matches",
-    no_matches: "no matches to show: type words in the filter line (/)",
+    no_matches: "no matches to show: type words in the filter line",
     does_not_load: "this file does not load: its problem is on its line",
     facets: "Facets",
     empty: "no briefings here",
@@ -66,9 +66,9 @@ const FR: LibraryLabels = LibraryLabels {
     sorted_by: "tri par",
     columns: ["date", "titre", "éditeur", "lang", "citations", "menaces"],
     filter: "filtre : ",
-    filter_hint: "/ filtrer : mots by:NOM cat:CATÉGORIE lang:fr from:2024 to:2024-06",
+    filter_hint: "filtrer : mots by:NOM cat:CATÉGORIE lang:fr from:2024 to:2024-06",
     matches: "résultats",
-    no_matches: "aucun résultat à montrer : tapez des mots dans le filtre (/)",
+    no_matches: "aucun résultat à montrer : tapez des mots dans le filtre",
     does_not_load: "ce fichier ne se charge pas : le problème est sur sa ligne",
     facets: "Facettes",
     empty: "aucun dossier ici",

@@ -357,3 +357,63 @@ fn the_reader_speaks_the_briefings_language_unless_one_was_chosen() {
     l.lang_chosen = true;
     assert_eq!(reader_for(&l, french, None).unwrap().lang(), Lang::En);
 }
+
+/// The library on the built-in keys patched by `patches`.
+fn with_keys(patches: &[crate::app::keymap::KeyPatch]) -> Library {
+    let mut l = lib();
+    l.keymap = Arc::new(Keymap::builtin().patched(patches).0);
+    l
+}
+
+#[test]
+fn the_configurations_keys_drive_the_library_its_help_and_its_readers() {
+    use crate::app::keymap::{HelpLine, KeyPatch};
+    let mut b = Browse::new(with_keys(&[
+        KeyPatch {
+            ctx: Ctx::Library,
+            action: Action::Quit,
+            keys: vec![Key::Char('x')],
+        },
+        KeyPatch {
+            ctx: Ctx::Library,
+            action: Action::StartSearch,
+            keys: vec![Key::Char('+')],
+        },
+        KeyPatch {
+            ctx: Ctx::Panes,
+            action: Action::Back,
+            keys: vec![Key::Backspace],
+        },
+    ]));
+    // The help and the hints show the keys given.
+    let help = b.lib.keymap.library_help_lines(Lang::En);
+    assert!(
+        help.contains(&HelpLine::Keys("x".into(), "quit")),
+        "{help:?}"
+    );
+    assert_eq!(
+        b.lib.keymap.key_for(Ctx::Library, Action::StartSearch),
+        Some("+")
+    );
+    keys(&mut b.lib, "<Tab>");
+    assert_eq!(
+        b.lib.note.as_deref(),
+        Some("no matches to show: type words in the filter line (+)")
+    );
+    // q no longer quits, / no longer filters; + does.
+    assert!(b.press(Key::Char('q')));
+    assert!(b.press(Key::Char('/')));
+    assert_eq!(b.lib.overlay, Overlay::None);
+    for k in parse_keys("+ r a n s <Enter> <Enter>").unwrap() {
+        assert!(b.press(k));
+    }
+    assert_eq!(b.lib.line, "rans");
+    // The reader opened has the same keys: its own key to step back leaves it, Esc does not.
+    let (state, _) = b.reader.as_ref().unwrap();
+    assert!(Arc::ptr_eq(&state.keymap, &b.lib.keymap));
+    assert!(b.press(Key::Esc));
+    assert!(b.reader.is_some());
+    assert!(b.press(Key::Backspace));
+    assert!(b.reader.is_none());
+    assert!(!b.press(Key::Char('x')));
+}

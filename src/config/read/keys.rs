@@ -107,8 +107,9 @@ impl Reader<'_> {
                     self.report(d);
                     continue;
                 }
-                if let (Ctx::Search | Ctx::Always, Key::Char(c)) = (ctx, k) {
-                    // Search and everywhere are read before typing: the character is taken.
+                if let (Ctx::Search | Ctx::LibraryFilter | Ctx::Always, Key::Char(c)) = (ctx, k) {
+                    // A query's keys and everywhere's are read before typing: the character is
+                    // taken.
                     let d = self
                         .at(
                             span.clone(),
