@@ -76,17 +76,25 @@ pub(crate) struct CategoryId(u16);
 struct PhraseIndex(FastMap<String, Vec<(Vec<String>, CategoryId)>>);
 
 /// `form` with its last word in the other number, when it has two words or more and its last
-/// word takes a plain "s" in both languages' regular plural.
+/// word takes a plain "s" in both languages' regular plural (or, after a consonant, y and ies).
 fn other_number(form: &str) -> Option<String> {
     let (head, last) = form.rsplit_once(' ')?;
     let letters = last.chars().count();
     if letters < 4 || !last.chars().all(char::is_alphabetic) || last.ends_with("ss") {
         return None;
     }
+    // "cryptocurrencies" and "cryptocurrency": a consonant and y.
+    let consonant_y = |stem: &str| stem.ends_with(|c: char| !"aeiou".contains(c));
     Some(match last.strip_suffix('s') {
-        Some(singular) => format!("{head} {singular}"),
+        Some(singular) => match singular.strip_suffix("ie") {
+            Some(stem) if consonant_y(stem) => format!("{head} {stem}y"),
+            _ => format!("{head} {singular}"),
+        },
         None if last.ends_with(['x', 'z']) => return None,
-        None => format!("{head} {last}s"),
+        None => match last.strip_suffix('y') {
+            Some(stem) if consonant_y(stem) => format!("{head} {stem}ies"),
+            _ => format!("{head} {last}s"),
+        },
     })
 }
 
@@ -382,7 +390,8 @@ impl Taxonomy {
     ) -> Option<(usize, CategoryId)> {
         let n = match sent.phrase_at(at, Class::ItemPreposition) {
             Some(n) => n,
-            None if head.verb => 0,
+            // A verb's object may stand after an adverb: "échange également des informations".
+            None if head.verb => sent.phrase_at(at, Class::ItemFiller).unwrap_or(0),
             None => return None,
         };
         let mut next = at + n;
@@ -443,6 +452,15 @@ mod tests {
             other_number("joint investigation team").as_deref(),
             Some("joint investigation teams")
         );
+        assert_eq!(
+            other_number("misuse of cryptocurrencies").as_deref(),
+            Some("misuse of cryptocurrency")
+        );
+        assert_eq!(
+            other_number("use of cryptocurrency").as_deref(),
+            Some("use of cryptocurrencies")
+        );
+        assert_eq!(other_number("joint survey").as_deref(), Some("joint surveys"));
         assert_eq!(other_number("operations"), None);
         assert_eq!(other_number("cross-border"), None);
         assert_eq!(other_number("mutual legal access"), None);
@@ -482,6 +500,8 @@ mod tests {
     #[case::verb_object_fr("les services partagent leurs renseignements en temps réel", Lang::Fr, &[("partagent leurs renseignements", "information-exchange")])]
     #[case::verb_object_en("the agencies pooled their data on suspects", Lang::En, &[("pooled their data", "information-exchange")])]
     #[case::verb_alone_en("they shared the stage", Lang::En, &[])]
+    #[case::verb_adverb_object_fr("Elle échange également des informations avec Europol", Lang::Fr, &[("échange également des informations", "information-exchange")])]
+    #[case::verb_adverb_alone_fr("il partage aussi son bureau", Lang::Fr, &[])]
     fn phrases_name_their_category(
         #[case] text: &str,
         #[case] lang: Lang,
