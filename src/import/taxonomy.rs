@@ -55,6 +55,21 @@ struct TaxonomyFile {
     /// renseignements"): heads that take their modifier without a preposition.
     #[serde(default)]
     verbs: PerLang<BTreeMap<String, HeadValue>>,
+    /// Endings whose other number is more than a plain "s".
+    #[serde(default)]
+    number: NumberFile,
+}
+
+/// Last words whose other number changes their ending, after a consonant ("cryptocurrency",
+/// "cryptocurrencies").
+#[derive(Debug, Default, Deserialize)]
+struct NumberFile {
+    /// The letters that are no consonant.
+    #[serde(default)]
+    vowels: String,
+    /// Singular and plural endings.
+    #[serde(default)]
+    endings: Vec<(String, String)>,
 }
 
 /// What a head word gives alone: its kind only, or a category.
@@ -76,25 +91,31 @@ pub(crate) struct CategoryId(u16);
 struct PhraseIndex(FastMap<String, Vec<(Vec<String>, CategoryId)>>);
 
 /// `form` with its last word in the other number, when it has two words or more and its last
-/// word takes a plain "s" in both languages' regular plural (or, after a consonant, y and ies).
-fn other_number(form: &str) -> Option<String> {
+/// word takes a plain "s" in both languages' regular plural, or another ending of `number`.
+fn other_number(form: &str, number: &NumberFile) -> Option<String> {
     let (head, last) = form.rsplit_once(' ')?;
     let letters = last.chars().count();
     if letters < 4 || !last.chars().all(char::is_alphabetic) || last.ends_with("ss") {
         return None;
     }
-    // "cryptocurrencies" and "cryptocurrency": a consonant and y.
-    let consonant_y = |stem: &str| stem.ends_with(|c: char| !"aeiou".contains(c));
+    let after_consonant = |stem: &str| {
+        stem.chars()
+            .next_back()
+            .is_some_and(|c| !number.vowels.contains(c))
+    };
+    for (singular, plural) in &number.endings {
+        for (from, to) in [(plural, singular), (singular, plural)] {
+            if let Some(stem) = last.strip_suffix(from.as_str())
+                && after_consonant(stem)
+            {
+                return Some(format!("{head} {stem}{to}"));
+            }
+        }
+    }
     Some(match last.strip_suffix('s') {
-        Some(singular) => match singular.strip_suffix("ie") {
-            Some(stem) if consonant_y(stem) => format!("{head} {stem}y"),
-            _ => format!("{head} {singular}"),
-        },
+        Some(singular) => format!("{head} {singular}"),
         None if last.ends_with(['x', 'z']) => return None,
-        None => match last.strip_suffix('y') {
-            Some(stem) if consonant_y(stem) => format!("{head} {stem}ies"),
-            _ => format!("{head} {last}s"),
-        },
+        None => format!("{head} {last}s"),
     })
 }
 
@@ -212,7 +233,7 @@ impl Taxonomy {
             // A form of two words or more also in the other number of its last word ("joint
             // customs operation" for "joint customs operations"), unless a form says otherwise.
             for form in forms {
-                if let Some(other) = other_number(form)
+                if let Some(other) = other_number(form, &file.number)
                     && !written.contains(other.as_str())
                 {
                     tax.forms.add(&other, id);
@@ -442,28 +463,33 @@ pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
 mod tests {
     use super::*;
 
+    fn number() -> NumberFile {
+        let file: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();
+        file.number
+    }
+
     #[test]
     fn forms_of_several_words_come_in_both_numbers() {
         assert_eq!(
-            other_number("joint customs operations").as_deref(),
+            other_number("joint customs operations", &number()).as_deref(),
             Some("joint customs operation")
         );
         assert_eq!(
-            other_number("joint investigation team").as_deref(),
+            other_number("joint investigation team", &number()).as_deref(),
             Some("joint investigation teams")
         );
         assert_eq!(
-            other_number("misuse of cryptocurrencies").as_deref(),
+            other_number("misuse of cryptocurrencies", &number()).as_deref(),
             Some("misuse of cryptocurrency")
         );
         assert_eq!(
-            other_number("use of cryptocurrency").as_deref(),
+            other_number("use of cryptocurrency", &number()).as_deref(),
             Some("use of cryptocurrencies")
         );
-        assert_eq!(other_number("joint survey").as_deref(), Some("joint surveys"));
-        assert_eq!(other_number("operations"), None);
-        assert_eq!(other_number("cross-border"), None);
-        assert_eq!(other_number("mutual legal access"), None);
+        assert_eq!(other_number("joint survey", &number()).as_deref(), Some("joint surveys"));
+        assert_eq!(other_number("operations", &number()), None);
+        assert_eq!(other_number("cross-border", &number()), None);
+        assert_eq!(other_number("mutual legal access", &number()), None);
     }
     use crate::import::lexicon::vocab;
     use crate::import::token::{TokenBuf, tokenize};
@@ -500,6 +526,8 @@ mod tests {
     #[case::verb_object_fr("les services partagent leurs renseignements en temps réel", Lang::Fr, &[("partagent leurs renseignements", "information-exchange")])]
     #[case::verb_object_en("the agencies pooled their data on suspects", Lang::En, &[("pooled their data", "information-exchange")])]
     #[case::verb_alone_en("they shared the stage", Lang::En, &[])]
+    #[case::technology_en("the criminal use of encrypted communications is growing", Lang::En, &[("criminal use of encrypted communications", "criminal-use-of-technology")])]
+    #[case::technology_fr("l'usage des messageries chiffrées par les trafiquants", Lang::Fr, &[("usage des messageries chiffrées", "criminal-use-of-technology")])]
     #[case::verb_adverb_object_fr("Elle échange également des informations avec Europol", Lang::Fr, &[("échange également des informations", "information-exchange")])]
     #[case::verb_adverb_alone_fr("il partage aussi son bureau", Lang::Fr, &[])]
     fn phrases_name_their_category(
