@@ -583,6 +583,29 @@ mod tests {
     }
 
     #[test]
+    fn actors_named_in_two_lists_are_one_threat_and_crimes_stay_apart() {
+        let text = "Title\n\nThe ministers discussed threats such as criminal networks, cocaine trafficking and fraud. They warned of organised crime groups, heroin trafficking and extortion. Emerging threats include links between organised crime and terrorist groups.\n";
+        let b = import_release(text, "a.txt", None).unwrap().briefing;
+        let count = |id: &str| {
+            b.threats
+                .iter()
+                .filter(|t| t.category.as_deref() == Some(id))
+                .count()
+        };
+        // An actor in a longer phrase names a phenomenon of its own.
+        assert_eq!(count("organised-crime"), 2, "{:?}", b.threats);
+        assert!(
+            b.threats
+                .iter()
+                .any(|t| t.label == "Links between organised crime and terrorist groups"),
+            "{:?}",
+            b.threats
+        );
+        // Drug trafficking in two lists: cocaine and heroin may be distinct crimes.
+        assert_eq!(count("drug-trafficking"), 2, "{:?}", b.threats);
+    }
+
+    #[test]
     fn parties_are_organisations_not_places_events_or_common_words() {
         let text = "INTERPOL and AUSTRAC open the Octopus Conference\n\nLYON, France – INTERPOL, the financial intelligence agency AUSTRAC and the police opened the Octopus Conference today. Security was discussed. The parties invited Salome Zourabichvili to represent the country at the meetings of the European Council.\n";
         let b = import_release(text, "p.txt", None).unwrap().briefing;

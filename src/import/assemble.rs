@@ -255,9 +255,13 @@ fn people_and_quotes(
     briefing.parties = parties;
 }
 
+/// The most words of an actor's label that make it the actor alone ("transnational organised
+/// crime groups").
+const MAX_ACTOR_WORDS: usize = 4;
+
 /// Whether two items are one: the same words, or prose mentions of one category; one label
 /// inside the other, unless the taxonomy tells them apart. `ka`, `kb`: their folded labels.
-fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str) -> bool {
+fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy) -> bool {
     if a.kind != b.kind {
         return false;
     }
@@ -266,11 +270,22 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str) -> bool {
     }
     // Mentions in prose of one category are one phenomenon; members of lists are what their
     // list names apart. Areas of one category in different lists are one form of cooperation
-    // too; threats of one category in different lists may be distinct crimes.
+    // too, and so are actors ("criminal networks", "organised crime groups"); threats of one
+    // category in different lists may be distinct crimes.
+    // An actor named in a longer phrase is a phenomenon of its own ("liens entre les réseaux
+    // de criminalité organisée et les groupes terroristes").
+    let short = |key: &str| key.split(' ').count() <= MAX_ACTOR_WORDS;
+    let actors = a
+        .category
+        .as_deref()
+        .is_some_and(|id| taxonomy.is_actor(id))
+        && short(ka)
+        && short(kb);
+    let one_per_category = a.kind == CategoryKind::Area || actors;
     let apart = match (a.list, b.list) {
         (None, None) => false,
-        (Some(la), Some(lb)) if a.kind == CategoryKind::Area => la == lb,
-        _ if a.kind == CategoryKind::Area => false,
+        (Some(la), Some(lb)) if one_per_category => la == lb,
+        _ if one_per_category => false,
         _ => true,
     };
     let by_category = a.category.is_some() && a.category == b.category && !apart;
@@ -281,7 +296,7 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str) -> bool {
 }
 
 /// The threats and areas, one per phenomenon, in order of first mention.
-fn items(briefing: &mut Briefing, facts: &Facts) {
+fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
     let mut kept: Vec<(ItemFact, String)> = Vec::new();
     // Items kept, by category (none for those without one): only those can be the same.
     let mut by_category: FastMap<Option<String>, Vec<usize>> = FastMap::default();
@@ -292,7 +307,7 @@ fn items(briefing: &mut Briefing, facts: &Facts) {
         let key = fold_key(&item.label);
         let same = |k: &usize| {
             kept.get(*k)
-                .is_some_and(|(known, known_key)| same_item(known, known_key, item, &key))
+                .is_some_and(|(known, known_key)| same_item(known, known_key, item, &key, taxonomy))
         };
         let known = by_category
             .get(&item.category)
@@ -414,7 +429,7 @@ pub(crate) fn briefing(
         }
     }
     people_and_quotes(&mut briefing, outline, facts, resolution, vocab);
-    items(&mut briefing, facts);
+    items(&mut briefing, facts, taxonomy(vocab.lang));
     drop_bare_heads(&mut briefing, taxonomy(vocab.lang));
     briefing
 }

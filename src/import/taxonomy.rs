@@ -26,6 +26,10 @@ struct CategoryFile {
     fr: Vec<String>,
     #[serde(default)]
     modifiers: PerLang<Vec<String>>,
+    /// Names who commits crimes rather than a crime ("criminal networks", "organised crime
+    /// groups"): a release has one such threat, whatever lists name it.
+    #[serde(default)]
+    actor: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -175,6 +179,8 @@ const MAX_SKIPPED: usize = 2;
 #[derive(Debug, Default)]
 pub(crate) struct Taxonomy {
     ids: Vec<(String, CategoryKind)>,
+    /// The ids of the categories that name actors.
+    actors: Vec<String>,
     forms: PhraseIndex,
     modifiers: PhraseIndex,
     /// Generic heads: their kind, and the category of the head alone (none: it names
@@ -223,6 +229,9 @@ impl Taxonomy {
             let id = CategoryId(u16::try_from(n).unwrap_or(u16::MAX));
             by_id.insert(&category.id, id);
             tax.ids.push((category.id.clone(), category.kind));
+            if category.actor {
+                tax.actors.push(category.id.clone());
+            }
             let forms = match lang {
                 Lang::En => &category.en,
                 Lang::Fr => &category.fr,
@@ -280,6 +289,11 @@ impl Taxonomy {
 
     fn head(&self, sent: &Sent<'_>, at: usize) -> Option<Head> {
         self.heads.get(sent.lower(at)?).copied()
+    }
+
+    /// True when the category of id `id` names actors rather than a crime.
+    pub fn is_actor(&self, id: &str) -> bool {
+        self.actors.iter().any(|a| a == id)
     }
 
     /// True when `word` (lowercase) is a generic head of threats ("trafficking", "trafic").
@@ -486,7 +500,10 @@ mod tests {
             other_number("use of cryptocurrency", &number()).as_deref(),
             Some("use of cryptocurrencies")
         );
-        assert_eq!(other_number("joint survey", &number()).as_deref(), Some("joint surveys"));
+        assert_eq!(
+            other_number("joint survey", &number()).as_deref(),
+            Some("joint surveys")
+        );
         assert_eq!(other_number("operations", &number()), None);
         assert_eq!(other_number("cross-border", &number()), None);
         assert_eq!(other_number("mutual legal access", &number()), None);
