@@ -582,6 +582,19 @@ mod tests {
         assert_eq!(exchange, 1, "{:?}", b.cooperation_areas);
     }
 
+    #[rstest::rstest]
+    #[case::en("Title\n\nThe two agencies signed a memorandum of understanding and a working arrangement on information exchange.\n")]
+    #[case::fr("Titre\n\nLes deux services ont signé un accord de coopération et une déclaration d'intention sur l'échange d'informations.\n")]
+    fn the_instrument_signed_is_no_area_what_it_covers_is(#[case] text: &str) {
+        let b = import_release(text, "a.txt", None).unwrap().briefing;
+        let ids: Vec<&str> = b
+            .cooperation_areas
+            .iter()
+            .filter_map(|a| a.category.as_deref())
+            .collect();
+        assert_eq!(ids, ["information-exchange"], "{:?}", b.cooperation_areas);
+    }
+
     #[test]
     fn actors_named_in_two_lists_are_one_threat_and_crimes_stay_apart() {
         let text = "Title\n\nThe ministers discussed threats such as criminal networks, cocaine trafficking and fraud. They warned of organised crime groups, heroin trafficking and extortion. Emerging threats include links between organised crime and terrorist groups.\n";
