@@ -583,8 +583,12 @@ mod tests {
     }
 
     #[rstest::rstest]
-    #[case::en("Title\n\nThe two agencies signed a memorandum of understanding and a working arrangement on information exchange.\n")]
-    #[case::fr("Titre\n\nLes deux services ont signé un accord de coopération et une déclaration d'intention sur l'échange d'informations.\n")]
+    #[case::en(
+        "Title\n\nThe two agencies signed a memorandum of understanding and a working arrangement on information exchange.\n"
+    )]
+    #[case::fr(
+        "Titre\n\nLes deux services ont signé un accord de coopération et une déclaration d'intention sur l'échange d'informations.\n"
+    )]
     fn the_instrument_signed_is_no_area_what_it_covers_is(#[case] text: &str) {
         let b = import_release(text, "a.txt", None).unwrap().briefing;
         let ids: Vec<&str> = b
