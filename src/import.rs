@@ -583,6 +583,28 @@ mod tests {
     }
 
     #[rstest::rstest]
+    #[case::fr(
+        "Titre\n\nLes ministres ont renforcé la coopération policière et judiciaire.\n",
+        &["Coopération policière", "Coopération judiciaire"]
+    )]
+    #[case::en(
+        "Title\n\nThe ministers stepped up police and judicial cooperation.\n",
+        &["Police cooperation", "Judicial cooperation"]
+    )]
+    fn forms_that_share_their_head_across_and_are_two_areas(
+        #[case] text: &str,
+        #[case] want: &[&str],
+    ) {
+        let b = import_release(text, "a.txt", None).unwrap().briefing;
+        let labels: Vec<&str> = b
+            .cooperation_areas
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(labels, want);
+    }
+
+    #[rstest::rstest]
     #[case::en(
         "Title\n\nThe two agencies signed a memorandum of understanding and a working arrangement on information exchange.\n"
     )]

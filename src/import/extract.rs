@@ -413,6 +413,10 @@ impl Extractor<'_> {
                 Some(head) => format!("{head} {label}"),
                 None => label,
             };
+            let label = match item.shared_tail.and_then(|t| text_of(sent, t)) {
+                Some(tail) => format!("{label} {tail}"),
+                None => label,
+            };
             let category = item
                 .category
                 .and_then(|c| self.taxonomy.category(c))

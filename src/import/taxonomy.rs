@@ -308,6 +308,17 @@ impl Taxonomy {
         self.head(sent, at).map(|h| h.kind)
     }
 
+    /// The category of the whole form of two words `first second` (lowercase), if any: "coopération
+    /// judiciaire" for "judiciaire" of "la coopération policière et judiciaire".
+    pub fn pair_form(&self, first: &str, second: &str) -> Option<CategoryId> {
+        self.forms
+            .0
+            .get(first)?
+            .iter()
+            .find(|(rest, _)| rest.len() == 1 && rest.first().is_some_and(|w| w == second))
+            .map(|(_, id)| *id)
+    }
+
     /// The modifier phrase at token `at` (after an article): its end and category.
     pub fn modifier_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
         let start = at + sent.phrase_at(at, Class::Determiner).unwrap_or(0);

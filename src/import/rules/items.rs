@@ -77,6 +77,9 @@ pub(crate) struct Item {
     /// Tokens of an earlier member its label shares, written before it ("trafic" of "le
     /// trafic d'humains et de migrants" for "de migrants").
     pub shared_head: Option<(usize, usize)>,
+    /// Tokens of a later form its label shares, written after it ("cooperation" of "police and
+    /// judicial cooperation" for "police").
+    pub shared_tail: Option<(usize, usize)>,
     /// Called new or emerging.
     pub emerging: bool,
     /// The number of the list it was read in, within its sentence (items of one list are
@@ -293,6 +296,56 @@ fn after_a_body_noun(sent: &Sent<'_>, a: usize, b: usize) -> bool {
         })
 }
 
+/// Forms of two words whose head is shared across "and" with a form just before or after:
+/// "judiciaire" of "la coopération policière et judiciaire", "police" of "police and judicial
+/// cooperation". Each is an item of the category its own form names.
+fn coordinated(sent: &Sent<'_>, taxonomy: &Taxonomy, mentions: &[Mention]) -> Vec<Item> {
+    let one_word_and = |i: usize| sent.phrase_at(i, Class::ListConnector) == Some(1);
+    let free = |i: usize| {
+        sent.tok(i)
+            .is_some_and(|t| t.is_word() && t.shape & shape::CAP == 0)
+            && !sent.is(i, Class::Determiner)
+            && !mentions.iter().any(|x| x.start <= i && i < x.end)
+    };
+    let form_of = |first: usize, second: usize| {
+        sent.lower(first)
+            .zip(sent.lower(second))
+            .and_then(|(a, b)| taxonomy.pair_form(a, b))
+    };
+    let item = |category: CategoryId, word: usize, head: (usize, usize), before: bool| {
+        kind_of(taxonomy, category).map(|kind| Item {
+            kind,
+            category: Some(category),
+            label: (word, word + 1),
+            shared_head: (!before).then_some(head),
+            shared_tail: before.then_some(head),
+            emerging: false,
+            list: None,
+        })
+    };
+    let mut out = Vec::new();
+    for m in mentions.iter().filter(|m| m.form && m.end == m.start + 2) {
+        // The head first: "coopération policière et judiciaire".
+        let after = m.end + 1;
+        if one_word_and(m.end)
+            && free(after)
+            && let Some(category) = form_of(m.start, after)
+        {
+            out.extend(item(category, after, (m.start, m.start + 1), false));
+        }
+        // The head last: "police and judicial cooperation".
+        let head = m.end - 1;
+        if let Some(before) = m.start.checked_sub(2)
+            && one_word_and(before + 1)
+            && free(before)
+            && let Some(category) = form_of(before, head)
+        {
+            out.extend(item(category, before, (head, head + 1), true));
+        }
+    }
+    out
+}
+
 pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
     let mut mentions = mentions_in(sent, taxonomy);
     // A threat inside an organisation's name is no threat; an area may be one ("ASEAN Police
@@ -304,7 +357,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
         Some(CategoryKind::Threat) => !in_proper_name(sent, m.start, m.end),
         _ => !after_a_body_noun(sent, m.start, m.end),
     });
-    let mut out = Vec::new();
+    let mut out = coordinated(sent, taxonomy, &mentions);
     let cues = scan(RULES, sent);
     // A list ends where the next cue starts: "englobe les menaces émergentes, y compris ...".
     let ends: Vec<usize> = cues
@@ -389,6 +442,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 category,
                 label,
                 shared_head,
+                shared_tail: None,
                 emerging: cue.emerging || inside.iter().any(|x| new_before(sent, x.start)),
                 list: Some(list),
             });
@@ -403,6 +457,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             category: Some(mention.category),
             label: (mention.start, mention.end),
             shared_head: None,
+            shared_tail: None,
             emerging: kind == CategoryKind::Threat && new_before(sent, mention.start),
             list: None,
         });
