@@ -587,6 +587,15 @@ mod tests {
         "Titre\n\nLes ministres ont renforcé la coopération policière et judiciaire.\n",
         &["Coopération policière", "Coopération judiciaire"]
     )]
+    #[case::fr_three(
+        "Titre\n\nLes ministres ont renforcé la coopération policière, douanière et judiciaire.\n",
+        // Police and customs cooperation are one category, so one area.
+        &["Coopération policière", "Coopération judiciaire"]
+    )]
+    #[case::fr_no_form(
+        "Titre\n\nLes ministres ont renforcé la coopération policière et politique.\n",
+        &["Coopération policière"]
+    )]
     #[case::en(
         "Title\n\nThe ministers stepped up police and judicial cooperation.\n",
         &["Police cooperation", "Judicial cooperation"]

@@ -323,24 +323,29 @@ fn coordinated(sent: &Sent<'_>, taxonomy: &Taxonomy, mentions: &[Mention]) -> Ve
             list: None,
         })
     };
+    // A comma or "and" between two members of the chain.
+    let joins = |i: usize| one_word_and(i) || sent.tok(i).is_some_and(|t| t.is_punct(','));
     let mut out = Vec::new();
     for m in mentions.iter().filter(|m| m.form && m.end == m.start + 2) {
-        // The head first: "coopération policière et judiciaire".
-        let after = m.end + 1;
-        if one_word_and(m.end)
-            && free(after)
-            && let Some(category) = form_of(m.start, after)
+        // The head first: "coopération policière, douanière et judiciaire".
+        let mut at = m.end;
+        while joins(at)
+            && free(at + 1)
+            && let Some(category) = form_of(m.start, at + 1)
         {
-            out.extend(item(category, after, (m.start, m.start + 1), false));
+            out.extend(item(category, at + 1, (m.start, m.start + 1), false));
+            at += 2;
         }
-        // The head last: "police and judicial cooperation".
+        // The head last: "police, customs and judicial cooperation".
         let head = m.end - 1;
-        if let Some(before) = m.start.checked_sub(2)
-            && one_word_and(before + 1)
+        let mut at = m.start;
+        while let Some(before) = at.checked_sub(2)
+            && joins(before + 1)
             && free(before)
             && let Some(category) = form_of(before, head)
         {
             out.extend(item(category, before, (head, head + 1), true));
+            at = before;
         }
     }
     out
