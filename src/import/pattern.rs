@@ -49,19 +49,43 @@ pub(crate) enum Slot {
 
 const SLOTS: usize = 14;
 
-/// Token ranges captured by a match, by [`Slot`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Captures([Option<(usize, usize)>; SLOTS]);
+/// Token ranges captured by a match, by [`Slot`], as 32-bit token positions: a match is
+/// copied whole at each lookahead and each match found, so it is kept small. Matching refuses
+/// sentences of [`MAX_MATCH_TOKENS`] tokens or more (no text held in memory has that many).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Captures([(u32, u32); SLOTS]);
+
+/// A capture slot with nothing in it.
+const NO_CAPTURE: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// Sentences of this many tokens or more match no pattern: their positions would not fit a
+/// capture.
+pub(crate) const MAX_MATCH_TOKENS: usize = u32::MAX as usize;
+
+impl Default for Captures {
+    fn default() -> Self {
+        Captures([NO_CAPTURE; SLOTS])
+    }
+}
 
 impl Captures {
     /// The token range captured in `slot`.
     pub fn get(&self, slot: Slot) -> Option<(usize, usize)> {
-        self.0.get(slot as usize).copied().flatten()
+        self.0
+            .get(slot as usize)
+            .filter(|range| **range != NO_CAPTURE)
+            .map(|&(start, end)| (start as usize, end as usize))
     }
 
+    /// Sets `slot` to `range`, whose positions are below [`MAX_MATCH_TOKENS`] (matching
+    /// refuses longer sentences).
     fn set(&mut self, slot: Slot, range: Option<(usize, usize)>) {
+        let packed = range
+            .and_then(|(start, end)| Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?)))
+            .unwrap_or(NO_CAPTURE);
+        debug_assert!(range.is_none() || packed != NO_CAPTURE);
         if let Some(cell) = self.0.get_mut(slot as usize) {
-            *cell = range;
+            *cell = packed;
         }
     }
 }
@@ -383,6 +407,9 @@ pub(crate) struct Match {
 /// long as possible), by the reference matcher.
 #[cfg(test)]
 pub(crate) fn match_at(pat: &Pat, sent: &Sent<'_>, at: usize) -> Option<Match> {
+    if sent.len() >= MAX_MATCH_TOKENS {
+        return None;
+    }
     let mut found = None;
     let mut caps = Captures::default();
     walk(pat, sent, at, &mut caps, &mut |end, caps| {
@@ -931,6 +958,26 @@ mod tests {
             }
         }
         assert!(matched > 1000, "{matched} of {tried}");
+    }
+
+    /// A match is copied at each lookahead and each match found: it stays small, and keeps
+    /// what it captured.
+    #[test]
+    fn captures_are_small_and_keep_their_ranges() {
+        assert!(std::mem::size_of::<Match>() <= 128);
+        let mut caps = Captures::default();
+        assert_eq!(caps.get(Slot::Name), None);
+        caps.set(Slot::Name, Some((0, 599)));
+        caps.set(Slot::Org, Some((7, 7)));
+        assert_eq!(caps.get(Slot::Name), Some((0, 599)));
+        assert_eq!(caps.get(Slot::Org), Some((7, 7)));
+        caps.set(Slot::Name, None);
+        assert_eq!(caps.get(Slot::Name), None);
+        assert_eq!(caps, {
+            let mut only_org = Captures::default();
+            only_org.set(Slot::Org, Some((7, 7)));
+            only_org
+        });
     }
 
     #[test]

@@ -184,6 +184,9 @@ impl Program {
 
     /// The first way the pattern matches starting at token `at`, as [`super::match_at`].
     pub(crate) fn match_at(&self, sent: &Sent<'_>, at: usize) -> Option<Match> {
+        if sent.len() >= super::MAX_MATCH_TOKENS {
+            return None;
+        }
         let mut found = None;
         let mut caps = Captures::default();
         if self.may(self.root, sent, at) {
