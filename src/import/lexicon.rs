@@ -520,22 +520,16 @@ impl Vocab {
 /// False when no phrase of `phrases` (lowercase) can start `line` in lowercase: its first
 /// characters, lowercased one by one, start with none. Lowercasing only a head keeps a long
 /// paragraph from being copied for each class it is checked against. A head lowercases as the
-/// whole line does, but for a capital sigma (σ or ς, by what follows): phrases with either
-/// are checked on the whole line.
+/// whole line does, but for a capital sigma (σ or ς, by what follows): a phrase with either
+/// is checked on the whole line.
 fn may_start_line(line: &str, phrases: &[String]) -> bool {
-    let longest = phrases.iter().map(String::len).max().unwrap_or(0);
-    if phrases.iter().any(|phrase| phrase.contains(['σ', 'ς'])) {
-        return true;
-    }
-    // A phrase of `longest` bytes covers at most as many characters of the line.
-    let head: String = line
-        .chars()
-        .take(longest + 1)
-        .flat_map(char::to_lowercase)
-        .collect();
-    phrases
-        .iter()
-        .any(|phrase| head.starts_with(phrase.as_str()))
+    phrases.iter().any(|phrase| {
+        phrase.contains(['σ', 'ς']) || {
+            // The line's characters lowercased one by one, as far as the phrase goes.
+            let mut lower = line.chars().flat_map(char::to_lowercase);
+            phrase.chars().all(|want| lower.next() == Some(want))
+        }
+    })
 }
 
 /// True when the first `n` characters of `line` are a label in capitals glued to a capitalised
