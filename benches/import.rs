@@ -2,7 +2,8 @@
 //!
 //! Run with `cargo bench --bench import`. The inputs:
 //! - `seed`: the bundled UNODC–INTERPOL release as is (4 KB), for the cost of one release;
-//! - `seed_body_x4000`: the seed's body repeated to about 17 MB, with its title and links;
+//! - `seed_body_x40`, `seed_body_x400`, `seed_body_x4000`: the seed's body repeated to about
+//!   170 KB, 1.7 MB and 17 MB, with its title and links: in linear time, the same MB/s;
 //! - `seed_concat_20mb`: the whole seed repeated to about 20 MB;
 //! - `line_10mb_unbalanced`: a 10 MB line without a newline, full of unclosed quote marks;
 //! - `marks_4mb`: nothing but quotation marks of every kind.
@@ -37,6 +38,8 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 fn bench(c: &mut Criterion) {
     let inputs: Vec<(&str, String)> = vec![
         ("seed", BUNDLED_RELEASE.to_string()),
+        ("seed_body_x40", seed_body_repeated(40)),
+        ("seed_body_x400", seed_body_repeated(400)),
         ("seed_body_x4000", seed_body_repeated(4000)),
         (
             "seed_concat_20mb",

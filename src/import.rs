@@ -107,7 +107,9 @@ pub fn import_release(
     }
     let lang = lang.unwrap_or_else(|| lexicon::detect(&clean));
     let doc = blocks::parse_blocks(&clean);
-    import_doc(&doc, origin, lang, page::PageMeta::default())
+    // The blocks hold their own text: the sanitized copy, when there is one, goes.
+    drop(clean);
+    import_doc(doc, origin, lang, page::PageMeta::default())
 }
 
 /// Structures a release read from a file of any [`Source`]: a saved page or a PDF is read
@@ -142,7 +144,7 @@ pub fn import_bytes(
     let lang = lang
         .or(meta.lang)
         .unwrap_or_else(|| lexicon::detect(&doc.text));
-    import_doc(&doc, origin, lang, meta)
+    import_doc(doc, origin, lang, meta)
 }
 
 /// The blocks a saved page or a PDF is read into, one per line as `kind: text`, then the
@@ -179,8 +181,9 @@ pub fn explain_blocks(bytes: &[u8], source: Source) -> String {
 }
 
 /// The pipeline from blocks on; what the page's metadata says fills what the text does not.
+/// The blocks are dropped once the outline and the links are read from them.
 fn import_doc(
-    doc: &blocks::Doc,
+    doc: blocks::Doc,
     origin: &str,
     lang: Lang,
     meta: page::PageMeta,
@@ -192,10 +195,16 @@ fn import_doc(
         )))
     };
     let vocab = lexicon::vocab(lang);
-    let outline = outline::outline(doc, vocab).ok_or_else(no_text)?;
+    let outline = outline::outline(&doc, vocab).ok_or_else(no_text)?;
     if !outline.title.chars().any(char::is_alphanumeric) {
         return Err(no_text());
     }
+    let mut links = Vec::new();
+    for &block in &outline.link_blocks {
+        links::links_of(&doc, block, vocab, &mut links);
+    }
+    links::drop_contacts(&mut links);
+    drop(doc);
     let body = extract::Body::of(&outline);
     let mut warnings = quotes::Warnings::default();
     let facts = extract::extract(
@@ -209,11 +218,6 @@ fn import_doc(
     let mut briefing = assemble::briefing(&outline, &facts, &resolution, vocab);
     briefing.date = briefing.date.or(meta.date);
     briefing.source = briefing.source.or(meta.source);
-    let mut links = Vec::new();
-    for &block in &outline.link_blocks {
-        links::links_of(doc, block, vocab, &mut links);
-    }
-    links::drop_contacts(&mut links);
     briefing.links = links;
     // Every string goes through the sanitizer; the byte check skips the strings it would
     // return unchanged.

@@ -275,12 +275,7 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
     // An actor named in a longer phrase is a phenomenon of its own ("liens entre les réseaux
     // de criminalité organisée et les groupes terroristes").
     let short = |key: &str| key.split(' ').count() <= MAX_ACTOR_WORDS;
-    let actors = a
-        .category
-        .as_deref()
-        .is_some_and(|id| taxonomy.is_actor(id))
-        && short(ka)
-        && short(kb);
+    let actors = a.category.is_some_and(|id| taxonomy.is_actor(id)) && short(ka) && short(kb);
     let one_per_category = a.kind == CategoryKind::Area || actors;
     let apart = match (a.list, b.list) {
         (None, None) => false,
@@ -299,7 +294,7 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
 fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
     let mut kept: Vec<(ItemFact, String)> = Vec::new();
     // Items kept, by category (none for those without one): only those can be the same.
-    let mut by_category: FastMap<Option<String>, Vec<usize>> = FastMap::default();
+    let mut by_category: FastMap<Option<&str>, Vec<usize>> = FastMap::default();
     for item in &facts.items {
         if item.section == Section::About {
             continue;
@@ -331,7 +326,7 @@ fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
             }
             None if kept.len() < 2 * MAX_ITEMS => {
                 by_category
-                    .entry(item.category.clone())
+                    .entry(item.category)
                     .or_default()
                     .push(kept.len());
                 kept.push((item.clone(), key));
@@ -345,7 +340,7 @@ fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
             CategoryKind::Threat if briefing.threats.len() < MAX_ITEMS => {
                 briefing.threats.push(Threat {
                     label: item.label,
-                    category: item.category,
+                    category: item.category.map(str::to_string),
                     detail,
                     emerging: item.emerging,
                 });
@@ -353,7 +348,7 @@ fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
             CategoryKind::Area if briefing.cooperation_areas.len() < MAX_ITEMS => {
                 briefing.cooperation_areas.push(Area {
                     label: item.label,
-                    category: item.category,
+                    category: item.category.map(str::to_string),
                     detail,
                 });
             }

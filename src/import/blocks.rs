@@ -89,8 +89,11 @@ pub(crate) fn parse_blocks(text: &str) -> Doc {
             long += usize::from(len > LONG_LINE);
         }
     }
+    let mut doc = Doc::default();
+    // The text without its markup is at most as long: one allocation, no doubling.
+    doc.text.reserve(text.len());
     let mut builder = Builder {
-        doc: Doc::default(),
+        doc,
         open: None,
         one_per_line: long > 0 && long * 4 >= nonblank,
         short_line: widest * 6 / 10,

@@ -34,7 +34,12 @@ pub(crate) struct Body {
 impl Body {
     /// The body of an outline.
     pub fn of(outline: &Outline) -> Body {
-        let mut text = String::new();
+        let len = outline
+            .paras
+            .iter()
+            .map(|p| p.text.len() + 2)
+            .sum::<usize>();
+        let mut text = String::with_capacity(len);
         let mut paras = Vec::with_capacity(outline.paras.len());
         for para in &outline.paras {
             if !text.is_empty() {
@@ -126,7 +131,7 @@ fn source_of(sent: &Sent<'_>, mention: &Mention) -> Option<Source> {
 /// The state of extraction over one release.
 struct Extractor<'a> {
     vocab: &'a Vocab,
-    taxonomy: &'a Taxonomy,
+    taxonomy: &'static Taxonomy,
     facts: Facts,
     raw: TokenBuf,
 }
@@ -136,7 +141,7 @@ pub(crate) fn extract(
     outline: &Outline,
     body: &Body,
     vocab: &Vocab,
-    taxonomy: &Taxonomy,
+    taxonomy: &'static Taxonomy,
     warnings: &mut Warnings,
 ) -> Facts {
     let found = quotes::scan(&body.text, &body.paras, warnings);
@@ -420,7 +425,7 @@ impl Extractor<'_> {
             let category = item
                 .category
                 .and_then(|c| self.taxonomy.category(c))
-                .map(|(id, _)| id.to_string());
+                .map(|(id, _)| id);
             self.facts.items.push(ItemFact {
                 kind: item.kind,
                 category,

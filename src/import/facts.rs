@@ -109,7 +109,7 @@ pub(crate) struct ItemFact {
     /// Threat or area.
     pub kind: CategoryKind,
     /// The taxonomy's id, when it names the item.
-    pub category: Option<String>,
+    pub category: Option<&'static str>,
     /// The release's own words.
     pub label: String,
     /// The sentence it was read in (shared by the items of one sentence).

@@ -439,6 +439,9 @@ impl Vocab {
     /// ("WHO WE AREThe …"): a menu run together with what follows it.
     pub(crate) fn starts_glued(&self, line: &str, class: LineClass) -> bool {
         let trimmed = line.trim_matches(is_line_trim);
+        if !may_start_line(trimmed, self.lines.get(class)) {
+            return false;
+        }
         let lower = trimmed.to_lowercase();
         self.lines.get(class).iter().any(|phrase| {
             lower.starts_with(phrase.as_str()) && glued_label(trimmed, phrase.chars().count())
@@ -448,7 +451,17 @@ impl Vocab {
     /// The phrase of `class` that `line` is or starts with, and the rest of the line.
     pub(crate) fn line_phrase<'l>(&self, line: &'l str, class: LineClass) -> Option<&'l str> {
         if class == LineClass::EndMark {
-            // An end mark is the whole line: "###", "- ENDS -".
+            // An end mark is the whole line: "###", "- ENDS -". Each character folds to one
+            // or more: a line of more characters than a mark has bytes is none.
+            let longest = self.lines.get(class).iter().map(String::len).max();
+            if line
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .nth(longest.unwrap_or(0))
+                .is_some()
+            {
+                return None;
+            }
             let folded: String = line
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -463,6 +476,9 @@ impl Vocab {
             return is_mark.then_some("");
         }
         let trimmed = line.trim_matches(is_line_trim);
+        if !may_start_line(trimmed, self.lines.get(class)) {
+            return None;
+        }
         let lower = trimmed.to_lowercase();
         let best = self
             .lines
@@ -499,6 +515,21 @@ impl Vocab {
             .get(at..)
             .map(|rest| rest.trim_matches(is_line_trim))
     }
+}
+
+/// False when no phrase of `phrases` (lowercase) can start `line` in lowercase: its first
+/// characters, lowercased one by one, start with none. Lowercasing only a head keeps a long
+/// paragraph from being copied for each class it is checked against. A head lowercases as the
+/// whole line does, but for a capital sigma (σ or ς, by what follows): a phrase with either
+/// is checked on the whole line.
+fn may_start_line(line: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|phrase| {
+        phrase.contains(['σ', 'ς']) || {
+            // The line's characters lowercased one by one, as far as the phrase goes.
+            let mut lower = line.chars().flat_map(char::to_lowercase);
+            phrase.chars().all(|want| lower.next() == Some(want))
+        }
+    })
 }
 
 /// True when the first `n` characters of `line` are a label in capitals glued to a capitalised
@@ -685,6 +716,47 @@ pub fn detect(text: &str) -> Lang {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    /// The head a line is checked on before it is lowercased whole never turns away a line
+    /// that starts with a phrase: letters that lowercase to two ("İ"), a whole phrase in
+    /// capitals, a line exactly as long as the phrase.
+    #[test]
+    fn a_line_head_admits_every_line_a_phrase_starts() {
+        let phrases = ["i̇stanbul".to_string(), "à propos".to_string()];
+        for line in [
+            "İSTANBUL",
+            "İstanbul office",
+            "À PROPOS DE L'ONUDC",
+            "à propos",
+        ] {
+            assert!(may_start_line(line, &phrases), "{line}");
+        }
+        for line in ["Istan", "A propos", "", "propos"] {
+            assert!(!may_start_line(line, &phrases), "{line}");
+        }
+        let classes = [
+            LineClass::Boilerplate,
+            LineClass::Clutter,
+            LineClass::Notice,
+            LineClass::MoreInfo,
+            LineClass::Contact,
+            LineClass::About,
+            LineClass::Mandate,
+            LineClass::Background,
+            LineClass::PhotoCue,
+            LineClass::SourceLabel,
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            for class in classes {
+                let phrases = vocab(lang).line_phrases(class);
+                for phrase in phrases {
+                    let line = format!("{} : la suite", phrase.to_uppercase());
+                    assert!(may_start_line(&line, phrases), "{line}");
+                    assert!(may_start_line(phrase, phrases), "{phrase}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_lexicon_file_loads_with_every_class_filled() {

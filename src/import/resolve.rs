@@ -206,8 +206,12 @@ struct Resolver<'f> {
     out: Resolution,
     index: Registry,
     places: Places,
-    /// People mentioned (and speakers), with where, in order.
+    /// People mentioned, with where, in order.
     salient: Vec<(Pos, usize)>,
+    /// The speakers of the quotes resolved so far, with where, in order; after the people
+    /// mentioned at the same place (kept apart: inserting them among the mentions took
+    /// time quadratic in the release).
+    speakers: Vec<(Pos, usize)>,
     /// For each quote, the nearest quote before and after it in its paragraph that has an
     /// attribution of its own.
     attributed_before: Vec<Option<usize>>,
@@ -222,6 +226,7 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
         index: Registry::default(),
         places: Places::default(),
         salient: Vec::new(),
+        speakers: Vec::new(),
         attributed_before: Vec::new(),
         attributed_after: Vec::new(),
     };
@@ -250,12 +255,39 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
         if let Speaker::People(people) = &speaker
             && let (Some(quote), [one]) = (facts.quotes.get(n), people.as_slice())
         {
-            let at = r.salient.partition_point(|(pos, _)| *pos <= quote.pos);
-            r.salient.insert(at, (quote.pos, *one));
+            // Quotes come in order: this is the end, but for a quote placed before another.
+            let at = r.speakers.partition_point(|(pos, _)| *pos <= quote.pos);
+            r.speakers.insert(at, (quote.pos, *one));
         }
         r.out.speakers.push(speaker);
     }
     r.out
+}
+
+/// The people mentioned and the speakers placed in `from..to`, most recent first; at one
+/// place, a speaker is more recent than a mention.
+fn salient_between<'s>(
+    mentioned: &'s [(Pos, usize)],
+    speakers: &'s [(Pos, usize)],
+    from: Pos,
+    to: Pos,
+) -> impl Iterator<Item = &'s (Pos, usize)> {
+    let within = |list: &'s [(Pos, usize)]| {
+        let first = list.partition_point(|(pos, _)| *pos < from);
+        let end = list.partition_point(|(pos, _)| *pos < to);
+        list.get(first..end)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .peekable()
+    };
+    let (mut mentioned, mut speakers) = (within(mentioned), within(speakers));
+    std::iter::from_fn(move || match (mentioned.peek(), speakers.peek()) {
+        (Some(m), Some(s)) if m.0 > s.0 => mentioned.next(),
+        (_, Some(_)) => speakers.next(),
+        (Some(_), None) => mentioned.next(),
+        (None, None) => None,
+    })
 }
 
 /// Speech, not a title or a scare quote.
@@ -472,11 +504,9 @@ impl Resolver<'_> {
             para: at.para.saturating_sub(PRONOUN_PARAGRAPHS),
             tok: 0,
         };
-        let from = self.salient.partition_point(|(pos, _)| *pos < window);
-        let to = self.salient.partition_point(|(pos, _)| *pos < at);
         // (person, paragraph of its last mention, sure of the gender), most recent first.
         let mut agreeing: Vec<(usize, usize, bool)> = Vec::new();
-        for (pos, i) in self.salient.get(from..to).unwrap_or_default().iter().rev() {
+        for (pos, i) in salient_between(&self.salient, &self.speakers, window, at) {
             if agreeing.iter().any(|(j, ..)| j == i) {
                 continue;
             }
@@ -554,6 +584,41 @@ impl Resolver<'_> {
 mod tests {
     use super::*;
     use crate::import::facts::{ColonFact, OrgFact, PersonFact};
+
+    /// The order the list of people and speakers kept when each speaker was inserted into
+    /// it after everyone at its place or before: most recent first, at one place the
+    /// speaker before the people mentioned.
+    #[test]
+    fn salient_people_come_most_recent_first_speakers_after_mentions() {
+        let at = |para, tok| Pos { para, tok };
+        let mentioned = [(at(0, 1), 0), (at(1, 2), 1), (at(1, 2), 2), (at(2, 0), 3)];
+        let speakers = [(at(1, 2), 10), (at(1, 5), 11), (at(3, 0), 12)];
+        let mut inserted = mentioned.to_vec();
+        for speaker in speakers {
+            let i = inserted.partition_point(|(pos, _)| *pos <= speaker.0);
+            inserted.insert(i, speaker);
+        }
+        for (from, to) in [
+            (at(0, 0), at(9, 0)),
+            (at(1, 0), at(2, 0)),
+            (at(1, 2), at(1, 3)),
+        ] {
+            let want: Vec<usize> = inserted
+                .iter()
+                .filter(|(pos, _)| from <= *pos && *pos < to)
+                .rev()
+                .map(|(_, i)| *i)
+                .collect();
+            let got: Vec<usize> = salient_between(&mentioned, &speakers, from, to)
+                .map(|(_, i)| *i)
+                .collect();
+            assert_eq!(got, want, "{from:?}..{to:?}");
+        }
+        let all: Vec<usize> = salient_between(&mentioned, &speakers, at(0, 0), at(9, 0))
+            .map(|(_, i)| *i)
+            .collect();
+        assert_eq!(all, [12, 3, 11, 10, 2, 1, 0]);
+    }
 
     fn person(name: &str, role: &str, gender: Option<Gender>) -> PersonRef {
         PersonRef {

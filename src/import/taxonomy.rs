@@ -186,6 +186,9 @@ pub(crate) struct Taxonomy {
     /// Generic heads: their kind, and the category of the head alone (none: it names
     /// nothing alone).
     heads: FastMap<String, Head>,
+    /// Every word that starts a mention: a form's or a modifier's first word, or a head. One
+    /// look-up turns away the other words, most of a text.
+    first_words: std::collections::HashSet<String, foldhash::fast::RandomState>,
 }
 
 /// A generic head word.
@@ -277,6 +280,11 @@ impl Taxonomy {
         }
         tax.forms.sort();
         tax.modifiers.sort();
+        tax.first_words = (tax.forms.0.keys())
+            .chain(tax.modifiers.0.keys())
+            .chain(tax.heads.keys())
+            .cloned()
+            .collect();
         tax
     }
 
@@ -338,6 +346,10 @@ impl Taxonomy {
     /// ("trafficking in human beings", "trafic de stupéfiants"), or a head with a default
     /// category alone ("fraud"). The longest wins.
     pub fn mention_at(&self, sent: &Sent<'_>, at: usize) -> Option<Mention> {
+        // A mention starts with a form, a modifier or a head.
+        if !self.first_words.contains(sent.lower(at)?) {
+            return None;
+        }
         let form = self
             .forms
             .longest_at(sent, at)

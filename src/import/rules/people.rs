@@ -365,6 +365,9 @@ static SURNAME: Pat = Save(
     ]),
 );
 
+/// [`SURNAME`], compiled.
+static SURNAME_RULE: Rule = rule!(surname, SURNAME);
+
 /// "Europol", "l'ONUDC", "the Ministry of the Interior".
 static ORGANISATION: Pat = Seq(&[Opt(&Is(Class::Determiner)), Save(Slot::Org, &ORG)]);
 
@@ -548,7 +551,10 @@ pub(crate) fn mentions(sent: &Sent<'_>) -> Vec<(Mention, (usize, usize))> {
             at = end.max(at + 1);
             continue;
         }
-        if let Some(m) = crate::import::pattern::match_at(&SURNAME, sent, at).filter(|m| m.end > at)
+        if let Some(m) = SURNAME_RULE
+            .program
+            .match_at(sent, at)
+            .filter(|m| m.end > at)
         {
             out.push((Mention::Name((m.start, m.end)), (m.start, m.end)));
             at = m.end;

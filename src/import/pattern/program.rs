@@ -1,0 +1,411 @@
+//! A rule's pattern compiled for matching: the same tree, each part with what its first token
+//! can be ([`first_of`]) and whether it can match nothing ([`nullable`]), worked out once.
+//!
+//! The matcher walks it exactly as [`super::walk`] walks the pattern, alternatives in order
+//! and repetitions as long as possible, with two shortcuts that change no match:
+//!
+//! - a part that takes a token is skipped when the token where it would start cannot start
+//!   it: it could only fail, and a part that fails leaves the captures as they were and calls
+//!   nothing. Most parts of most rules are tried at tokens that cannot start them.
+//! - what follows a part is not tried twice from the same token: whether the rest of a
+//!   pattern matches from a token depends on that token only, never on what was captured
+//!   (no part reads the captures), so once it failed from there it fails again. Without this,
+//!   a repetition of alternatives that all match a word ("POLICE" is an organisation noun, a
+//!   capitalised word and an acronym) tries every way of reading every word: a text in
+//!   capitals took time exponential in the repetitions.
+
+use super::{Captures, FirstSet, Match, Pat, Slot, atom, first_of, nullable, phrases};
+use crate::import::lexicon::Class;
+use crate::import::lexicon::FastMap;
+use crate::import::token::Sent;
+
+/// A continuation, called with where a part ended and the captures so far; true when the
+/// whole pattern matched.
+type Next<'n> = dyn FnMut(usize, &mut Captures) -> bool + 'n;
+
+/// Calls a continuation at most once per end: the ends where it failed, as bits from the
+/// token where the part started (ends farther than 63 tokens are called again).
+struct Once<'n, 'm> {
+    from: usize,
+    failed: u64,
+    next: &'m mut Next<'n>,
+}
+
+impl<'n, 'm> Once<'n, 'm> {
+    fn new(from: usize, next: &'m mut Next<'n>) -> Self {
+        Once {
+            from,
+            failed: 0,
+            next,
+        }
+    }
+
+    #[inline]
+    fn call(&mut self, end: usize, caps: &mut Captures) -> bool {
+        let bit = end
+            .checked_sub(self.from)
+            .filter(|offset| *offset < 64)
+            .map_or(0, |offset| 1u64 << offset);
+        if self.failed & bit != 0 {
+            return false;
+        }
+        let found = (self.next)(end, caps);
+        if !found {
+            self.failed |= bit;
+        }
+        found
+    }
+}
+/// The most steps of a sequence or a repetition whose tries are remembered (the last row of
+/// a repetition's is what follows it); past them, tries are repeated.
+const MEMO_DEPTH: usize = 34;
+
+/// A sequence's or a repetition's walk from token `start`: the sentence and what follows.
+struct Walk<'s, 'n, 'm> {
+    sent: &'s Sent<'s>,
+    start: usize,
+    next: &'m mut Next<'n>,
+}
+
+/// The tries of a sequence's parts or a repetition's counts that failed: for each, the tokens
+/// from `start` as bits (tokens farther than 63 are tried again). Set up on the first
+/// failure to remember: most walks fail on their first part, which is tried once anyway.
+struct Memo<'f, 'w, 'n>(&'f mut Option<[u64; MEMO_DEPTH]>, Walk<'w, 'n, 'f>);
+
+impl Memo<'_, '_, '_> {
+    /// The bit of token `at`.
+    #[inline]
+    fn bit(&self, at: usize) -> u64 {
+        at.checked_sub(self.1.start)
+            .filter(|offset| *offset < 64)
+            .map_or(0, |offset| 1 << offset)
+    }
+
+    #[inline]
+    fn failed(&self, row: usize, bit: u64) -> bool {
+        self.0
+            .as_ref()
+            .and_then(|rows| rows.get(row))
+            .is_some_and(|done| done & bit != 0)
+    }
+
+    #[inline]
+    fn fail(&mut self, row: usize, bit: u64) {
+        if let Some(done) = self.0.get_or_insert([0; MEMO_DEPTH]).get_mut(row) {
+            *done |= bit;
+        }
+    }
+}
+
+/// A pattern compiled for matching.
+#[derive(Debug)]
+pub(crate) struct Program {
+    nodes: Vec<Node>,
+    root: usize,
+}
+
+/// One part of a compiled pattern.
+#[derive(Debug)]
+struct Node {
+    op: Op,
+    /// What its first token can be, when it takes one.
+    first: FirstSet,
+    /// It can match no token at all.
+    nullable: bool,
+}
+
+/// What a part does; parts are indexes of [`Program::nodes`].
+#[derive(Debug)]
+enum Op {
+    /// A pattern of one step, matched by [`atom`].
+    Atom(&'static Pat),
+    /// A phrase of the class.
+    Is(Class),
+    Seq(Vec<usize>),
+    Alt(Vec<usize>),
+    Opt(usize),
+    Rep(usize, u8, u8),
+    Save(Slot, usize),
+    Unless(Class, usize),
+    Peek(usize),
+}
+
+/// The nodes compiled so far, and the node of each pattern already compiled (by address: a
+/// pattern shared by several parts is one node).
+#[derive(Default)]
+struct Compiler {
+    nodes: Vec<Node>,
+    seen: FastMap<usize, usize>,
+}
+
+impl Compiler {
+    fn node(&mut self, pat: &'static Pat) -> usize {
+        let key = std::ptr::from_ref(pat) as usize;
+        if let Some(&id) = self.seen.get(&key) {
+            return id;
+        }
+        let op = match pat {
+            Pat::Ref(part) => {
+                let id = self.node(part);
+                self.seen.insert(key, id);
+                return id;
+            }
+            Pat::Is(class) => Op::Is(*class),
+            Pat::Seq(parts) => Op::Seq(parts.iter().map(|p| self.node(p)).collect()),
+            Pat::Alt(parts) => Op::Alt(parts.iter().map(|p| self.node(p)).collect()),
+            Pat::Opt(part) => Op::Opt(self.node(part)),
+            Pat::Rep(part, min, max) => Op::Rep(self.node(part), *min, *max),
+            Pat::Save(slot, part) => Op::Save(*slot, self.node(part)),
+            Pat::Unless(class, part) => Op::Unless(*class, self.node(part)),
+            Pat::Peek(part) => Op::Peek(self.node(part)),
+            _ => Op::Atom(pat),
+        };
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            op,
+            first: first_of(pat),
+            nullable: nullable(pat),
+        });
+        self.seen.insert(key, id);
+        id
+    }
+}
+
+impl Program {
+    /// Compiles a pattern.
+    pub(crate) fn compile(pat: &'static Pat) -> Program {
+        let mut compiler = Compiler::default();
+        let root = compiler.node(pat);
+        Program {
+            nodes: compiler.nodes,
+            root,
+        }
+    }
+
+    /// The first way the pattern matches starting at token `at`, as [`super::match_at`].
+    pub(crate) fn match_at(&self, sent: &Sent<'_>, at: usize) -> Option<Match> {
+        if sent.len() >= super::MAX_MATCH_TOKENS {
+            return None;
+        }
+        let mut found = None;
+        let mut caps = Captures::default();
+        if self.may(self.root, sent, at) {
+            self.walk(self.root, sent, at, &mut caps, &mut |end, caps| {
+                found = Some(Match {
+                    start: at,
+                    end,
+                    caps: *caps,
+                });
+                true
+            });
+        }
+        found
+    }
+
+    /// False when node `id` cannot match at token `at`: it takes a token, and this one
+    /// cannot start it.
+    #[inline]
+    fn may(&self, id: usize, sent: &Sent<'_>, at: usize) -> bool {
+        self.nodes.get(id).is_some_and(|node| {
+            node.nullable || sent.tok(at).is_some_and(|tok| node.first.admits(tok))
+        })
+    }
+
+    /// [`super::walk`] over node `id`, with the shortcuts of the module.
+    fn walk(
+        &self,
+        id: usize,
+        sent: &Sent<'_>,
+        at: usize,
+        caps: &mut Captures,
+        next: &mut Next<'_>,
+    ) -> bool {
+        let Some(node) = self.nodes.get(id) else {
+            return false;
+        };
+        match &node.op {
+            Op::Atom(pat) => atom(pat, sent, at).is_some_and(|end| next(end, caps)),
+            Op::Is(class) => phrases(*class, sent, at, caps, next),
+            Op::Unless(class, part) => {
+                !sent.is(at, *class) && self.walk(*part, sent, at, caps, next)
+            }
+            Op::Seq(parts) => {
+                let mut failed = None;
+                let walk = Walk {
+                    sent,
+                    start: at,
+                    next,
+                };
+                self.seq(parts, 0, at, caps, &mut Memo(&mut failed, walk))
+            }
+            Op::Alt(parts) => {
+                let mut once = Once::new(at, next);
+                parts.iter().any(|&part| {
+                    self.may(part, sent, at)
+                        && self.walk(part, sent, at, caps, &mut |end, caps| once.call(end, caps))
+                })
+            }
+            Op::Opt(part) => {
+                let mut once = Once::new(at, next);
+                self.may(*part, sent, at)
+                    && self.walk(*part, sent, at, caps, &mut |end, caps| once.call(end, caps))
+                    || once.call(at, caps)
+            }
+            Op::Peek(part) => {
+                let mut scratch = *caps;
+                self.may(*part, sent, at)
+                    && self.walk(*part, sent, at, &mut scratch, &mut |_, _| true)
+                    && next(at, caps)
+            }
+            Op::Rep(part, min, max) => {
+                let mut failed = None;
+                let walk = Walk {
+                    sent,
+                    start: at,
+                    next,
+                };
+                self.rep(*part, *min, *max, 0, at, caps, &mut Memo(&mut failed, walk))
+            }
+            Op::Save(slot, part) => {
+                let before = caps.get(*slot);
+                let found = self.walk(*part, sent, at, caps, &mut |end, caps| {
+                    caps.set(*slot, Some((at, end)));
+                    next(end, caps)
+                });
+                if !found {
+                    caps.set(*slot, before);
+                }
+                found
+            }
+        }
+    }
+
+    /// Parts `k..` of a sequence from token `at`, then what follows the sequence; each
+    /// (part, token) tried once.
+    fn seq(
+        &self,
+        parts: &[usize],
+        k: usize,
+        at: usize,
+        caps: &mut Captures,
+        memo: &mut Memo<'_, '_, '_>,
+    ) -> bool {
+        let bit = memo.bit(at);
+        if memo.failed(k, bit) {
+            return false;
+        }
+        let found = match parts.get(k) {
+            None => (memo.1.next)(at, caps),
+            Some(&part) => {
+                let sent = memo.1.sent;
+                self.may(part, sent, at)
+                    && self.walk(part, sent, at, caps, &mut |end, caps| {
+                        self.seq(parts, k + 1, end, caps, memo)
+                    })
+            }
+        };
+        // The first part is tried once, from the start.
+        if !found && k > 0 {
+            memo.fail(k, bit);
+        }
+        found
+    }
+
+    /// A repetition from token `at`, `done` times already; each (count, token) tried
+    /// once, and what follows once per token.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the walk's own arguments and the repetition's counts"
+    )]
+    fn rep(
+        &self,
+        part: usize,
+        min: u8,
+        max: u8,
+        done: usize,
+        at: usize,
+        caps: &mut Captures,
+        memo: &mut Memo<'_, '_, '_>,
+    ) -> bool {
+        let bit = memo.bit(at);
+        // The last row is what follows.
+        let row = if done < MEMO_DEPTH - 1 {
+            done
+        } else {
+            MEMO_DEPTH
+        };
+        if memo.failed(row, bit) {
+            return false;
+        }
+        let sent = memo.1.sent;
+        // A part that matched nothing would repeat forever.
+        let mut found = max > 0
+            && self.may(part, sent, at)
+            && self.walk(part, sent, at, caps, &mut |end, caps| {
+                end > at
+                    && self.rep(
+                        part,
+                        min.saturating_sub(1),
+                        max - 1,
+                        done + 1,
+                        end,
+                        caps,
+                        memo,
+                    )
+            });
+        if !found && min == 0 && !memo.failed(MEMO_DEPTH - 1, bit) {
+            found = (memo.1.next)(at, caps);
+            // From the start, what follows is tried once (each count starts farther on).
+            if !found && done > 0 {
+                memo.fail(MEMO_DEPTH - 1, bit);
+            }
+        }
+        // The repetition is tried once from its start.
+        if !found && done > 0 {
+            memo.fail(row, bit);
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Pat::*;
+    use super::*;
+    use crate::import::lexicon::vocab;
+    use crate::import::token::{TokenBuf, tokenize};
+    use crate::model::Lang;
+
+    /// How many times the pattern reaches its end, in any way, over "A B C … L" when what
+    /// follows always fails.
+    fn ends_tried(pat: &'static Pat) -> usize {
+        let text = "A B C D E F G H I J K L";
+        let v = vocab(Lang::En);
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        let program = Program::compile(pat);
+        let mut tried = 0;
+        let mut caps = Captures::default();
+        program.walk(program.root, &sent, 0, &mut caps, &mut |_, _| {
+            tried += 1;
+            false
+        });
+        tried
+    }
+
+    #[test]
+    fn the_rest_is_tried_once_per_end_however_many_ways_lead_there() {
+        // Every word is a capital, an acronym and a word: 3^12 ways to read twelve words.
+        static WORDS: Pat = Rep(&Alt(&[Capital, Acronym, Word]), 0, 12);
+        assert_eq!(ends_tried(&WORDS), 13);
+        // Two repetitions that both take capitals: many ways to split the same words.
+        static SPLIT: Pat = Seq(&[
+            Rep(&Capital, 0, 6),
+            Opt(&Acronym),
+            Rep(&Seq(&[Opt(&Word), Capital]), 0, 6),
+        ]);
+        assert_eq!(ends_tried(&SPLIT), 13);
+    }
+}
