@@ -54,14 +54,14 @@ enum Part {
 }
 
 impl Part {
-    /// The cells this part owns.
-    fn rects(&self) -> Vec<Rect> {
+    /// The cells this part owns, padded with empty rectangles (no allocation: the layout is
+    /// compared on every frame).
+    fn rects(&self) -> [Rect; 4] {
+        let one = |r: Rect| [r, Rect::ZERO, Rect::ZERO, Rect::ZERO];
         match self {
-            Part::Header(area) | Part::Tabs { area, .. } | Part::Status { area, .. } => {
-                vec![*area]
-            }
-            Part::Frame { area, .. } => pane::ring(*area).to_vec(),
-            Part::Body { area, .. } => vec![pane::inside(*area)],
+            Part::Header(area) | Part::Tabs { area, .. } | Part::Status { area, .. } => one(*area),
+            Part::Frame { area, .. } => pane::ring(*area),
+            Part::Body { area, .. } => one(pane::inside(*area)),
         }
     }
 
@@ -330,6 +330,16 @@ impl Painter {
                         if same_layout && known.as_ref() == Some(&look) {
                             continue;
                         }
+                        // Most often only the thumb moved: its side alone is drawn again.
+                        if same_layout
+                            && let Some(old) = known.as_ref()
+                            && let Some(side) =
+                                pane::redraw_bar(old, &look, &self.theme, clipped, &mut self.next)
+                        {
+                            self.dirty.push(side);
+                            *known = Some(look);
+                            continue;
+                        }
                         for r in pane::ring(*area) {
                             clear(&mut self.next, r);
                         }
@@ -338,13 +348,15 @@ impl Painter {
                         }
                         *known = Some(look);
                         if same_layout {
-                            self.dirty.extend(part.rects());
+                            self.dirty
+                                .extend(part.rects().into_iter().filter(|r| !r.is_empty()));
                         }
                         continue;
                     }
                     part.draw(state, &self.theme, &mut self.next);
                     if same_layout {
-                        self.dirty.extend(part.rects());
+                        self.dirty
+                            .extend(part.rects().into_iter().filter(|r| !r.is_empty()));
                     }
                 }
                 self.parts = parts;
@@ -837,6 +849,37 @@ mod tests {
         );
         // Painting the same state again writes nothing.
         assert_eq!(painter.paint(&state).count(), 0);
+    }
+
+    #[test]
+    fn scrolling_inside_an_item_redraws_only_the_side_of_the_frame_with_the_scrollbar() {
+        let size = Size::new(200, 60);
+        let mut state = State::new(long_and_mixed(), Lang::Fr, size);
+        let mut painter = Painter::new(Theme::default(), size);
+        press(&mut state, Key::Char('2'));
+        let _ = painter.paint(&state).count();
+        let quotes = screen::regions(&state).panes[Pane::Quotes.index()].unwrap();
+        let [top, bottom, left, right] = pane::ring(quotes);
+        let mut checked = 0;
+        for _ in 0..40 {
+            let before = StatusKey::of(&state);
+            press(&mut state, Key::Char('j'));
+            let _ = painter.paint(&state).count();
+            if StatusKey::of(&state).item != before.item {
+                continue;
+            }
+            // Same item, so the same title: of the ring, only the side with the bar.
+            for r in [top, bottom, left] {
+                assert!(
+                    painter.dirty.iter().all(|d| d.intersection(r).is_empty()),
+                    "{:?}",
+                    painter.dirty
+                );
+            }
+            assert!(painter.dirty.contains(&right), "{:?}", painter.dirty);
+            checked += 1;
+        }
+        assert!(checked > 10, "{checked}");
     }
 
     #[test]

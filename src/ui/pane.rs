@@ -132,22 +132,63 @@ pub(super) fn draw_frame(look: &FrameLook, theme: &Theme, area: Rect, buf: &mut 
         buf,
     );
     if let Some(b) = look.bar {
-        let mut sb = ScrollbarState::new(b.content)
-            .position(b.position)
-            .viewport_content_length(b.viewport);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .style(theme.border(focused))
-            .begin_symbol(Some("↑"))
-            .end_symbol(Some("↓"));
-        bar.render(
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            buf,
-            &mut sb,
-        );
+        draw_bar(b, theme.border(focused), area, buf);
     }
+}
+
+/// Draws the scrollbar `b` over the right side of the frame of `area` (already clipped).
+fn draw_bar(b: scroll::Bar, style: Style, area: Rect, buf: &mut Buffer) {
+    let mut sb = ScrollbarState::new(b.content)
+        .position(b.position)
+        .viewport_content_length(b.viewport);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .style(style)
+        .begin_symbol(Some("↑"))
+        .end_symbol(Some("↓"));
+    bar.render(
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        buf,
+        &mut sb,
+    );
+}
+
+/// When the frame of `area` (already clipped) goes from `old` to `new` by its scrollbar
+/// alone (a scroll inside the pane), draws the right side again as [`draw_frame`] draws it
+/// and says which cells it drew: the title, the corners and the other sides are left as they
+/// are. `None` when more than the scrollbar changed.
+pub(super) fn redraw_bar(
+    old: &FrameLook,
+    new: &FrameLook,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Rect> {
+    let area = area.intersection(buf.area);
+    if old.title != new.title || old.focused != new.focused || area.width < 2 {
+        return None;
+    }
+    let (Some(_), Some(b)) = (old.bar, new.bar) else {
+        return None;
+    };
+    let [_, _, _, side] = ring(area);
+    clear(buf, side);
+    let focused = new.focused;
+    let set = if focused {
+        border::THICK
+    } else {
+        border::PLAIN
+    };
+    let style = theme.border(focused);
+    for y in side.top()..side.bottom() {
+        if let Some(c) = buf.cell_mut((side.x, y)) {
+            c.set_symbol(set.vertical_right).set_style(style);
+        }
+    }
+    draw_bar(b, style, area, buf);
+    Some(side)
 }
 
 /// A box on the ring of `area` in `set`'s symbols with `title` on its top side, as ratatui's
