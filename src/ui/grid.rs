@@ -129,6 +129,8 @@ pub struct Grid {
     cluster_ids: HashMap<String, u32, foldhash::fast::FixedState>,
     /// How many clusters before the table is rebuilt from the screen.
     cluster_limit: usize,
+    /// The pen looked up last, and its number (pens are never renumbered).
+    last_pen: Option<(Pen, u32)>,
 }
 
 impl Grid {
@@ -142,11 +144,24 @@ impl Grid {
             clusters: Vec::new(),
             cluster_ids: HashMap::default(),
             cluster_limit: MAX_CLUSTERS,
+            last_pen: None,
         }
     }
 
     /// The number of `pen` in this grid's table, added if new.
     pub fn pen(&mut self, pen: Pen) -> u32 {
+        // Runs of cells share a pen: the last one found answers most lookups.
+        if let Some((last, id)) = self.last_pen
+            && last == pen
+        {
+            return id;
+        }
+        let id = self.find_or_add_pen(pen);
+        self.last_pen = Some((pen, id));
+        id
+    }
+
+    fn find_or_add_pen(&mut self, pen: Pen) -> u32 {
         if self.pens.len() <= FEW_PENS {
             if let Some(i) = self.pens.iter().position(|p| *p == pen) {
                 return u32::try_from(i).unwrap_or(0);
@@ -499,6 +514,22 @@ mod tests {
             );
         }
         assert_eq!(grid.clusters.len(), 1);
+    }
+
+    #[test]
+    fn pens_looked_up_in_turn_keep_their_numbers() {
+        let mut grid = Grid::new(Rect::new(0, 0, 1, 1));
+        let red = Pen {
+            fg: Color::Red,
+            ..Pen::PLAIN
+        };
+        let (plain, r) = (grid.pen(Pen::PLAIN), grid.pen(red));
+        assert_ne!(plain, r);
+        for _ in 0..3 {
+            assert_eq!(grid.pen(red), r);
+            assert_eq!(grid.pen(Pen::PLAIN), plain);
+        }
+        assert_eq!(grid.pens.len(), 2);
     }
 
     #[test]

@@ -99,7 +99,9 @@ fn parts(state: &State) -> Option<Vec<Part>> {
     if regions.overlay.is_some() {
         return None;
     }
-    let mut parts = vec![Part::Header(regions.header)];
+    // A header, tabs, a frame and a body per pane, a status line.
+    let mut parts = Vec::with_capacity(2 + 2 * Pane::ALL.len() + 1);
+    parts.push(Part::Header(regions.header));
     if let Some(area) = regions.tabs {
         parts.push(Part::Tabs {
             area,
