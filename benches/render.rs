@@ -12,7 +12,8 @@ use std::hint::black_box;
 use briefing::app::{Key, Size, State, press, update};
 use briefing::model::Lang;
 use briefing::model::{self, Briefing};
-use briefing::ui::{Painter, Theme, export, render};
+use briefing::ui::hyperlinks::hyperlinks;
+use briefing::ui::{Painter, Theme, render};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -54,7 +55,8 @@ fn frame(c: &mut Criterion, name: &str, briefing: &Briefing, size: Size) {
 
 /// One key as the terminal loop pays for it: `keys` are set-up keys (keymap notation), then
 /// each iteration presses the next of `steps` (two keys that undo each other, so the state
-/// keeps moving), repaints what changed and encodes it as escape sequences.
+/// keeps moving), repaints what changed and encodes it as escape sequences, with the frame's
+/// hyperlinks, as `term` does.
 fn key(
     c: &mut Criterion,
     name: &str,
@@ -70,14 +72,16 @@ fn key(
     }
     let mut painter = Painter::new(theme, size);
     let mut out = Vec::with_capacity(1 << 16);
-    export::write_changes(&mut out, painter.paint(&state));
+    painter.update(&state);
+    painter.write(&mut out, &[]);
     let mut i = 0;
     c.bench_function(name, |b| {
         b.iter(|| {
             press(&mut state, steps[i % 2]);
             i += 1;
             out.clear();
-            export::write_changes(&mut out, painter.paint(&state));
+            painter.update(&state);
+            painter.write(&mut out, &hyperlinks(&state));
             black_box(out.len());
         })
     });

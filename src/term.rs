@@ -256,7 +256,7 @@ impl Screen {
     /// Puts in `bytes` what the terminal must be sent to show `state`.
     fn encode(&mut self, state: &State) -> io::Result<()> {
         self.bytes.clear();
-        let area = self.painter.shown().area;
+        let area = self.painter.area();
         if self.stale || (area.width, area.height) != (state.size.width, state.size.height) {
             // A resized or redrawn terminal's cells cannot be trusted: start from a blank
             // screen.
@@ -266,14 +266,15 @@ impl Screen {
             self.links.clear();
         }
         let links = hyperlinks(state);
-        export::write_linked_changes(&mut self.bytes, self.painter.paint(state), &links);
+        self.painter.update(state);
+        self.painter.write(&mut self.bytes, &links);
         if links != self.links {
             // Cells that were a link and are not (or the other way round) may be unchanged
             // and so not written above: write them again, inside or outside their link.
-            let shown = self.painter.shown();
+            let painter = &self.painter;
             let stale = self.links.iter().chain(&links).flat_map(|l| {
                 l.x.clone()
-                    .filter_map(move |x| shown.cell((x, l.y)).map(|c| (x, l.y, c)))
+                    .filter_map(move |x| painter.cell(x, l.y).map(|c| (x, l.y, c)))
             });
             export::write_linked_changes(&mut self.bytes, stale, &links);
             self.links = links;

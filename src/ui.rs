@@ -3,6 +3,7 @@
 //! terminal, SSH sessions and headless snapshots.
 
 pub mod export;
+pub mod grid;
 mod header;
 mod help;
 pub mod hyperlinks;

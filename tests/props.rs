@@ -70,7 +70,7 @@ fn run(steps: Vec<Step>, lang: Lang) -> Result<(), TestCaseError> {
             painter.reset(state.size);
         }
         for (x, y, cell) in painter.paint(&state) {
-            terminal[(x, y)] = cell.clone();
+            terminal[(x, y)] = cell.to_cell();
         }
         // A terminal shows nothing of the cells a wide character covers, and the painter, as
         // ratatui, writes none: take them as what the frame has there.

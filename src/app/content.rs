@@ -91,7 +91,13 @@ pub struct Line {
     pub text: String,
     /// The briefing's link it shows, if any (a terminal that knows OSC 8 makes it clickable).
     pub link: Option<usize>,
+    /// Every character is [`text::is_plain`]: one cell each, measured once here so that
+    /// drawing the line on each frame needs no grapheme segmentation.
+    pub plain: bool,
 }
+
+/// Where each item starts, per (pane index, width).
+type Starts = HashMap<(usize, u16), Arc<[usize]>, foldhash::fast::FixedState>;
 
 /// Most cached (pane, item, width) entries kept; past it the cache starts over.
 const CACHE_LIMIT: usize = 8192;
@@ -110,6 +116,8 @@ pub struct Content {
     pub lang: Lang,
     panes: [Vec<Item>; 4],
     cache: Mutex<Cache>,
+    /// Where each item starts, in lines, per (pane, width): see [`Content::starts`].
+    starts: Mutex<Starts>,
     /// The title wrapped for the header, at the last width asked.
     title: Mutex<Option<(u16, Arc<[String]>)>>,
 }
@@ -262,6 +270,7 @@ impl Content {
             lang,
             panes: [summary, quotes, areas, threats],
             cache: Mutex::new(Cache::default()),
+            starts: Mutex::new(HashMap::default()),
             title: Mutex::new(None),
         }
     }
@@ -328,6 +337,35 @@ impl Content {
         lines
     }
 
+    /// The line each item of `pane` starts at when wrapped to `width`, counted from the
+    /// pane's first line, and last the pane's total: `len + 1` entries. A scrollbar reads it
+    /// on every frame, so it is kept per width; it wraps every item, so it is for panes of a
+    /// bounded length (see [`crate::app::scroll::EXACT_BAR_MAX_ITEMS`]).
+    pub fn starts(&self, pane: Pane, width: u16) -> Arc<[usize]> {
+        let key = (pane.index(), width);
+        if let Ok(starts) = self.starts.lock()
+            && let Some(s) = starts.get(&key)
+        {
+            return Arc::clone(s);
+        }
+        let mut at = 0;
+        let mut out = Vec::with_capacity(self.len(pane) + 1);
+        for item in 0..self.len(pane) {
+            out.push(at);
+            at += self.height(pane, item, width);
+        }
+        out.push(at);
+        let out: Arc<[usize]> = out.into();
+        if let Ok(mut starts) = self.starts.lock() {
+            // A few widths at most (a resize, a zoom): start over past a handful.
+            if starts.len() >= 64 {
+                starts.clear();
+            }
+            starts.insert(key, Arc::clone(&out));
+        }
+        out
+    }
+
     /// The height of an item at `width`, in lines.
     pub fn height(&self, pane: Pane, item: usize, width: u16) -> usize {
         self.lines(pane, item, width).len()
@@ -343,6 +381,7 @@ impl Content {
             for text in text::wrap(&b.text, usize::from(width), b.first, b.rest) {
                 out.push(Line {
                     role: b.role,
+                    plain: text.chars().all(text::is_plain),
                     text,
                     link: b.link,
                 });
@@ -353,6 +392,7 @@ impl Content {
                 role: Role::Plain,
                 text: String::new(),
                 link: None,
+                plain: true,
             });
         }
         out
@@ -521,6 +561,22 @@ mod tests {
         assert!(Arc::ptr_eq(&a, &b));
         assert!(a.iter().all(|l| text::width(&l.text) <= 30));
         assert!(c.lines(Pane::Summary, 99, 30).is_empty());
+    }
+
+    #[test]
+    fn starts_sum_the_heights_before_each_item() {
+        let c = bundled();
+        for pane in Pane::ALL {
+            let starts = c.starts(pane, 30);
+            assert_eq!(starts.len(), c.len(pane) + 1);
+            let mut at = 0;
+            for item in 0..c.len(pane) {
+                assert_eq!(starts[item], at, "{pane:?} {item}");
+                at += c.height(pane, item, 30);
+            }
+            assert_eq!(starts[c.len(pane)], at);
+            assert!(Arc::ptr_eq(&starts, &c.starts(pane, 30)));
+        }
     }
 
     #[test]

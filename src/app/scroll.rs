@@ -6,9 +6,29 @@ use crate::app::screen::Geometry;
 use crate::app::state::{Pane, PaneView};
 
 /// The furthest a pane can scroll: the last item's last line at the bottom of the pane.
+/// Asked several times a frame: a pane of at most [`EXACT_BAR_MAX_ITEMS`] items reads it from
+/// where each item starts (kept per width), a longer one walks up from its last item.
 pub fn max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
     let len = content.len(pane);
-    let mut remaining = usize::from(geo.height).max(1);
+    let rows = usize::from(geo.height).max(1);
+    if len <= EXACT_BAR_MAX_ITEMS {
+        let starts = content.starts(pane, geo.width);
+        let total = starts.last().copied().unwrap_or_default();
+        let Some(top) = total.checked_sub(rows) else {
+            return PaneView::default();
+        };
+        // The last item that starts at or above the top line.
+        let item = starts
+            .partition_point(|&s| s <= top)
+            .saturating_sub(1)
+            .min(len.saturating_sub(1));
+        let start = starts.get(item).copied().unwrap_or_default();
+        return PaneView {
+            item,
+            line: top - start,
+        };
+    }
+    let mut remaining = rows;
     for item in (0..len).rev() {
         let h = content.height(pane, item, geo.width);
         if h >= remaining {
@@ -127,16 +147,14 @@ pub fn bar(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> Bar 
     let len = content.len(pane);
     let rows = usize::from(geo.height).max(1);
     if len <= EXACT_BAR_MAX_ITEMS {
-        let (mut above, mut total) = (0, 0);
-        for item in 0..len {
-            let h = content.height(pane, item, geo.width);
-            if item < view.item {
-                above += h;
-            } else if item == view.item {
-                above += view.line.min(h);
-            }
-            total += h;
-        }
+        let starts = content.starts(pane, geo.width);
+        let at = |i: usize| starts.get(i).copied().unwrap_or_default();
+        let total = at(len);
+        let above = if view.item < len {
+            at(view.item) + view.line.min(at(view.item + 1) - at(view.item))
+        } else {
+            total
+        };
         return Bar {
             content: total.saturating_sub(rows) + 1,
             position: above,
@@ -252,6 +270,59 @@ mod tests {
         let top = bar(&small, Pane::Areas, GEO, PaneView::default());
         assert_eq!(top.content, lines - usize::from(GEO.height) + 1);
         assert_eq!(top.viewport, usize::from(GEO.height));
+    }
+
+    #[test]
+    fn the_bar_of_a_short_pane_counts_the_lines_above_the_view() {
+        let c = content();
+        for pane in Pane::ALL {
+            let mut v = PaneView::default();
+            loop {
+                let above: usize = (0..v.item)
+                    .map(|i| c.height(pane, i, GEO.width))
+                    .sum::<usize>()
+                    + v.line;
+                assert_eq!(bar(&c, pane, GEO, v).position, above, "{pane:?} {v:?}");
+                let next = forward(&c, pane, GEO, v, 1);
+                if next == v {
+                    break;
+                }
+                v = next;
+            }
+        }
+    }
+
+    /// The furthest view, walked up from the last item as a long pane does.
+    fn walked_max_top(c: &Content, pane: Pane, geo: Geometry) -> PaneView {
+        let mut remaining = usize::from(geo.height).max(1);
+        for item in (0..c.len(pane)).rev() {
+            let h = c.height(pane, item, geo.width);
+            if h >= remaining {
+                return PaneView {
+                    item,
+                    line: h - remaining,
+                };
+            }
+            remaining -= h;
+        }
+        PaneView::default()
+    }
+
+    #[test]
+    fn max_top_of_a_short_pane_is_the_walked_one_at_every_size() {
+        let c = content();
+        for pane in Pane::ALL {
+            for width in [1, 2, 7, 30, 80, 200] {
+                for height in [0, 1, 2, 5, 10, 40, 100, 1000] {
+                    let geo = Geometry { width, height };
+                    assert_eq!(
+                        max_top(&c, pane, geo),
+                        walked_max_top(&c, pane, geo),
+                        "{pane:?} {width}x{height}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -19,6 +19,21 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::model::sanitize::char_columns;
 
+/// True for a character that is one column wide and a grapheme cluster on its own whatever
+/// character of this kind comes next: printable ASCII, the Latin blocks, general punctuation,
+/// arrows, box drawing and shapes, when one column wide. Combining marks, joiners, selectors,
+/// controls, Hangul jamo, regional indicators and wide characters are not. A string of these
+/// takes one cell per character, so the renderer puts it without grapheme segmentation.
+pub fn is_plain(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    match u32::from(c) {
+        0x20..=0x7e => true,
+        0xad => false,
+        0xa0..=0x2ff | 0x2010..=0x2027 | 0x2030..=0x205e | 0x2190..=0x2bff => c.width() == Some(1),
+        _ => false,
+    }
+}
+
 /// The display width of `s` in terminal columns.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)

@@ -164,8 +164,9 @@ pub fn update(state: &mut State, action: Action) -> Effect {
             _ => Effect::None,
         },
         Action::Tick(now) => {
+            // The clock alone moves nothing on screen: no need to bring views back in bounds.
             state.now_ms = now;
-            Effect::None
+            return Effect::None;
         }
         Action::LinkLost { other } => {
             state.present.other_command = None;

@@ -8,8 +8,10 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
+use crate::ui::grid::Shown;
 use crate::ui::hyperlinks::Hyperlink;
 use crate::ui::osc;
+use crate::ui::put::is_one_column;
 
 /// One line per row; wide characters count once, the cells they cover are skipped.
 pub fn to_text(buf: &Buffer) -> String {
@@ -66,71 +68,142 @@ pub fn to_ansi(buf: &Buffer) -> String {
     out
 }
 
+/// A cell as the encoder reads it: a ratatui [`Cell`], or a [`Shown`] glyph of the painter's.
+pub trait Written {
+    /// What the cell shows.
+    fn symbol(&self) -> &str;
+    /// Its foreground and background colours and its modifiers.
+    fn colors(&self) -> (Color, Color, Modifier);
+}
+
+impl Written for &Cell {
+    fn symbol(&self) -> &str {
+        Cell::symbol(self)
+    }
+    fn colors(&self) -> (Color, Color, Modifier) {
+        (self.fg, self.bg, self.modifier)
+    }
+}
+
+impl Written for Shown<'_> {
+    fn symbol(&self) -> &str {
+        Shown::symbol(self)
+    }
+    fn colors(&self) -> (Color, Color, Modifier) {
+        (self.pen.fg, self.pen.bg, self.pen.modifier)
+    }
+}
+
 /// Appends to `out` what a terminal needs to show `changes` (cells in row order, as
 /// [`super::Painter::paint`] gives them): a cursor move where a cell does not follow the one
 /// before, an SGR sequence where the style changes (a whole one, from a reset), the symbols of
 /// each run as they are, and a reset at the end. One run of text costs one move and its bytes,
 /// not a command per cell.
-pub fn write_changes<'a>(out: &mut Vec<u8>, changes: impl Iterator<Item = (u16, u16, &'a Cell)>) {
+pub fn write_changes<C: Written>(out: &mut Vec<u8>, changes: impl Iterator<Item = (u16, u16, C)>) {
     write_linked_changes(out, changes, &[]);
 }
 
 /// [`write_changes`], with the cells inside `links` (in row order) written as OSC 8
 /// hyperlinks and every other cell outside any, so a cell that stops being a link loses it.
-pub fn write_linked_changes<'a>(
+pub fn write_linked_changes<C: Written>(
     out: &mut Vec<u8>,
-    changes: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    changes: impl Iterator<Item = (u16, u16, C)>,
     links: &[Hyperlink],
 ) {
-    // Where the terminal's cursor is, when known.
-    let mut cursor: Option<(u16, u16)> = None;
-    let plain = (Color::Reset, Color::Reset, Modifier::empty());
-    let mut style = plain;
-    // The hyperlink the cells being written belong to.
-    let mut open: Option<&Hyperlink> = None;
+    let mut enc = Encoder::new(links);
     for (x, y, cell) in changes {
-        let link = links.iter().find(|l| l.y == y && l.x.contains(&x));
-        if link.map(|l| &l.url) != open.map(|l| &l.url) {
-            if open.is_some() {
-                osc::close_hyperlink(out);
-            }
-            if let Some(l) = link {
-                osc::open_hyperlink(out, &l.url);
-            }
-            open = link;
-        }
-        if cursor != Some((x, y)) {
-            out.extend_from_slice(b"\x1b[");
-            push_number(out, u32::from(y) + 1);
-            out.push(b';');
-            push_number(out, u32::from(x) + 1);
-            out.push(b'H');
-        }
-        let cell_style = (cell.fg, cell.bg, cell.modifier);
-        if cell_style != style {
-            let full = Style::default()
-                .fg(cell.fg)
-                .bg(cell.bg)
-                .add_modifier(cell.modifier);
-            push_sgr(out, full);
-            style = cell_style;
-        }
+        enc.go(out, x, y);
+        enc.style(out, cell.colors());
         let symbol = cell.symbol();
-        if let &[byte] = symbol.as_bytes() {
-            out.push(byte);
-            cursor = Some((x.saturating_add(1), y));
-        } else {
-            out.extend_from_slice(symbol.as_bytes());
-            // After a wide character, where the cursor lands depends on the terminal: move.
-            let one = crate::ui::put::is_one_column(symbol) || symbol.width() == 1;
-            cursor = one.then(|| (x.saturating_add(1), y));
+        out.extend_from_slice(symbol.as_bytes());
+        let narrow = symbol.len() == 1 || is_one_column(symbol) || symbol.width() == 1;
+        enc.wrote(x, y, narrow);
+    }
+    enc.finish(out);
+}
+
+/// Writes cells in row order as escape sequences: where the cursor is and what style and
+/// hyperlink the terminal writes in are kept, so only what changes from one cell to the
+/// next is written (a move, a style change, a link opened or closed).
+pub(crate) struct Encoder<'l> {
+    /// Where the terminal's cursor is, when known.
+    cursor: Option<(u16, u16)>,
+    /// The colours and modifiers cells are written in.
+    style: (Color, Color, Modifier),
+    links: &'l [Hyperlink],
+    /// The hyperlink the cells being written belong to.
+    open: Option<&'l Hyperlink>,
+}
+
+const PLAIN: (Color, Color, Modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+
+impl<'l> Encoder<'l> {
+    /// An encoder from a terminal in the default style, outside any link, its cursor
+    /// somewhere unknown; cells inside `links` (in row order) are written as hyperlinks.
+    pub(crate) fn new(links: &'l [Hyperlink]) -> Encoder<'l> {
+        Encoder {
+            cursor: None,
+            style: PLAIN,
+            links,
+            open: None,
         }
     }
-    if open.is_some() {
-        osc::close_hyperlink(out);
+
+    /// Gets ready to write the cell at (`x`, `y`): inside its link or outside any, the cursor
+    /// there.
+    pub(crate) fn go(&mut self, out: &mut Vec<u8>, x: u16, y: u16) {
+        if !self.links.is_empty() || self.open.is_some() {
+            let link = self.links.iter().find(|l| l.y == y && l.x.contains(&x));
+            if link.map(|l| &l.url) != self.open.map(|l| &l.url) {
+                if self.open.is_some() {
+                    osc::close_hyperlink(out);
+                }
+                if let Some(l) = link {
+                    osc::open_hyperlink(out, &l.url);
+                }
+                self.open = link;
+            }
+        }
+        match self.cursor {
+            Some(at) if at == (x, y) => {}
+            // Forward on the same row: a shorter move than to a row and column.
+            Some((cx, cy)) if cy == y && cx < x => {
+                out.extend_from_slice(b"\x1b[");
+                push_number(out, u32::from(x - cx));
+                out.push(b'C');
+            }
+            _ => {
+                out.extend_from_slice(b"\x1b[");
+                push_number(out, u32::from(y) + 1);
+                out.push(b';');
+                push_number(out, u32::from(x) + 1);
+                out.push(b'H');
+            }
+        }
     }
-    if style != plain {
-        out.extend_from_slice(b"\x1b[0m");
+
+    /// Writes in `colors` from now on.
+    pub(crate) fn style(&mut self, out: &mut Vec<u8>, colors: (Color, Color, Modifier)) {
+        if colors != self.style {
+            push_sgr_change(out, self.style, colors);
+            self.style = colors;
+        }
+    }
+
+    /// The cell at (`x`, `y`) was written, one column wide or not: after a wide one, where
+    /// the cursor lands depends on the terminal, so the next cell moves it.
+    pub(crate) fn wrote(&mut self, x: u16, y: u16, narrow: bool) {
+        self.cursor = narrow.then(|| (x.saturating_add(1), y));
+    }
+
+    /// Leaves any link and the style, as the terminal was.
+    pub(crate) fn finish(self, out: &mut Vec<u8>) {
+        if self.open.is_some() {
+            osc::close_hyperlink(out);
+        }
+        if self.style != PLAIN {
+            out.extend_from_slice(b"\x1b[0m");
+        }
     }
 }
 
@@ -156,10 +229,46 @@ fn sgr(style: Style) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Appends the SGR sequence of `style`, from a reset: "ESC [ 0 ; codes m".
-fn push_sgr(out: &mut Vec<u8>, style: Style) {
-    out.extend_from_slice(b"\x1b[0");
-    let m = style.add_modifier;
+/// Appends the SGR sequence that turns `from` into `to` (colours and modifiers): only what
+/// changes when nothing is taken away, a whole one from a reset when a modifier is.
+fn push_sgr_change(
+    out: &mut Vec<u8>,
+    from: (Color, Color, Modifier),
+    to: (Color, Color, Modifier),
+) {
+    let (fg, bg, modifier) = to;
+    if !(from.2 - modifier).is_empty() {
+        let full = Style::default().fg(fg).bg(bg).add_modifier(modifier);
+        push_sgr(out, full);
+        return;
+    }
+    out.extend_from_slice(b"\x1b[");
+    let start = out.len();
+    push_modifiers(out, modifier - from.2);
+    if fg != from.0 {
+        push_color_or_default(out, fg, false);
+    }
+    if bg != from.1 {
+        push_color_or_default(out, bg, true);
+    }
+    // Codes come as ";n": the first one goes without its separator.
+    if out.get(start) == Some(&b';') {
+        out.remove(start);
+    }
+    out.push(b'm');
+}
+
+/// Appends ";code" for a colour, the terminal's default (39, 49) included.
+fn push_color_or_default(out: &mut Vec<u8>, color: Color, bg: bool) {
+    if color == Color::Reset {
+        out.extend_from_slice(if bg { b";49" } else { b";39" });
+    } else {
+        push_color(out, color, bg);
+    }
+}
+
+/// Appends ";code" for each modifier of `m`.
+fn push_modifiers(out: &mut Vec<u8>, m: Modifier) {
     for (flag, code) in [
         (Modifier::BOLD, b'1'),
         (Modifier::DIM, b'2'),
@@ -175,6 +284,12 @@ fn push_sgr(out: &mut Vec<u8>, style: Style) {
             out.extend_from_slice(&[b';', code]);
         }
     }
+}
+
+/// Appends the SGR sequence of `style`, from a reset: "ESC [ 0 ; codes m".
+fn push_sgr(out: &mut Vec<u8>, style: Style) {
+    out.extend_from_slice(b"\x1b[0");
+    push_modifiers(out, style.add_modifier);
     if let Some(c) = style.fg {
         push_color(out, c, false);
     }
@@ -341,8 +456,147 @@ mod tests {
         );
         assert_eq!(
             String::from_utf8(bytes).unwrap(),
-            "\u{1b}[1;1Hab\u{1b}]8;;https://x.org\u{1b}\\\u{1b}[1;4Hlink\u{1b}]8;;\u{1b}\\\
-             \u{1b}[1;9Hcd\u{1b}[2;1Hxy"
+            "\u{1b}[1;1Hab\u{1b}]8;;https://x.org\u{1b}\\\u{1b}[1Clink\u{1b}]8;;\u{1b}\\\
+             \u{1b}[1Ccd\u{1b}[2;1Hxy"
+        );
+    }
+
+    #[test]
+    fn a_style_change_writes_only_what_changes_unless_a_modifier_goes() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut buf = Buffer::empty(area);
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        buf.set_string(0, 0, "a", bold.fg(Color::Cyan));
+        buf.set_string(1, 0, "b", bold.fg(Color::Yellow));
+        buf.set_string(2, 0, "c", bold.fg(Color::Yellow).bg(Color::Indexed(17)));
+        buf.set_string(3, 0, "d", bold);
+        buf.set_string(4, 0, "e", Style::default());
+        let mut bytes = Vec::new();
+        write_changes(&mut bytes, Buffer::empty(area).diff(&buf).into_iter());
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "\u{1b}[1;1H\u{1b}[1;36ma\u{1b}[33mb\u{1b}[48;5;17mc\u{1b}[39;49md\u{1b}[0me"
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever the cells and their styles, a terminal fed the changes from one frame to
+        /// another shows the second.
+        #[test]
+        fn a_terminal_fed_the_changes_shows_any_frame(
+            frames in proptest::collection::vec(
+                proptest::collection::vec(
+                    (
+                        0u16..8,
+                        proptest::collection::vec((0usize..6, 0usize..5, 0usize..4, 0usize..5), 0..6),
+                    ),
+                    3,
+                ),
+                1..6,
+            ),
+        ) {
+            let area = Rect::new(0, 0, 8, 3);
+            let texts = ["a", "é", "中", "xy", " ", "—"];
+            let colors = [Color::Reset, Color::Cyan, Color::Indexed(200), Color::Rgb(1, 2, 3), Color::LightRed];
+            let modifiers = [Modifier::empty(), Modifier::BOLD, Modifier::ITALIC | Modifier::REVERSED, Modifier::UNDERLINED];
+            let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+            let mut vt = vt100::Parser::new(nz(3), nz(8), 0);
+            let mut last = Buffer::empty(area);
+            for frame in frames {
+                // Rows of runs written left to right, as the renderer writes them.
+                let mut buf = Buffer::empty(area);
+                for (y, (mut x, runs)) in (0u16..).zip(frame) {
+                    for (t, c, m, b) in runs {
+                        let style = Style::default()
+                            .fg(colors[c])
+                            .bg(colors[b])
+                            .add_modifier(modifiers[m]);
+                        let room = usize::from(8 - x.min(8));
+                        (x, _) = buf.set_stringn(x, y, texts[t], room, style);
+                    }
+                }
+                // ratatui's diff, and as the painter does, the cell a replaced wide character
+                // covered.
+                let mut at: Vec<(u16, u16)> = last.diff(&buf).iter().map(|&(x, y, _)| (x, y)).collect();
+                for (i, (before, now)) in last.content.iter().zip(&buf.content).enumerate() {
+                    let (x, y) = buf.pos_of(i);
+                    if before.symbol().width() == 2
+                        && now.symbol().width() == 1 && before != now && x + 1 < 8 && !at.contains(&(x + 1, y)) {
+                        at.push((x + 1, y));
+                    }
+                }
+                at.sort_by_key(|&(x, y)| (y, x));
+                let mut bytes = Vec::new();
+                write_changes(&mut bytes, at.iter().map(|&(x, y)| (x, y, &buf[(x, y)])));
+                vt.process(&bytes);
+                check_screen(vt.screen(), &buf)?;
+                last = buf;
+            }
+        }
+    }
+
+    fn vt_color(c: Color) -> vt100::Color {
+        match c {
+            Color::Reset => vt100::Color::Default,
+            Color::Cyan => vt100::Color::Idx(6),
+            Color::LightRed => vt100::Color::Idx(9),
+            Color::Indexed(i) => vt100::Color::Idx(i),
+            Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+            c => panic!("unexpected colour {c:?}"),
+        }
+    }
+
+    fn check_screen(
+        screen: &vt100::Screen,
+        buf: &Buffer,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                let ours = &buf[(x, y)];
+                let theirs = screen.cell(y, x).unwrap();
+                if theirs.is_wide_continuation() {
+                    continue;
+                }
+                let shown = if theirs.has_contents() {
+                    theirs.contents()
+                } else {
+                    " "
+                };
+                proptest::prop_assert_eq!(shown, ours.symbol(), "symbol at {},{}", x, y);
+                proptest::prop_assert_eq!(theirs.bold(), ours.modifier.contains(Modifier::BOLD));
+                proptest::prop_assert_eq!(
+                    theirs.italic(),
+                    ours.modifier.contains(Modifier::ITALIC)
+                );
+                proptest::prop_assert_eq!(
+                    theirs.underline(),
+                    ours.modifier.contains(Modifier::UNDERLINED)
+                );
+                proptest::prop_assert_eq!(
+                    theirs.inverse(),
+                    ours.modifier.contains(Modifier::REVERSED)
+                );
+                proptest::prop_assert_eq!(theirs.fgcolor(), vt_color(ours.fg), "fg at {},{}", x, y);
+                proptest::prop_assert_eq!(theirs.bgcolor(), vt_color(ours.bg), "bg at {},{}", x, y);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_move_forward_on_the_same_row_is_relative_and_to_another_row_absolute() {
+        let area = Rect::new(0, 0, 10, 2);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "ab", Style::default());
+        buf.set_string(3, 0, "cd", Style::default());
+        buf.set_string(7, 1, "e", Style::default());
+        let mut bytes = Vec::new();
+        write_changes(&mut bytes, Buffer::empty(area).diff(&buf).into_iter());
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "\u{1b}[1;1Hab\u{1b}[1Ccd\u{1b}[2;8He"
         );
     }
 

@@ -10,15 +10,18 @@
 
 use std::sync::Arc;
 
-use ratatui::buffer::{Buffer, Cell, CellWidth};
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use crate::app::content::Content;
-use crate::app::screen;
+use crate::app::screen::{self, text_area};
 use crate::app::state::{Base, Match, Pane, PaneView, Size, State};
 use crate::app::text::Needle;
-use crate::ui::put::{clear, is_one_column};
-use crate::ui::{Theme, draw, header, pane, status};
+use crate::ui::export::Encoder;
+use crate::ui::grid::{Glyph, Grid, Pen, Shown};
+use crate::ui::put::clear;
+use crate::ui::{Theme, cells, draw, header, pane, status};
 
 /// One part of a reading frame and what it is drawn from (beyond the content and theme,
 /// which are the same for every part of a painter's frames).
@@ -29,11 +32,12 @@ enum Part {
         area: Rect,
         focus: Pane,
     },
+    /// A pane's frame: its look is worked out only when one of these changed, and it is
+    /// drawn again only when its look did.
     Frame {
         area: Rect,
         pane: Pane,
         focused: bool,
-        zoomed: bool,
         view: PaneView,
     },
     Body {
@@ -43,15 +47,21 @@ enum Part {
         needle: Needle,
         current: Option<Match>,
     },
+    Status {
+        area: Rect,
+        key: StatusKey,
+    },
 }
 
 impl Part {
-    /// The cells this part owns.
-    fn rects(&self) -> Vec<Rect> {
+    /// The cells this part owns, padded with empty rectangles (no allocation: the layout is
+    /// compared on every frame).
+    fn rects(&self) -> [Rect; 4] {
+        let one = |r: Rect| [r, Rect::ZERO, Rect::ZERO, Rect::ZERO];
         match self {
-            Part::Header(area) | Part::Tabs { area, .. } => vec![*area],
-            Part::Frame { area, .. } => pane::ring(*area).to_vec(),
-            Part::Body { area, .. } => vec![pane::inside(*area)],
+            Part::Header(area) | Part::Tabs { area, .. } | Part::Status { area, .. } => one(*area),
+            Part::Frame { area, .. } => pane::ring(*area),
+            Part::Body { area, .. } => one(pane::inside(*area)),
         }
     }
 
@@ -71,13 +81,17 @@ impl Part {
                 }
                 pane::render_frame(state, theme, *pane, *area, buf);
             }
+            Part::Status { area, .. } => {
+                clear(buf, *area);
+                status::render_status(state, theme, *area, buf);
+            }
             Part::Body { area, pane, .. } => pane::render_body(state, theme, *pane, *area, buf),
         }
     }
 }
 
 /// The parts of a reading frame, or `None` when the frame is drawn whole.
-fn parts(state: &State) -> Option<(Vec<Part>, Rect)> {
+fn parts(state: &State) -> Option<Vec<Part>> {
     if screen::is_too_small(state.size) || state.mode.base() == Base::Present {
         return None;
     }
@@ -85,14 +99,15 @@ fn parts(state: &State) -> Option<(Vec<Part>, Rect)> {
     if regions.overlay.is_some() {
         return None;
     }
-    let mut parts = vec![Part::Header(regions.header)];
+    // A header, tabs, a frame and a body per pane, a status line.
+    let mut parts = Vec::with_capacity(2 + 2 * Pane::ALL.len() + 1);
+    parts.push(Part::Header(regions.header));
     if let Some(area) = regions.tabs {
         parts.push(Part::Tabs {
             area,
             focus: state.focus,
         });
     }
-    let zoomed = state.mode.base() == Base::Zoom;
     for p in Pane::ALL {
         let Some(area) = regions.panes[p.index()] else {
             continue;
@@ -102,7 +117,6 @@ fn parts(state: &State) -> Option<(Vec<Part>, Rect)> {
             area,
             pane: p,
             focused: p == state.focus,
-            zoomed,
             view,
         });
         let current = state
@@ -119,7 +133,50 @@ fn parts(state: &State) -> Option<(Vec<Part>, Rect)> {
             current,
         });
     }
-    Some((parts, regions.status))
+    parts.push(Part::Status {
+        area: regions.status,
+        key: StatusKey::of(state),
+    });
+    Some(parts)
+}
+
+/// What the status line is drawn from (beyond the content, the keymap and the theme): most
+/// keys change none of it (a line scrolled inside an item, a pane's frame restyled).
+#[derive(Debug, Clone, PartialEq)]
+struct StatusKey {
+    mode: crate::app::state::Mode,
+    focus: Pane,
+    /// The focused pane's current item.
+    item: usize,
+    session: crate::app::state::Session,
+    query: String,
+    regex: bool,
+    invalid: Option<String>,
+    matches: usize,
+    current: Option<usize>,
+    note: Option<String>,
+    file_error: Option<String>,
+}
+
+impl StatusKey {
+    fn of(state: &State) -> StatusKey {
+        let focus = state.focus;
+        let geo = screen::pane_geometry(state, focus);
+        let s = &state.search;
+        StatusKey {
+            mode: state.mode,
+            focus,
+            item: crate::app::scroll::current_item(&state.content, focus, geo, state.view(focus)),
+            session: state.session,
+            query: s.query.clone(),
+            regex: s.regex,
+            invalid: s.invalid.clone(),
+            matches: s.matches.len(),
+            current: s.current,
+            note: state.note.clone(),
+            file_error: state.file_error.clone(),
+        }
+    }
 }
 
 /// Keeps the last frame and what the terminal shows, and repaints only what changed.
@@ -127,7 +184,7 @@ fn parts(state: &State) -> Option<(Vec<Part>, Rect)> {
 pub struct Painter {
     theme: Theme,
     /// What the terminal shows.
-    shown: Buffer,
+    shown: Grid,
     /// The frame being built; between frames, the last one.
     next: Buffer,
     /// The parts `next` holds, or none when the next frame must be drawn whole.
@@ -140,6 +197,18 @@ pub struct Painter {
     changes: Vec<(u16, u16)>,
     /// The dirty spans of each row, in column order (kept to spare allocations).
     rows: Vec<Vec<(u16, u16)>>,
+    /// Per row, the columns a pane's text changed in `shown` directly (see
+    /// [`Painter::paint_body`]), and whether they came out of column order.
+    painted: Vec<(Vec<u16>, bool)>,
+    /// Per row, whether `shown` may hold a cell there that is not one column wide (a wide
+    /// character, or a zero-width one): such rows are compared as ratatui compares them.
+    wide: Vec<bool>,
+    /// Room to merge a row's changes in.
+    scratch: Vec<(u16, u16)>,
+    /// Room for a span's cells as drawn and as shown, with their widths.
+    span: Vec<(Glyph, u16, Glyph, u16)>,
+    /// What the frame of each part (by its place in `parts`) shows in `next`.
+    looks: Vec<Option<pane::FrameLook>>,
 }
 
 impl Painter {
@@ -148,13 +217,18 @@ impl Painter {
         let area = Rect::new(0, 0, size.width, size.height);
         Painter {
             theme,
-            shown: Buffer::empty(area),
+            shown: Grid::new(area),
             next: Buffer::empty(area),
             parts: Vec::new(),
             content: None,
             dirty: Vec::new(),
             changes: Vec::new(),
             rows: vec![Vec::new(); usize::from(size.height)],
+            painted: vec![(Vec::new(), false); usize::from(size.height)],
+            wide: vec![false; usize::from(size.height)],
+            scratch: Vec::new(),
+            span: Vec::new(),
+            looks: Vec::new(),
         }
     }
 
@@ -164,15 +238,56 @@ impl Painter {
         *self = Painter::new(self.theme, size);
     }
 
-    /// The frame as the terminal will show it once the last changes are written.
-    pub fn shown(&self) -> &Buffer {
-        &self.shown
+    /// The screen the painter paints for.
+    pub fn area(&self) -> Rect {
+        self.shown.area
+    }
+
+    /// The cell at (`x`, `y`) as the terminal will show it once the last changes are written.
+    pub fn cell(&self, x: u16, y: u16) -> Option<Shown<'_>> {
+        self.shown.get(x, y).map(|g| self.shown.shown(g))
     }
 
     /// Paints `state` and returns the cells that differ from what the terminal shows, in
     /// the order a terminal writes them best (row by row); from then on they count as shown.
     /// A state of another size than the painter's is painted as blank first.
-    pub fn paint(&mut self, state: &State) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    pub fn paint(&mut self, state: &State) -> impl Iterator<Item = (u16, u16, Shown<'_>)> {
+        self.update(state);
+        self.changes()
+    }
+
+    /// The cells the last paint changed, in row order.
+    pub fn changes(&self) -> impl Iterator<Item = (u16, u16, Shown<'_>)> {
+        let shown = &self.shown;
+        self.changes
+            .iter()
+            .filter_map(move |&(x, y)| shown.get(x, y).map(|g| (x, y, shown.shown(g))))
+    }
+
+    /// Appends to `out` the escape sequences that show the cells the last paint changed,
+    /// those inside `links` as hyperlinks: what [`super::export::write_linked_changes`]
+    /// writes for [`Painter::changes`], straight from the painter's screen.
+    pub fn write(&self, out: &mut Vec<u8>, links: &[crate::ui::hyperlinks::Hyperlink]) {
+        let mut enc = Encoder::new(links);
+        let mut pen = 0;
+        // Runs of consecutive cells of a row; a cell by itself where links must be looked up.
+        let mut i = 0;
+        while let Some(&(x, y)) = self.changes.get(i) {
+            let mut n = 1;
+            while links.is_empty()
+                && self.changes.get(i + n) == Some(&(x.saturating_add(cells(n)), y))
+            {
+                n += 1;
+            }
+            self.shown.write_run(&mut enc, out, (x, y), n, &mut pen);
+            i += n;
+        }
+        enc.finish(out);
+    }
+
+    /// Paints `state`: afterwards, [`Painter::changes`] are the cells that differ from what
+    /// the terminal showed, and count as shown.
+    pub fn update(&mut self, state: &State) {
         if self.next.area.width != state.size.width || self.next.area.height != state.size.height {
             self.reset(state.size);
         }
@@ -182,7 +297,7 @@ impl Painter {
             .as_ref()
             .is_some_and(|c| Arc::ptr_eq(c, &state.content));
         match parts(state) {
-            Some((parts, status_area)) => {
+            Some(parts) => {
                 let same_layout = same_content
                     && self.parts.len() == parts.len()
                     && self
@@ -193,20 +308,59 @@ impl Painter {
                 if !same_layout {
                     self.next.reset();
                     self.dirty.push(self.next.area);
+                    self.looks = vec![None; parts.len()];
                 }
                 for (i, part) in parts.iter().enumerate() {
                     if same_layout && self.parts.get(i) == Some(part) {
                         continue;
                     }
+                    if same_layout
+                        && let Part::Body { area, pane, .. } = part
+                        && state.content.len(*pane) > 0
+                    {
+                        self.paint_body(state, *pane, *area);
+                        continue;
+                    }
+                    if let Part::Frame { area, pane, .. } = part {
+                        // Scrolling inside an item often leaves the title and the thumb as
+                        // they were.
+                        let clipped = area.intersection(self.next.area);
+                        let look = pane::frame_look(state, *pane, clipped);
+                        let Some(known) = self.looks.get_mut(i) else {
+                            continue;
+                        };
+                        if same_layout && known.as_ref() == Some(&look) {
+                            continue;
+                        }
+                        // Most often only the thumb moved: its side alone is drawn again.
+                        if same_layout
+                            && let Some(old) = known.as_ref()
+                            && let Some(side) =
+                                pane::redraw_bar(old, &look, &self.theme, clipped, &mut self.next)
+                        {
+                            self.dirty.push(side);
+                            *known = Some(look);
+                            continue;
+                        }
+                        for r in pane::ring(*area) {
+                            clear(&mut self.next, r);
+                        }
+                        if !clipped.is_empty() {
+                            pane::draw_frame(&look, &self.theme, clipped, &mut self.next);
+                        }
+                        *known = Some(look);
+                        if same_layout {
+                            self.dirty
+                                .extend(part.rects().into_iter().filter(|r| !r.is_empty()));
+                        }
+                        continue;
+                    }
                     part.draw(state, &self.theme, &mut self.next);
                     if same_layout {
-                        self.dirty.extend(part.rects());
+                        self.dirty
+                            .extend(part.rects().into_iter().filter(|r| !r.is_empty()));
                     }
                 }
-                // The status line changes with nearly every key and is one row: always drawn.
-                clear(&mut self.next, status_area);
-                status::render_status(state, &self.theme, status_area, &mut self.next);
-                self.dirty.push(status_area);
                 self.parts = parts;
             }
             None => {
@@ -218,12 +372,161 @@ impl Painter {
         }
         self.content = Some(Arc::clone(&state.content));
         self.diff();
-        let shown = &self.shown.content;
-        let width = usize::from(self.shown.area.width);
-        self.changes.iter().filter_map(move |&(x, y)| {
-            let i = usize::from(y) * width + usize::from(x);
-            shown.get(i).map(|c| (x, y, c))
-        })
+        self.fill_gaps();
+    }
+
+    /// Adds to the changes the few unchanged cells between two changed ones of a row when
+    /// writing them again takes fewer bytes than moving the cursor over them: one column wide,
+    /// in the style the cell before them leaves the terminal in, three bytes at most (a move
+    /// forward is four).
+    fn fill_gaps(&mut self) {
+        const MOVE: usize = 4;
+        let shown = &self.shown;
+        let filled = &mut self.scratch;
+        filled.clear();
+        let mut last: Option<(u16, u16)> = None;
+        for &(x, y) in &self.changes {
+            if let Some((lx, ly)) = last
+                && ly == y
+                && x > lx + 1
+                && usize::from(x - lx - 1) < MOVE
+                && let Some(before) = shown.get(lx, y)
+                && shown.width(before) == 1
+            {
+                let gap = lx + 1..x;
+                let mut bytes = 0;
+                let fits = gap.clone().all(|gx| {
+                    shown.get(gx, y).is_some_and(|g| {
+                        bytes += shown.symbol_len(g);
+                        g.pen() == before.pen() && shown.width(g) == 1
+                    })
+                });
+                if fits && bytes < MOVE {
+                    filled.extend(gap.map(|gx| (gx, y)));
+                }
+            }
+            filled.push((x, y));
+            last = Some((x, y));
+        }
+        std::mem::swap(&mut self.changes, filled);
+    }
+
+    /// Paints the text of a pane that only scrolled or changed its marks: each row straight
+    /// into `shown`, cell by cell against what the terminal shows, noting the cells that
+    /// change; no cleared rectangle, no second buffer, no segmentation (the line's characters
+    /// were measured when it was wrapped). A row with other characters, or where the terminal
+    /// may show a wide one, is drawn into `next` and compared as any other part.
+    fn paint_body(&mut self, state: &State, pane: Pane, area: Rect) {
+        let inside = pane::inside(area).intersection(self.shown.area);
+        if inside.is_empty() {
+            return;
+        }
+        let text = text_area(area);
+        let theme = self.theme;
+        let mut y_next = inside.top();
+        pane::visit_rows(state, &theme, pane, text, |y, row| {
+            if y < inside.top() || y >= inside.bottom() {
+                return;
+            }
+            y_next = y + 1;
+            self.paint_row(inside, text, y, Some(row));
+        });
+        for y in y_next..inside.bottom() {
+            self.paint_row(inside, text, y, None);
+        }
+    }
+
+    /// One row of [`Painter::paint_body`]: `row` over a blank row of `inside` (all blank when
+    /// `None`).
+    fn paint_row(&mut self, inside: Rect, text: Rect, y: u16, row: Option<&pane::Row<'_>>) {
+        let plain = row.is_none_or(|r| r.line.plain);
+        if !plain || self.is_wide(y) {
+            let r = Rect::new(inside.x, y, inside.width, 1);
+            clear(&mut self.next, r);
+            if let Some(row) = row {
+                pane::put_row(&mut self.next, text, y, row);
+            }
+            self.dirty.push(r);
+            return;
+        }
+        // The styles of the line's runs, as numbers of the screen's table.
+        let mut pens = [0u32; 8];
+        let many: Vec<u32>;
+        let pens: &[u32] = match row {
+            Some(r) if r.runs.len() <= pens.len() => {
+                for (p, (_, style)) in pens.iter_mut().zip(r.runs) {
+                    *p = self.shown.pen(pen_of(*style));
+                }
+                &pens[..r.runs.len()]
+            }
+            Some(r) => {
+                many = r
+                    .runs
+                    .iter()
+                    .map(|(_, s)| self.shown.pen(pen_of(*s)))
+                    .collect();
+                &many
+            }
+            None => &[],
+        };
+        let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
+            return;
+        };
+        if changed.last().is_some_and(|&last| last >= inside.left()) {
+            *unsorted = true;
+        }
+        let cells = self.shown.row_mut(y, inside.left(), inside.right());
+        let mut put = |x: u16, cell: &mut Glyph, glyph: Glyph| {
+            if *cell != glyph {
+                *cell = glyph;
+                changed.push(x);
+            }
+        };
+        // Where the text goes: from the text area's left edge, as far as it and the screen
+        // reach; blank around it.
+        let left = text.left().clamp(inside.left(), inside.right());
+        let right = text.right().clamp(left, inside.right());
+        let mut x = inside.left();
+        let mut at = cells.iter_mut();
+        while x < left {
+            if let Some(cell) = at.next() {
+                put(x, cell, Glyph::BLANK);
+            }
+            x += 1;
+        }
+        if let Some(row) = row {
+            'runs: for ((r, _), &pen) in row.runs.iter().zip(pens) {
+                let s = row.line.text.get(r.clone()).unwrap_or_default();
+                for c in s.chars() {
+                    if x >= right {
+                        break 'runs;
+                    }
+                    if let Some(cell) = at.next() {
+                        put(x, cell, Glyph::plain(c, pen));
+                    }
+                    x += 1;
+                }
+            }
+        }
+        while x < inside.right() {
+            if let Some(cell) = at.next() {
+                put(x, cell, Glyph::BLANK);
+            }
+            x += 1;
+        }
+    }
+
+    /// Whether row `y` of `shown` may hold a cell that is not one column wide; looks again
+    /// when it was so, as the row may have been repainted since.
+    fn is_wide(&mut self, y: u16) -> bool {
+        let Some(wide) = self.wide.get_mut(usize::from(y)) else {
+            return true;
+        };
+        if *wide {
+            let shown = &self.shown;
+            *wide = shown.row(y).iter().any(|&g| shown.width(g) != 1);
+        }
+        *wide
     }
 
     /// Compares the dirty rectangles of `next` with `shown`, row by row, as ratatui's own diff
@@ -245,7 +548,9 @@ impl Painter {
             }
         }
         for (y, spans) in (0u16..).zip(rows.iter_mut()) {
+            let row_start = self.changes.len();
             spans.sort_unstable();
+            let mut wide = false;
             let mut done = 0u16;
             for &(left, right) in spans.iter() {
                 // Spans may overlap: compare each column once.
@@ -256,46 +561,96 @@ impl Painter {
                 done = right;
                 let start = usize::from(y) * width + usize::from(left);
                 let end = start + usize::from(right - left);
-                let (Some(next), Some(shown)) = (
-                    self.next.content.get(start..end),
-                    self.shown.content.get_mut(start..end),
-                ) else {
+                let Some(next) = self.next.content.get(start..end) else {
                     continue;
                 };
+                // Each cell drawn and shown, with their widths; then what to write.
+                let span = &mut self.span;
+                span.clear();
+                let shown = &mut self.shown;
+                for (x, cur) in (left..).zip(next) {
+                    let cur = shown.glyph_of(cur);
+                    let old = shown.get(x, y).unwrap_or(Glyph::BLANK);
+                    span.push((cur, shown.width(cur), old, shown.width(old)));
+                }
+                let row = shown.row_mut(y, left, right);
                 let mut invalidated = 0u16;
                 let mut to_skip = 0u16;
-                for (x, (cur, old)) in (left..).zip(next.iter().zip(shown.iter_mut())) {
-                    let (cur_symbol, old_symbol) = (cur.symbol(), old.symbol());
-                    let cur_width = symbol_width(cur_symbol);
-                    let old_width = symbol_width(old_symbol);
-                    // Most changed cells differ by their symbol: that settles it without the
-                    // full comparison.
-                    if !same_symbol(cur_symbol, old_symbol) || cur != old {
+                for ((x, &(cur, cur_width, old, old_width)), g) in
+                    (left..).zip(span.iter()).zip(row.iter_mut())
+                {
+                    if cur != old {
                         if to_skip == 0 {
                             self.changes.push((x, y));
                         }
-                        old.clone_from(cur);
+                        *g = cur;
                     } else if invalidated > 0 && to_skip == 0 {
                         self.changes.push((x, y));
                     }
+                    wide |= cur_width != 1;
                     to_skip = cur_width.saturating_sub(1);
                     invalidated = cur_width.max(old_width).max(invalidated).saturating_sub(1);
                 }
+            }
+            if wide && let Some(w) = self.wide.get_mut(usize::from(y)) {
+                *w = true;
+            }
+            if let Some((painted, unsorted)) = self.painted.get_mut(usize::from(y))
+                && !painted.is_empty()
+            {
+                if *unsorted {
+                    painted.sort_unstable();
+                    *unsorted = false;
+                }
+                merge_row(&mut self.changes, row_start, y, painted, &mut self.scratch);
+                painted.clear();
             }
         }
     }
 }
 
-/// Symbols are nearly always one byte: compare those without a call to `memcmp`.
-fn same_symbol(a: &str, b: &str) -> bool {
-    match (a.as_bytes(), b.as_bytes()) {
-        ([x], [y]) => x == y,
-        (a, b) => a == b,
+/// Adds the columns `painted` (in order) of row `y` to the changes found from `from` on (the
+/// same row's, in order), keeping column order.
+fn merge_row(
+    changes: &mut Vec<(u16, u16)>,
+    from: usize,
+    y: u16,
+    painted: &[u16],
+    scratch: &mut Vec<(u16, u16)>,
+) {
+    if changes.len() == from || changes.last().is_some_and(|&(x, _)| x < painted[0]) {
+        changes.extend(painted.iter().map(|&x| (x, y)));
+        return;
     }
+    scratch.clear();
+    let found = changes.get(from..).unwrap_or_default();
+    let (mut fi, mut pi) = (0, 0);
+    while fi < found.len() || pi < painted.len() {
+        match (found.get(fi), painted.get(pi)) {
+            (Some(&(fx, _)), Some(&px)) if px < fx => {
+                scratch.push((px, y));
+                pi += 1;
+            }
+            (Some(&found_at), _) => {
+                scratch.push(found_at);
+                fi += 1;
+            }
+            (None, Some(&px)) => {
+                scratch.push((px, y));
+                pi += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    changes.truncate(from);
+    changes.append(scratch);
 }
 
-fn symbol_width(s: &str) -> u16 {
-    if is_one_column(s) { 1 } else { s.cell_width() }
+/// The style a cell of `style` has, drawn over a blank one.
+fn pen_of(style: Style) -> Pen {
+    let mut cell = Cell::EMPTY;
+    cell.set_style(style);
+    Pen::of(&cell)
 }
 
 #[cfg(test)]
@@ -304,6 +659,12 @@ mod tests {
     use crate::app::screen::text_area;
     use crate::app::{Key, press};
     use crate::model::Lang;
+    use crate::ui::put::is_one_column;
+    use ratatui::buffer::CellWidth;
+
+    fn symbol_width(s: &str) -> u16 {
+        if is_one_column(s) { 1 } else { s.cell_width() }
+    }
 
     fn frame_of(state: &State) -> Buffer {
         let mut buf = Buffer::empty(Rect::new(0, 0, state.size.width, state.size.height));
@@ -328,15 +689,71 @@ mod tests {
     /// Paints `keys` one at a time and checks after each that the terminal, fed only the
     /// changed cells, shows what a whole render shows.
     fn check(size: Size, keys: &str) {
-        let b = crate::model::bundled().unwrap();
+        check_with(crate::model::bundled().unwrap(), size, keys);
+    }
+
+    /// The bundled briefing's quotes and threats many times over, some with wide characters
+    /// and combining marks (rows the painter must compare as ratatui does), and a title of
+    /// wide characters (a header row of them beside nothing).
+    fn long_and_mixed() -> crate::model::Briefing {
+        let one = crate::model::bundled().unwrap();
+        let mut b = one.clone();
+        for i in 0..12 {
+            for q in &one.quotes {
+                let mut q = q.clone();
+                if i % 3 == 1 {
+                    q.text = format!("漢字の引用 {} 終わり", q.text);
+                } else if i % 3 == 2 {
+                    q.text = q.text.replace('e', "e\u{301}");
+                }
+                b.quotes.push(q);
+            }
+            b.threats.extend(one.threats.iter().cloned());
+        }
+        b
+    }
+
+    fn check_with(b: crate::model::Briefing, size: Size, keys: &str) {
         let mut state = State::new(b, Lang::Fr, size);
         let mut painter = Painter::new(Theme::default(), size);
         let mut terminal = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+        let mut last = Buffer::empty(Rect::new(0, 0, size.width, size.height));
         let mut step = |state: &State, painter: &mut Painter| {
+            let mut changed = Vec::new();
             for (x, y, cell) in painter.paint(state) {
-                terminal[(x, y)] = cell.clone();
+                terminal[(x, y)] = cell.to_cell();
+                changed.push((x, y));
+            }
+            // The painter's own encoder writes what the general one writes for its changes,
+            // links or not.
+            let links = [crate::ui::hyperlinks::Hyperlink {
+                y: size.height / 2,
+                x: 3..size.width / 2,
+                url: "https://x.org".into(),
+            }];
+            for links in [&links[..], &[]] {
+                let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+                painter.write(&mut ours, links);
+                crate::ui::export::write_linked_changes(&mut theirs, painter.changes(), links);
+                assert_eq!(ours, theirs, "after {keys:?} at {size:?}");
             }
             let whole = frame_of(state);
+            // A wide character replaced by a narrow one: the cell it covered is written again,
+            // whatever it holds (a terminal may keep half of the old character there).
+            for (i, (before, now)) in last.content.iter().zip(&whole.content).enumerate() {
+                let (x, y) = whole.pos_of(i);
+                if symbol_width(before.symbol()) == 2
+                    && symbol_width(now.symbol()) == 1
+                    && x + 1 < size.width
+                {
+                    assert!(
+                        changed.contains(&(x + 1, y)),
+                        "after {keys:?} at {size:?}: ({}, {y}) not written again",
+                        x + 1
+                    );
+                }
+            }
+            last = whole.clone();
             hide_covered(&whole, &mut terminal);
             let first = (0..whole.content.len()).find(|&i| terminal.content[i] != whole.content[i]);
             let at = first.map(|i| (whole.pos_of(i), &terminal.content[i], &whole.content[i]));
@@ -374,6 +791,42 @@ mod tests {
     }
 
     #[test]
+    fn painted_frames_equal_whole_renders_over_wide_and_combining_text() {
+        check_with(
+            long_and_mixed(),
+            Size::new(120, 40),
+            "2jjjjjjjjjjjjjjjjjjjj<C-d><C-d>kkkk/漢字<Enter>nnnN<Esc>4jjj<C-d>",
+        );
+        check_with(
+            long_and_mixed(),
+            Size::new(80, 24),
+            "2<C-d><C-d>jjjjkkk<Enter>jjjj",
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Whatever the keys and the size, a terminal fed only the cells the painter says
+        /// changed (most of them painted straight into what it shows) shows the whole render.
+        #[test]
+        fn painted_frames_equal_whole_renders_for_random_keys_and_sizes(
+            keys in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "j", "k", "j", "j", "k", "<C-d>", "<C-u>", "G", "g", "l", "h", "1", "2",
+                    "3", "4", "<Enter>", "]", "[", "n", "N", "/e<Enter>", "/漢<Enter>",
+                    "<Esc>", "<Space>", "b",
+                ]),
+                1..40,
+            ),
+            w in 20u16..=200,
+            h in 10u16..=60,
+        ) {
+            check_with(long_and_mixed(), Size::new(w, h), &keys.join(" "));
+        }
+    }
+
+    #[test]
     fn scrolling_one_pane_repaints_only_that_pane_and_the_status_line() {
         let b = crate::model::bundled().unwrap();
         let size = Size::new(200, 60);
@@ -398,6 +851,37 @@ mod tests {
         );
         // Painting the same state again writes nothing.
         assert_eq!(painter.paint(&state).count(), 0);
+    }
+
+    #[test]
+    fn scrolling_inside_an_item_redraws_only_the_side_of_the_frame_with_the_scrollbar() {
+        let size = Size::new(200, 60);
+        let mut state = State::new(long_and_mixed(), Lang::Fr, size);
+        let mut painter = Painter::new(Theme::default(), size);
+        press(&mut state, Key::Char('2'));
+        let _ = painter.paint(&state).count();
+        let quotes = screen::regions(&state).panes[Pane::Quotes.index()].unwrap();
+        let [top, bottom, left, right] = pane::ring(quotes);
+        let mut checked = 0;
+        for _ in 0..40 {
+            let before = StatusKey::of(&state);
+            press(&mut state, Key::Char('j'));
+            let _ = painter.paint(&state).count();
+            if StatusKey::of(&state).item != before.item {
+                continue;
+            }
+            // Same item, so the same title: of the ring, only the side with the bar.
+            for r in [top, bottom, left] {
+                assert!(
+                    painter.dirty.iter().all(|d| d.intersection(r).is_empty()),
+                    "{:?}",
+                    painter.dirty
+                );
+            }
+            assert!(painter.dirty.contains(&right), "{:?}", painter.dirty);
+            checked += 1;
+        }
+        assert!(checked > 10, "{checked}");
     }
 
     #[test]

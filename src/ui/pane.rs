@@ -6,12 +6,15 @@
 //! two frames, scrolling one pane redraws its frame and body. Each draws every cell it owns,
 //! and nothing outside: the frame its outer ring, the body the rectangle inside.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
+use crate::app::content::Line;
 use crate::app::screen::{Geometry, text_area};
 use crate::app::scroll;
 use crate::app::state::{Pane, State};
@@ -58,6 +61,17 @@ fn geometry(area: Rect) -> Geometry {
     }
 }
 
+/// What a pane's frame shows: drawing it is all that is left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct FrameLook {
+    /// The title with the position.
+    title: String,
+    /// The focused pane's frame is thick.
+    focused: bool,
+    /// The scrollbar, when the content overflows.
+    bar: Option<scroll::Bar>,
+}
+
 /// Draws the borders, the title with the position, and the scrollbar when the content
 /// overflows. The borders are drawn cell by cell on the ring only, as ratatui's bordered
 /// `Block` would draw them (a test holds the two equal), without touching the inside.
@@ -66,6 +80,11 @@ pub(super) fn render_frame(state: &State, theme: &Theme, pane: Pane, area: Rect,
     if area.is_empty() {
         return;
     }
+    draw_frame(&frame_look(state, pane, area), theme, area, buf);
+}
+
+/// What the frame of `pane` in `area` shows.
+pub(super) fn frame_look(state: &State, pane: Pane, area: Rect) -> FrameLook {
     let labels = state.lang().labels();
     let focused = pane == state.focus;
     let content = &state.content;
@@ -81,6 +100,24 @@ pub(super) fn render_frame(state: &State, theme: &Theme, pane: Pane, area: Rect,
     if focused {
         title.insert(0, '▶');
     }
+    // By line, not by item: a long item moves the thumb as it scrolls, and the thumb's
+    // length is the share of the lines in view (see scroll::bar for long panes).
+    let bar = (len > 0 && area.height > 2 && !scroll::fits(content, pane, geo))
+        .then(|| scroll::bar(content, pane, geo, view));
+    FrameLook {
+        title,
+        focused,
+        bar,
+    }
+}
+
+/// Draws `look` on the ring of `area`.
+pub(super) fn draw_frame(look: &FrameLook, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let focused = look.focused;
     let set = if focused {
         border::THICK
     } else {
@@ -90,31 +127,68 @@ pub(super) fn render_frame(state: &State, theme: &Theme, pane: Pane, area: Rect,
         area,
         set,
         theme.border(focused),
-        &title,
+        &look.title,
         theme.pane_title(focused),
         buf,
     );
-
-    if len > 0 && !scroll::fits(content, pane, geo) && area.height > 2 {
-        // By line, not by item: a long item moves the thumb as it scrolls, and the thumb's
-        // length is the share of the lines in view (see scroll::bar for long panes).
-        let b = scroll::bar(content, pane, geo, view);
-        let mut sb = ScrollbarState::new(b.content)
-            .position(b.position)
-            .viewport_content_length(b.viewport);
-        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .style(theme.border(focused))
-            .begin_symbol(Some("↑"))
-            .end_symbol(Some("↓"));
-        bar.render(
-            area.inner(Margin {
-                vertical: 1,
-                horizontal: 0,
-            }),
-            buf,
-            &mut sb,
-        );
+    if let Some(b) = look.bar {
+        draw_bar(b, theme.border(focused), area, buf);
     }
+}
+
+/// Draws the scrollbar `b` over the right side of the frame of `area` (already clipped).
+fn draw_bar(b: scroll::Bar, style: Style, area: Rect, buf: &mut Buffer) {
+    let mut sb = ScrollbarState::new(b.content)
+        .position(b.position)
+        .viewport_content_length(b.viewport);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .style(style)
+        .begin_symbol(Some("↑"))
+        .end_symbol(Some("↓"));
+    bar.render(
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        buf,
+        &mut sb,
+    );
+}
+
+/// When the frame of `area` (already clipped) goes from `old` to `new` by its scrollbar
+/// alone (a scroll inside the pane), draws the right side again as [`draw_frame`] draws it
+/// and says which cells it drew: the title, the corners and the other sides are left as they
+/// are. `None` when more than the scrollbar changed.
+pub(super) fn redraw_bar(
+    old: &FrameLook,
+    new: &FrameLook,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Rect> {
+    let area = area.intersection(buf.area);
+    if old.title != new.title || old.focused != new.focused || area.width < 2 {
+        return None;
+    }
+    let (Some(_), Some(b)) = (old.bar, new.bar) else {
+        return None;
+    };
+    let [_, _, _, side] = ring(area);
+    clear(buf, side);
+    let focused = new.focused;
+    let set = if focused {
+        border::THICK
+    } else {
+        border::PLAIN
+    };
+    let style = theme.border(focused);
+    for y in side.top()..side.bottom() {
+        if let Some(c) = buf.cell_mut((side.x, y)) {
+            c.set_symbol(set.vertical_right).set_style(style);
+        }
+    }
+    draw_bar(b, style, area, buf);
+    Some(side)
 }
 
 /// A box on the ring of `area` in `set`'s symbols with `title` on its top side, as ratatui's
@@ -203,6 +277,40 @@ pub(super) fn render_body(state: &State, theme: &Theme, pane: Pane, area: Rect, 
 /// Draws the lines from the pane's scroll position down, marking search matches; the match
 /// jumped to gets its own style.
 fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut Buffer) {
+    visit_rows(state, theme, pane, text, |y, row| {
+        put_row(buf, text, y, row)
+    });
+}
+
+/// One row of a pane's text as it is drawn: the line and its styled runs, in order, from the
+/// text area's left edge.
+pub(super) struct Row<'a> {
+    /// The line shown.
+    pub line: &'a Line,
+    /// Byte ranges of the line's text and their styles, covering it whole.
+    pub runs: &'a [(Range<usize>, Style)],
+}
+
+/// Puts `row` at row `y` of `text` as [`render_body`] does (over a cleared row).
+pub(super) fn put_row(buf: &mut Buffer, text: Rect, y: u16, row: &Row<'_>) {
+    let mut x = text.x;
+    let mut room = usize::from(text.width);
+    for (r, style) in row.runs {
+        let s = row.line.text.get(r.clone()).unwrap_or_default();
+        (x, room) = put_run(buf, x, y, s, room, *style);
+    }
+}
+
+/// Calls `f` with each row of the pane's text from its scroll position down, with the styled
+/// runs of its line: search matches marked, the match jumped to in its own style. Rows below
+/// the last line are not visited.
+pub(super) fn visit_rows(
+    state: &State,
+    theme: &Theme,
+    pane: Pane,
+    text: Rect,
+    mut f: impl FnMut(u16, &Row<'_>),
+) {
     let content = &state.content;
     let needle = &state.search.needle;
     let current = state
@@ -212,6 +320,7 @@ fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut 
         .filter(|m| m.pane == pane);
     let mut view = state.view(pane);
     let mut row = 0u16;
+    let mut runs: Vec<(Range<usize>, Style)> = Vec::new();
     while row < text.height && view.item < content.len(pane) {
         let lines = content.lines(pane, view.item, text.width.max(1));
         // Occurrences above the first shown line, so the current match is counted right.
@@ -229,34 +338,24 @@ fn render_lines(state: &State, theme: &Theme, pane: Pane, text: Rect, buf: &mut 
                 break;
             }
             let base = theme.role(line.role);
-            let y = text.y + row;
-            let mut x = text.x;
-            let mut room = usize::from(text.width);
+            runs.clear();
             let mut at = 0;
             if !needle.is_empty() {
                 for r in needle.find_in(&line.text) {
-                    let before = line.text.get(at..r.start).unwrap_or_default();
-                    (x, room) = put_run(buf, x, y, before, room, base);
+                    runs.push((at..r.start, base));
                     let is_current = current.is_some_and(|m| m.item == view.item && m.nth == nth);
                     let style = if is_current {
                         theme.found_current()
                     } else {
                         theme.found()
                     };
-                    let found = line.text.get(r.start..r.end).unwrap_or_default();
-                    (x, room) = put_run(buf, x, y, found, room, base.patch(style));
                     at = r.end;
+                    runs.push((r, base.patch(style)));
                     nth += 1;
                 }
             }
-            put_run(
-                buf,
-                x,
-                y,
-                line.text.get(at..).unwrap_or_default(),
-                room,
-                base,
-            );
+            runs.push((at..line.text.len(), base));
+            f(text.y + row, &Row { line, runs: &runs });
             row += 1;
         }
         view.item += 1;

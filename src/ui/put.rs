@@ -7,20 +7,8 @@
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use unicode_width::UnicodeWidthChar;
 
-/// True for a character that is one column wide and a grapheme cluster on its own whatever
-/// character of this kind comes next: printable ASCII, the Latin blocks, general punctuation,
-/// arrows, box drawing and shapes, when one column wide. Combining marks, joiners, selectors,
-/// controls, Hangul jamo, regional indicators and wide characters are not.
-fn is_plain(c: char) -> bool {
-    match u32::from(c) {
-        0x20..=0x7e => true,
-        0xad => false,
-        0xa0..=0x2ff | 0x2010..=0x2027 | 0x2030..=0x205e | 0x2190..=0x2bff => c.width() == Some(1),
-        _ => false,
-    }
-}
+use crate::app::text::is_plain;
 
 /// True for a symbol known to be one column wide without a table lookup: printable ASCII, box
 /// drawing and block elements (the borders and scrollbars). False says nothing.

@@ -53,12 +53,26 @@ fn hint_text(state: &State) -> String {
         .join("  ")
 }
 
+/// What the status line says, before it is fitted to a width: drawing it is all that is left.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct StatusLine {
+    /// The mode, or the search being typed.
+    badge: String,
+    /// The pane and position, the session, the search and the note.
+    left: String,
+    /// A problem to show in its own style, instead of the hints.
+    problem: Option<String>,
+    /// The key hints of the mode.
+    hints: String,
+}
+
 pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    if area.height == 0 {
-        return;
-    }
+    draw_status(&status_line(state), theme, area, buf);
+}
+
+/// What the status line of `state` says.
+pub(super) fn status_line(state: &State) -> StatusLine {
     let l = state.lang().labels();
-    buf.set_style(area, theme.status());
     let mode = match state.mode {
         Mode::Reading => l.mode_reading,
         Mode::Zoom => l.mode_zoom,
@@ -132,8 +146,27 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
         .file_error
         .as_ref()
         .map(|why| format!("  ⚠ {}{}{why}", l.daily.not_reloaded, state.lang().colon()));
+    let hints = if problem.is_some() {
+        String::new()
+    } else {
+        hint_text(state)
+    };
+    StatusLine {
+        badge,
+        left,
+        problem,
+        hints,
+    }
+}
+
+/// Draws `line` over `area`, fitted to its width.
+pub(super) fn draw_status(line: &StatusLine, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    buf.set_style(area, theme.status());
     let total = usize::from(area.width);
-    let badge = truncate(&badge, total);
+    let badge = truncate(&line.badge, total);
     let x = area.x;
     buf.set_stringn(
         x,
@@ -144,16 +177,16 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     );
     let used = width(&badge);
     let rest = total.saturating_sub(used);
-    let left = truncate(&left, rest);
+    let left = truncate(&line.left, rest);
     let bx = x.saturating_add(cells(used));
     buf.set_stringn(bx, area.y, &left, rest, theme.status());
-    if let Some(problem) = problem {
+    if let Some(problem) = &line.problem {
         let px = bx.saturating_add(cells(width(&left)));
         let room = rest.saturating_sub(width(&left));
         buf.set_stringn(
             px,
             area.y,
-            truncate(&problem, room),
+            truncate(problem, room),
             room,
             theme.status().patch(theme.problem()),
         );
@@ -161,15 +194,18 @@ pub(super) fn render_status(state: &State, theme: &Theme, area: Rect, buf: &mut 
     }
     let room = rest.saturating_sub(width(&left) + 2);
     // All hints when they fit, else the first (help) alone, else none.
-    let all = hint_text(state);
+    let all = &line.hints;
     let first = all
         .split_once("  ")
-        .map_or(all.as_str(), |(first, _)| first)
-        .to_string();
-    let hints = if width(&all) < room { all } else { first };
-    if width(&hints) < room {
-        let hx = area.right().saturating_sub(cells(width(&hints) + 1));
-        buf.set_stringn(hx, area.y, &hints, room, theme.status());
+        .map_or(all.as_str(), |(first, _)| first);
+    let hints = if width(all) < room {
+        all.as_str()
+    } else {
+        first
+    };
+    if width(hints) < room {
+        let hx = area.right().saturating_sub(cells(width(hints) + 1));
+        buf.set_stringn(hx, area.y, hints, room, theme.status());
     }
 }
 

@@ -1,0 +1,550 @@
+//! What the terminal shows, one small value per cell: the [`Painter`](super::Painter) compares
+//! the frames it draws against it and writes the escape sequences from it. A ratatui [`Cell`]
+//! holds its symbol as a string and its style as four fields, and reading either is a call into
+//! ratatui; here a cell is a [`Glyph`], two numbers (a character, or a cluster of several kept
+//! once in a table; and a style kept once in a table), so comparing two cells is comparing two
+//! integers. Pure.
+
+use std::collections::HashMap;
+
+use ratatui::buffer::Cell;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+use crate::ui::export::Encoder;
+use crate::ui::put::is_one_column;
+
+/// The style of a cell, as ratatui's [`Cell`] has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Pen {
+    /// Foreground colour.
+    pub fg: Color,
+    /// Background colour.
+    pub bg: Color,
+    /// Underline colour.
+    pub underline: Color,
+    /// Bold, italic, reversed and the others.
+    pub modifier: Modifier,
+}
+
+impl Pen {
+    /// A blank cell's: the terminal's default colours, no modifier.
+    pub const PLAIN: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        underline: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
+    /// The style of `cell`.
+    pub fn of(cell: &Cell) -> Pen {
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            underline: cell.underline_color,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+/// One cell of a [`Grid`]: its symbol (a character, or a cluster's number in the grid's table,
+/// with a bit set when it is not one column wide) and its style (a number in the grid's
+/// table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyph {
+    symbol: u32,
+    pen: u32,
+}
+
+/// Symbols from here on are clusters of the table, by number: no character is this large.
+const CLUSTER: u32 = 0x11_0000;
+/// Set on a symbol that is not one column wide (wide, or of no width).
+const NOT_ONE: u32 = 1 << 31;
+
+/// What a glyph's symbol is.
+enum Sym {
+    Char(char),
+    Cluster(usize),
+}
+
+impl Glyph {
+    /// A blank cell: a space in the default style (pen 0 of every grid).
+    pub const BLANK: Glyph = Glyph {
+        symbol: ' ' as u32,
+        pen: 0,
+    };
+
+    /// The number of its style in its grid's table.
+    pub fn pen(self) -> u32 {
+        self.pen
+    }
+
+    /// The character `c`, one column wide and a cluster of its own ([`is_plain`]), with the
+    /// grid's pen number `pen`.
+    ///
+    /// [`is_plain`]: crate::app::text::is_plain
+    pub fn plain(c: char, pen: u32) -> Glyph {
+        Glyph {
+            symbol: u32::from(c),
+            pen,
+        }
+    }
+
+    /// True when the symbol takes one column.
+    pub fn is_one_column(self) -> bool {
+        self.symbol & NOT_ONE == 0
+    }
+
+    /// The symbol as an ASCII byte, when it is one.
+    fn ascii(self) -> Option<u8> {
+        u8::try_from(self.symbol).ok().filter(u8::is_ascii)
+    }
+
+    fn sym(self) -> Sym {
+        let s = self.symbol & !NOT_ONE;
+        match char::from_u32(s) {
+            Some(c) => Sym::Char(c),
+            None => Sym::Cluster(usize::try_from(s - CLUSTER).unwrap_or(usize::MAX)),
+        }
+    }
+}
+
+/// Past this many clusters, the table is rebuilt from the glyphs on screen.
+const MAX_CLUSTERS: usize = 4096;
+
+/// Up to this many pens, a pen is found by comparing it with each.
+const FEW_PENS: usize = 32;
+
+/// A screen of glyphs with the tables their numbers point into.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// The screen.
+    pub area: Rect,
+    glyphs: Vec<Glyph>,
+    pens: Vec<Pen>,
+    pen_ids: HashMap<Pen, u32, foldhash::fast::FixedState>,
+    /// Clusters of more than one character, with their width.
+    clusters: Vec<(String, u16)>,
+    cluster_ids: HashMap<String, u32, foldhash::fast::FixedState>,
+    /// How many clusters before the table is rebuilt from the screen.
+    cluster_limit: usize,
+    /// The pen looked up last, and its number (pens are never renumbered).
+    last_pen: Option<(Pen, u32)>,
+}
+
+impl Grid {
+    /// A blank screen over `area`.
+    pub fn new(area: Rect) -> Grid {
+        Grid {
+            area,
+            glyphs: vec![Glyph::BLANK; usize::from(area.width) * usize::from(area.height)],
+            pens: vec![Pen::PLAIN],
+            pen_ids: HashMap::default(),
+            clusters: Vec::new(),
+            cluster_ids: HashMap::default(),
+            cluster_limit: MAX_CLUSTERS,
+            last_pen: None,
+        }
+    }
+
+    /// The number of `pen` in this grid's table, added if new.
+    pub fn pen(&mut self, pen: Pen) -> u32 {
+        // Runs of cells share a pen: the last one found answers most lookups.
+        if let Some((last, id)) = self.last_pen
+            && last == pen
+        {
+            return id;
+        }
+        let id = self.find_or_add_pen(pen);
+        self.last_pen = Some((pen, id));
+        id
+    }
+
+    fn find_or_add_pen(&mut self, pen: Pen) -> u32 {
+        if self.pens.len() <= FEW_PENS {
+            if let Some(i) = self.pens.iter().position(|p| *p == pen) {
+                return u32::try_from(i).unwrap_or(0);
+            }
+        } else if let Some(&id) = self.pen_ids.get(&pen) {
+            return id;
+        }
+        let id = u32::try_from(self.pens.len()).unwrap_or(u32::MAX);
+        self.pens.push(pen);
+        if self.pens.len() > FEW_PENS {
+            if self.pen_ids.is_empty() {
+                self.pen_ids = (0u32..)
+                    .zip(self.pens.iter().copied())
+                    .map(|(i, p)| (p, i))
+                    .collect();
+            }
+            self.pen_ids.insert(pen, id);
+        }
+        id
+    }
+
+    /// The glyph that shows `cell`.
+    pub fn glyph_of(&mut self, cell: &Cell) -> Glyph {
+        let pen = self.pen(Pen::of(cell));
+        let s = cell.symbol();
+        let mut chars = s.chars();
+        let (symbol, width) = match (chars.next(), chars.next()) {
+            (Some(c), None) => (u32::from(c), char_width(c)),
+            (None, _) => (u32::from(' '), 1),
+            _ => self.cluster(s),
+        };
+        let flag = if width == 1 { 0 } else { NOT_ONE };
+        Glyph {
+            symbol: symbol | flag,
+            pen,
+        }
+    }
+
+    /// The number of the cluster `s` and its width, added to the table if new.
+    fn cluster(&mut self, s: &str) -> (u32, u16) {
+        if let Some(&id) = self.cluster_ids.get(s) {
+            let width = self.cluster_width(id);
+            return (id, width);
+        }
+        if self.clusters.len() >= self.cluster_limit {
+            self.compact_clusters();
+            // A screen of more distinct clusters than the limit keeps them all.
+            self.cluster_limit = MAX_CLUSTERS.max(2 * self.clusters.len());
+        }
+        let id = CLUSTER + u32::try_from(self.clusters.len()).unwrap_or(0);
+        let width = u16::try_from(s.width()).unwrap_or(u16::MAX);
+        self.clusters.push((s.to_string(), width));
+        self.cluster_ids.insert(s.to_string(), id);
+        (id, width)
+    }
+
+    fn cluster_width(&self, id: u32) -> u16 {
+        usize::try_from(id - CLUSTER)
+            .ok()
+            .and_then(|i| self.clusters.get(i))
+            .map_or(1, |(_, w)| *w)
+    }
+
+    fn cluster_str(&self, i: usize) -> &str {
+        self.clusters.get(i).map_or(" ", |(s, _)| s.as_str())
+    }
+
+    /// Keeps only the clusters the screen shows, renumbered.
+    fn compact_clusters(&mut self) {
+        let old = std::mem::take(&mut self.clusters);
+        self.cluster_ids.clear();
+        let mut glyphs = std::mem::take(&mut self.glyphs);
+        // No rebuilding while rebuilding: the screen holds fewer clusters than it has cells.
+        self.cluster_limit = usize::MAX;
+        for g in &mut glyphs {
+            if let Sym::Cluster(i) = g.sym()
+                && let Some((s, _)) = old.get(i)
+            {
+                let flag = g.symbol & NOT_ONE;
+                g.symbol = self.cluster(s).0 | flag;
+            }
+        }
+        self.glyphs = glyphs;
+    }
+
+    /// The glyph at (`x`, `y`), if inside.
+    pub fn get(&self, x: u16, y: u16) -> Option<Glyph> {
+        self.index(x, y).and_then(|i| self.glyphs.get(i).copied())
+    }
+
+    fn index(&self, x: u16, y: u16) -> Option<usize> {
+        let a = self.area;
+        (x >= a.left() && x < a.right() && y >= a.top() && y < a.bottom())
+            .then(|| usize::from(y - a.y) * usize::from(a.width) + usize::from(x - a.x))
+    }
+
+    /// The glyphs of row `y` from column `left` (inclusive) to `right` (exclusive), clipped to
+    /// the screen.
+    pub fn row_mut(&mut self, y: u16, left: u16, right: u16) -> &mut [Glyph] {
+        let a = self.area;
+        if y < a.top() || y >= a.bottom() {
+            return &mut [];
+        }
+        let (left, right) = (left.max(a.left()), right.min(a.right()));
+        if left >= right {
+            return &mut [];
+        }
+        let start = usize::from(y - a.y) * usize::from(a.width) + usize::from(left - a.x);
+        let end = start + usize::from(right - left);
+        self.glyphs.get_mut(start..end).unwrap_or_default()
+    }
+
+    /// The glyphs of row `y`, whole.
+    pub fn row(&self, y: u16) -> &[Glyph] {
+        let a = self.area;
+        if y < a.top() || y >= a.bottom() {
+            return &[];
+        }
+        let start = usize::from(y - a.y) * usize::from(a.width);
+        self.glyphs
+            .get(start..start + usize::from(a.width))
+            .unwrap_or_default()
+    }
+
+    /// How many columns `glyph` takes, as ratatui counts them.
+    pub fn width(&self, glyph: Glyph) -> u16 {
+        if glyph.is_one_column() {
+            return 1;
+        }
+        match glyph.sym() {
+            Sym::Char(c) => char_width(c),
+            Sym::Cluster(i) => self.clusters.get(i).map_or(1, |(_, w)| *w),
+        }
+    }
+
+    /// How many bytes the symbol of `glyph` takes in UTF-8.
+    pub fn symbol_len(&self, glyph: Glyph) -> usize {
+        match glyph.sym() {
+            Sym::Char(c) => c.len_utf8(),
+            Sym::Cluster(i) => self.cluster_str(i).len(),
+        }
+    }
+
+    /// The colours and modifiers of pen number `pen`, as the encoder writes them.
+    fn colors(&self, pen: u32) -> (Color, Color, Modifier) {
+        let p = self
+            .pens
+            .get(usize::try_from(pen).unwrap_or(usize::MAX))
+            .copied()
+            .unwrap_or(Pen::PLAIN);
+        (p.fg, p.bg, p.modifier)
+    }
+
+    /// Writes with `enc` the glyphs of row `y` from column `x` on, `n` of them, the first
+    /// style change included; `pen` is the pen the terminal writes in, updated. A run of
+    /// one-column glyphs goes out as its bytes after one move, with a style change where the
+    /// pen changes; after a glyph of another width the cursor moves again.
+    pub(crate) fn write_run(
+        &self,
+        enc: &mut Encoder<'_>,
+        out: &mut Vec<u8>,
+        (x, y): (u16, u16),
+        n: usize,
+        pen: &mut u32,
+    ) {
+        let row = self.row(y);
+        let from = usize::from(x.saturating_sub(self.area.x));
+        let Some(run) = row.get(from..from + n) else {
+            return;
+        };
+        let mut moved = false;
+        for (cx, &g) in (x..).zip(run) {
+            if !moved {
+                enc.go(out, cx, y);
+                moved = true;
+            }
+            if g.pen != *pen {
+                enc.style(out, self.colors(g.pen));
+                *pen = g.pen;
+            }
+            if let Some(b) = g.ascii() {
+                out.push(b);
+                continue;
+            }
+            match g.sym() {
+                Sym::Char(c) => {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                Sym::Cluster(i) => out.extend_from_slice(self.cluster_str(i).as_bytes()),
+            }
+            if !g.is_one_column() {
+                enc.wrote(cx, y, false);
+                moved = false;
+            }
+        }
+        if moved {
+            let last = x
+                .saturating_add(u16::try_from(n).unwrap_or(u16::MAX))
+                .saturating_sub(1);
+            enc.wrote(last, y, true);
+        }
+    }
+
+    /// `glyph` as the encoder and the tests read it.
+    pub fn shown(&self, glyph: Glyph) -> Shown<'_> {
+        let (fg, bg, modifier) = self.colors(glyph.pen);
+        let underline = self
+            .pens
+            .get(usize::try_from(glyph.pen).unwrap_or(usize::MAX))
+            .map_or(Color::Reset, |p| p.underline);
+        let symbol = match glyph.sym() {
+            Sym::Char(c) => {
+                let mut buf = [0u8; 4];
+                let len = c.encode_utf8(&mut buf).len();
+                Symbol::Char(buf, len)
+            }
+            Sym::Cluster(i) => Symbol::Cluster(self.cluster_str(i)),
+        };
+        Shown {
+            symbol,
+            pen: Pen {
+                fg,
+                bg,
+                underline,
+                modifier,
+            },
+        }
+    }
+}
+
+/// A character's width as ratatui's [`CellWidth`](ratatui::buffer::CellWidth) counts a
+/// one-character symbol.
+fn char_width(c: char) -> u16 {
+    let mut buf = [0u8; 4];
+    let s: &str = c.encode_utf8(&mut buf);
+    if is_one_column(s) {
+        1
+    } else {
+        ratatui::buffer::CellWidth::cell_width(s)
+    }
+}
+
+/// A glyph's symbol, readable as a string.
+#[derive(Debug, Clone, Copy)]
+enum Symbol<'a> {
+    Char([u8; 4], usize),
+    Cluster(&'a str),
+}
+
+/// A glyph with its symbol and style looked up: what the encoder writes.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown<'a> {
+    symbol: Symbol<'a>,
+    /// Its style.
+    pub pen: Pen,
+}
+
+impl Shown<'_> {
+    /// The symbol.
+    pub fn symbol(&self) -> &str {
+        match &self.symbol {
+            Symbol::Char(buf, len) => buf
+                .get(..*len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(" "),
+            Symbol::Cluster(s) => s,
+        }
+    }
+
+    /// The same cell as ratatui has it.
+    pub fn to_cell(&self) -> Cell {
+        let mut cell = Cell::EMPTY;
+        cell.set_symbol(self.symbol());
+        cell.fg = self.pen.fg;
+        cell.bg = self.pen.bg;
+        cell.underline_color = self.pen.underline;
+        cell.modifier = self.pen.modifier;
+        cell
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Style;
+
+    #[test]
+    fn every_cell_comes_back_as_it_went_in() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 2));
+        buf.set_string(0, 0, "a中e\u{301}🇫🇷 x", Style::default().fg(Color::Red));
+        buf.set_string(
+            0,
+            1,
+            "« été »",
+            Style::default()
+                .bg(Color::Rgb(1, 2, 3))
+                .add_modifier(Modifier::BOLD)
+                .underline_color(Color::Blue),
+        );
+        let mut grid = Grid::new(buf.area);
+        for (i, cell) in buf.content.iter().enumerate() {
+            let g = grid.glyph_of(cell);
+            assert_eq!(grid.shown(g).to_cell(), *cell, "cell {i}");
+            assert_eq!(
+                grid.width(g),
+                ratatui::buffer::CellWidth::cell_width(cell.symbol()),
+                "{:?}",
+                cell.symbol()
+            );
+        }
+        assert_eq!(grid.glyph_of(&Cell::EMPTY), Glyph::BLANK);
+    }
+
+    #[test]
+    fn a_plain_character_is_the_glyph_of_its_cell() {
+        let mut grid = Grid::new(Rect::new(0, 0, 1, 1));
+        let pen = grid.pen(Pen::PLAIN);
+        for c in (0u32..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|&c| crate::app::text::is_plain(c))
+        {
+            let mut cell = Cell::EMPTY;
+            cell.set_char(c);
+            assert_eq!(grid.glyph_of(&cell), Glyph::plain(c, pen), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn equal_cells_are_equal_glyphs_and_tables_hold_each_once() {
+        let mut grid = Grid::new(Rect::new(0, 0, 4, 1));
+        let mut cyan = Cell::new("e\u{301}");
+        cyan.fg = Color::Cyan;
+        let same = cyan.clone();
+        assert_eq!(grid.glyph_of(&cyan), grid.glyph_of(&same));
+        let mut yellow = cyan.clone();
+        yellow.fg = Color::Yellow;
+        assert_ne!(grid.glyph_of(&cyan), grid.glyph_of(&yellow));
+        assert_eq!(grid.pens.len(), 3);
+        for i in 0..100u8 {
+            let mut indexed = cyan.clone();
+            indexed.fg = Color::Indexed(i);
+            let glyph = grid.glyph_of(&indexed);
+            assert_eq!(grid.shown(glyph).pen.fg, Color::Indexed(i));
+            assert_eq!(
+                grid.glyph_of(&indexed),
+                glyph,
+                "found again past the few pens"
+            );
+        }
+        assert_eq!(grid.clusters.len(), 1);
+    }
+
+    #[test]
+    fn pens_looked_up_in_turn_keep_their_numbers() {
+        let mut grid = Grid::new(Rect::new(0, 0, 1, 1));
+        let red = Pen {
+            fg: Color::Red,
+            ..Pen::PLAIN
+        };
+        let (plain, r) = (grid.pen(Pen::PLAIN), grid.pen(red));
+        assert_ne!(plain, r);
+        for _ in 0..3 {
+            assert_eq!(grid.pen(red), r);
+            assert_eq!(grid.pen(Pen::PLAIN), plain);
+        }
+        assert_eq!(grid.pens.len(), 2);
+    }
+
+    #[test]
+    fn the_cluster_table_keeps_what_the_screen_shows_when_full() {
+        let mut grid = Grid::new(Rect::new(0, 0, 2, 1));
+        let kept = grid.glyph_of(&Cell::new("a\u{301}"));
+        grid.row_mut(0, 0, 1)[0] = kept;
+        for i in 0..MAX_CLUSTERS + 10 {
+            let c = char::from_u32(0x4e00 + u32::try_from(i).unwrap()).unwrap();
+            let mut cell = Cell::EMPTY;
+            cell.set_symbol(&format!("{c}\u{301}"));
+            grid.glyph_of(&cell);
+        }
+        assert!(grid.clusters.len() <= MAX_CLUSTERS);
+        let now = grid.get(0, 0).unwrap();
+        assert_eq!(grid.shown(now).symbol(), "a\u{301}");
+    }
+}
