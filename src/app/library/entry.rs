@@ -3,9 +3,9 @@
 //! from a loaded briefing; no I/O here.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use crate::app::text::fold_text;
+use crate::app::text::fold_into;
 use crate::model::{Briefing, Date};
 
 /// One item of a briefing that a search can find and the reader can open at.
@@ -23,11 +23,75 @@ pub enum ItemRef {
     Threat(usize),
 }
 
-/// A loaded briefing, summarized for the library.
+/// A summary's briefing: parsed, or the JSON a library's index keeps it as, parsed the first
+/// time it is asked for (a warm start reads the summaries of thousands of briefings, and the
+/// reader opens one).
+#[derive(Debug, Clone)]
+pub struct BriefingCell(Arc<Cell>);
+
+#[derive(Debug)]
+struct Cell {
+    json: Option<Box<[u8]>>,
+    parsed: OnceLock<Option<Arc<Briefing>>>,
+}
+
+impl BriefingCell {
+    /// A briefing parsed already.
+    pub fn parsed(briefing: Arc<Briefing>) -> BriefingCell {
+        BriefingCell(Arc::new(Cell {
+            json: None,
+            parsed: OnceLock::from(Some(briefing)),
+        }))
+    }
+
+    /// A briefing as JSON, parsed when first asked for.
+    pub fn json(json: Vec<u8>) -> BriefingCell {
+        BriefingCell(Arc::new(Cell {
+            json: Some(json.into_boxed_slice()),
+            parsed: OnceLock::new(),
+        }))
+    }
+
+    /// The briefing; `None` when its JSON does not read back (serde only: the model's checks
+    /// passed when it was written).
+    pub fn get(&self) -> Option<Arc<Briefing>> {
+        self.0
+            .parsed
+            .get_or_init(|| {
+                let json = self.0.json.as_deref()?;
+                serde_json::from_slice::<Briefing>(json).ok().map(Arc::new)
+            })
+            .clone()
+    }
+
+    /// The JSON it was made from, if it was.
+    pub fn json_bytes(&self) -> Option<&[u8]> {
+        self.0.json.as_deref()
+    }
+}
+
+impl PartialEq for BriefingCell {
+    fn eq(&self, other: &BriefingCell) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.get() == other.get()
+    }
+}
+
+/// A loaded briefing, summarized for the library: what its row, the filters, the facets and
+/// the search read, and the briefing itself for the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// The briefing itself, for the reader.
-    pub briefing: Arc<Briefing>,
+    /// The briefing itself, for the reader and the matches' text.
+    pub cell: BriefingCell,
+    /// The headline.
+    pub title: String,
+    /// The date, if the briefing has one.
+    pub date: Option<Date>,
+    /// The language tag, or empty.
+    pub lang: String,
+    /// How many quotes.
+    pub quotes: usize,
+    /// How many threats.
+    pub threats: usize,
     /// Its publisher, else its first party, else empty.
     pub publisher: String,
     /// Names of the parties, full names too.
@@ -36,7 +100,8 @@ pub struct Summary {
     pub people: Vec<String>,
     /// The taxonomy's ids of its areas' and threats' categories, each once.
     pub categories: Vec<String>,
-    /// Every item's text folded ([`fold_text`]), one item per line.
+    /// Every item's text folded ([`fold_text`](crate::app::text::fold_text)), one item per
+    /// line.
     pub folded: String,
     /// Where each item starts in `folded`, in order.
     pub items: Vec<(usize, ItemRef)>,
@@ -76,39 +141,46 @@ impl Summary {
                 categories.push(c.clone());
             }
         }
-        let mut folded = String::new();
+        let mut folded = String::with_capacity(1024);
         let mut items = Vec::new();
-        let mut add = |text: &str, item: ItemRef| {
-            items.push((folded.len(), item));
+        // Each item folded straight into the one text, its parts in a row (every briefing of a
+        // library is summarized as it loads: no copy on the way).
+        let mut add = |parts: &[&str], item: ItemRef| {
+            let start = folded.len();
+            items.push((start, item));
+            for part in parts {
+                fold_into(&mut folded, part);
+            }
             // One line per item: a match never spans two.
-            folded.extend(
-                fold_text(text)
-                    .chars()
-                    .map(|c| if c == '\n' { ' ' } else { c }),
-            );
+            if folded.get(start..).is_some_and(|t| t.contains('\n')) {
+                let tail = folded.split_off(start);
+                folded.push_str(&tail.replace('\n', " "));
+            }
             folded.push('\n');
         };
-        add(&b.title, ItemRef::Title);
+        add(&[&b.title], ItemRef::Title);
         for (i, p) in b.summary.iter().enumerate() {
-            add(p, ItemRef::Paragraph(i));
+            add(&[p], ItemRef::Paragraph(i));
         }
         for (i, q) in b.quotes.iter().enumerate() {
             let who: Vec<&str> = q.speaker.names().collect();
-            add(
-                &format!("{} — {}", q.text, who.join(", ")),
-                ItemRef::Quote(i),
-            );
+            add(&[&q.text, " — ", &who.join(", ")], ItemRef::Quote(i));
         }
         for (i, a) in b.cooperation_areas.iter().enumerate() {
             let detail = a.detail.as_deref().unwrap_or("");
-            add(&format!("{} {detail}", a.label), ItemRef::Area(i));
+            add(&[&a.label, " ", detail], ItemRef::Area(i));
         }
         for (i, t) in b.threats.iter().enumerate() {
             let detail = t.detail.as_deref().unwrap_or("");
-            add(&format!("{} {detail}", t.label), ItemRef::Threat(i));
+            add(&[&t.label, " ", detail], ItemRef::Threat(i));
         }
         Summary {
-            briefing,
+            title: b.title.clone(),
+            date: b.date,
+            lang: b.lang.clone().unwrap_or_default(),
+            quotes: b.quotes.len(),
+            threats: b.threats.len(),
+            cell: BriefingCell::parsed(Arc::clone(&briefing)),
             publisher,
             parties,
             people,
@@ -118,19 +190,24 @@ impl Summary {
         }
     }
 
+    /// The briefing (parsed now if it was kept as JSON); `None` when it does not read back.
+    pub fn briefing(&self) -> Option<Arc<Briefing>> {
+        self.cell.get()
+    }
+
     /// The headline.
     pub fn title(&self) -> &str {
-        &self.briefing.title
+        &self.title
     }
 
     /// The date, if the briefing has one.
     pub fn date(&self) -> Option<Date> {
-        self.briefing.date
+        self.date
     }
 
     /// The language tag, or empty.
     pub fn lang(&self) -> &str {
-        self.briefing.lang.as_deref().unwrap_or("")
+        &self.lang
     }
 
     /// True when the folded `needle` occurs anywhere in the briefing.
@@ -158,7 +235,9 @@ impl Summary {
 
     /// The text of `item` as the match list shows it.
     pub fn item_text(&self, item: ItemRef) -> String {
-        let b = &self.briefing;
+        let Some(b) = self.briefing() else {
+            return String::new();
+        };
         let text = match item {
             ItemRef::Title => Some(b.title.clone()),
             ItemRef::Paragraph(i) => b.summary.get(i).cloned(),
@@ -230,6 +309,7 @@ pub fn highlights(text: &str, query: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::text::fold_text;
 
     fn bundled() -> Summary {
         Summary::of(Arc::new(crate::model::bundled().unwrap()))
@@ -241,6 +321,30 @@ mod tests {
         assert!(!s.publisher.is_empty());
         assert!(!s.people.is_empty(), "{:?}", s.people);
         assert_eq!(s.items.first(), Some(&(0, ItemRef::Title)));
+    }
+
+    #[test]
+    fn the_folded_text_is_each_item_folded_on_its_line() {
+        let s = bundled();
+        let b = s.briefing().unwrap();
+        let mut lines = vec![b.title.clone()];
+        lines.extend(b.summary.iter().cloned());
+        for q in &b.quotes {
+            let who: Vec<&str> = q.speaker.names().collect();
+            lines.push(format!("{} — {}", q.text, who.join(", ")));
+        }
+        for a in &b.cooperation_areas {
+            lines.push(format!("{} {}", a.label, a.detail.as_deref().unwrap_or("")));
+        }
+        for t in &b.threats {
+            lines.push(format!("{} {}", t.label, t.detail.as_deref().unwrap_or("")));
+        }
+        let want: String = lines
+            .iter()
+            .map(|l| fold_text(l).replace('\n', " ") + "\n")
+            .collect();
+        assert_eq!(s.folded, want);
+        assert_eq!(s.items.len(), lines.len());
     }
 
     #[test]

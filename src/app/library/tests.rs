@@ -417,3 +417,29 @@ fn the_configurations_keys_drive_the_library_its_help_and_its_readers() {
     assert!(b.reader.is_none());
     assert!(!b.press(Key::Char('x')));
 }
+
+#[test]
+fn a_folder_read_as_the_list_shows_fills_it_and_says_how_much_is_left() {
+    let all = entries();
+    let mut l = Library::new("news", Vec::new(), Lang::En, Size::new(100, 30));
+    l.loading = Some(0);
+    l.follow_lang = true;
+    // The French briefing first: the interface follows the briefings as they come.
+    l.apply(Update {
+        entries: vec![all[0].clone()],
+        pending: 3,
+    });
+    assert_eq!(
+        (l.loading, l.lang, paths(&l)),
+        (Some(3), Lang::Fr, vec!["b/cocaine.txt"])
+    );
+    keys(&mut l, "G");
+    l.apply(Update {
+        entries: all,
+        pending: 0,
+    });
+    assert_eq!(l.loading, None);
+    assert_eq!(l.lang, Lang::En);
+    // The selection stays on its file as the others come in.
+    assert_eq!(l.selected().map(|e| e.path.as_str()), Some("b/cocaine.txt"));
+}
