@@ -289,12 +289,33 @@ impl Library {
     /// Filters, sorts, finds the matches and counts the facets again, keeping `keep`
     /// selected if it is still shown.
     fn refresh(&mut self, keep: Option<&str>) {
-        self.filter = Filter::parse(&self.line);
+        self.refresh_with(keep, false);
+    }
+
+    /// [`Library::refresh`] after a key typed in the filter line, the entries unchanged: a
+    /// search that narrows the last one (its phrase longer, the rest the same) looks only
+    /// through the briefings the last one kept, already in order.
+    fn refresh_typed(&mut self) {
+        self.refresh_with(None, true);
+    }
+
+    fn refresh_with(&mut self, keep: Option<&str>, typed: bool) {
+        let filter = Filter::parse(&self.line);
         let entries = Arc::clone(&self.entries);
-        let mut shown: Vec<usize> = (0..entries.len())
-            .filter(|&i| entries.get(i).is_some_and(|e| self.filter.keeps(e)))
-            .collect();
-        sort(&mut shown, &entries, self.sort);
+        let shown: Vec<usize> = if typed && filter.narrows(&self.filter) {
+            self.shown
+                .iter()
+                .copied()
+                .filter(|&i| entries.get(i).is_some_and(|e| filter.keeps(e)))
+                .collect()
+        } else {
+            let mut shown: Vec<usize> = (0..entries.len())
+                .filter(|&i| entries.get(i).is_some_and(|e| filter.keeps(e)))
+                .collect();
+            sort(&mut shown, &entries, self.sort);
+            shown
+        };
+        self.filter = filter;
         self.shown = shown;
         if let Some(path) = keep
             && let Some(i) = self
@@ -479,7 +500,7 @@ pub fn update(lib: &mut Library, action: Action) -> LibEffect {
         }
         Action::SearchInput(c) if lib.overlay == Overlay::Filter => {
             lib.line.push(c);
-            lib.refresh(None);
+            lib.refresh_typed();
             lib.list = Cursor::default();
             lib.matches = Cursor::default();
         }
