@@ -494,16 +494,16 @@ impl Folder {
     fn read_index(&mut self) {
         let Some(path) = &self.index else { return };
         let t = Instant::now();
-        let Ok(bytes) = std::fs::read(path) else {
+        let Some(opened) = index::open(path, self.cache.importer) else {
             self.dirty = true;
             return;
         };
-        let Some(records) = index::parse(&bytes, self.cache.importer) else {
+        let Some(records) = opened.records() else {
             self.dirty = true;
             return;
         };
         index::touch(path);
-        let decoded = par_map(&records, |r| index::decode(r));
+        let decoded = par_map(&records, |r| opened.decode(r));
         if decoded.len() != records.len() {
             self.dirty = true;
             return;
@@ -851,11 +851,11 @@ mod tests {
         let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["sub/moved.txt"]);
         // The index holds the files there are, no more.
-        let bytes = std::fs::read(cache.index_for(&lib).unwrap()).unwrap();
-        let records = index::parse(&bytes, cache.importer).unwrap();
+        let records = index::tests::read_all(&cache.index_for(&lib).unwrap(), cache.importer);
         let held: Vec<String> = records
-            .iter()
-            .map(|r| index::decode(r).unwrap().entry.path)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.unwrap().entry.path)
             .collect();
         assert_eq!(held, ["sub/moved.txt"]);
     }

@@ -4,29 +4,37 @@
 //! one file instead of every release and every cached briefing.
 //!
 //! The format is ours and compact: a header (a magic line, the format's version, the
-//! importer's identity), then one record per file, each field a fixed-size integer or a string
-//! after its length. Briefings are kept as the JSON the model's serde types write (they read it
-//! back in microseconds; the binary formats of serde cannot read the model's untagged fields).
-//! Every read is checked against the buffer's end: a damaged index is no index, and a record
-//! whose briefing does not read back is dropped (its file is read again).
+//! importer's identity, where the records are), the briefings, then one record per file, each
+//! field a fixed-size integer or a string after its length. Briefings are kept as the JSON the
+//! model's serde types write (they read it back in microseconds; the binary formats of serde
+//! cannot read the model's untagged fields), apart from the records: a start reads the records
+//! only, and a briefing is read from the index (still open, whatever was written since) when
+//! the reader or the matches ask for it. Every read is checked against the buffer's end and by
+//! a hash: a damaged index is no index, a damaged record is dropped, and a briefing that does
+//! not read back does not load and is dropped when the index is written again (its file is
+//! read again).
 //!
 //! It is written whole, through a temporary file in the same folder and a rename, so a reader
 //! never sees half of one; it holds the files of the last scan only (the others are dropped
 //! when it is written again). The folder of indexes is bounded too: [`prune`] keeps the most
 //! recently opened [`MAX_INDEXES`], within [`MAX_BYTES`] in all.
 
-use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use super::Known;
 use crate::app::library::Entry;
-use crate::app::library::entry::{BriefingCell, ItemRef, Summary};
-use crate::model::Date;
+use crate::app::library::entry::{BriefingCell, ItemRef, StoredBriefing, Summary};
+use crate::model::{Briefing, Date};
 
 /// The first bytes of an index, with the format's version.
-const MAGIC: &[u8; 16] = b"briefing-index\n\x02";
+const MAGIC: &[u8; 16] = b"briefing-index\n\x03";
+
+/// The header: the magic line, the importer, how many records, where they start and how many
+/// bytes they take (they end the file).
+const HEADER: u64 = 16 + 4 * 8;
 
 /// The most library indexes kept; past it, the least recently opened go.
 pub const MAX_INDEXES: usize = 16;
@@ -41,25 +49,107 @@ const SETTLED: u8 = 2;
 const LOADED: u8 = 4;
 const DATED: u8 = 8;
 
-/// The records of the index in `bytes`, each its own bytes (decoded by [`decode`], on every
-/// core), if it is an index written for `importer`.
-pub(super) fn parse(bytes: &[u8], importer: u64) -> Option<Vec<&[u8]>> {
-    let mut r = Reader { bytes, at: 0 };
+/// An index opened: its records read (decoded by [`Index::decode`], on every core), the file
+/// kept open for the briefings.
+pub(super) struct Index {
+    file: Arc<Blobs>,
+    records: Vec<u8>,
+    count: usize,
+    /// Where the records start: the briefings are before.
+    records_at: u64,
+}
+
+/// The index's file, open, for the briefings it keeps: a briefing asked for after the index
+/// was written again is read from the file as it was opened.
+#[derive(Debug)]
+pub(super) struct Blobs(Mutex<std::fs::File>);
+
+/// A briefing kept in an index: where, how long, and the hash of its JSON.
+#[derive(Debug)]
+struct Stored {
+    file: Arc<Blobs>,
+    at: u64,
+    len: usize,
+    sum: u64,
+}
+
+impl Stored {
+    /// Its JSON, if it reads back as written.
+    fn json(&self) -> Option<Vec<u8>> {
+        let mut out = vec![0; self.len];
+        let mut file = self.file.0.lock().ok()?;
+        file.seek(SeekFrom::Start(self.at)).ok()?;
+        file.read_exact(&mut out).ok()?;
+        (checksum(&out) == self.sum).then_some(out)
+    }
+}
+
+impl StoredBriefing for Stored {
+    fn load(&self) -> Option<Arc<Briefing>> {
+        // serde only: the model's checks passed when it was written.
+        serde_json::from_slice::<Briefing>(&self.json()?)
+            .ok()
+            .map(Arc::new)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The index at `path`, if it is one written for `importer` and whole: its header and
+/// records read, its briefings left on disk.
+pub(super) fn open(path: &Path, importer: u64) -> Option<Index> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut head = [0u8; HEADER as usize];
+    file.read_exact(&mut head).ok()?;
+    let mut r = Reader {
+        bytes: &head,
+        at: 0,
+    };
     if r.take(MAGIC.len())? != MAGIC || r.u64()? != importer {
         return None;
     }
     let count = usize::try_from(r.u64()?).ok()?;
-    // Each record takes at least 8 bytes: a count past that is a damaged index.
-    let mut out = Vec::with_capacity(count.min(bytes.len() / 8));
-    for _ in 0..count {
-        out.push(r.bytes()?);
+    let (records_at, records_len) = (r.u64()?, r.u64()?);
+    if records_at < HEADER || records_at.checked_add(records_len)? != len {
+        return None;
     }
-    (r.at == bytes.len()).then_some(out)
+    file.seek(SeekFrom::Start(records_at)).ok()?;
+    let mut records = vec![0; usize::try_from(records_len).ok()?];
+    file.read_exact(&mut records).ok()?;
+    Some(Index {
+        file: Arc::new(Blobs(Mutex::new(file))),
+        records,
+        count,
+        records_at,
+    })
 }
 
-/// One record as the folder knows a file: its summary, with the briefing kept as JSON until
-/// the reader opens it, or why it did not load. `None` for a damaged record.
-pub(super) fn decode(record: &[u8]) -> Option<Known> {
+impl Index {
+    /// The records, each its own bytes; `None` when they do not add up.
+    pub(super) fn records(&self) -> Option<Vec<&[u8]>> {
+        let mut r = Reader {
+            bytes: &self.records,
+            at: 0,
+        };
+        // Each record takes at least 8 bytes: a count past that is a damaged index.
+        let mut out = Vec::with_capacity(self.count.min(self.records.len() / 8));
+        for _ in 0..self.count {
+            out.push(r.bytes()?);
+        }
+        (r.at == self.records.len()).then_some(out)
+    }
+
+    /// One record as the folder knows a file: its summary, its briefing left in the index
+    /// until asked for, or why it did not load. `None` for a damaged record.
+    pub(super) fn decode(&self, record: &[u8]) -> Option<Known> {
+        decode(record, &self.file, self.records_at)
+    }
+}
+
+fn decode(record: &[u8], file: &Arc<Blobs>, records_at: u64) -> Option<Known> {
     // Each record ends with a hash of the rest: a record damaged on disk is no record (its
     // file is read again), even where its lengths still add up.
     let (record, sum) = record.split_at_checked(record.len().checked_sub(8)?)?;
@@ -85,19 +175,34 @@ pub(super) fn decode(record: &[u8]) -> Option<Known> {
         } else {
             None
         };
+        let (lang, quotes, threats) = (r.string()?, r.u32()?, r.u32()?);
+        let (publisher, parties, people, categories) =
+            (r.string()?, r.strings()?, r.strings()?, r.strings()?);
+        let (folded, items) = (r.string()?, r.items()?);
+        let (at, len, sum) = (r.u64()?, r.u64()?, r.u64()?);
+        // The briefing lies between the header and the records.
+        if at < HEADER || at.checked_add(len)? > records_at {
+            return None;
+        }
+        let stored = Stored {
+            file: Arc::clone(file),
+            at,
+            len: usize::try_from(len).ok()?,
+            sum,
+        };
         let summary = Summary {
             title,
             date,
-            lang: r.string()?,
-            quotes: usize::try_from(r.u32()?).ok()?,
-            threats: usize::try_from(r.u32()?).ok()?,
-            publisher: r.string()?,
-            parties: r.strings()?,
-            people: r.strings()?,
-            categories: r.strings()?,
-            folded: r.string()?,
-            items: r.items()?,
-            cell: BriefingCell::json(r.bytes()?.to_vec()),
+            lang,
+            quotes: usize::try_from(quotes).ok()?,
+            threats: usize::try_from(threats).ok()?,
+            publisher,
+            parties,
+            people,
+            categories,
+            folded,
+            items,
+            cell: BriefingCell::Stored(Arc::new(stored)),
         };
         Entry {
             path: path.to_string(),
@@ -200,32 +305,51 @@ pub(super) fn write<'a>(
         .suffix(".tmp")
         .tempfile_in(dir)?;
     let mut out = BufWriter::with_capacity(1 << 16, tmp);
-    out.write_all(MAGIC)?;
-    out.write_all(&importer.to_le_bytes())?;
-    // The count, known at the end, is written over this.
-    out.write_all(&0u64.to_le_bytes())?;
+    // The header, known at the end, is written over this; the briefings follow it as they
+    // come, the records (kept meanwhile) after them.
+    out.write_all(&[0; HEADER as usize])?;
+    let mut at = HEADER;
     let mut count = 0u64;
+    let mut records = Vec::with_capacity(1 << 16);
     let mut record = Vec::with_capacity(1 << 14);
+    let mut json = Vec::with_capacity(1 << 14);
     for k in known {
         record.clear();
-        if encode(k, &mut record).is_some() {
-            let sum = checksum(&record);
-            record.extend_from_slice(&sum.to_le_bytes());
-            out.write_all(&(record.len() as u64).to_le_bytes())?;
-            out.write_all(&record)?;
-            count += 1;
+        json.clear();
+        let Some(loaded) = encode(k, &mut record, &mut json) else {
+            continue;
+        };
+        if loaded {
+            out.write_all(&json)?;
+            let len = json.len() as u64;
+            for n in [at, len, checksum(&json)] {
+                record.extend_from_slice(&n.to_le_bytes());
+            }
+            at += len;
         }
+        let sum = checksum(&record);
+        record.extend_from_slice(&sum.to_le_bytes());
+        records.extend_from_slice(&(record.len() as u64).to_le_bytes());
+        records.extend_from_slice(&record);
+        count += 1;
     }
+    out.write_all(&records)?;
     let mut tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-    tmp.seek(SeekFrom::Start(MAGIC.len() as u64 + 8))?;
-    tmp.write_all(&count.to_le_bytes())?;
+    tmp.seek(SeekFrom::Start(0))?;
+    let mut head = Vec::with_capacity(HEADER as usize);
+    head.extend_from_slice(MAGIC);
+    for n in [importer, count, at, records.len() as u64] {
+        head.extend_from_slice(&n.to_le_bytes());
+    }
+    tmp.write_all(&head)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
-/// `k` as a record, into `out`; `None` for a file whose bytes were not read, or whose
-/// briefing does not read back (both read again next time).
-fn encode(k: &Known, out: &mut Vec<u8>) -> Option<()> {
+/// `k` as a record, into `out`, and its briefing as JSON into `json`; true when it loaded
+/// (where its briefing is goes at the end of the record). `None` for a file whose bytes were
+/// not read, or whose briefing does not read back (both read again next time).
+fn encode(k: &Known, out: &mut Vec<u8>, json: &mut Vec<u8>) -> Option<bool> {
     let hash = k.hash?;
     let (size, mtime) = k.stamp.unwrap_or((0, None));
     let since = mtime.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok());
@@ -280,15 +404,23 @@ fn encode(k: &Known, out: &mut Vec<u8>) -> Option<()> {
                 out.push(kind);
                 out.extend_from_slice(&u32::try_from(i).ok()?.to_le_bytes());
             }
-            match s.cell.json_bytes() {
-                Some(json) => put_bytes(out, json),
-                None => put_bytes(out, &serde_json::to_vec(&*s.briefing()?).ok()?),
+            // A briefing kept in an index is copied as it was written, once its hash says so.
+            let kept = match &s.cell {
+                BriefingCell::Stored(st) => st.as_any().downcast_ref::<Stored>(),
+                BriefingCell::Parsed(_) => None,
+            };
+            match kept {
+                Some(st) => json.extend_from_slice(&st.json()?),
+                None => serde_json::to_writer(&mut *json, &*s.briefing()?).ok()?,
             }
+            Some(true)
         }
-        (Err(why), None) => put_str(out, why),
-        (Ok(_), None) => return None,
+        (Err(why), None) => {
+            put_str(out, why);
+            Some(false)
+        }
+        (Ok(_), None) => None,
     }
-    Some(())
 }
 
 fn checksum(record: &[u8]) -> u64 {
@@ -389,6 +521,14 @@ pub(super) mod tests {
         }
     }
 
+    /// Every record of the index at `path`, decoded (`None` for one damaged); `None` when it
+    /// is no index for `importer`.
+    pub(crate) fn read_all(path: &Path, importer: u64) -> Option<Vec<Option<Known>>> {
+        let index = open(path, importer)?;
+        let records = index.records()?;
+        Some(records.iter().map(|r| index.decode(r)).collect())
+    }
+
     #[test]
     fn an_index_reads_back_what_was_written_and_skips_unread_files() {
         let dir = tempfile::tempdir().unwrap();
@@ -402,48 +542,64 @@ pub(super) mod tests {
         ];
         write(&path, 7, all.iter()).unwrap();
         let bytes = std::fs::read(&path).unwrap();
-        let records = parse(&bytes, 7).unwrap();
-        let back: Vec<Known> = records.iter().map(|r| decode(r).unwrap()).collect();
+        let back: Vec<Known> = read_all(&path, 7)
+            .unwrap()
+            .into_iter()
+            .map(Option::unwrap)
+            .collect();
         assert_eq!(back.len(), 2, "the file never read is not kept");
         for (b, a) in back.iter().zip(&all) {
             assert_eq!(b.entry, a.entry);
             assert_eq!((b.stamp, b.settled, b.hash), (a.stamp, a.settled, a.hash));
         }
-        // The briefing is kept as JSON until it is asked for, and is the one written.
+        // The briefing is left in the index until it is asked for, and is the one written.
         let s = back[0].entry.summary().unwrap();
-        assert!(s.cell.json_bytes().is_some());
+        assert!(matches!(s.cell, BriefingCell::Stored(_)));
         assert_eq!(s.briefing().unwrap().title, "Title of a.txt");
-        // Written again from what it read, it is the same file.
+        // Written again from what it read, it is the same file; what was read before still
+        // reads from the index as it was opened.
         write(&path, 7, back.iter()).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        write(&path, 7, all[1..2].iter()).unwrap();
+        assert_eq!(s.briefing().unwrap().title, "Title of a.txt");
         // Another importer's index is no index.
-        assert!(parse(&bytes, 8).is_none());
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(read_all(&path, 8).is_none());
         // Nothing but the index is left in the folder.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
-    fn a_damaged_index_is_no_index_and_a_damaged_record_is_dropped() {
+    fn a_damaged_index_is_no_index_and_a_damaged_record_or_briefing_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("index-0000000000000001.bin");
         write(&path, 7, [known("a.txt", true, 1)].iter()).unwrap();
         let bytes = std::fs::read(&path).unwrap();
-        for cut in [0, 10, MAGIC.len() + 8, bytes.len() / 2, bytes.len() - 1] {
-            assert!(parse(&bytes[..cut], 7).is_none(), "cut at {cut}");
+        for cut in [0, 10, HEADER as usize, bytes.len() / 2, bytes.len() - 1] {
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            assert!(read_all(&path, 7).is_none(), "cut at {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(parse(&longer, 7).is_none());
+        std::fs::write(&path, &longer).unwrap();
+        assert!(read_all(&path, 7).is_none());
         // A record whose bytes changed, its lengths intact: dropped, not shown.
-        for (from, to) in [
-            (&b"\"title\""[..], &b"\"titel\""[..]),
-            (b"Title of", b"Titre de"),
-        ] {
-            let damaged = replace_bytes(&bytes, from, to);
-            assert_ne!(damaged, bytes);
-            let records = parse(&damaged, 7).unwrap();
-            assert!(decode(records[0]).is_none());
-        }
+        let damaged = replace_bytes(&bytes, b"Title of", b"Titre de");
+        assert_ne!(damaged, bytes);
+        std::fs::write(&path, &damaged).unwrap();
+        assert!(read_all(&path, 7).unwrap()[0].is_none());
+        // A briefing whose bytes changed: its summary lists, the briefing does not load, and
+        // the index written again drops it (its file is read again).
+        let damaged = replace_bytes(&bytes, b"\"title\"", b"\"titel\"");
+        assert_ne!(damaged, bytes);
+        std::fs::write(&path, &damaged).unwrap();
+        let back = read_all(&path, 7).unwrap().remove(0).unwrap();
+        let s = back.entry.summary().unwrap();
+        assert_eq!(s.title(), "Title of a.txt");
+        assert!(s.briefing().is_none());
+        let again = dir.path().join("index-0000000000000002.bin");
+        write(&again, 7, [back].iter()).unwrap();
+        assert_eq!(read_all(&again, 7).unwrap().len(), 0);
     }
 
     /// `hay` with each `from` replaced by `to`, as long.

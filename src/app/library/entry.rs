@@ -3,7 +3,7 @@
 //! from a loaded briefing; no I/O here.
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use crate::app::text::fold_into;
 use crate::model::{Briefing, Date};
@@ -23,56 +23,47 @@ pub enum ItemRef {
     Threat(usize),
 }
 
-/// A summary's briefing: parsed, or the JSON a library's index keeps it as, parsed the first
-/// time it is asked for (a warm start reads the summaries of thousands of briefings, and the
-/// reader opens one).
+/// A summary's briefing: parsed, or kept by the edge (a library's index keeps it on disk) and
+/// read each time it is asked for: a warm start reads the summaries of thousands of briefings
+/// and not their briefings, which the reader and the matches' text need only a few of.
 #[derive(Debug, Clone)]
-pub struct BriefingCell(Arc<Cell>);
+pub enum BriefingCell {
+    /// Parsed already.
+    Parsed(Arc<Briefing>),
+    /// Kept elsewhere.
+    Stored(Arc<dyn StoredBriefing>),
+}
 
-#[derive(Debug)]
-struct Cell {
-    json: Option<Box<[u8]>>,
-    parsed: OnceLock<Option<Arc<Briefing>>>,
+/// A briefing kept by the edge, read when asked for. The core only asks; the edge reads.
+pub trait StoredBriefing: std::fmt::Debug + Send + Sync + std::any::Any {
+    /// The briefing; `None` when it cannot be read back.
+    fn load(&self) -> Option<Arc<Briefing>>;
+    /// Itself, for the edge that made it to know its own.
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 impl BriefingCell {
     /// A briefing parsed already.
     pub fn parsed(briefing: Arc<Briefing>) -> BriefingCell {
-        BriefingCell(Arc::new(Cell {
-            json: None,
-            parsed: OnceLock::from(Some(briefing)),
-        }))
+        BriefingCell::Parsed(briefing)
     }
 
-    /// A briefing as JSON, parsed when first asked for.
-    pub fn json(json: Vec<u8>) -> BriefingCell {
-        BriefingCell(Arc::new(Cell {
-            json: Some(json.into_boxed_slice()),
-            parsed: OnceLock::new(),
-        }))
-    }
-
-    /// The briefing; `None` when its JSON does not read back (serde only: the model's checks
-    /// passed when it was written).
+    /// The briefing; `None` when it is kept and does not read back.
     pub fn get(&self) -> Option<Arc<Briefing>> {
-        self.0
-            .parsed
-            .get_or_init(|| {
-                let json = self.0.json.as_deref()?;
-                serde_json::from_slice::<Briefing>(json).ok().map(Arc::new)
-            })
-            .clone()
-    }
-
-    /// The JSON it was made from, if it was.
-    pub fn json_bytes(&self) -> Option<&[u8]> {
-        self.0.json.as_deref()
+        match self {
+            BriefingCell::Parsed(b) => Some(Arc::clone(b)),
+            BriefingCell::Stored(s) => s.load(),
+        }
     }
 }
 
 impl PartialEq for BriefingCell {
     fn eq(&self, other: &BriefingCell) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || self.get() == other.get()
+        match (self, other) {
+            (BriefingCell::Parsed(a), BriefingCell::Parsed(b)) if Arc::ptr_eq(a, b) => true,
+            (BriefingCell::Stored(a), BriefingCell::Stored(b)) if Arc::ptr_eq(a, b) => true,
+            _ => self.get() == other.get(),
+        }
     }
 }
 
