@@ -4,7 +4,9 @@
 //! as a second start), then a search typed one key at a time across all of them, and memory.
 //! Wall and CPU times are both printed: on a shared machine the first depends on the load.
 //!
-//! Run with `cargo bench --bench library` (`LIBRARY_BENCH_N=2000` for a smaller folder). The
+//! Run with `cargo bench --bench library` (`LIBRARY_BENCH_N=2000` for a smaller folder;
+//! `LIBRARY_BENCH_DIR=DIR` keeps the folder and its index, and `LIBRARY_BENCH_WARM=1` with it
+//! measures a second start alone, in a process of its own, for its peak memory). The
 //! releases are the importer's fixtures, each followed by the bodies of others up to about
 //! 5 KB and with its own number, so no two are alike (the cache is keyed by content). Figures
 //! are printed, not compared: the targets are under 2 s cold, under 200 ms warm, under
@@ -168,18 +170,52 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
+    // LIBRARY_BENCH_DIR keeps the folder and its index there (made the first time), and
+    // LIBRARY_BENCH_WARM=1 then starts warm only: a process of its own, whose peak memory
+    // (`/usr/bin/time -v`) is a second start's.
     let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("releases");
-    let cache_dir = tmp.path().join("cache");
-    let bytes = generate(&dir, n);
+    let base = std::env::var_os("LIBRARY_BENCH_DIR")
+        .map_or_else(|| tmp.path().to_path_buf(), std::path::PathBuf::from);
+    let dir = base.join("releases");
+    let cache_dir = base.join("cache");
+    let bytes = if dir.exists() {
+        size_of(&dir)
+    } else {
+        generate(&dir, n)
+    };
     println!("library: {n} releases, {:.1} MB", bytes as f64 / 1e6);
     let rss_before = rss_kb("VmRSS:");
+    if std::env::var_os("LIBRARY_BENCH_WARM").is_none() {
+        cold(&dir, &cache_dir);
+    }
+    warm(&dir, &cache_dir, n, bytes, rss_before);
+}
+
+/// The bytes of the files under `dir`.
+fn size_of(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let path = e.path();
+            if path.is_dir() {
+                size_of(&path)
+            } else {
+                e.metadata().map_or(0, |m| m.len() as usize)
+            }
+        })
+        .sum()
+}
+
+/// A first start: no index.
+fn cold(dir: &Path, cache_dir: &Path) {
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let _ = std::fs::remove_dir_all(cache_dir);
 
     // Cold: no index. The list shows once the folder is walked (every file still to read),
     // entries come in every REPORT_EVERY as they are imported, and the index is written last.
     let (cpu0, t) = (cpu(), Instant::now());
-    let mut folder = Folder::new(&dir, Cache::at(Some(cache_dir.clone())));
+    let mut folder = Folder::new(dir, Cache::at(Some(cache_dir.to_path_buf())));
     let survey = folder.survey();
     let walked = t.elapsed();
     let mut first = None;
@@ -217,16 +253,13 @@ fn main() {
         100.0 * stats.import_time.as_secs_f64() / (loaded - walked).as_secs_f64() / workers as f64,
         stats.import_time.as_secs_f64() * 1e6 / stats.imported.max(1) as f64
     );
-    let index_bytes: u64 = std::fs::read_dir(&cache_dir)
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.metadata().ok())
-        .map(|m| m.len())
-        .sum();
+}
 
-    // Warm: a second start, from the index.
+/// A second start, from the index; then a search typed, and memory.
+fn warm(dir: &Path, cache_dir: &Path, n: usize, bytes: usize, rss_before: u64) {
+    let index_bytes = size_of(cache_dir);
     let (cpu0, t) = (cpu(), Instant::now());
-    let mut folder = Folder::new(&dir, Cache::at(Some(cache_dir)));
+    let mut folder = Folder::new(dir, Cache::at(Some(cache_dir.to_path_buf())));
     let entries = folder.scan();
     let scanned = t.elapsed();
     let mut lib = Library::new("bench", entries, Lang::En, Size::new(120, 40));
