@@ -53,13 +53,18 @@ fn generate(dir: &Path, n: usize) -> usize {
         // The fixtures are shorter than most releases (3 KB on average): the body of the next
         // ones follows until the release has about 5 KB, as the 10,000 releases in
         // 50 MB do. A note at the end makes each release its own.
-        let mut text = seed.clone();
+        let mut text = seed.trim_end().to_string();
         let mut next = i + 1;
-        while text.len() < RELEASE_BYTES {
+        'fill: while text.len() < RELEASE_BYTES {
             let other = &seeds[next % seeds.len()];
             let body = other.split_once("\n\n").map_or(other.as_str(), |(_, b)| b);
-            text.push_str("\n\n");
-            text.push_str(body.trim_end());
+            for paragraph in body.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                text.push_str("\n\n");
+                text.push_str(paragraph.trim_end());
+                if text.len() >= RELEASE_BYTES {
+                    break 'fill;
+                }
+            }
             next += 7;
         }
         text.push_str(&format!(

@@ -15,7 +15,7 @@ use crate::app::key::Key;
 use crate::app::keymap::{Ctx, Keymap};
 use crate::app::state::{Pane, PaneView, Size, State};
 use crate::model::Lang;
-pub use entry::{Entry, ItemRef, Summary};
+pub use entry::{Entry, Folded, ItemRef, Summary};
 pub use filter::{Facet, FacetKind, Filter};
 
 /// The orders the list can be sorted in; `s` goes to the next.

@@ -20,13 +20,14 @@
 //! recently opened [`MAX_INDEXES`], within [`MAX_BYTES`] in all.
 
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use super::Known;
 use crate::app::library::Entry;
-use crate::app::library::entry::{BriefingCell, ItemRef, StoredBriefing, Summary};
+use crate::app::library::entry::{BriefingCell, Folded, ItemRef, StoredBriefing, Summary};
 use crate::model::{Briefing, Date};
 
 /// The first bytes of an index, with the format's version.
@@ -53,7 +54,8 @@ const DATED: u8 = 8;
 /// kept open for the briefings.
 pub(super) struct Index {
     file: Arc<Blobs>,
-    records: Vec<u8>,
+    /// The records, shared by the summaries' folded texts.
+    records: Arc<Vec<u8>>,
     count: usize,
     /// Where the records start: the briefings are before.
     records_at: u64,
@@ -117,19 +119,26 @@ pub(super) fn open(path: &Path, importer: u64) -> Option<Index> {
         return None;
     }
     file.seek(SeekFrom::Start(records_at)).ok()?;
-    let mut records = vec![0; usize::try_from(records_len).ok()?];
-    file.read_exact(&mut records).ok()?;
+    let len = usize::try_from(records_len).ok()?;
+    let mut records = Vec::with_capacity(len);
+    (&mut file)
+        .take(records_len)
+        .read_to_end(&mut records)
+        .ok()?;
+    if records.len() != len {
+        return None;
+    }
     Some(Index {
         file: Arc::new(Blobs(Mutex::new(file))),
-        records,
+        records: Arc::new(records),
         count,
         records_at,
     })
 }
 
 impl Index {
-    /// The records, each its own bytes; `None` when they do not add up.
-    pub(super) fn records(&self) -> Option<Vec<&[u8]>> {
+    /// Where each record is; `None` when they do not add up.
+    pub(super) fn records(&self) -> Option<Vec<Range<usize>>> {
         let mut r = Reader {
             bytes: &self.records,
             at: 0,
@@ -137,25 +146,25 @@ impl Index {
         // Each record takes at least 8 bytes: a count past that is a damaged index.
         let mut out = Vec::with_capacity(self.count.min(self.records.len() / 8));
         for _ in 0..self.count {
-            out.push(r.bytes()?);
+            out.push(r.span()?);
         }
         (r.at == self.records.len()).then_some(out)
     }
 
     /// One record as the folder knows a file: its summary, its briefing left in the index
     /// until asked for, or why it did not load. `None` for a damaged record.
-    pub(super) fn decode(&self, record: &[u8]) -> Option<Known> {
-        decode(record, &self.file, self.records_at)
+    pub(super) fn decode(&self, at: &Range<usize>) -> Option<Known> {
+        let record = self.records.get(at.clone())?;
+        let (record, sum) = record.split_at_checked(record.len().checked_sub(8)?)?;
+        if u64::from_le_bytes(sum.try_into().ok()?) != checksum(record) {
+            return None;
+        }
+        decode(record, at.start, self)
     }
 }
 
-fn decode(record: &[u8], file: &Arc<Blobs>, records_at: u64) -> Option<Known> {
-    // Each record ends with a hash of the rest: a record damaged on disk is no record (its
-    // file is read again), even where its lengths still add up.
-    let (record, sum) = record.split_at_checked(record.len().checked_sub(8)?)?;
-    if u64::from_le_bytes(sum.try_into().ok()?) != checksum(record) {
-        return None;
-    }
+/// The record `record` (its hash checked), found at `start` in `index`'s records.
+fn decode(record: &[u8], start: usize, index: &Index) -> Option<Known> {
     let mut r = Reader {
         bytes: record,
         at: 0,
@@ -178,14 +187,16 @@ fn decode(record: &[u8], file: &Arc<Blobs>, records_at: u64) -> Option<Known> {
         let (lang, quotes, threats) = (r.string()?, r.u32()?, r.u32()?);
         let (publisher, parties, people, categories) =
             (r.string()?, r.strings()?, r.strings()?, r.strings()?);
-        let (folded, items) = (r.string()?, r.items()?);
+        let folded = r.span()?;
+        let folded = Folded::part(&index.records, start + folded.start..start + folded.end)?;
+        let items = r.items()?;
         let (at, len, sum) = (r.u64()?, r.u64()?, r.u64()?);
         // The briefing lies between the header and the records.
-        if at < HEADER || at.checked_add(len)? > records_at {
+        if at < HEADER || at.checked_add(len)? > index.records_at {
             return None;
         }
         let stored = Stored {
-            file: Arc::clone(file),
+            file: Arc::clone(&index.file),
             at,
             len: usize::try_from(len).ok()?,
             sum,
@@ -246,6 +257,14 @@ impl<'a> Reader<'a> {
 
     fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    /// Where the next bytes after their length are.
+    fn span(&mut self) -> Option<Range<usize>> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        let start = self.at;
+        self.take(n)?;
+        Some(start..self.at)
     }
 
     fn bytes(&mut self) -> Option<&'a [u8]> {
@@ -390,7 +409,7 @@ fn encode(k: &Known, out: &mut Vec<u8>, json: &mut Vec<u8>) -> Option<bool> {
                     put_str(out, item);
                 }
             }
-            put_str(out, &s.folded);
+            put_bytes(out, s.folded.as_bytes());
             out.extend_from_slice(&u32::try_from(s.items.len()).ok()?.to_le_bytes());
             for (start, item) in &s.items {
                 let (kind, i) = match *item {

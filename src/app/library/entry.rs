@@ -67,6 +67,50 @@ impl PartialEq for BriefingCell {
     }
 }
 
+/// A summary's folded text: its own, or a part of bytes many summaries share (a library's
+/// index, read as one buffer: a warm start copies none of it). Always UTF-8.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    bytes: Arc<Vec<u8>>,
+    range: Range<usize>,
+}
+
+impl Folded {
+    /// Text of its own.
+    pub fn own(text: String) -> Folded {
+        let range = 0..text.len();
+        Folded {
+            bytes: Arc::new(text.into_bytes()),
+            range,
+        }
+    }
+
+    /// The part `range` of `bytes`, shared; `None` when it is not there or not UTF-8.
+    pub fn part(bytes: &Arc<Vec<u8>>, range: Range<usize>) -> Option<Folded> {
+        std::str::from_utf8(bytes.get(range.clone())?).ok()?;
+        Some(Folded {
+            bytes: Arc::clone(bytes),
+            range,
+        })
+    }
+
+    /// The text's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(self.range.clone()).unwrap_or_default()
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+}
+
+impl PartialEq for Folded {
+    fn eq(&self, other: &Folded) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
 /// A loaded briefing, summarized for the library: what its row, the filters, the facets and
 /// the search read, and the briefing itself for the reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +137,7 @@ pub struct Summary {
     pub categories: Vec<String>,
     /// Every item's text folded ([`fold_text`](crate::app::text::fold_text)), one item per
     /// line.
-    pub folded: String,
+    pub folded: Folded,
     /// Where each item starts in `folded`, in order.
     pub items: Vec<(usize, ItemRef)>,
 }
@@ -176,7 +220,7 @@ impl Summary {
             parties,
             people,
             categories,
-            folded,
+            folded: Folded::own(folded),
             items,
         }
     }
@@ -334,7 +378,7 @@ mod tests {
             .iter()
             .map(|l| fold_text(l).replace('\n', " ") + "\n")
             .collect();
-        assert_eq!(s.folded, want);
+        assert_eq!(s.folded.as_str(), want);
         assert_eq!(s.items.len(), lines.len());
     }
 
