@@ -353,7 +353,7 @@ pub struct Folder {
 }
 
 /// What a survey found to read: files new, changed, or not known to be as they were; and the
-/// entries of files gone, by hash, for files moved within the library.
+/// entries of the files known and gone, by hash, for files moved or copied within the library.
 #[derive(Debug, Default)]
 pub struct Survey {
     todo: Vec<Todo>,
@@ -483,11 +483,19 @@ impl Folder {
         if !old.is_empty() {
             self.dirty = true;
         }
-        let gone = old
-            .into_values()
-            .filter(|k| k.entry.loaded.is_ok())
-            .filter_map(|k| Some((k.hash?, k.entry)))
-            .collect();
+        // What every file known gave, by the hash of its bytes: a file moved (gone from its
+        // place) or copied within the library is not imported again. Files that failed are
+        // not taken: their problem names their path.
+        let mut gone: HashMap<u128, Entry> = HashMap::new();
+        if !todo.is_empty() {
+            let known = self.known.values().filter_map(|k| Some((k.hash?, k)));
+            let went = old.values().filter_map(|k| Some((k.hash?, k)));
+            for (hash, k) in known.chain(went) {
+                if k.entry.loaded.is_ok() {
+                    gone.entry(hash).or_insert_with(|| k.entry.clone());
+                }
+            }
+        }
         Survey { todo, gone }
     }
 
@@ -834,7 +842,7 @@ mod tests {
     }
 
     #[test]
-    fn a_moved_release_is_not_imported_again_and_the_index_drops_files_gone() {
+    fn a_moved_or_copied_release_is_not_imported_again_and_the_index_drops_files_gone() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::at(Some(dir.path().join("cache")));
         let lib = dir.path().join("lib");
@@ -858,6 +866,14 @@ mod tests {
             .map(|r| r.unwrap().entry.path)
             .collect();
         assert_eq!(held, ["sub/moved.txt"]);
+        // A copy is not imported either.
+        std::fs::copy(lib.join("sub/moved.txt"), lib.join("copy.txt")).unwrap();
+        let entries = sorted(folder.scan());
+        assert_eq!(folder.stats().imported, 2, "the copy imported nothing");
+        assert_eq!(
+            title(&entries, "copy.txt"),
+            title(&entries, "sub/moved.txt")
+        );
     }
 
     #[test]
