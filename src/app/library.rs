@@ -244,18 +244,29 @@ impl Library {
 
     /// Replaces the entries (the folder changed), keeping the selected file selected when it
     /// is still shown.
-    pub fn set_entries(&mut self, mut entries: Vec<Entry>) {
+    pub fn set_entries(&mut self, entries: Vec<Entry>) {
         let selected = self.selected_path();
+        self.replace_entries(entries, selected.as_deref());
+    }
+
+    fn replace_entries(&mut self, mut entries: Vec<Entry>, keep: Option<&str>) {
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         self.entries = Arc::new(entries);
-        self.refresh(selected.as_deref());
+        self.refresh(keep);
     }
 
     /// Takes what the folder's edge knows now: the entries so far, and how many files are
-    /// still to read.
+    /// still to read. While the folder is read, a list not moved from its first row stays
+    /// there (the newest come in above what was first); once moved, the selection follows
+    /// its file.
     pub fn apply(&mut self, update: Update) {
+        let at_top = self.loading.is_some() && self.list.selected == 0;
         self.loading = (update.pending > 0).then_some(update.pending);
-        self.set_entries(update.entries);
+        if at_top {
+            self.replace_entries(update.entries, None);
+        } else {
+            self.set_entries(update.entries);
+        }
         if self.follow_lang {
             self.lang = majority_lang(&self.entries);
         }

@@ -433,6 +433,12 @@ fn a_folder_read_as_the_list_shows_fills_it_and_says_how_much_is_left() {
         (l.loading, l.lang, paths(&l)),
         (Some(3), Lang::Fr, vec!["b/cocaine.txt"])
     );
+    // A list not moved stays on its first row as newer briefings come in above.
+    l.apply(Update {
+        entries: all[..2].to_vec(),
+        pending: 2,
+    });
+    assert_eq!(l.selected().map(|e| e.path.as_str()), Some("a/ransom.toml"));
     keys(&mut l, "G");
     l.apply(Update {
         entries: all,
