@@ -328,31 +328,23 @@ pub(crate) fn snapshot(
     }
 }
 
-/// A library's state for `dir`, scanned with the user's cache, on the configuration's keys and
-/// in the language chosen (`--lang`, else the configuration's) or else of most of its
-/// briefings.
-fn open_library(
+/// A library's state for `dir`, on the configuration's keys, in the language chosen
+/// (`--lang`, else the configuration's) or else of most of its briefings; its entries are
+/// `entries` (none yet, for a list filled as the folder is read).
+fn library_state(
     dir: &str,
+    entries: Vec<briefing::app::library::Entry>,
     lang: Option<LangArg>,
     size: Size,
     config: &Config,
-) -> (Library, Folder) {
-    let mut folder = Folder::new(Path::new(dir), Cache::user());
-    let entries = folder.scan();
+) -> Library {
     let chosen = lang.map(Lang::from).or(config.lang);
-    let lang = chosen.unwrap_or_else(|| {
-        let fr = entries
-            .iter()
-            .filter_map(|e| e.summary())
-            .filter(|s| s.lang().starts_with("fr"))
-            .count();
-        let loaded = entries.iter().filter(|e| e.loaded.is_ok()).count();
-        if fr * 2 > loaded { Lang::Fr } else { Lang::En }
-    });
+    let lang = chosen.unwrap_or_else(|| briefing::app::library::majority_lang(&entries));
     let mut lib = Library::new(dir, entries, lang, size);
     lib.lang_chosen = chosen.is_some();
+    lib.follow_lang = chosen.is_none();
     lib.keymap = std::sync::Arc::clone(&config.keymap);
-    (lib, folder)
+    lib
 }
 
 /// `briefing DIR`, `briefing library DIR`: the folder's briefings as one list.
@@ -367,8 +359,11 @@ pub(crate) fn library(
     }
     briefing::term::require_terminal()?;
     let (w, h) = crossterm::terminal::size().context("cannot read the terminal size")?;
-    let (lib, folder) = open_library(dir, lang, Size::new(w, h), config);
-    let mut hooks = FolderHooks::new(folder);
+    // The list shows at once and fills as the folder is read (from the index, then each
+    // release imported), on the library's own thread.
+    let mut lib = library_state(dir, Vec::new(), lang, Size::new(w, h), config);
+    lib.loading = Some(0);
+    let mut hooks = FolderHooks::new(Folder::new(Path::new(dir), Cache::user()));
     let ended = briefing::term::run_library(lib, theme(config), &mut hooks)?;
     Ok(ExitCode::from(ended.exit_status()))
 }
@@ -381,7 +376,8 @@ fn snapshot_library(
     ansi: bool,
     config: &Config,
 ) -> anyhow::Result<ExitCode> {
-    let (lib, _) = open_library(dir, lang, size, config);
+    let entries = Folder::new(Path::new(dir), Cache::user()).scan();
+    let lib = library_state(dir, entries, lang, size, config);
     let theme = if ansi {
         theme(config)
     } else {

@@ -59,7 +59,8 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+/// `bytes` read from `path` as UTF-8 text, or where they are not.
+pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         // The first chunk is the valid text up to the first bad byte; an error means there is
         // one, so the defaults below are never used.

@@ -1,27 +1,33 @@
 //! A library's folder, on disk: finding every briefing and release under it, loading them
-//! (releases structured by the importer, with the result cached), and watching the folders
-//! so the list follows what changes. The edge of [`crate::app::library`]: the list itself is
-//! pure state.
+//! (releases structured by the importer) on every core, keeping what they gave in the
+//! library's index so that the next start reads one file, and watching the folders so the
+//! list follows what changes. The edge of [`crate::app::library`]: the list itself is pure
+//! state.
 //!
-//! The cache lives under the user's cache directory (`briefing/library/`), one JSON briefing
-//! per release, named by a hash of the release's bytes and of the importer's identity (the
-//! program's version, its rule data, and the executable itself, so a rebuilt importer never
-//! reads an older one's output). It is written through a temporary file and a rename, so no
-//! reader sees half of one; an entry that does not read back is imported again, never shown.
+//! A file is read again only when its size or modification time changed since the index was
+//! written, or when that time was too close to the reading to tell a later change in the same
+//! tick ([`SETTLED`], as git's "racily clean" entries); a file read again whose bytes hash as
+//! before is not imported again, nor is a file moved or copied within the library. The index
+//! is keyed by the importer's identity (the program's version, its rule data and the
+//! executable itself), so a rebuilt importer never reads an older one's output.
+
+mod hooks;
+mod index;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant, SystemTime};
 
-use crate::app::Hooks;
-use crate::app::hooks::Wake;
-use crate::app::library::{Entry, LibraryHooks};
-use crate::files::{self, Overwrite};
+use crate::app::library::{Entry, Update};
+use crate::files;
 use crate::import;
 use crate::model::{Format, parse_briefing};
-use crate::watch::Watch;
+pub use hooks::FolderHooks;
+pub use index::{MAX_BYTES, MAX_INDEXES};
 
 /// The file names a library lists: briefings and releases.
 fn is_listed(name: &str) -> bool {
@@ -83,16 +89,29 @@ pub fn find(root: &Path) -> Found {
             }
         };
         found.dirs.push(dir.clone());
-        let mut names: Vec<PathBuf> = listing.flatten().map(|e| e.path()).collect();
+        // The kind of each entry comes with the listing; only a symlink costs a look at what
+        // it points to.
+        let mut names: Vec<(PathBuf, bool)> = listing
+            .flatten()
+            .map(|e| {
+                let path = e.path();
+                let is_dir = match e.file_type() {
+                    Ok(t) if t.is_symlink() => path.is_dir(),
+                    Ok(t) => t.is_dir(),
+                    Err(_) => path.is_dir(),
+                };
+                (path, is_dir)
+            })
+            .collect();
         names.sort();
-        for path in names {
+        for (path, is_dir) in names {
             let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
             if name.starts_with('.') {
                 continue;
             }
-            if path.is_dir() {
+            if is_dir {
                 stack.push(path);
             } else if is_listed(name) {
                 if found.files.len() >= MAX_FILES {
@@ -124,7 +143,7 @@ fn relative(root: &Path, path: &Path) -> String {
     }
 }
 
-/// Where imported releases are kept, and the importer's identity they are keyed by.
+/// Where libraries' indexes are kept, and the importer's identity they are keyed by.
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: Option<PathBuf>,
@@ -137,7 +156,7 @@ impl Cache {
         Cache::at(dirs::cache_dir().map(|d| d.join("briefing").join("library")))
     }
 
-    /// A cache in `dir` (`None`: no cache, every release imported each time).
+    /// A cache in `dir` (`None`: no cache, every file read and imported each time).
     pub fn at(dir: Option<PathBuf>) -> Cache {
         Cache {
             dir,
@@ -145,11 +164,12 @@ impl Cache {
         }
     }
 
-    fn path_for(&self, bytes: &[u8]) -> Option<PathBuf> {
+    /// The index of the library at `root`: one per folder, by its real path.
+    pub fn index_for(&self, root: &Path) -> Option<PathBuf> {
         let dir = self.dir.as_ref()?;
-        let a = hash_with(0x6272_6965_6669_6e67, bytes);
-        let b = hash_with(0x6c69_6272_6172_7921, bytes);
-        Some(dir.join(format!("{a:016x}{b:016x}-{:016x}.json", self.importer)))
+        let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let key = hash_with(0x696e_6465_7821, real.as_os_str().as_encoded_bytes());
+        Some(dir.join(format!("index-{key:016x}.bin")))
     }
 }
 
@@ -158,6 +178,13 @@ fn hash_with(seed: u64, bytes: &[u8]) -> u64 {
     h.write(bytes);
     h.write_usize(bytes.len());
     h.finish()
+}
+
+/// A file's bytes, hashed twice over: whether a file read again changed.
+fn content_hash(bytes: &[u8]) -> u128 {
+    let a = hash_with(0x6272_6965_6669_6e67, bytes);
+    let b = hash_with(0x6c69_6272_6172_7921, bytes);
+    (u128::from(a) << 64) | u128::from(b)
 }
 
 /// The importer's identity: the program's version, the rule data compiled in, and the
@@ -182,71 +209,7 @@ fn importer_identity() -> u64 {
     hash_with(1, key.as_bytes())
 }
 
-/// Loads one file as a library entry: a briefing parsed, a release imported (or read from
-/// the cache). Never fails: a problem becomes the entry's error, its first line.
-pub fn load(path: &Path, rel: &str, cache: &Cache) -> Entry {
-    let shown = path.display().to_string();
-    let Some(source) = import::Source::of_path(&shown) else {
-        let text = match files::read_text(&shown) {
-            Ok(t) => t,
-            Err(e) => return Entry::failed(rel, first_line(&e.to_string())),
-        };
-        return match parse_briefing(&text, rel, Format::from_name(&shown)) {
-            Ok(b) => Entry::ok(rel, b),
-            Err(e) => Entry::failed(rel, first_line(&e.to_string())),
-        };
-    };
-    // Text is read as text (its encoding problems said as such), pages and PDFs as bytes.
-    let bytes = match source {
-        import::Source::Text | import::Source::Markdown => {
-            files::read_text(&shown).map(String::into_bytes)
-        }
-        import::Source::Html | import::Source::Pdf => files::read_bytes(&shown),
-    };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => return Entry::failed(rel, first_line(&e.to_string())),
-    };
-    let cached = cache.path_for(&bytes);
-    // Read back with serde alone: the model's checks cost eighteen times as much (see the
-    // library bench) and were passed when the importer wrote it; anything serde refuses (a
-    // damaged or truncated entry) is imported again.
-    if let Some(c) = &cached
-        && let Ok(json) = std::fs::read_to_string(c)
-        && let Ok(b) = serde_json::from_str::<crate::model::Briefing>(&json)
-    {
-        return Entry::ok(rel, b);
-    }
-    let imported = match source {
-        import::Source::Text | import::Source::Markdown => {
-            let text = String::from_utf8_lossy(&bytes);
-            import::import_release(&text, rel, None)
-        }
-        import::Source::Html | import::Source::Pdf => {
-            import::import_bytes(&bytes, source, rel, None)
-        }
-    };
-    let imported = match imported {
-        Ok(i) => i,
-        Err(e) => return Entry::failed(rel, first_line(&e.to_string())),
-    };
-    if let Some(c) = cached
-        && let Ok(json) = serde_json::to_string(&imported.briefing)
-    {
-        // A cache that cannot be written costs only time: the release is imported next time.
-        if let Some(dir) = c.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let _ = files::write_new(&c, &json, Overwrite::Replace);
-    }
-    Entry::ok(rel, imported.briefing)
-}
-
-fn first_line(text: &str) -> String {
-    text.lines().next().unwrap_or("").to_string()
-}
-
-/// A file's size and modification time, to tell whether it changed since it was loaded.
+/// A file's size and modification time, to tell whether it changed since it was read.
 type Stamp = (u64, Option<SystemTime>);
 
 fn stamp(path: &Path) -> Option<Stamp> {
@@ -255,157 +218,473 @@ fn stamp(path: &Path) -> Option<Stamp> {
         .map(|m| (m.len(), m.modified().ok()))
 }
 
-/// A library's folder: its files loaded, reloaded when they change.
+/// How long after a file's last change its stamp tells it apart from a later change: a file
+/// changed within this of being read may change again within the same tick of its clock
+/// (whole seconds on some file systems, two on FAT), so it is read again next time.
+pub const SETTLED: Duration = Duration::from_secs(2);
+
+fn is_settled(stamp: Option<Stamp>, now: SystemTime) -> bool {
+    stamp
+        .and_then(|(_, t)| t)
+        .and_then(|t| now.duration_since(t).ok())
+        .is_some_and(|age| age > SETTLED)
+}
+
+/// What the folder knows of one file.
+#[derive(Debug, Clone)]
+pub(crate) struct Known {
+    /// The file's stamp when it was read (taken before reading).
+    stamp: Option<Stamp>,
+    /// True when the stamp alone tells whether the file changed since ([`SETTLED`]).
+    settled: bool,
+    /// The hash of the bytes read; `None` when they could not be (never kept in the index).
+    hash: Option<u128>,
+    /// What the file gave.
+    entry: Entry,
+}
+
+/// How a file is read: a briefing parsed, or a release imported.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Briefing(Format),
+    Release(import::Source),
+}
+
+impl Kind {
+    fn of(path: &str) -> Kind {
+        match import::Source::of_path(path) {
+            Some(source) => Kind::Release(source),
+            None => Kind::Briefing(Format::from_name(path)),
+        }
+    }
+}
+
+/// Loads one file as a library entry, not cached: a briefing parsed, a release imported.
+/// Never fails: a problem becomes the entry's error, its first line.
+pub fn load(path: &Path, rel: &str) -> Entry {
+    let shown = path.display().to_string();
+    match files::read_bytes(&shown) {
+        Ok(bytes) => structure(&shown, rel, bytes),
+        Err(e) => Entry::failed(rel, said_of(&e, &shown, rel)),
+    }
+}
+
+/// The entry for `bytes`, read from `shown` (a path, for messages), listed as `rel`.
+fn structure(shown: &str, rel: &str, bytes: Vec<u8>) -> Entry {
+    let kind = Kind::of(shown);
+    // Text is read as text (its encoding problems said as such), pages and PDFs as bytes.
+    let text = |bytes: Vec<u8>| files::utf8(rel, bytes).map_err(|e| first_line(&e.to_string()));
+    let loaded = match kind {
+        Kind::Briefing(format) => text(bytes)
+            .and_then(|t| parse_briefing(&t, rel, format).map_err(|e| first_line(&e.to_string()))),
+        Kind::Release(import::Source::Text | import::Source::Markdown) => {
+            text(bytes).and_then(|t| {
+                import::import_release(&t, rel, None)
+                    .map(|i| i.briefing)
+                    .map_err(|e| first_line(&e.to_string()))
+            })
+        }
+        Kind::Release(source) => import::import_bytes(&bytes, source, rel, None)
+            .map(|i| i.briefing)
+            .map_err(|e| first_line(&e.to_string())),
+    };
+    match loaded {
+        Ok(b) => Entry::ok(rel, b),
+        Err(why) => Entry::failed(rel, why),
+    }
+}
+
+/// The first line of a problem reading `shown`, said of `rel` as the list names the file.
+fn said_of(e: &dyn std::fmt::Display, shown: &str, rel: &str) -> String {
+    let line = first_line(&e.to_string());
+    match line.strip_prefix(shown) {
+        Some(rest) => format!("{rel}{rest}"),
+        None => line,
+    }
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").to_string()
+}
+
+/// What the scans of a folder did so far: how many files were taken as they were, read again,
+/// imported (or parsed), and the time spent importing, summed over the threads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScanStats {
+    /// Files found by the last walk.
+    pub files: usize,
+    /// Files taken from the index or from memory without reading them.
+    pub unread: usize,
+    /// Files read again and found as they were (by their hash), or moved.
+    pub same: usize,
+    /// Files imported or parsed.
+    pub imported: usize,
+    /// Time spent importing and parsing, summed over the threads.
+    pub import_time: Duration,
+    /// Time spent reading the index, when it was read.
+    pub index_time: Duration,
+}
+
+#[derive(Default)]
+struct Counters {
+    same: AtomicUsize,
+    imported: AtomicUsize,
+    import_nanos: AtomicU64,
+}
+
+/// How often a scan that reads many files hands over what it has so far, at least (more
+/// seldom as the entries grow).
+pub const REPORT_EVERY: Duration = Duration::from_millis(150);
+
+/// A library's folder: its files loaded, read again when they change, its index kept.
 pub struct Folder {
     root: PathBuf,
     cache: Cache,
-    known: HashMap<PathBuf, (Option<Stamp>, Entry)>,
+    index: Option<PathBuf>,
+    /// True once the index was read (on the first survey).
+    index_read: bool,
+    /// True when what is known differs from the index on disk.
+    dirty: bool,
+    known: HashMap<PathBuf, Known>,
+    problems: Vec<Entry>,
+    stats: ScanStats,
     /// The folders walked by the last scan.
     pub dirs: Vec<PathBuf>,
 }
 
+/// What a survey found to read: files new, changed, or not known to be as they were; and the
+/// entries of the files known and gone, by hash, for files moved or copied within the library.
+#[derive(Debug, Default)]
+pub struct Survey {
+    todo: Vec<Todo>,
+    gone: HashMap<u128, Entry>,
+}
+
+impl Survey {
+    /// How many files are to be read.
+    pub fn len(&self) -> usize {
+        self.todo.len()
+    }
+
+    /// True when no file is to be read.
+    pub fn is_empty(&self) -> bool {
+        self.todo.is_empty()
+    }
+}
+
+#[derive(Debug)]
+struct Todo {
+    path: PathBuf,
+    rel: String,
+    stamp: Option<Stamp>,
+    old: Option<Known>,
+}
+
 impl Folder {
-    /// The folder `root`, not scanned yet.
+    /// The folder `root`, not scanned yet, its index in `cache`.
     pub fn new(root: &Path, cache: Cache) -> Folder {
         Folder {
             root: root.to_path_buf(),
+            index: cache.index_for(root),
             cache,
+            index_read: false,
+            dirty: false,
             known: HashMap::new(),
+            problems: Vec::new(),
+            stats: ScanStats::default(),
             dirs: Vec::new(),
         }
     }
 
-    /// Walks the folder again and loads what is new or changed (on every core), keeping
-    /// what did not change; gives every entry.
+    /// The folder, as given.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Walks the folder, loads what is new or changed (on every core), keeps what did not
+    /// change, writes the index if anything did; gives every entry.
     pub fn scan(&mut self) -> Vec<Entry> {
-        let found = find(&self.root);
+        let survey = self.survey();
+        self.load(survey, &AtomicBool::new(false), &mut |_| {});
+        self.save();
+        self.entries()
+    }
+
+    /// True when what is known differs from the index on disk ([`Folder::save`] writes it).
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// What the scans did so far.
+    pub fn stats(&self) -> ScanStats {
+        self.stats
+    }
+
+    /// Every entry known: files loaded (a changed file keeps its last entry until it is read
+    /// again), and the problems of the last walk.
+    pub fn entries(&self) -> Vec<Entry> {
+        self.known
+            .values()
+            .map(|k| k.entry.clone())
+            .chain(self.problems.iter().cloned())
+            .collect()
+    }
+
+    /// Walks the folder (reading the index first, the first time) and tells the files known
+    /// as they were from the ones to read.
+    pub fn survey(&mut self) -> Survey {
+        let walk = |root: &Path| {
+            let found = find(root);
+            let stamps: Vec<Option<Stamp>> = found.files.iter().map(|(p, _)| stamp(p)).collect();
+            (found, stamps)
+        };
+        let (found, stamps) = if self.index_read {
+            walk(&self.root)
+        } else {
+            // The first time, the folder is walked and its files' stamps taken while the index
+            // is read: the one mostly waits on the file system, the other decodes.
+            self.index_read = true;
+            let root = self.root.clone();
+            let walked = std::thread::scope(|s| {
+                let walking = s.spawn(|| walk(&root));
+                self.read_index();
+                walking.join().ok()
+            });
+            walked.unwrap_or_else(|| walk(&self.root))
+        };
         self.dirs = found.dirs;
+        self.problems = found.problems;
+        self.stats.files = found.files.len();
+        let mut old = std::mem::take(&mut self.known);
         let mut todo = Vec::new();
-        let mut known = HashMap::with_capacity(found.files.len());
-        for (path, rel) in found.files {
-            let st = stamp(&path);
-            match self.known.remove(&path) {
-                Some((old, entry)) if old == st && st.is_some() => {
-                    known.insert(path, (st, entry));
+        for ((path, rel), st) in found.files.into_iter().zip(stamps) {
+            match old.remove(&path) {
+                Some(k) if k.settled && st.is_some() && k.stamp == st => {
+                    self.stats.unread += 1;
+                    self.known.insert(path, k);
                 }
-                _ => todo.push((path, rel, st)),
+                Some(k) => {
+                    self.known.insert(path.clone(), k.clone());
+                    todo.push(Todo {
+                        path,
+                        rel,
+                        stamp: st,
+                        old: Some(k),
+                    });
+                }
+                None => todo.push(Todo {
+                    path,
+                    rel,
+                    stamp: st,
+                    old: None,
+                }),
             }
         }
-        for (path, st, entry) in load_all(todo, &self.cache) {
-            known.insert(path, (st, entry));
+        if !old.is_empty() {
+            self.dirty = true;
         }
-        self.known = known;
-        let mut entries: Vec<Entry> = self.known.values().map(|(_, e)| e.clone()).collect();
-        entries.extend(found.problems);
-        entries
-    }
-}
-
-/// Loads files on every core.
-fn load_all(
-    todo: Vec<(PathBuf, String, Option<Stamp>)>,
-    cache: &Cache,
-) -> Vec<(PathBuf, Option<Stamp>, Entry)> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(todo.len().max(1));
-    let queue = Mutex::new(todo.into_iter());
-    let done = Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let next = queue.lock().ok().and_then(|mut q| q.next());
-                    let Some((path, rel, st)) = next else { break };
-                    let entry = load(&path, &rel, cache);
-                    if let Ok(mut d) = done.lock() {
-                        d.push((path, st, entry));
-                    }
+        // What every file known gave, by the hash of its bytes: a file moved (gone from its
+        // place) or copied within the library is not imported again. Files that failed are
+        // not taken: their problem names their path.
+        let mut gone: HashMap<u128, Entry> = HashMap::new();
+        if !todo.is_empty() {
+            let known = self.known.values().filter_map(|k| Some((k.hash?, k)));
+            let went = old.values().filter_map(|k| Some((k.hash?, k)));
+            for (hash, k) in known.chain(went) {
+                if k.entry.loaded.is_ok() {
+                    gone.entry(hash).or_insert_with(|| k.entry.clone());
                 }
-            });
+            }
         }
-    });
-    done.into_inner().unwrap_or_default()
-}
-
-/// A library's hooks for the terminal loop: the folders watched ([`crate::watch`]), the
-/// folder scanned again when they change, and each reader's file watched and editable.
-pub struct FolderHooks {
-    folder: Folder,
-    watches: Vec<Watch>,
-    wake: Option<Wake>,
-    /// Set by the watchers' callbacks.
-    changed: Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl FolderHooks {
-    /// Hooks for `folder`, scanned already.
-    pub fn new(folder: Folder) -> FolderHooks {
-        FolderHooks {
-            folder,
-            watches: Vec::new(),
-            wake: None,
-            changed: Arc::new(std::sync::atomic::AtomicBool::new(false)),
-        }
+        Survey { todo, gone }
     }
 
-    /// Watches every folder of the last scan (again, when the set changed).
-    fn watch_all(&mut self) {
-        let Some(wake) = self.wake.clone() else {
+    fn read_index(&mut self) {
+        let Some(path) = &self.index else { return };
+        let t = Instant::now();
+        let Some(opened) = index::open(path, self.cache.importer) else {
+            self.dirty = true;
             return;
         };
-        self.watches.clear();
-        for dir in &self.folder.dirs {
-            let (wake, changed) = (Arc::clone(&wake), Arc::clone(&self.changed));
-            // A folder that cannot be watched still lists; it only does not follow changes.
-            if let Ok(w) = Watch::new(dir, move || {
-                changed.store(true, std::sync::atomic::Ordering::Relaxed);
-                wake();
-            }) {
-                self.watches.push(w);
+        let Some(records) = opened.records() else {
+            self.dirty = true;
+            return;
+        };
+        index::touch(path);
+        let decoded = par_map(&records, |r| opened.decode(r));
+        if decoded.len() != records.len() {
+            self.dirty = true;
+            return;
+        }
+        self.known.reserve(records.len());
+        for known in decoded {
+            match known {
+                Some(k) => {
+                    self.known.insert(self.root.join(&k.entry.path), k);
+                }
+                None => self.dirty = true,
             }
+        }
+        self.stats.index_time = t.elapsed();
+    }
+
+    /// Reads the files of `survey` on every core, handing `report` what is known every
+    /// [`REPORT_EVERY`] while it lasts; stops early when `stop` is set.
+    pub fn load(&mut self, survey: Survey, stop: &AtomicBool, report: &mut dyn FnMut(Update)) {
+        let total = survey.todo.len();
+        if total == 0 {
+            return;
+        }
+        self.dirty = true;
+        let workers = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(total);
+        let queue = Mutex::new(survey.todo.into_iter());
+        let gone = &survey.gone;
+        let counters = Counters::default();
+        let (tx, rx) = mpsc::channel();
+        let known = &mut self.known;
+        let problems = &self.problems;
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                let tx = tx.clone();
+                let (queue, counters) = (&queue, &counters);
+                s.spawn(move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        let next = queue.lock().ok().and_then(|mut q| q.next());
+                        let Some(todo) = next else { break };
+                        let path = todo.path.clone();
+                        let k = read_one(todo, gone, counters);
+                        if tx.send((path, k)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            let mut done = 0;
+            let mut last = Instant::now();
+            // The first entries go to the list sooner: a screen with something on it.
+            let mut every = REPORT_EVERY / 3;
+            loop {
+                match rx.recv_timeout(every) {
+                    Ok((path, k)) => {
+                        known.insert(path, k);
+                        done += 1;
+                    }
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+                if last.elapsed() >= every {
+                    last = Instant::now();
+                    // The list sorts every entry it is handed: handed ever more, it is handed
+                    // them less often (10 µs an entry: a second at 100,000), so sorting never
+                    // takes a core from importing.
+                    let per_entry = Duration::from_micros(10)
+                        .saturating_mul(u32::try_from(known.len()).unwrap_or(u32::MAX));
+                    every = REPORT_EVERY.max(per_entry);
+                    let entries = known
+                        .values()
+                        .map(|k| k.entry.clone())
+                        .chain(problems.iter().cloned())
+                        .collect();
+                    report(Update {
+                        entries,
+                        pending: total - done,
+                    });
+                }
+            }
+        });
+        self.stats.same += counters.same.load(Ordering::Relaxed);
+        self.stats.imported += counters.imported.load(Ordering::Relaxed);
+        self.stats.import_time +=
+            Duration::from_nanos(counters.import_nanos.load(Ordering::Relaxed));
+    }
+
+    /// Writes the index if what is known changed since it was read or written, then bounds
+    /// the folder of indexes. A cache that cannot be written costs only time: the files are
+    /// read again next time.
+    pub fn save(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        self.dirty = false;
+        let Some(path) = &self.index else { return };
+        if index::write(path, self.cache.importer, self.known.values()).is_ok()
+            && let Some(dir) = path.parent()
+        {
+            index::prune(dir, path);
         }
     }
 }
 
-impl LibraryHooks for FolderHooks {
-    fn set_wake(&mut self, wake: Wake) {
-        self.wake = Some(wake);
-        self.watch_all();
+/// Reads one file of a survey: taken as it was when its bytes hash as before (or as a file
+/// gone from the library did: moved), else structured.
+fn read_one(todo: Todo, gone: &HashMap<u128, Entry>, counters: &Counters) -> Known {
+    let shown = todo.path.display().to_string();
+    let settled = is_settled(todo.stamp, SystemTime::now());
+    let bytes = match files::read_bytes(&shown) {
+        Ok(b) => b,
+        Err(e) => {
+            return Known {
+                stamp: todo.stamp,
+                settled: false,
+                hash: None,
+                entry: Entry::failed(&todo.rel, said_of(&e, &shown, &todo.rel)),
+            };
+        }
+    };
+    let hash = content_hash(&bytes);
+    let before = todo
+        .old
+        .filter(|k| k.hash == Some(hash))
+        .map(|k| k.entry)
+        .or_else(|| {
+            gone.get(&hash).map(|e| Entry {
+                path: todo.rel.clone(),
+                loaded: e.loaded.clone(),
+            })
+        });
+    let entry = match before {
+        Some(entry) => {
+            counters.same.fetch_add(1, Ordering::Relaxed);
+            entry
+        }
+        None => {
+            let t = Instant::now();
+            let entry = structure(&shown, &todo.rel, bytes);
+            let nanos = u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            counters.import_nanos.fetch_add(nanos, Ordering::Relaxed);
+            counters.imported.fetch_add(1, Ordering::Relaxed);
+            entry
+        }
+    };
+    Known {
+        stamp: todo.stamp,
+        settled,
+        hash: Some(hash),
+        entry,
     }
+}
 
-    fn changed(&mut self) -> Option<Vec<Entry>> {
-        if !self
-            .changed
-            .swap(false, std::sync::atomic::Ordering::Relaxed)
-        {
-            return None;
-        }
-        for w in &self.watches {
-            let _ = w.take();
-        }
-        let dirs = self.folder.dirs.clone();
-        let entries = self.folder.scan();
-        if self.folder.dirs != dirs {
-            self.watch_all();
-        }
-        Some(entries)
+/// `f` over `items` on every core, in order.
+fn par_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk = items.len().div_ceil(workers).max(1);
+    if items.len() <= chunk {
+        return items.iter().map(f).collect();
     }
-
-    fn reader_hooks(&mut self, entry: &Entry) -> Box<dyn Hooks> {
-        let path = self.folder.root.join(&entry.path).display().to_string();
-        // A page or a PDF is not watched nor edited from the reader, as when opened directly.
-        let is_page = matches!(
-            import::Source::of_path(&path),
-            Some(import::Source::Html | import::Source::Pdf)
-        );
-        let watched = (!is_page).then_some(path.as_str());
-        let text = watched.and_then(|p| files::read_text(p).ok());
-        Box::new((
-            crate::reload::FileHooks::new(watched, text.as_deref()),
-            crate::opener::Opener::default(),
-        ))
-    }
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -455,28 +734,161 @@ mod tests {
         );
     }
 
+    /// Writes `text` to `path` as a file last changed an hour ago: settled, its stamp enough.
+    fn put_old(path: &Path, text: &str) {
+        std::fs::write(path, text).unwrap();
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(3600))
+            .unwrap();
+    }
+
+    fn sorted(mut entries: Vec<Entry>) -> Vec<Entry> {
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        entries
+    }
+
+    fn cache_files(dir: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect()
+    }
+
+    fn title(entries: &[Entry], path: &str) -> String {
+        entries
+            .iter()
+            .find(|e| e.path == path)
+            .and_then(Entry::summary)
+            .map(|s| s.title().to_string())
+            .unwrap_or_default()
+    }
+
     #[test]
-    fn a_release_is_imported_once_then_read_from_the_cache() {
+    fn a_release_is_imported_once_then_read_from_the_index() {
         let dir = tempfile::tempdir().unwrap();
         let cache_dir = dir.path().join("cache");
         let lib = dir.path().join("lib");
         std::fs::create_dir(&lib).unwrap();
-        std::fs::write(lib.join("r.txt"), RELEASE).unwrap();
+        put_old(&lib.join("r.txt"), RELEASE);
         let cache = Cache::at(Some(cache_dir.clone()));
-        let first = load(&lib.join("r.txt"), "r.txt", &cache);
-        let cached: Vec<_> = std::fs::read_dir(&cache_dir).unwrap().flatten().collect();
-        assert_eq!(cached.len(), 1, "one cache file, no temporary left");
-        // The cache is what is read next time: a changed cache file shows.
-        let path = cached[0].path();
-        let json = std::fs::read_to_string(&path).unwrap();
-        let title = &first.summary().unwrap().briefing.title;
-        std::fs::write(&path, json.replace(title.as_str(), "From the cache")).unwrap();
-        let second = load(&lib.join("r.txt"), "r.txt", &cache);
-        assert_eq!(second.summary().unwrap().title(), "From the cache");
-        // A damaged cache file is imported again, not shown.
-        std::fs::write(&path, "{ not json").unwrap();
-        let third = load(&lib.join("r.txt"), "r.txt", &cache);
-        assert_eq!(third.summary().unwrap().title(), title);
+        let mut first = Folder::new(&lib, cache.clone());
+        let entries = first.scan();
+        assert_eq!((first.stats().imported, first.stats().unread), (1, 0));
+        let index = cache_files(&cache_dir);
+        assert_eq!(index.len(), 1, "one index, no temporary left: {index:?}");
+        // A second start reads the index only: nothing imported, the release not even read.
+        let mut second = Folder::new(&lib, cache.clone());
+        assert_eq!(sorted(second.scan()), sorted(entries.clone()));
+        assert_eq!(second.stats().imported + second.stats().same, 0);
+        assert_eq!(second.stats().unread, 1);
+        // An index damaged on disk is not shown: its records are imported again, whether
+        // their lengths still add up or not.
+        let t = title(&entries, "r.txt");
+        let bytes = std::fs::read(&index[0]).unwrap();
+        let zs = "Z".repeat(t.len());
+        let changed = index::tests::replace_bytes(&bytes, t.as_bytes(), zs.as_bytes());
+        for damaged in [&changed[..], &bytes[..bytes.len() / 2]] {
+            std::fs::write(&index[0], damaged).unwrap();
+            let mut again = Folder::new(&lib, cache.clone());
+            assert_eq!(title(&again.scan(), "r.txt"), t);
+            assert_eq!(again.stats().imported, 1);
+        }
+        // A release touched but not changed is read again, not imported.
+        put_old(&lib.join("r.txt"), RELEASE);
+        let mut touched = Folder::new(&lib, cache);
+        assert_eq!(title(&touched.scan(), "r.txt"), t);
+        assert_eq!((touched.stats().same, touched.stats().imported), (1, 0));
+    }
+
+    #[test]
+    fn a_file_changed_within_its_clock_tick_is_read_again_next_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(Some(dir.path().join("cache")));
+        let lib = dir.path().join("lib");
+        std::fs::create_dir(&lib).unwrap();
+        // Just written: its stamp cannot tell a change in the same tick.
+        std::fs::write(lib.join("a.toml"), "title = 'A'\n").unwrap();
+        Folder::new(&lib, cache.clone()).scan();
+        let mut next = Folder::new(&lib, cache);
+        next.scan();
+        assert_eq!((next.stats().unread, next.stats().same), (0, 1));
+    }
+
+    #[test]
+    fn a_file_that_changes_while_read_is_read_again_and_not_imported_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        put_old(&d.join("r.txt"), RELEASE);
+        let mut folder = Folder::new(d, Cache::at(None));
+        let survey = folder.survey();
+        // Changed after its stamp was taken, before its bytes are read.
+        let second = RELEASE.replacen("INTERPOL", "Interpol", 1);
+        put_old(&d.join("r.txt"), &second);
+        std::fs::File::options()
+            .write(true)
+            .open(d.join("r.txt"))
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(60))
+            .unwrap();
+        folder.load(survey, &AtomicBool::new(false), &mut |_| {});
+        let shown = folder.entries();
+        assert_eq!(folder.stats().imported, 1);
+        // What was read is what is shown; the stamp it was read under is not the file's: it is
+        // read again, found the same, and not imported again.
+        let again = folder.scan();
+        assert_eq!(sorted(again), sorted(shown));
+        assert_eq!((folder.stats().same, folder.stats().imported), (1, 1));
+    }
+
+    #[test]
+    fn a_moved_or_copied_release_is_not_imported_again_and_the_index_drops_files_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(Some(dir.path().join("cache")));
+        let lib = dir.path().join("lib");
+        std::fs::create_dir_all(lib.join("sub")).unwrap();
+        put_old(&lib.join("a.txt"), RELEASE);
+        put_old(&lib.join("b.toml"), "title = 'B'\n");
+        let mut folder = Folder::new(&lib, cache.clone());
+        folder.scan();
+        assert_eq!(folder.stats().imported, 2);
+        std::fs::rename(lib.join("a.txt"), lib.join("sub/moved.txt")).unwrap();
+        std::fs::remove_file(lib.join("b.toml")).unwrap();
+        let entries = sorted(folder.scan());
+        assert_eq!(folder.stats().imported, 2, "the move imported nothing");
+        let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["sub/moved.txt"]);
+        // The index holds the files there are, no more.
+        let records = index::tests::read_all(&cache.index_for(&lib).unwrap(), cache.importer);
+        let held: Vec<String> = records
+            .unwrap()
+            .into_iter()
+            .map(|r| r.unwrap().entry.path)
+            .collect();
+        assert_eq!(held, ["sub/moved.txt"]);
+        // A copy is not imported either.
+        std::fs::copy(lib.join("sub/moved.txt"), lib.join("copy.txt")).unwrap();
+        let entries = sorted(folder.scan());
+        assert_eq!(folder.stats().imported, 2, "the copy imported nothing");
+        assert_eq!(
+            title(&entries, "copy.txt"),
+            title(&entries, "sub/moved.txt")
+        );
+    }
+
+    #[test]
+    fn a_library_reads_its_own_index_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(Some(dir.path().join("cache")));
+        for name in ["one", "two"] {
+            let lib = dir.path().join(name);
+            std::fs::create_dir(&lib).unwrap();
+            put_old(&lib.join("a.toml"), &format!("title = '{name}'\n"));
+            Folder::new(&lib, cache.clone()).scan();
+        }
+        assert_eq!(cache_files(&dir.path().join("cache")).len(), 2);
+        let one = Folder::new(&dir.path().join("one"), cache).scan();
+        assert_eq!(title(&one, "a.toml"), "one");
     }
 
     #[test]
@@ -502,11 +914,41 @@ mod tests {
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(errors[0].1.starts_with("bad.toml:1:"), "{errors:?}");
         assert!(errors[1].1.contains("empty"), "{errors:?}");
-        assert!(errors[2].1.contains("expected UTF-8 text"), "{errors:?}");
+        // Each named as the list names it, relative to the folder.
+        assert!(
+            errors[2]
+                .1
+                .starts_with("latin1.txt:1:4: error: expected UTF-8 text"),
+            "{errors:?}"
+        );
         assert!(
             entries
                 .iter()
                 .any(|e| e.path == "ok.txt" && e.loaded.is_ok())
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_cannot_be_read_says_so_by_its_path_in_the_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        // A socket is no regular file; a symlink to nothing cannot be opened.
+        let _socket = std::os::unix::net::UnixListener::bind(d.join("sub/socket.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("nowhere"), d.join("sub/gone.md")).unwrap();
+        let mut entries = Folder::new(d, Cache::at(None)).scan();
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let errors: Vec<&str> = entries
+            .iter()
+            .filter_map(|e| e.loaded.as_ref().err().map(String::as_str))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "sub/gone.md: error: cannot open: no such file or directory",
+                "sub/socket.txt: error: expected a regular file, found a special file",
+            ]
         );
     }
 
@@ -536,8 +978,12 @@ mod tests {
         );
         let page = entries[1].summary().unwrap();
         assert!(!page.title().is_empty());
-        // The page was cached like a release.
+        // The page is in the index like a release, and its error too (both read from their
+        // bytes): a second start imports neither.
         assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
+        let mut again = Folder::new(d, Cache::at(Some(cache.path().to_path_buf())));
+        again.scan();
+        assert_eq!(again.stats().imported, 0);
     }
 
     #[test]

@@ -388,8 +388,8 @@ fn library_loop(
         if signal != 0 {
             return Ok(Ended::Signal(signal));
         }
-        if let Some(entries) = hooks.changed() {
-            lib.set_entries(entries);
+        if let Some(update) = hooks.changed() {
+            lib.apply(update);
             dirty = true;
         }
         if waits.flags.resized.swap(false, Ordering::Relaxed) {

@@ -153,6 +153,128 @@ where
     Ok((Box::new(w), true))
 }
 
+/// Several folders watched by one watcher (their entries, not below): a library's folder and
+/// its subfolders, as many as it has, cost the system's watcher and one thread that lets
+/// bursts settle, instead of those two per folder. Folders come and go with
+/// [`FolderWatch::set`]; one that the system cannot watch (its limit reached) is polled, by a
+/// second watcher started only then.
+pub struct FolderWatch {
+    native: Option<Box<dyn Watcher + Send>>,
+    polled: Option<Box<dyn Watcher + Send>>,
+    handler: Handler,
+    changed: Arc<Mutex<BTreeSet<PathBuf>>>,
+    /// Each folder watched, and whether by polling.
+    watched: std::collections::BTreeMap<PathBuf, bool>,
+}
+
+impl std::fmt::Debug for FolderWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FolderWatch")
+            .field("watched", &self.watched)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a watcher calls with each event: entries of the folders watched that changed go to
+/// the settling thread.
+#[derive(Clone)]
+struct Handler(mpsc::Sender<PathBuf>);
+
+impl notify::EventHandler for Handler {
+    fn handle_event(&mut self, event: notify::Result<notify::Event>) {
+        let Ok(event) = event else { return };
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
+        }
+        for p in event.paths {
+            let _ = self.0.send(p);
+        }
+    }
+}
+
+impl FolderWatch {
+    /// A watcher of no folder yet, that calls `on_change` when changes to the folders it is
+    /// given have settled.
+    pub fn new(on_change: impl Fn() + Send + 'static) -> anyhow::Result<FolderWatch> {
+        let (tx, rx) = mpsc::channel::<PathBuf>();
+        let handler = Handler(tx);
+        let changed = Arc::new(Mutex::new(BTreeSet::new()));
+        settle(rx, Arc::clone(&changed), on_change)?;
+        Ok(FolderWatch {
+            native: notify::recommended_watcher(handler.clone())
+                .ok()
+                .map(|w| Box::new(w) as Box<dyn Watcher + Send>),
+            polled: None,
+            handler,
+            changed,
+            watched: std::collections::BTreeMap::new(),
+        })
+    }
+
+    /// Watches exactly `dirs` from now on: the new ones added, the ones gone dropped.
+    pub fn set(&mut self, dirs: &[PathBuf]) {
+        let wanted: BTreeSet<&PathBuf> = dirs.iter().collect();
+        let gone: Vec<(PathBuf, bool)> = self
+            .watched
+            .iter()
+            .filter(|(d, _)| !wanted.contains(d))
+            .map(|(d, p)| (d.clone(), *p))
+            .collect();
+        for (dir, polled) in gone {
+            let watcher = if polled {
+                self.polled.as_mut()
+            } else {
+                self.native.as_mut()
+            };
+            // A folder deleted is no longer watched already.
+            if let Some(w) = watcher {
+                let _ = w.unwatch(&dir);
+            }
+            self.watched.remove(&dir);
+        }
+        for dir in wanted {
+            if self.watched.contains_key(dir) {
+                continue;
+            }
+            let native = self
+                .native
+                .as_mut()
+                .is_some_and(|w| w.watch(dir, RecursiveMode::NonRecursive).is_ok());
+            if native {
+                self.watched.insert(dir.clone(), false);
+                continue;
+            }
+            if self.polled.is_none() {
+                let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+                self.polled = notify::PollWatcher::new(self.handler.clone(), config)
+                    .ok()
+                    .map(|w| Box::new(w) as Box<dyn Watcher + Send>);
+            }
+            // A folder that cannot be watched at all still lists; it only does not follow
+            // changes.
+            if let Some(w) = self.polled.as_mut()
+                && w.watch(dir, RecursiveMode::NonRecursive).is_ok()
+            {
+                self.watched.insert(dir.clone(), true);
+            }
+        }
+    }
+
+    /// The paths that changed in the folders watched since the last call, each once.
+    pub fn take(&self) -> Vec<PathBuf> {
+        self.changed
+            .lock()
+            .map(|mut c| std::mem::take(&mut *c).into_iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// How many folders are watched, and how many of them by polling.
+    pub fn counts(&self) -> (usize, usize) {
+        let polled = self.watched.values().filter(|p| **p).count();
+        (self.watched.len(), polled)
+    }
+}
+
 /// The thread that gathers changes until they settle, then reports them. It blocks while
 /// nothing happens and ends with the watcher (its sender dropped).
 fn settle(

@@ -15,7 +15,7 @@ use crate::app::key::Key;
 use crate::app::keymap::{Ctx, Keymap};
 use crate::app::state::{Pane, PaneView, Size, State};
 use crate::model::Lang;
-pub use entry::{Entry, ItemRef, Summary};
+pub use entry::{Entry, Folded, ItemRef, Summary};
 pub use filter::{Facet, FacetKind, Filter};
 
 /// The orders the list can be sorted in; `s` goes to the next.
@@ -171,6 +171,22 @@ pub struct Library {
     /// The keys: the built-in table patched by the user's configuration, shared with the
     /// readers it opens.
     pub keymap: Arc<Keymap>,
+    /// While the folder is being read: how many files are still to read (none yet known
+    /// while it is walked). `None` once every file is listed.
+    pub loading: Option<usize>,
+    /// True when the interface speaks the language of most of the briefings, again as they
+    /// come (nobody chose one).
+    pub follow_lang: bool,
+}
+
+/// A folder's entries as its edge knows them: every file's so far, and how many files are
+/// still being read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Update {
+    /// Every entry known, in any order.
+    pub entries: Vec<Entry>,
+    /// Files found and not read yet.
+    pub pending: usize,
 }
 
 /// What the edge must do after an update.
@@ -219,6 +235,8 @@ impl Library {
             help_scroll: 0,
             note: None,
             keymap: Keymap::builtin(),
+            loading: None,
+            follow_lang: false,
         };
         lib.set_entries(entries);
         lib
@@ -226,11 +244,32 @@ impl Library {
 
     /// Replaces the entries (the folder changed), keeping the selected file selected when it
     /// is still shown.
-    pub fn set_entries(&mut self, mut entries: Vec<Entry>) {
+    pub fn set_entries(&mut self, entries: Vec<Entry>) {
         let selected = self.selected_path();
+        self.replace_entries(entries, selected.as_deref());
+    }
+
+    fn replace_entries(&mut self, mut entries: Vec<Entry>, keep: Option<&str>) {
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         self.entries = Arc::new(entries);
-        self.refresh(selected.as_deref());
+        self.refresh(keep);
+    }
+
+    /// Takes what the folder's edge knows now: the entries so far, and how many files are
+    /// still to read. While the folder is read, a list not moved from its first row stays
+    /// there (the newest come in above what was first); once moved, the selection follows
+    /// its file.
+    pub fn apply(&mut self, update: Update) {
+        let at_top = self.loading.is_some() && self.list.selected == 0;
+        self.loading = (update.pending > 0).then_some(update.pending);
+        if at_top {
+            self.replace_entries(update.entries, None);
+        } else {
+            self.set_entries(update.entries);
+        }
+        if self.follow_lang {
+            self.lang = majority_lang(&self.entries);
+        }
     }
 
     /// The entry selected in the list.
@@ -261,12 +300,33 @@ impl Library {
     /// Filters, sorts, finds the matches and counts the facets again, keeping `keep`
     /// selected if it is still shown.
     fn refresh(&mut self, keep: Option<&str>) {
-        self.filter = Filter::parse(&self.line);
+        self.refresh_with(keep, false);
+    }
+
+    /// [`Library::refresh`] after a key typed in the filter line, the entries unchanged: a
+    /// search that narrows the last one (its phrase longer, the rest the same) looks only
+    /// through the briefings the last one kept, already in order.
+    fn refresh_typed(&mut self) {
+        self.refresh_with(None, true);
+    }
+
+    fn refresh_with(&mut self, keep: Option<&str>, typed: bool) {
+        let filter = Filter::parse(&self.line);
         let entries = Arc::clone(&self.entries);
-        let mut shown: Vec<usize> = (0..entries.len())
-            .filter(|&i| entries.get(i).is_some_and(|e| self.filter.keeps(e)))
-            .collect();
-        sort(&mut shown, &entries, self.sort);
+        let shown: Vec<usize> = if typed && filter.narrows(&self.filter) {
+            self.shown
+                .iter()
+                .copied()
+                .filter(|&i| entries.get(i).is_some_and(|e| filter.keeps(e)))
+                .collect()
+        } else {
+            let mut shown: Vec<usize> = (0..entries.len())
+                .filter(|&i| entries.get(i).is_some_and(|e| filter.keeps(e)))
+                .collect();
+            sort(&mut shown, &entries, self.sort);
+            shown
+        };
+        self.filter = filter;
         self.shown = shown;
         if let Some(path) = keep
             && let Some(i) = self
@@ -365,6 +425,18 @@ impl Library {
     }
 }
 
+/// The interface's language for `entries`: French when most of the briefings that load are,
+/// else English.
+pub fn majority_lang(entries: &[Entry]) -> Lang {
+    let fr = entries
+        .iter()
+        .filter_map(Entry::summary)
+        .filter(|s| s.lang().starts_with("fr"))
+        .count();
+    let loaded = entries.iter().filter(|e| e.loaded.is_ok()).count();
+    if fr * 2 > loaded { Lang::Fr } else { Lang::En }
+}
+
 /// Sorts entry indexes by `key`; ties (and files that failed) go by path.
 fn sort(shown: &mut [usize], entries: &[Entry], key: Sort) {
     let path = |i: &usize| entries.get(*i).map_or("", |e| e.path.as_str());
@@ -439,7 +511,7 @@ pub fn update(lib: &mut Library, action: Action) -> LibEffect {
         }
         Action::SearchInput(c) if lib.overlay == Overlay::Filter => {
             lib.line.push(c);
-            lib.refresh(None);
+            lib.refresh_typed();
             lib.list = Cursor::default();
             lib.matches = Cursor::default();
         }
@@ -531,35 +603,42 @@ fn open_selected(lib: &mut Library) -> LibEffect {
             }
             LibEffect::None
         }
-        (_, View::Matches) => match lib.hits.get(lib.matches.selected) {
-            Some(hit) => LibEffect::Open {
-                entry: hit.entry,
-                at: hit.item,
-            },
-            None => LibEffect::None,
-        },
-        (_, View::List) => match lib.shown.get(lib.list.selected) {
-            Some(&entry) if lib.entries.get(entry).is_some_and(|e| e.loaded.is_ok()) => {
-                LibEffect::Open { entry, at: None }
-            }
-            Some(_) => {
+        (_, view) => {
+            let (entry, at) = match view {
+                View::Matches => match lib.hits.get(lib.matches.selected) {
+                    Some(hit) => (hit.entry, hit.item),
+                    None => return LibEffect::None,
+                },
+                View::List => match lib.shown.get(lib.list.selected) {
+                    Some(&entry) => (entry, None),
+                    None => return LibEffect::None,
+                },
+            };
+            // A briefing kept as JSON by the index is read now (it was checked when written).
+            let reads = lib
+                .entries
+                .get(entry)
+                .and_then(Entry::summary)
+                .is_some_and(|s| s.briefing().is_some());
+            if reads {
+                LibEffect::Open { entry, at }
+            } else {
                 lib.note = Some(labels::labels(lib.lang).does_not_load.to_string());
                 LibEffect::None
             }
-            None => LibEffect::None,
-        },
+        }
     }
 }
 
 /// The reader on `entry`'s briefing, at `at` if given, for a reader opened from the library.
 pub fn reader_for(lib: &Library, entry: usize, at: Option<ItemRef>) -> Option<State> {
-    let summary = lib.entries.get(entry)?.summary()?;
+    let briefing = lib.entries.get(entry)?.summary()?.briefing()?;
     let lang = if lib.lang_chosen {
         lib.lang
     } else {
-        Lang::for_interface(summary.briefing.lang.as_deref())
+        Lang::for_interface(briefing.lang.as_deref())
     };
-    let mut state = State::new((*summary.briefing).clone(), lang, lib.size);
+    let mut state = State::new((*briefing).clone(), lang, lib.size);
     state.keymap = Arc::clone(&lib.keymap);
     if let Some(at) = at {
         // The words searched for stay highlighted in the reader, and `n` goes on from there.
@@ -668,7 +747,7 @@ pub trait LibraryHooks {
     /// Hands the hooks the way to wake the loop, once, before it starts waiting.
     fn set_wake(&mut self, wake: crate::app::hooks::Wake);
     /// The folder's entries, when they changed since the last call.
-    fn changed(&mut self) -> Option<Vec<Entry>>;
+    fn changed(&mut self) -> Option<Update>;
     /// Hooks for the reader opened on `entry`.
     fn reader_hooks(&mut self, entry: &Entry) -> Box<dyn crate::app::Hooks>;
 }

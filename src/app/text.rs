@@ -204,6 +204,12 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// (`Émigré` -> `emigre`). The library folds every briefing once, so a search is a byte search.
 pub fn fold_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// [`fold_text`] of `text`, appended to `out`.
+pub fn fold_into(out: &mut String, text: &str) {
     let mut rest = text;
     while !rest.is_empty() {
         // A run of ASCII, most of any text, folds to its lowercase in one pass, byte by byte
@@ -227,7 +233,6 @@ pub fn fold_text(text: &str) -> String {
         }
         rest = chars.as_str();
     }
-    out
 }
 
 /// The base letter of `c`, lowercased: `É` -> `e`, `ç` -> `c`, `ß` -> `ß`.

@@ -97,6 +97,11 @@ fn render_header(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if lib.failed() > 0 {
         text.push_str(&format!(" · {} {}", lib.failed(), l.failing));
     }
+    match lib.loading {
+        Some(0) => text.push_str(&format!(" · {}", l.walking)),
+        Some(n) => text.push_str(&format!(" · {n} {}", l.to_read)),
+        None => {}
+    }
     if lib.view == View::Matches || !lib.filter.text.is_empty() {
         let n = lib.hits.iter().filter(|h| h.item.is_some()).count();
         let plus = if lib.hits_capped { "+" } else { "" };
@@ -154,10 +159,16 @@ fn render_list(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     let rows = usize::from(area.height.saturating_sub(1));
     if lib.shown.is_empty() {
+        // While the folder is read, the header says so: the list is not empty yet.
+        let said = match lib.loading {
+            Some(0) => l.walking,
+            Some(_) => "",
+            None => l.empty,
+        };
         buf.set_stringn(
             area.x + 1,
             area.y + 1,
-            l.empty,
+            said,
             usize::from(area.width - 1),
             theme.meta(),
         );
@@ -188,8 +199,8 @@ fn render_list(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     s.title().to_string(),
                     s.publisher.clone(),
                     s.lang().to_string(),
-                    s.briefing.quotes.len().to_string(),
-                    s.briefing.threats.len().to_string(),
+                    s.quotes.to_string(),
+                    s.threats.to_string(),
                 ];
                 put_row(buf, area.x, y, &cols, &cells, style);
             }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::app::text::fold_text;
+use crate::app::text::fold_into;
 use crate::model::{Briefing, Date};
 
 /// One item of a briefing that a search can find and the reader can open at.
@@ -23,11 +23,110 @@ pub enum ItemRef {
     Threat(usize),
 }
 
-/// A loaded briefing, summarized for the library.
+/// A summary's briefing: parsed, or kept by the edge (a library's index keeps it on disk) and
+/// read each time it is asked for: a warm start reads the summaries of thousands of briefings
+/// and not their briefings, which the reader and the matches' text need only a few of.
+#[derive(Debug, Clone)]
+pub enum BriefingCell {
+    /// Parsed already.
+    Parsed(Arc<Briefing>),
+    /// Kept elsewhere.
+    Stored(Arc<dyn StoredBriefing>),
+}
+
+/// A briefing kept by the edge, read when asked for. The core only asks; the edge reads.
+pub trait StoredBriefing: std::fmt::Debug + Send + Sync + std::any::Any {
+    /// The briefing; `None` when it cannot be read back.
+    fn load(&self) -> Option<Arc<Briefing>>;
+    /// Itself, for the edge that made it to know its own.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl BriefingCell {
+    /// A briefing parsed already.
+    pub fn parsed(briefing: Arc<Briefing>) -> BriefingCell {
+        BriefingCell::Parsed(briefing)
+    }
+
+    /// The briefing; `None` when it is kept and does not read back.
+    pub fn get(&self) -> Option<Arc<Briefing>> {
+        match self {
+            BriefingCell::Parsed(b) => Some(Arc::clone(b)),
+            BriefingCell::Stored(s) => s.load(),
+        }
+    }
+}
+
+impl PartialEq for BriefingCell {
+    fn eq(&self, other: &BriefingCell) -> bool {
+        match (self, other) {
+            (BriefingCell::Parsed(a), BriefingCell::Parsed(b)) if Arc::ptr_eq(a, b) => true,
+            (BriefingCell::Stored(a), BriefingCell::Stored(b)) if Arc::ptr_eq(a, b) => true,
+            _ => self.get() == other.get(),
+        }
+    }
+}
+
+/// A summary's folded text: its own, or a part of bytes many summaries share (a library's
+/// index, read as one buffer: a warm start copies none of it). Always UTF-8.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    bytes: Arc<Vec<u8>>,
+    range: Range<usize>,
+}
+
+impl Folded {
+    /// Text of its own.
+    pub fn own(text: String) -> Folded {
+        let range = 0..text.len();
+        Folded {
+            bytes: Arc::new(text.into_bytes()),
+            range,
+        }
+    }
+
+    /// The part `range` of `bytes`, shared; `None` when it is not there or not UTF-8.
+    pub fn part(bytes: &Arc<Vec<u8>>, range: Range<usize>) -> Option<Folded> {
+        std::str::from_utf8(bytes.get(range.clone())?).ok()?;
+        Some(Folded {
+            bytes: Arc::clone(bytes),
+            range,
+        })
+    }
+
+    /// The text's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(self.range.clone()).unwrap_or_default()
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+}
+
+impl PartialEq for Folded {
+    fn eq(&self, other: &Folded) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+/// A loaded briefing, summarized for the library: what its row, the filters, the facets and
+/// the search read, and the briefing itself for the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// The briefing itself, for the reader.
-    pub briefing: Arc<Briefing>,
+    /// The briefing itself, for the reader and the matches' text.
+    pub cell: BriefingCell,
+    /// The headline.
+    pub title: String,
+    /// The date, if the briefing has one.
+    pub date: Option<Date>,
+    /// The language tag, or empty.
+    pub lang: String,
+    /// How many quotes.
+    pub quotes: usize,
+    /// How many threats.
+    pub threats: usize,
     /// Its publisher, else its first party, else empty.
     pub publisher: String,
     /// Names of the parties, full names too.
@@ -36,8 +135,9 @@ pub struct Summary {
     pub people: Vec<String>,
     /// The taxonomy's ids of its areas' and threats' categories, each once.
     pub categories: Vec<String>,
-    /// Every item's text folded ([`fold_text`]), one item per line.
-    pub folded: String,
+    /// Every item's text folded ([`fold_text`](crate::app::text::fold_text)), one item per
+    /// line.
+    pub folded: Folded,
     /// Where each item starts in `folded`, in order.
     pub items: Vec<(usize, ItemRef)>,
 }
@@ -76,61 +176,73 @@ impl Summary {
                 categories.push(c.clone());
             }
         }
-        let mut folded = String::new();
+        let mut folded = String::with_capacity(1024);
         let mut items = Vec::new();
-        let mut add = |text: &str, item: ItemRef| {
-            items.push((folded.len(), item));
+        // Each item folded straight into the one text, its parts in a row (every briefing of a
+        // library is summarized as it loads: no copy on the way).
+        let mut add = |parts: &[&str], item: ItemRef| {
+            let start = folded.len();
+            items.push((start, item));
+            for part in parts {
+                fold_into(&mut folded, part);
+            }
             // One line per item: a match never spans two.
-            folded.extend(
-                fold_text(text)
-                    .chars()
-                    .map(|c| if c == '\n' { ' ' } else { c }),
-            );
+            if folded.get(start..).is_some_and(|t| t.contains('\n')) {
+                let tail = folded.split_off(start);
+                folded.push_str(&tail.replace('\n', " "));
+            }
             folded.push('\n');
         };
-        add(&b.title, ItemRef::Title);
+        add(&[&b.title], ItemRef::Title);
         for (i, p) in b.summary.iter().enumerate() {
-            add(p, ItemRef::Paragraph(i));
+            add(&[p], ItemRef::Paragraph(i));
         }
         for (i, q) in b.quotes.iter().enumerate() {
             let who: Vec<&str> = q.speaker.names().collect();
-            add(
-                &format!("{} — {}", q.text, who.join(", ")),
-                ItemRef::Quote(i),
-            );
+            add(&[&q.text, " — ", &who.join(", ")], ItemRef::Quote(i));
         }
         for (i, a) in b.cooperation_areas.iter().enumerate() {
             let detail = a.detail.as_deref().unwrap_or("");
-            add(&format!("{} {detail}", a.label), ItemRef::Area(i));
+            add(&[&a.label, " ", detail], ItemRef::Area(i));
         }
         for (i, t) in b.threats.iter().enumerate() {
             let detail = t.detail.as_deref().unwrap_or("");
-            add(&format!("{} {detail}", t.label), ItemRef::Threat(i));
+            add(&[&t.label, " ", detail], ItemRef::Threat(i));
         }
         Summary {
-            briefing,
+            title: b.title.clone(),
+            date: b.date,
+            lang: b.lang.clone().unwrap_or_default(),
+            quotes: b.quotes.len(),
+            threats: b.threats.len(),
+            cell: BriefingCell::parsed(Arc::clone(&briefing)),
             publisher,
             parties,
             people,
             categories,
-            folded,
+            folded: Folded::own(folded),
             items,
         }
     }
 
+    /// The briefing (parsed now if it was kept as JSON); `None` when it does not read back.
+    pub fn briefing(&self) -> Option<Arc<Briefing>> {
+        self.cell.get()
+    }
+
     /// The headline.
     pub fn title(&self) -> &str {
-        &self.briefing.title
+        &self.title
     }
 
     /// The date, if the briefing has one.
     pub fn date(&self) -> Option<Date> {
-        self.briefing.date
+        self.date
     }
 
     /// The language tag, or empty.
     pub fn lang(&self) -> &str {
-        self.briefing.lang.as_deref().unwrap_or("")
+        &self.lang
     }
 
     /// True when the folded `needle` occurs anywhere in the briefing.
@@ -158,7 +270,9 @@ impl Summary {
 
     /// The text of `item` as the match list shows it.
     pub fn item_text(&self, item: ItemRef) -> String {
-        let b = &self.briefing;
+        let Some(b) = self.briefing() else {
+            return String::new();
+        };
         let text = match item {
             ItemRef::Title => Some(b.title.clone()),
             ItemRef::Paragraph(i) => b.summary.get(i).cloned(),
@@ -230,6 +344,7 @@ pub fn highlights(text: &str, query: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::text::fold_text;
 
     fn bundled() -> Summary {
         Summary::of(Arc::new(crate::model::bundled().unwrap()))
@@ -241,6 +356,30 @@ mod tests {
         assert!(!s.publisher.is_empty());
         assert!(!s.people.is_empty(), "{:?}", s.people);
         assert_eq!(s.items.first(), Some(&(0, ItemRef::Title)));
+    }
+
+    #[test]
+    fn the_folded_text_is_each_item_folded_on_its_line() {
+        let s = bundled();
+        let b = s.briefing().unwrap();
+        let mut lines = vec![b.title.clone()];
+        lines.extend(b.summary.iter().cloned());
+        for q in &b.quotes {
+            let who: Vec<&str> = q.speaker.names().collect();
+            lines.push(format!("{} — {}", q.text, who.join(", ")));
+        }
+        for a in &b.cooperation_areas {
+            lines.push(format!("{} {}", a.label, a.detail.as_deref().unwrap_or("")));
+        }
+        for t in &b.threats {
+            lines.push(format!("{} {}", t.label, t.detail.as_deref().unwrap_or("")));
+        }
+        let want: String = lines
+            .iter()
+            .map(|l| fold_text(l).replace('\n', " ") + "\n")
+            .collect();
+        assert_eq!(s.folded.as_str(), want);
+        assert_eq!(s.items.len(), lines.len());
     }
 
     #[test]

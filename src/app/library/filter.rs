@@ -68,6 +68,19 @@ impl Filter {
         f
     }
 
+    /// True when everything this filter keeps, `wider` keeps too, as far as its text can
+    /// tell: the same terms, and a phrase that holds `wider`'s (not empty: an empty phrase
+    /// keeps the files that do not load only with no other term).
+    pub fn narrows(&self, wider: &Filter) -> bool {
+        !wider.text.is_empty()
+            && self.text.contains(wider.text.as_str())
+            && self.by == wider.by
+            && self.category == wider.category
+            && self.lang == wider.lang
+            && self.from == wider.from
+            && self.to == wider.to
+    }
+
     /// True when the filter keeps everything.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()

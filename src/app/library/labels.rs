@@ -37,6 +37,10 @@ pub struct LibraryLabels {
     pub kinds: [&'static str; 3],
     /// The matches view's names of items: title, paragraph, quote, area, threat.
     pub items: [&'static str; 5],
+    /// In the header while the folder is walked.
+    pub walking: &'static str,
+    /// In the header after the count of files still to read.
+    pub to_read: &'static str,
 }
 
 const EN: LibraryLabels = LibraryLabels {
@@ -56,6 +60,8 @@ const EN: LibraryLabels = LibraryLabels {
     not_understood: "not understood",
     kinds: ["category", "party", "person"],
     items: ["title", "summary", "quote", "area", "threat"],
+    walking: "reading the folder…",
+    to_read: "still to read",
 };
 
 const FR: LibraryLabels = LibraryLabels {
@@ -75,6 +81,8 @@ const FR: LibraryLabels = LibraryLabels {
     not_understood: "incompris",
     kinds: ["catégorie", "partie", "personne"],
     items: ["titre", "résumé", "citation", "domaine", "menace"],
+    walking: "lecture du dossier…",
+    to_read: "encore à lire",
 };
 
 /// The library's words in `lang`.

@@ -417,3 +417,80 @@ fn the_configurations_keys_drive_the_library_its_help_and_its_readers() {
     assert!(b.reader.is_none());
     assert!(!b.press(Key::Char('x')));
 }
+
+#[test]
+fn a_folder_read_as_the_list_shows_fills_it_and_says_how_much_is_left() {
+    let all = entries();
+    let mut l = Library::new("news", Vec::new(), Lang::En, Size::new(100, 30));
+    l.loading = Some(0);
+    l.follow_lang = true;
+    // The French briefing first: the interface follows the briefings as they come.
+    l.apply(Update {
+        entries: vec![all[0].clone()],
+        pending: 3,
+    });
+    assert_eq!(
+        (l.loading, l.lang, paths(&l)),
+        (Some(3), Lang::Fr, vec!["b/cocaine.txt"])
+    );
+    // A list not moved stays on its first row as newer briefings come in above.
+    l.apply(Update {
+        entries: all[..2].to_vec(),
+        pending: 2,
+    });
+    assert_eq!(l.selected().map(|e| e.path.as_str()), Some("a/ransom.toml"));
+    keys(&mut l, "G");
+    l.apply(Update {
+        entries: all,
+        pending: 0,
+    });
+    assert_eq!(l.loading, None);
+    assert_eq!(l.lang, Lang::En);
+    // The selection stays on its file as the others come in.
+    assert_eq!(l.selected().map(|e| e.path.as_str()), Some("b/cocaine.txt"));
+}
+
+#[test]
+fn a_search_typed_key_by_key_keeps_what_the_whole_line_keeps() {
+    // Each key typed narrows the last search when it can (the briefings the last kept, in
+    // order); what it keeps is what the same line keeps typed at once, whatever the terms.
+    for line in [
+        "ransomware",
+        "rans lang:fr",
+        "lang:en rans",
+        "broken",
+        "by:europol rans",
+        "ab: \"ransom ware\" x",
+        "from:2024 ransomware",
+    ] {
+        let mut typed = lib();
+        keys(&mut typed, "/");
+        for c in line.chars() {
+            let key = if c == ' ' {
+                "<Space>".to_string()
+            } else {
+                c.to_string()
+            };
+            keys(&mut typed, &key);
+            let mut whole = lib();
+            whole.line = typed.line.clone();
+            whole.refresh(None);
+            assert_eq!(
+                (paths(&typed), &typed.hits),
+                (paths(&whole), &whole.hits),
+                "{:?}",
+                typed.line
+            );
+        }
+    }
+    // The narrowing itself: a longer phrase, the other terms the same.
+    let f = |line: &str| Filter::parse(line);
+    assert!(f("ransom").narrows(&f("rans")));
+    assert!(f("rans lang:fr").narrows(&f("ran lang:fr")));
+    assert!(!f("rans lang:fr").narrows(&f("rans lang:f")));
+    assert!(
+        !f("rans").narrows(&f("")),
+        "an empty phrase keeps failed files"
+    );
+    assert!(!f("ran").narrows(&f("rans")));
+}
