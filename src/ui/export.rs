@@ -360,37 +360,8 @@ mod tests {
     /// cell of its screen against `buf`.
     fn assert_shows(vt: &mut vt100::Parser, buf: &Buffer, bytes: &[u8]) {
         vt.process(bytes);
-        let screen = vt.screen();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width {
-                let ours = &buf[(x, y)];
-                let Some(theirs) = screen.cell(y, x) else {
-                    panic!("no cell at {x},{y}");
-                };
-                if theirs.is_wide_continuation() {
-                    continue;
-                }
-                let shown = if theirs.has_contents() {
-                    theirs.contents()
-                } else {
-                    " "
-                };
-                assert_eq!(shown, ours.symbol(), "symbol at {x},{y}");
-                assert_eq!(
-                    theirs.bold(),
-                    ours.modifier.contains(Modifier::BOLD),
-                    "{x},{y}"
-                );
-                assert_eq!(theirs.italic(), ours.modifier.contains(Modifier::ITALIC));
-                assert_eq!(theirs.inverse(), ours.modifier.contains(Modifier::REVERSED));
-                let fg = match ours.fg {
-                    Color::Reset => vt100::Color::Default,
-                    Color::Cyan => vt100::Color::Idx(6),
-                    Color::Yellow => vt100::Color::Idx(3),
-                    c => panic!("unexpected colour {c:?}"),
-                };
-                assert_eq!(theirs.fgcolor(), fg, "fg at {x},{y}");
-            }
+        if let Err(e) = check_screen(vt.screen(), buf) {
+            panic!("{e}");
         }
     }
 
@@ -540,6 +511,7 @@ mod tests {
     fn vt_color(c: Color) -> vt100::Color {
         match c {
             Color::Reset => vt100::Color::Default,
+            Color::Yellow => vt100::Color::Idx(3),
             Color::Cyan => vt100::Color::Idx(6),
             Color::LightRed => vt100::Color::Idx(9),
             Color::Indexed(i) => vt100::Color::Idx(i),
@@ -548,6 +520,8 @@ mod tests {
         }
     }
 
+    /// Checks every cell of `screen` (symbol, bold, italic, underline, reverse, colours)
+    /// against `buf`.
     fn check_screen(
         screen: &vt100::Screen,
         buf: &Buffer,
