@@ -539,6 +539,27 @@ mod tests {
         assert_eq!(threats_of(body), want);
     }
 
+    #[rstest]
+    #[case::chain(
+        "The cases comprised mainly investment scams, job scams, e-commerce scams and internet love scams.",
+        &["Investment scams", "Job scams", "E-commerce scams", "Internet love scams"]
+    )]
+    #[case::chain_then_prose(
+        "Many are involved in drug trafficking, firearms supply and money laundering. Money laundering grows.",
+        &["Drug trafficking", "Money laundering"]
+    )]
+    #[case::bare_head_alone_in_chain(
+        "Online fraud and scams keep growing in the region.",
+        &["Online fraud"]
+    )]
+    #[case::bare_head_first(
+        "The anti-scam centre opened. It handles investment scams.",
+        &["Investment scams"]
+    )]
+    fn threats_named_one_after_the_other_are_distinct(#[case] body: &str, #[case] want: &[&str]) {
+        assert_eq!(threats_of(body), want);
+    }
+
     #[test]
     fn a_long_standfirst_heading_is_read_as_prose() {
         let text = "# Ministers agree on a new plan\n\n## The ministers of the region agreed today in Vienna to fight cybercrime and money laundering together, with joint training for their investigators\n\nThe meeting was held in Vienna on 3 May 2024.\n";
@@ -572,6 +593,33 @@ mod tests {
                 Some("Europol".to_string())
             )]
         );
+    }
+
+    #[rstest]
+    #[case::en(
+        "Ministry and Europol agree on joint action against migrant smuggling\n\nThe arrangement covers the following areas:\n\n* migrant smuggling networks;\n* the exchange of information.\n",
+        &["Exchange of information", "Joint action"],
+        &["Migrant smuggling networks"]
+    )]
+    #[case::fr(
+        "La douane et la police signent une convention contre le trafic de drogues\n\nLa convention prévoit l'échange de données sur le trafic de cocaïne.\n",
+        &["Échange de données"],
+        &["Trafic de cocaïne"]
+    )]
+    fn the_title_names_items_the_body_words_them_better(
+        #[case] text: &str,
+        #[case] areas: &[&str],
+        #[case] threats: &[&str],
+    ) {
+        let b = import_release(text, "t.txt", None).unwrap().briefing;
+        let got: Vec<&str> = b
+            .cooperation_areas
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(got, areas);
+        let got: Vec<&str> = b.threats.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(got, threats);
     }
 
     #[test]

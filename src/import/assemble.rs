@@ -277,7 +277,12 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
     let short = |key: &str| key.split(' ').count() <= MAX_ACTOR_WORDS;
     let actors = a.category.is_some_and(|id| taxonomy.is_actor(id)) && short(ka) && short(kb);
     let one_per_category = a.kind == CategoryKind::Area || actors;
+    // The title names a phenomenon the body tells, whatever list the body names it in.
+    let titled = a.section == Section::Title || b.section == Section::Title;
+    let chained = a.chain.is_some() && a.chain == b.chain;
     let apart = match (a.list, b.list) {
+        _ if titled => false,
+        _ if chained => true,
         (None, None) => false,
         (Some(la), Some(lb)) if one_per_category => la == lb,
         _ if one_per_category => false,
@@ -288,6 +293,11 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
     // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
     let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
     by_category || compatible && (ka.contains(kb) || kb.contains(ka))
+}
+
+/// Whether a folded label is a threat's generic head alone ("trafficking", "scams").
+fn bare_head(key: &str, taxonomy: &Taxonomy) -> bool {
+    !key.contains(' ') && taxonomy.is_threat_head(key)
 }
 
 /// The threats and areas, one per phenomenon, in order of first mention.
@@ -320,8 +330,16 @@ fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
             });
         match known {
             Some(k) => {
-                if let Some((known, _)) = kept.get_mut(k) {
+                if let Some((known, known_key)) = kept.get_mut(k) {
                     known.emerging |= item.emerging;
+                    // A bare head said first ("scam" of "anti-scam") is named by the first
+                    // mention that says which.
+                    if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) {
+                        let emerging = known.emerging;
+                        *known = item.clone();
+                        known.emerging = emerging;
+                        known_key.clone_from(&key);
+                    }
                 }
             }
             None if kept.len() < 2 * MAX_ITEMS => {
@@ -370,7 +388,7 @@ fn drop_bare_heads(briefing: &mut Briefing, taxonomy: &Taxonomy) {
     briefing.threats.retain(|_| {
         let key = keys.get(n).map_or("", String::as_str);
         n += 1;
-        let bare = !key.contains(' ') && taxonomy.is_threat_head(key);
+        let bare = bare_head(key, taxonomy);
         // "trafic" inside "trafic de stupéfiants", "trafics" inside "trafics illicites".
         let stem = key.trim_end_matches('s');
         !(bare

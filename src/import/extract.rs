@@ -195,6 +195,7 @@ pub(crate) fn extract(
         }
         ex.paragraph(p, text, &in_para, para.section);
     }
+    ex.title_items(&outline.title, body.paras.len());
     ex.facts
 }
 
@@ -247,6 +248,20 @@ impl Extractor<'_> {
             }
             self.raw = buf;
         }
+    }
+
+    /// The threats and areas the title names ("agree on joint action against migrant
+    /// smuggling"), after the body's: the body's words name them better, and an item the title
+    /// alone names comes last. `para` is a number no paragraph of the body has.
+    fn title_items(&mut self, title: &str, para: usize) {
+        tokenize(title, &mut self.raw);
+        self.raw.annotate(self.vocab);
+        let raw = std::mem::take(&mut self.raw);
+        for (s, range) in sentences(&raw.toks).into_iter().enumerate() {
+            let sent = raw.sent(title, range.clone(), self.vocab);
+            self.items(para, s, range.start, &sent, Section::Title);
+        }
+        self.raw = raw;
     }
 
     fn paragraph(
@@ -433,6 +448,7 @@ impl Extractor<'_> {
                 detail: std::rc::Rc::clone(&detail),
                 emerging: item.emerging,
                 list: item.list.map(|l| (p, s, l)),
+                chain: item.chain.map(|l| (p, s, l)),
                 section,
                 pos: Pos {
                     para: p,

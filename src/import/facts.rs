@@ -118,6 +118,8 @@ pub(crate) struct ItemFact {
     pub emerging: bool,
     /// The list it was read in: paragraph, sentence and list number.
     pub list: Option<(usize, usize, usize)>,
+    /// The chain of threats named in prose it was read in: paragraph, sentence and number.
+    pub chain: Option<(usize, usize, usize)>,
     /// Its section.
     pub section: Section,
     /// Where.

@@ -26,6 +26,9 @@ const SHORT_LINE_CHARS: usize = 160;
 /// Where a body paragraph stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Section {
+    /// The release's title: its threats and areas count, though the body's words, where it
+    /// names them again, tell them better.
+    Title,
     /// The release's story, from the lead on.
     Story,
     /// A section that still tells it: its threats and areas count.

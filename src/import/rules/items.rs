@@ -85,6 +85,10 @@ pub(crate) struct Item {
     /// The number of the list it was read in, within its sentence (items of one list are
     /// distinct things, even of one category).
     pub list: Option<usize>,
+    /// The number of the chain it was read in, within its sentence: threats named one after
+    /// the other in prose ("investment scams, job scams and e-commerce scams") are distinct
+    /// from each other, and otherwise prose mentions.
+    pub chain: Option<usize>,
 }
 
 /// The most tokens of a modifier alone taken as an item ("les armes à feu").
@@ -321,6 +325,7 @@ fn coordinated(sent: &Sent<'_>, taxonomy: &Taxonomy, mentions: &[Mention]) -> Ve
             shared_tail: before.then_some(head),
             emerging: false,
             list: None,
+            chain: None,
         })
     };
     // A comma or "and" between two members of the chain.
@@ -346,6 +351,88 @@ fn coordinated(sent: &Sent<'_>, taxonomy: &Taxonomy, mentions: &[Mention]) -> Ve
         {
             out.extend(item(category, before, (head, head + 1), true));
             at = before;
+        }
+    }
+    out
+}
+
+/// The most words of a member of a chain before its head, that the taxonomy does not know
+/// ("job" of "investment scams, job scams and e-commerce scams").
+const MAX_CHAIN_WORDS: usize = 3;
+
+/// Threats named one after the other in prose, joined by commas and "and": "investment
+/// scams, job scams, e-commerce scams and internet love scams" are distinct crimes, as the
+/// members of a cue's list are. For each mention: where its label starts (a member's words
+/// before a head the taxonomy knows alone count), and the number of its chain, if any.
+fn chained(
+    sent: &Sent<'_>,
+    taxonomy: &Taxonomy,
+    mentions: &[Mention],
+) -> Vec<(usize, Option<usize>)> {
+    let threat = |m: &Mention| kind_of(taxonomy, m.category) == Some(CategoryKind::Threat);
+    // The first word after the separator that joins `before` to `after`, if one does.
+    let joined = |before: &Mention, after: &Mention| {
+        let mut at = before.end;
+        if sent.tok(at).is_some_and(|t| t.is_punct(',')) {
+            at += 1;
+        }
+        match sent.phrase_at(at, Class::ListConnector) {
+            Some(n) => at += n,
+            None if at == before.end => return None,
+            None => {}
+        }
+        let free = |i: usize| {
+            sent.tok(i).is_some_and(|t| {
+                t.is_word() && t.shape & shape::CAP == 0 && !t.has(shape::HAS_DIGIT)
+            }) && ![
+                Class::Determiner,
+                Class::ListStopper,
+                Class::ListIntro,
+                Class::ItemFiller,
+                Class::ItemPreposition,
+            ]
+            .into_iter()
+            .any(|class| sent.is(i, class))
+                && sent.phrase_at(i, Class::ListConnector).is_none()
+        };
+        let words = after.start.checked_sub(at)?;
+        // Words before a head only where the members share it ("investment scams, job
+        // scams"): "phishing campaigns and to recruit money mules" is no member "to recruit".
+        let same_head = sent.lower(before.end - 1).is_some()
+            && sent.lower(before.end - 1) == sent.lower(after.end - 1);
+        let fits = words == 0 || same_head && words <= MAX_CHAIN_WORDS;
+        (fits && (at..after.start).all(free)).then_some(at)
+    };
+    // A head alone names no crime of its own ("online fraud and scams").
+    let bare = |m: &Mention, start: usize| {
+        start == m.start && m.end == m.start + 1 && taxonomy.head_kind(sent, m.start).is_some()
+    };
+    let mut out: Vec<(usize, Option<usize>)> = mentions.iter().map(|m| (m.start, None)).collect();
+    let mut chains = 0;
+    for (i, pair) in mentions.windows(2).enumerate() {
+        let [before, after] = pair else { continue };
+        if !(threat(before) && threat(after)) {
+            continue;
+        }
+        let Some(start) = joined(before, after) else {
+            continue;
+        };
+        let before_start = out.get(i).map_or(before.start, |(s, _)| *s);
+        if bare(before, before_start) || bare(after, start) {
+            continue;
+        }
+        let chain = match out.get(i).and_then(|(_, c)| *c) {
+            Some(n) => n,
+            None => {
+                chains += 1;
+                chains
+            }
+        };
+        if let Some(first) = out.get_mut(i) {
+            first.1 = Some(chain);
+        }
+        if let Some(second) = out.get_mut(i + 1) {
+            *second = (start, Some(chain));
         }
     }
     out
@@ -450,21 +537,24 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 shared_tail: None,
                 emerging: cue.emerging || inside.iter().any(|x| new_before(sent, x.start)),
                 list: Some(list),
+                chain: None,
             });
         }
     }
-    for mention in mentions {
+    let chains = chained(sent, taxonomy, &mentions);
+    for (mention, (start, chain)) in mentions.into_iter().zip(chains) {
         let Some(kind) = kind_of(taxonomy, mention.category) else {
             continue;
         };
         out.push(Item {
             kind,
             category: Some(mention.category),
-            label: (mention.start, mention.end),
+            label: (start, mention.end),
             shared_head: None,
             shared_tail: None,
             emerging: kind == CategoryKind::Threat && new_before(sent, mention.start),
             list: None,
+            chain,
         });
     }
     out.sort_by_key(|item| item.label.0);
