@@ -411,13 +411,13 @@ pub(crate) fn briefing(
         ..Briefing::default()
     };
     if outline.has_lead
-        && let Some(lead) = outline.paras.first()
+        && let Some(lead) = outline.para_text(0)
     {
-        let text = collapse_ws(&lead.text);
+        let text = collapse_ws(lead);
         if !text.is_empty() {
             briefing.summary.push(cut_chars(&text, MAX_SUMMARY_CHARS));
         }
-        let (event, place) = occasion(&lead.text, vocab);
+        let (event, place) = occasion(lead, vocab);
         briefing.event = event;
         if briefing.place.is_none() {
             briefing.place = place;

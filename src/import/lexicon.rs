@@ -523,7 +523,13 @@ impl Vocab {
 /// whole line does, but for a capital sigma (σ or ς, by what follows): a phrase with either
 /// is checked on the whole line.
 fn may_start_line(line: &str, phrases: &[String]) -> bool {
+    // The line's first character in lowercase, once: most phrases start with another.
+    let first = line.chars().flat_map(char::to_lowercase).next();
     phrases.iter().any(|phrase| {
+        let head = phrase.chars().next();
+        if head.is_some() && head != first {
+            return phrase.contains(['σ', 'ς']);
+        }
         phrase.contains(['σ', 'ς']) || {
             // The line's characters lowercased one by one, as far as the phrase goes.
             let mut lower = line.chars().flat_map(char::to_lowercase);

@@ -37,8 +37,8 @@ pub(crate) enum Section {
 /// A paragraph of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Para {
-    /// Its text (for the lead, without its dateline).
-    pub text: String,
+    /// Where its text is in [`Outline::text`] (for the lead, without its dateline).
+    pub range: std::ops::Range<usize>,
     /// Its block's kind.
     pub kind: BlockKind,
     /// The release line it starts on.
@@ -62,12 +62,37 @@ pub(crate) struct Outline {
     pub source: Option<String>,
     /// The body's paragraphs; the lead first, when there is one.
     pub paras: Vec<Para>,
+    /// The text of the body's paragraphs, one after the other, separated by blank lines: one
+    /// string, not one per paragraph, so the body is held once.
+    pub text: String,
     /// Whether `paras[0]` is the lead.
     pub has_lead: bool,
     /// Blocks of further reading.
     pub link_blocks: Vec<usize>,
     /// Organisations the "About X" headings name.
     pub about: Vec<String>,
+}
+
+impl Outline {
+    /// Adds a paragraph of the body: its text, trimmed, after the others.
+    fn push_para(&mut self, text: &str, kind: BlockKind, line: usize, section: Section) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(text.trim());
+        self.paras.push(Para {
+            range: start..self.text.len(),
+            kind,
+            line,
+            section,
+        });
+    }
+
+    /// The text of paragraph `i`.
+    pub fn para_text(&self, i: usize) -> Option<&str> {
+        self.text.get(self.paras.get(i)?.range.clone())
+    }
 }
 
 /// A date read at the start of a block, with the place before it and where the text after it
@@ -723,12 +748,7 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         && let Some(text) = doc.block_text(k).and_then(|t| t.get(offset..))
         && let Some(block) = doc.blocks.get(k)
     {
-        out.paras.push(Para {
-            text: text.trim().to_string(),
-            kind: block.kind,
-            line: block.line,
-            section: Section::Story,
-        });
+        out.push_para(text, block.kind, block.line, Section::Story);
         out.has_lead = true;
     }
     let body = read_body(doc, front.body_from, vocab, &mut out);
@@ -836,12 +856,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             section
         };
         read.last_para = i;
-        out.paras.push(Para {
-            text: text.trim().to_string(),
-            kind: block.kind,
-            line: block.line,
-            section,
-        });
+        out.push_para(text, block.kind, block.line, section);
     }
     read
 }
@@ -1044,7 +1059,7 @@ mod tests {
             Some("2021-02-03")
         );
         assert!(
-            out.paras[0].text.starts_with("Police in five countries"),
+            out.para_text(0).unwrap().starts_with("Police in five countries"),
             "{:?}",
             out.paras
         );
@@ -1060,7 +1075,7 @@ mod tests {
             out.title,
             "More Than 1,800 Persons Arrested In Month-Long Operation"
         );
-        assert!(out.paras.iter().any(|p| p.text.contains("scam syndicates")));
+        assert!(out.text.contains("scam syndicates"));
     }
 
     #[rstest]
@@ -1129,8 +1144,8 @@ mod tests {
         );
         assert!(out.caption.as_deref().unwrap().ends_with("Photo : ONUDC"));
         assert!(
-            out.paras[0]
-                .text
+            out.para_text(0)
+                .unwrap()
                 .starts_with("Lors d'un événement parallèle")
         );
         let texts: Vec<_> = out.link_blocks.iter().map(|&i| doc.block_text(i)).collect();
