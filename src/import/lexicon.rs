@@ -526,11 +526,14 @@ fn may_start_line(line: &str, phrases: &[String]) -> bool {
     // The line's first character in lowercase, once: most phrases start with another.
     let first = line.chars().flat_map(char::to_lowercase).next();
     phrases.iter().any(|phrase| {
+        // Σ lowercases to σ or ς by its place: a phrase with either may match otherwise (both
+        // are encoded from the byte 0xcf, which a quick search rules out).
+        let sigma = phrase.as_bytes().contains(&0xcf) && phrase.contains(['σ', 'ς']);
         let head = phrase.chars().next();
         if head.is_some() && head != first {
-            return phrase.contains(['σ', 'ς']);
+            return sigma;
         }
-        phrase.contains(['σ', 'ς']) || {
+        sigma || {
             // The line's characters lowercased one by one, as far as the phrase goes.
             let mut lower = line.chars().flat_map(char::to_lowercase);
             phrase.chars().all(|want| lower.next() == Some(want))

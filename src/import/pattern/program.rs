@@ -187,18 +187,29 @@ impl Program {
         if sent.len() >= super::MAX_MATCH_TOKENS {
             return None;
         }
+        if self.may(self.root, sent, at) {
+            self.match_started(sent, at)
+        } else {
+            None
+        }
+    }
+
+    /// [`Self::match_at`] where the caller already knows the pattern may start at token `at`
+    /// (a rule's first set admits it): the test is not made twice.
+    pub(crate) fn match_started(&self, sent: &Sent<'_>, at: usize) -> Option<Match> {
+        if sent.len() >= super::MAX_MATCH_TOKENS {
+            return None;
+        }
         let mut found = None;
         let mut caps = Captures::default();
-        if self.may(self.root, sent, at) {
-            self.walk(self.root, sent, at, &mut caps, &mut |end, caps| {
-                found = Some(Match {
-                    start: at,
-                    end,
-                    caps: *caps,
-                });
-                true
+        self.walk(self.root, sent, at, &mut caps, &mut |end, caps| {
+            found = Some(Match {
+                start: at,
+                end,
+                caps: *caps,
             });
-        }
+            true
+        });
         found
     }
 
