@@ -9,7 +9,7 @@ use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Class, LineClass, Vocab};
 use super::rules::dates::dates_in;
 use super::token::{Sent, TokenBuf, tokenize};
-use super::words::{collapse_ws, cut_chars, fold_key, head, soften_caps};
+use super::words::{collapse_ws, cut_chars, fold_eq, fold_key, head, soften_caps};
 use crate::model::Date;
 
 /// Titles longer than this are cut.
@@ -584,7 +584,7 @@ fn repeated_title(doc: &Doc, first: usize, title: &str) -> Option<usize> {
     }
     (first + 1..doc.blocks.len().min(first + TITLE_REPEAT_BLOCKS))
         .rev()
-        .find(|&i| doc.block_text(i).is_some_and(|text| fold_key(text) == key))
+        .find(|&i| doc.block_text(i).is_some_and(|text| fold_eq(text, &key)))
 }
 
 /// What the front gave: the lead (block, byte offset of its text), and the rest.

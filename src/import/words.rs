@@ -86,7 +86,33 @@ pub(crate) fn cut_chars(text: &str, max: usize) -> String {
 /// out), apostrophes straight, anything but letters and digits a single space.
 pub(crate) fn fold_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_pieces(text, |piece| {
+        out.push_str(piece);
+        true
+    });
+    out
+}
+
+/// True when `fold_key(text)` is `key`, found without building the key: the comparison stops
+/// at the first piece that differs (most texts differ from their first letter).
+pub(crate) fn fold_eq(text: &str, key: &str) -> bool {
+    let mut rest = key;
+    fold_pieces(text, |piece| match rest.strip_prefix(piece) {
+        Some(after) => {
+            rest = after;
+            true
+        }
+        None => false,
+    }) && rest.is_empty()
+}
+
+/// The pieces of [`fold_key`]`(text)`, in order, each given to `take` until it says to stop
+/// (false, then returned). A run of separators is one space, written only before a letter or
+/// a digit: none at either end.
+fn fold_pieces(text: &str, mut take: impl FnMut(&str) -> bool) -> bool {
     let mut space = true;
+    let mut pending = false;
+    let mut buf = [0u8; 4];
     for c in text.chars().flat_map(char::to_lowercase) {
         let folded = match c {
             'ä' | 'æ' => "ae",
@@ -104,26 +130,25 @@ pub(crate) fn fold_key(text: &str) -> String {
             'š' | 'ś' => "s",
             'ž' | 'ź' | 'ż' => "z",
             'ł' => "l",
-            c if c.is_alphanumeric() => {
-                out.push(c);
-                space = false;
-                continue;
-            }
+            c if c.is_alphanumeric() => c.encode_utf8(&mut buf),
             _ => {
                 if !space {
-                    out.push(' ');
+                    pending = true;
                     space = true;
                 }
                 continue;
             }
         };
-        out.push_str(folded);
+        if pending && !take(" ") {
+            return false;
+        }
+        pending = false;
         space = false;
+        if !take(folded) {
+            return false;
+        }
     }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
+    true
 }
 
 /// Title-cases words written in capitals ("VIENNA" -> "Vienna"); other words are kept.
@@ -166,6 +191,9 @@ mod tests {
     #[case("  l’ONUDC, (UNODC)  ", "l onudc unodc")]
     fn fold_key_folds_case_accents_and_punctuation(#[case] text: &str, #[case] key: &str) {
         assert_eq!(fold_key(text), key);
+        assert!(fold_eq(text, key));
+        assert!(!fold_eq(text, &format!("{key}x")));
+        assert!(!fold_eq(&format!("{text}x"), key));
     }
 
     #[test]
