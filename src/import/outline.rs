@@ -1059,7 +1059,9 @@ mod tests {
             Some("2021-02-03")
         );
         assert!(
-            out.para_text(0).unwrap().starts_with("Police in five countries"),
+            out.para_text(0)
+                .unwrap()
+                .starts_with("Police in five countries"),
             "{:?}",
             out.paras
         );
