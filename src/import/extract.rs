@@ -133,7 +133,7 @@ pub(crate) fn extract(
     taxonomy: &'static Taxonomy,
     warnings: &mut Warnings,
 ) -> Facts {
-    let found = quotes::scan(&body.text, &body.paras, warnings);
+    let found = quotes::scan(body.text, &body.paras, warnings);
     let mut ex = Extractor {
         vocab,
         taxonomy,
@@ -167,7 +167,7 @@ pub(crate) fn extract(
                 in_para.push((start, end, n));
                 if q.paras.0 == p {
                     ex.facts.quotes.push(QuoteFact {
-                        text: quotes::quote_text(&body.text, &body.paras, q),
+                        text: quotes::quote_text(body.text, &body.paras, q),
                         paras: q.paras,
                         pos: Pos { para: p, tok: 0 },
                         opens_para: body
