@@ -729,6 +729,9 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         source: front.source,
         ..Outline::default()
     };
+    // The body is at most the blocks' text and a blank line between paragraphs: reserved at
+    // once, a large body is not copied as it grows, nor held with twice its room.
+    out.text.reserve(doc.text.len() + 2 * doc.blocks.len());
     // The title may hold the date: "… (Abidjan, 15 mai 2024)".
     if out.date.is_none() {
         let buf = tokens_of(&out.title, vocab);
@@ -763,6 +766,7 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
             .map(|(_, date)| *date)
             .or(body.signature);
     }
+    out.text.shrink_to_fit();
     Some(out)
 }
 
