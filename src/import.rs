@@ -268,7 +268,7 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
             out,
             "para {i} {:?}: {}",
             para.section,
-            words::cut_chars(&para.text, 80)
+            words::cut_chars(outline.para_text(i).unwrap_or_default(), 80)
         );
     }
     for p in &facts.people {
@@ -310,7 +310,7 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
 fn warnings_of(
     briefing: &Briefing,
     outline: &outline::Outline,
-    body: &extract::Body,
+    body: &extract::Body<'_>,
     found: quotes::Warnings,
 ) -> Vec<String> {
     let line_of = |at: usize| {

@@ -140,10 +140,11 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         .about
         .iter()
         .map(|name| (false, last, name.as_str()));
-    let mut out: Vec<Org> = Vec::new();
+    // The parties so far, each with its keys (computed once, not at each name compared).
+    let mut out: Vec<(Org, Vec<String>)> = Vec::new();
     // "Lyon, France": the city alone names no party either.
     // Someone read as a person is no organisation.
-    let people: Vec<String> = resolution
+    let people: std::collections::HashSet<String, foldhash::fast::RandomState> = resolution
         .people
         .iter()
         .map(|p| fold_key(&p.name))
@@ -164,14 +165,17 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         let count = out.len();
         match out
             .iter_mut()
-            .find(|o| o.keys().iter().any(|k| keys.contains(k)))
+            .find(|(_, known)| known.iter().any(|k| keys.contains(k)))
         {
-            Some(known) if known.full.is_none() => known.full = org.full,
-            None if count < MAX_PARTIES => out.push(org),
+            Some((known, known_keys)) if known.full.is_none() => {
+                known.full = org.full;
+                *known_keys = known.keys();
+            }
+            None if count < MAX_PARTIES => out.push((org, keys)),
             Some(_) | None => {}
         }
     }
-    out
+    out.into_iter().map(|(org, _)| org).collect()
 }
 
 /// Builds the briefing's parties and quotes; returns the name each quote's speakers go by.
@@ -429,13 +433,13 @@ pub(crate) fn briefing(
         ..Briefing::default()
     };
     if outline.has_lead
-        && let Some(lead) = outline.paras.first()
+        && let Some(lead) = outline.para_text(0)
     {
-        let text = collapse_ws(&lead.text);
+        let text = collapse_ws(lead);
         if !text.is_empty() {
             briefing.summary.push(cut_chars(&text, MAX_SUMMARY_CHARS));
         }
-        let (event, place) = occasion(&lead.text, vocab);
+        let (event, place) = occasion(lead, vocab);
         briefing.event = event;
         if briefing.place.is_none() {
             briefing.place = place;

@@ -23,33 +23,22 @@ use super::words::{capitalize_first, collapse_ws, cut_chars, head};
 /// An item's detail (its sentence) is cut to this many characters.
 pub(crate) const MAX_DETAIL_CHARS: usize = 400;
 
-/// The body as one text, paragraphs separated by blank lines, and each paragraph's range.
-pub(crate) struct Body {
+/// The body as one text, paragraphs separated by blank lines, and each paragraph's range:
+/// a view of the outline's text (held once).
+pub(crate) struct Body<'a> {
     /// The text.
-    pub text: String,
+    pub text: &'a str,
     /// Each paragraph's range in it.
     pub paras: Vec<Range<usize>>,
 }
 
-impl Body {
+impl Body<'_> {
     /// The body of an outline.
-    pub fn of(outline: &Outline) -> Body {
-        let len = outline
-            .paras
-            .iter()
-            .map(|p| p.text.len() + 2)
-            .sum::<usize>();
-        let mut text = String::with_capacity(len);
-        let mut paras = Vec::with_capacity(outline.paras.len());
-        for para in &outline.paras {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            let start = text.len();
-            text.push_str(&para.text);
-            paras.push(start..text.len());
+    pub fn of(outline: &Outline) -> Body<'_> {
+        Body {
+            text: &outline.text,
+            paras: outline.paras.iter().map(|p| p.range.clone()).collect(),
         }
-        Body { text, paras }
     }
 }
 
@@ -139,12 +128,12 @@ struct Extractor<'a> {
 /// Reads every paragraph of the body into facts; quotes that do not close become warnings.
 pub(crate) fn extract(
     outline: &Outline,
-    body: &Body,
+    body: &Body<'_>,
     vocab: &Vocab,
     taxonomy: &'static Taxonomy,
     warnings: &mut Warnings,
 ) -> Facts {
-    let found = quotes::scan(&body.text, &body.paras, warnings);
+    let found = quotes::scan(body.text, &body.paras, warnings);
     let mut ex = Extractor {
         vocab,
         taxonomy,
@@ -178,7 +167,7 @@ pub(crate) fn extract(
                 in_para.push((start, end, n));
                 if q.paras.0 == p {
                     ex.facts.quotes.push(QuoteFact {
-                        text: quotes::quote_text(&body.text, &body.paras, q),
+                        text: quotes::quote_text(body.text, &body.paras, q),
                         paras: q.paras,
                         pos: Pos { para: p, tok: 0 },
                         opens_para: body

@@ -523,8 +523,17 @@ impl Vocab {
 /// whole line does, but for a capital sigma (σ or ς, by what follows): a phrase with either
 /// is checked on the whole line.
 fn may_start_line(line: &str, phrases: &[String]) -> bool {
+    // The line's first character in lowercase, once: most phrases start with another.
+    let first = line.chars().flat_map(char::to_lowercase).next();
     phrases.iter().any(|phrase| {
-        phrase.contains(['σ', 'ς']) || {
+        // Σ lowercases to σ or ς by its place: a phrase with either may match otherwise (both
+        // are encoded from the byte 0xcf, which a quick search rules out).
+        let sigma = phrase.as_bytes().contains(&0xcf) && phrase.contains(['σ', 'ς']);
+        let head = phrase.chars().next();
+        if head.is_some() && head != first {
+            return sigma;
+        }
+        sigma || {
             // The line's characters lowercased one by one, as far as the phrase goes.
             let mut lower = line.chars().flat_map(char::to_lowercase);
             phrase.chars().all(|want| lower.next() == Some(want))

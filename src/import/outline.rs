@@ -9,7 +9,7 @@ use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Class, LineClass, Vocab};
 use super::rules::dates::dates_in;
 use super::token::{Sent, TokenBuf, tokenize};
-use super::words::{collapse_ws, cut_chars, fold_key, head, soften_caps};
+use super::words::{collapse_ws, cut_chars, fold_eq, fold_key, head, soften_caps};
 use crate::model::Date;
 
 /// Titles longer than this are cut.
@@ -40,8 +40,8 @@ pub(crate) enum Section {
 /// A paragraph of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Para {
-    /// Its text (for the lead, without its dateline).
-    pub text: String,
+    /// Where its text is in [`Outline::text`] (for the lead, without its dateline).
+    pub range: std::ops::Range<usize>,
     /// Its block's kind.
     pub kind: BlockKind,
     /// The release line it starts on.
@@ -65,12 +65,37 @@ pub(crate) struct Outline {
     pub source: Option<String>,
     /// The body's paragraphs; the lead first, when there is one.
     pub paras: Vec<Para>,
+    /// The text of the body's paragraphs, one after the other, separated by blank lines: one
+    /// string, not one per paragraph, so the body is held once.
+    pub text: String,
     /// Whether `paras[0]` is the lead.
     pub has_lead: bool,
     /// Blocks of further reading.
     pub link_blocks: Vec<usize>,
     /// Organisations the "About X" headings name.
     pub about: Vec<String>,
+}
+
+impl Outline {
+    /// Adds a paragraph of the body: its text, trimmed, after the others.
+    fn push_para(&mut self, text: &str, kind: BlockKind, line: usize, section: Section) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(text.trim());
+        self.paras.push(Para {
+            range: start..self.text.len(),
+            kind,
+            line,
+            section,
+        });
+    }
+
+    /// The text of paragraph `i`.
+    pub fn para_text(&self, i: usize) -> Option<&str> {
+        self.text.get(self.paras.get(i)?.range.clone())
+    }
 }
 
 /// A date read at the start of a block, with the place before it and where the text after it
@@ -562,7 +587,7 @@ fn repeated_title(doc: &Doc, first: usize, title: &str) -> Option<usize> {
     }
     (first + 1..doc.blocks.len().min(first + TITLE_REPEAT_BLOCKS))
         .rev()
-        .find(|&i| doc.block_text(i).is_some_and(|text| fold_key(text) == key))
+        .find(|&i| doc.block_text(i).is_some_and(|text| fold_eq(text, &key)))
 }
 
 /// What the front gave: the lead (block, byte offset of its text), and the rest.
@@ -707,6 +732,9 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         source: front.source,
         ..Outline::default()
     };
+    // The body is at most the blocks' text and a blank line between paragraphs: reserved at
+    // once, a large body is not copied as it grows, nor held with twice its room.
+    out.text.reserve(doc.text.len() + 2 * doc.blocks.len());
     // The title may hold the date: "… (Abidjan, 15 mai 2024)".
     if out.date.is_none() {
         let buf = tokens_of(&out.title, vocab);
@@ -726,12 +754,7 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         && let Some(text) = doc.block_text(k).and_then(|t| t.get(offset..))
         && let Some(block) = doc.blocks.get(k)
     {
-        out.paras.push(Para {
-            text: text.trim().to_string(),
-            kind: block.kind,
-            line: block.line,
-            section: Section::Story,
-        });
+        out.push_para(text, block.kind, block.line, Section::Story);
         out.has_lead = true;
     }
     let body = read_body(doc, front.body_from, vocab, &mut out);
@@ -746,6 +769,7 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
             .map(|(_, date)| *date)
             .or(body.signature);
     }
+    out.text.shrink_to_fit();
     Some(out)
 }
 
@@ -839,12 +863,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             section
         };
         read.last_para = i;
-        out.paras.push(Para {
-            text: text.trim().to_string(),
-            kind: block.kind,
-            line: block.line,
-            section,
-        });
+        out.push_para(text, block.kind, block.line, section);
     }
     read
 }
@@ -1047,7 +1066,9 @@ mod tests {
             Some("2021-02-03")
         );
         assert!(
-            out.paras[0].text.starts_with("Police in five countries"),
+            out.para_text(0)
+                .unwrap()
+                .starts_with("Police in five countries"),
             "{:?}",
             out.paras
         );
@@ -1063,7 +1084,7 @@ mod tests {
             out.title,
             "More Than 1,800 Persons Arrested In Month-Long Operation"
         );
-        assert!(out.paras.iter().any(|p| p.text.contains("scam syndicates")));
+        assert!(out.text.contains("scam syndicates"));
     }
 
     #[rstest]
@@ -1132,8 +1153,8 @@ mod tests {
         );
         assert!(out.caption.as_deref().unwrap().ends_with("Photo : ONUDC"));
         assert!(
-            out.paras[0]
-                .text
+            out.para_text(0)
+                .unwrap()
                 .starts_with("Lors d'un événement parallèle")
         );
         let texts: Vec<_> = out.link_blocks.iter().map(|&i| doc.block_text(i)).collect();

@@ -722,7 +722,7 @@ pub(crate) fn first_rule<'r>(
     rules
         .iter()
         .filter(|rule| rule.may_start(sent, at))
-        .find_map(|rule| rule.program.match_at(sent, at).map(|m| (rule, m)))
+        .find_map(|rule| rule.program.match_started(sent, at).map(|m| (rule, m)))
 }
 
 /// Every match of `rules` in the sentence, left to right, without overlaps: at each token the

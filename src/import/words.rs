@@ -38,6 +38,9 @@ pub(crate) fn head(text: &str, max: usize) -> &str {
 
 /// Collapses runs of whitespace (newlines included) into one space and trims the ends.
 pub(crate) fn collapse_ws(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -46,6 +49,37 @@ pub(crate) fn collapse_ws(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when [`collapse_ws`] would return `text` as it is: no whitespace but single ASCII
+/// spaces between words. A byte scan; whitespace outside ASCII (U+0085, U+00A0, U+1680,
+/// U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) is told from its bytes.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let mut space = false;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let wide_space = match byte {
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => true,
+            0xc2 => matches!(at(i + 1), 0x85 | 0xa0),
+            0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+            0xe2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+                0x81 => at(i + 2) == 0x9f,
+                _ => false,
+            },
+            0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            _ => false,
+        };
+        if wide_space || byte == b' ' && space {
+            return false;
+        }
+        space = byte == b' ';
+    }
+    true
 }
 
 /// `text` with its first letter in uppercase.
@@ -86,7 +120,33 @@ pub(crate) fn cut_chars(text: &str, max: usize) -> String {
 /// out), apostrophes straight, anything but letters and digits a single space.
 pub(crate) fn fold_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_pieces(text, |piece| {
+        out.push_str(piece);
+        true
+    });
+    out
+}
+
+/// True when `fold_key(text)` is `key`, found without building the key: the comparison stops
+/// at the first piece that differs (most texts differ from their first letter).
+pub(crate) fn fold_eq(text: &str, key: &str) -> bool {
+    let mut rest = key;
+    fold_pieces(text, |piece| match rest.strip_prefix(piece) {
+        Some(after) => {
+            rest = after;
+            true
+        }
+        None => false,
+    }) && rest.is_empty()
+}
+
+/// The pieces of [`fold_key`]`(text)`, in order, each given to `take` until it says to stop
+/// (false, then returned). A run of separators is one space, written only before a letter or
+/// a digit: none at either end.
+fn fold_pieces(text: &str, mut take: impl FnMut(&str) -> bool) -> bool {
     let mut space = true;
+    let mut pending = false;
+    let mut buf = [0u8; 4];
     for c in text.chars().flat_map(char::to_lowercase) {
         let folded = match c {
             'ä' | 'æ' => "ae",
@@ -104,26 +164,25 @@ pub(crate) fn fold_key(text: &str) -> String {
             'š' | 'ś' => "s",
             'ž' | 'ź' | 'ż' => "z",
             'ł' => "l",
-            c if c.is_alphanumeric() => {
-                out.push(c);
-                space = false;
-                continue;
-            }
+            c if c.is_alphanumeric() => c.encode_utf8(&mut buf),
             _ => {
                 if !space {
-                    out.push(' ');
+                    pending = true;
                     space = true;
                 }
                 continue;
             }
         };
-        out.push_str(folded);
+        if pending && !take(" ") {
+            return false;
+        }
+        pending = false;
         space = false;
+        if !take(folded) {
+            return false;
+        }
     }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
+    true
 }
 
 /// Title-cases words written in capitals ("VIENNA" -> "Vienna"); other words are kept.
@@ -166,6 +225,29 @@ mod tests {
     #[case("  l’ONUDC, (UNODC)  ", "l onudc unodc")]
     fn fold_key_folds_case_accents_and_punctuation(#[case] text: &str, #[case] key: &str) {
         assert_eq!(fold_key(text), key);
+        assert!(fold_eq(text, key));
+        assert!(!fold_eq(text, &format!("{key}x")));
+        assert!(!fold_eq(&format!("{text}x"), key));
+    }
+
+    #[rstest]
+    #[case("one two", "one two")]
+    #[case(" one  two\n", "one two")]
+    #[case("one\u{a0}two", "one two")]
+    #[case("one\u{2003}two\u{3000}", "one two")]
+    #[case("«\u{202f}oui\u{202f}»", "« oui »")]
+    #[case("l\u{2019}été", "l\u{2019}été")]
+    #[case("a\u{1f}b", "a\u{1f}b")]
+    #[case("", "")]
+    #[case("« oui » – l\u{2019}été “ok”", "« oui » – l\u{2019}été “ok”")]
+    #[case("a\u{2028}b\u{205f}c\u{1680}d\u{85}e", "a b c d e")]
+    fn collapse_ws_keeps_single_spaces_only(#[case] text: &str, #[case] want: &str) {
+        assert_eq!(collapse_ws(text), want);
+        let slow: Vec<&str> = text
+            .split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(collapse_ws(text), slow.join(" "));
     }
 
     #[test]

@@ -56,8 +56,8 @@ impl<'n, 'm> Once<'n, 'm> {
         found
     }
 }
-/// The most steps of a sequence or a repetition whose tries are remembered (the last row of
-/// a repetition's is what follows it); past them, tries are repeated.
+/// The most steps of a repetition whose tries are remembered (the last row is what follows
+/// it); past them, tries are repeated.
 const MEMO_DEPTH: usize = 34;
 
 /// A sequence's or a repetition's walk from token `start`: the sentence and what follows.
@@ -70,9 +70,14 @@ struct Walk<'s, 'n, 'm> {
 /// The tries of a sequence's parts or a repetition's counts that failed: for each, the tokens
 /// from `start` as bits (tokens farther than 63 are tried again). Set up on the first
 /// failure to remember: most walks fail on their first part, which is tried once anyway.
-struct Memo<'f, 'w, 'n>(&'f mut Option<[u64; MEMO_DEPTH]>, Walk<'w, 'n, 'f>);
+struct Memo<'f, 'w, 'n, const ROWS: usize>(&'f mut Option<[u64; ROWS]>, Walk<'w, 'n, 'f>);
 
-impl Memo<'_, '_, '_> {
+/// The rows a sequence's memo keeps, one per part after the first and one for what follows:
+/// the sequences of the rules have fewer parts, and a memo set up at each failure is cleared
+/// whole, so it is kept short (parts past it are tried again).
+const SEQ_MEMO_ROWS: usize = 12;
+
+impl<const ROWS: usize> Memo<'_, '_, '_, ROWS> {
     /// The bit of token `at`.
     #[inline]
     fn bit(&self, at: usize) -> u64 {
@@ -91,7 +96,7 @@ impl Memo<'_, '_, '_> {
 
     #[inline]
     fn fail(&mut self, row: usize, bit: u64) {
-        if let Some(done) = self.0.get_or_insert([0; MEMO_DEPTH]).get_mut(row) {
+        if let Some(done) = self.0.get_or_insert([0; ROWS]).get_mut(row) {
             *done |= bit;
         }
     }
@@ -187,18 +192,29 @@ impl Program {
         if sent.len() >= super::MAX_MATCH_TOKENS {
             return None;
         }
+        if self.may(self.root, sent, at) {
+            self.match_started(sent, at)
+        } else {
+            None
+        }
+    }
+
+    /// [`Self::match_at`] where the caller already knows the pattern may start at token `at`
+    /// (a rule's first set admits it): the test is not made twice.
+    pub(crate) fn match_started(&self, sent: &Sent<'_>, at: usize) -> Option<Match> {
+        if sent.len() >= super::MAX_MATCH_TOKENS {
+            return None;
+        }
         let mut found = None;
         let mut caps = Captures::default();
-        if self.may(self.root, sent, at) {
-            self.walk(self.root, sent, at, &mut caps, &mut |end, caps| {
-                found = Some(Match {
-                    start: at,
-                    end,
-                    caps: *caps,
-                });
-                true
+        self.walk(self.root, sent, at, &mut caps, &mut |end, caps| {
+            found = Some(Match {
+                start: at,
+                end,
+                caps: *caps,
             });
-        }
+            true
+        });
         found
     }
 
@@ -288,7 +304,7 @@ impl Program {
         k: usize,
         at: usize,
         caps: &mut Captures,
-        memo: &mut Memo<'_, '_, '_>,
+        memo: &mut Memo<'_, '_, '_, SEQ_MEMO_ROWS>,
     ) -> bool {
         let bit = memo.bit(at);
         if memo.failed(k, bit) {
@@ -325,7 +341,7 @@ impl Program {
         done: usize,
         at: usize,
         caps: &mut Captures,
-        memo: &mut Memo<'_, '_, '_>,
+        memo: &mut Memo<'_, '_, '_, MEMO_DEPTH>,
     ) -> bool {
         let bit = memo.bit(at);
         // The last row is what follows.
