@@ -8,6 +8,7 @@
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 
 use crate::app::content::Origin;
@@ -26,6 +27,9 @@ pub struct FileHooks {
     /// The watch being set up on a thread of its own: registering it waits on the watcher's
     /// thread, and the first frame need not wait for that.
     starting: Option<mpsc::Receiver<anyhow::Result<Watch>>>,
+    /// Set by the watch when it reports changes, so the loop's turns after other wake-ups
+    /// (every key) do not ask it.
+    changed: Arc<AtomicBool>,
     wake: Option<Wake>,
     /// A hash of the text last read, so a save that changes nothing reloads nothing.
     last: Option<u64>,
@@ -41,6 +45,7 @@ impl FileHooks {
             path: path.filter(|p| *p != "-").map(PathBuf::from),
             watch: None,
             starting: None,
+            changed: Arc::new(AtomicBool::new(false)),
             wake: None,
             last: text.map(hash),
             pending: Vec::new(),
@@ -51,7 +56,12 @@ impl FileHooks {
         self.watch = None;
         self.starting = None;
         let (path, wake) = (self.path.as_ref()?, self.wake.clone()?);
-        match Watch::new(path, move || wake()) {
+        let changed = Arc::clone(&self.changed);
+        let on_change = move || {
+            changed.store(true, Ordering::Release);
+            wake();
+        };
+        match Watch::new(path, on_change) {
             Ok(w) => {
                 self.watch = Some(w);
                 None
@@ -70,11 +80,15 @@ impl FileHooks {
             return;
         };
         let (tx, rx) = mpsc::channel();
-        let on_change = Arc::clone(&wake);
+        let (changed, woken) = (Arc::clone(&self.changed), Arc::clone(&wake));
+        let on_change = move || {
+            changed.store(true, Ordering::Release);
+            woken();
+        };
         let spawned = std::thread::Builder::new()
             .name("watch-start".into())
             .spawn(move || {
-                let _ = tx.send(Watch::new(&path, move || on_change()));
+                let _ = tx.send(Watch::new(&path, on_change));
                 wake();
             });
         match spawned {
@@ -161,7 +175,9 @@ impl Hooks for FileHooks {
     fn pending_notices(&mut self) -> Vec<Notice> {
         let mut notices = std::mem::take(&mut self.pending);
         notices.extend(self.take_started());
-        if self.watch.as_ref().is_some_and(|w| !w.take().is_empty()) {
+        if self.changed.swap(false, Ordering::Acquire)
+            && self.watch.as_ref().is_some_and(|w| !w.take().is_empty())
+        {
             notices.extend(self.reload());
         }
         notices

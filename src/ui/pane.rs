@@ -241,7 +241,11 @@ fn bar_symbols(b: scroll::Bar, height: u16) -> impl Iterator<Item = Option<&'sta
         (before, thumb)
     };
     let shown = track > 0 && b.content > 0;
-    let after = track.saturating_sub(before + thumb);
+    let after = if shown {
+        track.saturating_sub(before + thumb)
+    } else {
+        0
+    };
     let arrow = move |s: &'static str| std::iter::once(shown.then_some(s));
     arrow("↑")
         .chain(std::iter::repeat_n(Some(line::DOUBLE_VERTICAL), before))
