@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::border;
@@ -148,11 +148,20 @@ pub(super) fn draw_frame(look: &FrameLook, theme: &Theme, area: Rect, buf: &mut 
         buf,
     );
     if let Some(b) = look.bar {
-        draw_bar(b, theme.border(focused), area, buf);
+        let style = theme.border(focused);
+        if area.width >= 2 {
+            let [_, _, _, side] = ring(area);
+            draw_side(b, set.vertical_right, style, side, buf);
+        } else {
+            // One column: ratatui's bar goes over the left side, the only one.
+            draw_bar(b, style, area, buf);
+        }
     }
 }
 
-/// Draws the scrollbar `b` over the right side of the frame of `area` (already clipped).
+/// Draws the scrollbar `b` over the right side of the frame of `area` (already clipped) with
+/// ratatui's `Scrollbar`: the reference [`draw_side`] is held equal to, and what draws a frame
+/// of one column.
 fn draw_bar(b: scroll::Bar, style: Style, area: Rect, buf: &mut Buffer) {
     let mut sb = ScrollbarState::new(b.content)
         .position(b.position)
@@ -198,6 +207,7 @@ pub(super) fn redraw_bar(
     } else {
         border::PLAIN
     };
+    clear(buf, side);
     draw_side(b, set.vertical_right, theme.border(focused), side, buf);
     Some(side)
 }
@@ -208,7 +218,6 @@ fn draw_side(b: scroll::Bar, border: &str, style: Style, side: Rect, buf: &mut B
     let mut symbols = bar_symbols(b, side.height);
     for y in side.top()..side.bottom() {
         if let Some(c) = buf.cell_mut((side.x, y)) {
-            *c = Cell::EMPTY;
             let symbol = symbols.next().flatten().unwrap_or(border);
             c.set_symbol(symbol).set_style(style);
         }
@@ -457,9 +466,15 @@ mod tests {
                             position,
                             viewport,
                         };
+                        // Over a background of another style, which both keep.
+                        let under = Style::default()
+                            .bg(ratatui::style::Color::Blue)
+                            .add_modifier(ratatui::style::Modifier::BOLD);
                         let mut ours = Buffer::empty(area);
+                        ours.set_style(area, under);
                         draw_side(b, "┃", style, side, &mut ours);
                         let mut theirs = Buffer::empty(area);
+                        theirs.set_style(area, under);
                         for y in side.top()..side.bottom() {
                             theirs[(side.x, y)].set_symbol("┃").set_style(style);
                         }
