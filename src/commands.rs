@@ -118,9 +118,9 @@ fn load(
             Ok((b, Some(text)))
         }
         Some(path) => {
-            let b = files::load_briefing(path)?;
-            // What a reload compares with; a file changed in between is simply loaded again.
-            Ok((b, files::read_text(path).ok()))
+            // The text is what a reload compares with.
+            let (b, text) = files::load_briefing_and_text(path)?;
+            Ok((b, Some(text)))
         }
     }
 }

@@ -88,9 +88,15 @@ pub fn utf8(path: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
 /// Reads and parses a briefing file, TOML or JSON by its extension. A file that is not a
 /// briefing but reads like prose (a release without `.txt` or `.md`) is told so.
 pub fn load_briefing(path: &str) -> Result<Briefing, LoadError> {
+    load_briefing_and_text(path).map(|(b, _)| b)
+}
+
+/// [`load_briefing`], with the text it was read from (what a reload compares with), the file
+/// read once.
+pub fn load_briefing_and_text(path: &str) -> Result<(Briefing, String), LoadError> {
     let text = read_text(path)?;
     let format = Format::from_name(path);
-    parse_briefing(&text, path, format).map_err(|e| {
+    let b = parse_briefing(&text, path, format).map_err(|e| {
         if format == Format::Toml && looks_like_prose(&text) {
             LoadError::one(
                 Diagnostic::whole(
@@ -105,7 +111,8 @@ pub fn load_briefing(path: &str) -> Result<Briefing, LoadError> {
         } else {
             e
         }
-    })
+    })?;
+    Ok((b, text))
 }
 
 /// True for text with sentences and none of TOML's lines (`key = value`, `[table]`): a

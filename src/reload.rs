@@ -8,7 +8,8 @@
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 
 use crate::app::content::Origin;
 use crate::app::hooks::Wake;
@@ -23,6 +24,12 @@ pub struct FileHooks {
     /// The file; `None` for the bundled briefing and standard input.
     path: Option<PathBuf>,
     watch: Option<Watch>,
+    /// The watch being set up on a thread of its own: registering it waits on the watcher's
+    /// thread, and the first frame need not wait for that.
+    starting: Option<mpsc::Receiver<anyhow::Result<Watch>>>,
+    /// Set by the watch when it reports changes, so the loop's turns after other wake-ups
+    /// (every key) do not ask it.
+    changed: Arc<AtomicBool>,
     wake: Option<Wake>,
     /// A hash of the text last read, so a save that changes nothing reloads nothing.
     last: Option<u64>,
@@ -37,6 +44,8 @@ impl FileHooks {
         FileHooks {
             path: path.filter(|p| *p != "-").map(PathBuf::from),
             watch: None,
+            starting: None,
+            changed: Arc::new(AtomicBool::new(false)),
             wake: None,
             last: text.map(hash),
             pending: Vec::new(),
@@ -45,13 +54,72 @@ impl FileHooks {
 
     fn start_watching(&mut self) -> Option<Notice> {
         self.watch = None;
+        self.starting = None;
         let (path, wake) = (self.path.as_ref()?, self.wake.clone()?);
-        match Watch::new(path, move || wake()) {
+        let changed = Arc::clone(&self.changed);
+        let on_change = move || {
+            changed.store(true, Ordering::Release);
+            wake();
+        };
+        match Watch::new(path, on_change) {
             Ok(w) => {
                 self.watch = Some(w);
                 None
             }
             Err(e) => Some(Notice::Said(format!("{e:#}"))),
+        }
+    }
+
+    /// Starts watching on a thread of its own, which wakes the loop once the watch is set up;
+    /// [`FileHooks::take_started`] takes it from there. Where no thread can be started, starts
+    /// here.
+    fn start_watching_aside(&mut self) {
+        self.watch = None;
+        self.starting = None;
+        let (Some(path), Some(wake)) = (self.path.clone(), self.wake.clone()) else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel();
+        let (changed, woken) = (Arc::clone(&self.changed), Arc::clone(&wake));
+        let on_change = move || {
+            changed.store(true, Ordering::Release);
+            woken();
+        };
+        let spawned = std::thread::Builder::new()
+            .name("watch-start".into())
+            .spawn(move || {
+                let _ = tx.send(Watch::new(&path, on_change));
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.starting = Some(rx),
+            Err(_) => {
+                let said = self.start_watching();
+                self.pending.extend(said);
+            }
+        }
+    }
+
+    /// The watch set up aside, once it is: a change made before it watched is looked for
+    /// once (the file is read again, and loaded only if it changed since it was first read).
+    fn take_started(&mut self) -> Option<Notice> {
+        let started = self.starting.as_ref()?.try_recv();
+        match started {
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.starting = None;
+                None
+            }
+            Ok(Err(e)) => {
+                self.starting = None;
+                Some(Notice::Said(format!("{e:#}")))
+            }
+            Ok(Ok(w)) => {
+                self.starting = None;
+                self.watch = Some(w);
+                // Without a first text (a page or a PDF) there is nothing to compare with.
+                self.last.is_some().then(|| self.reload()).flatten()
+            }
         }
     }
 
@@ -97,8 +165,7 @@ impl Hooks for FileHooks {
     fn set_wake(&mut self, wake: Wake) {
         self.wake = Some(wake);
         // A file that cannot be watched is still shown; the reader says so once.
-        let said = self.start_watching();
-        self.pending.extend(said);
+        self.start_watching_aside();
     }
 
     fn poll_every(&self) -> Option<std::time::Duration> {
@@ -107,7 +174,10 @@ impl Hooks for FileHooks {
 
     fn pending_notices(&mut self) -> Vec<Notice> {
         let mut notices = std::mem::take(&mut self.pending);
-        if self.watch.as_ref().is_some_and(|w| !w.take().is_empty()) {
+        notices.extend(self.take_started());
+        if self.changed.swap(false, Ordering::Acquire)
+            && self.watch.as_ref().is_some_and(|w| !w.take().is_empty())
+        {
             notices.extend(self.reload());
         }
         notices

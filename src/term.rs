@@ -307,11 +307,10 @@ struct Waits {
 /// input (a held key, the wheel, a paste) is read whole before one frame is drawn.
 pub fn run(state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<Ended> {
     let (session, wake) = open_session()?;
-    hooks.set_wake(wake);
     let guard = setup()?;
     let screen = reader_screen(theme, &state);
     let Session { input, mut waits } = session;
-    let ended = run_loop(state, screen, &mut waits, hooks, false);
+    let ended = run_loop(state, screen, &mut waits, hooks, false, Some(wake));
     drop(guard);
     drop(input);
     ended
@@ -464,7 +463,7 @@ fn library_loop(
                     let mut screen = reader_screen(*theme, &state);
                     screen.invalidate();
                     if let Ended::Signal(n) =
-                        run_loop(state, screen, waits, reader_hooks.as_mut(), true)?
+                        run_loop(state, screen, waits, reader_hooks.as_mut(), true, None)?
                     {
                         return Ok(Ended::Signal(n));
                     }
@@ -504,13 +503,16 @@ fn draw_library(lib: &Library, theme: &Theme, shown: &mut Option<Buffer>) -> io:
 }
 
 /// The reader's loop. `nested` for a reader opened from a library: Esc with nothing to step
-/// back from ends it, as `q` does, and the library comes back.
+/// back from ends it, as `q` does, and the library comes back. `wake`, when given, is handed
+/// to the hooks once the first frame shows: what they start then (the file's watcher and its
+/// threads) does not hold the first frame back.
 fn run_loop(
     mut state: State,
     mut screen: Screen,
     waits: &mut Waits,
     hooks: &mut dyn Hooks,
     nested: bool,
+    mut wake: Option<crate::app::hooks::Wake>,
 ) -> anyhow::Result<Ended> {
     // The clock the timer runs on, handed to the state machine as ticks.
     let clock = Instant::now();
@@ -546,6 +548,11 @@ fn run_loop(
             screen.draw(&state).context("cannot draw")?;
             dirty = false;
             hooks.after_update(&state);
+        }
+        if let Some(wake) = wake.take() {
+            hooks.set_wake(wake);
+            // Once more round: what the hooks got before they could wake the loop.
+            continue;
         }
         match waits.poll.poll(&mut waits.events, wait_for(&state, hooks)) {
             Ok(()) => {}

@@ -209,7 +209,22 @@ pub fn pane_geometry(state: &State, pane: Pane) -> Geometry {
         Base::Zoom if pane == state.focus => Base::Zoom,
         _ => Base::Reading,
     };
-    let l = regions_for(state, base);
+    geometry_in(&regions_for(state, base), pane)
+}
+
+/// [`pane_geometry`] of every pane, the layout worked out once (a key clamps every pane's
+/// scroll position).
+pub fn pane_geometries(state: &State) -> [Geometry; 4] {
+    let reading = regions_for(state, Base::Reading);
+    let zoomed = (state.mode.base() == Base::Zoom).then(|| regions_for(state, Base::Zoom));
+    Pane::ALL.map(|pane| match &zoomed {
+        Some(zoomed) if pane == state.focus => geometry_in(zoomed, pane),
+        _ => geometry_in(&reading, pane),
+    })
+}
+
+/// The geometry of `pane`'s text in the regions `l`.
+fn geometry_in(l: &Regions, pane: Pane) -> Geometry {
     let outer = l.panes[pane.index()].unwrap_or_else(|| {
         // Hidden under tabs: it would take the focused pane's place.
         // No pane at all (too small, or presenting): an empty area.

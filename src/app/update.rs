@@ -441,8 +441,8 @@ pub fn help_rows_visible(state: &State) -> usize {
 
 /// Brings every index back within bounds for the current size and mode.
 pub fn normalize(state: &mut State) {
-    for pane in Pane::ALL {
-        let g = geo(state, pane);
+    let geometries = crate::app::screen::pane_geometries(state);
+    for (pane, g) in Pane::ALL.into_iter().zip(geometries) {
         let v = state.view(pane);
         state.views[pane.index()] = scroll::clamp(&state.content, pane, g, v);
     }
