@@ -148,20 +148,11 @@ pub(super) fn draw_frame(look: &FrameLook, theme: &Theme, area: Rect, buf: &mut 
         buf,
     );
     if let Some(b) = look.bar {
-        let style = theme.border(focused);
-        if area.width >= 2 {
-            let [_, _, _, side] = ring(area);
-            draw_side(b, set.vertical_right, style, side, buf);
-        } else {
-            // One column: ratatui's bar goes over the left side, the only one.
-            draw_bar(b, style, area, buf);
-        }
+        draw_bar(b, theme.border(focused), area, buf);
     }
 }
 
-/// Draws the scrollbar `b` over the right side of the frame of `area` (already clipped) with
-/// ratatui's `Scrollbar`: the reference [`draw_side`] is held equal to, and what draws a frame
-/// of one column.
+/// Draws the scrollbar `b` over the right side of the frame of `area` (already clipped).
 fn draw_bar(b: scroll::Bar, style: Style, area: Rect, buf: &mut Buffer) {
     let mut sb = ScrollbarState::new(b.content)
         .position(b.position)
@@ -208,59 +199,14 @@ pub(super) fn redraw_bar(
         border::PLAIN
     };
     clear(buf, side);
-    draw_side(b, set.vertical_right, theme.border(focused), side, buf);
-    Some(side)
-}
-
-/// Draws the right side `side` of a frame with the scrollbar `b` over it, as the border
-/// (`border`) and [`draw_bar`] draw it.
-fn draw_side(b: scroll::Bar, border: &str, style: Style, side: Rect, buf: &mut Buffer) {
-    let mut symbols = bar_symbols(b, side.height);
+    let style = theme.border(focused);
     for y in side.top()..side.bottom() {
         if let Some(c) = buf.cell_mut((side.x, y)) {
-            let symbol = symbols.next().flatten().unwrap_or(border);
-            c.set_symbol(symbol).set_style(style);
+            c.set_symbol(set.vertical_right).set_style(style);
         }
     }
-}
-
-/// The symbols [`draw_bar`] puts on a frame's side of `height` rows, top down (`None` where the
-/// border shows), worked out here rather than by drawing ratatui's `Scrollbar`, which takes
-/// several times longer for a column of a few cells; a test holds the two equal.
-fn bar_symbols(b: scroll::Bar, height: u16) -> impl Iterator<Item = Option<&'static str>> {
-    use ratatui::symbols::{block, line};
-    // Rounded to the nearest, halves up.
-    let divide = |n: usize, d: usize| (n + d / 2) / d;
-    let track = usize::from(height.saturating_sub(2));
-    let viewport = if b.viewport == 0 {
-        usize::from(height)
-    } else {
-        b.viewport
-    };
-    let last = b.content.saturating_sub(1);
-    let span = last.saturating_add(viewport);
-    let (before, thumb) = if track == 0 || b.content == 0 {
-        (0, 0)
-    } else if span == 0 {
-        (0, track)
-    } else {
-        let thumb = divide(viewport.saturating_mul(track), span).clamp(1, track);
-        let before = divide(b.position.min(last).saturating_mul(track), span)
-            .clamp(0, track.saturating_sub(thumb));
-        (before, thumb)
-    };
-    let shown = track > 0 && b.content > 0;
-    let after = if shown {
-        track.saturating_sub(before + thumb)
-    } else {
-        0
-    };
-    let arrow = move |s: &'static str| std::iter::once(shown.then_some(s));
-    arrow("↑")
-        .chain(std::iter::repeat_n(Some(line::DOUBLE_VERTICAL), before))
-        .chain(std::iter::repeat_n(Some(block::FULL), thumb))
-        .chain(std::iter::repeat_n(Some(line::DOUBLE_VERTICAL), after))
-        .chain(arrow("↓"))
+    draw_bar(b, style, area, buf);
+    Some(side)
 }
 
 /// A box on the ring of `area` in `set`'s symbols with `title` on its top side, as ratatui's
@@ -450,44 +396,6 @@ mod tests {
     use super::*;
     use ratatui::text::Span;
     use ratatui::widgets::{Block, BorderType, Widget};
-
-    #[test]
-    fn a_frame_side_drawn_with_its_bar_equals_ratatuis_scrollbar_over_the_border() {
-        let style = Style::default().fg(ratatui::style::Color::Cyan);
-        let mut checked = 0;
-        for height in 0..9u16 {
-            let area = Rect::new(0, 0, 2, height + 2);
-            let [_, _, _, side] = ring(area);
-            for content in 0..14 {
-                for position in 0..16 {
-                    for viewport in 0..11 {
-                        let b = scroll::Bar {
-                            content,
-                            position,
-                            viewport,
-                        };
-                        // Over a background of another style, which both keep.
-                        let under = Style::default()
-                            .bg(ratatui::style::Color::Blue)
-                            .add_modifier(ratatui::style::Modifier::BOLD);
-                        let mut ours = Buffer::empty(area);
-                        ours.set_style(area, under);
-                        draw_side(b, "┃", style, side, &mut ours);
-                        let mut theirs = Buffer::empty(area);
-                        theirs.set_style(area, under);
-                        for y in side.top()..side.bottom() {
-                            theirs[(side.x, y)].set_symbol("┃").set_style(style);
-                        }
-                        draw_bar(b, style, area, &mut theirs);
-                        assert_eq!(ours, theirs, "{b:?} over {height} rows");
-                        checked += usize::from(ours[(1, 1)].symbol() == "↑");
-                    }
-                }
-            }
-        }
-        // Most of them show a bar.
-        assert!(checked > 8000, "{checked}");
-    }
 
     #[test]
     fn border_and_title_equal_ratatuis_bordered_block_at_every_small_size() {
