@@ -56,17 +56,21 @@ impl FileHooks {
         self.watch = None;
         self.starting = None;
         let (path, wake) = (self.path.as_ref()?, self.wake.clone()?);
-        let changed = Arc::clone(&self.changed);
-        let on_change = move || {
-            changed.store(true, Ordering::Release);
-            wake();
-        };
-        match Watch::new(path, on_change) {
+        match Watch::new(path, self.on_change(wake)) {
             Ok(w) => {
                 self.watch = Some(w);
                 None
             }
             Err(e) => Some(Notice::Said(format!("{e:#}"))),
+        }
+    }
+
+    /// What the watch calls on a change: marks that it reported one, and wakes the loop.
+    fn on_change(&self, wake: Wake) -> impl Fn() + Send + 'static {
+        let changed = Arc::clone(&self.changed);
+        move || {
+            changed.store(true, Ordering::Release);
+            wake();
         }
     }
 
@@ -80,11 +84,7 @@ impl FileHooks {
             return;
         };
         let (tx, rx) = mpsc::channel();
-        let (changed, woken) = (Arc::clone(&self.changed), Arc::clone(&wake));
-        let on_change = move || {
-            changed.store(true, Ordering::Release);
-            woken();
-        };
+        let on_change = self.on_change(Arc::clone(&wake));
         let spawned = std::thread::Builder::new()
             .name("watch-start".into())
             .spawn(move || {
