@@ -262,7 +262,6 @@ fn kind_of(taxonomy: &Taxonomy, id: CategoryId) -> Option<CategoryKind> {
     taxonomy.category(id).map(|(_, kind)| kind)
 }
 
-/// Every threat and area of a sentence.
 /// True when tokens `a..b` are capitalised words inside an organisation's name: "Drugs" of
 /// "Office on Drugs and Crime", "Cybercrime" of "Cybercrime Unit".
 fn in_proper_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
@@ -438,6 +437,7 @@ fn chained(
     out
 }
 
+/// Every threat and area of a sentence.
 pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
     let mut mentions = mentions_in(sent, taxonomy);
     // A threat inside an organisation's name is no threat; an area may be one ("ASEAN Police
