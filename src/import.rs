@@ -298,8 +298,14 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     for item in &facts.items {
         let _ = writeln!(
             out,
-            "item {:?} {:?} {:?} emerging {} list {:?}: {}",
-            item.kind, item.section, item.category, item.emerging, item.list, item.label
+            "item {:?} {:?} {:?} emerging {} list {:?}{}: {}",
+            item.kind,
+            item.section,
+            item.category,
+            item.emerging,
+            item.list,
+            if item.proper { " name" } else { "" },
+            item.label
         );
     }
     out

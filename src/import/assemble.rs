@@ -292,7 +292,9 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
         _ if one_per_category => false,
         _ => true,
     };
-    let by_category = a.category.is_some() && a.category == b.category && !apart;
+    // A name is one thing: the same as another item only by its words.
+    let named = a.proper || b.proper;
+    let by_category = a.category.is_some() && a.category == b.category && !apart && !named;
     // One label inside the other names one thing, unless the taxonomy tells them apart
     // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
     let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;

@@ -53,7 +53,10 @@ fn text_of(sent: &Sent<'_>, (a, b): (usize, usize)) -> Option<String> {
 /// An item's label: its words, without the small words a list left at its ends ("pour",
 /// "and the").
 fn label_of(sent: &Sent<'_>, (a, mut b): (usize, usize)) -> Option<String> {
+    // A closing bracket whose opening one is in the label stays ("Platform (EMPACT)").
+    let closes = |b: usize| sent.is_punct(b - 1, ')') && (a..b - 1).any(|i| sent.is_punct(i, '('));
     while b > a + 1
+        && !closes(b)
         && sent.tok(b - 1).is_some_and(|t| {
             !t.is_word()
                 || t.is(Class::Stop) && !t.is(Class::ItemAdjective)
@@ -438,6 +441,7 @@ impl Extractor<'_> {
                 emerging: item.emerging,
                 list: item.list.map(|l| (p, s, l)),
                 chain: item.chain.map(|l| (p, s, l)),
+                proper: item.proper,
                 section,
                 pos: Pos {
                     para: p,

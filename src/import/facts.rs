@@ -120,6 +120,8 @@ pub(crate) struct ItemFact {
     pub list: Option<(usize, usize, usize)>,
     /// The chain of threats named in prose it was read in: paragraph, sentence and number.
     pub chain: Option<(usize, usize, usize)>,
+    /// A name: the same as another item only by its words.
+    pub proper: bool,
     /// Its section.
     pub section: Section,
     /// Where.

@@ -55,6 +55,9 @@ struct TaxonomyFile {
     category: Vec<CategoryFile>,
     #[serde(default)]
     heads: PerLang<BTreeMap<String, HeadValue>>,
+    /// The last words of a name that make it an area of its own ("Platform", "campaign").
+    #[serde(default)]
+    instruments: PerLang<BTreeMap<String, String>>,
     /// Verbs whose object names the category ("share their intelligence", "échangent des
     /// renseignements"): heads that take their modifier without a preposition.
     #[serde(default)]
@@ -183,6 +186,8 @@ pub(crate) struct Taxonomy {
     actors: Vec<String>,
     forms: PhraseIndex,
     modifiers: PhraseIndex,
+    /// The words that end a name of an area of its own ("Platform", "Fichier").
+    instruments: PhraseIndex,
     /// Generic heads: their kind, and the category of the head alone (none: it names
     /// nothing alone).
     heads: FastMap<String, Head>,
@@ -278,8 +283,16 @@ impl Taxonomy {
                 );
             }
         }
+        for (word, id) in file.instruments.get(lang) {
+            let found = by_id.get(id.as_str()).copied();
+            debug_assert!(found.is_some(), "{id}");
+            if let Some(found) = found {
+                tax.instruments.add(word, found);
+            }
+        }
         tax.forms.sort();
         tax.modifiers.sort();
+        tax.instruments.sort();
         tax.first_words = (tax.forms.0.keys())
             .chain(tax.modifiers.0.keys())
             .chain(tax.heads.keys())
@@ -309,6 +322,14 @@ impl Taxonomy {
         self.heads
             .get(word)
             .is_some_and(|h| h.kind == CategoryKind::Threat && !h.verb)
+    }
+
+    /// The instrument word at token `at` ("Platform", "action plan"): its end and the area it
+    /// makes of a name.
+    pub fn instrument_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
+        self.instruments
+            .longest_at(sent, at)
+            .map(|(n, id)| (at + n, id))
     }
 
     /// The kind of the generic head at token `at`.

@@ -89,6 +89,9 @@ pub(crate) struct Item {
     /// the other in prose ("investment scams, job scams and e-commerce scams") are distinct
     /// from each other, and otherwise prose mentions.
     pub chain: Option<usize>,
+    /// A name ("European Multidisciplinary Platform Against Criminal Threats"): one thing of
+    /// its own, the same as another item only by its words.
+    pub proper: bool,
 }
 
 /// The most tokens of a modifier alone taken as an item ("les armes à feu").
@@ -299,6 +302,130 @@ fn after_a_body_noun(sent: &Sent<'_>, a: usize, b: usize) -> bool {
         })
 }
 
+/// The most words of a name on either side of its instrument word.
+const MAX_NAME_WORDS: usize = 6;
+/// The most lowercase words between a capitalised instrument word and the acronym in brackets
+/// that closes its name ("Plateforme pluridisciplinaire européenne contre les menaces
+/// criminelles (EMPACT)").
+const MAX_LOWER_NAME_WORDS: usize = 8;
+
+/// True when token `i` is a word of a name: capitalised, no article ("The").
+fn name_word(sent: &Sent<'_>, i: usize) -> bool {
+    sent.tok(i)
+        .is_some_and(|t| t.is_word() && t.has(shape::CAP) && !t.is(Class::Determiner))
+}
+
+/// Where a run of name words starting at `at` ends, over the connectors inside it ("Counter-
+/// Terrorism for the Western Balkans"); `at` itself when there is none.
+fn name_words_end(sent: &Sent<'_>, at: usize) -> usize {
+    let mut end = at;
+    let mut next = at;
+    while next < at + MAX_NAME_WORDS {
+        if name_word(sent, next) {
+            next += 1;
+            end = next;
+        } else if next > at
+            && sent.is(next, Class::OrgConnector)
+            && !sent.is(next, Class::ListConnector)
+        {
+            next += 1;
+            next += sent.phrase_at(next, Class::Determiner).unwrap_or(0);
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The end of an acronym in brackets at token `at` ("(EMPACT)").
+fn acronym_at(sent: &Sent<'_>, at: usize) -> Option<usize> {
+    let acronym = sent.tok(at + 1).is_some_and(|t| t.has(shape::UPPER));
+    (sent.is_punct(at, '(') && acronym && sent.is_punct(at + 2, ')')).then_some(at + 3)
+}
+
+/// The name around an instrument word at `head..head_end`, if it is one: name words before
+/// it ("European Multidisciplinary Platform", "Get Cyber Safe campaign"), or the word itself
+/// capitalised inside the sentence with a complement in capitals ("Accord de San José") or
+/// an acronym in brackets closing it; then that complement and acronym.
+fn name_around(sent: &Sent<'_>, head: usize, head_end: usize) -> Option<(usize, usize)> {
+    let mut start = head;
+    while start > 0 && head - start < MAX_NAME_WORDS && name_word(sent, start - 1) {
+        start -= 1;
+    }
+    // The sentence's first word is capitalised by the sentence, not by a name.
+    let before = if start == 0 {
+        head.saturating_sub(1)
+    } else {
+        head - start
+    };
+    let capital = name_word(sent, head);
+    // "of", "against", "de"; not "and": "the Action Plan and the EU toolbox" are two.
+    let complement = (!sent.is(head_end, Class::ListConnector))
+        .then(|| sent.phrase_at(head_end, Class::OrgConnector))
+        .flatten()
+        .map(|n| head_end + n)
+        .map(|at| at + sent.phrase_at(at, Class::Determiner).unwrap_or(0))
+        .map(|at| name_words_end(sent, at))
+        .filter(|&end| name_word(sent, end.saturating_sub(1)) && end > head_end + 1);
+    let end = complement.unwrap_or(head_end);
+    let lower_run = (end..end + MAX_LOWER_NAME_WORDS)
+        .find(|&i| {
+            !sent
+                .tok(i)
+                .is_some_and(|t| t.is_word() && !t.has(shape::CAP))
+        })
+        .unwrap_or(end);
+    let (end, acronym) = match acronym_at(sent, end) {
+        Some(after) => (after, true),
+        None if capital && head > 0 => match acronym_at(sent, lower_run) {
+            Some(after) => (after, true),
+            None => (end, false),
+        },
+        None => (end, false),
+    };
+    // A lowercase instrument word takes two name words before it: "the Europol platform" is
+    // Europol's, the "Get Cyber Safe campaign" a name.
+    let named = if capital {
+        before >= 1 || head > 0 && (complement.is_some() || acronym)
+    } else {
+        before >= 2
+    };
+    named.then_some((start, end))
+}
+
+/// Names that are areas of their own: a platform, a network, an action plan, a campaign, a
+/// database, named with capitals ("the European Multidisciplinary Platform Against Criminal
+/// Threats (EMPACT)", "the Get Cyber Safe campaign", "l'Accord de San José").
+fn named_instruments(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < sent.len() {
+        let Some((head_end, category)) = taxonomy.instrument_at(sent, at) else {
+            at += 1;
+            continue;
+        };
+        let Some((start, end)) = name_around(sent, at, head_end) else {
+            at = head_end;
+            continue;
+        };
+        if let Some(kind) = kind_of(taxonomy, category) {
+            out.push(Item {
+                kind,
+                category: Some(category),
+                label: (start, end),
+                shared_head: None,
+                shared_tail: None,
+                emerging: false,
+                list: None,
+                chain: None,
+                proper: true,
+            });
+        }
+        at = end;
+    }
+    out
+}
+
 /// Forms of two words whose head is shared across "and" with a form just before or after:
 /// "judiciaire" of "la coopération policière et judiciaire", "police" of "police and judicial
 /// cooperation". Each is an item of the category its own form names.
@@ -325,6 +452,7 @@ fn coordinated(sent: &Sent<'_>, taxonomy: &Taxonomy, mentions: &[Mention]) -> Ve
             emerging: false,
             list: None,
             chain: None,
+            proper: false,
         })
     };
     // A comma or "and" between two members of the chain.
@@ -449,7 +577,15 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
         Some(CategoryKind::Threat) => !in_proper_name(sent, m.start, m.end),
         _ => !after_a_body_noun(sent, m.start, m.end),
     });
+    // A name is one item: the taxonomy's words inside it are its own.
+    let names = named_instruments(sent, taxonomy);
+    mentions.retain(|m| {
+        !names
+            .iter()
+            .any(|n| m.start < n.label.1 && n.label.0 < m.end)
+    });
     let mut out = coordinated(sent, taxonomy, &mentions);
+    out.extend(names);
     let cues = scan(RULES, sent);
     // A list ends where the next cue starts: "englobe les menaces émergentes, y compris ...".
     let ends: Vec<usize> = cues
@@ -538,6 +674,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 emerging: cue.emerging || inside.iter().any(|x| new_before(sent, x.start)),
                 list: Some(list),
                 chain: None,
+                proper: false,
             });
         }
     }
@@ -555,6 +692,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             emerging: kind == CategoryKind::Threat && new_before(sent, mention.start),
             list: None,
             chain,
+            proper: false,
         });
     }
     out.sort_by_key(|item| item.label.0);
@@ -699,5 +837,79 @@ mod tests {
     )]
     fn fragments_are_no_items(#[case] text: &str, #[case] lang: Lang) {
         assert_eq!(items(text, lang), []);
+    }
+
+    #[rstest]
+    #[case::platform_acronym(
+        "It was carried out under the European Multidisciplinary Platform Against Criminal Threats (EMPACT).",
+        Lang::En,
+        "European Multidisciplinary Platform Against Criminal Threats (EMPACT)",
+        "coordination"
+    )]
+    #[case::possessive_before(
+        "The Cyber Centre's National Cyber Threat Assessment warns of it.",
+        Lang::En,
+        "National Cyber Threat Assessment",
+        "research-and-analysis"
+    )]
+    #[case::lowercase_word(
+        "Visit the Get Cyber Safe campaign for advice.",
+        Lang::En,
+        "Get Cyber Safe campaign",
+        "prevention-and-awareness"
+    )]
+    #[case::first_word_and_complement(
+        "Joint Action Plan on Counter-Terrorism for the Western Balkans was renewed.",
+        Lang::En,
+        "Joint Action Plan on Counter-Terrorism for the Western Balkans",
+        "coordination"
+    )]
+    #[case::not_and(
+        "It builds on the EU Customs Action Plan and the EU Toolbox.",
+        Lang::En,
+        "EU Customs Action Plan",
+        "coordination"
+    )]
+    #[case::fr_acronym(
+        "Elle s'inscrit dans la Plateforme pluridisciplinaire européenne contre les menaces criminelles (EMPACT).",
+        Lang::Fr,
+        "Plateforme pluridisciplinaire européenne contre les menaces criminelles (EMPACT)",
+        "coordination"
+    )]
+    fn names_of_instruments_are_areas_of_their_own(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] label: &str,
+        #[case] category: &str,
+    ) {
+        let got = items(text, lang);
+        assert!(
+            got.iter().any(|(l, kind, c, _)| l == label
+                && *kind == "area"
+                && c.as_deref() == Some(category)),
+            "{got:?}"
+        );
+        // The name is one item: no threat read inside it ("Criminal Threats").
+        assert!(
+            got.iter()
+                .all(|(l, ..)| !label.contains(l.as_str()) || l == label),
+            "{got:?}"
+        );
+    }
+
+    #[rstest]
+    #[case::owner_only("Analysts used the Europol platform to share the data.", Lang::En)]
+    #[case::sentence_start("Campaign material was seized.", Lang::En)]
+    #[case::fr_lowercase(
+        "Les victimes peuvent écrire à la plateforme de signalement.",
+        Lang::Fr
+    )]
+    fn an_instrument_word_alone_is_no_name(#[case] text: &str, #[case] lang: Lang) {
+        let got = items(text, lang);
+        assert!(
+            got.iter().all(|(l, ..)| l.split(' ').count() < 2
+                || !l.chars().next().is_some_and(char::is_uppercase)),
+            "{got:?}"
+        );
     }
 }
