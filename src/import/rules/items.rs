@@ -285,6 +285,31 @@ fn in_proper_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
     a > 0 && all_cap && (org_word_after || org_before)
 }
 
+/// The most words of a body's name written in sentence case, before the acronym in brackets
+/// that closes it.
+const MAX_BODY_NAME_WORDS: usize = 16;
+
+/// True when tokens `a..b` lie in a body's name written in sentence case and closed by its
+/// acronym: "traite des êtres humains" of "l'Office central pour la répression de la traite
+/// des êtres humains (OCRTEH)". The name starts with a capitalised organisation noun inside
+/// the sentence; lowercase words only stand between it, the tokens and the acronym.
+fn in_sentence_case_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
+    let lower = |i: usize| {
+        sent.tok(i)
+            .is_some_and(|t| t.is_word() && !t.has(shape::CAP))
+            || sent.is_punct(i, '\'')
+    };
+    let noun = (a.saturating_sub(MAX_BODY_NAME_WORDS)..a)
+        .rev()
+        .take_while(|&i| i > 0)
+        .find(|&i| !lower(i))
+        .filter(|&i| sent.is(i, Class::OrgWord) && sent.tok(i).is_some_and(|t| t.has(shape::CAP)));
+    let closing = (b..b + MAX_BODY_NAME_WORDS)
+        .find(|&i| !lower(i))
+        .and_then(|i| acronym_at(sent, i));
+    noun.is_some() && closing.is_some()
+}
+
 /// True when tokens `a..b` are capitalised words after a capitalised organisation noun and its
 /// preposition: "Crime Prevention" of "Commission on Crime Prevention".
 fn after_a_body_noun(sent: &Sent<'_>, a: usize, b: usize) -> bool {
@@ -573,9 +598,14 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
     // An area's words after a body's noun and its preposition name that body ("the Commission
     // on Crime Prevention and Criminal Justice"), not an area; "INTERPOL Red Notices" and the
     // "Joint Agency Task Force" still are areas.
-    mentions.retain(|m| match kind_of(taxonomy, m.category) {
-        Some(CategoryKind::Threat) => !in_proper_name(sent, m.start, m.end),
-        _ => !after_a_body_noun(sent, m.start, m.end),
+    // A body's name in sentence case names the body, whatever its words ("l'Office central pour
+    // la répression de la traite des êtres humains (OCRTEH)").
+    mentions.retain(|m| {
+        let named = match kind_of(taxonomy, m.category) {
+            Some(CategoryKind::Threat) => in_proper_name(sent, m.start, m.end),
+            _ => after_a_body_noun(sent, m.start, m.end),
+        };
+        !named && !in_sentence_case_name(sent, m.start, m.end)
     });
     // A name is one item: the taxonomy's words inside it are its own.
     let names = named_instruments(sent, taxonomy);
@@ -835,6 +865,14 @@ mod tests {
         "Le rapport de l'Office des Drogues et du Crime paraît demain.",
         Lang::Fr
     )]
+    #[case::sentence_case_body(
+        "Les enquêteurs de l'Office central pour la répression de la traite des êtres humains (OCRTEH) ont interpellé trois suspects.",
+        Lang::Fr
+    )]
+    #[case::sentence_case_centre(
+        "Le Centre interrégional de coordination (CIC) a suivi les navires.",
+        Lang::Fr
+    )]
     fn fragments_are_no_items(#[case] text: &str, #[case] lang: Lang) {
         assert_eq!(items(text, lang), []);
     }
@@ -893,6 +931,19 @@ mod tests {
         assert!(
             got.iter()
                 .all(|(l, ..)| !label.contains(l.as_str()) || l == label),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_threat_with_its_acronym_outside_a_name_is_a_threat() {
+        let got = items(
+            "Les autorités luttent contre la traite des êtres humains (TEH) en Europe.",
+            Lang::Fr,
+        );
+        assert!(
+            got.iter().any(|(_, kind, c, _)| *kind == "threat"
+                && c.as_deref() == Some("trafficking-in-human-beings")),
             "{got:?}"
         );
     }
