@@ -112,8 +112,9 @@ fn party(mut org: Org, place: &[String], vocab: &Vocab) -> Option<Org> {
     Some(org)
 }
 
-/// The parties: organisations of the front, of people's roles, of speakers and of "About"
-/// headings, in order of appearance (the front's first), merged by name.
+/// The parties: organisations of the front, of people's roles, of speakers, of "About"
+/// headings and those the body names twice or the lexicon knows, in order of appearance (the
+/// front's first), merged by name.
 fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vocab) -> Vec<Org> {
     let mut written: Vec<(bool, Pos, &str)> = facts
         .orgs
@@ -133,6 +134,18 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
     for speaker in &resolution.speakers {
         if let Speaker::Org(name) = speaker {
             written.push((false, last, name));
+        }
+    }
+    // An organisation the body names twice, or one the lexicon knows by name ("Europol"),
+    // takes part: "Europol facilitated the exchange of information".
+    let mut times: FastMap<String, usize> = FastMap::default();
+    for org in &facts.orgs {
+        *times.entry(fold_key(&org.name)).or_default() += 1;
+    }
+    for org in facts.orgs.iter().filter(|o| !o.in_front) {
+        let key = fold_key(&org.name);
+        if times.get(&key).is_some_and(|&n| n >= 2) || vocab.is(&key, Class::OrgName) {
+            written.push((false, org.pos, org.name.as_str()));
         }
     }
     written.sort_by_key(|(front, pos, _)| (!*front, *pos));

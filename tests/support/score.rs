@@ -13,8 +13,8 @@ use briefing::model::{Briefing, Format, Lang, parse_briefing};
 use unicode_normalization::UnicodeNormalization;
 
 /// The scored fields, in the order of the table.
-pub const FIELDS: [&str; 8] = [
-    "quotes", "speakers", "people", "areas", "threats", "dates", "links", "summary",
+pub const FIELDS: [&str; 9] = [
+    "quotes", "speakers", "people", "parties", "areas", "threats", "dates", "links", "summary",
 ];
 
 /// Counts for one field.
@@ -218,6 +218,43 @@ fn item_pair(e: (&str, Option<&str>), g: (&str, Option<&str>)) -> Option<f64> {
     (o >= 0.5).then_some(1.0 + o)
 }
 
+/// The parties, less the one that gathers people of no party ("Other speakers").
+fn parties(b: &Briefing) -> Vec<&briefing::model::Party> {
+    const NO_PARTY: [&str; 2] = ["Other speakers", "Autres intervenants"];
+    b.parties
+        .iter()
+        .filter(|p| !NO_PARTY.contains(&p.name.as_str()))
+        .collect()
+}
+
+/// A party pair's score: by its short or full name, the same words, one inside the other, or
+/// most words shared.
+fn party_pair(e: &briefing::model::Party, g: &briefing::model::Party) -> Option<f64> {
+    let names = |p: &briefing::model::Party| {
+        std::iter::once(p.name.clone())
+            .chain(p.full_name.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut best: Option<f64> = None;
+    for a in names(e) {
+        for b in names(g) {
+            let score = if key(&a) == key(&b) {
+                Some(3.0)
+            } else if contains(&a, &b) {
+                Some(2.0)
+            } else {
+                let o = overlap(&a, &b);
+                (o >= 0.5).then_some(1.0 + o)
+            };
+            best = match (best, score) {
+                (Some(b), Some(s)) => Some(b.max(s)),
+                (b, s) => b.or(s),
+            };
+        }
+    }
+    best
+}
+
 /// People who are parties speaking for themselves are not counted as people.
 fn people(b: &Briefing) -> Vec<String> {
     b.people()
@@ -295,6 +332,11 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
     let pp = pairs(&pe, &pg, |e, g| (key(e) == key(g)).then_some(1.0));
     *s.tally("people") = count(pe.len(), pg.len(), pp.len());
     note_unmatched(&mut s, name, "person", &pe, &pg, &pp, |x| x.clone());
+    // Parties by either of their names.
+    let (fe, fg) = (parties(expected), parties(got));
+    let fp = pairs(&fe, &fg, |e, g| party_pair(e, g));
+    *s.tally("parties") = count(fe.len(), fg.len(), fp.len());
+    note_unmatched(&mut s, name, "party", &fe, &fg, &fp, |p| p.name.clone());
     // Threats and areas.
     let ap = pairs(
         &expected.cooperation_areas,
@@ -424,6 +466,12 @@ impl Labelled for String {
         self.clone()
     }
 }
+impl Labelled for &briefing::model::Party {
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+}
+
 impl Labelled for briefing::model::Area {
     fn label(&self) -> String {
         format!(
