@@ -40,7 +40,7 @@ pub(crate) const NO_TEXT_LAYER: &str = "no text layer: this PDF is an image; run
 
 /// Reads a PDF's text into blocks.
 pub(crate) fn read_pdf(bytes: &[u8]) -> Result<(Doc, PageMeta), PageError> {
-    let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
+    let (head, _) = bytes.split_at(bytes.len().min(1024));
     if memchr::memmem::find(head, b"%PDF-").is_none() {
         return Err(err(
             format!(
@@ -116,7 +116,7 @@ fn err(message: impl Into<String>, help: Option<&str>) -> PageError {
 
 /// A few words on what a file that is no PDF looks like.
 fn what_it_is(bytes: &[u8]) -> &'static str {
-    let head = bytes.get(..bytes.len().min(512)).unwrap_or_default();
+    let (head, _) = bytes.split_at(bytes.len().min(512));
     let lower = head.to_ascii_lowercase();
     let has = |s: &[u8]| memchr::memmem::find(&lower, s).is_some();
     if bytes.is_empty() {
@@ -164,23 +164,25 @@ fn check_streams(bytes: &[u8]) -> Result<(), PageError> {
 }
 
 fn check_streams_within(bytes: &[u8], limit: u64) -> Result<(), PageError> {
-    let mut at = 0;
-    while let Some(p) = memchr::memmem::find(bytes.get(at..).unwrap_or_default(), b"stream") {
-        let start = at + p + b"stream".len();
-        at = start;
+    let mut left = bytes;
+    while let Some(p) = memchr::memmem::find(left, b"stream") {
+        // Past the keyword, which `find` found whole in `left`.
+        (_, left) = left.split_at(p + b"stream".len());
         // "endstream" contains "stream": only a keyword followed by an end of line opens one.
-        let data_start = match bytes.get(start..start + 2) {
-            Some([b'\r', b'\n', ..]) => start + 2,
-            Some([b'\n', ..]) | Some([b'\r', ..]) => start + 1,
+        let rest = match left {
+            [b'\r', b'\n', rest @ ..] => rest,
+            [b'\n' | b'\r', _, ..] => left.split_at(1).1,
             _ => continue,
         };
-        let rest = bytes.get(data_start..).unwrap_or_default();
+        // A stream without its end runs to the end of the file.
         let end = memchr::memmem::find(rest, b"endstream").unwrap_or(rest.len());
-        let data = rest.get(..end).unwrap_or_default();
+        let data;
+        (data, left) = rest.split_at(end);
         let inflated = std::io::copy(
             &mut flate2::read::ZlibDecoder::new(data).take(limit + 1),
             &mut std::io::sink(),
         )
+        // A stream that does not inflate (not zlib, or broken) is no bomb.
         .unwrap_or(0);
         if inflated > limit {
             return Err(err(
@@ -191,7 +193,6 @@ fn check_streams_within(bytes: &[u8], limit: u64) -> Result<(), PageError> {
                 None,
             ));
         }
-        at = data_start + end;
     }
     Ok(())
 }
@@ -220,6 +221,7 @@ fn check_forms(doc: &Document) -> Result<(), PageError> {
                 .filter_map(|(_, v)| v.as_reference().ok())
                 .collect()
         })
+        // No XObject dictionary: the page calls none.
         .unwrap_or_default()
     };
     let mut page_xobjects: Vec<ObjectId> = Vec::new();
