@@ -178,6 +178,11 @@ fn check_streams_within(bytes: &[u8], limit: u64) -> Result<(), PageError> {
         let end = memchr::memmem::find(rest, b"endstream").unwrap_or(rest.len());
         let data;
         (data, left) = rest.split_at(end);
+        // Past "endstream" too: the "stream" in it, before an end of line, would open a
+        // stream that swallows the next real one unchecked.
+        if let Some(after) = left.strip_prefix(b"endstream") {
+            left = after;
+        }
         let inflated = std::io::copy(
             &mut flate2::read::ZlibDecoder::new(data).take(limit + 1),
             &mut std::io::sink(),
@@ -874,6 +879,29 @@ mod tests {
         assert!(check_streams_within(&pdf, 4 * 1024 * 1024).is_ok());
         let e = check_streams_within(&pdf, 1024 * 1024).unwrap_err();
         assert!(e.message.contains("compression bomb"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_bomb_after_a_crlf_or_after_other_streams_is_refused() {
+        use flate2::{Compression, write::ZlibEncoder};
+        use std::io::Write;
+        let mut enc = ZlibEncoder::new(Vec::new(), Compression::best());
+        enc.write_all(&vec![0u8; 2 * 1024 * 1024]).unwrap();
+        let bomb = enc.finish().unwrap();
+        // A small stream first, a keyword with no end of line, then the bomb after a CRLF.
+        let mut pdf = b"%PDF-1.4\nstream\nshort\nendstream\nstreamX\nstream\r\n".to_vec();
+        pdf.extend_from_slice(&bomb);
+        pdf.extend_from_slice(b"\r\nendstream\n");
+        let e = check_streams_within(&pdf, 1024 * 1024).unwrap_err();
+        assert!(e.message.contains("compression bomb"), "{}", e.message);
+        // As a file has them: an object's stream, then the next object's.
+        let mut pdf = b"%PDF-1.4\nstream\nshort\nendstream\nendobj\nstream\n".to_vec();
+        pdf.extend_from_slice(&bomb);
+        pdf.extend_from_slice(b"\nendstream\n");
+        assert!(check_streams_within(&pdf, 1024 * 1024).is_err());
+        // A keyword at the very end opens nothing.
+        assert!(check_streams_within(b"%PDF-1.4\nendstream", 16).is_ok());
+        assert!(check_streams_within(b"%PDF-1.4\nstream\n", 16).is_ok());
     }
 
     #[test]
