@@ -20,6 +20,7 @@ pub fn editor_command() -> String {
 /// take it (vi and its kin, nano, emacs, micro, kakoune...), `FILE:LINE` for helix, `-g
 /// FILE:LINE` for VS Code, the file alone for any other.
 pub fn line_args(editor: &str, file: &str, line: Option<usize>) -> Vec<String> {
+    // A blank or unnamed program is no editor we know: the file alone.
     let program = editor.split_whitespace().next().unwrap_or_default();
     let name = Path::new(program)
         .file_name()

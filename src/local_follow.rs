@@ -378,6 +378,7 @@ pub fn follow_in(
                         Told::Other(file) => FollowEvent::OtherBriefing {
                             title: newest(&open, |m| m.title != title)
                                 .map(|m| m.title.clone())
+                                // Gone since: a briefing without a title to name.
                                 .unwrap_or_default(),
                             file: file.clone(),
                         },

@@ -203,6 +203,7 @@ impl Hooks for FileHooks {
             }
         }
         let path = self.path.clone()?.display().to_string();
+        // Unreadable now: the editor still opens the file, at no particular line.
         let text = files::read_text(&path).unwrap_or_default();
         let line = crate::app::copy::focused_origin(state)
             .and_then(|origin| line_for(&text, &path, &state.content.briefing, origin));

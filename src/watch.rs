@@ -115,10 +115,12 @@ impl Watch {
 
     /// The paths that changed since the last call, each once.
     pub fn take(&self) -> Vec<PathBuf> {
-        self.changed
+        let mut changed = self
+            .changed
             .lock()
-            .map(|mut c| std::mem::take(&mut *c).into_iter().collect())
-            .unwrap_or_default()
+            // A thread that panicked holding the lock left a set of paths still worth taking.
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::mem::take(&mut *changed).into_iter().collect()
     }
 
     /// True when the system could not tell about changes and the folder is polled instead.
@@ -262,10 +264,12 @@ impl FolderWatch {
 
     /// The paths that changed in the folders watched since the last call, each once.
     pub fn take(&self) -> Vec<PathBuf> {
-        self.changed
+        let mut changed = self
+            .changed
             .lock()
-            .map(|mut c| std::mem::take(&mut *c).into_iter().collect())
-            .unwrap_or_default()
+            // A thread that panicked holding the lock left a set of paths still worth taking.
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        std::mem::take(&mut *changed).into_iter().collect()
     }
 
     /// How many folders are watched, and how many of them by polling.

@@ -684,6 +684,7 @@ pub fn open_at(state: &mut State, item: ItemRef) {
                 .iter()
                 .position(|it| it.origin == o)
         })
+        // The title, or an item the pane does not show: its first item.
         .unwrap_or(0);
     state.views[pane.index()] = PaneView { item: at, line: 0 };
     crate::app::update::normalize(state);

@@ -13,6 +13,8 @@ pub fn max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
     let rows = usize::from(geo.height).max(1);
     if len <= EXACT_BAR_MAX_ITEMS {
         let starts = content.starts(pane, geo.width);
+        // One start per item and the end, so none of the defaults below is ever used.
+        debug_assert_eq!(starts.len(), len + 1, "starts of {pane:?}");
         let total = starts.last().copied().unwrap_or_default();
         let Some(top) = total.checked_sub(rows) else {
             return PaneView::default();
@@ -148,6 +150,8 @@ pub fn bar(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> Bar 
     let rows = usize::from(geo.height).max(1);
     if len <= EXACT_BAR_MAX_ITEMS {
         let starts = content.starts(pane, geo.width);
+        // One start per item and the end (i <= len below), so the default is never used.
+        debug_assert_eq!(starts.len(), len + 1, "starts of {pane:?}");
         let at = |i: usize| starts.get(i).copied().unwrap_or_default();
         let total = at(len);
         let above = if view.item < len {

@@ -335,6 +335,7 @@ fn remove_unseen(page: &Document) {
     for node in page.select("[style]").nodes() {
         let style: String = node
             .attr("style")
+            // Selected by [style], so present; an absent one would be an empty style.
             .unwrap_or_default()
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -390,7 +391,8 @@ fn resolve(href: &str, base: Option<&str>) -> Option<String> {
         .get(scheme_end..)
         .and_then(|r| r.find('/'))
         .map_or(base.len(), |p| p + scheme_end);
-    let origin = base.get(..host_end).unwrap_or(base);
+    // The host ends at a '/' found in `base`, or at its end: a boundary, so the split holds.
+    let (origin, path) = base.split_at(host_end);
     if let Some(rest) = href.strip_prefix("//") {
         let scheme = base.get(..scheme_end).unwrap_or("https://");
         return Some(format!("{scheme}{rest}"));
@@ -398,8 +400,7 @@ fn resolve(href: &str, base: Option<&str>) -> Option<String> {
     if href.starts_with('/') {
         return Some(format!("{origin}{href}"));
     }
-    let path = base.get(host_end..).unwrap_or("");
-    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once(['?', '#']).map_or(path, |(path, _)| path);
     let dir = path
         .rfind('/')
         .map_or("/", |p| path.get(..=p).unwrap_or("/"));
@@ -475,6 +476,7 @@ fn walk(article: &Document, base: Option<&str>, title: Option<&str>) -> Doc {
             if node.is_text() {
                 b.text(&node.text(), kind_in(&roles));
             } else if node.is_element() {
+                // An element has a name; a nameless one would take the role of an unknown tag.
                 let name = node.node_name().map(|n| n.to_string()).unwrap_or_default();
                 let r = role(&name);
                 match r {

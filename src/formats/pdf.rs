@@ -40,7 +40,7 @@ pub(crate) const NO_TEXT_LAYER: &str = "no text layer: this PDF is an image; run
 
 /// Reads a PDF's text into blocks.
 pub(crate) fn read_pdf(bytes: &[u8]) -> Result<(Doc, PageMeta), PageError> {
-    let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
+    let (head, _) = bytes.split_at(bytes.len().min(1024));
     if memchr::memmem::find(head, b"%PDF-").is_none() {
         return Err(err(
             format!(
@@ -116,7 +116,7 @@ fn err(message: impl Into<String>, help: Option<&str>) -> PageError {
 
 /// A few words on what a file that is no PDF looks like.
 fn what_it_is(bytes: &[u8]) -> &'static str {
-    let head = bytes.get(..bytes.len().min(512)).unwrap_or_default();
+    let (head, _) = bytes.split_at(bytes.len().min(512));
     let lower = head.to_ascii_lowercase();
     let has = |s: &[u8]| memchr::memmem::find(&lower, s).is_some();
     if bytes.is_empty() {
@@ -164,23 +164,30 @@ fn check_streams(bytes: &[u8]) -> Result<(), PageError> {
 }
 
 fn check_streams_within(bytes: &[u8], limit: u64) -> Result<(), PageError> {
-    let mut at = 0;
-    while let Some(p) = memchr::memmem::find(bytes.get(at..).unwrap_or_default(), b"stream") {
-        let start = at + p + b"stream".len();
-        at = start;
+    let mut left = bytes;
+    while let Some(p) = memchr::memmem::find(left, b"stream") {
+        // Past the keyword, which `find` found whole in `left`.
+        (_, left) = left.split_at(p + b"stream".len());
         // "endstream" contains "stream": only a keyword followed by an end of line opens one.
-        let data_start = match bytes.get(start..start + 2) {
-            Some([b'\r', b'\n', ..]) => start + 2,
-            Some([b'\n', ..]) | Some([b'\r', ..]) => start + 1,
+        let rest = match left {
+            [b'\r', b'\n', rest @ ..] => rest,
+            [b'\n' | b'\r', _, ..] => left.split_at(1).1,
             _ => continue,
         };
-        let rest = bytes.get(data_start..).unwrap_or_default();
+        // A stream without its end runs to the end of the file.
         let end = memchr::memmem::find(rest, b"endstream").unwrap_or(rest.len());
-        let data = rest.get(..end).unwrap_or_default();
+        let data;
+        (data, left) = rest.split_at(end);
+        // Past "endstream" too: the "stream" in it, before an end of line, would open a
+        // stream that swallows the next real one unchecked.
+        if let Some(after) = left.strip_prefix(b"endstream") {
+            left = after;
+        }
         let inflated = std::io::copy(
             &mut flate2::read::ZlibDecoder::new(data).take(limit + 1),
             &mut std::io::sink(),
         )
+        // A stream that does not inflate (not zlib, or broken) is no bomb.
         .unwrap_or(0);
         if inflated > limit {
             return Err(err(
@@ -191,7 +198,6 @@ fn check_streams_within(bytes: &[u8], limit: u64) -> Result<(), PageError> {
                 None,
             ));
         }
-        at = data_start + end;
     }
     Ok(())
 }
@@ -220,6 +226,7 @@ fn check_forms(doc: &Document) -> Result<(), PageError> {
                 .filter_map(|(_, v)| v.as_reference().ok())
                 .collect()
         })
+        // No XObject dictionary: the page calls none.
         .unwrap_or_default()
     };
     let mut page_xobjects: Vec<ObjectId> = Vec::new();
@@ -872,6 +879,29 @@ mod tests {
         assert!(check_streams_within(&pdf, 4 * 1024 * 1024).is_ok());
         let e = check_streams_within(&pdf, 1024 * 1024).unwrap_err();
         assert!(e.message.contains("compression bomb"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_bomb_after_a_crlf_or_after_other_streams_is_refused() {
+        use flate2::{Compression, write::ZlibEncoder};
+        use std::io::Write;
+        let mut enc = ZlibEncoder::new(Vec::new(), Compression::best());
+        enc.write_all(&vec![0u8; 2 * 1024 * 1024]).unwrap();
+        let bomb = enc.finish().unwrap();
+        // A small stream first, a keyword with no end of line, then the bomb after a CRLF.
+        let mut pdf = b"%PDF-1.4\nstream\nshort\nendstream\nstreamX\nstream\r\n".to_vec();
+        pdf.extend_from_slice(&bomb);
+        pdf.extend_from_slice(b"\r\nendstream\n");
+        let e = check_streams_within(&pdf, 1024 * 1024).unwrap_err();
+        assert!(e.message.contains("compression bomb"), "{}", e.message);
+        // As a file has them: an object's stream, then the next object's.
+        let mut pdf = b"%PDF-1.4\nstream\nshort\nendstream\nendobj\nstream\n".to_vec();
+        pdf.extend_from_slice(&bomb);
+        pdf.extend_from_slice(b"\nendstream\n");
+        assert!(check_streams_within(&pdf, 1024 * 1024).is_err());
+        // A keyword at the very end opens nothing.
+        assert!(check_streams_within(b"%PDF-1.4\nendstream", 16).is_ok());
+        assert!(check_streams_within(b"%PDF-1.4\nstream\n", 16).is_ok());
     }
 
     #[test]

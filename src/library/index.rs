@@ -385,6 +385,7 @@ fn encode(k: &Known, out: &mut Vec<u8>, json: &mut Vec<u8>) -> Option<bool> {
     put_str(out, &k.entry.path);
     out.extend_from_slice(&size.to_le_bytes());
     out.push(flags);
+    // No time (HAS_TIME clear): zeros, which the reader skips.
     let since = since.unwrap_or_default();
     out.extend_from_slice(&since.as_secs().to_le_bytes());
     out.extend_from_slice(&since.subsec_nanos().to_le_bytes());

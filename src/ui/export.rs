@@ -213,8 +213,9 @@ fn push_number(out: &mut Vec<u8>, mut n: u32) {
     let mut at = digits.len();
     loop {
         at -= 1;
-        // A digit: n % 10 < 10.
-        digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        // A digit, n % 10 < 10: its lowest byte is all of it.
+        let [digit, ..] = (n % 10).to_le_bytes();
+        digits[at] = b'0' + digit;
         n /= 10;
         if n == 0 {
             break;
@@ -226,7 +227,8 @@ fn push_number(out: &mut Vec<u8>, mut n: u32) {
 fn sgr(style: Style) -> String {
     let mut out = Vec::new();
     push_sgr(&mut out, style);
-    String::from_utf8(out).unwrap_or_default()
+    // An SGR sequence is ASCII: nothing is ever replaced.
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Appends the SGR sequence that turns `from` into `to` (colours and modifiers): only what

@@ -163,8 +163,8 @@ impl Grid {
 
     fn find_or_add_pen(&mut self, pen: Pen) -> u32 {
         if self.pens.len() <= FEW_PENS {
-            if let Some(i) = self.pens.iter().position(|p| *p == pen) {
-                return u32::try_from(i).unwrap_or(0);
+            if let Some((_, i)) = self.pens.iter().zip(0u32..).find(|(p, _)| **p == pen) {
+                return i;
             }
         } else if let Some(&id) = self.pen_ids.get(&pen) {
             return id;
@@ -211,7 +211,10 @@ impl Grid {
             // A screen of more distinct clusters than the limit keeps them all.
             self.cluster_limit = MAX_CLUSTERS.max(2 * self.clusters.len());
         }
-        let id = CLUSTER + u32::try_from(self.clusters.len()).unwrap_or(0);
+        // At most a screen's worth of clusters plus the limit: far below u32::MAX - CLUSTER.
+        let n = u32::try_from(self.clusters.len());
+        debug_assert!(n.is_ok(), "{} clusters", self.clusters.len());
+        let id = CLUSTER + n.unwrap_or(0);
         let width = u16::try_from(s.width()).unwrap_or(u16::MAX);
         self.clusters.push((s.to_string(), width));
         self.cluster_ids.insert(s.to_string(), id);
@@ -271,6 +274,8 @@ impl Grid {
         }
         let start = usize::from(y - a.y) * usize::from(a.width) + usize::from(left - a.x);
         let end = start + usize::from(right - left);
+        // The glyphs cover the area whole, and the row and columns were clipped to it.
+        debug_assert!(end <= self.glyphs.len(), "glyphs short of the area {a:?}");
         self.glyphs.get_mut(start..end).unwrap_or_default()
     }
 
@@ -281,9 +286,10 @@ impl Grid {
             return &[];
         }
         let start = usize::from(y - a.y) * usize::from(a.width);
-        self.glyphs
-            .get(start..start + usize::from(a.width))
-            .unwrap_or_default()
+        let end = start + usize::from(a.width);
+        // The glyphs cover the area whole, and the row is in it.
+        debug_assert!(end <= self.glyphs.len(), "glyphs short of the area {a:?}");
+        self.glyphs.get(start..end).unwrap_or_default()
     }
 
     /// How many columns `glyph` takes, as ratatui counts them.

@@ -82,11 +82,12 @@ fn pane_links(
                 break;
             }
             if let Some(url) = line.link.and_then(url_of) {
-                // The indent is not part of the link.
-                let indent = line.text.len() - line.text.trim_start().len();
-                let start = text
-                    .x
-                    .saturating_add(cells(width(line.text.get(..indent).unwrap_or_default())));
+                // The indent is not part of the link. What trim_start leaves starts on a
+                // character boundary, so the split cannot fail.
+                let (indent, _) = line
+                    .text
+                    .split_at(line.text.len() - line.text.trim_start().len());
+                let start = text.x.saturating_add(cells(width(indent)));
                 let end = text
                     .x
                     .saturating_add(cells(width(&line.text)))

@@ -195,6 +195,7 @@ fn render_list(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
         match &entry.loaded {
             Ok(s) => {
                 let cells = [
+                    // An undated release leaves its date column blank.
                     s.date().map(|d| d.to_string()).unwrap_or_default(),
                     s.title().to_string(),
                     s.publisher.clone(),
@@ -216,6 +217,7 @@ fn render_list(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The message of a file that does not load, naming the file once.
 fn one_line(why: &str, path: &str) -> String {
+    // An empty message has no lines: the path is said alone.
     let first = why.lines().next().unwrap_or("");
     if first.contains(path) {
         first.to_string()
@@ -290,6 +292,7 @@ fn render_matches(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
         };
         match hit.item {
             None => {
+                // An undated release leaves its date column blank.
                 let date = s.date().map(|d| d.to_string()).unwrap_or_default();
                 let text = format!("{date:<10} {}", s.title());
                 let t = truncate(&text, w);
@@ -306,8 +309,8 @@ fn render_matches(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 buf.set_stringn(area.x, y, &padded, w, base);
                 let lead_w = crate::ui::cells(width(&lead));
                 for r in highlights(&shown, query) {
-                    let before = width(shown.get(..r.start).unwrap_or(""));
-                    let len = width(shown.get(r.clone()).unwrap_or(""));
+                    let before = width(found_part(&shown, ..r.start));
+                    let len = width(found_part(&shown, r));
                     let x = area.x + lead_w + crate::ui::cells(before);
                     let hl = Rect::new(x, y, crate::ui::cells(len), 1).intersection(area);
                     buf.set_style(hl, sel(theme.found()));
@@ -317,11 +320,19 @@ fn render_matches(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The part `range` of `text`, where the range comes from a match found in that same text (so it
+/// lies on its character boundaries).
+fn found_part(text: &str, range: impl std::slice::SliceIndex<str, Output = str>) -> &str {
+    let part = text.get(range);
+    debug_assert!(part.is_some(), "a match off its text {text:?}");
+    part.unwrap_or_default()
+}
+
 /// The part of `text` around the first match of `query` that fits `room` columns.
 fn excerpt(text: &str, query: &str, room: usize) -> String {
     let first = highlights(text, query).first().map_or(0, |r| r.start);
     // Start a little before the match, at a word, when the match would not fit otherwise.
-    let prefix_w = width(text.get(..first).unwrap_or(""));
+    let prefix_w = width(found_part(text, ..first));
     let start = if prefix_w + width(query) + 8 > room {
         let mut s = first.saturating_sub(room / 3);
         while s > 0 && !text.is_char_boundary(s) {

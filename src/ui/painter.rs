@@ -495,8 +495,7 @@ impl Painter {
             x += 1;
         }
         if let Some(row) = row {
-            'runs: for ((r, _), &pen) in row.runs.iter().zip(pens) {
-                let s = row.line.text.get(r.clone()).unwrap_or_default();
+            'runs: for ((s, _), &pen) in row.texts().zip(pens) {
                 for c in s.chars() {
                     if x >= right {
                         break 'runs;
@@ -623,6 +622,12 @@ fn merge_row(
         return;
     }
     scratch.clear();
+    // `from` is where this row's changes started: the changes only grew since.
+    debug_assert!(
+        from <= changes.len(),
+        "row start {from} past {}",
+        changes.len()
+    );
     let found = changes.get(from..).unwrap_or_default();
     let (mut fi, mut pi) = (0, 0);
     while fi < found.len() || pi < painted.len() {

@@ -313,9 +313,20 @@ pub(super) struct Row<'a> {
 pub(super) fn put_row(buf: &mut Buffer, text: Rect, y: u16, row: &Row<'_>) {
     let mut x = text.x;
     let mut room = usize::from(text.width);
-    for (r, style) in row.runs {
-        let s = row.line.text.get(r.clone()).unwrap_or_default();
-        (x, room) = put_run(buf, x, y, s, room, *style);
+    for (s, style) in row.texts() {
+        (x, room) = put_run(buf, x, y, s, room, style);
+    }
+}
+
+impl<'a> Row<'a> {
+    /// The text of each run, with its style.
+    pub fn texts(&self) -> impl Iterator<Item = (&'a str, Style)> + '_ {
+        self.runs.iter().map(|(r, style)| {
+            let s = self.line.text.get(r.clone());
+            // The runs were cut from this very text, at its character boundaries.
+            debug_assert!(s.is_some(), "run {r:?} off the line {:?}", self.line.text);
+            (s.unwrap_or_default(), *style)
+        })
     }
 }
 

@@ -36,12 +36,15 @@ pub(crate) fn put_str(
     }
     let max_width = u16::try_from(max_width).unwrap_or(u16::MAX);
     let mut remaining = buf.area.right().saturating_sub(x).min(max_width);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_plain = chars.peek().is_none_or(|&(_, n)| is_plain(n));
+    let mut chars = s.chars();
+    loop {
+        let rest = chars.as_str();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        let next_plain = chars.clone().next().is_none_or(is_plain);
         if !(is_plain(c) && next_plain) {
             // A cluster may start here: the rest goes through segmentation.
-            let rest = s.get(i..).unwrap_or_default();
             return buf.set_stringn(x, y, rest, usize::from(remaining), style);
         }
         if remaining == 0 {

@@ -96,12 +96,22 @@ impl Folded {
 
     /// The text's bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        self.bytes.get(self.range.clone()).unwrap_or_default()
+        let bytes = self.bytes.get(self.range.clone());
+        // Checked when made (own, part).
+        debug_assert!(
+            bytes.is_some(),
+            "folded range {:?} off its bytes",
+            self.range
+        );
+        bytes.unwrap_or_default()
     }
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+        let text = std::str::from_utf8(self.as_bytes());
+        // Checked when made (own, part).
+        debug_assert!(text.is_ok(), "folded text not UTF-8");
+        text.unwrap_or_default()
     }
 }
 
@@ -150,6 +160,7 @@ impl Summary {
             .source
             .clone()
             .or_else(|| b.parties.first().map(|p| p.name.clone()))
+            // Neither: the publisher column stays blank.
             .unwrap_or_default();
         let mut parties = Vec::new();
         let mut people = Vec::new();
@@ -212,6 +223,7 @@ impl Summary {
         Summary {
             title: b.title.clone(),
             date: b.date,
+            // No language tag: empty, as the field says.
             lang: b.lang.clone().unwrap_or_default(),
             quotes: b.quotes.len(),
             threats: b.threats.len(),
@@ -293,6 +305,8 @@ impl Summary {
                 .get(i)
                 .map(|t| with_detail(&t.label, t.detail.as_deref())),
         };
+        // Items come from this summary's own list (items_matching).
+        debug_assert!(text.is_some(), "no {item:?} in {:?}", self.title);
         text.unwrap_or_default()
     }
 }
