@@ -8,7 +8,6 @@ use std::process::Command;
 fn main() {
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
     println!("cargo:rerun-if-changed=build.rs");
-    link_position_dependent();
     let Some(commit) = commit() else {
         println!("cargo:rustc-env=BRIEFING_VERSION={version}");
         return;
@@ -51,17 +50,4 @@ fn git(args: &[&str]) -> Option<String> {
     }
     let text = String::from_utf8(out.stdout).ok()?.trim().to_string();
     (!text.is_empty()).then_some(text)
-}
-
-/// Links the binary as a position-dependent executable on Linux with glibc. As a PIE, every
-/// start applied some 48,000 relocations, copying about 1 MB of pointer tables (string tables,
-/// vtables of the dependencies) page by page: about 0.9 ms of the 3.5 to 4.5 ms of CPU a start
-/// takes, and as much of the first frame (issue 15). The trade: the executable's own addresses
-/// are no longer randomized (its libraries', stack, heap and mappings still are).
-fn link_position_dependent() {
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
 }
