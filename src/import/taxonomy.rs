@@ -591,6 +591,9 @@ mod tests {
     #[case::technology_fr("l'usage des messageries chiffrées par les trafiquants", Lang::Fr, &[("usage des messageries chiffrées", "criminal-use-of-technology")])]
     #[case::verb_adverb_object_fr("Elle échange également des informations avec Europol", Lang::Fr, &[("échange également des informations", "information-exchange")])]
     #[case::verb_adverb_alone_fr("il partage aussi son bureau", Lang::Fr, &[])]
+    #[case::what_is_done_with_a_drug("one of the largest methamphetamine importations", Lang::En, &[("methamphetamine importations", "drug-trafficking")])]
+    #[case::what_is_done_with_arms_fr("la production de méthamphétamine et la vente d'armes", Lang::Fr, &[("production de méthamphétamine", "drug-trafficking"), ("vente d'armes", "firearms-trafficking")])]
+    #[case::supply_of_an_area_thing("the supply of equipment and the production of the report", Lang::En, &[("equipment", "funding-and-equipment")])]
     fn phrases_name_their_category(
         #[case] text: &str,
         #[case] lang: Lang,
