@@ -593,6 +593,8 @@ mod tests {
     #[case::verb_adverb_alone_fr("il partage aussi son bureau", Lang::Fr, &[])]
     #[case::what_is_done_with_a_drug("one of the largest methamphetamine importations", Lang::En, &[("methamphetamine importations", "drug-trafficking")])]
     #[case::what_is_done_with_arms_fr("la production de méthamphétamine et la vente d'armes", Lang::Fr, &[("production de méthamphétamine", "drug-trafficking"), ("vente d'armes", "firearms-trafficking")])]
+    #[case::sanctions_imposed("MEPs call for personal sanctions against those responsible", Lang::En, &[("personal sanctions", "sanctions")])]
+    #[case::sanctions_evaded("the network organised sanctions evasion through third countries", Lang::En, &[("sanctions evasion", "sanctions-evasion")])]
     #[case::supply_of_an_area_thing("the supply of equipment and the production of the report", Lang::En, &[("equipment", "funding-and-equipment")])]
     fn phrases_name_their_category(
         #[case] text: &str,
