@@ -427,10 +427,13 @@ pub(crate) fn match_at(pat: &Pat, sent: &Sent<'_>, at: usize) -> Option<Match> {
 /// where a rule cannot start. Worked out at compile time from the pattern.
 ///
 /// It may admit more than the pattern can start with (punctuation outside ASCII is kept as
-/// bits of a small hash), never less: a token it admits is only tried. It is kept small (48
+/// bits of a small hash), never less: a token it admits is only tried. It is kept small (64
 /// bytes): the matcher reads one at every part it tries.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FirstSet {
+    /// Classes every match holds a token of ([`needs`]): where the sentence has none from the
+    /// first token on, the pattern cannot match.
+    needs: Classes,
     /// A word that is or starts a phrase of these classes.
     classes: Classes,
     /// These ASCII punctuation characters, one bit each.
@@ -463,6 +466,7 @@ mod admit {
 
 impl FirstSet {
     const EMPTY: FirstSet = FirstSet {
+        needs: 0,
         classes: 0,
         ascii_puncts: 0,
         other_puncts: 0,
@@ -497,10 +501,16 @@ impl FirstSet {
         }
     }
 
-    /// True when it admits any start: the pattern can match nothing.
+    /// True when a match may start at token `at` of the sentence: the token is admitted (or
+    /// the pattern can match nothing at the end), and the sentence holds what it needs from
+    /// there on.
     #[inline]
-    fn anywhere(&self) -> bool {
-        self.flags & admit::ANYWHERE != 0
+    fn admits_at(&self, sent: &Sent<'_>, at: usize) -> bool {
+        let admitted = match sent.tok(at) {
+            Some(tok) => self.admits(tok),
+            None => self.flags & admit::ANYWHERE != 0,
+        };
+        admitted && sent.may_hold(at, self.needs)
     }
 
     const fn with(mut self, flag: u8) -> FirstSet {
@@ -564,11 +574,54 @@ const fn nullable(pat: &Pat) -> bool {
 /// empty match is still a match, and stops the search for the rules after it), else at the
 /// tokens [`first_of`] admits.
 pub(crate) const fn starts_of(pat: &Pat) -> FirstSet {
-    let set = first_of(pat);
+    let mut set = first_of(pat);
+    set.needs = needs(pat);
     if nullable(pat) {
         set.with(admit::ANYWHERE)
     } else {
         set
+    }
+}
+
+/// The classes every match of `pat` holds a token of (a token that is, or starts a phrase of,
+/// the class): those of the parts of a sequence that must match, those all alternatives
+/// share. A cheap test of a sentence rules a pattern out where it holds none of them.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
+pub(crate) const fn needs(pat: &Pat) -> Classes {
+    match pat {
+        Pat::Is(class) | Pat::CapIs(class) => class.bit(),
+        Pat::GivenNameWord => Class::GivenName.bit(),
+        Pat::Seq(parts) => {
+            let mut all = 0;
+            let mut k = 0;
+            while k < parts.len() {
+                all |= needs(&parts[k]);
+                k += 1;
+            }
+            all
+        }
+        Pat::Alt(parts) => {
+            let mut shared = Classes::MAX;
+            let mut k = 0;
+            while k < parts.len() {
+                shared &= needs(&parts[k]);
+                k += 1;
+            }
+            shared
+        }
+        Pat::Rep(part, min, _) => {
+            if *min > 0 {
+                needs(part)
+            } else {
+                0
+            }
+        }
+        // A lookahead matches from the same token: what it needs is there too.
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Peek(part) => needs(part),
+        _ => 0,
     }
 }
 
@@ -673,7 +726,7 @@ pub(crate) struct Rule {
 impl Rule {
     /// True when the rule may match from token `at`.
     pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
-        sent.tok(at).is_none_or(|tok| self.first.admits(tok))
+        sent.tok(at).is_none_or(|tok| self.first.admits(tok)) && sent.may_hold(at, self.first.needs)
     }
 }
 
@@ -849,6 +902,34 @@ mod tests {
             assert_eq!(admitted, [true, true, true, false]);
             assert!(match_at(&Acronym, &sent, 1).is_some());
         });
+    }
+
+    #[test]
+    fn a_rule_is_ruled_out_where_the_rest_of_the_sentence_lacks_a_class_it_needs() {
+        static RULES: &[Rule] = &[rule!(
+            capital_then_role,
+            Seq(&[
+                Capital,
+                Opt(&Is(Class::Determiner)),
+                Alt(&[Is(Class::Role), Seq(&[Lower, Is(Class::Role)])]),
+            ])
+        )];
+        assert_eq!(needs(RULES[0].pat), Class::Role.bit());
+        with_sent("Paris the minister Lyon", Lang::En, |sent| {
+            let admitted: Vec<bool> = (0..sent.len())
+                .map(|at| RULES[0].may_start(&sent, at))
+                .collect();
+            // "Lyon" is a capital, but no role follows it.
+            assert_eq!(admitted, [true, false, false, false]);
+            assert_eq!(first_rule(RULES, &sent, 0).map(|(_, m)| m.end), Some(3));
+        });
+        // Optional parts, and alternatives that do not all need it, need nothing.
+        assert_eq!(needs(&Opt(&Is(Class::Role))), 0);
+        assert_eq!(needs(&Alt(&[Is(Class::Role), Capital])), 0);
+        assert_eq!(
+            needs(&Peek(&Rep(&Is(Class::Month), 1, 2))),
+            Class::Month.bit()
+        );
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub(crate) struct TokenBuf {
     pub toks: Vec<Token>,
     /// Every word in lowercase, one after the other.
     pub lower: String,
+    /// For each token, the classes of it and every token after it (see [`Sent::may_hold`]);
+    /// filled in by [`Self::annotate`], empty before.
+    rest: Vec<Classes>,
 }
 
 impl TokenBuf {
@@ -121,6 +124,7 @@ impl TokenBuf {
                 (tok.single, tok.starts) = vocab.classes_of(word);
             }
         }
+        self.rest = rest_of(&self.toks);
     }
 
     /// The frame of these tokens: each quote (a byte range of the text and its number)
@@ -157,6 +161,11 @@ impl TokenBuf {
             toks.push(*tok);
         }
         TokenBuf {
+            rest: if self.rest.is_empty() {
+                Vec::new()
+            } else {
+                rest_of(&toks)
+            },
             toks,
             lower: self.lower.clone(),
         }
@@ -169,14 +178,31 @@ impl TokenBuf {
         range: std::ops::Range<usize>,
         vocab: &'a Vocab,
     ) -> Sent<'a> {
+        let rest = if self.rest.len() == self.toks.len() {
+            self.rest.get(range.clone()).unwrap_or_default()
+        } else {
+            &[]
+        };
         Sent {
             text,
             toks: self.toks.get(range).unwrap_or_default(),
             lower: &self.lower,
+            rest,
             vocab,
             spans: &[],
         }
     }
+}
+
+/// For each token, the classes it and the tokens after it are or start phrases of.
+fn rest_of(toks: &[Token]) -> Vec<Classes> {
+    let mut rest = vec![0; toks.len()];
+    let mut after: Classes = 0;
+    for (tok, cell) in toks.iter().zip(rest.iter_mut()).rev() {
+        after |= tok.single | tok.starts;
+        *cell = after;
+    }
+    rest
 }
 
 /// A letter or digit; quick for ASCII and Latin letters, which is most of a release.
@@ -227,6 +253,7 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     buf.toks.clear();
     buf.lower.clear();
+    buf.rest.clear();
     buf.toks.reserve(text.len() / 5);
     buf.lower.reserve(text.len());
     let mut at = 0;
@@ -360,6 +387,9 @@ pub(crate) struct Sent<'a> {
     /// The tokens of this sentence.
     pub toks: &'a [Token],
     lower: &'a str,
+    /// The classes of each token and those after it, in the buffer the sentence is part of
+    /// (so also of tokens after the sentence); empty when unknown.
+    rest: &'a [Classes],
     /// The language's lexicon.
     pub vocab: &'a Vocab,
     /// The mentions of people and organisations already read in this sentence, in order:
@@ -410,6 +440,7 @@ impl<'a> Sent<'a> {
     pub fn from(&self, from: usize) -> Sent<'a> {
         Sent {
             toks: self.toks.get(from..).unwrap_or_default(),
+            rest: self.rest.get(from..).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -417,11 +448,10 @@ impl<'a> Sent<'a> {
 
     /// Tokens `from..to` as a sentence of their own (without mentions).
     pub fn part(&self, from: usize, to: usize) -> Sent<'a> {
+        let to = to.min(self.toks.len());
         Sent {
-            toks: self
-                .toks
-                .get(from..to.min(self.toks.len()))
-                .unwrap_or_default(),
+            toks: self.toks.get(from..to).unwrap_or_default(),
+            rest: self.rest.get(from..to).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -430,6 +460,13 @@ impl<'a> Sent<'a> {
     /// The same sentence with the mentions read in it.
     pub fn with_spans(self, spans: &'a [Span]) -> Sent<'a> {
         Sent { spans, ..self }
+    }
+
+    /// False when no match from token `at` can hold a token of each class of `needs`: no
+    /// token from there on is or starts a phrase of one of them. True when not known.
+    #[inline]
+    pub fn may_hold(&self, at: usize, needs: Classes) -> bool {
+        needs == 0 || self.rest.get(at).is_none_or(|rest| rest & needs == needs)
     }
 
     /// The mention that starts at token `at`.

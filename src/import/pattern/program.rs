@@ -212,13 +212,12 @@ impl Program {
     }
 
     /// False when node `id` cannot match at token `at`: it takes a token, and this one
-    /// cannot start it.
+    /// cannot start it, or the sentence holds none of a class it needs from there on.
     #[inline]
     fn may(&self, id: usize, sent: &Sent<'_>, at: usize) -> bool {
-        self.starts.get(id).is_some_and(|first| match sent.tok(at) {
-            Some(tok) => first.admits(tok),
-            None => first.anywhere(),
-        })
+        self.starts
+            .get(id)
+            .is_some_and(|first| first.admits_at(sent, at))
     }
 
     /// [`super::walk`] over node `id`, with the shortcuts of the module.
