@@ -43,8 +43,11 @@ pub(crate) struct Token {
     pub start: usize,
     /// Where it ends.
     pub end: usize,
-    lower_start: usize,
-    lower_end: usize,
+    /// Where its lowercase form is in the buffer's lowercase text, as 32-bit offsets: a token
+    /// is kept small (80 bytes, not 96), as a buffer holds one per word. An offset past them
+    /// (a lowercase text of 4 GiB) reads as no lowercase form.
+    lower_start: u32,
+    lower_end: u32,
     /// What it is.
     pub kind: Kind,
     /// Its [`shape`] bits.
@@ -55,7 +58,20 @@ pub(crate) struct Token {
     pub starts: Classes,
 }
 
+/// Where the next lowercase form starts; past 4 GiB, an offset that slices nothing.
+fn offset(lower: &str) -> u32 {
+    u32::try_from(lower.len()).unwrap_or(u32::MAX)
+}
+
 impl Token {
+    /// Where its lowercase form is in its buffer's lowercase text; a range that slices
+    /// nothing when it ends past 4 GiB.
+    fn lower_range(&self) -> std::ops::Range<usize> {
+        if self.lower_end == u32::MAX {
+            return usize::MAX..usize::MAX;
+        }
+        self.lower_start as usize..self.lower_end as usize
+    }
     /// True for a word.
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -111,7 +127,7 @@ impl TokenBuf {
     /// The lowercase form of token `i`.
     pub fn lower(&self, i: usize) -> Option<&str> {
         let tok = self.toks.get(i)?;
-        self.lower.get(tok.lower_start..tok.lower_end)
+        self.lower.get(tok.lower_range())
     }
 
     /// Fills in every word's lexicon classes.
@@ -120,7 +136,7 @@ impl TokenBuf {
             if tok.kind != Kind::Word {
                 continue;
             }
-            if let Some(word) = self.lower.get(tok.lower_start..tok.lower_end) {
+            if let Some(word) = self.lower.get(tok.lower_range()) {
                 (tok.single, tok.starts) = vocab.classes_of(word);
             }
         }
@@ -263,13 +279,13 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
             continue;
         }
         if !is_word_char(c) {
-            let lower_start = buf.lower.len();
+            let lower_start = offset(&buf.lower);
             buf.lower.push(if is_apostrophe(c) { '\'' } else { c });
             buf.toks.push(Token {
                 start: at,
                 end: at + c.len_utf8(),
                 lower_start,
-                lower_end: buf.lower.len(),
+                lower_end: offset(&buf.lower),
                 kind: Kind::Punct(c),
                 shape: 0,
                 single: 0,
@@ -282,7 +298,7 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
         let Some(word) = text.get(at..end) else {
             break;
         };
-        let lower_start = buf.lower.len();
+        let lower_start = offset(&buf.lower);
         let (mut letters, mut lowers, mut digits) = (0usize, 0usize, 0usize);
         for ch in word.chars() {
             if ch.is_alphabetic() {
@@ -315,7 +331,7 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
             start: at,
             end,
             lower_start,
-            lower_end: buf.lower.len(),
+            lower_end: offset(&buf.lower),
             kind: Kind::Word,
             shape,
             single: 0,
@@ -424,7 +440,7 @@ impl<'a> Sent<'a> {
     /// Token `i` in lowercase (the quote's marks, for a quote).
     pub fn lower(&self, i: usize) -> Option<&'a str> {
         let tok = self.toks.get(i)?;
-        self.lower.get(tok.lower_start..tok.lower_end)
+        self.lower.get(tok.lower_range())
     }
 
     /// Tokens `from..to` as written, with what stands between them.
@@ -628,6 +644,12 @@ mod tests {
     fn sentences_are_cut_when_too_long() {
         let text = "word ".repeat(2_000);
         assert!(count_sentences(&text, Lang::En) >= 3);
+    }
+
+    /// A buffer holds one token per word: tokens stay small.
+    #[test]
+    fn tokens_are_small() {
+        assert!(std::mem::size_of::<Token>() <= 80);
     }
 
     #[test]
