@@ -612,13 +612,7 @@ pub(crate) const fn needs(pat: &Pat) -> Classes {
             }
             shared
         }
-        Pat::Rep(part, min, _) => {
-            if *min > 0 {
-                needs(part)
-            } else {
-                0
-            }
-        }
+        Pat::Rep(part, min, _) if *min > 0 => needs(part),
         // A lookahead matches from the same token: what it needs is there too.
         Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Peek(part) => needs(part),
         _ => 0,
