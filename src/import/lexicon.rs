@@ -223,7 +223,7 @@ macro_rules! line_classes {
         }
 
         /// The `[lines]` table of a lexicon file.
-        #[derive(Debug, Default, Deserialize)]
+        #[derive(Debug, Default, Clone, Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Lines { $(#[serde(default)] $field: Vec<String>,)* }
 
@@ -359,19 +359,23 @@ pub(crate) fn words_of(phrase: &str) -> Vec<String> {
 }
 
 impl Vocab {
-    fn new(lang: Lang, file: LexiconFile) -> Vocab {
+    fn new(lang: Lang, file: &LexiconFile) -> Vocab {
         let mut vocab = Vocab {
             lang,
-            other_speakers: file.other_speakers,
-            inverted_pronouns: file.inverted_pronouns.into_iter().collect(),
-            ordinal_suffixes: file.ordinal_suffixes,
+            other_speakers: file.other_speakers.clone(),
+            inverted_pronouns: file
+                .inverted_pronouns
+                .iter()
+                .map(|(suffix, gender)| (suffix.clone(), *gender))
+                .collect(),
+            ordinal_suffixes: file.ordinal_suffixes.clone(),
             words: FastMap::default(),
             months: FastMap::default(),
             line_heads: LineClass::ALL
                 .iter()
                 .map(|class| LineHeads::of(file.lines.get(*class)))
                 .collect(),
-            lines: file.lines,
+            lines: file.lines.clone(),
             longest: 0,
         };
         vocab
@@ -603,24 +607,37 @@ fn is_line_trim(c: char) -> bool {
         )
 }
 
-fn load(lang: Lang, source: &str) -> Vocab {
+fn parse(lang: Lang, source: &str) -> LexiconFile {
     match toml::from_str::<LexiconFile>(source) {
         Ok(file) => {
             debug_assert_eq!(file.tag, lang.tag(), "a lexicon file names its language");
-            Vocab::new(lang, file)
+            file
         }
         Err(error) => {
             // The files are compiled in and a test loads each one: this is a build mistake.
             debug_assert!(false, "{error}");
-            Vocab::new(lang, LexiconFile::default())
+            LexiconFile::default()
         }
+    }
+}
+
+/// The lexicon file of `lang`, read once: the compiled lexicon, the elisions and the
+/// possessives all come from it.
+fn file(lang: Lang) -> &'static LexiconFile {
+    static FR: LazyLock<LexiconFile> =
+        LazyLock::new(|| parse(Lang::Fr, include_str!("lexicon/fr.toml")));
+    static EN: LazyLock<LexiconFile> =
+        LazyLock::new(|| parse(Lang::En, include_str!("lexicon/en.toml")));
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
     }
 }
 
 /// The compiled lexicon of `lang`, built once.
 pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
-    static FR: LazyLock<Vocab> = LazyLock::new(|| load(Lang::Fr, include_str!("lexicon/fr.toml")));
-    static EN: LazyLock<Vocab> = LazyLock::new(|| load(Lang::En, include_str!("lexicon/en.toml")));
+    static FR: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(Lang::Fr, file(Lang::Fr)));
+    static EN: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(Lang::En, file(Lang::En)));
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -704,15 +721,10 @@ pub(crate) fn common() -> &'static Common {
 /// language is known.
 pub(crate) fn elisions() -> &'static [String] {
     static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
-        let mut all = Vec::new();
-        for source in [
-            include_str!("lexicon/fr.toml"),
-            include_str!("lexicon/en.toml"),
-        ] {
-            if let Ok(file) = toml::from_str::<LexiconFile>(source) {
-                all.extend(file.elisions);
-            }
-        }
+        let mut all: Vec<String> = [Lang::Fr, Lang::En]
+            .into_iter()
+            .flat_map(|lang| file(lang).elisions.iter().cloned())
+            .collect();
         all.sort();
         all.dedup();
         all
@@ -725,11 +737,7 @@ pub(crate) fn possessives() -> &'static [String] {
     static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
         Lang::ALL
             .into_iter()
-            .flat_map(|lang| match lang {
-                Lang::Fr => toml::from_str::<LexiconFile>(include_str!("lexicon/fr.toml")),
-                Lang::En => toml::from_str::<LexiconFile>(include_str!("lexicon/en.toml")),
-            })
-            .flat_map(|file| file.possessives)
+            .flat_map(|lang| file(lang).possessives.iter().cloned())
             .collect()
     });
     &ALL
