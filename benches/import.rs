@@ -2,6 +2,8 @@
 //!
 //! Run with `cargo bench --bench import`. The inputs:
 //! - `seed`: the bundled UNODC–INTERPOL release as is (4 KB), for the cost of one release;
+//! - `release_5kb`: a fixture release followed by the bodies of others up to about 5 KB, as
+//!   the library bench writes its 10,000 (its fixed cost per release: issue 16's cold start);
 //! - `seed_body_x40`, `seed_body_x400`, `seed_body_x4000`: the seed's body repeated to about
 //!   170 KB, 1.7 MB and 17 MB, with its title and links: in linear time, the same MB/s;
 //! - `seed_concat_20mb`: the whole seed repeated to about 20 MB;
@@ -31,6 +33,33 @@ fn seed_body_repeated(copies: usize) -> String {
     text
 }
 
+/// The first fixture release, followed by the bodies of the next ones (paragraph by
+/// paragraph) until it has about 5 KB: one of the library bench's releases.
+fn release_5kb() -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+    let mut seeds: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    seeds.sort();
+    let mut text = seeds.first().map_or("", |s| s.trim_end()).to_string();
+    for other in seeds.iter().skip(1) {
+        let body = other.split_once("\n\n").map_or(other.as_str(), |(_, b)| b);
+        for paragraph in body.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            if text.len() >= 5_000 {
+                return text + "\n";
+            }
+            text.push_str("\n\n");
+            text.push_str(paragraph.trim_end());
+        }
+    }
+    text + "\n"
+}
+
 fn repeat_to(unit: &str, bytes: usize) -> String {
     unit.repeat(bytes / unit.len() + 1)
 }
@@ -38,6 +67,7 @@ fn repeat_to(unit: &str, bytes: usize) -> String {
 fn bench(c: &mut Criterion) {
     let inputs: Vec<(&str, String)> = vec![
         ("seed", BUNDLED_RELEASE.to_string()),
+        ("release_5kb", release_5kb()),
         ("seed_body_x40", seed_body_repeated(40)),
         ("seed_body_x400", seed_body_repeated(400)),
         ("seed_body_x4000", seed_body_repeated(4000)),

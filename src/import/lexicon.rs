@@ -217,8 +217,13 @@ macro_rules! line_classes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub(crate) enum LineClass { $($(#[$doc])* $variant,)* }
 
+        impl LineClass {
+            /// Every line class, in order (`class as usize` is its place).
+            const ALL: &'static [LineClass] = &[$(LineClass::$variant,)*];
+        }
+
         /// The `[lines]` table of a lexicon file.
-        #[derive(Debug, Default, Deserialize)]
+        #[derive(Debug, Default, Clone, Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Lines { $(#[serde(default)] $field: Vec<String>,)* }
 
@@ -311,8 +316,37 @@ pub(crate) struct Vocab {
     words: FastMap<String, Entry>,
     months: FastMap<String, i8>,
     lines: Lines,
+    /// The phrases of each line class by their first character, by `class as usize`.
+    line_heads: Vec<LineHeads>,
     /// The longest word of any phrase, in bytes.
     longest: usize,
+}
+
+/// The phrases of a line class by their first character: a line is checked against the few
+/// that start with its own first one.
+#[derive(Debug, Default)]
+struct LineHeads {
+    /// A phrase may start any line: it is empty, or has a sigma (σ or ς: a capital sigma
+    /// lowercases to either by its place, see [`may_start_line`]).
+    always: bool,
+    /// The other phrases, by their first character.
+    by_head: FastMap<char, Vec<String>>,
+}
+
+impl LineHeads {
+    fn of(phrases: &[String]) -> LineHeads {
+        let mut heads = LineHeads::default();
+        for phrase in phrases {
+            let sigma = phrase.contains(['σ', 'ς']);
+            match phrase.chars().next() {
+                Some(head) if !sigma => {
+                    heads.by_head.entry(head).or_default().push(phrase.clone());
+                }
+                _ => heads.always = true,
+            }
+        }
+        heads
+    }
 }
 
 /// The lowercase words of a phrase, as the tokenizer cuts them.
@@ -325,15 +359,23 @@ pub(crate) fn words_of(phrase: &str) -> Vec<String> {
 }
 
 impl Vocab {
-    fn new(lang: Lang, file: LexiconFile) -> Vocab {
+    fn new(lang: Lang, file: &LexiconFile) -> Vocab {
         let mut vocab = Vocab {
             lang,
-            other_speakers: file.other_speakers,
-            inverted_pronouns: file.inverted_pronouns.into_iter().collect(),
-            ordinal_suffixes: file.ordinal_suffixes,
+            other_speakers: file.other_speakers.clone(),
+            inverted_pronouns: file
+                .inverted_pronouns
+                .iter()
+                .map(|(suffix, gender)| (suffix.clone(), *gender))
+                .collect(),
+            ordinal_suffixes: file.ordinal_suffixes.clone(),
             words: FastMap::default(),
             months: FastMap::default(),
-            lines: file.lines,
+            line_heads: LineClass::ALL
+                .iter()
+                .map(|class| LineHeads::of(file.lines.get(*class)))
+                .collect(),
+            lines: file.lines.clone(),
             longest: 0,
         };
         vocab
@@ -423,6 +465,13 @@ impl Vocab {
         self.months.get(lower).copied()
     }
 
+    /// False when no phrase of `class` can start `line` (see [`may_start_line`]).
+    fn may_start_line(&self, line: &str, class: LineClass) -> bool {
+        self.line_heads
+            .get(class as usize)
+            .is_none_or(|heads| may_start_line(line, heads))
+    }
+
     /// The phrases of a line class.
     pub(crate) fn line_phrases(&self, class: LineClass) -> &[String] {
         self.lines.get(class)
@@ -439,7 +488,7 @@ impl Vocab {
     /// ("WHO WE AREThe …"): a menu run together with what follows it.
     pub(crate) fn starts_glued(&self, line: &str, class: LineClass) -> bool {
         let trimmed = line.trim_matches(is_line_trim);
-        if !may_start_line(trimmed, self.lines.get(class)) {
+        if !self.may_start_line(trimmed, class) {
             return false;
         }
         let lower = trimmed.to_lowercase();
@@ -476,7 +525,7 @@ impl Vocab {
             return is_mark.then_some("");
         }
         let trimmed = line.trim_matches(is_line_trim);
-        if !may_start_line(trimmed, self.lines.get(class)) {
+        if !self.may_start_line(trimmed, class) {
             return None;
         }
         let lower = trimmed.to_lowercase();
@@ -517,27 +566,25 @@ impl Vocab {
     }
 }
 
-/// False when no phrase of `phrases` (lowercase) can start `line` in lowercase: its first
+/// False when no phrase of `heads` (lowercase) can start `line` in lowercase: its first
 /// characters, lowercased one by one, start with none. Lowercasing only a head keeps a long
 /// paragraph from being copied for each class it is checked against. A head lowercases as the
 /// whole line does, but for a capital sigma (σ or ς, by what follows): a phrase with either
 /// is checked on the whole line.
-fn may_start_line(line: &str, phrases: &[String]) -> bool {
+fn may_start_line(line: &str, heads: &LineHeads) -> bool {
+    if heads.always {
+        return true;
+    }
     // The line's first character in lowercase, once: most phrases start with another.
-    let first = line.chars().flat_map(char::to_lowercase).next();
-    phrases.iter().any(|phrase| {
-        // Σ lowercases to σ or ς by its place: a phrase with either may match otherwise (both
-        // are encoded from the byte 0xcf, which a quick search rules out).
-        let sigma = phrase.as_bytes().contains(&0xcf) && phrase.contains(['σ', 'ς']);
-        let head = phrase.chars().next();
-        if head.is_some() && head != first {
-            return sigma;
-        }
-        sigma || {
+    let Some(first) = line.chars().flat_map(char::to_lowercase).next() else {
+        return false;
+    };
+    heads.by_head.get(&first).is_some_and(|phrases| {
+        phrases.iter().any(|phrase| {
             // The line's characters lowercased one by one, as far as the phrase goes.
             let mut lower = line.chars().flat_map(char::to_lowercase);
             phrase.chars().all(|want| lower.next() == Some(want))
-        }
+        })
     })
 }
 
@@ -560,24 +607,37 @@ fn is_line_trim(c: char) -> bool {
         )
 }
 
-fn load(lang: Lang, source: &str) -> Vocab {
+fn parse(lang: Lang, source: &str) -> LexiconFile {
     match toml::from_str::<LexiconFile>(source) {
         Ok(file) => {
             debug_assert_eq!(file.tag, lang.tag(), "a lexicon file names its language");
-            Vocab::new(lang, file)
+            file
         }
         Err(error) => {
             // The files are compiled in and a test loads each one: this is a build mistake.
             debug_assert!(false, "{error}");
-            Vocab::new(lang, LexiconFile::default())
+            LexiconFile::default()
         }
+    }
+}
+
+/// The lexicon file of `lang`, read once: the compiled lexicon, the elisions and the
+/// possessives all come from it.
+fn file(lang: Lang) -> &'static LexiconFile {
+    static FR: LazyLock<LexiconFile> =
+        LazyLock::new(|| parse(Lang::Fr, include_str!("lexicon/fr.toml")));
+    static EN: LazyLock<LexiconFile> =
+        LazyLock::new(|| parse(Lang::En, include_str!("lexicon/en.toml")));
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
     }
 }
 
 /// The compiled lexicon of `lang`, built once.
 pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
-    static FR: LazyLock<Vocab> = LazyLock::new(|| load(Lang::Fr, include_str!("lexicon/fr.toml")));
-    static EN: LazyLock<Vocab> = LazyLock::new(|| load(Lang::En, include_str!("lexicon/en.toml")));
+    static FR: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(Lang::Fr, file(Lang::Fr)));
+    static EN: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(Lang::En, file(Lang::En)));
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -661,15 +721,10 @@ pub(crate) fn common() -> &'static Common {
 /// language is known.
 pub(crate) fn elisions() -> &'static [String] {
     static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
-        let mut all = Vec::new();
-        for source in [
-            include_str!("lexicon/fr.toml"),
-            include_str!("lexicon/en.toml"),
-        ] {
-            if let Ok(file) = toml::from_str::<LexiconFile>(source) {
-                all.extend(file.elisions);
-            }
-        }
+        let mut all: Vec<String> = [Lang::Fr, Lang::En]
+            .into_iter()
+            .flat_map(|lang| file(lang).elisions.iter().cloned())
+            .collect();
         all.sort();
         all.dedup();
         all
@@ -682,11 +737,7 @@ pub(crate) fn possessives() -> &'static [String] {
     static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
         Lang::ALL
             .into_iter()
-            .flat_map(|lang| match lang {
-                Lang::Fr => toml::from_str::<LexiconFile>(include_str!("lexicon/fr.toml")),
-                Lang::En => toml::from_str::<LexiconFile>(include_str!("lexicon/en.toml")),
-            })
-            .flat_map(|file| file.possessives)
+            .flat_map(|lang| file(lang).possessives.iter().cloned())
             .collect()
     });
     &ALL
@@ -738,10 +789,10 @@ mod tests {
             "À PROPOS DE L'ONUDC",
             "à propos",
         ] {
-            assert!(may_start_line(line, &phrases), "{line}");
+            assert!(may_start_line(line, &LineHeads::of(&phrases)), "{line}");
         }
         for line in ["Istan", "A propos", "", "propos"] {
-            assert!(!may_start_line(line, &phrases), "{line}");
+            assert!(!may_start_line(line, &LineHeads::of(&phrases)), "{line}");
         }
         let classes = [
             LineClass::Boilerplate,
@@ -758,10 +809,11 @@ mod tests {
         for lang in [Lang::En, Lang::Fr] {
             for class in classes {
                 let phrases = vocab(lang).line_phrases(class);
+                let heads = LineHeads::of(phrases);
                 for phrase in phrases {
                     let line = format!("{} : la suite", phrase.to_uppercase());
-                    assert!(may_start_line(&line, phrases), "{line}");
-                    assert!(may_start_line(phrase, phrases), "{phrase}");
+                    assert!(may_start_line(&line, &heads), "{line}");
+                    assert!(may_start_line(phrase, &heads), "{phrase}");
                 }
             }
         }

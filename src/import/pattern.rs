@@ -425,125 +425,113 @@ pub(crate) fn match_at(pat: &Pat, sent: &Sent<'_>, at: usize) -> Option<Match> {
 
 /// What the first token of a match can be: a cheap test that lets a scan skip the tokens
 /// where a rule cannot start. Worked out at compile time from the pattern.
+///
+/// It may admit more than the pattern can start with (punctuation outside ASCII is kept as
+/// bits of a small hash), never less: a token it admits is only tried. It is kept small (64
+/// bytes): the matcher reads one at every part it tries.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FirstSet {
-    /// The pattern can match nothing: it may start anywhere.
-    anywhere: bool,
-    /// Any punctuation character.
-    any_punct: bool,
-    /// Any word.
-    word: bool,
-    /// A capitalised word.
-    cap: bool,
-    /// A lowercase word.
-    lower: bool,
-    /// A word of two letters or more without a lowercase one ("UNODC", "25ÈME", "北京").
-    upper: bool,
-    /// A word starting with a digit.
-    digit: bool,
-    /// A quote token.
-    quote: bool,
+    /// Classes every match holds a token of ([`needs`]): where the sentence has none from the
+    /// first token on, the pattern cannot match.
+    needs: Classes,
     /// A word that is or starts a phrase of these classes.
     classes: Classes,
     /// These ASCII punctuation characters, one bit each.
     ascii_puncts: u128,
-    /// These other punctuation characters.
-    puncts: [char; MAX_FIRST_PUNCTS],
-    /// How many of `puncts` are set.
-    punct_count: usize,
+    /// These other punctuation characters, by the bit of their code point modulo 64.
+    other_puncts: u64,
+    /// What else it admits, as bits of [`admit`].
+    flags: u8,
 }
 
-/// The most punctuation characters a first set holds; past them it admits any.
-const MAX_FIRST_PUNCTS: usize = 16;
+/// The bits of [`FirstSet::flags`].
+mod admit {
+    /// The pattern can match nothing: it may start anywhere.
+    pub const ANYWHERE: u8 = 1;
+    /// Any punctuation character.
+    pub const ANY_PUNCT: u8 = 2;
+    /// Any word.
+    pub const WORD: u8 = 4;
+    /// A capitalised word.
+    pub const CAP: u8 = 8;
+    /// A lowercase word.
+    pub const LOWER: u8 = 16;
+    /// A word of two letters or more without a lowercase one ("UNODC", "25ÈME", "北京").
+    pub const UPPER: u8 = 32;
+    /// A word starting with a digit.
+    pub const DIGIT: u8 = 64;
+    /// A quote token.
+    pub const QUOTE: u8 = 128;
+}
 
 impl FirstSet {
     const EMPTY: FirstSet = FirstSet {
-        anywhere: false,
-        any_punct: false,
-        word: false,
-        cap: false,
-        lower: false,
-        upper: false,
-        digit: false,
-        quote: false,
+        needs: 0,
         classes: 0,
         ascii_puncts: 0,
-        puncts: ['\0'; MAX_FIRST_PUNCTS],
-        punct_count: 0,
+        other_puncts: 0,
+        flags: 0,
     };
 
     /// True when a match may start at this token.
     #[inline]
     fn admits(&self, tok: &Token) -> bool {
-        if self.anywhere {
+        let flags = self.flags;
+        if flags & admit::ANYWHERE != 0 {
             return true;
         }
         match tok.kind {
             Kind::Word => {
-                self.word
-                    || self.cap && tok.shape & shape::CAP != 0
-                    || self.digit && tok.shape & shape::DIGIT != 0
-                    || self.lower && tok.shape & (shape::CAP | shape::DIGIT) == 0
-                    || self.upper && tok.shape & shape::UPPER != 0
+                flags & admit::WORD != 0
+                    || flags & admit::CAP != 0 && tok.shape & shape::CAP != 0
+                    || flags & admit::DIGIT != 0 && tok.shape & shape::DIGIT != 0
+                    || flags & admit::LOWER != 0 && tok.shape & (shape::CAP | shape::DIGIT) == 0
+                    || flags & admit::UPPER != 0 && tok.shape & shape::UPPER != 0
                     || tok.may_start(self.classes)
             }
             Kind::Punct(c) => {
-                self.any_punct
+                flags & admit::ANY_PUNCT != 0
                     || if c.is_ascii() {
                         self.ascii_puncts & (1 << u32::from(c)) != 0
                     } else {
-                        self.puncts.iter().take(self.punct_count).any(|p| *p == c)
+                        self.other_puncts & (1 << (u32::from(c) % 64)) != 0
                     }
             }
-            Kind::Quote(_) => self.quote,
+            Kind::Quote(_) => flags & admit::QUOTE != 0,
         }
     }
 
-    #[allow(
-        clippy::indexing_slicing,
-        reason = "a const fn has no iterators: each index is below the length its loop checks"
-    )]
+    /// True when a match may start at token `at` of the sentence: the token is admitted (or
+    /// the pattern can match nothing at the end), and the sentence holds what it needs from
+    /// there on.
+    #[inline]
+    fn admits_at(&self, sent: &Sent<'_>, at: usize) -> bool {
+        let admitted = match sent.tok(at) {
+            Some(tok) => self.admits(tok),
+            None => self.flags & admit::ANYWHERE != 0,
+        };
+        admitted && sent.may_hold(at, self.needs)
+    }
+
+    const fn with(mut self, flag: u8) -> FirstSet {
+        self.flags |= flag;
+        self
+    }
+
     const fn with_punct(mut self, c: char) -> FirstSet {
         if c.is_ascii() {
             self.ascii_puncts |= 1 << (c as u32);
-            return self;
-        }
-        let mut k = 0;
-        while k < self.punct_count {
-            if self.puncts[k] == c {
-                return self;
-            }
-            k += 1;
-        }
-        if self.punct_count < MAX_FIRST_PUNCTS {
-            self.puncts[self.punct_count] = c;
-            self.punct_count += 1;
         } else {
-            self.any_punct = true;
+            self.other_puncts |= 1 << (c as u32 % 64);
         }
         self
     }
 
-    #[allow(
-        clippy::indexing_slicing,
-        reason = "a const fn has no iterators: each index is below the length its loop checks"
-    )]
     const fn union(mut self, other: FirstSet) -> FirstSet {
-        self.anywhere |= other.anywhere;
-        self.any_punct |= other.any_punct;
-        self.word |= other.word;
-        self.cap |= other.cap;
-        self.lower |= other.lower;
-        self.upper |= other.upper;
-        self.digit |= other.digit;
-        self.quote |= other.quote;
+        self.flags |= other.flags;
         self.classes |= other.classes;
         self.ascii_puncts |= other.ascii_puncts;
-        let mut k = 0;
-        while k < other.punct_count {
-            self = self.with_punct(other.puncts[k]);
-            k += 1;
-        }
+        self.other_puncts |= other.other_puncts;
         self
     }
 }
@@ -587,8 +575,48 @@ const fn nullable(pat: &Pat) -> bool {
 /// tokens [`first_of`] admits.
 pub(crate) const fn starts_of(pat: &Pat) -> FirstSet {
     let mut set = first_of(pat);
-    set.anywhere = nullable(pat);
-    set
+    set.needs = needs(pat);
+    if nullable(pat) {
+        set.with(admit::ANYWHERE)
+    } else {
+        set
+    }
+}
+
+/// The classes every match of `pat` holds a token of (a token that is, or starts a phrase of,
+/// the class): those of the parts of a sequence that must match, those all alternatives
+/// share. A cheap test of a sentence rules a pattern out where it holds none of them.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
+pub(crate) const fn needs(pat: &Pat) -> Classes {
+    match pat {
+        Pat::Is(class) | Pat::CapIs(class) => class.bit(),
+        Pat::GivenNameWord => Class::GivenName.bit(),
+        Pat::Seq(parts) => {
+            let mut all = 0;
+            let mut k = 0;
+            while k < parts.len() {
+                all |= needs(&parts[k]);
+                k += 1;
+            }
+            all
+        }
+        Pat::Alt(parts) => {
+            let mut shared = Classes::MAX;
+            let mut k = 0;
+            while k < parts.len() {
+                shared &= needs(&parts[k]);
+                k += 1;
+            }
+            shared
+        }
+        Pat::Rep(part, min, _) if *min > 0 => needs(part),
+        // A lookahead matches from the same token: what it needs is there too.
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Peek(part) => needs(part),
+        _ => 0,
+    }
 }
 
 /// What the first token of a match of `pat` that takes at least one token can be. The parts
@@ -607,18 +635,18 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
         | Pat::WithDigit
         | Pat::Mention
         | Pat::StrongMention
-        | Pat::PlainWord => set.word = true,
+        | Pat::PlainWord => set = set.with(admit::WORD),
         Pat::Capital
         | Pat::CapIs(_)
         | Pat::OrgCapital
         | Pat::OrgTitle
         | Pat::NameWord
         | Pat::GivenNameWord
-        | Pat::Initial => set.cap = true,
-        Pat::Lower => set.lower = true,
+        | Pat::Initial => set = set.with(admit::CAP),
+        Pat::Lower => set = set.with(admit::LOWER),
         // Not only capitals: "25ÈME", and words of a script without case.
-        Pat::Acronym => set.upper = true,
-        Pat::Number => set.digit = true,
+        Pat::Acronym => set = set.with(admit::UPPER),
+        Pat::Number => set = set.with(admit::DIGIT),
         Pat::P(c) => set = set.with_punct(*c),
         Pat::AnyOf(chars) => {
             let bytes = chars.as_bytes();
@@ -641,12 +669,12 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
                 }
                 match char::from_u32(code) {
                     Some(c) => set = set.with_punct(c),
-                    None => set.any_punct = true,
+                    None => set = set.with(admit::ANY_PUNCT),
                 }
                 k += len;
             }
         }
-        Pat::Quote => set.quote = true,
+        Pat::Quote => set = set.with(admit::QUOTE),
         // They take no token: what follows them takes the first (see `Seq`).
         Pat::End | Pat::Peek(_) => {}
         Pat::Seq(parts) => {
@@ -692,7 +720,7 @@ pub(crate) struct Rule {
 impl Rule {
     /// True when the rule may match from token `at`.
     pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
-        sent.tok(at).is_none_or(|tok| self.first.admits(tok))
+        sent.tok(at).is_none_or(|tok| self.first.admits(tok)) && sent.may_hold(at, self.first.needs)
     }
 }
 
@@ -868,6 +896,34 @@ mod tests {
             assert_eq!(admitted, [true, true, true, false]);
             assert!(match_at(&Acronym, &sent, 1).is_some());
         });
+    }
+
+    #[test]
+    fn a_rule_is_ruled_out_where_the_rest_of_the_sentence_lacks_a_class_it_needs() {
+        static RULES: &[Rule] = &[rule!(
+            capital_then_role,
+            Seq(&[
+                Capital,
+                Opt(&Is(Class::Determiner)),
+                Alt(&[Is(Class::Role), Seq(&[Lower, Is(Class::Role)])]),
+            ])
+        )];
+        assert_eq!(needs(RULES[0].pat), Class::Role.bit());
+        with_sent("Paris the minister Lyon", Lang::En, |sent| {
+            let admitted: Vec<bool> = (0..sent.len())
+                .map(|at| RULES[0].may_start(&sent, at))
+                .collect();
+            // "Lyon" is a capital, but no role follows it.
+            assert_eq!(admitted, [true, false, false, false]);
+            assert_eq!(first_rule(RULES, &sent, 0).map(|(_, m)| m.end), Some(3));
+        });
+        // Optional parts, and alternatives that do not all need it, need nothing.
+        assert_eq!(needs(&Opt(&Is(Class::Role))), 0);
+        assert_eq!(needs(&Alt(&[Is(Class::Role), Capital])), 0);
+        assert_eq!(
+            needs(&Peek(&Rep(&Is(Class::Month), 1, 2))),
+            Class::Month.bit()
+        );
     }
 
     #[test]

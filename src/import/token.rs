@@ -43,8 +43,11 @@ pub(crate) struct Token {
     pub start: usize,
     /// Where it ends.
     pub end: usize,
-    lower_start: usize,
-    lower_end: usize,
+    /// Where its lowercase form is in the buffer's lowercase text, as 32-bit offsets: a token
+    /// is kept small (80 bytes, not 96), as a buffer holds one per word. An offset past them
+    /// (a lowercase text of 4 GiB) reads as no lowercase form.
+    lower_start: u32,
+    lower_end: u32,
     /// What it is.
     pub kind: Kind,
     /// Its [`shape`] bits.
@@ -55,7 +58,20 @@ pub(crate) struct Token {
     pub starts: Classes,
 }
 
+/// Where the next lowercase form starts; past 4 GiB, an offset that slices nothing.
+fn offset(lower: &str) -> u32 {
+    u32::try_from(lower.len()).unwrap_or(u32::MAX)
+}
+
 impl Token {
+    /// Where its lowercase form is in its buffer's lowercase text; a range that slices
+    /// nothing when it ends past 4 GiB.
+    fn lower_range(&self) -> std::ops::Range<usize> {
+        if self.lower_end == u32::MAX {
+            return usize::MAX..usize::MAX;
+        }
+        self.lower_start as usize..self.lower_end as usize
+    }
     /// True for a word.
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -97,6 +113,9 @@ pub(crate) struct TokenBuf {
     pub toks: Vec<Token>,
     /// Every word in lowercase, one after the other.
     pub lower: String,
+    /// For each token, the classes of it and every token after it (see [`Sent::may_hold`]);
+    /// filled in by [`Self::annotate`], empty before.
+    rest: Vec<Classes>,
 }
 
 impl TokenBuf {
@@ -108,7 +127,7 @@ impl TokenBuf {
     /// The lowercase form of token `i`.
     pub fn lower(&self, i: usize) -> Option<&str> {
         let tok = self.toks.get(i)?;
-        self.lower.get(tok.lower_start..tok.lower_end)
+        self.lower.get(tok.lower_range())
     }
 
     /// Fills in every word's lexicon classes.
@@ -117,10 +136,11 @@ impl TokenBuf {
             if tok.kind != Kind::Word {
                 continue;
             }
-            if let Some(word) = self.lower.get(tok.lower_start..tok.lower_end) {
+            if let Some(word) = self.lower.get(tok.lower_range()) {
                 (tok.single, tok.starts) = vocab.classes_of(word);
             }
         }
+        self.rest = rest_of(&self.toks);
     }
 
     /// The frame of these tokens: each quote (a byte range of the text and its number)
@@ -157,6 +177,11 @@ impl TokenBuf {
             toks.push(*tok);
         }
         TokenBuf {
+            rest: if self.rest.is_empty() {
+                Vec::new()
+            } else {
+                rest_of(&toks)
+            },
             toks,
             lower: self.lower.clone(),
         }
@@ -169,14 +194,31 @@ impl TokenBuf {
         range: std::ops::Range<usize>,
         vocab: &'a Vocab,
     ) -> Sent<'a> {
+        let rest = if self.rest.len() == self.toks.len() {
+            self.rest.get(range.clone()).unwrap_or_default()
+        } else {
+            &[]
+        };
         Sent {
             text,
             toks: self.toks.get(range).unwrap_or_default(),
             lower: &self.lower,
+            rest,
             vocab,
             spans: &[],
         }
     }
+}
+
+/// For each token, the classes it and the tokens after it are or start phrases of.
+fn rest_of(toks: &[Token]) -> Vec<Classes> {
+    let mut rest = vec![0; toks.len()];
+    let mut after: Classes = 0;
+    for (tok, cell) in toks.iter().zip(rest.iter_mut()).rev() {
+        after |= tok.single | tok.starts;
+        *cell = after;
+    }
+    rest
 }
 
 /// A letter or digit; quick for ASCII and Latin letters, which is most of a release.
@@ -227,6 +269,7 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     buf.toks.clear();
     buf.lower.clear();
+    buf.rest.clear();
     buf.toks.reserve(text.len() / 5);
     buf.lower.reserve(text.len());
     let mut at = 0;
@@ -236,13 +279,13 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
             continue;
         }
         if !is_word_char(c) {
-            let lower_start = buf.lower.len();
+            let lower_start = offset(&buf.lower);
             buf.lower.push(if is_apostrophe(c) { '\'' } else { c });
             buf.toks.push(Token {
                 start: at,
                 end: at + c.len_utf8(),
                 lower_start,
-                lower_end: buf.lower.len(),
+                lower_end: offset(&buf.lower),
                 kind: Kind::Punct(c),
                 shape: 0,
                 single: 0,
@@ -255,7 +298,7 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
         let Some(word) = text.get(at..end) else {
             break;
         };
-        let lower_start = buf.lower.len();
+        let lower_start = offset(&buf.lower);
         let (mut letters, mut lowers, mut digits) = (0usize, 0usize, 0usize);
         for ch in word.chars() {
             if ch.is_alphabetic() {
@@ -288,7 +331,7 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
             start: at,
             end,
             lower_start,
-            lower_end: buf.lower.len(),
+            lower_end: offset(&buf.lower),
             kind: Kind::Word,
             shape,
             single: 0,
@@ -360,6 +403,9 @@ pub(crate) struct Sent<'a> {
     /// The tokens of this sentence.
     pub toks: &'a [Token],
     lower: &'a str,
+    /// The classes of each token and those after it, in the buffer the sentence is part of
+    /// (so also of tokens after the sentence); empty when unknown.
+    rest: &'a [Classes],
     /// The language's lexicon.
     pub vocab: &'a Vocab,
     /// The mentions of people and organisations already read in this sentence, in order:
@@ -394,7 +440,7 @@ impl<'a> Sent<'a> {
     /// Token `i` in lowercase (the quote's marks, for a quote).
     pub fn lower(&self, i: usize) -> Option<&'a str> {
         let tok = self.toks.get(i)?;
-        self.lower.get(tok.lower_start..tok.lower_end)
+        self.lower.get(tok.lower_range())
     }
 
     /// Tokens `from..to` as written, with what stands between them.
@@ -410,6 +456,7 @@ impl<'a> Sent<'a> {
     pub fn from(&self, from: usize) -> Sent<'a> {
         Sent {
             toks: self.toks.get(from..).unwrap_or_default(),
+            rest: self.rest.get(from..).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -417,11 +464,10 @@ impl<'a> Sent<'a> {
 
     /// Tokens `from..to` as a sentence of their own (without mentions).
     pub fn part(&self, from: usize, to: usize) -> Sent<'a> {
+        let to = to.min(self.toks.len());
         Sent {
-            toks: self
-                .toks
-                .get(from..to.min(self.toks.len()))
-                .unwrap_or_default(),
+            toks: self.toks.get(from..to).unwrap_or_default(),
+            rest: self.rest.get(from..to).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -430,6 +476,13 @@ impl<'a> Sent<'a> {
     /// The same sentence with the mentions read in it.
     pub fn with_spans(self, spans: &'a [Span]) -> Sent<'a> {
         Sent { spans, ..self }
+    }
+
+    /// False when no match from token `at` can hold a token of each class of `needs`: no
+    /// token from there on is or starts a phrase of one of them. True when not known.
+    #[inline]
+    pub fn may_hold(&self, at: usize, needs: Classes) -> bool {
+        needs == 0 || self.rest.get(at).is_none_or(|rest| rest & needs == needs)
     }
 
     /// The mention that starts at token `at`.
@@ -591,6 +644,12 @@ mod tests {
     fn sentences_are_cut_when_too_long() {
         let text = "word ".repeat(2_000);
         assert!(count_sentences(&text, Lang::En) >= 3);
+    }
+
+    /// A buffer holds one token per word: tokens stay small.
+    #[test]
+    fn tokens_are_small() {
+        assert!(std::mem::size_of::<Token>() <= 80);
     }
 
     #[test]

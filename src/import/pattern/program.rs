@@ -1,5 +1,5 @@
 //! A rule's pattern compiled for matching: the same tree, each part with what its first token
-//! can be ([`first_of`]) and whether it can match nothing ([`nullable`]), worked out once.
+//! can be and whether it can match nothing ([`starts_of`]), worked out once.
 //!
 //! The matcher walks it exactly as [`super::walk`] walks the pattern, alternatives in order
 //! and repetitions as long as possible, with two shortcuts that change no match:
@@ -14,7 +14,7 @@
 //!   capitalised word and an acronym) tries every way of reading every word: a text in
 //!   capitals took time exponential in the repetitions.
 
-use super::{Captures, FirstSet, Match, Pat, Slot, atom, first_of, nullable, phrases};
+use super::{Captures, FirstSet, Match, Pat, Slot, atom, phrases, starts_of};
 use crate::import::lexicon::Class;
 use crate::import::lexicon::FastMap;
 use crate::import::token::Sent;
@@ -102,21 +102,15 @@ impl<const ROWS: usize> Memo<'_, '_, '_, ROWS> {
     }
 }
 
-/// A pattern compiled for matching.
+/// A pattern compiled for matching: its parts, and apart from them (the matcher tests them
+/// far more often than it walks a part) where each may start.
 #[derive(Debug)]
 pub(crate) struct Program {
-    nodes: Vec<Node>,
+    ops: Vec<Op>,
+    /// What the first token of each part can be, admitting any when the part can match no
+    /// token at all.
+    starts: Vec<FirstSet>,
     root: usize,
-}
-
-/// One part of a compiled pattern.
-#[derive(Debug)]
-struct Node {
-    op: Op,
-    /// What its first token can be, when it takes one.
-    first: FirstSet,
-    /// It can match no token at all.
-    nullable: bool,
 }
 
 /// What a part does; parts are indexes of [`Program::nodes`].
@@ -126,8 +120,8 @@ enum Op {
     Atom(&'static Pat),
     /// A phrase of the class.
     Is(Class),
-    Seq(Vec<usize>),
-    Alt(Vec<usize>),
+    Seq(Box<[usize]>),
+    Alt(Box<[usize]>),
     Opt(usize),
     Rep(usize, u8, u8),
     Save(Slot, usize),
@@ -139,7 +133,8 @@ enum Op {
 /// pattern shared by several parts is one node).
 #[derive(Default)]
 struct Compiler {
-    nodes: Vec<Node>,
+    ops: Vec<Op>,
+    starts: Vec<FirstSet>,
     seen: FastMap<usize, usize>,
 }
 
@@ -165,12 +160,9 @@ impl Compiler {
             Pat::Peek(part) => Op::Peek(self.node(part)),
             _ => Op::Atom(pat),
         };
-        let id = self.nodes.len();
-        self.nodes.push(Node {
-            op,
-            first: first_of(pat),
-            nullable: nullable(pat),
-        });
+        let id = self.ops.len();
+        self.ops.push(op);
+        self.starts.push(starts_of(pat));
         self.seen.insert(key, id);
         id
     }
@@ -182,7 +174,8 @@ impl Program {
         let mut compiler = Compiler::default();
         let root = compiler.node(pat);
         Program {
-            nodes: compiler.nodes,
+            ops: compiler.ops,
+            starts: compiler.starts,
             root,
         }
     }
@@ -219,12 +212,12 @@ impl Program {
     }
 
     /// False when node `id` cannot match at token `at`: it takes a token, and this one
-    /// cannot start it.
+    /// cannot start it, or the sentence holds none of a class it needs from there on.
     #[inline]
     fn may(&self, id: usize, sent: &Sent<'_>, at: usize) -> bool {
-        self.nodes.get(id).is_some_and(|node| {
-            node.nullable || sent.tok(at).is_some_and(|tok| node.first.admits(tok))
-        })
+        self.starts
+            .get(id)
+            .is_some_and(|first| first.admits_at(sent, at))
     }
 
     /// [`super::walk`] over node `id`, with the shortcuts of the module.
@@ -236,10 +229,10 @@ impl Program {
         caps: &mut Captures,
         next: &mut Next<'_>,
     ) -> bool {
-        let Some(node) = self.nodes.get(id) else {
+        let Some(op) = self.ops.get(id) else {
             return false;
         };
-        match &node.op {
+        match op {
             Op::Atom(pat) => atom(pat, sent, at).is_some_and(|end| next(end, caps)),
             Op::Is(class) => phrases(*class, sent, at, caps, next),
             Op::Unless(class, part) => {
