@@ -552,7 +552,7 @@ mod tests {
     )]
     #[case::chain_then_prose(
         "Many are involved in drug trafficking, firearms supply and money laundering. Money laundering grows.",
-        &["Drug trafficking", "Money laundering"]
+        &["Drug trafficking", "Firearms supply", "Money laundering"]
     )]
     #[case::bare_head_alone_in_chain(
         "Online fraud and scams keep growing in the region.",
