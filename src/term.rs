@@ -391,7 +391,8 @@ fn library_loop(
             lib.apply(update);
             dirty = true;
         }
-        if waits.flags.resized.swap(false, Ordering::Relaxed) {
+        let resized = waits.flags.resized.swap(false, Ordering::Relaxed);
+        if resized {
             let (width, height) = terminal::size().context("cannot read the terminal size")?;
             library::update(&mut lib, Action::Resize(Size::new(width, height)));
             dirty = true;
@@ -400,21 +401,8 @@ fn library_loop(
             draw_library(&lib, theme, &mut shown).context("cannot draw")?;
             dirty = false;
         }
-        match waits.poll.poll(&mut waits.events, None) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e).context("cannot wait for input"),
-        }
-        let mut has_input = false;
-        for event in &waits.events {
-            if event.token() == INPUT {
-                if event.is_read_closed() || event.is_error() {
-                    std::process::exit(129);
-                }
-                has_input = true;
-            }
-        }
-        if !has_input {
+        // After a resize, crossterm's own event of it is read at once (see `wait_for_input`).
+        if !resized && !wait_for_input(waits, None)? {
             continue;
         }
         while event::poll(Duration::ZERO).context("cannot read input")? {
@@ -539,7 +527,8 @@ fn run_loop(
             notify(&mut state, notice);
             dirty = true;
         }
-        if waits.flags.resized.swap(false, Ordering::Relaxed) {
+        let resized = waits.flags.resized.swap(false, Ordering::Relaxed);
+        if resized {
             let (width, height) = terminal::size().context("cannot read the terminal size")?;
             update(&mut state, Action::Resize(Size::new(width, height)));
             dirty = true;
@@ -554,23 +543,8 @@ fn run_loop(
             // Once more round: what the hooks got before they could wake the loop.
             continue;
         }
-        match waits.poll.poll(&mut waits.events, wait_for(&state, hooks)) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e).context("cannot wait for input"),
-        }
-        let mut has_input = false;
-        for event in &waits.events {
-            if event.token() == INPUT {
-                if event.is_read_closed() || event.is_error() {
-                    // A hung-up terminal is no terminal any more: nothing to restore, nobody
-                    // to show anything to.
-                    std::process::exit(129);
-                }
-                has_input = true;
-            }
-        }
-        if !has_input {
+        // After a resize, crossterm's own event of it is read at once (see `wait_for_input`).
+        if !resized && !wait_for_input(waits, wait_for(&state, hooks))? {
             continue;
         }
         update(&mut state, Action::Tick(now()));
@@ -580,6 +554,34 @@ fn run_loop(
             Read::Quit => return Ok(Ended::Quit),
         }
     }
+}
+
+/// Waits for the terminal's input, a signal or a hook, at most `timeout`; true when the
+/// terminal has input to read.
+///
+/// The loop does not wait after a resize: crossterm saw the signal too, and its own wait
+/// returns its resize event and drops the terminal's readiness when both come in one wait
+/// (its wait is edge-triggered), so the key typed after a resize would stay unread until the
+/// next one. Reading crossterm's events right after the resize, while no key waits, takes its
+/// resize event alone.
+fn wait_for_input(waits: &mut Waits, timeout: Option<Duration>) -> anyhow::Result<bool> {
+    match waits.poll.poll(&mut waits.events, timeout) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(false),
+        Err(e) => return Err(e).context("cannot wait for input"),
+    }
+    let mut has_input = false;
+    for event in &waits.events {
+        if event.token() == INPUT {
+            if event.is_read_closed() || event.is_error() {
+                // A hung-up terminal is no terminal any more: nothing to restore, nobody to
+                // show anything to.
+                std::process::exit(129);
+            }
+            has_input = true;
+        }
+    }
+    Ok(has_input)
 }
 
 /// What reading the waiting input came to.

@@ -188,6 +188,30 @@ fn q_exits_0_with_the_terminal_restored() {
 }
 
 #[test]
+fn a_key_after_a_resize_is_read_at_once() {
+    // crossterm's own wait returns on the resize signal and forgets that the terminal had a
+    // key in the same wait: the key stayed unread until the next one.
+    for round in 0..3 {
+        let mut pty = Pty::reader();
+        pty.type_bytes(b"G");
+        std::thread::sleep(Duration::from_millis(200));
+        pty._master
+            .resize(PtySize {
+                rows: 15,
+                cols: 60,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let from = pty.raw.len();
+        pty.type_bytes(b"q");
+        assert_eq!(pty.wait_exit(), 0, "round {round}");
+        assert_restored(&pty.text_since(from), "q after a resize");
+    }
+}
+
+#[test]
 fn a_bracketed_paste_is_never_keys_and_goes_into_a_query() {
     let mut pty = Pty::reader();
     assert!(
