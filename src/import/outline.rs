@@ -483,7 +483,7 @@ fn is_prose_with_dateline(text: &str, vocab: &Vocab) -> bool {
 /// The title: the first block that is no furniture and no date, cut to one line.
 /// The title's block and text, and whether the block is too long to be only a title.
 fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
-    let is_candidate = |i: usize| {
+    let candidate = |i: usize| {
         doc.block_text(i).is_some_and(|text| {
             !is_furniture(text, vocab)
                 && metadata_date(text, vocab).is_none()
@@ -492,6 +492,20 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 // "De : Gendarmerie royale du Canada", "From: Europol": a label, not a title.
                 && source_label(text, vocab).is_none()
         })
+    };
+    // The searches below ask again about the same blocks: each is judged once.
+    let searched = doc
+        .blocks
+        .len()
+        .min(TITLE_SEARCH_BLOCKS.max(FRONT_BLOCKS * 2));
+    let judged = vec![std::cell::Cell::new(None); searched];
+    let is_candidate = |i: usize| match judged.get(i) {
+        Some(cell) => cell.get().unwrap_or_else(|| {
+            let is = candidate(i);
+            cell.set(Some(is));
+            is
+        }),
+        None => candidate(i),
     };
     // A list's entry is a menu's ("- Data and Research") when anything else can be the title.
     let front = 0..doc.blocks.len().min(FRONT_BLOCKS * 2);
