@@ -507,6 +507,9 @@ fn run_loop(
     let now = || u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
     let mut shown_second = None;
     let mut dirty = true;
+    // A resize was handled and crossterm's own event of it is not read yet (see
+    // `wait_for_input`): read it before waiting again.
+    let mut read_now = false;
     loop {
         let signal = waits.flags.stop.load(Ordering::Relaxed);
         if signal != 0 {
@@ -527,11 +530,11 @@ fn run_loop(
             notify(&mut state, notice);
             dirty = true;
         }
-        let resized = waits.flags.resized.swap(false, Ordering::Relaxed);
-        if resized {
+        if waits.flags.resized.swap(false, Ordering::Relaxed) {
             let (width, height) = terminal::size().context("cannot read the terminal size")?;
             update(&mut state, Action::Resize(Size::new(width, height)));
             dirty = true;
+            read_now = true;
         }
         if dirty {
             screen.draw(&state).context("cannot draw")?;
@@ -543,8 +546,7 @@ fn run_loop(
             // Once more round: what the hooks got before they could wake the loop.
             continue;
         }
-        // After a resize, crossterm's own event of it is read at once (see `wait_for_input`).
-        if !resized && !wait_for_input(waits, wait_for(&state, hooks))? {
+        if !std::mem::take(&mut read_now) && !wait_for_input(waits, wait_for(&state, hooks))? {
             continue;
         }
         update(&mut state, Action::Tick(now()));

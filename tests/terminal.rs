@@ -26,7 +26,7 @@ const RESTORE: [&str; 4] = [
 
 struct Pty {
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: mpsc::Receiver<Vec<u8>>,
     /// Everything received, raw.
@@ -59,7 +59,7 @@ impl Pty {
         });
         Pty {
             child,
-            _master: pair.master,
+            master: pair.master,
             writer,
             output,
             raw: Vec::new(),
@@ -195,7 +195,7 @@ fn a_key_after_a_resize_is_read_at_once() {
         let mut pty = Pty::reader();
         pty.type_bytes(b"G");
         std::thread::sleep(Duration::from_millis(200));
-        pty._master
+        pty.master
             .resize(PtySize {
                 rows: 15,
                 cols: 60,
