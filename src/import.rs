@@ -24,7 +24,7 @@ mod assemble;
 pub(crate) mod blocks;
 mod extract;
 mod facts;
-mod lexicon;
+pub(crate) mod lexicon;
 mod links;
 mod outline;
 mod pattern;

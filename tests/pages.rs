@@ -189,6 +189,79 @@ mod html {
         );
     }
 
+    /// A page whose article Readability finds, with a box of further reading beside it, a
+    /// footer of links, and the description given.
+    fn page_with_aside(description: &str, aside_heading: &str, aside_links: usize) -> String {
+        let aside_items: String = (0..aside_links)
+            .map(|n| format!("<li><a href=\"/doc/{n}\">Procedure file {n}</a></li>"))
+            .collect();
+        format!(
+            "<html lang=en><head><link rel=canonical href=\"https://example.org/news/a\">\
+            <meta property=\"og:title\" content=\"Ministers agree on a joint plan | News | Example Council\">\
+            <meta name=\"description\" content=\"{description}\"></head><body>\
+            <header><h2>For more information</h2><ul><li><a href=\"/menu\">Menu</a></li></ul></header>\
+            <main><article><p>The ministers agreed today on a joint action plan against firearms trafficking and organised crime in the region, the council said in a statement after the meeting in Brussels.</p>\
+            <p>The plan covers training, information exchange and joint operations over the next three years, and will be reviewed each year by the ministers and the agencies concerned.</p>\
+            <p>The agencies will report to the council twice a year on the progress made, starting in the autumn, and the first joint operations are planned for the spring.</p></article>\
+            <div class=\"box\"><h2>{aside_heading}</h2><ul>{aside_items}</ul></div></main>\
+            <footer><h2>Useful links</h2><ul><li><a href=\"/privacy\">Privacy</a></li></ul></footer></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_box_of_further_reading_beside_the_article_gives_the_links() {
+        let html = page_with_aside("", "Further information", 2);
+        let b = page(&html).unwrap().briefing;
+        let links: Vec<(&str, Option<&str>)> = b
+            .links
+            .iter()
+            .map(|l| (l.title.as_str(), l.url.as_deref()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Procedure file 0", Some("https://example.org/doc/0")),
+                ("Procedure file 1", Some("https://example.org/doc/1")),
+            ]
+        );
+        // The headline, without the section and the site the title adds.
+        assert_eq!(b.title, "Ministers agree on a joint plan");
+        // Not a box under another heading, nor one of more links than a box holds (a menu).
+        let other = page(&page_with_aside("", "Most read", 2)).unwrap().briefing;
+        assert!(other.links.is_empty(), "{:?}", other.links);
+        let menu = page(&page_with_aside("", "Further information", 40))
+            .unwrap()
+            .briefing;
+        assert!(menu.links.is_empty(), "{:?}", menu.links);
+    }
+
+    #[test]
+    fn a_description_the_article_leaves_out_is_its_standfirst() {
+        let standfirst = "Ministers agree on a joint action plan against firearms trafficking, with training and joint operations.";
+        let b = page(&page_with_aside(standfirst, "Related", 0))
+            .unwrap()
+            .briefing;
+        assert_eq!(b.summary.first().map(String::as_str), Some(standfirst));
+        // A description cut from the article's first lines is not read twice.
+        let cut = "The ministers agreed today on a joint action plan against firearms trafficking and organised…";
+        let b = page(&page_with_aside(cut, "Related", 0)).unwrap().briefing;
+        assert!(
+            b.summary[0].starts_with("The ministers agreed today"),
+            "{:?}",
+            b.summary
+        );
+        assert!(!all_text(&b).contains("organised…"));
+        // Nor is a site's own description, which shares few words with the article.
+        let site =
+            "Example Council is the official website of the council of the sixteen member cities.";
+        let b = page(&page_with_aside(site, "Related", 0)).unwrap().briefing;
+        assert!(
+            !all_text(&b).contains("official website"),
+            "{:?}",
+            b.summary
+        );
+    }
+
     #[test]
     fn scripts_hidden_text_and_escapes_never_reach_the_briefing() {
         let html = "<html lang=en><head><title>Police dismantle a smuggling ring</title>\

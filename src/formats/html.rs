@@ -17,6 +17,7 @@ use dom_smoothie::{Config, Readability};
 use super::page::words::fold_key;
 use super::page::{DocBuilder, PageMeta, clean_line, date_of_timestamp};
 use crate::import::blocks::{BlockKind, Doc};
+use crate::import::lexicon::{self, LineClass};
 use crate::model::Lang;
 
 /// The largest page read, in bytes of HTML.
@@ -29,6 +30,10 @@ pub const MAX_ELEMENTS: usize = 500_000;
 const MAX_META_CHARS: usize = 300;
 /// How far into the page a `<meta charset>` is looked for, as the HTML standard's prescan does.
 const PRESCAN_BYTES: usize = 1024;
+/// A box of further reading beside the article holds at most this many links (more is a menu).
+const MAX_FURTHER_LINKS: usize = 30;
+/// A page's description is its standfirst when it has at least this many words.
+const STANDFIRST_MIN_WORDS: usize = 8;
 
 /// Why a page could not be read: a message in the `expected ..., found ...` form, and a help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +95,7 @@ pub(crate) fn read_page(bytes: &[u8]) -> Result<(Doc, PageMeta), PageError> {
         .iter()
         .find_map(|n| n.attr("datetime").and_then(|d| date_of_timestamp(&d)));
     let base = base_url(&page);
+    let further = further_reading(&page);
     let body_fallback = page.select("body").html().to_string();
     let config = Config {
         max_elements_to_parse: MAX_ELEMENTS,
@@ -104,6 +110,7 @@ pub(crate) fn read_page(bytes: &[u8]) -> Result<(Doc, PageMeta), PageError> {
                 article.published_time.clone(),
                 article.lang.clone(),
                 article.site_name.clone(),
+                article.excerpt.clone(),
             );
             (article.content.to_string(), meta)
         }
@@ -115,27 +122,120 @@ pub(crate) fn read_page(bytes: &[u8]) -> Result<(Doc, PageMeta), PageError> {
             let m = readability.get_article_metadata(readability.parse_json_ld());
             (
                 body_fallback,
-                (Some(m.title), m.published_time, m.lang, m.site_name),
+                (
+                    Some(m.title),
+                    m.published_time,
+                    m.lang,
+                    m.site_name,
+                    m.excerpt,
+                ),
             )
         }
     };
-    let (title, published, lang, site) = article_meta;
+    let (title, published, lang, site, excerpt) = article_meta;
     let title = title.and_then(|t| clean_line(&t, MAX_META_CHARS));
     // The page's own headline, when the title is it with the site's name around it.
     meta.title = match (title, h1) {
         (Some(t), Some(h)) if t.contains(&h) => Some(h),
-        (Some(t), _) => Some(t),
+        (Some(t), _) => Some(headline_of(&t).to_string()),
         (None, h) => h,
     };
     meta.date = published.as_deref().and_then(date_of_timestamp).or(time);
     meta.lang = lang.as_deref().and_then(Lang::from_tag);
     meta.source = site.and_then(|s| clean_line(&s, MAX_META_CHARS));
+    let article = Document::from(content.as_str());
+    let article_key = fold_key(&article.root().text());
+    let standfirst = excerpt
+        .and_then(|e| clean_line(&e, usize::MAX))
+        .filter(|e| is_standfirst(e, &article_key));
+    // The boxes of further reading the article left out, after it.
+    let mut extra = String::new();
+    for (heading, html) in &further {
+        if !article_key.contains(&fold_key(heading)) {
+            extra.push_str(html);
+        }
+    }
+    let article = if extra.is_empty() {
+        article
+    } else {
+        Document::from(format!("{content}{extra}").as_str())
+    };
     let doc = walk(
-        &Document::from(content.as_str()),
+        &article,
         base.as_deref(),
         meta.title.as_deref(),
+        standfirst.as_deref(),
     );
     Ok((doc, meta))
+}
+
+/// The headline of a page's title: what comes before the first " | " ("Headline | News |
+/// Site"), when that is more than two words.
+fn headline_of(title: &str) -> &str {
+    match title.split_once(" | ") {
+        Some((head, _)) if head.split_whitespace().count() > 2 => head,
+        _ => title,
+    }
+}
+
+/// True when a page's description is a standfirst the article left out: a sentence of some
+/// length, not already at the article's start, whose words the article mostly uses (a site's
+/// own description shares few).
+fn is_standfirst(description: &str, article_key: &str) -> bool {
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(fold_key)
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    if description.split_whitespace().count() < STANDFIRST_MIN_WORDS || words.is_empty() {
+        return false;
+    }
+    // A description cut from the article's first lines ("…" at its end) is already there.
+    let start: String = fold_key(description.trim_end_matches(['…', '.']))
+        .chars()
+        .take(60)
+        .collect();
+    if article_key.contains(&start) {
+        return false;
+    }
+    let shared = words
+        .iter()
+        .filter(|w| article_key.contains(w.as_str()))
+        .count();
+    2 * shared >= words.len()
+}
+
+/// The boxes of further reading beside the article ("Further information", "Pour en savoir
+/// plus" and their links): each heading's text and the HTML of the element that holds it and
+/// its links. Not the page's header, navigation or footer, nor a box of more links than
+/// [`MAX_FURTHER_LINKS`] (a menu).
+fn further_reading(page: &Document) -> Vec<(String, String)> {
+    let vocabs = [lexicon::vocab(Lang::En), lexicon::vocab(Lang::Fr)];
+    let mut out = Vec::new();
+    for heading in page.select("h2, h3, h4, h5, h6").nodes() {
+        let Some(text) = clean_line(&heading.text(), MAX_META_CHARS) else {
+            continue;
+        };
+        if !vocabs.iter().any(|v| v.line_is(&text, LineClass::MoreInfo))
+            || heading
+                .ancestors_it(None)
+                .any(|a| a.is("footer, nav, header, [role=navigation], [role=contentinfo]"))
+        {
+            continue;
+        }
+        let Some(holder) = heading.parent() else {
+            continue;
+        };
+        let links = dom_query::Selection::from(holder)
+            .select("a[href]")
+            .length();
+        if (1..=MAX_FURTHER_LINKS).contains(&links)
+            && let Some(html) = holder.try_html()
+        {
+            out.push((text, html.to_string()));
+        }
+    }
+    out
 }
 
 /// The page's text: as its byte-order mark or `<meta charset>` says, else UTF-8 when it is,
@@ -460,10 +560,19 @@ fn kind_in(stack: &[Role]) -> BlockKind {
 /// Walks the article into blocks, without recursion (the depth was bounded, but a walk
 /// needs no stack of its own). The title comes first, as a heading, unless the article
 /// opens with it.
-fn walk(article: &Document, base: Option<&str>, title: Option<&str>) -> Doc {
+fn walk(
+    article: &Document,
+    base: Option<&str>,
+    title: Option<&str>,
+    standfirst: Option<&str>,
+) -> Doc {
     let mut b = DocBuilder::default();
     if let Some(title) = title {
         b.text(title, BlockKind::Heading);
+        b.close();
+    }
+    if let Some(standfirst) = standfirst {
+        b.text(standfirst, BlockKind::Paragraph);
         b.close();
     }
     let title_key = title.map(fold_key);
@@ -513,7 +622,11 @@ fn walk(article: &Document, base: Option<&str>, title: Option<&str>) -> Doc {
         }
     }
     let mut doc = b.finish();
-    drop_repeated_title(&mut doc, title_key.as_deref());
+    drop_repeated_title(
+        &mut doc,
+        title_key.as_deref(),
+        1 + usize::from(standfirst.is_some()),
+    );
     doc
 }
 
@@ -548,21 +661,22 @@ fn after<'a>(
     }
 }
 
-/// Drops a heading right after the title that says the same (the article's own `<h1>`).
-fn drop_repeated_title(doc: &mut Doc, title_key: Option<&str>) {
+/// Drops a heading at `at`, where the article starts after the title (and the standfirst),
+/// that says the same as the title (the article's own `<h1>`).
+fn drop_repeated_title(doc: &mut Doc, title_key: Option<&str>, at: usize) {
     let Some(key) = title_key else {
         return;
     };
     let repeated = doc
         .blocks
-        .get(1)
+        .get(at)
         .is_some_and(|b| b.kind == BlockKind::Heading)
-        && doc.block_text(1).is_some_and(|t| fold_key(t) == key);
+        && doc.block_text(at).is_some_and(|t| fold_key(t) == key);
     if repeated {
-        doc.blocks.remove(1);
-        doc.links.retain(|l| l.block != 1);
+        doc.blocks.remove(at);
+        doc.links.retain(|l| l.block != at);
         for link in &mut doc.links {
-            if link.block >= 1 {
+            if link.block > at {
                 link.block = link.block.saturating_sub(1);
             }
         }
@@ -645,7 +759,7 @@ mod tests {
             "<div><h2>Areas</h2><ul><li>Training</li><li><p>Joint <a href='/ops'>operations</a></p></li></ul>\
              <blockquote><p>We act together.</p></blockquote><p>Line one<br>line two</p></div>",
         );
-        let doc = walk(&doc, Some("https://x.org/news/a"), Some("Title"));
+        let doc = walk(&doc, Some("https://x.org/news/a"), Some("Title"), None);
         assert_eq!(
             blocks(&doc),
             [
@@ -669,6 +783,7 @@ mod tests {
             &Document::from("<h1>The Title</h1><p>Body text here.</p>"),
             None,
             Some("The title"),
+            None,
         );
         assert_eq!(
             blocks(&doc),
