@@ -69,6 +69,40 @@ fn label_of(sent: &Sent<'_>, (a, mut b): (usize, usize)) -> Option<String> {
     text_of(sent, (a, b))
 }
 
+/// The letters of Roman numerals in names ("Henry VIII").
+const ROMAN_DIGITS: [char; 5] = ['I', 'V', 'X', 'L', 'C'];
+
+/// A name with the words written in capitals ("Andrzej BUŁA") in the case of the other
+/// words ("Andrzej Buła"); Roman numerals stay ("Henry VIII").
+pub(crate) fn name_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (n, word) in name.split(' ').enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let shouting = letters >= 2
+            && !word.chars().any(char::is_lowercase)
+            && !word.chars().all(|c| ROMAN_DIGITS.contains(&c));
+        if !shouting {
+            out.push_str(word);
+            continue;
+        }
+        // Each word part starts with a capital: "JEAN-PIERRE" -> "Jean-Pierre", "O'NEILL" ->
+        // "O'Neill".
+        let mut start = true;
+        for c in word.chars() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic();
+        }
+    }
+    out
+}
+
 /// A person reference from a mention's token ranges.
 fn person_ref(
     sent: &Sent<'_>,
@@ -78,7 +112,7 @@ fn person_ref(
     gender: Option<Gender>,
 ) -> Option<PersonRef> {
     Some(PersonRef {
-        name: text_of(sent, name)?,
+        name: name_case(&text_of(sent, name)?),
         role: role.and_then(|r| text_of(sent, r)),
         org: org.and_then(|o| text_of(sent, o)),
         gender,
@@ -449,5 +483,23 @@ impl Extractor<'_> {
                 },
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_case;
+
+    #[test]
+    fn surnames_in_capitals_take_the_case_of_the_name() {
+        assert_eq!(name_case("Andrzej BUŁA"), "Andrzej Buła");
+        assert_eq!(
+            name_case("Snježana KOBEŠĆAK SMODIŠ"),
+            "Snježana Kobešćak Smodiš"
+        );
+        assert_eq!(name_case("JEAN-PIERRE O'NEILL"), "Jean-Pierre O'Neill");
+        // Names already in mixed case, and Roman numerals, stay as written.
+        assert_eq!(name_case("Nicoletta della Valle"), "Nicoletta della Valle");
+        assert_eq!(name_case("Henry VIII"), "Henry VIII");
     }
 }

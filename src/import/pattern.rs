@@ -206,12 +206,48 @@ pub(crate) fn is_name_word(sent: &Sent<'_>, i: usize) -> bool {
     tok.is_word()
         && tok.end - tok.start > 1
         && tok.has(shape::CAP | shape::LETTER)
-        && (!tok.has(shape::UPPER) || tok.end - tok.start <= 3 && tok.has(shape::CAP))
+        && (!tok.has(shape::UPPER)
+            || tok.end - tok.start <= 3 && tok.has(shape::CAP)
+            || surname_in_capitals(sent, i))
         && (tok.single & mask == 0
             // "Will Kerr", "May Chen": a given name that is also a small word, before a name.
             || tok.is(Class::GivenName)
                 && tok.single & (mask & !Class::Stop.bit()) == 0
                 && sent.tok(i + 1).is_some_and(|t| t.has(shape::CAP)))
+}
+
+/// True when token `i`, a word in capitals, is a surname written in capitals as many
+/// official releases do ("Andrzej BUŁA", "M. Gérald DARMANIN", "Mr OMARJEE", "Snježana
+/// KOBEŠĆAK SMODIŠ"): after a given name in mixed case, an honorific, or one such surname.
+/// An acronym elsewhere is no name ("the EMPACT platform").
+fn surname_in_capitals(sent: &Sent<'_>, i: usize) -> bool {
+    let mixed_name = |j: usize| {
+        sent.tok(j)
+            .is_some_and(|t| !t.has(shape::UPPER) && t.has(shape::CAP))
+            && is_name_word(sent, j)
+    };
+    let honorific = |j: usize| {
+        sent.is(j, Class::Honorific)
+            || sent.is(j, Class::HonorificF)
+            || sent.is(j, Class::HonorificM)
+    };
+    let caps = |j: usize| {
+        sent.tok(j).is_some_and(|t| {
+            t.is_word()
+                && t.has(shape::UPPER | shape::CAP | shape::LETTER)
+                && !t.has(shape::HAS_DIGIT)
+                && t.single & NOT_NAME_MASK == 0
+        })
+    };
+    if !caps(i) || i == 0 {
+        return false;
+    }
+    let before = i - 1;
+    // "M. DARMANIN": the honorific's period.
+    let titled = |j: usize| honorific(j) || sent.is_punct(j, '.') && j > 0 && honorific(j - 1);
+    mixed_name(before)
+        || titled(before)
+        || caps(before) && before > 0 && (mixed_name(before - 1) || titled(before - 1))
 }
 
 /// The gender of the pronoun a verb carries ("a-t-elle": feminine), for a word that ends

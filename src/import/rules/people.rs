@@ -212,6 +212,14 @@ static ORG_ROLE_HEAD: Pat = Seq(&[
     Ref(&ROLE_HEAD),
 ]);
 
+/// A member's political group and country in parentheses after the name: "(EPP, PL)",
+/// "(the Left, FR)", "(S&D, DE)".
+static AFFILIATION: Pat = Seq(&[
+    P('('),
+    Rep(&Alt(&[Word, P(','), AnyOf("&/")]), 1, 6),
+    P(')'),
+]);
+
 /// "Maria Lind, Director of the National Cyber Unit," / "Yury Fedotov, directeur exécutif".
 static NAME_COMMA_ROLE: Pat = Seq(&[
     // One word alone is a name only after an honorific: "Speaking in London, the Minister".
@@ -219,12 +227,19 @@ static NAME_COMMA_ROLE: Pat = Seq(&[
         Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &NAME)]),
         Save(Slot::Name, &LONG_NAME),
     ]),
-    // "Steven Masada - Assistant General Counsel": a byline's dash.
-    Alt(&[P(','), AnyOf("–—-")]),
+    // "Steven Masada - Assistant General Counsel": a byline's dash; "Andrzej BUŁA (EPP, PL),
+    // co-rapporteur": a member's group and country between the name and the role.
+    Alt(&[
+        Seq(&[Ref(&AFFILIATION), Opt(&Alt(&[P(','), AnyOf("–—-")]))]),
+        Alt(&[P(','), AnyOf("–—-")]),
+    ]),
     Alt(&[
         Seq(&[
             Opt(&Alt(&[Is(Class::Determiner), Is(Class::Indefinite)])),
-            Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)])),
+            Save(
+                Slot::Role,
+                &Seq(&[Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)]), Opt(&ROLE_NOUN_TAIL)]),
+            ),
         ]),
         // "Ama Owusu, a maritime security analyst": the field of a role, after "a".
         Seq(&[
@@ -232,6 +247,13 @@ static NAME_COMMA_ROLE: Pat = Seq(&[
             Save(Slot::Role, &Seq(&[Rep(&Lower, 1, 3), Ref(&ROLE)])),
         ]),
     ]),
+]);
+
+/// The nouns that close a role's organisation written as a name ("co-rapporteur for the
+/// RESTORE regulation", "… (EAFRD) related regulation"), up to the comma or the verb.
+static ROLE_NOUN_TAIL: Pat = Seq(&[
+    Rep(&Lower, 1, 2),
+    Peek(&Alt(&[P(','), Is(Class::SpeechVerb)])),
 ]);
 
 /// "le directeur exécutif de l'ONUDC, Yury Fedotov" / "Minister of Justice, Anna Karlsson".
@@ -674,6 +696,31 @@ mod tests {
         "Spanish Minister of the Interior Fernando Grande-Marlaska Gómez said",
         Lang::En,
         &[("Fernando Grande-Marlaska Gómez", "Spanish Minister of the Interior", "Spanish", Some(M))]
+    )]
+    #[case::surname_in_capitals_with_group(
+        "Andrzej BUŁA (EPP, PL), co-rapporteur for the RESTORE regulation said:",
+        Lang::En,
+        &[("Andrzej BUŁA", "co-rapporteur for the RESTORE regulation", "RESTORE", Some(M))]
+    )]
+    #[case::group_without_comma(
+        "Younous OMARJEE (the Left, FR) co-rapporteur for the RESTORE regulation stated:",
+        Lang::En,
+        &[("Younous OMARJEE", "co-rapporteur for the RESTORE regulation", "RESTORE", None)]
+    )]
+    #[case::surname_in_capitals_fr(
+        "Le ministre de l'Intérieur, M. Gérald DARMANIN, a déclaré :",
+        Lang::Fr,
+        &[("Gérald DARMANIN", "ministre de l'Intérieur", "", Some(M))]
+    )]
+    #[case::two_surnames_in_capitals(
+        "Snježana KOBEŠĆAK SMODIŠ, spokesperson of the Parliament, said",
+        Lang::En,
+        &[("Snježana KOBEŠĆAK SMODIŠ", "spokesperson of the Parliament", "Parliament", None)]
+    )]
+    #[case::acronym_after_a_name_is_no_surname(
+        "Europol EMPACT priorities and the INTERPOL ASEANAPOL meeting",
+        Lang::En,
+        &[]
     )]
     #[case::internal_affairs(
         "Serbia's Minister of Internal Affairs Ivica Dačić said",

@@ -45,10 +45,10 @@ static CLAUSE_END: Pat = Seq(&[
 ]);
 
 /// What stands between a source and its verb: ", who led the operation,", ", in charge of
-/// customs,".
-static APPOSITION: Pat = Opt(&Seq(&[
-    P(','),
-    Rep(&Alt(&[PlainWord, AnyOf("'()")]), 1, 16),
+/// customs,", a member's group and country "(S&D, DE)".
+static APPOSITION: Pat = Opt(&Alt(&[
+    Seq(&[P(','), Rep(&Alt(&[PlainWord, AnyOf("'()")]), 1, 16)]),
+    Seq(&[P('('), Rep(&Alt(&[PlainWord, AnyOf(",&/")]), 1, 6), P(')')]),
 ]));
 
 /// "“…,” said Maria Lind" / "« … », a noté M. Fedotov lors de ses remarques liminaires".
@@ -439,6 +439,20 @@ mod tests {
         Lang::En,
         Some(0),
         "Maria Lind, Director of the National Cyber Unit",
+        None
+    )]
+    #[case::en_group_between_source_and_verb(
+        "Rapporteur Ismail ERTUG (S&D, DE) said: Q",
+        Lang::En,
+        Some(0),
+        "Rapporteur Ismail ERTUG",
+        None
+    )]
+    #[case::en_group_after_name_before_role(
+        "Younous OMARJEE (the Left, FR) co-rapporteur for the RESTORE regulation stated: Q",
+        Lang::En,
+        Some(0),
+        "Younous OMARJEE (the Left, FR) co-rapporteur for the RESTORE regulation",
         None
     )]
     #[case::en_statement(
