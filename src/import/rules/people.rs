@@ -318,6 +318,18 @@ static ROLE_NAME_COMMA_ROLE: Pat = Seq(&[
 static ROLE_NAME: Pat = Seq(&[
     Opt(&Is(Class::Determiner)),
     Alt(&[
+        // "AFP Commander Pacific Melinda Phelan": capitals between a role and a known given
+        // name are the role's (its region or portfolio), not the name's.
+        Seq(&[
+            Save(
+                Slot::Role,
+                &Seq(&[
+                    Alt(&[Ref(&ORG_ROLE_HEAD), Ref(&ROLE_HEAD)]),
+                    Rep(&Unless(Class::GivenName, &OrgCapital), 1, 2),
+                ]),
+            ),
+            Save(Slot::Name, &GIVEN_FULL_NAME),
+        ]),
         Seq(&[
             Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE_HEAD), Ref(&ROLE_HEAD)])),
             Opt(&Save(Slot::Title, &HONORIFIC)),
@@ -721,6 +733,11 @@ mod tests {
         "Europol EMPACT priorities and the INTERPOL ASEANAPOL meeting",
         Lang::En,
         &[]
+    )]
+    #[case::region_between_role_and_name(
+        "AFP Commander Pacific Sarah Phelan said",
+        Lang::En,
+        &[("Sarah Phelan", "AFP Commander Pacific", "AFP", Some(F))]
     )]
     #[case::internal_affairs(
         "Serbia's Minister of Internal Affairs Ivica Dačić said",
