@@ -595,6 +595,8 @@ mod tests {
     #[case::what_is_done_with_arms_fr("la production de méthamphétamine et la vente d'armes", Lang::Fr, &[("production de méthamphétamine", "drug-trafficking"), ("vente d'armes", "firearms-trafficking")])]
     #[case::sanctions_imposed("MEPs call for personal sanctions against those responsible", Lang::En, &[("personal sanctions", "sanctions")])]
     #[case::sanctions_evaded("the network organised sanctions evasion through third countries", Lang::En, &[("sanctions evasion", "sanctions-evasion")])]
+    #[case::abuses_of_the_person("Arbitrary detentions, torture and extrajudicial killings", Lang::En, &[("Arbitrary detentions", "kidnapping"), ("torture", "violent-crime"), ("extrajudicial killings", "violent-crime")])]
+    #[case::abuses_of_the_person_fr("les disparitions forcées et les actes de torture", Lang::Fr, &[("disparitions forcées", "kidnapping"), ("actes de torture", "violent-crime")])]
     #[case::supply_of_an_area_thing("the supply of equipment and the production of the report", Lang::En, &[("equipment", "funding-and-equipment")])]
     fn phrases_name_their_category(
         #[case] text: &str,
