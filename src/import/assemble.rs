@@ -103,6 +103,31 @@ fn party(mut org: Org, place: &[String], vocab: &Vocab) -> Option<Org> {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
+    // "Western Balkans", "Golfe de Guinée": a place, unless an organisation's word or short
+    // name says otherwise ("Pacific Islands Forum", "Caribbean Community (CARICOM)").
+    let lower: Vec<String> = org
+        .name
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .collect();
+    // "Belgium and the Netherlands", "France et le Bénin", "Justice and Law" (a minister's
+    // portfolio): names joined by "and" with no word of an organisation are several places or
+    // a portfolio, no party ("Police and Border Guard" keeps its organisation's word).
+    if lower.iter().any(|w| vocab.is(w, Class::ListConnector))
+        && !lower.iter().any(|w| vocab.is(w, Class::OrgWord))
+        && org.full.is_none()
+    {
+        return None;
+    }
+    if is_place(&org.name, vocab)
+        && !lower
+            .iter()
+            .any(|w| vocab.is(w, Class::OrgWord) || vocab.is(w, Class::OrgName))
+        && org.full.is_none()
+        && !acronym
+    {
+        return None;
+    }
     let one_word = !key.contains(' ') && org.full.is_none();
     // One capitalised word that the lexicon knows as a common word is no name.
     let (single, _) = vocab.classes_of(&key);
@@ -110,6 +135,25 @@ fn party(mut org: Org, place: &[String], vocab: &Vocab) -> Option<Org> {
         return None;
     }
     Some(org)
+}
+
+/// True when `name` is a region's or a sea's: a region word last ("Western Balkans", "Indian
+/// Ocean"), or with a lowercase word after it ("Gulf of Guinea", "Afrique de l'Ouest",
+/// "Méditerranée centrale", "South America to European"); not a body named after one
+/// ("Pacific Islands Forum").
+fn is_place(name: &str, vocab: &Vocab) -> bool {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let region = |w: Option<&&str>| w.is_some_and(|w| vocab.is(&w.to_lowercase(), Class::Region));
+    let lower =
+        |w: Option<&&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    region(words.last())
+        || words
+            .iter()
+            .enumerate()
+            .any(|(n, w)| region(Some(w)) && lower(words.get(n + 1)))
 }
 
 /// The parties: organisations of the front, of people's roles, of speakers, of "About"
@@ -464,4 +508,36 @@ pub(crate) fn briefing(
     items(&mut briefing, facts, taxonomy(vocab.lang));
     drop_bare_heads(&mut briefing, taxonomy(vocab.lang));
     briefing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::lexicon::vocab;
+    use crate::model::Lang;
+    use rstest::rstest;
+
+    #[rstest]
+    #[case::region("Western Balkans", Lang::En, false)]
+    #[case::regions("Southeast Asia and the Pacific", Lang::En, false)]
+    #[case::sea("Gulf of Guinea", Lang::En, false)]
+    #[case::sea_fr("le Golfe de Guinée", Lang::Fr, false)]
+    #[case::region_fr("l'Afrique de l'Ouest", Lang::Fr, false)]
+    #[case::two_countries("Belgium and the Netherlands", Lang::En, false)]
+    #[case::two_countries_fr("la France et le Bénin", Lang::Fr, false)]
+    #[case::portfolio("Justice and Law", Lang::En, false)]
+    #[case::regional_body("Pacific Islands Forum", Lang::En, true)]
+    #[case::regional_body_short("Caribbean Community (CARICOM)", Lang::En, true)]
+    #[case::joined_body("Police and Border Guard", Lang::En, true)]
+    #[case::country("New Zealand", Lang::En, true)]
+    #[case::body_of_a_region("Union africaine", Lang::Fr, true)]
+    fn places_and_joined_names_are_no_parties(
+        #[case] name: &str,
+        #[case] lang: Lang,
+        #[case] is_party: bool,
+    ) {
+        let v = vocab(lang);
+        let org = Org::parse(name, v).expect("a name");
+        assert_eq!(party(org, &[], v).is_some(), is_party, "{name}");
+    }
 }

@@ -124,6 +124,9 @@ classes! {
     /// Words that make a name no party: an event, a document, an operation ("Octopus
     /// Conference", "UNODC Study on …", "Operation Protected Childhood").
     NotParty => not_party,
+    /// Words of a region or a sea ("Balkans", "Ocean", "golfe"): a name with one and no word
+    /// of an organisation is a place, no party ("Western Balkans", "Gulf of Guinea").
+    Region => region,
     /// Counts before a plural noun of several speakers ("les trois", "the two", "both").
     JointCount => joint_count,
     /// Plural nouns of several speakers after a count ("chefs", "heads", "ministers").
