@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::app::labels::Labels;
-use crate::app::state::Pane;
+use crate::app::state::{Pane, PaneView};
 use crate::app::text::{self, Needle};
 use crate::model::Briefing;
 use crate::model::Lang;
@@ -120,6 +120,9 @@ pub struct Content {
     starts: Mutex<Starts>,
     /// The title wrapped for the header, at the last width asked.
     title: Mutex<Option<(u16, Arc<[String]>)>>,
+    /// Per pane, the furthest it scrolls at the last (width, height) asked: see
+    /// [`Content::known_max_top`].
+    max_tops: Mutex<[Option<((u16, u16), PaneView)>; 4]>,
 }
 
 impl std::fmt::Debug for Content {
@@ -272,6 +275,28 @@ impl Content {
             cache: Mutex::new(Cache::default()),
             starts: Mutex::new(HashMap::default()),
             title: Mutex::new(None),
+            max_tops: Mutex::new([None; 4]),
+        }
+    }
+
+    /// The furthest `pane` scrolls with `width` columns and `height` rows of text, if it was
+    /// kept ([`crate::app::scroll::max_top`] works it out; a key asks it several times, for
+    /// the same pane and size, and each time it reads where every item starts, or walks up
+    /// from the last one).
+    pub fn known_max_top(&self, pane: Pane, width: u16, height: u16) -> Option<PaneView> {
+        let tops = self.max_tops.lock().ok()?;
+        match tops.get(pane.index()).copied().flatten() {
+            Some((size, top)) if size == (width, height) => Some(top),
+            _ => None,
+        }
+    }
+
+    /// Keeps `top` as the furthest `pane` scrolls at `width` and `height`.
+    pub fn keep_max_top(&self, pane: Pane, width: u16, height: u16, top: PaneView) {
+        if let Ok(mut tops) = self.max_tops.lock()
+            && let Some(slot) = tops.get_mut(pane.index())
+        {
+            *slot = Some(((width, height), top));
         }
     }
 
