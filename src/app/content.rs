@@ -5,6 +5,7 @@
 //! [`Content`] means, so equality and `Debug` ignore it. No I/O here.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::app::labels::Labels;
@@ -120,6 +121,9 @@ pub struct Content {
     starts: Mutex<Starts>,
     /// The title wrapped for the header, at the last width asked.
     title: Mutex<Option<(u16, Arc<[String]>)>>,
+    /// How many lines the title takes at the last width asked, as `width << 16 | lines + 1`
+    /// (0: none asked yet): the layout asks on every key, and needs no lines.
+    title_count: AtomicU64,
     /// Per pane, the furthest it scrolls at the last (width, height) asked: see
     /// [`Content::known_max_top`].
     max_tops: Mutex<[Option<((u16, u16), PaneView)>; 4]>,
@@ -275,6 +279,7 @@ impl Content {
             cache: Mutex::new(Cache::default()),
             starts: Mutex::new(HashMap::default()),
             title: Mutex::new(None),
+            title_count: AtomicU64::new(0),
             max_tops: Mutex::new([None; 4]),
         }
     }
@@ -315,6 +320,23 @@ impl Content {
             *cached = Some((width, Arc::clone(&lines)));
         }
         lines
+    }
+
+    /// How many lines [`Content::title_lines`] has at `width`.
+    pub fn title_line_count(&self, width: u16) -> usize {
+        let known = self.title_count.load(Ordering::Relaxed);
+        if known != 0 && known >> 16 == u64::from(width) {
+            return usize::try_from((known & 0xffff) - 1).unwrap_or(usize::MAX);
+        }
+        let count = self.title_lines(width).len();
+        // A title of more than 65534 lines is not kept: it is counted again.
+        if let Ok(n) = u64::try_from(count + 1)
+            && n <= 0xffff
+        {
+            self.title_count
+                .store(u64::from(width) << 16 | n, Ordering::Relaxed);
+        }
+        count
     }
 
     /// How many summary items come before the first paragraph (caption, facts).
@@ -508,6 +530,19 @@ mod tests {
 
     fn bundled() -> Content {
         Content::new(Arc::new(crate::model::bundled().unwrap()), Lang::Fr)
+    }
+
+    #[test]
+    fn title_line_count_is_the_number_of_title_lines_whatever_the_order_of_widths() {
+        let c = bundled();
+        let mut counts = std::collections::BTreeSet::new();
+        for width in [98u16, 20, 98, 0, 1, 40, 40, 198, 20, u16::MAX] {
+            let fresh = bundled().title_lines(width).len();
+            assert_eq!(c.title_line_count(width), fresh, "at {width}");
+            assert_eq!(c.title_line_count(width), fresh, "again at {width}");
+            counts.insert(fresh);
+        }
+        assert!(counts.len() > 2, "{counts:?}");
     }
 
     #[test]
