@@ -109,6 +109,9 @@ type CacheKey = (usize, usize, u16);
 /// small integers and come from our own state, not from outside.
 type Cache = HashMap<CacheKey, Arc<[Line]>, foldhash::fast::FixedState>;
 
+/// A pane's furthest scroll and the (width, height) it is for.
+type KeptTop = ((u16, u16), PaneView);
+
 /// The four panes' items for one briefing and interface language.
 pub struct Content {
     /// The briefing shown.
@@ -126,7 +129,7 @@ pub struct Content {
     title_count: AtomicU64,
     /// Per pane, the furthest it scrolls at the last (width, height) asked: see
     /// [`Content::known_max_top`].
-    max_tops: Mutex<[Option<((u16, u16), PaneView)>; 4]>,
+    max_tops: Mutex<[Option<KeptTop>; 4]>,
 }
 
 impl std::fmt::Debug for Content {
