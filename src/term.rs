@@ -510,12 +510,16 @@ fn run_loop(
     // A resize was handled and crossterm's own event of it is not read yet (see
     // `wait_for_input`): read it before waiting again.
     let mut read_now = false;
+    // The clock was read just before the input: no need to read it again at the top.
+    let mut ticked = false;
     loop {
         let signal = waits.flags.stop.load(Ordering::Relaxed);
         if signal != 0 {
             return Ok(Ended::Signal(signal));
         }
-        update(&mut state, Action::Tick(now()));
+        if !std::mem::take(&mut ticked) {
+            update(&mut state, Action::Tick(now()));
+        }
         // The timer shows seconds: redraw when the second changes.
         if state.present.timer.is_running() {
             let second = state.present.timer.elapsed(state.now_ms) / 1000;
@@ -550,6 +554,7 @@ fn run_loop(
             continue;
         }
         update(&mut state, Action::Tick(now()));
+        ticked = true;
         match read_input(&mut state, &mut screen, &waits.flags, hooks, nested)? {
             Read::Nothing => {}
             Read::Changed => dirty = true,

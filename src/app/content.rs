@@ -5,10 +5,11 @@
 //! [`Content`] means, so equality and `Debug` ignore it. No I/O here.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::app::labels::Labels;
-use crate::app::state::Pane;
+use crate::app::state::{Pane, PaneView};
 use crate::app::text::{self, Needle};
 use crate::model::Briefing;
 use crate::model::Lang;
@@ -108,6 +109,9 @@ type CacheKey = (usize, usize, u16);
 /// small integers and come from our own state, not from outside.
 type Cache = HashMap<CacheKey, Arc<[Line]>, foldhash::fast::FixedState>;
 
+/// A pane's furthest scroll and the (width, height) it is for.
+type KeptTop = ((u16, u16), PaneView);
+
 /// The four panes' items for one briefing and interface language.
 pub struct Content {
     /// The briefing shown.
@@ -120,6 +124,12 @@ pub struct Content {
     starts: Mutex<Starts>,
     /// The title wrapped for the header, at the last width asked.
     title: Mutex<Option<(u16, Arc<[String]>)>>,
+    /// How many lines the title takes at the last width asked, as `width << 16 | lines + 1`
+    /// (0: none asked yet): the layout asks on every key, and needs no lines.
+    title_count: AtomicU64,
+    /// Per pane, the furthest it scrolls at the last (width, height) asked: see
+    /// [`Content::known_max_top`].
+    max_tops: Mutex<[Option<KeptTop>; 4]>,
 }
 
 impl std::fmt::Debug for Content {
@@ -272,6 +282,29 @@ impl Content {
             cache: Mutex::new(Cache::default()),
             starts: Mutex::new(HashMap::default()),
             title: Mutex::new(None),
+            title_count: AtomicU64::new(0),
+            max_tops: Mutex::new([None; 4]),
+        }
+    }
+
+    /// The furthest `pane` scrolls with `width` columns and `height` rows of text, if it was
+    /// kept ([`crate::app::scroll::max_top`] works it out; a key asks it several times, for
+    /// the same pane and size, and each time it reads where every item starts, or walks up
+    /// from the last one).
+    pub fn known_max_top(&self, pane: Pane, width: u16, height: u16) -> Option<PaneView> {
+        let tops = self.max_tops.lock().ok()?;
+        match tops.get(pane.index()).copied().flatten() {
+            Some((size, top)) if size == (width, height) => Some(top),
+            _ => None,
+        }
+    }
+
+    /// Keeps `top` as the furthest `pane` scrolls at `width` and `height`.
+    pub fn keep_max_top(&self, pane: Pane, width: u16, height: u16, top: PaneView) {
+        if let Ok(mut tops) = self.max_tops.lock()
+            && let Some(slot) = tops.get_mut(pane.index())
+        {
+            *slot = Some(((width, height), top));
         }
     }
 
@@ -290,6 +323,23 @@ impl Content {
             *cached = Some((width, Arc::clone(&lines)));
         }
         lines
+    }
+
+    /// How many lines [`Content::title_lines`] has at `width`.
+    pub fn title_line_count(&self, width: u16) -> usize {
+        let known = self.title_count.load(Ordering::Relaxed);
+        if known != 0 && known >> 16 == u64::from(width) {
+            return usize::try_from((known & 0xffff) - 1).unwrap_or(usize::MAX);
+        }
+        let count = self.title_lines(width).len();
+        // A title of more than 65534 lines is not kept: it is counted again.
+        if let Ok(n) = u64::try_from(count + 1)
+            && n <= 0xffff
+        {
+            self.title_count
+                .store(u64::from(width) << 16 | n, Ordering::Relaxed);
+        }
+        count
     }
 
     /// How many summary items come before the first paragraph (caption, facts).
@@ -483,6 +533,19 @@ mod tests {
 
     fn bundled() -> Content {
         Content::new(Arc::new(crate::model::bundled().unwrap()), Lang::Fr)
+    }
+
+    #[test]
+    fn title_line_count_is_the_number_of_title_lines_whatever_the_order_of_widths() {
+        let c = bundled();
+        let mut counts = std::collections::BTreeSet::new();
+        for width in [98u16, 20, 98, 0, 1, 40, 40, 198, 20, u16::MAX] {
+            let fresh = bundled().title_lines(width).len();
+            assert_eq!(c.title_line_count(width), fresh, "at {width}");
+            assert_eq!(c.title_line_count(width), fresh, "again at {width}");
+            counts.insert(fresh);
+        }
+        assert!(counts.len() > 2, "{counts:?}");
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn header_lines(state: &State) -> HeaderLines {
         };
     }
     let width = state.size.width.saturating_sub(2);
-    let title: u16 = match state.content.title_lines(width).len() {
+    let title: u16 = match state.content.title_line_count(width) {
         0 => 0,
         1 => 1,
         _ => 2,

@@ -6,9 +6,20 @@ use crate::app::screen::Geometry;
 use crate::app::state::{Pane, PaneView};
 
 /// The furthest a pane can scroll: the last item's last line at the bottom of the pane.
-/// Asked several times a frame: a pane of at most [`EXACT_BAR_MAX_ITEMS`] items reads it from
-/// where each item starts (kept per width), a longer one walks up from its last item.
+/// Asked several times a frame, so the content keeps the last answer per pane: a pane of at
+/// most [`EXACT_BAR_MAX_ITEMS`] items reads it from where each item starts (kept per width), a
+/// longer one walks up from its last item.
 pub fn max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
+    if let Some(top) = content.known_max_top(pane, geo.width, geo.height) {
+        return top;
+    }
+    let top = find_max_top(content, pane, geo);
+    content.keep_max_top(pane, geo.width, geo.height, top);
+    top
+}
+
+/// [`max_top`], worked out.
+fn find_max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
     let len = content.len(pane);
     let rows = usize::from(geo.height).max(1);
     if len <= EXACT_BAR_MAX_ITEMS {
@@ -205,6 +216,25 @@ mod tests {
         width: 30,
         height: 10,
     };
+
+    #[test]
+    fn max_top_kept_per_pane_answers_as_worked_out_whatever_the_order_of_sizes() {
+        let c = content();
+        for round in 0..3 {
+            for (width, height) in [(30, 10), (30, 11), (31, 10), (98, 26), (30, 10), (1, 0)] {
+                for pane in Pane::ALL {
+                    let geo = Geometry { width, height };
+                    let worked_out = find_max_top(&c, pane, geo);
+                    assert_eq!(
+                        max_top(&c, pane, geo),
+                        worked_out,
+                        "{pane:?} {geo:?} {round}"
+                    );
+                    assert_eq!(max_top(&c, pane, geo), worked_out, "{pane:?} {geo:?} again");
+                }
+            }
+        }
+    }
 
     #[test]
     fn forward_then_backward_returns_to_start() {

@@ -195,7 +195,16 @@ pub fn update(state: &mut State, action: Action) -> Effect {
                     let effect = links::update_links(state, base, other);
                     return finish(state, effect);
                 }
-                Mode::Reading | Mode::Zoom => update_panes(state, other),
+                Mode::Reading | Mode::Zoom => {
+                    update_panes(state, other);
+                    if is_line_scroll(other) {
+                        // The scroll stopped at the pane's ends (scroll::forward and backward
+                        // keep it in bounds) and moved nothing else, so every index is as
+                        // the last action left it, in bounds: nothing to bring back. Most
+                        // keys are these, and bounds ask every pane's layout again.
+                        return Effect::None;
+                    }
+                }
                 Mode::Present => present::update_present(state, other),
                 Mode::Overview => present::update_overview(state, other),
                 Mode::PresenterView => present::update_presenter_view(state, other),
@@ -210,6 +219,19 @@ pub fn update(state: &mut State, action: Action) -> Effect {
 fn finish(state: &mut State, effect: Effect) -> Effect {
     normalize(state);
     effect
+}
+
+/// True for the actions that scroll the focused pane by lines, and do nothing else.
+fn is_line_scroll(action: Action) -> bool {
+    matches!(
+        action,
+        Action::ScrollDown
+            | Action::ScrollUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+    )
 }
 
 /// True for actions that change what part of the briefing is shown.
@@ -488,6 +510,34 @@ mod tests {
         for key in parse_keys(keys).unwrap() {
             super::press(state, key);
         }
+    }
+
+    #[test]
+    fn a_line_scroll_leaves_nothing_for_normalize_to_bring_back() {
+        let scrolls = [
+            Action::ScrollDown,
+            Action::ScrollUp,
+            Action::PageDown,
+            Action::PageUp,
+            Action::HalfPageDown,
+            Action::HalfPageUp,
+        ];
+        let mut checked = 0;
+        for (w, h) in [(200, 60), (80, 24), (40, 12), (30, 8)] {
+            for setup in ["", "1", "2", "3", "4", "z", "2z", "3<End>", "4G"] {
+                let mut s = state(w, h);
+                press(&mut s, setup);
+                for i in 0..90usize {
+                    let action = scrolls[(i * 7 + i / 5) % scrolls.len()];
+                    update(&mut s, action);
+                    let mut normalized = s.clone();
+                    normalize(&mut normalized);
+                    assert_eq!(s, normalized, "{action:?} after {setup:?} at {w}x{h}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 3000, "{checked}");
     }
 
     #[test]

@@ -867,15 +867,23 @@ mod tests {
         let _ = painter.paint(&state).count();
         let quotes = screen::regions(&state).panes[Pane::Quotes.index()].unwrap();
         let [top, bottom, left, right] = pane::ring(quotes);
-        let mut checked = 0;
-        for _ in 0..40 {
+        let bar_of = |state: &State| {
+            let frame = frame_of(state);
+            (right.top()..right.bottom())
+                .map(|y| frame[(right.x, y)].clone())
+                .collect::<Vec<_>>()
+        };
+        let (mut moved, mut still) = (0, 0);
+        for _ in 0..120 {
             let before = StatusKey::of(&state);
+            let bar_before = bar_of(&state);
             press(&mut state, Key::Char('j'));
             let _ = painter.paint(&state).count();
             if StatusKey::of(&state).item != before.item {
                 continue;
             }
-            // Same item, so the same title: of the ring, only the side with the bar.
+            // Same item, so the same title: of the ring, only the side with the bar, and
+            // only when its thumb moved.
             for r in [top, bottom, left] {
                 assert!(
                     painter.dirty.iter().all(|d| d.intersection(r).is_empty()),
@@ -883,10 +891,22 @@ mod tests {
                     painter.dirty
                 );
             }
-            assert!(painter.dirty.contains(&right), "{:?}", painter.dirty);
-            checked += 1;
+            if bar_of(&state) == bar_before {
+                assert!(
+                    painter
+                        .dirty
+                        .iter()
+                        .all(|d| d.intersection(right).is_empty()),
+                    "{:?}",
+                    painter.dirty
+                );
+                still += 1;
+            } else {
+                assert!(painter.dirty.contains(&right), "{:?}", painter.dirty);
+                moved += 1;
+            }
         }
-        assert!(checked > 10, "{checked}");
+        assert!(moved > 3 && still > 10, "{moved} {still}");
     }
 
     #[test]

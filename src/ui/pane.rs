@@ -12,7 +12,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::border;
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
 use crate::app::content::Line;
 use crate::app::screen::{Geometry, text_area};
@@ -73,8 +72,52 @@ pub(super) struct FrameLook {
     position: Option<(usize, usize)>,
     /// The focused pane's frame is thick.
     focused: bool,
-    /// The scrollbar, when the content overflows.
-    bar: Option<scroll::Bar>,
+    /// The scrollbar as drawn, when the content overflows: most keys that scroll a long pane
+    /// leave its thumb where it was, and then the frame is not drawn again.
+    bar: Option<Thumb>,
+}
+
+/// Where a vertical scrollbar's thumb is drawn on its track, in cells, as ratatui's
+/// `Scrollbar` places it (a test holds the two equal): the track is the bar's column between
+/// its two arrows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Thumb {
+    /// Track cells above the thumb.
+    start: usize,
+    /// Thumb cells.
+    len: usize,
+    /// All the track's cells.
+    track: usize,
+}
+
+impl Thumb {
+    /// The thumb of `b` on a track of `track` cells (`None` when ratatui draws no bar: no
+    /// track, or nothing to scroll through). The thumb's length is the viewport's share of the
+    /// positions, its start the position's, each rounded to the nearest cell; it is at least
+    /// one cell long and always fits on the track.
+    fn of(b: scroll::Bar, track: usize) -> Option<Thumb> {
+        if b.content == 0 || track == 0 {
+            return None;
+        }
+        let nearest = |n: usize, d: usize| n.saturating_add(d / 2) / d;
+        let last = b.content - 1;
+        let viewport = if b.viewport == 0 {
+            track + 2
+        } else {
+            b.viewport
+        };
+        let span = last.saturating_add(viewport);
+        if span == 0 {
+            return Some(Thumb {
+                start: 0,
+                len: track,
+                track,
+            });
+        }
+        let len = nearest(viewport.saturating_mul(track), span).clamp(1, track);
+        let start = nearest(b.position.min(last).saturating_mul(track), span).min(track - len);
+        Some(Thumb { start, len, track })
+    }
 }
 
 impl FrameLook {
@@ -116,8 +159,11 @@ pub(super) fn frame_look(state: &State, pane: Pane, area: Rect) -> FrameLook {
 
     // By line, not by item: a long item moves the thumb as it scrolls, and the thumb's
     // length is the share of the lines in view (see scroll::bar for long panes).
+    // The bar's column runs between the frame's corners, an arrow at each end.
+    let track = usize::from(area.height.saturating_sub(4));
     let bar = (len > 0 && area.height > 2 && !scroll::fits(content, pane, geo))
-        .then(|| scroll::bar(content, pane, geo, view));
+        .then(|| Thumb::of(scroll::bar(content, pane, geo, view), track))
+        .flatten();
     FrameLook {
         number: pane.index() + 1,
         label: labels.panes[pane.index()],
@@ -152,23 +198,25 @@ pub(super) fn draw_frame(look: &FrameLook, theme: &Theme, area: Rect, buf: &mut 
     }
 }
 
-/// Draws the scrollbar `b` over the right side of the frame of `area` (already clipped).
-fn draw_bar(b: scroll::Bar, style: Style, area: Rect, buf: &mut Buffer) {
-    let mut sb = ScrollbarState::new(b.content)
-        .position(b.position)
-        .viewport_content_length(b.viewport);
-    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .style(style)
-        .begin_symbol(Some("↑"))
-        .end_symbol(Some("↓"));
-    bar.render(
-        area.inner(Margin {
-            vertical: 1,
-            horizontal: 0,
-        }),
-        buf,
-        &mut sb,
-    );
+/// Draws the scrollbar `t` over the right side of the frame of `area` (already clipped), as
+/// ratatui's `Scrollbar` with arrows draws it: an arrow at each end, the thumb on a double
+/// line, in `style` over the border's.
+fn draw_bar(t: Thumb, style: Style, area: Rect, buf: &mut Buffer) {
+    let Some(x) = area.right().checked_sub(1) else {
+        return;
+    };
+    let top = area.y.saturating_add(1);
+    let track = ratatui::symbols::scrollbar::DOUBLE_VERTICAL;
+    let cells = std::iter::once("↑")
+        .chain(std::iter::repeat_n(track.track, t.start))
+        .chain(std::iter::repeat_n(track.thumb, t.len))
+        .chain(std::iter::repeat_n(track.track, t.track - t.start - t.len))
+        .chain(std::iter::once("↓"));
+    for (y, symbol) in (top..area.bottom().saturating_sub(1)).zip(cells) {
+        if let Some(c) = buf.cell_mut((x, y)) {
+            c.set_symbol(symbol).set_style(style);
+        }
+    }
 }
 
 /// When the frame of `area` (already clipped) goes from `old` to `new` by its scrollbar
@@ -407,6 +455,63 @@ mod tests {
     use super::*;
     use ratatui::text::Span;
     use ratatui::widgets::{Block, BorderType, Widget};
+
+    #[test]
+    fn scrollbar_equals_ratatuis_with_arrows_for_every_small_case() {
+        use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+        let style = Style::default().fg(ratatui::style::Color::Cyan);
+        let mut drawn = 0;
+        for h in 0..14u16 {
+            let area = Rect::new(1, 1, 3, h);
+            let canvas = Rect::new(0, 0, 5, h + 2);
+            for content in 0..24usize {
+                for viewport in 0..16usize {
+                    for position in 0..content + 2 {
+                        let b = scroll::Bar {
+                            content,
+                            position,
+                            viewport,
+                        };
+                        let mut ours = Buffer::empty(canvas);
+                        let track = usize::from(h.saturating_sub(4));
+                        if let Some(t) = Thumb::of(b, track) {
+                            draw_bar(t, style, area, &mut ours);
+                            drawn += 1;
+                        }
+                        let mut theirs = Buffer::empty(canvas);
+                        let mut sb = ScrollbarState::new(content)
+                            .position(position)
+                            .viewport_content_length(viewport);
+                        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                            .style(style)
+                            .begin_symbol(Some("↑"))
+                            .end_symbol(Some("↓"))
+                            .render(
+                                area.inner(Margin {
+                                    vertical: 1,
+                                    horizontal: 0,
+                                }),
+                                &mut theirs,
+                                &mut sb,
+                            );
+                        assert_eq!(ours, theirs, "{b:?} at height {h}");
+                    }
+                }
+            }
+        }
+        assert!(drawn > 10_000, "{drawn}");
+    }
+
+    #[test]
+    fn a_thumb_that_stays_put_leaves_the_frame_as_it_was() {
+        let b = |position| scroll::Bar {
+            content: 3_000,
+            position,
+            viewport: 56,
+        };
+        assert_eq!(Thumb::of(b(100), 54), Thumb::of(b(101), 54));
+        assert_ne!(Thumb::of(b(100), 54), Thumb::of(b(200), 54));
+    }
 
     #[test]
     fn border_and_title_equal_ratatuis_bordered_block_at_every_small_size() {
