@@ -58,13 +58,41 @@ impl Org {
             .collect()
     }
 
-    /// True when `text` (an organisation or a role) names this organisation.
-    fn named_in(&self, text: &str) -> bool {
-        let text = format!(" {} ", fold_key(text));
-        self.keys()
+}
+
+/// An organisation's keys, as [`Org::keys`] and each between spaces (the empty ones left
+/// out), to tell whether a text names it ([`Keys::named_in`]); worked out once per party.
+struct Keys {
+    keys: Vec<String>,
+    spaced: Vec<String>,
+}
+
+impl Keys {
+    fn of(org: &Org) -> Keys {
+        let keys = org.keys();
+        let spaced = keys
             .iter()
-            .any(|k| !k.is_empty() && text.contains(&format!(" {k} ")))
+            .filter(|k| !k.is_empty())
+            .map(|k| format!(" {k} "))
+            .collect();
+        Keys { keys, spaced }
     }
+
+    /// True when a text (an organisation or a role), folded between spaces
+    /// ([`spaced_key`]), names this organisation.
+    fn named_in(&self, spaced_text: &str) -> bool {
+        self.spaced.iter().any(|k| spaced_text.contains(k.as_str()))
+    }
+
+    /// True when one of `other` is one of these keys.
+    fn shares(&self, other: &[String]) -> bool {
+        other.iter().any(|k| self.keys.contains(k))
+    }
+}
+
+/// `text` folded ([`fold_key`]) between spaces.
+fn spaced_key(text: &str) -> String {
+    format!(" {} ", fold_key(text))
 }
 
 /// An organisation as a party, or none when the words name no party: common nouns alone
@@ -200,6 +228,7 @@ fn people_and_quotes(
     vocab: &Vocab,
 ) {
     let orgs = parties(outline, facts, resolution, vocab);
+    let org_keys: Vec<Keys> = orgs.iter().map(Keys::of).collect();
     let mut parties: Vec<Party> = orgs
         .iter()
         .map(|o| Party {
@@ -230,12 +259,16 @@ fn people_and_quotes(
             name: person.name.clone(),
             role: person.role.clone().unwrap_or_default(),
         };
-        let party = orgs.iter().position(|o| {
-            person.org.as_deref().is_some_and(|org| {
-                o.named_in(org)
-                    || Org::parse(org, vocab)
-                        .is_some_and(|p| p.keys().iter().any(|k| o.keys().contains(k)))
-            }) || person.role.as_deref().is_some_and(|r| o.named_in(r))
+        // The person's organisation and role, folded once for all the parties.
+        let org = person
+            .org
+            .as_deref()
+            .map(|org| (spaced_key(org), Org::parse(org, vocab).map(|p| p.keys())));
+        let role = person.role.as_deref().map(spaced_key);
+        let party = org_keys.iter().position(|keys| {
+            org.as_ref().is_some_and(|(spaced, parsed)| {
+                keys.named_in(spaced) || parsed.as_ref().is_some_and(|p| keys.shares(p))
+            }) || role.as_ref().is_some_and(|r| keys.named_in(r))
         });
         match party.and_then(|p| parties.get_mut(p)) {
             Some(party) => party.people.push(entry),
@@ -254,8 +287,11 @@ fn people_and_quotes(
             ),
             Some(Speaker::Org(name)) => Org::parse(name, vocab)
                 .and_then(|org| {
+                    let keys = org.keys();
                     orgs.iter()
-                        .find(|o| o.keys().iter().any(|k| org.keys().contains(k)))
+                        .zip(&org_keys)
+                        .find(|(_, known)| known.shares(&keys))
+                        .map(|(party, _)| party)
                 })
                 .map_or_else(Speakers::none, |party| Speakers::one(party.name.clone())),
             _ => Speakers::none(),
