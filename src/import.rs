@@ -26,6 +26,7 @@ mod extract;
 mod facts;
 mod lexicon;
 mod links;
+mod merge;
 mod outline;
 mod pattern;
 mod quotes;
@@ -295,7 +296,8 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     for (i, p) in resolution.people.iter().enumerate() {
         let _ = writeln!(out, "resolved person {i}: {p:?}");
     }
-    for item in &facts.items {
+    // The items as merged while read: a mention of an item already kept is no line of its own.
+    for item in facts.items.kept() {
         let _ = writeln!(
             out,
             "item {:?} {:?} {:?} emerging {} list {:?}{}: {}",

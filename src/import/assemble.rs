@@ -3,10 +3,11 @@
 //! links and front matter. Makes a briefing valid whatever the release: every speaker is a
 //! person of `parties`, every label is non-empty. No I/O here.
 
-use super::facts::{Facts, ItemFact, Pos};
+use super::facts::{Facts, Pos};
+use super::merge::bare_head;
 use super::lexicon::Vocab;
 use super::lexicon::{Class, FastMap};
-use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
+use super::outline::{MAX_SUMMARY_CHARS, Outline, strip_article};
 use super::resolve::{Resolution, Speaker};
 use super::rules;
 use super::taxonomy::{Taxonomy, taxonomy};
@@ -15,7 +16,7 @@ use super::words::{collapse_ws, cut_chars, fold_key};
 use crate::model::{Area, Briefing, CategoryKind, Party, Person, Quote, Speakers, Threat};
 
 /// At most this many items of each kind are kept.
-const MAX_ITEMS: usize = 500;
+pub(crate) const MAX_ITEMS: usize = 500;
 /// At most this many parties.
 const MAX_PARTIES: usize = 40;
 
@@ -308,111 +309,15 @@ fn people_and_quotes(
     briefing.parties = parties;
 }
 
-/// The most words of an actor's label that make it the actor alone ("transnational organised
-/// crime groups").
-const MAX_ACTOR_WORDS: usize = 4;
-
-/// Whether two items are one: the same words, or prose mentions of one category; one label
-/// inside the other, unless the taxonomy tells them apart. `ka`, `kb`: their folded labels.
-fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy) -> bool {
-    if a.kind != b.kind {
-        return false;
-    }
-    if ka == kb {
-        return true;
-    }
-    // Mentions in prose of one category are one phenomenon; members of lists are what their
-    // list names apart. Areas of one category in different lists are one form of cooperation
-    // too, and so are actors ("criminal networks", "organised crime groups"); threats of one
-    // category in different lists may be distinct crimes.
-    // An actor named in a longer phrase is a phenomenon of its own ("liens entre les réseaux
-    // de criminalité organisée et les groupes terroristes").
-    let short = |key: &str| key.split(' ').count() <= MAX_ACTOR_WORDS;
-    let actors = a.category.is_some_and(|id| taxonomy.is_actor(id)) && short(ka) && short(kb);
-    let one_per_category = a.kind == CategoryKind::Area || actors;
-    // The title names a phenomenon the body tells, whatever list the body names it in.
-    let titled = a.section == Section::Title || b.section == Section::Title;
-    let chained = a.chain.is_some() && a.chain == b.chain;
-    let apart = match (a.list, b.list) {
-        _ if titled => false,
-        _ if chained => true,
-        (None, None) => false,
-        (Some(la), Some(lb)) if one_per_category => la == lb,
-        _ if one_per_category => false,
-        _ => true,
-    };
-    // A name is one thing: the same as another item only by its words.
-    let named = a.proper || b.proper;
-    let by_category = a.category.is_some() && a.category == b.category && !apart && !named;
-    // One label inside the other names one thing, unless the taxonomy tells them apart
-    // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
-    let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
-    by_category || compatible && (ka.contains(kb) || kb.contains(ka))
-}
-
-/// Whether a folded label is a threat's generic head alone ("trafficking", "scams").
-fn bare_head(key: &str, taxonomy: &Taxonomy) -> bool {
-    !key.contains(' ') && taxonomy.is_threat_head(key)
-}
-
-/// The threats and areas, one per phenomenon, in order of first mention.
-fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
-    let mut kept: Vec<(ItemFact, String)> = Vec::new();
-    // Items kept, by category (none for those without one): only those can be the same.
-    let mut by_category: FastMap<Option<&str>, Vec<usize>> = FastMap::default();
-    for item in &facts.items {
-        if item.section == Section::About {
-            continue;
-        }
-        let key = fold_key(&item.label);
-        let same = |k: &usize| {
-            kept.get(*k)
-                .is_some_and(|(known, known_key)| same_item(known, known_key, item, &key, taxonomy))
-        };
-        let known = by_category
-            .get(&item.category)
-            .and_then(|list| list.iter().copied().find(same))
-            .or_else(|| {
-                by_category
-                    .get(&None)
-                    .and_then(|list| list.iter().copied().find(same))
-            })
-            .or_else(|| {
-                item.category
-                    .is_none()
-                    .then(|| (0..kept.len()).find(same))
-                    .flatten()
-            });
-        match known {
-            Some(k) => {
-                if let Some((known, known_key)) = kept.get_mut(k) {
-                    known.emerging |= item.emerging;
-                    // A bare head said first ("scam" of "anti-scam") is named by the first
-                    // mention that says which.
-                    if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) {
-                        let emerging = known.emerging;
-                        *known = item.clone();
-                        known.emerging = emerging;
-                        known_key.clone_from(&key);
-                    }
-                }
-            }
-            None if kept.len() < 2 * MAX_ITEMS => {
-                by_category
-                    .entry(item.category)
-                    .or_default()
-                    .push(kept.len());
-                kept.push((item.clone(), key));
-            }
-            None => {}
-        }
-    }
-    for (item, _) in kept {
+/// The threats and areas, one per phenomenon, in order of first mention (merged as they
+/// were read, see [`super::merge::Items`]).
+fn items(briefing: &mut Briefing, facts: &Facts) {
+    for item in facts.items.kept() {
         let detail = Some(item.detail.to_string()).filter(|d| !d.is_empty());
         match item.kind {
             CategoryKind::Threat if briefing.threats.len() < MAX_ITEMS => {
                 briefing.threats.push(Threat {
-                    label: item.label,
+                    label: item.label.clone(),
                     category: item.category.map(str::to_string),
                     detail,
                     emerging: item.emerging,
@@ -420,7 +325,7 @@ fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
             }
             CategoryKind::Area if briefing.cooperation_areas.len() < MAX_ITEMS => {
                 briefing.cooperation_areas.push(Area {
-                    label: item.label,
+                    label: item.label.clone(),
                     category: item.category.map(str::to_string),
                     detail,
                 });
@@ -497,7 +402,7 @@ pub(crate) fn briefing(
         }
     }
     people_and_quotes(&mut briefing, outline, facts, resolution, vocab);
-    items(&mut briefing, facts, taxonomy(vocab.lang));
+    items(&mut briefing, facts);
     drop_bare_heads(&mut briefing, taxonomy(vocab.lang));
     briefing
 }

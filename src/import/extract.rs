@@ -433,7 +433,7 @@ impl Extractor<'_> {
                 .category
                 .and_then(|c| self.taxonomy.category(c))
                 .map(|(id, _)| id);
-            self.facts.items.push(ItemFact {
+            let item = ItemFact {
                 kind: item.kind,
                 category,
                 label: capitalize_first(&label),
@@ -447,7 +447,8 @@ impl Extractor<'_> {
                     para: p,
                     tok: first + item.label.0,
                 },
-            });
+            };
+            self.facts.items.add(item, self.taxonomy);
         }
     }
 }

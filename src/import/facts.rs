@@ -153,8 +153,8 @@ pub(crate) struct Facts {
     pub mentions: Vec<MentionFact>,
     /// Organisations named.
     pub orgs: Vec<OrgFact>,
-    /// Threats and areas.
-    pub items: Vec<ItemFact>,
+    /// Threats and areas, merged as they are read.
+    pub items: super::merge::Items,
     /// Colons that leave a quote to the next paragraph.
     pub colons: Vec<ColonFact>,
 }
