@@ -7,7 +7,7 @@
 
 use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Class, LineClass, Vocab};
-use super::rules::dates::dates_in;
+use super::rules::dates::{dates_in, may_hold_date};
 use super::token::{Sent, TokenBuf, tokenize};
 use super::words::{collapse_ws, cut_chars, fold_eq, fold_key, head, soften_caps};
 use crate::model::Date;
@@ -165,6 +165,9 @@ fn place_of(sent: &Sent<'_>, end: usize) -> Option<String> {
 /// 12 mars 2024", "NEW YORK, May 23, 2016 /PRNewswire/ --", a block that is only a date.
 pub(crate) fn dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
     let start = head(text, DATELINE_BYTES);
+    if !may_hold_date(start) {
+        return None;
+    }
     let buf = tokens_of(start, vocab);
     let sent = buf.sent(start, 0..buf.len(), vocab);
     let (date, m) = dates_in(&sent.part(0, 16)).into_iter().next()?;
@@ -269,7 +272,7 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
 /// "Newsroom2021-02-03 09:12:44", "Issued by the Secretariat, Kuala Lumpur, 7 November 2025",
 /// "April 9, 2025 — Surrey". Lines of an update give none.
 fn metadata_date(text: &str, vocab: &Vocab) -> Option<Date> {
-    if text.chars().nth(SHORT_LINE_CHARS).is_some() {
+    if text.chars().nth(SHORT_LINE_CHARS).is_some() || !may_hold_date(text) {
         return None;
     }
     text.lines().find_map(|line| line_date(line, vocab))
@@ -411,13 +414,16 @@ pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
 }
 
 fn has_photo_cue(text: &str, vocab: &Vocab) -> bool {
+    // The length first: a long block is no caption, and is not tokenized to be told so.
+    if text.chars().nth(400).is_some() {
+        return false;
+    }
     let buf = tokens_of(head(text, 600), vocab);
     let lower: Vec<&str> = (0..buf.len()).filter_map(|i| buf.lower(i)).collect();
     vocab
         .line_phrases(LineClass::PhotoCue)
         .iter()
         .any(|cue| lower.contains(&cue.as_str()))
-        && text.chars().nth(400).is_none()
 }
 
 fn words(text: &str) -> usize {
