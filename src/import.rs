@@ -216,7 +216,7 @@ fn import_doc(
         &mut warnings,
     );
     let resolution = resolve::resolve(&facts);
-    let mut briefing = assemble::briefing(&outline, &facts, &resolution, vocab);
+    let mut briefing = assemble::briefing(&outline, facts, &resolution, vocab);
     briefing.date = briefing.date.or(meta.date);
     briefing.source = briefing.source.or(meta.source);
     briefing.links = links;

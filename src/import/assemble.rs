@@ -224,7 +224,7 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
 fn people_and_quotes(
     briefing: &mut Briefing,
     outline: &Outline,
-    facts: &Facts,
+    facts: &mut Facts,
     resolution: &Resolution,
     vocab: &Vocab,
 ) {
@@ -276,7 +276,8 @@ fn people_and_quotes(
             None => other.people.push(entry),
         }
     }
-    for (n, quote) in facts.quotes.iter().enumerate() {
+    // The quotes' words move into the briefing: a long release's are not held twice.
+    for (n, quote) in std::mem::take(&mut facts.quotes).into_iter().enumerate() {
         if !resolution.kept.get(n).copied().unwrap_or_default() {
             continue;
         }
@@ -299,8 +300,8 @@ fn people_and_quotes(
         };
         briefing.quotes.push(Quote {
             speaker,
-            text: quote.text.clone(),
-            context: quote.context.clone(),
+            text: quote.text,
+            context: quote.context,
         });
     }
     if !other.people.is_empty() {
@@ -375,7 +376,7 @@ fn occasion(lead: &str, vocab: &Vocab) -> (Option<String>, Option<String>) {
 /// The briefing of a release.
 pub(crate) fn briefing(
     outline: &Outline,
-    facts: &Facts,
+    mut facts: Facts,
     resolution: &Resolution,
     vocab: &Vocab,
 ) -> Briefing {
@@ -401,8 +402,8 @@ pub(crate) fn briefing(
             briefing.place = place;
         }
     }
-    people_and_quotes(&mut briefing, outline, facts, resolution, vocab);
-    items(&mut briefing, facts);
+    people_and_quotes(&mut briefing, outline, &mut facts, resolution, vocab);
+    items(&mut briefing, &facts);
     drop_bare_heads(&mut briefing, taxonomy(vocab.lang));
     briefing
 }

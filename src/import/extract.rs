@@ -360,7 +360,7 @@ impl Extractor<'_> {
                     if let Some(quote) = self.facts.quotes.get_mut(n)
                         && quote.source.is_none()
                     {
-                        quote.source = Some((source, found.rule));
+                        quote.source = Some(Box::new((source, found.rule)));
                         quote.source_pos = pos;
                         quote.context = context;
                     }

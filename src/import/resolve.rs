@@ -357,7 +357,7 @@ impl Resolver<'_> {
         let Some(quote) = facts.quotes.get(n) else {
             return Speaker::Unknown;
         };
-        if let Some((source, _)) = &quote.source {
+        if let Some((source, _)) = quote.source.as_deref() {
             return self.resolve_source(source, quote.source_pos);
         }
         // Another quote of the same paragraph with an attribution: the same speaker.
@@ -370,7 +370,7 @@ impl Resolver<'_> {
             .copied()
             .flatten()
             .and_then(|m| facts.quotes.get(m))
-            && let Some((source, _)) = &other.source
+            && let Some((source, _)) = other.source.as_deref()
         {
             return self.resolve_source(source, other.source_pos);
         }
