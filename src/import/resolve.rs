@@ -635,7 +635,7 @@ mod tests {
             paras: (para, para),
             pos: Pos { para, tok: 30 },
             opens_para: opens,
-            source: source.map(|s| (s, "test")),
+            source: source.map(|s| Box::new((s, "test"))),
             source_pos: Pos { para, tok: 20 },
             context: None,
             after_title_cue: false,
