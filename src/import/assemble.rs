@@ -4,9 +4,9 @@
 //! person of `parties`, every label is non-empty. No I/O here.
 
 use super::facts::{Facts, Pos};
-use super::merge::bare_head;
 use super::lexicon::Vocab;
 use super::lexicon::{Class, FastMap};
+use super::merge::bare_head;
 use super::outline::{MAX_SUMMARY_CHARS, Outline, strip_article};
 use super::resolve::{Resolution, Speaker};
 use super::rules;
@@ -58,7 +58,6 @@ impl Org {
             .chain(self.full.as_deref().map(fold_key))
             .collect()
     }
-
 }
 
 /// An organisation's keys, as [`Org::keys`] and each between spaces (the empty ones left

@@ -126,4 +126,3 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
 pub(crate) fn bare_head(key: &str, taxonomy: &Taxonomy) -> bool {
     !key.contains(' ') && taxonomy.is_threat_head(key)
 }
-

@@ -143,10 +143,7 @@ thread_local! {
 impl Dead {
     /// Where the bit of part `part` at token `at` is: its word and its mask.
     fn place(&self, part: u32, at: usize) -> (usize, u64) {
-        (
-            part as usize * self.width + at / 64,
-            1 << (at % 64),
-        )
+        (part as usize * self.width + at / 64, 1 << (at % 64))
     }
 
     /// True when part `part` matched nothing from token `at` of `sent`.
@@ -259,9 +256,7 @@ impl Compiler {
             self.ops.get(id),
             Some(Op::Seq(_) | Op::Alt(_) | Op::Rep(..) | Op::Opt(_) | Op::Save(..))
         );
-        if composite
-            && let Some(cell @ None) = self.shared.get_mut(id)
-        {
+        if composite && let Some(cell @ None) = self.shared.get_mut(id) {
             *cell = Some(shared_id(pat));
         }
         id
