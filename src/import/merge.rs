@@ -27,10 +27,11 @@ impl Items {
     }
 
     /// Adds an item just read: merged into the one it names again, else kept (up to twice
-    /// [`MAX_ITEMS`]).
-    pub fn add(&mut self, item: ItemFact, taxonomy: &Taxonomy) {
+    /// [`MAX_ITEMS`]). The item as kept when it is (in its own place or in the place of the
+    /// one it names more fully), for the caller to fill in its detail; none when it is not.
+    pub fn add(&mut self, item: ItemFact, taxonomy: &Taxonomy) -> Option<&mut ItemFact> {
         if item.section == Section::About {
-            return;
+            return None;
         }
         let key = fold_key(&item.label);
         let kept = &self.kept;
@@ -56,17 +57,18 @@ impl Items {
             });
         match known {
             Some(k) => {
-                if let Some((known, known_key)) = self.kept.get_mut(k) {
-                    known.emerging |= item.emerging;
-                    // A bare head said first ("scam" of "anti-scam") is named by the first
-                    // mention that says which.
-                    if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) {
-                        let emerging = known.emerging;
-                        *known = item;
-                        known.emerging = emerging;
-                        *known_key = key;
-                    }
+                let (known, known_key) = self.kept.get_mut(k)?;
+                known.emerging |= item.emerging;
+                // A bare head said first ("scam" of "anti-scam") is named by the first
+                // mention that says which.
+                if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) {
+                    let emerging = known.emerging;
+                    *known = item;
+                    known.emerging = emerging;
+                    *known_key = key;
+                    return Some(known);
                 }
+                None
             }
             None if self.kept.len() < 2 * MAX_ITEMS => {
                 self.by_category
@@ -74,8 +76,9 @@ impl Items {
                     .or_default()
                     .push(self.kept.len());
                 self.kept.push((item, key));
+                self.kept.last_mut().map(|(item, _)| item)
             }
-            None => {}
+            None => None,
         }
     }
 }
