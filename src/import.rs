@@ -26,6 +26,7 @@ mod extract;
 mod facts;
 pub(crate) mod lexicon;
 mod links;
+mod merge;
 mod outline;
 mod pattern;
 mod quotes;
@@ -215,7 +216,7 @@ fn import_doc(
         &mut warnings,
     );
     let resolution = resolve::resolve(&facts);
-    let mut briefing = assemble::briefing(&outline, &facts, &resolution, vocab);
+    let mut briefing = assemble::briefing(&outline, facts, &resolution, vocab);
     briefing.date = briefing.date.or(meta.date);
     briefing.source = briefing.source.or(meta.source);
     briefing.links = links;
@@ -295,7 +296,8 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     for (i, p) in resolution.people.iter().enumerate() {
         let _ = writeln!(out, "resolved person {i}: {p:?}");
     }
-    for item in &facts.items {
+    // The items as merged while read: a mention of an item already kept is no line of its own.
+    for item in facts.items.kept() {
         let _ = writeln!(
             out,
             "item {:?} {:?} {:?} emerging {} list {:?}{}: {}",

@@ -3,10 +3,11 @@
 //! links and front matter. Makes a briefing valid whatever the release: every speaker is a
 //! person of `parties`, every label is non-empty. No I/O here.
 
-use super::facts::{Facts, ItemFact, Pos};
+use super::facts::{Facts, Pos};
 use super::lexicon::Vocab;
 use super::lexicon::{Class, FastMap};
-use super::outline::{MAX_SUMMARY_CHARS, Outline, Section, strip_article};
+use super::merge::bare_head;
+use super::outline::{MAX_SUMMARY_CHARS, Outline, strip_article};
 use super::resolve::{Resolution, Speaker};
 use super::rules;
 use super::taxonomy::{Taxonomy, taxonomy};
@@ -15,7 +16,7 @@ use super::words::{collapse_ws, cut_chars, fold_key};
 use crate::model::{Area, Briefing, CategoryKind, Party, Person, Quote, Speakers, Threat};
 
 /// At most this many items of each kind are kept.
-const MAX_ITEMS: usize = 500;
+pub(crate) const MAX_ITEMS: usize = 500;
 /// At most this many parties.
 const MAX_PARTIES: usize = 40;
 
@@ -57,14 +58,41 @@ impl Org {
             .chain(self.full.as_deref().map(fold_key))
             .collect()
     }
+}
 
-    /// True when `text` (an organisation or a role) names this organisation.
-    fn named_in(&self, text: &str) -> bool {
-        let text = format!(" {} ", fold_key(text));
-        self.keys()
+/// An organisation's keys, as [`Org::keys`] and each between spaces (the empty ones left
+/// out), to tell whether a text names it ([`Keys::named_in`]); worked out once per party.
+struct Keys {
+    keys: Vec<String>,
+    spaced: Vec<String>,
+}
+
+impl Keys {
+    fn of(org: &Org) -> Keys {
+        let keys = org.keys();
+        let spaced = keys
             .iter()
-            .any(|k| !k.is_empty() && text.contains(&format!(" {k} ")))
+            .filter(|k| !k.is_empty())
+            .map(|k| format!(" {k} "))
+            .collect();
+        Keys { keys, spaced }
     }
+
+    /// True when a text (an organisation or a role), folded between spaces
+    /// ([`spaced_key`]), names this organisation.
+    fn named_in(&self, spaced_text: &str) -> bool {
+        self.spaced.iter().any(|k| spaced_text.contains(k.as_str()))
+    }
+
+    /// True when one of `other` is one of these keys.
+    fn shares(&self, other: &[String]) -> bool {
+        other.iter().any(|k| self.keys.contains(k))
+    }
+}
+
+/// `text` folded ([`fold_key`]) between spaces.
+fn spaced_key(text: &str) -> String {
+    format!(" {} ", fold_key(text))
 }
 
 /// An organisation as a party, or none when the words name no party: common nouns alone
@@ -239,11 +267,12 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
 fn people_and_quotes(
     briefing: &mut Briefing,
     outline: &Outline,
-    facts: &Facts,
+    facts: &mut Facts,
     resolution: &Resolution,
     vocab: &Vocab,
 ) {
     let orgs = parties(outline, facts, resolution, vocab);
+    let org_keys: Vec<Keys> = orgs.iter().map(Keys::of).collect();
     let mut parties: Vec<Party> = orgs
         .iter()
         .map(|o| Party {
@@ -274,19 +303,24 @@ fn people_and_quotes(
             name: person.name.clone(),
             role: person.role.clone().unwrap_or_default(),
         };
-        let party = orgs.iter().position(|o| {
-            person.org.as_deref().is_some_and(|org| {
-                o.named_in(org)
-                    || Org::parse(org, vocab)
-                        .is_some_and(|p| p.keys().iter().any(|k| o.keys().contains(k)))
-            }) || person.role.as_deref().is_some_and(|r| o.named_in(r))
+        // The person's organisation and role, folded once for all the parties.
+        let org = person
+            .org
+            .as_deref()
+            .map(|org| (spaced_key(org), Org::parse(org, vocab).map(|p| p.keys())));
+        let role = person.role.as_deref().map(spaced_key);
+        let party = org_keys.iter().position(|keys| {
+            org.as_ref().is_some_and(|(spaced, parsed)| {
+                keys.named_in(spaced) || parsed.as_ref().is_some_and(|p| keys.shares(p))
+            }) || role.as_ref().is_some_and(|r| keys.named_in(r))
         });
         match party.and_then(|p| parties.get_mut(p)) {
             Some(party) => party.people.push(entry),
             None => other.people.push(entry),
         }
     }
-    for (n, quote) in facts.quotes.iter().enumerate() {
+    // The quotes' words move into the briefing: a long release's are not held twice.
+    for (n, quote) in std::mem::take(&mut facts.quotes).into_iter().enumerate() {
         if !resolution.kept.get(n).copied().unwrap_or_default() {
             continue;
         }
@@ -298,16 +332,19 @@ fn people_and_quotes(
             ),
             Some(Speaker::Org(name)) => Org::parse(name, vocab)
                 .and_then(|org| {
+                    let keys = org.keys();
                     orgs.iter()
-                        .find(|o| o.keys().iter().any(|k| org.keys().contains(k)))
+                        .zip(&org_keys)
+                        .find(|(_, known)| known.shares(&keys))
+                        .map(|(party, _)| party)
                 })
                 .map_or_else(Speakers::none, |party| Speakers::one(party.name.clone())),
             _ => Speakers::none(),
         };
         briefing.quotes.push(Quote {
             speaker,
-            text: quote.text.clone(),
-            context: quote.context.clone(),
+            text: quote.text,
+            context: quote.context,
         });
     }
     if !other.people.is_empty() {
@@ -316,111 +353,15 @@ fn people_and_quotes(
     briefing.parties = parties;
 }
 
-/// The most words of an actor's label that make it the actor alone ("transnational organised
-/// crime groups").
-const MAX_ACTOR_WORDS: usize = 4;
-
-/// Whether two items are one: the same words, or prose mentions of one category; one label
-/// inside the other, unless the taxonomy tells them apart. `ka`, `kb`: their folded labels.
-fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy) -> bool {
-    if a.kind != b.kind {
-        return false;
-    }
-    if ka == kb {
-        return true;
-    }
-    // Mentions in prose of one category are one phenomenon; members of lists are what their
-    // list names apart. Areas of one category in different lists are one form of cooperation
-    // too, and so are actors ("criminal networks", "organised crime groups"); threats of one
-    // category in different lists may be distinct crimes.
-    // An actor named in a longer phrase is a phenomenon of its own ("liens entre les réseaux
-    // de criminalité organisée et les groupes terroristes").
-    let short = |key: &str| key.split(' ').count() <= MAX_ACTOR_WORDS;
-    let actors = a.category.is_some_and(|id| taxonomy.is_actor(id)) && short(ka) && short(kb);
-    let one_per_category = a.kind == CategoryKind::Area || actors;
-    // The title names a phenomenon the body tells, whatever list the body names it in.
-    let titled = a.section == Section::Title || b.section == Section::Title;
-    let chained = a.chain.is_some() && a.chain == b.chain;
-    let apart = match (a.list, b.list) {
-        _ if titled => false,
-        _ if chained => true,
-        (None, None) => false,
-        (Some(la), Some(lb)) if one_per_category => la == lb,
-        _ if one_per_category => false,
-        _ => true,
-    };
-    // A name is one thing: the same as another item only by its words.
-    let named = a.proper || b.proper;
-    let by_category = a.category.is_some() && a.category == b.category && !apart && !named;
-    // One label inside the other names one thing, unless the taxonomy tells them apart
-    // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
-    let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
-    by_category || compatible && (ka.contains(kb) || kb.contains(ka))
-}
-
-/// Whether a folded label is a threat's generic head alone ("trafficking", "scams").
-fn bare_head(key: &str, taxonomy: &Taxonomy) -> bool {
-    !key.contains(' ') && taxonomy.is_threat_head(key)
-}
-
-/// The threats and areas, one per phenomenon, in order of first mention.
-fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
-    let mut kept: Vec<(ItemFact, String)> = Vec::new();
-    // Items kept, by category (none for those without one): only those can be the same.
-    let mut by_category: FastMap<Option<&str>, Vec<usize>> = FastMap::default();
-    for item in &facts.items {
-        if item.section == Section::About {
-            continue;
-        }
-        let key = fold_key(&item.label);
-        let same = |k: &usize| {
-            kept.get(*k)
-                .is_some_and(|(known, known_key)| same_item(known, known_key, item, &key, taxonomy))
-        };
-        let known = by_category
-            .get(&item.category)
-            .and_then(|list| list.iter().copied().find(same))
-            .or_else(|| {
-                by_category
-                    .get(&None)
-                    .and_then(|list| list.iter().copied().find(same))
-            })
-            .or_else(|| {
-                item.category
-                    .is_none()
-                    .then(|| (0..kept.len()).find(same))
-                    .flatten()
-            });
-        match known {
-            Some(k) => {
-                if let Some((known, known_key)) = kept.get_mut(k) {
-                    known.emerging |= item.emerging;
-                    // A bare head said first ("scam" of "anti-scam") is named by the first
-                    // mention that says which.
-                    if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) {
-                        let emerging = known.emerging;
-                        *known = item.clone();
-                        known.emerging = emerging;
-                        known_key.clone_from(&key);
-                    }
-                }
-            }
-            None if kept.len() < 2 * MAX_ITEMS => {
-                by_category
-                    .entry(item.category)
-                    .or_default()
-                    .push(kept.len());
-                kept.push((item.clone(), key));
-            }
-            None => {}
-        }
-    }
-    for (item, _) in kept {
+/// The threats and areas, one per phenomenon, in order of first mention (merged as they
+/// were read, see [`super::merge::Items`]).
+fn items(briefing: &mut Briefing, facts: &Facts) {
+    for item in facts.items.kept() {
         let detail = Some(item.detail.to_string()).filter(|d| !d.is_empty());
         match item.kind {
             CategoryKind::Threat if briefing.threats.len() < MAX_ITEMS => {
                 briefing.threats.push(Threat {
-                    label: item.label,
+                    label: item.label.clone(),
                     category: item.category.map(str::to_string),
                     detail,
                     emerging: item.emerging,
@@ -428,7 +369,7 @@ fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
             }
             CategoryKind::Area if briefing.cooperation_areas.len() < MAX_ITEMS => {
                 briefing.cooperation_areas.push(Area {
-                    label: item.label,
+                    label: item.label.clone(),
                     category: item.category.map(str::to_string),
                     detail,
                 });
@@ -478,7 +419,7 @@ fn occasion(lead: &str, vocab: &Vocab) -> (Option<String>, Option<String>) {
 /// The briefing of a release.
 pub(crate) fn briefing(
     outline: &Outline,
-    facts: &Facts,
+    mut facts: Facts,
     resolution: &Resolution,
     vocab: &Vocab,
 ) -> Briefing {
@@ -504,8 +445,8 @@ pub(crate) fn briefing(
             briefing.place = place;
         }
     }
-    people_and_quotes(&mut briefing, outline, facts, resolution, vocab);
-    items(&mut briefing, facts, taxonomy(vocab.lang));
+    people_and_quotes(&mut briefing, outline, &mut facts, resolution, vocab);
+    items(&mut briefing, &facts);
     drop_bare_heads(&mut briefing, taxonomy(vocab.lang));
     briefing
 }

@@ -394,7 +394,7 @@ impl Extractor<'_> {
                     if let Some(quote) = self.facts.quotes.get_mut(n)
                         && quote.source.is_none()
                     {
-                        quote.source = Some((source, found.rule));
+                        quote.source = Some(Box::new((source, found.rule)));
                         quote.source_pos = pos;
                         quote.context = context;
                     }
@@ -440,17 +440,22 @@ impl Extractor<'_> {
         if found.is_empty() {
             return;
         }
-        // The sentence, once for all its items; past a few hundred characters it is cut.
-        let detail: std::rc::Rc<str> = sent
-            .slice(0, sent.len())
-            .map(|s| {
-                cut_chars(
-                    &collapse_ws(head(s, 4 * MAX_DETAIL_CHARS)),
-                    MAX_DETAIL_CHARS,
-                )
-            })
-            .unwrap_or_default()
-            .into();
+        // The sentence, once for all its items and only when one is kept (most mentions of a
+        // long release name an item kept before); past a few hundred characters it is cut.
+        let mut detail: Option<std::rc::Rc<str>> = None;
+        let detail_of = || -> std::rc::Rc<str> {
+            sent.slice(0, sent.len())
+                .map(|s| {
+                    cut_chars(
+                        &collapse_ws(head(s, 4 * MAX_DETAIL_CHARS)),
+                        MAX_DETAIL_CHARS,
+                    )
+                })
+                .unwrap_or_default()
+                .into()
+        };
+        // What an item holds until it is kept.
+        let no_detail: std::rc::Rc<str> = std::rc::Rc::from("");
         for item in found {
             let Some(label) = label_of(sent, item.label) else {
                 continue;
@@ -467,11 +472,11 @@ impl Extractor<'_> {
                 .category
                 .and_then(|c| self.taxonomy.category(c))
                 .map(|(id, _)| id);
-            self.facts.items.push(ItemFact {
+            let item = ItemFact {
                 kind: item.kind,
                 category,
                 label: capitalize_first(&label),
-                detail: std::rc::Rc::clone(&detail),
+                detail: std::rc::Rc::clone(&no_detail),
                 emerging: item.emerging,
                 list: item.list.map(|l| (p, s, l)),
                 chain: item.chain.map(|l| (p, s, l)),
@@ -481,7 +486,10 @@ impl Extractor<'_> {
                     para: p,
                     tok: first + item.label.0,
                 },
-            });
+            };
+            if let Some(kept) = self.facts.items.add(item, self.taxonomy) {
+                kept.detail = std::rc::Rc::clone(detail.get_or_insert_with(detail_of));
+            }
         }
     }
 }

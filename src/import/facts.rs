@@ -63,8 +63,9 @@ pub(crate) struct QuoteFact {
     pub pos: Pos,
     /// It opens its paragraph (nothing but spaces before it).
     pub opens_para: bool,
-    /// The source an attribution rule read, with the rule's name.
-    pub source: Option<(Source, &'static str)>,
+    /// The source an attribution rule read, with the rule's name; boxed, as most quotes of a
+    /// long release have none and a release may hold tens of thousands.
+    pub source: Option<Box<(Source, &'static str)>>,
     /// Where the source stands (for a pronoun, what came before it counts).
     pub source_pos: Pos,
     /// When or where it was said.
@@ -153,8 +154,8 @@ pub(crate) struct Facts {
     pub mentions: Vec<MentionFact>,
     /// Organisations named.
     pub orgs: Vec<OrgFact>,
-    /// Threats and areas.
-    pub items: Vec<ItemFact>,
+    /// Threats and areas, merged as they are read.
+    pub items: super::merge::Items,
     /// Colons that leave a quote to the next paragraph.
     pub colons: Vec<ColonFact>,
 }

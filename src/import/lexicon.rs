@@ -757,18 +757,45 @@ pub fn detect(text: &str) -> Lang {
     let sample = text.get(..end).unwrap_or_default();
     let mut buf = TokenBuf::default();
     tokenize(sample, &mut buf);
+    // Each word looked up once, for every language at once.
+    let stop = stop_words();
+    let mut scores = [0usize; Lang::ALL.len()];
+    for word in (0..buf.len()).filter_map(|i| buf.lower(i)) {
+        if word.len() > 8 {
+            continue;
+        }
+        let Some(&langs) = stop.get(word) else {
+            continue;
+        };
+        for (k, score) in scores.iter_mut().enumerate() {
+            *score += usize::from(langs >> k & 1 == 1);
+        }
+    }
     let mut best = (Lang::En, 0usize);
-    for lang in Lang::ALL {
-        let vocab = vocab(lang);
-        let score = (0..buf.len())
-            .filter_map(|i| buf.lower(i))
-            .filter(|word| word.len() <= 8 && vocab.is(word, Class::Stop))
-            .count();
+    for (lang, score) in Lang::ALL.into_iter().zip(scores) {
         if score > best.1 {
             best = (lang, score);
         }
     }
     best.0
+}
+
+/// The stop words of every language, each with the languages it is one of (bit `k` for
+/// `Lang::ALL[k]`): what [`detect`] counts.
+fn stop_words() -> &'static FastMap<String, u8> {
+    static STOP: LazyLock<FastMap<String, u8>> = LazyLock::new(|| {
+        let mut stop: FastMap<String, u8> = FastMap::default();
+        for (k, lang) in Lang::ALL.into_iter().enumerate() {
+            let vocab = vocab(lang);
+            for word in vocab.words.keys() {
+                if vocab.is(word, Class::Stop) {
+                    *stop.entry(word.clone()).or_default() |= 1 << k;
+                }
+            }
+        }
+        stop
+    });
+    &STOP
 }
 
 #[cfg(test)]

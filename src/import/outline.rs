@@ -7,7 +7,7 @@
 
 use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Class, LineClass, Vocab};
-use super::rules::dates::dates_in;
+use super::rules::dates::{dates_in, may_hold_date};
 use super::token::{Sent, TokenBuf, tokenize};
 use super::words::{collapse_ws, cut_chars, fold_eq, fold_key, head, soften_caps};
 use crate::model::Date;
@@ -165,6 +165,9 @@ fn place_of(sent: &Sent<'_>, end: usize) -> Option<String> {
 /// 12 mars 2024", "NEW YORK, May 23, 2016 /PRNewswire/ --", a block that is only a date.
 pub(crate) fn dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
     let start = head(text, DATELINE_BYTES);
+    if !may_hold_date(start) {
+        return None;
+    }
     let buf = tokens_of(start, vocab);
     let sent = buf.sent(start, 0..buf.len(), vocab);
     let (date, m) = dates_in(&sent.part(0, 16)).into_iter().next()?;
@@ -269,7 +272,7 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
 /// "Newsroom2021-02-03 09:12:44", "Issued by the Secretariat, Kuala Lumpur, 7 November 2025",
 /// "April 9, 2025 — Surrey". Lines of an update give none.
 fn metadata_date(text: &str, vocab: &Vocab) -> Option<Date> {
-    if text.chars().nth(SHORT_LINE_CHARS).is_some() {
+    if text.chars().nth(SHORT_LINE_CHARS).is_some() || !may_hold_date(text) {
         return None;
     }
     text.lines().find_map(|line| line_date(line, vocab))
@@ -411,36 +414,39 @@ pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
 }
 
 fn has_photo_cue(text: &str, vocab: &Vocab) -> bool {
+    // The length first: a long block is no caption, and is not tokenized to be told so.
+    if text.chars().nth(400).is_some() {
+        return false;
+    }
     let buf = tokens_of(head(text, 600), vocab);
     let lower: Vec<&str> = (0..buf.len()).filter_map(|i| buf.lower(i)).collect();
     vocab
         .line_phrases(LineClass::PhotoCue)
         .iter()
         .any(|cue| lower.contains(&cue.as_str()))
-        && text.chars().nth(400).is_none()
 }
 
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+/// True when `text` has at least `n` words (counted only that far: a block may be a whole
+/// page).
+fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || text.split_whitespace().nth(n - 1).is_some()
 }
 
 /// True when a block reads as a paragraph of prose.
 fn is_prose(text: &str) -> bool {
-    let n = words(text);
     let ends = text
         .trim_end()
         .ends_with(['.', '!', '?', '…', '»', '”', '"', ')']);
     // "Participating countries: Bulgaria, Finland, …": a label and its list.
     let label = text
         .split_once(':')
-        .is_some_and(|(before, _)| words(before) <= 3 && !before.contains('\n'));
+        .is_some_and(|(before, _)| !has_words(before, 4) && !before.contains('\n'));
     // Lines of labels joined into one block ("News release\nApril 9, 2025\nFrom: …").
-    let lines: Vec<&str> = text.lines().collect();
-    let listing = lines.len() > 1
-        && lines
-            .iter()
-            .all(|l| l.chars().count() < 70 && !l.trim_end().ends_with('.'));
-    !label && !listing && (n >= 40 || n >= 6 && ends)
+    let listing = text.lines().nth(1).is_some()
+        && text
+            .lines()
+            .all(|l| l.chars().nth(69).is_none() && !l.trim_end().ends_with('.'));
+    !label && !listing && (has_words(text, 40) || has_words(text, 6) && ends)
 }
 
 /// What follows a publisher's label on a short line ("From: Europol" gives "Europol").
@@ -469,7 +475,7 @@ fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
     }
     // A heading of a sentence's length is a standfirst: prose, the lead.
     let heading = doc.kind(i) == Some(BlockKind::Heading);
-    let standfirst = heading && words(text) >= STANDFIRST_WORDS;
+    let standfirst = heading && has_words(text, STANDFIRST_WORDS);
     if standfirst || !heading && is_prose(text) {
         return Some(FrontBlock::Prose);
     }
@@ -517,7 +523,7 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
     // article's first paragraph ("Press release", "Home > News", a date line).
     let first_prose = (first..doc.blocks.len().min(TITLE_SEARCH_BLOCKS)).find(|&i| {
         doc.block_text(i)
-            .is_some_and(|t| is_prose(t) && words(t) >= 15)
+            .is_some_and(|t| is_prose(t) && has_words(t, 15))
     });
     // The title is the first block after the last run of furniture before the article's
     // first paragraph that leaves room for one.
@@ -533,7 +539,7 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 is_candidate(i)
                     && doc.kind(i) != Some(BlockKind::Item)
                     && doc.block_text(i).is_some_and(|t| {
-                        words(t) >= 3 && !t.trim_start().starts_with(char::is_lowercase)
+                        has_words(t, 3) && !t.trim_start().starts_with(char::is_lowercase)
                     })
             });
             if found.is_some() {
@@ -549,7 +555,7 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
         }
         (run < p && run > first)
             .then(|| run - 1)
-            .filter(|&i| doc.block_text(i).is_some_and(|t| words(t) >= 3))
+            .filter(|&i| doc.block_text(i).is_some_and(|t| has_words(t, 3)))
     });
     // A page copied whole names its title first (the window's title), then again above the
     // article, after the site's navigation: the release starts there.
@@ -561,7 +567,7 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
     let prose_after = |r: &usize| {
         (r + 1..doc.blocks.len()).any(|i| {
             doc.block_text(i)
-                .is_some_and(|t| is_prose(t) && words(t) >= 15 && !is_furniture(t, vocab))
+                .is_some_and(|t| is_prose(t) && has_words(t, 15) && !is_furniture(t, vocab))
         })
     };
     let i = repeated_title(doc, first, first_text)
@@ -824,14 +830,14 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
                 continue;
             }
             // A heading of a sentence's length is a standfirst: read as a paragraph.
-            if block.kind == BlockKind::Heading && words(text) < STANDFIRST_WORDS {
+            if block.kind == BlockKind::Heading && !has_words(text, STANDFIRST_WORDS) {
                 if matches!(reading, Reading::Skip | Reading::Links(_)) {
                     reading = Reading::Body(Section::Story);
                 }
                 continue;
             }
         }
-        let prose = words(text) >= PROSE_AGAIN_WORDS && is_prose(text);
+        let prose = has_words(text, PROSE_AGAIN_WORDS) && is_prose(text);
         match reading {
             Reading::Skip if prose => reading = Reading::Body(Section::Story),
             Reading::End | Reading::Skip => continue,
@@ -898,7 +904,7 @@ fn section_of(heading: &str, vocab: &Vocab, out: &mut Outline) -> Option<Reading
     }
     // "About Europol", not "About EUR 120 million saved thanks to mitigation efforts".
     if let Some(name) = vocab.line_phrase(heading, LineClass::About)
-        && words(name) <= ABOUT_NAME_WORDS
+        && !has_words(name, ABOUT_NAME_WORDS + 1)
         && !name.chars().any(|c| c.is_ascii_digit())
     {
         let name = strip_article(name, vocab);
@@ -1049,6 +1055,14 @@ mod tests {
                 .as_deref(),
             want
         );
+    }
+
+    #[test]
+    fn has_words_counts_as_far_as_asked() {
+        assert!(has_words("one two\nthree", 3));
+        assert!(!has_words("one two\nthree", 4));
+        assert!(has_words("", 0));
+        assert!(!has_words("  ", 1));
     }
 
     #[rstest]

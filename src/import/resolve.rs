@@ -357,7 +357,7 @@ impl Resolver<'_> {
         let Some(quote) = facts.quotes.get(n) else {
             return Speaker::Unknown;
         };
-        if let Some((source, _)) = &quote.source {
+        if let Some((source, _)) = quote.source.as_deref() {
             return self.resolve_source(source, quote.source_pos);
         }
         // Another quote of the same paragraph with an attribution: the same speaker.
@@ -370,7 +370,7 @@ impl Resolver<'_> {
             .copied()
             .flatten()
             .and_then(|m| facts.quotes.get(m))
-            && let Some((source, _)) = &other.source
+            && let Some((source, _)) = other.source.as_deref()
         {
             return self.resolve_source(source, other.source_pos);
         }
@@ -635,7 +635,7 @@ mod tests {
             paras: (para, para),
             pos: Pos { para, tok: 30 },
             opens_para: opens,
-            source: source.map(|s| (s, "test")),
+            source: source.map(|s| Box::new((s, "test"))),
             source_pos: Pos { para, tok: 20 },
             context: None,
             after_title_cue: false,

@@ -95,7 +95,19 @@ pub(crate) struct CategoryId(u16);
 
 /// Phrases indexed by their first word: the rest of each and what it gives, longest first.
 #[derive(Debug, Default)]
-struct PhraseIndex(FastMap<String, Vec<(Vec<String>, CategoryId)>>);
+struct PhraseIndex(FastMap<String, Phrases>);
+
+/// The phrases of one first word.
+#[derive(Debug, Default)]
+struct Phrases {
+    /// The words after the first and what the phrase gives, longest first.
+    list: Vec<(Vec<String>, CategoryId)>,
+    /// For a long list ("trafic" starts about ninety), the places in it of the phrases by
+    /// their second word; none for a short one, which is tried whole.
+    by_second: Option<FastMap<String, Vec<usize>>>,
+    /// The places of the phrases of one word, with `by_second`.
+    alone: Vec<usize>,
+}
 
 /// `form` with its last word in the other number, when it has two words or more and its last
 /// word takes a plain "s" in both languages' regular plural, or another ending of `number`.
@@ -126,17 +138,37 @@ fn other_number(form: &str, number: &NumberFile) -> Option<String> {
     })
 }
 
+/// Past this many phrases of one first word, the phrases tried at a token are those whose
+/// second word is one of the next words.
+const LONG_LIST: usize = 8;
+
 impl PhraseIndex {
     fn add(&mut self, phrase: &str, id: CategoryId) {
         let mut words = words_of(phrase).into_iter();
         if let Some(first) = words.next() {
-            self.0.entry(first).or_default().push((words.collect(), id));
+            self.0
+                .entry(first)
+                .or_default()
+                .list
+                .push((words.collect(), id));
         }
     }
 
     fn sort(&mut self) {
-        for list in self.0.values_mut() {
+        for phrases in self.0.values_mut() {
+            let list = &mut phrases.list;
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+            if list.len() <= LONG_LIST {
+                continue;
+            }
+            let mut by_second: FastMap<String, Vec<usize>> = FastMap::default();
+            for (place, (rest, _)) in list.iter().enumerate() {
+                match rest.first() {
+                    Some(second) => by_second.entry(second.clone()).or_default().push(place),
+                    None => phrases.alone.push(place),
+                }
+            }
+            phrases.by_second = Some(by_second);
         }
     }
 
@@ -144,9 +176,36 @@ impl PhraseIndex {
     /// and qualifying adjectives the phrase does not have may stand between its words
     /// ("share their intelligence", "exchange of operational information").
     fn longest_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
-        let first = sent.lower(at)?;
-        self.0
-            .get(first)?
+        let phrases = self.0.get(sent.lower(at)?)?;
+        let fit = |place: usize| {
+            let (rest, id) = phrases.list.get(place)?;
+            fits(sent, at + 1, rest).map(|end| (end - at, *id))
+        };
+        let Some(by_second) = &phrases.by_second else {
+            return (0..phrases.list.len())
+                .filter_map(fit)
+                .max_by_key(|(n, _)| *n);
+        };
+        // A phrase's second word is one of the next words, past at most MAX_SKIPPED skipped
+        // ones (see `fits`): the others cannot fit. The places stay in the list's order, so the
+        // same phrase wins among those of one length.
+        let mut places = phrases.alone.clone();
+        for next in (at + 1..=at + 1 + MAX_SKIPPED).filter_map(|i| sent.lower(i)) {
+            if let Some(found) = by_second.get(next) {
+                places.extend_from_slice(found);
+            }
+        }
+        places.sort_unstable();
+        places.dedup();
+        places.into_iter().filter_map(fit).max_by_key(|(n, _)| *n)
+    }
+
+    /// [`Self::longest_at`] trying every phrase of the first word.
+    #[cfg(test)]
+    fn longest_at_slowly(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
+        let phrases = self.0.get(sent.lower(at)?)?;
+        phrases
+            .list
             .iter()
             .filter_map(|(rest, id)| fits(sent, at + 1, rest).map(|end| (end - at, *id)))
             .max_by_key(|(n, _)| *n)
@@ -343,6 +402,7 @@ impl Taxonomy {
         self.forms
             .0
             .get(first)?
+            .list
             .iter()
             .find(|(rest, _)| rest.len() == 1 && rest.first().is_some_and(|w| w == second))
             .map(|(_, id)| *id)
@@ -520,6 +580,48 @@ pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
 )]
 mod tests {
     use super::*;
+
+    /// The phrases tried by their second word give what trying them all gives, at every
+    /// token of texts full of the long lists' first words.
+    #[test]
+    fn phrases_tried_by_second_word_match_all_tried() {
+        use crate::import::lexicon::vocab;
+        use crate::import::token::{TokenBuf, tokenize};
+        use crate::model::Lang;
+        let texts = [
+            (
+                Lang::Fr,
+                "le trafic illicite de stupéfiants, le trafic de migrants et la fraude aux faux ordres de virement, la criminalité organisée transnationale et la coopération policière et judiciaire en matière pénale",
+            ),
+            (
+                Lang::En,
+                "illicit trafficking in cultural property, joint investigation teams, the illegal wildlife trade, criminal networks and child sexual abuse material, trafficking of human beings and exchange of operational information",
+            ),
+        ];
+        for (lang, text) in texts {
+            let (v, tax) = (vocab(lang), taxonomy(lang));
+            let mut buf = TokenBuf::default();
+            tokenize(text, &mut buf);
+            buf.annotate(v);
+            let sent = buf.sent(text, 0..buf.len(), v);
+            let mut found = 0;
+            for index in [&tax.forms, &tax.modifiers, &tax.instruments] {
+                for at in 0..sent.len() {
+                    let fast = index.longest_at(&sent, at);
+                    assert_eq!(fast, index.longest_at_slowly(&sent, at), "{text} at {at}");
+                    found += usize::from(fast.is_some());
+                }
+            }
+            assert!(found >= 5, "{text}");
+        }
+        assert!(
+            taxonomy(Lang::Fr)
+                .forms
+                .0
+                .values()
+                .any(|p| p.by_second.is_some())
+        );
+    }
 
     fn number() -> NumberFile {
         let file: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();

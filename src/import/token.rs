@@ -200,6 +200,7 @@ impl TokenBuf {
             &[]
         };
         Sent {
+            id: next_sent_id(),
             text,
             toks: self.toks.get(range).unwrap_or_default(),
             lower: &self.lower,
@@ -395,9 +396,19 @@ fn is_possessive(text: &str, at: usize) -> bool {
     })
 }
 
+/// A number no other view of tokens made by this process has (see [`Sent::id`]).
+fn next_sent_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A sentence (or any run of tokens) of a text, with its lexicon: what rules match against.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Sent<'a> {
+    /// This view's own number: each view (a sentence, a part of one, one with its mentions)
+    /// gets a new one, so what the matcher learns of a view's tokens is kept under it alone
+    /// (a refilled buffer's tokens are another view, at the same address).
+    pub id: u64,
     /// The text the tokens were cut from (a whole paragraph, often).
     pub text: &'a str,
     /// The tokens of this sentence.
@@ -455,6 +466,7 @@ impl<'a> Sent<'a> {
     /// The same tokens from `from` on (without mentions: their places would move).
     pub fn from(&self, from: usize) -> Sent<'a> {
         Sent {
+            id: next_sent_id(),
             toks: self.toks.get(from..).unwrap_or_default(),
             rest: self.rest.get(from..).unwrap_or_default(),
             spans: &[],
@@ -466,6 +478,7 @@ impl<'a> Sent<'a> {
     pub fn part(&self, from: usize, to: usize) -> Sent<'a> {
         let to = to.min(self.toks.len());
         Sent {
+            id: next_sent_id(),
             toks: self.toks.get(from..to).unwrap_or_default(),
             rest: self.rest.get(from..to).unwrap_or_default(),
             spans: &[],
@@ -475,7 +488,11 @@ impl<'a> Sent<'a> {
 
     /// The same sentence with the mentions read in it.
     pub fn with_spans(self, spans: &'a [Span]) -> Sent<'a> {
-        Sent { spans, ..self }
+        Sent {
+            id: next_sent_id(),
+            spans,
+            ..self
+        }
     }
 
     /// False when no match from token `at` can hold a token of each class of `needs`: no

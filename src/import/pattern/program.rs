@@ -13,6 +13,15 @@
 //!   a repetition of alternatives that all match a word ("POLICE" is an organisation noun, a
 //!   capitalised word and an acronym) tries every way of reading every word: a text in
 //!   capitals took time exponential in the repetitions.
+//! - a named part that rules share (the target of a [`Pat::Ref`] or of a [`Pat::Save`]: a
+//!   role, an organisation, a name) is not walked again from a token where it matched
+//!   nothing: whether a part matches from a token depends on the sentence and the token only,
+//!   so once it reached no end from there, it reaches none for the next rule either. The
+//!   rules of a family try the same roles and organisations at each capital; what one found
+//!   missing is known to the others ([`Dead`], kept per sentence view).
+
+use std::cell::RefCell;
+use std::sync::{LazyLock, Mutex};
 
 use super::{Captures, FirstSet, Match, Pat, Slot, atom, phrases, starts_of};
 use crate::import::lexicon::Class;
@@ -102,6 +111,74 @@ impl<const ROWS: usize> Memo<'_, '_, '_, ROWS> {
     }
 }
 
+/// The number of each shared part (see [`Program::shared`]), by the address of its pattern:
+/// the same number in every program that holds it.
+static SHARED_IDS: LazyLock<Mutex<FastMap<usize, u32>>> = LazyLock::new(Mutex::default);
+
+/// The number of the shared part `pat`, the same in every program.
+fn shared_id(pat: &'static Pat) -> u32 {
+    let key = std::ptr::from_ref(pat) as usize;
+    let mut ids = SHARED_IDS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    *ids.entry(key).or_insert(next)
+}
+
+/// The shared parts known to match nothing from a token, in one sentence view: for each part,
+/// the tokens as bits.
+#[derive(Default)]
+struct Dead {
+    /// The view ([`Sent::id`]) the bits are of.
+    sent: Option<u64>,
+    /// Words of bits per part.
+    width: usize,
+    bits: Vec<u64>,
+}
+
+thread_local! {
+    static DEAD: RefCell<Dead> = RefCell::default();
+}
+
+impl Dead {
+    /// Where the bit of part `part` at token `at` is: its word and its mask.
+    fn place(&self, part: u32, at: usize) -> (usize, u64) {
+        (part as usize * self.width + at / 64, 1 << (at % 64))
+    }
+
+    /// True when part `part` matched nothing from token `at` of `sent`.
+    fn is_dead(part: u32, sent: &Sent<'_>, at: usize) -> bool {
+        DEAD.with_borrow(|dead| {
+            if dead.sent != Some(sent.id) {
+                return false;
+            }
+            let (word, mask) = dead.place(part, at);
+            dead.bits.get(word).is_some_and(|bits| bits & mask != 0)
+        })
+    }
+
+    /// Remembers that part `part` matches nothing from token `at` of `sent`.
+    fn set_dead(part: u32, sent: &Sent<'_>, at: usize) {
+        DEAD.with_borrow_mut(|dead| {
+            if dead.sent != Some(sent.id) {
+                dead.sent = Some(sent.id);
+                dead.width = sent.len() / 64 + 1;
+                dead.bits.clear();
+            }
+            if at > sent.len() {
+                return;
+            }
+            let (word, mask) = dead.place(part, at);
+            if word >= dead.bits.len() {
+                dead.bits.resize(word + 1, 0);
+            }
+            if let Some(bits) = dead.bits.get_mut(word) {
+                *bits |= mask;
+            }
+        });
+    }
+}
+
 /// A pattern compiled for matching: its parts, and apart from them (the matcher tests them
 /// far more often than it walks a part) where each may start.
 #[derive(Debug)]
@@ -110,6 +187,8 @@ pub(crate) struct Program {
     /// What the first token of each part can be, admitting any when the part can match no
     /// token at all.
     starts: Vec<FirstSet>,
+    /// For each part shared between rules, its number (see [`shared_id`]).
+    shared: Vec<Option<u32>>,
     root: usize,
 }
 
@@ -135,6 +214,7 @@ enum Op {
 struct Compiler {
     ops: Vec<Op>,
     starts: Vec<FirstSet>,
+    shared: Vec<Option<u32>>,
     seen: FastMap<usize, usize>,
 }
 
@@ -146,7 +226,7 @@ impl Compiler {
         }
         let op = match pat {
             Pat::Ref(part) => {
-                let id = self.node(part);
+                let id = self.shared_node(part);
                 self.seen.insert(key, id);
                 return id;
             }
@@ -155,7 +235,7 @@ impl Compiler {
             Pat::Alt(parts) => Op::Alt(parts.iter().map(|p| self.node(p)).collect()),
             Pat::Opt(part) => Op::Opt(self.node(part)),
             Pat::Rep(part, min, max) => Op::Rep(self.node(part), *min, *max),
-            Pat::Save(slot, part) => Op::Save(*slot, self.node(part)),
+            Pat::Save(slot, part) => Op::Save(*slot, self.shared_node(part)),
             Pat::Unless(class, part) => Op::Unless(*class, self.node(part)),
             Pat::Peek(part) => Op::Peek(self.node(part)),
             _ => Op::Atom(pat),
@@ -163,7 +243,22 @@ impl Compiler {
         let id = self.ops.len();
         self.ops.push(op);
         self.starts.push(starts_of(pat));
+        self.shared.push(None);
         self.seen.insert(key, id);
+        id
+    }
+
+    /// The node of a part that rules share: one that takes parts of its own is remembered
+    /// where it matched nothing (an atom is quicker tried again).
+    fn shared_node(&mut self, pat: &'static Pat) -> usize {
+        let id = self.node(pat);
+        let composite = matches!(
+            self.ops.get(id),
+            Some(Op::Seq(_) | Op::Alt(_) | Op::Rep(..) | Op::Opt(_) | Op::Save(..))
+        );
+        if composite && let Some(cell @ None) = self.shared.get_mut(id) {
+            *cell = Some(shared_id(pat));
+        }
         id
     }
 }
@@ -176,6 +271,7 @@ impl Program {
         Program {
             ops: compiler.ops,
             starts: compiler.starts,
+            shared: compiler.shared,
             root,
         }
     }
@@ -222,6 +318,32 @@ impl Program {
 
     /// [`super::walk`] over node `id`, with the shortcuts of the module.
     fn walk(
+        &self,
+        id: usize,
+        sent: &Sent<'_>,
+        at: usize,
+        caps: &mut Captures,
+        next: &mut Next<'_>,
+    ) -> bool {
+        let Some(&Some(shared)) = self.shared.get(id) else {
+            return self.walk_op(id, sent, at, caps, next);
+        };
+        if Dead::is_dead(shared, sent, at) {
+            return false;
+        }
+        let mut ended = false;
+        let found = self.walk_op(id, sent, at, caps, &mut |end, caps| {
+            ended = true;
+            next(end, caps)
+        });
+        if !found && !ended {
+            Dead::set_dead(shared, sent, at);
+        }
+        found
+    }
+
+    /// [`Self::walk`] over node `id`'s own operation.
+    fn walk_op(
         &self,
         id: usize,
         sent: &Sent<'_>,

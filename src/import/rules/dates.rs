@@ -124,6 +124,13 @@ pub(crate) fn date_of(sent: &Sent<'_>, m: &Match) -> Option<Date> {
 }
 
 /// Every date of the sentence, with the tokens it covers.
+/// False when `text` can hold no date: every date has its year in ASCII figures (each rule
+/// saves a year of digits, and [`date_of`] reads it as a number), so a text without a figure
+/// is not tokenized to be told so.
+pub(crate) fn may_hold_date(text: &str) -> bool {
+    text.bytes().any(|byte| byte.is_ascii_digit())
+}
+
 pub(crate) fn dates_in(sent: &Sent<'_>) -> Vec<(Date, Match)> {
     scan(RULES, sent)
         .into_iter()
@@ -169,6 +176,17 @@ mod tests {
     #[case::ordinal_en("March 1st, 2024", Lang::En, "2024-03-01")]
     fn dates_are_read(#[case] text: &str, #[case] lang: Lang, #[case] want: &str) {
         assert_eq!(first_date(text, lang).as_deref(), Some(want));
+        assert!(may_hold_date(text), "{text}");
+    }
+
+    /// What lets the outline skip lines without figures: none of them holds a date.
+    #[rstest]
+    #[case::words_fr("le premier mars deux mille vingt-quatre", Lang::Fr)]
+    #[case::words_en("Tuesday, March the first, twenty twenty-four", Lang::En)]
+    #[case::month_year_words("mai MMXXIV", Lang::Fr)]
+    fn texts_without_figures_hold_no_date(#[case] text: &str, #[case] lang: Lang) {
+        assert!(!may_hold_date(text));
+        assert_eq!(first_date(text, lang), None);
     }
 
     #[rstest]
