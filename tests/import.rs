@@ -319,6 +319,23 @@ mod patterns {
     }
 
     #[test]
+    fn a_quote_right_after_an_article_is_a_name() {
+        let b = import(
+            "Ministers agree on new rules for ports\n\nBrussels, 19 October 2022 – The new rules are part of the \u{201c}Fit for 55 in 2030 package\u{201d}, the EU's plan to reduce emissions. They also cover \u{201c}the prevention of attacks on the institutions of the Republic\u{201d}.\n\n\u{201c}This is by far the most ambitious pathway we have ever agreed,\u{201d} said rapporteur Jane Miller.\n",
+        );
+        let quotes: Vec<&str> = b.quotes.iter().map(|q| q.text.as_str()).collect();
+        // The quote after "cover" is a term all the same (no speaker, more than six words, not
+        // in title case): only the article tells names apart.
+        assert_eq!(
+            quotes,
+            [
+                "the prevention of attacks on the institutions of the Republic",
+                "This is by far the most ambitious pathway we have ever agreed"
+            ]
+        );
+    }
+
+    #[test]
     fn markdown_links_of_two_words_are_links() {
         let b = import(
             "# Cyber Centre issues an advisory\n\nOTTAWA, 12 March 2024 – The Cyber Centre and its partners issued a joint advisory on a ransomware group that targets hospitals and energy companies.\n\nOrganizations affected by ransomware are encouraged to report the incident to the Cyber Centre and to their local police.\n\n## Associated links\n\n- [Joint advisory on ransomware](https://www.cyber.gc.ca/en/advisory)\n- [Ransomware playbook](https://www.cyber.gc.ca/en/playbook)\n\n## Contacts\n\nMedia Relations\n",

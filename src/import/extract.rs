@@ -424,10 +424,13 @@ impl Extractor<'_> {
                     tok: offset + i,
                 };
             }
+            // "part of the “Fit for 55 in 2030 package”": a quote right after an article is
+            // a name, as after a title cue.
             let cue = (i.saturating_sub(3)..i)
                 .rev()
                 .take_while(|&k| sent.tok(k).is_some_and(|t| t.is_word()))
-                .any(|k| sent.is(k, Class::TitleCue));
+                .any(|k| sent.is(k, Class::TitleCue))
+                || i > 0 && sent.is(i - 1, Class::Determiner);
             if cue && let Some(quote) = self.facts.quotes.get_mut(n) {
                 quote.after_title_cue = true;
             }
