@@ -277,6 +277,8 @@ struct LexiconFile {
     #[serde(default)]
     ordinal_suffixes: Vec<String>,
     #[serde(default)]
+    gerund_suffixes: Vec<String>,
+    #[serde(default)]
     possessives: Vec<String>,
     #[serde(default)]
     months: BTreeMap<String, i8>,
@@ -316,6 +318,9 @@ pub(crate) struct Vocab {
     pub inverted_pronouns: Vec<(String, Gender)>,
     /// Endings of ordinal days.
     pub ordinal_suffixes: Vec<String>,
+    /// Endings of a verb's form that also names an activity ("safeguarding"): before an
+    /// article, the verb with its object.
+    pub gerund_suffixes: Vec<String>,
     words: FastMap<String, Entry>,
     months: FastMap<String, i8>,
     lines: Lines,
@@ -372,6 +377,7 @@ impl Vocab {
                 .map(|(suffix, gender)| (suffix.clone(), *gender))
                 .collect(),
             ordinal_suffixes: file.ordinal_suffixes.clone(),
+            gerund_suffixes: file.gerund_suffixes.clone(),
             words: FastMap::default(),
             months: FastMap::default(),
             line_heads: LineClass::ALL

@@ -249,7 +249,7 @@ fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
                 // organisation; an area's ("the Joint Agency Task Force") name the area.
                 let threat =
                     taxonomy.category(m.category).map(|(_, k)| k) == Some(CategoryKind::Threat);
-                if !(threat && inside_a_name(sent, &m)) {
+                if !(threat && inside_a_name(sent, &m)) && !verb_with_object(sent, &m) {
                     out.push(m);
                 }
                 at = m.end;
@@ -258,6 +258,19 @@ fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// True when a mention of one word is a verb's form with its object after it: "safeguarding
+/// the maritime sector's competitiveness" names no area.
+fn verb_with_object(sent: &Sent<'_>, mention: &Mention) -> bool {
+    mention.end == mention.start + 1
+        && sent.is(mention.end, Class::Determiner)
+        && sent.lower(mention.start).is_some_and(|word| {
+            sent.vocab
+                .gerund_suffixes
+                .iter()
+                .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix.as_str()))
+        })
 }
 
 /// The kind of a category.
@@ -853,6 +866,11 @@ mod tests {
             ]
         );
         assert_eq!(items("The traffickers were arrested in May.", Lang::En), []);
+        // The activity itself, not the verb with its object.
+        assert_eq!(
+            items("Partners will step up safeguarding and training.", Lang::En).len(),
+            2
+        );
         assert_eq!(items("Les trafiquants ont été arrêtés.", Lang::Fr), []);
     }
 
@@ -876,6 +894,10 @@ mod tests {
     #[case::sentence_case_centre(
         "Le Centre interrégional de coordination (CIC) a suivi les navires.",
         Lang::Fr
+    )]
+    #[case::verb_with_object(
+        "Parliament's position ensures our targets are met, safeguarding the maritime sector's competitiveness.",
+        Lang::En
     )]
     fn fragments_are_no_items(#[case] text: &str, #[case] lang: Lang) {
         assert_eq!(items(text, lang), []);
