@@ -508,9 +508,20 @@ fn trim_org(sent: &Sent<'_>, (start, mut end): (usize, usize)) -> Option<(usize,
 
 /// The mention a match of [`RULES`] makes.
 fn mention_from(sent: &Sent<'_>, m: &Match) -> Option<Mention> {
-    let raw_org = m.caps.get(Slot::Org);
-    let org = raw_org.and_then(|o| trim_org(sent, o));
     let role = m.caps.get(Slot::Role);
+    // "co-rapporteur for the RESTORE regulation": a name the role's lowercase nouns follow
+    // qualifies them (a regulation, a programme), and is no organisation.
+    let raw_org = m.caps.get(Slot::Org).filter(|&(org_start, org_end)| {
+        !role.is_some_and(|(role_start, role_end)| {
+            org_start > role_start
+                && role_end > org_end
+                && (org_end..role_end).all(|k| {
+                    sent.tok(k)
+                        .is_some_and(|t| t.is_word() && !t.has(shape::CAP))
+                })
+        })
+    });
+    let org = raw_org.and_then(|o| trim_org(sent, o));
     if let Some(name) = m.caps.get(Slot::Name) {
         let gender = gender_of(sent, (m.start, m.end), Some(name), raw_org);
         // A possessive after the name ("Lind's") is no part of it.
@@ -712,12 +723,12 @@ mod tests {
     #[case::surname_in_capitals_with_group(
         "Andrzej BUŁA (EPP, PL), co-rapporteur for the RESTORE regulation said:",
         Lang::En,
-        &[("Andrzej BUŁA", "co-rapporteur for the RESTORE regulation", "RESTORE", Some(M))]
+        &[("Andrzej BUŁA", "co-rapporteur for the RESTORE regulation", "", Some(M))]
     )]
     #[case::group_without_comma(
         "Younous OMARJEE (the Left, FR) co-rapporteur for the RESTORE regulation stated:",
         Lang::En,
-        &[("Younous OMARJEE", "co-rapporteur for the RESTORE regulation", "RESTORE", None)]
+        &[("Younous OMARJEE", "co-rapporteur for the RESTORE regulation", "", None)]
     )]
     #[case::surname_in_capitals_fr(
         "Le ministre de l'Intérieur, M. Gérald DARMANIN, a déclaré :",
