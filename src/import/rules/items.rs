@@ -704,6 +704,13 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 Some(x) if !cue.vouches && (b - a) > (x.end - x.start) + MAX_EXTRA_TOKENS => {
                     (x.start, x.end)
                 }
+                // "against online fraud led to 3,000 arrests": a figure after the item is the
+                // clause going on, no part of it.
+                Some(x)
+                    if (x.end..b).any(|i| sent.tok(i).is_some_and(|t| t.has(shape::HAS_DIGIT))) =>
+                {
+                    (a, x.end)
+                }
                 // "drug trafficking across the region": where and when are no part of it.
                 Some(x) if x.end < b && sent.phrase_at(x.end, Class::ItemTail).is_some() => {
                     (a, x.end)
@@ -866,6 +873,17 @@ mod tests {
             ]
         );
         assert_eq!(items("The traffickers were arrested in May.", Lang::En), []);
+        let fraud = items(
+            "The operation against online fraud led to 3,000 arrests.",
+            Lang::En,
+        );
+        assert_eq!(
+            fraud
+                .iter()
+                .map(|(l, _, c, _)| (l.as_str(), c.as_deref()))
+                .collect::<Vec<_>>(),
+            [("online fraud", Some("online-scams"))]
+        );
         // The activity itself, not the verb with its object.
         assert_eq!(
             items("Partners will step up safeguarding and training.", Lang::En).len(),
