@@ -182,9 +182,10 @@ pub fn explain_blocks(bytes: &[u8], source: Source) -> String {
 }
 
 /// The pipeline from blocks on; what the page's metadata says fills what the text does not.
-/// The blocks are dropped once the outline and the links are read from them.
+/// The blocks are dropped once the outline and the links are read from them; the outline
+/// takes their text over.
 fn import_doc(
-    doc: blocks::Doc,
+    mut doc: blocks::Doc,
     origin: &str,
     lang: Lang,
     meta: page::PageMeta,
@@ -196,16 +197,19 @@ fn import_doc(
         )))
     };
     let vocab = lexicon::vocab(lang);
-    let outline = outline::outline(&doc, vocab).ok_or_else(no_text)?;
-    if !outline.title.chars().any(char::is_alphanumeric) {
-        return Err(no_text());
-    }
+    let draft = outline::read(&doc, vocab).ok_or_else(no_text)?;
     let mut links = Vec::new();
-    for &block in &outline.link_blocks {
+    for &block in draft.link_blocks() {
         links::links_of(&doc, block, vocab, &mut links);
     }
     links::drop_contacts(&mut links);
+    // The outline's body takes the blocks' text over; the blocks go.
+    let text = std::mem::take(&mut doc.text);
     drop(doc);
+    let outline = draft.into_outline(text);
+    if !outline.title.chars().any(char::is_alphanumeric) {
+        return Err(no_text());
+    }
     let body = extract::Body::of(&outline);
     let mut warnings = quotes::Warnings::default();
     let facts = extract::extract(
@@ -243,9 +247,10 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     let lang = lang.unwrap_or_else(|| lexicon::detect(&clean));
     let vocab = lexicon::vocab(lang);
     let doc = blocks::parse_blocks(&clean);
-    let Some(outline) = outline::outline(&doc, vocab) else {
+    let Some(draft) = outline::read(&doc, vocab) else {
         return String::new();
     };
+    let outline = draft.into_outline(doc.text);
     let body = extract::Body::of(&outline);
     let mut warnings = quotes::Warnings::default();
     let facts = extract::extract(

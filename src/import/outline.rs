@@ -77,15 +77,13 @@ pub(crate) struct Outline {
 }
 
 impl Outline {
-    /// Adds a paragraph of the body: its text, trimmed, after the others.
-    fn push_para(&mut self, text: &str, kind: BlockKind, line: usize, section: Section) {
-        if !self.text.is_empty() {
-            self.text.push_str("\n\n");
-        }
-        let start = self.text.len();
-        self.text.push_str(text.trim());
+    /// Adds a paragraph of the body: `text`, trimmed, after the others; `text` starts at
+    /// byte `start` of the Doc's text. Until [`Draft::into_outline`], paragraph ranges are
+    /// ranges of the Doc's text.
+    fn push_para(&mut self, start: usize, text: &str, kind: BlockKind, line: usize, section: Section) {
+        let start = start + (text.len() - text.trim_start().len());
         self.paras.push(Para {
-            range: start..self.text.len(),
+            range: start..start + text.trim().len(),
             kind,
             line,
             section,
@@ -96,6 +94,92 @@ impl Outline {
     pub fn para_text(&self, i: usize) -> Option<&str> {
         self.text.get(self.paras.get(i)?.range.clone())
     }
+}
+
+/// An outline just read: its paragraphs are still ranges of the Doc's text, which
+/// [`Draft::into_outline`] takes over, so the body is never held twice.
+#[derive(Debug)]
+pub(crate) struct Draft(Outline);
+
+/// What separates two paragraphs in [`Outline::text`].
+const PARA_SEPARATOR: &str = "\n\n";
+
+impl Draft {
+    /// Blocks of further reading.
+    pub fn link_blocks(&self) -> &[usize] {
+        &self.0.link_blocks
+    }
+
+    /// The outline, its body's text made from `doc_text`, the text of the Doc it was read
+    /// from: the paragraphs are moved to its start, one after the other, separated by blank
+    /// lines, and the rest is cut. Paragraphs come from blocks in order, each after a blank
+    /// line, so each moves to where it was or before; the text is not copied.
+    pub fn into_outline(self, doc_text: String) -> Outline {
+        let Draft(mut out) = self;
+        let sep = PARA_SEPARATOR.len();
+        // Where each paragraph goes: never after where it is, nor into one not yet moved.
+        let mut at = 0;
+        let mut read = 0;
+        let in_place = out.paras.iter().all(|para| {
+            let to = if at == 0 { at } else { at + sep };
+            let fits = to <= para.range.start
+                && read <= para.range.start
+                && para.range.start <= para.range.end
+                && para.range.end <= doc_text.len();
+            at = to + para.range.len();
+            read = para.range.end;
+            fits
+        });
+        out.text = if in_place {
+            compact(doc_text, &mut out.paras)
+        } else {
+            copy_paras(&doc_text, &mut out.paras)
+        };
+        out
+    }
+}
+
+/// Moves `paras`, ranges of `text` in order, each starting no later than where it goes, to
+/// the start of `text`, separated by blank lines; their ranges become ranges of the result.
+fn compact(text: String, paras: &mut [Para]) -> String {
+    let mut bytes = text.into_bytes();
+    let mut at = 0;
+    for para in paras.iter_mut() {
+        // As a text pushed to: a blank line before a paragraph when there is text before it.
+        if at > 0 {
+            let sep = at..at + PARA_SEPARATOR.len();
+            if let Some(gap) = bytes.get_mut(sep) {
+                gap.copy_from_slice(PARA_SEPARATOR.as_bytes());
+            }
+            at += PARA_SEPARATOR.len();
+        }
+        let len = para.range.len();
+        bytes.copy_within(para.range.clone(), at);
+        para.range = at..at + len;
+        at += len;
+    }
+    bytes.truncate(at);
+    bytes.shrink_to_fit();
+    // Whole characters were moved (each range was a `str` slice), and blank lines: the bytes
+    // are UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Copies `paras`, ranges of `text`, into a new text, separated by blank lines; their ranges
+/// become ranges of the result.
+fn copy_paras(text: &str, paras: &mut [Para]) -> String {
+    let mut out = String::with_capacity(
+        paras.iter().map(|p| p.range.len() + PARA_SEPARATOR.len()).sum(),
+    );
+    for para in paras.iter_mut() {
+        if !out.is_empty() {
+            out.push_str(PARA_SEPARATOR);
+        }
+        let start = out.len();
+        out.push_str(text.get(para.range.clone()).unwrap_or_default());
+        para.range = start..out.len();
+    }
+    out
 }
 
 /// A date read at the start of a block, with the place before it and where the text after it
@@ -732,8 +816,9 @@ fn is_link_line(text: &str) -> bool {
         || text.split_whitespace().count() > 2
 }
 
-/// Reads a release's blocks into its outline; none when it has no title.
-pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
+/// Reads a release's blocks into its outline, the body's text still the Doc's (see
+/// [`Draft::into_outline`]); none when it has no title.
+pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
     let (title_block, title, is_prose) = title_at(doc, vocab)?;
     let front = if is_prose {
         Front {
@@ -752,9 +837,6 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         source: front.source,
         ..Outline::default()
     };
-    // The body is at most the blocks' text and a blank line between paragraphs: reserved at
-    // once, a large body is not copied as it grows, nor held with twice its room.
-    out.text.reserve(doc.text.len() + 2 * doc.blocks.len());
     // The title may hold the date: "… (Abidjan, 15 mai 2024)".
     if out.date.is_none() {
         let buf = tokens_of(&out.title, vocab);
@@ -774,7 +856,13 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         && let Some(text) = doc.block_text(k).and_then(|t| t.get(offset..))
         && let Some(block) = doc.blocks.get(k)
     {
-        out.push_para(text, block.kind, block.line, Section::Story);
+        out.push_para(
+            block.range.start + offset,
+            text,
+            block.kind,
+            block.line,
+            Section::Story,
+        );
         out.has_lead = true;
     }
     let body = read_body(doc, front.body_from, vocab, &mut out);
@@ -789,8 +877,7 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
             .map(|(_, date)| *date)
             .or(body.signature);
     }
-    out.text.shrink_to_fit();
-    Some(out)
+    Some(Draft(out))
 }
 
 /// What reading the body noticed besides its paragraphs.
@@ -883,7 +970,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             section
         };
         read.last_para = i;
-        out.push_para(text, block.kind, block.line, section);
+        out.push_para(block.range.start, text, block.kind, block.line, section);
     }
     read
 }
@@ -947,6 +1034,11 @@ mod tests {
     use crate::import::lexicon::vocab;
     use crate::model::Lang;
     use rstest::rstest;
+
+    /// The outline of `doc`, its body made from a copy of the Doc's text.
+    fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
+        read(doc, vocab).map(|draft| draft.into_outline(doc.text.clone()))
+    }
 
     #[rstest]
     #[case::french(
