@@ -219,6 +219,11 @@ fn import_doc(
         taxonomy::taxonomy(lang),
         &mut warnings,
     );
+    let open_marks = open_mark_warnings(&outline, &body, warnings.list);
+    drop(body);
+    // Past the facts, only the lead is read from the body: the rest of its text goes.
+    let mut outline = outline;
+    outline.keep_only_lead();
     let resolution = resolve::resolve(&facts);
     let mut briefing = assemble::briefing(&outline, facts, &resolution, vocab);
     briefing.date = briefing.date.or(meta.date);
@@ -233,7 +238,7 @@ fn import_doc(
             s.to_string()
         }
     });
-    let mut warnings = warnings_of(&briefing, &outline, &body, warnings);
+    let mut warnings = warnings_of(&briefing, open_marks, warnings.more);
     warnings.splice(0..0, meta.warnings);
     Ok(Imported { briefing, warnings })
 }
@@ -318,13 +323,12 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     out
 }
 
-/// The warnings to show: quote marks left open (with their line), quotes without a speaker,
-/// no date; at most [`MAX_WARNINGS`], the rest counted.
-fn warnings_of(
-    briefing: &Briefing,
+/// The warnings for quote marks left open (`found`, byte offsets in the body), with their
+/// line, in the order of the body.
+fn open_mark_warnings(
     outline: &outline::Outline,
     body: &extract::Body<'_>,
-    found: quotes::Warnings,
+    mut found: Vec<(usize, char)>,
 ) -> Vec<String> {
     let line_of = |at: usize| {
         let p = body.paras.partition_point(|r| r.end < at);
@@ -335,9 +339,8 @@ fn warnings_of(
             .map_or(0, |s| s.matches('\n').count());
         outline.paras.get(p).map_or(1, |para| para.line) + within
     };
-    let mut located = found.list;
-    located.sort_by_key(|(at, _)| *at);
-    let mut out: Vec<String> = located
+    found.sort_by_key(|(at, _)| *at);
+    found
         .into_iter()
         .map(|(at, mark)| {
             format!(
@@ -345,8 +348,13 @@ fn warnings_of(
                 line_of(at)
             )
         })
-        .collect();
-    let mut more = found.more;
+        .collect()
+}
+
+/// The warnings to show: quote marks left open (`open_marks`, and `more` not listed), quotes
+/// without a speaker, no date; at most [`MAX_WARNINGS`], the rest counted.
+fn warnings_of(briefing: &Briefing, open_marks: Vec<String>, mut more: usize) -> Vec<String> {
+    let mut out = open_marks;
     if briefing.date.is_none() {
         out.push("no dateline found: 'date' is left out".to_string());
     }

@@ -90,6 +90,18 @@ impl Outline {
         });
     }
 
+    /// Keeps of the body only the lead (when there is one), its text cut after it: what is
+    /// read once the facts are.
+    pub fn keep_only_lead(&mut self) {
+        let lead = self.paras.first().filter(|_| self.has_lead);
+        let end = lead.map_or(0, |para| para.range.end);
+        self.paras.truncate(usize::from(lead.is_some()));
+        if self.text.is_char_boundary(end) {
+            self.text.truncate(end);
+            self.text.shrink_to_fit();
+        }
+    }
+
     /// The text of paragraph `i`.
     pub fn para_text(&self, i: usize) -> Option<&str> {
         self.text.get(self.paras.get(i)?.range.clone())
