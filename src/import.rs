@@ -182,9 +182,10 @@ pub fn explain_blocks(bytes: &[u8], source: Source) -> String {
 }
 
 /// The pipeline from blocks on; what the page's metadata says fills what the text does not.
-/// The blocks are dropped once the outline and the links are read from them.
+/// The blocks are dropped once the outline and the links are read from them; the outline
+/// takes their text over.
 fn import_doc(
-    doc: blocks::Doc,
+    mut doc: blocks::Doc,
     origin: &str,
     lang: Lang,
     meta: page::PageMeta,
@@ -196,16 +197,19 @@ fn import_doc(
         )))
     };
     let vocab = lexicon::vocab(lang);
-    let outline = outline::outline(&doc, vocab).ok_or_else(no_text)?;
-    if !outline.title.chars().any(char::is_alphanumeric) {
-        return Err(no_text());
-    }
+    let draft = outline::read(&doc, vocab).ok_or_else(no_text)?;
     let mut links = Vec::new();
-    for &block in &outline.link_blocks {
+    for &block in draft.link_blocks() {
         links::links_of(&doc, block, vocab, &mut links);
     }
     links::drop_contacts(&mut links);
+    // The outline's body takes the blocks' text over; the blocks go.
+    let text = std::mem::take(&mut doc.text);
     drop(doc);
+    let outline = draft.into_outline(text);
+    if !outline.title.chars().any(char::is_alphanumeric) {
+        return Err(no_text());
+    }
     let body = extract::Body::of(&outline);
     let mut warnings = quotes::Warnings::default();
     let facts = extract::extract(
@@ -215,6 +219,11 @@ fn import_doc(
         taxonomy::taxonomy(lang),
         &mut warnings,
     );
+    let open_marks = open_mark_warnings(&outline, &body, warnings.list);
+    drop(body);
+    // Past the facts, only the lead is read from the body: the rest of its text goes.
+    let mut outline = outline;
+    outline.keep_only_lead();
     let resolution = resolve::resolve(&facts);
     let mut briefing = assemble::briefing(&outline, facts, &resolution, vocab);
     briefing.date = briefing.date.or(meta.date);
@@ -229,7 +238,7 @@ fn import_doc(
             s.to_string()
         }
     });
-    let mut warnings = warnings_of(&briefing, &outline, &body, warnings);
+    let mut warnings = warnings_of(&briefing, open_marks, warnings.more);
     warnings.splice(0..0, meta.warnings);
     Ok(Imported { briefing, warnings })
 }
@@ -243,9 +252,10 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     let lang = lang.unwrap_or_else(|| lexicon::detect(&clean));
     let vocab = lexicon::vocab(lang);
     let doc = blocks::parse_blocks(&clean);
-    let Some(outline) = outline::outline(&doc, vocab) else {
+    let Some(draft) = outline::read(&doc, vocab) else {
         return String::new();
     };
+    let outline = draft.into_outline(doc.text);
     let body = extract::Body::of(&outline);
     let mut warnings = quotes::Warnings::default();
     let facts = extract::extract(
@@ -313,13 +323,12 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
     out
 }
 
-/// The warnings to show: quote marks left open (with their line), quotes without a speaker,
-/// no date; at most [`MAX_WARNINGS`], the rest counted.
-fn warnings_of(
-    briefing: &Briefing,
+/// The warnings for quote marks left open (`found`, byte offsets in the body), with their
+/// line, in the order of the body.
+fn open_mark_warnings(
     outline: &outline::Outline,
     body: &extract::Body<'_>,
-    found: quotes::Warnings,
+    mut found: Vec<(usize, char)>,
 ) -> Vec<String> {
     let line_of = |at: usize| {
         let p = body.paras.partition_point(|r| r.end < at);
@@ -330,9 +339,8 @@ fn warnings_of(
             .map_or(0, |s| s.matches('\n').count());
         outline.paras.get(p).map_or(1, |para| para.line) + within
     };
-    let mut located = found.list;
-    located.sort_by_key(|(at, _)| *at);
-    let mut out: Vec<String> = located
+    found.sort_by_key(|(at, _)| *at);
+    found
         .into_iter()
         .map(|(at, mark)| {
             format!(
@@ -340,8 +348,13 @@ fn warnings_of(
                 line_of(at)
             )
         })
-        .collect();
-    let mut more = found.more;
+        .collect()
+}
+
+/// The warnings to show: quote marks left open (`open_marks`, and `more` not listed), quotes
+/// without a speaker, no date; at most [`MAX_WARNINGS`], the rest counted.
+fn warnings_of(briefing: &Briefing, open_marks: Vec<String>, mut more: usize) -> Vec<String> {
+    let mut out = open_marks;
     if briefing.date.is_none() {
         out.push("no dateline found: 'date' is left out".to_string());
     }

@@ -177,6 +177,8 @@ pub(crate) fn extract(
         facts: Facts::default(),
         raw: TokenBuf::default(),
     };
+    // One fact per quote found, numbered as found.
+    ex.facts.quotes.reserve_exact(found.len());
     let lead = body
         .paras
         .first()

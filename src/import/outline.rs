@@ -77,25 +77,186 @@ pub(crate) struct Outline {
 }
 
 impl Outline {
-    /// Adds a paragraph of the body: its text, trimmed, after the others.
-    fn push_para(&mut self, text: &str, kind: BlockKind, line: usize, section: Section) {
-        if !self.text.is_empty() {
-            self.text.push_str("\n\n");
-        }
-        let start = self.text.len();
-        self.text.push_str(text.trim());
+    /// Adds a paragraph of the body: `text`, trimmed, after the others; `text` starts at
+    /// byte `start` of the Doc's text. Until [`Draft::into_outline`], paragraph ranges are
+    /// ranges of the Doc's text.
+    fn push_para(
+        &mut self,
+        start: usize,
+        text: &str,
+        kind: BlockKind,
+        line: usize,
+        section: Section,
+    ) {
+        let start = start + (text.len() - text.trim_start().len());
         self.paras.push(Para {
-            range: start..self.text.len(),
+            range: start..start + text.trim().len(),
             kind,
             line,
             section,
         });
     }
 
+    /// Keeps of the body only the lead (when there is one), its text cut after it: what is
+    /// read once the facts are.
+    pub fn keep_only_lead(&mut self) {
+        let lead = self.paras.first().filter(|_| self.has_lead);
+        let end = lead.map_or(0, |para| para.range.end);
+        self.paras.truncate(usize::from(lead.is_some()));
+        if self.text.is_char_boundary(end) {
+            self.text.truncate(end);
+            self.text.shrink_to_fit();
+        }
+    }
+
     /// The text of paragraph `i`.
     pub fn para_text(&self, i: usize) -> Option<&str> {
         self.text.get(self.paras.get(i)?.range.clone())
     }
+}
+
+/// An outline just read: its paragraphs are still ranges of the Doc's text, which
+/// [`Draft::into_outline`] takes over, so the body is never held twice.
+#[derive(Debug)]
+pub(crate) struct Draft(Outline);
+
+/// What separates two paragraphs in [`Outline::text`].
+const PARA_SEPARATOR: &str = "\n\n";
+
+impl Draft {
+    /// Blocks of further reading.
+    pub fn link_blocks(&self) -> &[usize] {
+        &self.0.link_blocks
+    }
+
+    /// The outline, its body's text made from `doc_text`, the text of the Doc it was read
+    /// from: the paragraphs are moved to its start, one after the other, separated by blank
+    /// lines, and the rest is cut. Paragraphs come from blocks in order, each after a blank
+    /// line, so each moves to where it was or before; the text is not copied.
+    pub fn into_outline(self, mut doc_text: String) -> Outline {
+        let Draft(mut out) = self;
+        // Where each paragraph goes: never after where it is, nor into one not yet moved.
+        let mut at = 0;
+        let mut read = 0;
+        let mut in_place = true;
+        // How many bytes replacing each gap that is no blank line where it is would move.
+        let mut moved = 0;
+        for para in &out.paras {
+            let blank = blank_before(at);
+            let to = at + blank.len();
+            in_place &= to <= para.range.start
+                && read <= para.range.start
+                && para.range.start <= para.range.end
+                && para.range.end <= doc_text.len()
+                && doc_text.is_char_boundary(para.range.start)
+                && doc_text.is_char_boundary(para.range.end);
+            if in_place && doc_text.get(read..para.range.start) != Some(blank) {
+                moved += doc_text.len() - para.range.start;
+            }
+            at = to + para.range.len();
+            read = para.range.end;
+        }
+        out.text = if !in_place {
+            copy_paras(&doc_text, &mut out.paras)
+        } else if moved <= MAX_MOVES * doc_text.len() {
+            replace_gaps(&mut doc_text, &mut out.paras);
+            doc_text
+        } else {
+            compact(doc_text, &mut out.paras)
+        };
+        out
+    }
+}
+
+/// What goes before a paragraph whose text would start at byte `at`: a blank line when
+/// there is text before it.
+fn blank_before(at: usize) -> &'static str {
+    if at == 0 { "" } else { PARA_SEPARATOR }
+}
+
+/// The gaps between paragraphs are replaced where they are when that moves at most this many
+/// times the text (less work than checking that a text moved in one pass is UTF-8).
+const MAX_MOVES: usize = 4;
+
+/// Replaces what lies before and between `paras` (in order, on character boundaries, each
+/// where it goes or after) by blank lines, from the last gap to the first, and cuts what
+/// follows the last; their ranges become ranges of the result.
+fn replace_gaps(text: &mut String, paras: &mut [Para]) {
+    let end = paras.last().map_or(0, |para| para.range.end);
+    if text.is_char_boundary(end) {
+        text.truncate(end);
+    }
+    // Whether each paragraph has text before it in the result.
+    let mut before = Vec::with_capacity(paras.len());
+    let mut at = 0;
+    for para in paras.iter() {
+        before.push(at > 0);
+        at += blank_before(at).len() + para.range.len();
+    }
+    for k in (0..paras.len()).rev() {
+        let from = k
+            .checked_sub(1)
+            .and_then(|j| paras.get(j))
+            .map_or(0, |p| p.range.end);
+        let (Some(para), Some(&has_text)) = (paras.get(k), before.get(k)) else {
+            continue;
+        };
+        let blank = if has_text { PARA_SEPARATOR } else { "" };
+        let gap = from..para.range.start;
+        if text.get(gap.clone()) != Some(blank) && text.is_char_boundary(gap.start) {
+            text.replace_range(gap, blank);
+        }
+    }
+    text.shrink_to_fit();
+    let mut at = 0;
+    for para in paras.iter_mut() {
+        let start = at + blank_before(at).len();
+        para.range = start..start + para.range.len();
+        at = para.range.end;
+    }
+}
+
+/// Moves `paras`, ranges of `text` in order, each starting no later than where it goes, to
+/// the start of `text`, separated by blank lines; their ranges become ranges of the result.
+fn compact(text: String, paras: &mut [Para]) -> String {
+    let mut bytes = text.into_bytes();
+    let mut at = 0;
+    for para in paras.iter_mut() {
+        let blank = blank_before(at);
+        if let Some(gap) = bytes.get_mut(at..at + blank.len()) {
+            gap.copy_from_slice(blank.as_bytes());
+        }
+        at += blank.len();
+        let len = para.range.len();
+        bytes.copy_within(para.range.clone(), at);
+        para.range = at..at + len;
+        at += len;
+    }
+    bytes.truncate(at);
+    bytes.shrink_to_fit();
+    // Whole characters were moved (each range was a `str` slice), and blank lines: the bytes
+    // are UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Copies `paras`, ranges of `text`, into a new text, separated by blank lines; their ranges
+/// become ranges of the result.
+fn copy_paras(text: &str, paras: &mut [Para]) -> String {
+    let mut out = String::with_capacity(
+        paras
+            .iter()
+            .map(|p| p.range.len() + PARA_SEPARATOR.len())
+            .sum(),
+    );
+    for para in paras.iter_mut() {
+        if !out.is_empty() {
+            out.push_str(PARA_SEPARATOR);
+        }
+        let start = out.len();
+        out.push_str(text.get(para.range.clone()).unwrap_or_default());
+        para.range = start..out.len();
+    }
+    out
 }
 
 /// A date read at the start of a block, with the place before it and where the text after it
@@ -732,8 +893,9 @@ fn is_link_line(text: &str) -> bool {
         || text.split_whitespace().count() > 2
 }
 
-/// Reads a release's blocks into its outline; none when it has no title.
-pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
+/// Reads a release's blocks into its outline, the body's text still the Doc's (see
+/// [`Draft::into_outline`]); none when it has no title.
+pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
     let (title_block, title, is_prose) = title_at(doc, vocab)?;
     let front = if is_prose {
         Front {
@@ -752,9 +914,6 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         source: front.source,
         ..Outline::default()
     };
-    // The body is at most the blocks' text and a blank line between paragraphs: reserved at
-    // once, a large body is not copied as it grows, nor held with twice its room.
-    out.text.reserve(doc.text.len() + 2 * doc.blocks.len());
     // The title may hold the date: "… (Abidjan, 15 mai 2024)".
     if out.date.is_none() {
         let buf = tokens_of(&out.title, vocab);
@@ -774,7 +933,13 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
         && let Some(text) = doc.block_text(k).and_then(|t| t.get(offset..))
         && let Some(block) = doc.blocks.get(k)
     {
-        out.push_para(text, block.kind, block.line, Section::Story);
+        out.push_para(
+            block.range.start + offset,
+            text,
+            block.kind,
+            block.line,
+            Section::Story,
+        );
         out.has_lead = true;
     }
     let body = read_body(doc, front.body_from, vocab, &mut out);
@@ -789,8 +954,7 @@ pub(crate) fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
             .map(|(_, date)| *date)
             .or(body.signature);
     }
-    out.text.shrink_to_fit();
-    Some(out)
+    Some(Draft(out))
 }
 
 /// What reading the body noticed besides its paragraphs.
@@ -883,7 +1047,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             section
         };
         read.last_para = i;
-        out.push_para(text, block.kind, block.line, section);
+        out.push_para(block.range.start, text, block.kind, block.line, section);
     }
     read
 }
@@ -947,6 +1111,94 @@ mod tests {
     use crate::import::lexicon::vocab;
     use crate::model::Lang;
     use rstest::rstest;
+
+    /// The outline of `doc`, its body made from a copy of the Doc's text.
+    fn outline(doc: &Doc, vocab: &Vocab) -> Option<Outline> {
+        read(doc, vocab).map(|draft| draft.into_outline(doc.text.clone()))
+    }
+
+    /// A draft whose paragraphs are `ranges` of a text.
+    fn draft_of(ranges: &[std::ops::Range<usize>]) -> Draft {
+        Draft(Outline {
+            paras: ranges
+                .iter()
+                .map(|range| Para {
+                    range: range.clone(),
+                    kind: BlockKind::Paragraph,
+                    line: 1,
+                    section: Section::Story,
+                })
+                .collect(),
+            ..Outline::default()
+        })
+    }
+
+    /// The body as the paragraphs pushed one by one onto a text would make it.
+    fn pushed(text: &str, ranges: &[std::ops::Range<usize>]) -> (String, Vec<String>) {
+        let mut body = String::new();
+        let mut paras = Vec::new();
+        for range in ranges {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            body.push_str(&text[range.clone()]);
+            paras.push(text[range.clone()].to_string());
+        }
+        (body, paras)
+    }
+
+    #[rstest]
+    #[case::in_place("Title\n\nLead é\n\nSecond", &[7..14, 16..22])]
+    #[case::furniture_between("T\n\nlead «x»\n\nShare\n\nnext — y\n\nend", &[3..13, 22..32])]
+    #[case::empty_first("T\n\n\n\nnext\n\nlast", &[3..3, 5..9, 11..15])]
+    #[case::one_byte_gaps("a b c d", &[0..1, 2..3, 4..5, 6..7])]
+    #[case::none("only a title", &[])]
+    fn into_outline_gives_the_paragraphs_joined_by_blank_lines(
+        #[case] text: &str,
+        #[case] ranges: &[std::ops::Range<usize>],
+    ) {
+        let (want, paras) = pushed(text, ranges);
+        // Gaps replaced where they are, paragraphs moved in one pass, or copied.
+        let replaced = draft_of(ranges).into_outline(text.to_string());
+        // Moving in one pass needs room for the blank lines (not so with one-byte gaps).
+        let mut moved_paras = draft_of(ranges).0.paras;
+        let moved = if text.contains("\n\n") {
+            compact(text.to_string(), &mut moved_paras)
+        } else {
+            copy_paras(text, &mut moved_paras)
+        };
+        let mut copied_paras = draft_of(ranges).0.paras;
+        let copied = copy_paras(text, &mut copied_paras);
+        for (body, ranges) in [
+            (&replaced.text, &replaced.paras),
+            (&moved, &moved_paras),
+            (&copied, &copied_paras),
+        ] {
+            assert_eq!(body, &want);
+            let got: Vec<&str> = ranges.iter().map(|p| &body[p.range.clone()]).collect();
+            assert_eq!(got, paras);
+        }
+    }
+
+    #[test]
+    fn into_outline_copies_paragraphs_out_of_order() {
+        let text = "first\n\nsecond";
+        let out = draft_of(&[7..13, 0..5]).into_outline(text.to_string());
+        assert_eq!(out.text, "second\n\nfirst");
+        assert_eq!(out.para_text(1), Some("first"));
+    }
+
+    #[test]
+    fn keep_only_lead_cuts_the_text_after_the_lead() {
+        let doc = parse_blocks(crate::model::BUNDLED_RELEASE);
+        let mut out = outline(&doc, vocab(Lang::Fr)).unwrap();
+        let lead = out.para_text(0).unwrap().to_string();
+        assert!(out.paras.len() > 1 && out.text.len() > lead.len());
+        out.keep_only_lead();
+        assert_eq!(out.text, lead);
+        assert_eq!(out.paras.len(), 1);
+        assert_eq!(out.para_text(0), Some(lead.as_str()));
+    }
 
     #[rstest]
     #[case::french(
