@@ -249,7 +249,8 @@ fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
                 // organisation; an area's ("the Joint Agency Task Force") name the area.
                 let threat =
                     taxonomy.category(m.category).map(|(_, k)| k) == Some(CategoryKind::Threat);
-                if !(threat && inside_a_name(sent, &m)) && !verb_with_object(sent, &m) {
+                let named = threat && inside_a_name(sent, &m);
+                if !named && !verb_with_object(sent, &m) {
                     out.push(m);
                 }
                 at = m.end;
@@ -698,27 +699,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             if category.is_none() && !(cue.vouches && known && reads_as_item(sent, (a, b))) {
                 continue;
             }
-            // A long member after a cue that vouches for nothing is prose around its item:
-            // the item's own words are the label.
-            let label = match inside.first() {
-                Some(x) if !cue.vouches && (b - a) > (x.end - x.start) + MAX_EXTRA_TOKENS => {
-                    (x.start, x.end)
-                }
-                // "against online fraud led to 3,000 arrests": a figure after the item is the
-                // clause going on, no part of it.
-                Some(x)
-                    if (x.end..b).any(|i| sent.tok(i).is_some_and(|t| t.has(shape::HAS_DIGIT))) =>
-                {
-                    (a, x.end)
-                }
-                // "drug trafficking across the region": where and when are no part of it.
-                Some(x) if x.end < b && sent.phrase_at(x.end, Class::ItemTail).is_some() => {
-                    (a, x.end)
-                }
-                // The preposition after the shared head: "trafic" + "de migrants".
-                _ if shared_head.is_some() => (a.saturating_sub(1), b),
-                _ => (a, b),
-            };
+            let label = member_label(sent, cue, inside.first(), (a, b), shared_head.is_some());
             out.push(Item {
                 kind: kind.unwrap_or(cue.kind),
                 category,
@@ -751,6 +732,33 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
     }
     out.sort_by_key(|item| item.label.0);
     out
+}
+
+/// The label of a list member `(a, b)` with the first mention `inside` it.
+fn member_label(
+    sent: &Sent<'_>,
+    cue: Cue,
+    inside: Option<&Mention>,
+    (a, b): (usize, usize),
+    shared_head: bool,
+) -> (usize, usize) {
+    // A long member after a cue that vouches for nothing is prose around its item:
+    // the item's own words are the label.
+    match inside {
+        Some(x) if !cue.vouches && (b - a) > (x.end - x.start) + MAX_EXTRA_TOKENS => {
+            (x.start, x.end)
+        }
+        // "against online fraud led to 3,000 arrests": a figure after the item is the
+        // clause going on, no part of it.
+        Some(x) if (x.end..b).any(|i| sent.tok(i).is_some_and(|t| t.has(shape::HAS_DIGIT))) => {
+            (a, x.end)
+        }
+        // "drug trafficking across the region": where and when are no part of it.
+        Some(x) if x.end < b && sent.phrase_at(x.end, Class::ItemTail).is_some() => (a, x.end),
+        // The preposition after the shared head: "trafic" + "de migrants".
+        _ if shared_head => (a.saturating_sub(1), b),
+        _ => (a, b),
+    }
 }
 
 /// What the cue of `rule` says of its members.
