@@ -728,7 +728,7 @@ mod tests {
     #[case::group_without_comma(
         "Younous OMARJEE (the Left, FR) co-rapporteur for the RESTORE regulation stated:",
         Lang::En,
-        &[("Younous OMARJEE", "co-rapporteur for the RESTORE regulation", "", None)]
+        &[("Younous OMARJEE", "co-rapporteur for the RESTORE regulation", "", Some(M))]
     )]
     #[case::surname_in_capitals_fr(
         "Le ministre de l'Intérieur, M. Gérald DARMANIN, a déclaré :",
@@ -738,7 +738,7 @@ mod tests {
     #[case::two_surnames_in_capitals(
         "Snježana KOBEŠĆAK SMODIŠ, spokesperson of the Parliament, said",
         Lang::En,
-        &[("Snježana KOBEŠĆAK SMODIŠ", "spokesperson of the Parliament", "Parliament", None)]
+        &[("Snježana KOBEŠĆAK SMODIŠ", "spokesperson of the Parliament", "Parliament", Some(F))]
     )]
     #[case::acronym_after_a_name_is_no_surname(
         "Europol EMPACT priorities and the INTERPOL ASEANAPOL meeting",
