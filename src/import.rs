@@ -535,6 +535,72 @@ mod tests {
         assert_eq!(vocab.line_is(text, lexicon::LineClass::EndMark), want);
     }
 
+    fn people_of(text: &str) -> Vec<(String, String)> {
+        import_release(text, "c.txt", None)
+            .unwrap()
+            .briefing
+            .parties
+            .into_iter()
+            .flat_map(|p| p.people)
+            .map(|p| (p.name, p.role))
+            .collect()
+    }
+
+    const STORY_EN: &str = "Council agrees on new rules\n\nBrussels, 4 May 2024\n\n\
+        The Council today adopted new rules on the exchange of information between police \
+        forces of the member states.\n\n";
+    const STORY_FR: &str = "Le Conseil adopte de nouvelles règles\n\nParis, le 4 mai 2024\n\n\
+        Le Conseil a adopté aujourd'hui de nouvelles règles sur l'échange d'informations \
+        entre les polices des États membres.\n\n";
+
+    #[rstest]
+    #[case::card_en(
+        STORY_EN,
+        "Press contacts\nAlain Fontaine\nPress officer\n+32 2 281 00 00\npress@consilium.europa.eu",
+        &[("Alain Fontaine", "Press officer")]
+    )]
+    #[case::surname_in_capitals(
+        STORY_EN,
+        "Contacts:\n\nJanne OJAMO\n\nPress Officer\n\nPhone number: (+32) 2 284 12 50\n\n\
+         Lieven COSIJN\n\nPress officer\n\nE-mail: lieven.cosijn@europarl.europa.eu",
+        &[("Janne Ojamo", "Press Officer"), ("Lieven Cosijn", "Press officer")]
+    )]
+    #[case::card_fr(
+        STORY_FR,
+        "Contact presse\nMarie Dupont\nPorte-parole\n01 23 45 67 89",
+        &[("Marie Dupont", "Porte-parole")]
+    )]
+    #[case::office_no_person(
+        STORY_EN,
+        "Media contact\nEuropol Press Office\nThe Hague, the Netherlands",
+        &[]
+    )]
+    #[case::name_without_role(STORY_EN, "Contact\nAlain Fontaine\n+32 2 281 00 00", &[])]
+    #[case::not_under_contacts(STORY_EN, "Alain Fontaine\nPress officer", &[])]
+    fn contacts_name_the_publishers_people(
+        #[case] story: &str,
+        #[case] contacts: &str,
+        #[case] want: &[(&str, &str)],
+    ) {
+        let got = people_of(&format!("{story}{contacts}\n"));
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(n, r)| (n.to_string(), r.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_contact_the_release_names_is_listed_once() {
+        let text = format!(
+            "{STORY_EN}“We act,” said Alain Fontaine, spokesperson of the Council.\n\n\
+             Press contacts\nAlain Fontaine\nPress officer\n+32 2 281 00 00\n"
+        );
+        let got = people_of(&text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Alain Fontaine");
+    }
+
     fn threats_of(body: &str) -> Vec<String> {
         let text = format!("Title\n\n{body}");
         import_release(&text, "t.txt", None)

@@ -205,8 +205,8 @@ fn is_standfirst(description: &str, article_key: &str) -> bool {
     2 * shared >= words.len()
 }
 
-/// The boxes of further reading beside the article ("Further information", "Pour en savoir
-/// plus" and their links): each heading's text and the HTML of the element that holds it and
+/// The boxes of further reading and of contacts beside the article ("Further information",
+/// "Pour en savoir plus" and their links, "Contacts" and their cards): each heading's text and the HTML of the element that holds it and
 /// its links. Not the page's header, navigation or footer, nor a box of more links than
 /// [`MAX_FURTHER_LINKS`] (a menu).
 fn further_reading(page: &Document) -> Vec<(String, String)> {
@@ -216,7 +216,9 @@ fn further_reading(page: &Document) -> Vec<(String, String)> {
         let Some(text) = clean_line(&heading.text(), MAX_META_CHARS) else {
             continue;
         };
-        if !vocabs.iter().any(|v| v.line_is(&text, LineClass::MoreInfo))
+        if !vocabs
+            .iter()
+            .any(|v| v.line_is(&text, LineClass::MoreInfo) || v.line_is(&text, LineClass::Contact))
             || heading
                 .ancestors_it(None)
                 .any(|a| a.is("footer, nav, header, [role=navigation], [role=contentinfo]"))
@@ -775,6 +777,22 @@ mod tests {
         assert_eq!(doc.links[0].url, "https://x.org/ops");
         assert_eq!(&doc.text[doc.links[0].title.clone()], "operations");
         assert_eq!(doc.links[0].block, 3);
+    }
+
+    #[test]
+    fn boxes_of_contacts_and_further_reading_beside_the_article_are_kept() {
+        let page = Document::from(
+            "<body><nav><h2>Links</h2><ul><li><a href='/a'>Home</a></li></ul></nav>\
+             <main><article><p>Body.</p></article>\
+             <aside><div><h2>Contacts:</h2><ul><li><h3>Janne OJAMO</h3><div>Press Officer</div>\
+             <a href='mailto:j@ep.eu'>E-mail</a></li></ul></div>\
+             <div><h2>Further information</h2><a href='/file'>Procedure file</a></div></aside>\
+             </main></body>",
+        );
+        let boxes = further_reading(&page);
+        let headings: Vec<&str> = boxes.iter().map(|(h, _)| h.as_str()).collect();
+        assert_eq!(headings, ["Contacts:", "Further information"]);
+        assert!(boxes[0].1.contains("Janne OJAMO"));
     }
 
     #[test]

@@ -319,6 +319,7 @@ fn people_and_quotes(
             None => other.people.push(entry),
         }
     }
+    contacts(&mut parties, &mut other, &org_keys, outline, facts, vocab);
     // The quotes' words move into the briefing: a long release's are not held twice.
     for (n, quote) in std::mem::take(&mut facts.quotes).into_iter().enumerate() {
         if !resolution.kept.get(n).copied().unwrap_or_default() {
@@ -351,6 +352,49 @@ fn people_and_quotes(
         parties.push(other);
     }
     briefing.parties = parties;
+}
+
+/// Adds the people of the contacts sections the release does not name already, to the
+/// publisher's party (the one its source names, else the first), or with the other people
+/// when there is none.
+fn contacts(
+    parties: &mut [Party],
+    other: &mut Party,
+    org_keys: &[Keys],
+    outline: &Outline,
+    facts: &Facts,
+    vocab: &Vocab,
+) {
+    let publisher = outline
+        .source
+        .as_deref()
+        .and_then(|source| {
+            let spaced = spaced_key(source);
+            let parsed = Org::parse(source, vocab).map(|o| o.keys());
+            org_keys.iter().position(|keys| {
+                keys.named_in(&spaced) || parsed.as_ref().is_some_and(|p| keys.shares(p))
+            })
+        })
+        .unwrap_or(0);
+    for contact in &facts.contacts {
+        let key = fold_key(&contact.name);
+        let known = parties
+            .iter()
+            .chain(std::iter::once(&*other))
+            .flat_map(|p| &p.people)
+            .any(|p| fold_key(&p.name) == key);
+        if known {
+            continue;
+        }
+        let entry = Person {
+            name: contact.name.clone(),
+            role: contact.role.clone().unwrap_or_default(),
+        };
+        match parties.get_mut(publisher) {
+            Some(party) => party.people.push(entry),
+            None => other.people.push(entry),
+        }
+    }
 }
 
 /// The threats and areas, one per phenomenon, in order of first mention (merged as they

@@ -224,10 +224,94 @@ pub(crate) fn extract(
         ex.paragraph(p, text, &in_para, para.section);
     }
     ex.title_items(&outline.title, body.paras.len());
+    ex.contacts(&outline.contacts);
     ex.facts
 }
 
+/// The contacts sections name at most this many people.
+const MAX_CONTACTS: usize = 8;
+
+/// True when a line of contacts is data, no name or role: a telephone number, an address
+/// for mail or the web, a label ("Contact data:").
+fn is_contact_data(line: &str) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        || line.contains('@')
+        || line.ends_with(':')
+        || line
+            .split_whitespace()
+            .any(|w| super::links::is_web_address(w.trim_matches(['(', ')', '<', '>'])))
+}
+
 impl Extractor<'_> {
+    /// The people of the contacts sections: a line that is a name, the next its role and,
+    /// when the people rules read it as the role's organisation, the one after. The lines
+    /// are read as one sentence ("Alain Fontaine, Press officer, Council of the EU"), so a
+    /// name and a role are what they are in prose.
+    fn contacts(&mut self, lines: &[String]) {
+        let mut at = 0;
+        while let Some(name) = lines.get(at) {
+            at += 1;
+            if self.facts.contacts.len() >= MAX_CONTACTS {
+                return;
+            }
+            let Some(role) = lines
+                .get(at)
+                .filter(|l| !is_contact_data(name) && !is_contact_data(l))
+            else {
+                continue;
+            };
+            let org = lines.get(at + 1).filter(|l| !is_contact_data(l));
+            if let Some(person) = org.and_then(|org| self.contact_card(name, &[role, org])) {
+                at += 2;
+                self.facts.contacts.push(person);
+            } else if let Some(person) = self.contact_card(name, &[role]) {
+                at += 1;
+                self.facts.contacts.push(person);
+            }
+        }
+    }
+
+    /// The person of a contact card: `name` when the people rules read it, followed by
+    /// `lines` after commas, as a name with its role; with more than one line, only when
+    /// they read all of them (the last as the role's organisation). The role is the lines
+    /// as written.
+    fn contact_card(&mut self, name: &str, lines: &[&String]) -> Option<PersonRef> {
+        let mut text = name.to_string();
+        for line in lines {
+            text.push_str(", ");
+            text.push_str(line);
+        }
+        tokenize(&text, &mut self.raw);
+        self.raw.annotate(self.vocab);
+        let sent = self.raw.sent(&text, 0..self.raw.len(), self.vocab);
+        let (mention, (_, end)) = mentions(&sent).into_iter().next()?;
+        let Mention::Person {
+            name: named,
+            role: Some(_),
+            gender,
+            ..
+        } = mention
+        else {
+            return None;
+        };
+        let whole = lines.len() < 2 || end == sent.len();
+        let written = text_of(&sent, named)?;
+        if named.0 != 0 || !whole || written != name.trim() {
+            return None;
+        }
+        let role = lines
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(PersonRef {
+            name: name_case(&written),
+            role: Some(role),
+            org: None,
+            gender,
+        })
+    }
+
     /// The title and the lead name the release's parties; the title and the caption name
     /// people the body may call by surname only ("Mr. Guterres").
     fn front(&mut self, title: &str, caption: Option<&str>, lead: Option<&str>) {

@@ -158,4 +158,7 @@ pub(crate) struct Facts {
     pub items: super::merge::Items,
     /// Colons that leave a quote to the next paragraph.
     pub colons: Vec<ColonFact>,
+    /// The people the contacts sections name with their role ("Alain Fontaine", "Press
+    /// officer"), in order.
+    pub contacts: Vec<PersonRef>,
 }

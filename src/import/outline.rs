@@ -22,6 +22,8 @@ const FRONT_BLOCKS: usize = 12;
 const DATELINE_BYTES: usize = 240;
 /// A block longer than this is prose, never a label or a navigation line.
 const SHORT_LINE_CHARS: usize = 160;
+/// The contacts sections keep at most this many lines.
+const MAX_CONTACT_LINES: usize = 64;
 
 /// Where a body paragraph stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +76,9 @@ pub(crate) struct Outline {
     pub link_blocks: Vec<usize>,
     /// Organisations the "About X" headings name.
     pub about: Vec<String>,
+    /// The lines of the contacts sections, in order ("Alain Fontaine", "Press officer",
+    /// "+32 2 281 00 00"): who speaks for the publisher.
+    pub contacts: Vec<String>,
 }
 
 impl Outline {
@@ -106,6 +111,18 @@ impl Outline {
         if self.text.is_char_boundary(end) {
             self.text.truncate(end);
             self.text.shrink_to_fit();
+        }
+    }
+
+    /// Adds the lines of a contacts block, as far as [`MAX_CONTACT_LINES`] go.
+    fn push_contact(&mut self, text: &str) {
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if self.contacts.len() >= MAX_CONTACT_LINES {
+                return;
+            }
+            if line.chars().nth(SHORT_LINE_CHARS).is_none() {
+                self.contacts.push(line.to_string());
+            }
         }
     }
 
@@ -875,8 +892,10 @@ enum Reading {
     Body(Section),
     /// Further reading; the count of lines in a row that were no link.
     Links(usize),
-    /// Page furniture or contacts, until prose comes back.
+    /// Page furniture, until prose comes back.
     Skip,
+    /// Contacts (names, roles, telephone numbers), until prose comes back.
+    Contacts,
     /// After an end mark: nothing more but an "About" section.
     End,
 }
@@ -984,7 +1003,14 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         };
         if let Some(heading) = heading_text(doc, i) {
             if let Some(next) = section_of(heading, vocab, out) {
-                if reading != Reading::End || matches!(next, Reading::Body(Section::About)) {
+                // Furniture among contacts ("Twitter account: @EP_Regional") ends no card.
+                if reading == Reading::Contacts && next == Reading::Skip {
+                    continue;
+                }
+                // Contacts and "About" come after the end mark ("ENDS", "###").
+                if reading != Reading::End
+                    || matches!(next, Reading::Body(Section::About) | Reading::Contacts)
+                {
                     reading = next;
                 }
                 // "For more information: https://..." holds its own link.
@@ -995,6 +1021,11 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             }
             // A heading of a sentence's length is a standfirst: read as a paragraph.
             if block.kind == BlockKind::Heading && !has_words(text, STANDFIRST_WORDS) {
+                // A contact's name set as a heading ("Janne OJAMO").
+                if reading == Reading::Contacts {
+                    out.push_contact(text);
+                    continue;
+                }
                 if matches!(reading, Reading::Skip | Reading::Links(_)) {
                     reading = Reading::Body(Section::Story);
                 }
@@ -1003,7 +1034,13 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         }
         let prose = has_words(text, PROSE_AGAIN_WORDS) && is_prose(text);
         match reading {
-            Reading::Skip if prose => reading = Reading::Body(Section::Story),
+            Reading::Skip | Reading::Contacts if prose => {
+                reading = Reading::Body(Section::Story);
+            }
+            Reading::Contacts => {
+                out.push_contact(text);
+                continue;
+            }
             Reading::End | Reading::Skip => continue,
             Reading::Links(misses) if super::links::is_link_block(doc, i) && !prose => {
                 let marked = super::links::has_marked_link(doc, i);
@@ -1064,7 +1101,7 @@ fn section_of(heading: &str, vocab: &Vocab, out: &mut Outline) -> Option<Reading
         return Some(Reading::Links(0));
     }
     if vocab.line_is(heading, LineClass::Contact) {
-        return Some(Reading::Skip);
+        return Some(Reading::Contacts);
     }
     // "About Europol", not "About EUR 120 million saved thanks to mitigation efforts".
     if let Some(name) = vocab.line_phrase(heading, LineClass::About)
