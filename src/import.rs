@@ -188,7 +188,7 @@ fn import_doc(
     mut doc: blocks::Doc,
     origin: &str,
     lang: Lang,
-    meta: page::PageMeta,
+    mut meta: page::PageMeta,
 ) -> Result<Imported, ImportError> {
     let no_text = || {
         ImportError::NoText(Box::new(Diagnostic::whole(
@@ -224,10 +224,11 @@ fn import_doc(
     // Past the facts, only the lead is read from the body: the rest of its text goes.
     let mut outline = outline;
     outline.keep_only_lead();
+    // The page's publisher, where the text does not name one, is the release's.
+    outline.source = outline.source.take().or(meta.source.take());
     let resolution = resolve::resolve(&facts);
     let mut briefing = assemble::briefing(&outline, facts, &resolution, vocab);
     briefing.date = briefing.date.or(meta.date);
-    briefing.source = briefing.source.or(meta.source);
     briefing.links = links;
     // Every string goes through the sanitizer; the byte check skips the strings it would
     // return unchanged.

@@ -134,6 +134,8 @@ pub(crate) fn read_page(bytes: &[u8]) -> Result<(Doc, PageMeta), PageError> {
     };
     let (title, published, lang, site, excerpt) = article_meta;
     let title = title.and_then(|t| clean_line(&t, MAX_META_CHARS));
+    // A site that names itself only in its titles: "Headline | News | European Parliament".
+    let site = site.or_else(|| title.as_deref().and_then(site_of_title).map(str::to_string));
     // The page's own headline, when the title is it with the site's name around it.
     meta.title = match (title, h1) {
         (Some(t), Some(h)) if t.contains(&h) => Some(h),
@@ -176,6 +178,20 @@ fn headline_of(title: &str) -> &str {
         Some((head, _)) if head.split_whitespace().count() > 2 => head,
         _ => title,
     }
+}
+
+/// The most words of a site's name at the end of a page's title.
+const MAX_SITE_WORDS: usize = 6;
+
+/// The site's name at the end of a page's title, after the last " | " ("Headline | News |
+/// European Parliament"): a few words, the first capitalised, no figure.
+fn site_of_title(title: &str) -> Option<&str> {
+    let (head, site) = title.rsplit_once(" | ")?;
+    let site = site.trim();
+    let words = site.split_whitespace().count();
+    let named = site.chars().next().is_some_and(char::is_uppercase)
+        && !site.chars().any(|c| c.is_ascii_digit());
+    (!head.trim().is_empty() && (1..=MAX_SITE_WORDS).contains(&words) && named).then_some(site)
 }
 
 /// True when a page's description is a standfirst the article left out: a sentence of some
@@ -777,6 +793,17 @@ mod tests {
         assert_eq!(doc.links[0].url, "https://x.org/ops");
         assert_eq!(&doc.text[doc.links[0].title.clone()], "operations");
         assert_eq!(doc.links[0].block, 3);
+    }
+
+    #[test]
+    fn a_title_names_its_site_after_its_last_bar() {
+        assert_eq!(
+            site_of_title("EP paves way | News | European Parliament"),
+            Some("European Parliament")
+        );
+        assert_eq!(site_of_title("Budget 2024 | 12 June 2024"), None);
+        assert_eq!(site_of_title("A headline without a site"), None);
+        assert_eq!(site_of_title(" | European Parliament"), None);
     }
 
     #[test]

@@ -184,6 +184,27 @@ fn is_place(name: &str, vocab: &Vocab) -> bool {
             .any(|(n, w)| region(Some(w)) && lower(words.get(n + 1)))
 }
 
+/// True when a release's publisher is one of its parties: one organisation (not a list
+/// of them, "Home Office and Foreign, Commonwealth & Development Office"), neither a news
+/// outlet ("UN News", "Le Monde.fr") nor a press office ("Service de presse du ministre").
+fn publisher_takes_part(source: &str, vocab: &Vocab) -> bool {
+    if source.contains([',', '&', ';', '/', '|']) {
+        return false;
+    }
+    let buf = super::outline::tokens_of(source, vocab);
+    let sent = buf.sent(source, 0..buf.len(), vocab);
+    let press_office = sent.phrase_at(0, Class::Spokesperson).is_some();
+    let listed_or_outlet = (0..sent.len()).any(|i| {
+        sent.phrase_at(i, Class::ListConnector).is_some()
+            || sent.phrase_at(i, Class::NewsOutlet).is_some()
+    });
+    // A web address: "Le Monde.fr".
+    let address = source
+        .split_whitespace()
+        .any(|w| w.trim_end_matches('.').contains('.'));
+    !press_office && !listed_or_outlet && !address
+}
+
 /// The parties: organisations of the front, of people's roles, of speakers, of "About"
 /// headings and those the body names twice or the lexicon knows, in order of appearance (the
 /// front's first), merged by name.
@@ -220,6 +241,15 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
             written.push((false, org.pos, org.name.as_str()));
         }
     }
+    // The publisher takes part in its own release ("European Parliament"), ahead of the
+    // others.
+    if let Some(source) = outline
+        .source
+        .as_deref()
+        .filter(|s| publisher_takes_part(s, vocab))
+    {
+        written.insert(0, (true, Pos::default(), source));
+    }
     written.sort_by_key(|(front, pos, _)| (!*front, *pos));
     let about = outline
         .about
@@ -253,6 +283,11 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
             .find(|(_, known)| known.iter().any(|k| keys.contains(k)))
         {
             Some((known, known_keys)) if known.full.is_none() => {
+                // "Gendarmerie royale du Canada", then "Gendarmerie royale du Canada (GRC)":
+                // the short name in parentheses is the party's name.
+                if org.full.is_some() {
+                    known.name = org.name;
+                }
                 known.full = org.full;
                 *known_keys = known.keys();
             }
@@ -260,7 +295,70 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
             Some(_) | None => {}
         }
     }
-    out.into_iter().map(|(org, _)| org).collect()
+    let mut orgs: Vec<Org> = out.into_iter().map(|(org, _)| org).collect();
+    merge_acronyms(&mut orgs, vocab);
+    orgs
+}
+
+/// The longest acronym merged with the name it abbreviates.
+const MAX_ACRONYM_CHARS: usize = 8;
+
+/// The initials of a name's words, its small words left out ("European Parliament" -> "EP",
+/// "Gendarmerie royale du Canada" -> "GRC", "Canadian Centre for Cyber Security" -> "CCCS").
+fn initials(name: &str, vocab: &Vocab) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            !w.is_empty()
+                && !vocab.is(&lower, Class::OrgConnector)
+                && !vocab.is(&lower, Class::Determiner)
+        })
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Merges a party named by an acronym alone ("EP") with the one party whose name it
+/// abbreviates ("European Parliament"): one party, "EP" with its full name. Two parties
+/// with the same initials ("European Commission", "European Council" for "EC") stay apart.
+fn merge_acronyms(orgs: &mut Vec<Org>, vocab: &Vocab) {
+    let mut at = 0;
+    while at < orgs.len() {
+        let Some(acronym) = orgs
+            .get(at)
+            .filter(|o| o.full.is_none())
+            .map(|o| o.name.clone())
+        else {
+            at += 1;
+            continue;
+        };
+        let is_acronym = (2..=MAX_ACRONYM_CHARS).contains(&acronym.chars().count())
+            && acronym.chars().all(|c| c.is_uppercase());
+        let spelled: Vec<usize> = orgs
+            .iter()
+            .enumerate()
+            .filter(|(n, o)| {
+                *n != at
+                    && o.full.is_none()
+                    && o.name.contains(' ')
+                    && initials(&o.name, vocab) == acronym
+            })
+            .map(|(n, _)| n)
+            .collect();
+        match spelled.as_slice() {
+            [one] if is_acronym => {
+                let one = *one;
+                if let Some(full) = orgs.get_mut(one) {
+                    full.full = Some(std::mem::replace(&mut full.name, acronym));
+                }
+                orgs.remove(at);
+                if one < at {
+                    continue;
+                }
+            }
+            _ => at += 1,
+        }
+    }
 }
 
 /// Builds the briefing's parties and quotes; returns the name each quote's speakers go by.
@@ -524,5 +622,65 @@ mod tests {
         let v = vocab(lang);
         let org = Org::parse(name, v).expect("a name");
         assert_eq!(party(org, &[], v).is_some(), is_party, "{name}");
+    }
+
+    #[rstest]
+    #[case::body("European Parliament", Lang::En, true)]
+    #[case::ministry("Ministère de l'Intérieur", Lang::Fr, true)]
+    #[case::news("UN News", Lang::En, false)]
+    #[case::info("ONU Info", Lang::Fr, false)]
+    #[case::site_address("Le Monde.fr", Lang::Fr, false)]
+    #[case::two_publishers(
+        "Home Office and Foreign, Commonwealth & Development Office",
+        Lang::En,
+        false
+    )]
+    #[case::press_office("Service de presse du ministre de l'Intérieur", Lang::Fr, false)]
+    fn a_publisher_takes_part_unless_it_reports(
+        #[case] source: &str,
+        #[case] lang: Lang,
+        #[case] takes_part: bool,
+    ) {
+        assert_eq!(
+            publisher_takes_part(source, vocab(lang)),
+            takes_part,
+            "{source}"
+        );
+    }
+
+    fn org(name: &str, full: Option<&str>) -> Org {
+        Org {
+            name: name.to_string(),
+            full: full.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn an_acronym_merges_with_the_one_name_it_abbreviates() {
+        let v = vocab(Lang::En);
+        let mut orgs = vec![
+            org("European Parliament", None),
+            org("NATO", None),
+            org("EP", None),
+        ];
+        merge_acronyms(&mut orgs, v);
+        let names: Vec<(&str, Option<&str>)> = orgs
+            .iter()
+            .map(|o| (o.name.as_str(), o.full.as_deref()))
+            .collect();
+        assert_eq!(names, [("EP", Some("European Parliament")), ("NATO", None)]);
+        assert_eq!(initials("Canadian Centre for Cyber Security", v), "CCCS");
+        assert_eq!(
+            initials("Gendarmerie royale du Canada", vocab(Lang::Fr)),
+            "GRC"
+        );
+        // Two names with its initials: which one it abbreviates is unsure.
+        let mut two = vec![
+            org("European Commission", None),
+            org("European Council", None),
+            org("EC", None),
+        ];
+        merge_acronyms(&mut two, v);
+        assert_eq!(two.len(), 3);
     }
 }

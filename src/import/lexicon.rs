@@ -127,6 +127,9 @@ classes! {
     /// Words of a region or a sea ("Balkans", "Ocean", "golfe"): a name with one and no word
     /// of an organisation is a place, no party ("Western Balkans", "Gulf of Guinea").
     Region => region,
+    /// Words that name a news outlet ("News", "Info", "Times"): a publisher named with one
+    /// reports the release, it takes no part in it ("UN News", "ONU Info").
+    NewsOutlet => news_outlet,
     /// Counts before a plural noun of several speakers ("les trois", "the two", "both").
     JointCount => joint_count,
     /// Plural nouns of several speakers after a count ("chefs", "heads", "ministers").

@@ -293,7 +293,7 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Tokens of the start of `text`, annotated.
-fn tokens_of(text: &str, vocab: &Vocab) -> TokenBuf {
+pub(crate) fn tokens_of(text: &str, vocab: &Vocab) -> TokenBuf {
     let mut buf = TokenBuf::default();
     tokenize(text, &mut buf);
     buf.annotate(vocab);
