@@ -8,7 +8,7 @@
 use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Class, LineClass, Vocab};
 use super::rules::dates::{dates_in, may_hold_date};
-use super::token::{Sent, TokenBuf, tokenize};
+use super::token::{Sent, TokenBuf, shape, tokenize};
 use super::words::{collapse_ws, cut_chars, fold_eq, fold_key, head, soften_caps};
 use crate::model::Date;
 
@@ -494,10 +494,15 @@ fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
     let placed = is_place_prefix(&sent.part(from, m.start), m.start - from);
     // "Issued by the ASEANAPOL Secretariat, Kuala Lumpur, 7 November 2025": a signature
     // whose date comes after a comma or a dash.
+    // Not after other days: "les 28, 29 et 30 mars 2024" are an event's days.
     let signed = m.start > 0
         && before(m.start - 1)
             .and_then(|t| t.punct())
-            .is_some_and(|c| c == ',' || is_dash(c));
+            .is_some_and(|c| c == ',' || is_dash(c))
+        && m.start
+            .checked_sub(2)
+            .and_then(before)
+            .is_none_or(|t| !t.has(super::token::shape::HAS_DIGIT));
     let before_ok = placed || signed && m.start <= SIGNATURE_WORDS;
     // After the date: nothing, a time, or a place after a dash ("April 9, 2025 — Surrey").
     let place_after = sent.tok(m.end).and_then(|t| t.punct()).is_some_and(is_dash)
@@ -939,7 +944,10 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
         let sent = buf.sent(&out.title, 0..buf.len(), vocab);
         out.date = dates_in(&sent)
             .into_iter()
-            .find(|(_, m)| (m.end..sent.len()).all(|i| sent.tok(i).is_some_and(|t| !t.is_word())))
+            .find(|(_, m)| {
+                (m.end..sent.len()).all(|i| sent.tok(i).is_some_and(|t| !t.is_word()))
+                    && ends_a_title_as_dateline(&sent, m.start)
+            })
             .map(|(date, _)| date);
     }
     // Date-only and metadata lines above the title still date the release.
@@ -974,6 +982,24 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
             .or(body.signature);
     }
     Some(Draft(out))
+}
+
+/// True when a date at token `start` of a title is set off as its dateline: in brackets or
+/// after a dash ("… (Abidjan, 15 mai 2024)", "… – 4 June 2024"), after a place and a comma,
+/// not after other days ("les 28, 29 et 30 mars 2024": an event's days).
+fn ends_a_title_as_dateline(sent: &Sent<'_>, start: usize) -> bool {
+    let Some(before) = start.checked_sub(1) else {
+        return false;
+    };
+    let set_off = ['(', '[', '–', '—', '-', '|', ':']
+        .iter()
+        .any(|&mark| sent.is_punct(before, mark));
+    let after_place = sent.is_punct(before, ',')
+        && before
+            .checked_sub(1)
+            .and_then(|place| sent.tok(place))
+            .is_some_and(|t| t.is_word() && t.has(shape::CAP) && !t.has(shape::HAS_DIGIT));
+    set_off || after_place
 }
 
 /// What reading the body noticed besides its paragraphs.
@@ -1457,6 +1483,37 @@ mod tests {
         let out = outline(&doc, vocab(Lang::En)).unwrap();
         let sections: Vec<Section> = out.paras.iter().map(|p| p.section).collect();
         assert_eq!(sections, [Section::Story, Section::About]);
+    }
+
+    #[rstest]
+    #[case::place_comma(
+        "Lancement d'une plateforme (Abidjan, 15 mai 2024)\n\nLa plateforme ouvre.\n",
+        Lang::Fr,
+        Some("2024-05-15")
+    )]
+    #[case::dash(
+        "Ministers agree on a plan – 4 June 2024\n\nThe ministers met.\n",
+        Lang::En,
+        Some("2024-06-04")
+    )]
+    #[case::event_days(
+        "Le Drupalcamp se tiendra à Rennes les 28, 29 et 30 mars 2024.\n\nL'association organise.\n",
+        Lang::Fr,
+        None
+    )]
+    #[case::event_on(
+        "The forum will meet in Vienna on 8 June 2024\n\nThe forum meets.\n",
+        Lang::En,
+        None
+    )]
+    fn a_title_dates_the_release_only_with_a_dateline(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] want: Option<&str>,
+    ) {
+        let doc = parse_blocks(text);
+        let out = outline(&doc, vocab(lang)).unwrap();
+        assert_eq!(out.date.map(|d| d.to_string()).as_deref(), want);
     }
 
     #[test]
