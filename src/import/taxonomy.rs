@@ -700,6 +700,13 @@ mod tests {
     #[case::abuses_of_the_person("Arbitrary detentions, torture and extrajudicial killings", Lang::En, &[("Arbitrary detentions", "kidnapping"), ("torture", "violent-crime"), ("extrajudicial killings", "violent-crime")])]
     #[case::abuses_of_the_person_fr("les disparitions forcées et les actes de torture", Lang::Fr, &[("disparitions forcées", "kidnapping"), ("actes de torture", "violent-crime")])]
     #[case::supply_of_an_area_thing("the supply of equipment and the production of the report", Lang::En, &[("equipment", "funding-and-equipment")])]
+    #[case::crops("cannabis cultivation keeps spreading", Lang::En, &[("cannabis cultivation", "drug-trafficking")])]
+    #[case::crops_fr("la culture de cannabis progresse", Lang::Fr, &[("culture de cannabis", "drug-trafficking")])]
+    #[case::usury("profits from loan sharking", Lang::En, &[("loan sharking", "extortion")])]
+    #[case::secure_network("through INTERPOL's I-24/7 network", Lang::En, &[("INTERPOL's I-24/7 network", "information-exchange")])]
+    #[case::across_borders_fr("renforcer la coopération transfrontalière", Lang::Fr, &[("coopération transfrontalière", "coordination")])]
+    #[case::reintegration_fr("des programmes de réinsertion pour les anciens combattants", Lang::Fr, &[("programmes de réinsertion", "return-and-readmission")])]
+    #[case::medicines_fr("la vente de médicaments illicites en ligne", Lang::Fr, &[("vente de médicaments illicites", "counterfeiting")])]
     fn phrases_name_their_category(
         #[case] text: &str,
         #[case] lang: Lang,
