@@ -707,6 +707,9 @@ mod tests {
     #[case::across_borders_fr("renforcer la coopération transfrontalière", Lang::Fr, &[("coopération transfrontalière", "coordination")])]
     #[case::reintegration_fr("des programmes de réinsertion pour les anciens combattants", Lang::Fr, &[("programmes de réinsertion", "return-and-readmission")])]
     #[case::medicines_fr("la vente de médicaments illicites en ligne", Lang::Fr, &[("vente de médicaments illicites", "counterfeiting")])]
+    #[case::bank_adviser_fr("les arnaques au faux conseiller bancaire se multiplient", Lang::Fr, &[("arnaques au faux conseiller bancaire", "fraud")])]
+    #[case::embezzlement_fr("poursuivi pour détournement de fonds publics", Lang::Fr, &[("détournement de fonds publics", "corruption")])]
+    #[case::bec_fr("la compromission de messagerie d'entreprise vise les PME", Lang::Fr, &[("compromission de messagerie d'entreprise", "business-email-compromise")])]
     fn phrases_name_their_category(
         #[case] text: &str,
         #[case] lang: Lang,
