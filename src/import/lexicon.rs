@@ -6,6 +6,7 @@
 //! are lowercase and go through the same tokenizer as the text, so "d'INTERPOL" and "a-t-il"
 //! match the way they are written. No I/O here: the files are compiled in.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -359,8 +360,20 @@ impl LineHeads {
 
 /// The lowercase words of a phrase, as the tokenizer cuts them.
 pub(crate) fn words_of(phrase: &str) -> Vec<String> {
-    let mut buf = TokenBuf::default();
-    tokenize(phrase, &mut buf);
+    thread_local! {
+        /// Refilled for each phrase: the tables are thousands of phrases, and a fresh buffer
+        /// for each was a tenth of building them.
+        static BUF: RefCell<TokenBuf> = RefCell::new(TokenBuf::default());
+    }
+    BUF.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => words_in(phrase, &mut buf),
+        Err(_) => words_in(phrase, &mut TokenBuf::default()),
+    })
+}
+
+/// [`words_of`], tokenizing into `buf`.
+fn words_in(phrase: &str, buf: &mut TokenBuf) -> Vec<String> {
+    tokenize(phrase, buf);
     (0..buf.len())
         .filter_map(|i| buf.lower(i).map(str::to_string))
         .collect()
