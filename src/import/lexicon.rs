@@ -6,6 +6,7 @@
 //! are lowercase and go through the same tokenizer as the text, so "d'INTERPOL" and "a-t-il"
 //! match the way they are written. No I/O here: the files are compiled in.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -362,8 +363,20 @@ impl LineHeads {
 
 /// The lowercase words of a phrase, as the tokenizer cuts them.
 pub(crate) fn words_of(phrase: &str) -> Vec<String> {
-    let mut buf = TokenBuf::default();
-    tokenize(phrase, &mut buf);
+    thread_local! {
+        /// Refilled for each phrase: the tables are thousands of phrases, and a fresh buffer
+        /// for each was a tenth of building them.
+        static BUF: RefCell<TokenBuf> = RefCell::new(TokenBuf::default());
+    }
+    BUF.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => words_in(phrase, &mut buf),
+        Err(_) => words_in(phrase, &mut TokenBuf::default()),
+    })
+}
+
+/// [`words_of`], tokenizing into `buf`.
+fn words_in(phrase: &str, buf: &mut TokenBuf) -> Vec<String> {
+    tokenize(phrase, buf);
     (0..buf.len())
         .filter_map(|i| buf.lower(i).map(str::to_string))
         .collect()
@@ -620,7 +633,7 @@ fn is_line_trim(c: char) -> bool {
 }
 
 fn parse(lang: Lang, source: &str) -> LexiconFile {
-    match toml::from_str::<LexiconFile>(source) {
+    match serde_json::from_str::<LexiconFile>(source) {
         Ok(file) => {
             debug_assert_eq!(file.tag, lang.tag(), "a lexicon file names its language");
             file
@@ -634,12 +647,21 @@ fn parse(lang: Lang, source: &str) -> LexiconFile {
 }
 
 /// The lexicon file of `lang`, read once: the compiled lexicon, the elisions and the
-/// possessives all come from it.
+/// possessives all come from it. The files are read as build.rs writes them, in JSON (the same
+/// data, read several times faster than the TOML they are written in).
 fn file(lang: Lang) -> &'static LexiconFile {
-    static FR: LazyLock<LexiconFile> =
-        LazyLock::new(|| parse(Lang::Fr, include_str!("lexicon/fr.toml")));
-    static EN: LazyLock<LexiconFile> =
-        LazyLock::new(|| parse(Lang::En, include_str!("lexicon/en.toml")));
+    static FR: LazyLock<LexiconFile> = LazyLock::new(|| {
+        parse(
+            Lang::Fr,
+            include_str!(concat!(env!("OUT_DIR"), "/lexicon-fr.json")),
+        )
+    });
+    static EN: LazyLock<LexiconFile> = LazyLock::new(|| {
+        parse(
+            Lang::En,
+            include_str!(concat!(env!("OUT_DIR"), "/lexicon-en.json")),
+        )
+    });
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -658,16 +680,18 @@ pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
 
 /// The given names of `lexicon/names.toml`, read once.
 fn names_file() -> &'static NamesFile {
-    static FILE: LazyLock<NamesFile> =
-        LazyLock::new(
-            || match toml::from_str(include_str!("lexicon/names.toml")) {
-                Ok(file) => file,
-                Err(error) => {
-                    debug_assert!(false, "{error}");
-                    NamesFile::default()
-                }
-            },
-        );
+    static FILE: LazyLock<NamesFile> = LazyLock::new(|| {
+        match serde_json::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/lexicon-names.json"
+        ))) {
+            Ok(file) => file,
+            Err(error) => {
+                debug_assert!(false, "{error}");
+                NamesFile::default()
+            }
+        }
+    });
     &FILE
 }
 
@@ -716,16 +740,18 @@ pub(crate) struct Common {
 
 /// The language-independent table, read once.
 pub(crate) fn common() -> &'static Common {
-    static COMMON: LazyLock<Common> =
-        LazyLock::new(
-            || match toml::from_str(include_str!("lexicon/common.toml")) {
-                Ok(common) => common,
-                Err(error) => {
-                    debug_assert!(false, "{error}");
-                    Common::default()
-                }
-            },
-        );
+    static COMMON: LazyLock<Common> = LazyLock::new(|| {
+        match serde_json::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/lexicon-common.json"
+        ))) {
+            Ok(common) => common,
+            Err(error) => {
+                debug_assert!(false, "{error}");
+                Common::default()
+            }
+        }
+    });
     &COMMON
 }
 
@@ -790,15 +816,20 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// The stop words of every language, each with the languages it is one of (bit `k` for
-/// `Lang::ALL[k]`): what [`detect`] counts.
+/// `Lang::ALL[k]`): what [`detect`] counts. They are the stop list's one-word phrases, the
+/// words a [`Vocab`] marks [`Class::Stop`] alone; read from the files, so that detecting the
+/// language builds no vocabulary of a language the text is not in (building both was a fifth
+/// of the first frame of a release).
 fn stop_words() -> &'static FastMap<String, u8> {
     static STOP: LazyLock<FastMap<String, u8>> = LazyLock::new(|| {
         let mut stop: FastMap<String, u8> = FastMap::default();
         for (k, lang) in Lang::ALL.into_iter().enumerate() {
-            let vocab = vocab(lang);
-            for word in vocab.words.keys() {
-                if vocab.is(word, Class::Stop) {
-                    *stop.entry(word.clone()).or_default() |= 1 << k;
+            for phrase in &file(lang).phrases.stop {
+                let mut words = words_of(phrase);
+                if words.len() == 1
+                    && let Some(word) = words.pop()
+                {
+                    *stop.entry(word).or_default() |= 1 << k;
                 }
             }
         }
@@ -856,6 +887,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn stop_words_are_the_words_each_vocabulary_marks_stop() {
+        let mut from_vocabs: FastMap<String, u8> = FastMap::default();
+        for (k, lang) in Lang::ALL.into_iter().enumerate() {
+            let vocab = vocab(lang);
+            for word in vocab.words.keys() {
+                if vocab.is(word, Class::Stop) {
+                    *from_vocabs.entry(word.clone()).or_default() |= 1 << k;
+                }
+            }
+        }
+        assert!(from_vocabs.len() > 50, "{}", from_vocabs.len());
+        assert_eq!(stop_words(), &from_vocabs);
+    }
+
+    #[test]
+    fn json_tables_hold_what_the_toml_files_say() {
+        let fr: LexiconFile = toml::from_str(include_str!("lexicon/fr.toml")).unwrap();
+        let en: LexiconFile = toml::from_str(include_str!("lexicon/en.toml")).unwrap();
+        assert_eq!(format!("{:?}", file(Lang::Fr)), format!("{fr:?}"));
+        assert_eq!(format!("{:?}", file(Lang::En)), format!("{en:?}"));
+        let names: NamesFile = toml::from_str(include_str!("lexicon/names.toml")).unwrap();
+        assert_eq!(format!("{:?}", names_file()), format!("{names:?}"));
+        let common_toml: Common = toml::from_str(include_str!("lexicon/common.toml")).unwrap();
+        assert_eq!(format!("{:?}", common()), format!("{common_toml:?}"));
+        assert!(!names.feminine.is_empty() && !common_toml.url_schemes.is_empty());
     }
 
     #[test]
