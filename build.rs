@@ -66,25 +66,34 @@ const TABLES: [(&str, &str); 5] = [
     ("src/import/lexicon/common.toml", "lexicon-common.json"),
 ];
 
-/// Writes each of [`TABLES`] as JSON. A file that does not parse is written as an empty object
-/// and named in a warning: the program then finds its tables empty, and the tests that read the
-/// TOML itself say where the mistake is.
+/// Writes each of [`TABLES`] as JSON. A file that cannot be read or does not parse fails
+/// the build with the parser's message (file, line and column; `cargo::error`): a program
+/// with empty tables would import nothing, silently.
 fn tables_as_json() {
     let Ok(out_dir) = std::env::var("OUT_DIR") else {
         return;
     };
     for (source, name) in TABLES {
         println!("cargo:rerun-if-changed={source}");
-        let text = std::fs::read_to_string(source).unwrap_or_default();
-        let json = match toml::from_str::<toml::Table>(&text) {
-            Ok(table) => serde_json::to_string(&table).unwrap_or_else(|_| "{}".to_string()),
-            Err(error) => {
-                println!("cargo:warning={source}: {error}");
-                "{}".to_string()
+        let json = std::fs::read_to_string(source)
+            .map_err(|error| format!("cannot read the rule table: {error}"))
+            .and_then(|text| {
+                toml::from_str::<toml::Table>(&text)
+                    .map_err(|error| format!("expected a valid TOML rule table: {error}"))
+            })
+            .and_then(|table| {
+                serde_json::to_string(&table)
+                    .map_err(|error| format!("cannot write it as JSON: {error}"))
+            });
+        let written = json.and_then(|json| {
+            std::fs::write(Path::new(&out_dir).join(name), json)
+                .map_err(|error| format!("cannot write {name}: {error}"))
+        });
+        if let Err(message) = written {
+            // One line per message line: cargo shows each as part of the error.
+            for line in message.lines() {
+                println!("cargo::error={source}: {line}");
             }
-        };
-        if let Err(error) = std::fs::write(Path::new(&out_dir).join(name), json) {
-            println!("cargo:warning={name}: {error}");
         }
     }
 }
