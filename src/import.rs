@@ -602,6 +602,52 @@ mod tests {
         assert_eq!(got[0].0, "Alain Fontaine");
     }
 
+    fn links_of(text: &str) -> Vec<(String, Option<String>)> {
+        import_release(text, "l.md", None)
+            .unwrap()
+            .briefing
+            .links
+            .into_iter()
+            .map(|l| (l.title, l.url))
+            .collect()
+    }
+
+    #[rstest]
+    #[case::address_after_heading(
+        STORY_FR,
+        "Pour en savoir plus : www.who.int/fr",
+        &[("www.who.int/fr", Some("https://www.who.int/fr"))]
+    )]
+    #[case::download(
+        STORY_EN,
+        "Download the report\n\nWildlife trafficking in Southern Africa (PDF, 3.2 MB)",
+        &[("Wildlife trafficking in Southern Africa (PDF, 3.2 MB)", None)]
+    )]
+    #[case::marked_link_named_as_a_heading(
+        STORY_FR,
+        "**Contact presse :** [presse@ecpat.fr](mailto:presse@ecpat.fr)\n\n\
+         [En savoir plus sur la plateforme](https://www.ecpat.fr/signalement)",
+        &[("En savoir plus sur la plateforme", Some("https://www.ecpat.fr/signalement"))]
+    )]
+    #[case::contact_data_is_no_link(
+        STORY_EN,
+        "Contacts:\n\nJanne OJAMO\n\nPress Officer\n\n[E-mail: j.ojamo@ep.eu](mailto:j.ojamo@ep.eu)\n\n\
+         [Twitter account: @EP_Regional](https://twitter.com/EP_Regional)",
+        &[]
+    )]
+    fn further_reading_is_found_where_releases_put_it(
+        #[case] story: &str,
+        #[case] end: &str,
+        #[case] want: &[(&str, Option<&str>)],
+    ) {
+        let got = links_of(&format!("{story}{end}\n"));
+        let want: Vec<(String, Option<String>)> = want
+            .iter()
+            .map(|(t, u)| (t.to_string(), u.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want);
+    }
+
     fn threats_of(body: &str) -> Vec<String> {
         let text = format!("Title\n\n{body}");
         import_release(&text, "t.txt", None)

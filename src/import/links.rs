@@ -64,7 +64,13 @@ pub(crate) fn links_of(doc: &Doc, i: usize, vocab: &Vocab, out: &mut Vec<Link>) 
                     c.is_whitespace()
                         || matches!(c, ':' | '-' | '–' | '—' | '|' | '(' | ')' | '<' | '>' | ',')
                 }));
-                let title = if title.is_empty() { word } else { title };
+                // "Pour en savoir plus : www.who.int/fr": the heading is no title.
+                let heading_only = vocab.line_phrase(&title, LineClass::MoreInfo) == Some("");
+                let title = if title.is_empty() || heading_only {
+                    word
+                } else {
+                    title
+                };
                 push(out, Some(title), Some(url));
             }
             None => {

@@ -910,6 +910,30 @@ const PROSE_AGAIN_WORDS: usize = 40;
 /// Lines in a row that are no link end a further-reading section (site navigation).
 const MAX_NON_LINKS: usize = 3;
 
+/// True when a word of `text` is a web or mail address ("Pour en savoir plus : www.who.int/fr").
+fn has_web_address(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        super::links::is_web_address(
+            w.trim_matches(['(', ')', '<', '>', ',', ';'])
+                .trim_end_matches('.'),
+        )
+    })
+}
+
+/// True when block `i` among contacts is further reading: a link of the page's or the
+/// Markdown's own markup to a web page, with no contact data in its line (an address for
+/// mail, a handle, a telephone number).
+fn is_marked_reading(doc: &Doc, i: usize, text: &str) -> bool {
+    super::links::has_marked_link(doc, i)
+        && doc
+            .links
+            .iter()
+            .filter(|link| link.block == i)
+            .all(|link| link.url.contains("://"))
+        && !text.contains('@')
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// True when a link section's line is one: an address, or a title of more than two words.
 fn is_link_line(text: &str) -> bool {
     text.split_whitespace()
@@ -1040,7 +1064,12 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
                     reading = next;
                 }
                 // "For more information: https://..." holds its own link.
-                if next == Reading::Links(0) && (text.contains("://") || text.contains('\n')) {
+                // "[En savoir plus sur la plateforme](https://…)": a link named as a heading.
+                let marked_title = super::links::has_marked_link(doc, i)
+                    && vocab.line_phrase(heading, LineClass::MoreInfo) != Some("");
+                if next == Reading::Links(0)
+                    && (has_web_address(text) || text.contains('\n') || marked_title)
+                {
                     out.link_blocks.push(i);
                 }
                 continue;
@@ -1062,6 +1091,11 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         match reading {
             Reading::Skip | Reading::Contacts if prose => {
                 reading = Reading::Body(Section::Story);
+            }
+            // "[En savoir plus sur la plateforme](https://…)" after the contacts.
+            Reading::Contacts if is_marked_reading(doc, i, text) => {
+                out.link_blocks.push(i);
+                continue;
             }
             Reading::Contacts => {
                 out.push_contact(text);
