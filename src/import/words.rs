@@ -85,10 +85,14 @@ fn is_collapsed(text: &str) -> bool {
 /// `text` with its first letter in uppercase.
 pub(crate) fn capitalize_first(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    // The rest copied whole, not collected character by character.
+    let mut out = String::with_capacity(text.len() + 4);
+    out.extend(first.to_uppercase());
+    out.push_str(chars.as_str());
+    out
 }
 
 /// `text` with its first letter in lowercase, unless its first word is an acronym.
@@ -255,6 +259,23 @@ pub(crate) fn soften_caps(text: &str) -> String {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    /// The first letter in uppercase (one or more characters) and the rest as written.
+    #[rstest]
+    #[case("")]
+    #[case("drug trafficking")]
+    #[case("éco-criminalité")]
+    #[case("ßtraße")]
+    #[case("ﬁsheries crime")]
+    #[case("ǆ")]
+    fn capitalize_first_uppercases_the_first_letter_only(#[case] text: &str) {
+        let mut chars = text.chars();
+        let want: String = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+        assert_eq!(capitalize_first(text), want);
+    }
 
     #[rstest]
     #[case("Jürgen Stock", "juergen stock")]
