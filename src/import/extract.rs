@@ -44,10 +44,16 @@ impl Body<'_> {
 
 /// The text of tokens `range` of a sentence, on one line.
 fn text_of(sent: &Sent<'_>, (a, b): (usize, usize)) -> Option<String> {
-    sent.slice(a, b)
-        .map(collapse_ws)
-        .map(|t| t.trim_matches([',', ' ', ';']).to_string())
-        .filter(|t| !t.is_empty())
+    let text = collapse_ws(sent.slice(a, b)?);
+    let trimmed = text.trim_matches([',', ' ', ';']);
+    if trimmed.is_empty() {
+        return None;
+    }
+    // Most texts have nothing to trim: the collapsed copy is the text, not copied again.
+    if trimmed.len() == text.len() {
+        return Some(text);
+    }
+    Some(trimmed.to_string())
 }
 
 /// An item's label: its words, without the small words a list left at its ends ("pour",

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::token::{TokenBuf, tokenize};
+use super::token::{self, TokenBuf, tokenize};
 use crate::model::Lang;
 
 /// A hash map keyed by short strings: foldhash, seeded per process, so a release cannot be
@@ -790,16 +790,18 @@ pub fn detect(text: &str) -> Lang {
         end -= 1;
     }
     let sample = text.get(..end).unwrap_or_default();
-    let mut buf = TokenBuf::default();
-    tokenize(sample, &mut buf);
-    // Each word looked up once, for every language at once.
+    // Each word looked up once, for every language at once; cut as the tokenizer cuts it, with
+    // no tokens built, and lowercased only as far as a stop word goes.
     let stop = stop_words();
     let mut scores = [0usize; Lang::ALL.len()];
-    for word in (0..buf.len()).filter_map(|i| buf.lower(i)) {
-        if word.len() > 8 {
+    let mut lower = String::new();
+    for (_, piece) in token::pieces(sample) {
+        lower.clear();
+        token::push_lower_upto(piece, MAX_STOP_BYTES, &mut lower);
+        if lower.len() > MAX_STOP_BYTES {
             continue;
         }
-        let Some(&langs) = stop.get(word) else {
+        let Some(&langs) = stop.get(lower.as_str()) else {
             continue;
         };
         for (k, score) in scores.iter_mut().enumerate() {
@@ -814,6 +816,9 @@ pub fn detect(text: &str) -> Lang {
     }
     best.0
 }
+
+/// Words longer than this (in bytes, lowercase) are not counted by [`detect`].
+const MAX_STOP_BYTES: usize = 8;
 
 /// The stop words of every language, each with the languages it is one of (bit `k` for
 /// `Lang::ALL[k]`): what [`detect`] counts. They are the stop list's one-word phrases, the

@@ -500,6 +500,43 @@ mod admit {
     pub const QUOTE: u8 = 128;
 }
 
+/// For each word [`shape`], the [`admit`] flags of which any one lets a word of that shape
+/// start a match: the matcher tests a word's shape against a first set at every part it
+/// tries, so the tests are made once, here, instead of one per flag.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const block has no iterators: k < 256"
+)]
+const WORD_ADMITS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut k = 0;
+    while k < 256 {
+        let bits = k as u8;
+        let mut flags = admit::ANYWHERE | admit::WORD;
+        if bits & shape::CAP != 0 {
+            flags |= admit::CAP;
+        }
+        if bits & shape::DIGIT != 0 {
+            flags |= admit::DIGIT;
+        }
+        if bits & (shape::CAP | shape::DIGIT) == 0 {
+            flags |= admit::LOWER;
+        }
+        if bits & shape::UPPER != 0 {
+            flags |= admit::UPPER;
+        }
+        table[k] = flags;
+        k += 1;
+    }
+    table
+};
+
+/// The [`admit`] flags that let a word of shape `shape` start a match (see [`WORD_ADMITS`]).
+#[inline]
+fn word_admits(shape: u8) -> u8 {
+    WORD_ADMITS.get(usize::from(shape)).copied().unwrap_or(0)
+}
+
 impl FirstSet {
     const EMPTY: FirstSet = FirstSet {
         needs: 0,
@@ -513,27 +550,17 @@ impl FirstSet {
     #[inline]
     fn admits(&self, tok: &Token) -> bool {
         let flags = self.flags;
-        if flags & admit::ANYWHERE != 0 {
-            return true;
-        }
         match tok.kind {
-            Kind::Word => {
-                flags & admit::WORD != 0
-                    || flags & admit::CAP != 0 && tok.shape & shape::CAP != 0
-                    || flags & admit::DIGIT != 0 && tok.shape & shape::DIGIT != 0
-                    || flags & admit::LOWER != 0 && tok.shape & (shape::CAP | shape::DIGIT) == 0
-                    || flags & admit::UPPER != 0 && tok.shape & shape::UPPER != 0
-                    || tok.may_start(self.classes)
-            }
+            Kind::Word => flags & word_admits(tok.shape) != 0 || tok.may_start(self.classes),
             Kind::Punct(c) => {
-                flags & admit::ANY_PUNCT != 0
+                flags & (admit::ANYWHERE | admit::ANY_PUNCT) != 0
                     || if c.is_ascii() {
                         self.ascii_puncts & (1 << u32::from(c)) != 0
                     } else {
                         self.other_puncts & (1 << (u32::from(c) % 64)) != 0
                     }
             }
-            Kind::Quote(_) => flags & admit::QUOTE != 0,
+            Kind::Quote(_) => flags & (admit::ANYWHERE | admit::QUOTE) != 0,
         }
     }
 
@@ -547,6 +574,21 @@ impl FirstSet {
             None => self.flags & admit::ANYWHERE != 0,
         };
         admitted && sent.may_hold(at, self.needs)
+    }
+
+    /// Where a match of any of `rules` may start: a token that no rule may start at is
+    /// ruled out by one test instead of one per rule. It admits what any rule's first set
+    /// admits, and needs only the classes every rule needs.
+    fn of_any(rules: &[Rule]) -> FirstSet {
+        let none = FirstSet {
+            needs: Classes::MAX,
+            ..FirstSet::EMPTY
+        };
+        rules.iter().fold(none, |set, rule| {
+            let mut set = set.union(rule.first);
+            set.needs &= rule.first.needs;
+            set
+        })
     }
 
     const fn with(mut self, flag: u8) -> FirstSet {
@@ -793,8 +835,14 @@ pub(crate) fn first_rule<'r>(
 /// first rule that matches wins and the search goes on after its match.
 pub(crate) fn scan<'r>(rules: &'r [Rule], sent: &Sent<'_>) -> Vec<(&'r Rule, Match)> {
     let mut out = Vec::new();
+    let any = FirstSet::of_any(rules);
     let mut at = 0;
     while at < sent.len() {
+        // Most tokens start no rule (the item cues are a few phrases): one test skips them.
+        if !any.admits_at(sent, at) {
+            at += 1;
+            continue;
+        }
         match first_rule(rules, sent, at) {
             Some((rule, m)) if m.end > at => {
                 at = m.end;
@@ -887,6 +935,59 @@ mod tests {
             assert_eq!(m.caps.get(Slot::Day), None);
             assert_eq!(m.end, 1);
         });
+    }
+
+    /// The shape table admits a word exactly when one of the first set's flags does, tested
+    /// one by one, for every shape and every set of flags.
+    #[test]
+    fn word_admits_agrees_with_each_flag() {
+        for shape_bits in 0..=u8::MAX {
+            for flags in 0..=u8::MAX {
+                let want = flags & admit::ANYWHERE != 0
+                    || flags & admit::WORD != 0
+                    || flags & admit::CAP != 0 && shape_bits & shape::CAP != 0
+                    || flags & admit::DIGIT != 0 && shape_bits & shape::DIGIT != 0
+                    || flags & admit::LOWER != 0 && shape_bits & (shape::CAP | shape::DIGIT) == 0
+                    || flags & admit::UPPER != 0 && shape_bits & shape::UPPER != 0;
+                assert_eq!(
+                    flags & word_admits(shape_bits) != 0,
+                    want,
+                    "{shape_bits} {flags}"
+                );
+            }
+        }
+    }
+
+    /// The test of any rule admits every token one of the rules may start at.
+    #[test]
+    fn any_rule_admits_where_a_rule_may_start() {
+        let texts = [
+            (
+                "Les menaces émergentes, y compris la cybercriminalité (ONUDC) « oui » 2016.",
+                Lang::Fr,
+            ),
+            (
+                "UNODC Executive Director Ghada Waly said: cooperation against terrorism, 12 May.",
+                Lang::En,
+            ),
+        ];
+        let tables = [
+            crate::import::rules::items::RULES,
+            crate::import::rules::people::RULES,
+            crate::import::rules::speech::RULES,
+            crate::import::rules::dates::RULES,
+        ];
+        for (text, lang) in texts {
+            with_sent(text, lang, |sent| {
+                for rules in tables {
+                    let any = FirstSet::of_any(rules);
+                    for at in 0..sent.len() {
+                        let some = rules.iter().any(|rule| rule.may_start(&sent, at));
+                        assert!(!some || any.admits_at(&sent, at), "{text} {at}");
+                    }
+                }
+            });
+        }
     }
 
     #[test]

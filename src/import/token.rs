@@ -265,6 +265,73 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
+/// A piece of text as the tokenizer cuts it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Piece<'a> {
+    /// A word, as written.
+    Word(&'a str),
+    /// One punctuation character.
+    Punct(char),
+}
+
+/// The words and punctuation characters of a text, in order, each with where it starts: the
+/// one cutting loop, which [`tokenize`] builds tokens from and language detection reads words
+/// from (without building tokens).
+pub(crate) struct Pieces<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// The pieces of `text`, as [`tokenize`] cuts it.
+pub(crate) fn pieces(text: &str) -> Pieces<'_> {
+    Pieces { text, at: 0 }
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = (usize, Piece<'a>);
+
+    // Inlined into the loops that read it: the tokenizer's is the importer's hottest loop.
+    #[inline(always)]
+    fn next(&mut self) -> Option<Self::Item> {
+        while let Some(c) = char_at(self.text, self.at) {
+            let at = self.at;
+            if c.is_whitespace() {
+                self.at += c.len_utf8();
+                continue;
+            }
+            if !is_word_char(c) {
+                self.at += c.len_utf8();
+                return Some((at, Piece::Punct(c)));
+            }
+            let end = word_end(self.text, at);
+            let Some(word) = self.text.get(at..end) else {
+                self.at = self.text.len();
+                return None;
+            };
+            self.at = end;
+            return Some((at, Piece::Word(word)));
+        }
+        None
+    }
+}
+
+/// Appends the lowercase form a token of `piece` has (see [`TokenBuf::lower`]) to `out`,
+/// stopping once `out` is longer than `max` bytes: language detection looks up short
+/// words only.
+pub(crate) fn push_lower_upto(piece: Piece<'_>, max: usize, out: &mut String) {
+    match piece {
+        Piece::Punct(c) => out.push(if is_apostrophe(c) { '\'' } else { c }),
+        Piece::Word(word) => {
+            for ch in word.chars() {
+                push_lowercase(ch, out);
+                if out.len() > max {
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /// Cuts `text` into tokens, replacing the contents of `buf`. Classes are left empty (see
 /// [`TokenBuf::annotate`]).
 pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
@@ -273,78 +340,82 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     buf.rest.clear();
     buf.toks.reserve(text.len() / 5);
     buf.lower.reserve(text.len());
-    let mut at = 0;
-    while let Some(c) = char_at(text, at) {
-        if c.is_whitespace() {
-            at += c.len_utf8();
-            continue;
+    for (at, piece) in pieces(text) {
+        match piece {
+            Piece::Punct(c) => push_punct(buf, at, c),
+            Piece::Word(word) => push_word(buf, at, word),
         }
-        if !is_word_char(c) {
-            let lower_start = offset(&buf.lower);
-            buf.lower.push(if is_apostrophe(c) { '\'' } else { c });
-            buf.toks.push(Token {
-                start: at,
-                end: at + c.len_utf8(),
-                lower_start,
-                lower_end: offset(&buf.lower),
-                kind: Kind::Punct(c),
-                shape: 0,
-                single: 0,
-                starts: 0,
-            });
-            at += c.len_utf8();
-            continue;
-        }
-        let end = word_end(text, at);
-        let Some(word) = text.get(at..end) else {
-            break;
-        };
-        let lower_start = offset(&buf.lower);
-        let (mut letters, mut lowers, mut digits) = (0usize, 0usize, 0usize);
-        for ch in word.chars() {
-            if ch.is_alphabetic() {
-                letters += 1;
-                lowers += usize::from(ch.is_lowercase());
-            }
-            digits += usize::from(ch.is_ascii_digit());
-            push_lowercase(ch, &mut buf.lower);
-        }
-        let mut shape = 0;
-        if c.is_uppercase() {
-            shape |= shape::CAP;
-        }
-        if letters >= 2 && lowers == 0 {
-            shape |= shape::UPPER;
-        }
-        if c.is_ascii_digit() {
-            shape |= shape::DIGIT;
-            if word.bytes().all(|b| b.is_ascii_digit()) {
-                shape |= shape::NUMBER;
-            }
-        }
-        if letters > 0 {
-            shape |= shape::LETTER;
-        }
-        if digits > 0 {
-            shape |= shape::HAS_DIGIT;
-        }
-        buf.toks.push(Token {
-            start: at,
-            end,
-            lower_start,
-            lower_end: offset(&buf.lower),
-            kind: Kind::Word,
-            shape,
-            single: 0,
-            starts: 0,
-        });
-        at = end;
     }
+}
+
+/// Appends the token of punctuation character `c` at byte `at`.
+#[inline]
+fn push_punct(buf: &mut TokenBuf, at: usize, c: char) {
+    let lower_start = offset(&buf.lower);
+    buf.lower.push(if is_apostrophe(c) { '\'' } else { c });
+    buf.toks.push(Token {
+        start: at,
+        end: at + c.len_utf8(),
+        lower_start,
+        lower_end: offset(&buf.lower),
+        kind: Kind::Punct(c),
+        shape: 0,
+        single: 0,
+        starts: 0,
+    });
+}
+
+/// Appends the token of `word`, at byte `at`, with its lowercase form and its shape.
+#[inline]
+fn push_word(buf: &mut TokenBuf, at: usize, word: &str) {
+    let Some(c) = word.chars().next() else {
+        return;
+    };
+    let lower_start = offset(&buf.lower);
+    let (mut letters, mut lowers, mut digits) = (0usize, 0usize, 0usize);
+    for ch in word.chars() {
+        if ch.is_alphabetic() {
+            letters += 1;
+            lowers += usize::from(ch.is_lowercase());
+        }
+        digits += usize::from(ch.is_ascii_digit());
+        push_lowercase(ch, &mut buf.lower);
+    }
+    let mut shape = 0;
+    if c.is_uppercase() {
+        shape |= shape::CAP;
+    }
+    if letters >= 2 && lowers == 0 {
+        shape |= shape::UPPER;
+    }
+    if c.is_ascii_digit() {
+        shape |= shape::DIGIT;
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            shape |= shape::NUMBER;
+        }
+    }
+    if letters > 0 {
+        shape |= shape::LETTER;
+    }
+    if digits > 0 {
+        shape |= shape::HAS_DIGIT;
+    }
+    buf.toks.push(Token {
+        start: at,
+        end: at + word.len(),
+        lower_start,
+        lower_end: offset(&buf.lower),
+        kind: Kind::Word,
+        shape,
+        single: 0,
+        starts: 0,
+    });
 }
 
 /// The end of the word starting at byte `start`. Inner hyphens and apostrophes join
 /// ("e-learning", "aujourd'hui"), except after an elision ("d'INTERPOL": the elision is a
 /// word) and before a possessive ("UNODC's": "UNODC", "'", "s").
+#[inline]
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
@@ -637,6 +708,35 @@ mod tests {
     #[case::dash("2016 - Lors", &["2016", "-", "lors"])]
     fn tokenize_cuts_words_like_a_reader(#[case] text: &str, #[case] want: &[&str]) {
         assert_eq!(words(text), want);
+    }
+
+    /// What language detection reads of a text is what the tokens hold: the same pieces,
+    /// lowercased the same way.
+    #[rstest]
+    #[case("« Oui », a-t-elle dit à l’ONUDC's İstanbul office. KELVIN \u{212A} aujourd’hui")]
+    #[case("UNODC's head, d'INTERPOL: 2016-05-23 — e-learning…")]
+    fn cut_pieces_lowercase_as_tokens(#[case] text: &str) {
+        let mut buf = TokenBuf::default();
+        tokenize(text, &mut buf);
+        let cut: Vec<(usize, String)> = pieces(text)
+            .map(|(at, piece)| {
+                let mut lower = String::new();
+                push_lower_upto(piece, usize::MAX, &mut lower);
+                (at, lower)
+            })
+            .collect();
+        let tokens: Vec<(usize, String)> = (0..buf.len())
+            .map(|i| (buf.toks[i].start, buf.lower(i).unwrap().to_string()))
+            .collect();
+        assert_eq!(cut, tokens);
+        // Cut short, a lowercase form is only ever longer than the limit.
+        for (_, piece) in pieces(text) {
+            let mut whole = String::new();
+            push_lower_upto(piece, usize::MAX, &mut whole);
+            let mut short = String::new();
+            push_lower_upto(piece, 8, &mut short);
+            assert!(short == whole || short.len() > 8 && whole.starts_with(&short));
+        }
     }
 
     fn count_sentences(text: &str, lang: Lang) -> usize {
