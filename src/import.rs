@@ -629,6 +629,16 @@ mod tests {
          [En savoir plus sur la plateforme](https://www.ecpat.fr/signalement)",
         &[("En savoir plus sur la plateforme", Some("https://www.ecpat.fr/signalement"))]
     )]
+    #[case::address_in_a_closing_sentence(
+        STORY_EN,
+        "About Northwind\n\nNorthwind is a bank in Geneva. For more information, visit www.northwind.example.com.",
+        &[("www.northwind.example.com", Some("https://www.northwind.example.com"))]
+    )]
+    #[case::address_in_prose_alone(
+        STORY_EN,
+        "The full report is published at www.unodc.org today.",
+        &[]
+    )]
     #[case::contact_data_is_no_link(
         STORY_EN,
         "Contacts:\n\nJanne OJAMO\n\nPress Officer\n\n[E-mail: j.ojamo@ep.eu](mailto:j.ojamo@ep.eu)\n\n\

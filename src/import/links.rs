@@ -9,6 +9,8 @@ use crate::model::Link;
 
 /// A block longer than this ends the section: it is prose again.
 pub(crate) const MAX_LINK_CHARS: usize = 300;
+/// A line with more words than this around its address is a sentence, not a link's title.
+const MAX_TITLE_WORDS: usize = 24;
 /// At most this many links are kept.
 pub(crate) const MAX_LINKS: usize = 100;
 
@@ -66,7 +68,15 @@ pub(crate) fn links_of(doc: &Doc, i: usize, vocab: &Vocab, out: &mut Vec<Link>) 
                 }));
                 // "Pour en savoir plus : www.who.int/fr": the heading is no title.
                 let heading_only = vocab.line_phrase(&title, LineClass::MoreInfo) == Some("");
-                let title = if title.is_empty() || heading_only {
+                // An address in a sentence ("… in Geneva. For more information, visit
+                // www.x.org.") or after a heading's words ("For more information, visit") is
+                // named by itself.
+                let prose = title.contains(". ")
+                    || title.split_whitespace().nth(MAX_TITLE_WORDS).is_some()
+                    || vocab
+                        .line_phrase(&title, LineClass::MoreInfo)
+                        .is_some_and(|rest| !rest.chars().any(char::is_uppercase));
+                let title = if title.is_empty() || heading_only || prose {
                     word
                 } else {
                     title

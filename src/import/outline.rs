@@ -920,6 +920,18 @@ fn has_web_address(text: &str) -> bool {
     })
 }
 
+/// True when a paragraph's last sentence points to more on the web: it opens with a "more
+/// information" phrase and holds an address ("For more information, visit www.x.org.").
+fn points_to_more(text: &str, vocab: &Vocab) -> bool {
+    let text = text.trim_end();
+    let body = text.trim_end_matches('.');
+    let last = body
+        .rfind(". ")
+        .and_then(|at| body.get(at + 2..))
+        .unwrap_or(body);
+    has_web_address(last) && vocab.line_phrase(last, LineClass::MoreInfo).is_some()
+}
+
 /// True when block `i` among contacts is further reading: a link of the page's or the
 /// Markdown's own markup to a web page, with no contact data in its line (an address for
 /// mail, a handle, a telephone number).
@@ -1143,6 +1155,10 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         } else {
             section
         };
+        // "… For more information, visit www.northwind.example.com.": a link as well.
+        if points_to_more(text, vocab) {
+            out.link_blocks.push(i);
+        }
         read.last_para = i;
         out.push_para(block.range.start, text, block.kind, block.line, section);
     }
