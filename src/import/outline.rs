@@ -929,7 +929,7 @@ fn points_to_more(text: &str, vocab: &Vocab) -> bool {
         .rfind(". ")
         .and_then(|at| body.get(at + 2..))
         .unwrap_or(body);
-    has_web_address(last) && vocab.line_phrase(last, LineClass::MoreInfo).is_some()
+    vocab.line_phrase(last, LineClass::MoreInfo).is_some() && has_web_address(last)
 }
 
 /// True when block `i` among contacts is further reading: a link of the page's or the
