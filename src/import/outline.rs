@@ -1567,6 +1567,19 @@ mod tests {
     }
 
     #[test]
+    fn a_first_line_ending_in_an_events_days_is_the_title() {
+        let text = "Le Drupalcamp se tiendra à Rennes les 28, 29 et 30 mars 2024\n\n\
+                    L'association organise la onzième édition de son rendez-vous annuel.\n";
+        let doc = parse_blocks(text);
+        let out = outline(&doc, vocab(Lang::Fr)).unwrap();
+        assert_eq!(
+            out.title,
+            "Le Drupalcamp se tiendra à Rennes les 28, 29 et 30 mars 2024"
+        );
+        assert_eq!(out.date, None);
+    }
+
+    #[test]
     fn seed_front_is_read() {
         let doc = parse_blocks(crate::model::BUNDLED_RELEASE);
         let out = outline(&doc, vocab(Lang::Fr)).unwrap();
