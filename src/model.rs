@@ -16,6 +16,7 @@ mod validate;
 
 pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Speakers, Threat};
 pub use category::{Category, CategoryKind, TAXONOMY_TOML, categories, category};
+pub(crate) use category::{TAXONOMY_JSON, compiled_table};
 pub use date::Date;
 pub(crate) use date::MONTHS as ENGLISH_MONTHS;
 pub use diag::{Diagnostic, SourcePos};

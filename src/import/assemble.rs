@@ -90,6 +90,27 @@ impl Keys {
     }
 }
 
+/// An organisation's name as written beside a person or as a publisher, folded once to be
+/// compared with every party's [`Keys`].
+struct OrgName {
+    spaced: String,
+    parsed: Option<Vec<String>>,
+}
+
+impl OrgName {
+    fn of(name: &str, vocab: &Vocab) -> OrgName {
+        OrgName {
+            spaced: spaced_key(name),
+            parsed: Org::parse(name, vocab).map(|o| o.keys()),
+        }
+    }
+
+    /// True when it names the party of `keys`: one of them within it, or a key in common.
+    fn names(&self, keys: &Keys) -> bool {
+        keys.named_in(&self.spaced) || self.parsed.as_ref().is_some_and(|p| keys.shares(p))
+    }
+}
+
 /// `text` folded ([`fold_key`]) between spaces.
 fn spaced_key(text: &str) -> String {
     format!(" {} ", fold_key(text))
@@ -323,40 +344,33 @@ fn initials(name: &str, vocab: &Vocab) -> String {
 /// with the same initials ("European Commission", "European Council" for "EC") stay apart.
 fn merge_acronyms(orgs: &mut Vec<Org>, vocab: &Vocab) {
     let mut at = 0;
-    while at < orgs.len() {
-        let Some(acronym) = orgs
-            .get(at)
-            .filter(|o| o.full.is_none())
-            .map(|o| o.name.clone())
-        else {
-            at += 1;
-            continue;
+    while let Some(org) = orgs.get(at) {
+        let acronym = org.name.clone();
+        let is_acronym = org.full.is_none()
+            && (2..=MAX_ACRONYM_CHARS).contains(&acronym.chars().count())
+            && acronym.chars().all(char::is_uppercase);
+        let spelled: Vec<usize> = if is_acronym {
+            (0..orgs.len())
+                .filter(|&n| {
+                    n != at
+                        && orgs.get(n).is_some_and(|o| {
+                            o.full.is_none()
+                                && o.name.contains(' ')
+                                && initials(&o.name, vocab) == acronym
+                        })
+                })
+                .collect()
+        } else {
+            Vec::new()
         };
-        let is_acronym = (2..=MAX_ACRONYM_CHARS).contains(&acronym.chars().count())
-            && acronym.chars().all(|c| c.is_uppercase());
-        let spelled: Vec<usize> = orgs
-            .iter()
-            .enumerate()
-            .filter(|(n, o)| {
-                *n != at
-                    && o.full.is_none()
-                    && o.name.contains(' ')
-                    && initials(&o.name, vocab) == acronym
-            })
-            .map(|(n, _)| n)
-            .collect();
-        match spelled.as_slice() {
-            [one] if is_acronym => {
-                let one = *one;
-                if let Some(full) = orgs.get_mut(one) {
-                    full.full = Some(std::mem::replace(&mut full.name, acronym));
-                }
-                orgs.remove(at);
-                if one < at {
-                    continue;
-                }
+        // The acronym's place goes: the next party moves into it.
+        if let [one] = spelled[..] {
+            if let Some(full) = orgs.get_mut(one) {
+                full.full = Some(std::mem::replace(&mut full.name, acronym));
             }
-            _ => at += 1,
+            orgs.remove(at);
+        } else {
+            at += 1;
         }
     }
 }
@@ -402,15 +416,11 @@ fn people_and_quotes(
             role: person.role.clone().unwrap_or_default(),
         };
         // The person's organisation and role, folded once for all the parties.
-        let org = person
-            .org
-            .as_deref()
-            .map(|org| (spaced_key(org), Org::parse(org, vocab).map(|p| p.keys())));
+        let org = person.org.as_deref().map(|org| OrgName::of(org, vocab));
         let role = person.role.as_deref().map(spaced_key);
         let party = org_keys.iter().position(|keys| {
-            org.as_ref().is_some_and(|(spaced, parsed)| {
-                keys.named_in(spaced) || parsed.as_ref().is_some_and(|p| keys.shares(p))
-            }) || role.as_ref().is_some_and(|r| keys.named_in(r))
+            org.as_ref().is_some_and(|org| org.names(keys))
+                || role.as_ref().is_some_and(|r| keys.named_in(r))
         });
         match party.and_then(|p| parties.get_mut(p)) {
             Some(party) => party.people.push(entry),
@@ -467,11 +477,8 @@ fn contacts(
         .source
         .as_deref()
         .and_then(|source| {
-            let spaced = spaced_key(source);
-            let parsed = Org::parse(source, vocab).map(|o| o.keys());
-            org_keys.iter().position(|keys| {
-                keys.named_in(&spaced) || parsed.as_ref().is_some_and(|p| keys.shares(p))
-            })
+            let source = OrgName::of(source, vocab);
+            org_keys.iter().position(|keys| source.names(keys))
         })
         .unwrap_or(0);
     for contact in &facts.contacts {

@@ -243,9 +243,7 @@ fn is_contact_data(line: &str) -> bool {
     line.chars().any(|c| c.is_ascii_digit())
         || line.contains('@')
         || line.ends_with(':')
-        || line
-            .split_whitespace()
-            .any(|w| super::links::is_web_address(w.trim_matches(['(', ')', '<', '>'])))
+        || super::links::has_web_address(line)
 }
 
 impl Extractor<'_> {
@@ -260,10 +258,10 @@ impl Extractor<'_> {
             if self.facts.contacts.len() >= MAX_CONTACTS {
                 return;
             }
-            let Some(role) = lines
-                .get(at)
-                .filter(|l| !is_contact_data(name) && !is_contact_data(l))
-            else {
+            if is_contact_data(name) {
+                continue;
+            }
+            let Some(role) = lines.get(at).filter(|l| !is_contact_data(l)) else {
                 continue;
             };
             let org = lines.get(at + 1).filter(|l| !is_contact_data(l));

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::token::{self, TokenBuf, tokenize};
-use crate::model::Lang;
+use crate::model::{Lang, compiled_table};
 
 /// A hash map keyed by short strings: foldhash, seeded per process, so a release cannot be
 /// written to collide. No map is iterated in an order that shows.
@@ -633,17 +633,9 @@ fn is_line_trim(c: char) -> bool {
 }
 
 fn parse(lang: Lang, source: &str) -> LexiconFile {
-    match serde_json::from_str::<LexiconFile>(source) {
-        Ok(file) => {
-            debug_assert_eq!(file.tag, lang.tag(), "a lexicon file names its language");
-            file
-        }
-        Err(error) => {
-            // The files are compiled in and a test loads each one: this is a build mistake.
-            debug_assert!(false, "{error}");
-            LexiconFile::default()
-        }
-    }
+    let file: LexiconFile = compiled_table(source);
+    debug_assert_eq!(file.tag, lang.tag(), "a lexicon file names its language");
+    file
 }
 
 /// The lexicon file of `lang`, read once: the compiled lexicon, the elisions and the
@@ -681,16 +673,10 @@ pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
 /// The given names of `lexicon/names.toml`, read once.
 fn names_file() -> &'static NamesFile {
     static FILE: LazyLock<NamesFile> = LazyLock::new(|| {
-        match serde_json::from_str(include_str!(concat!(
+        compiled_table(include_str!(concat!(
             env!("OUT_DIR"),
             "/lexicon-names.json"
-        ))) {
-            Ok(file) => file,
-            Err(error) => {
-                debug_assert!(false, "{error}");
-                NamesFile::default()
-            }
-        }
+        )))
     });
     &FILE
 }
@@ -741,16 +727,10 @@ pub(crate) struct Common {
 /// The language-independent table, read once.
 pub(crate) fn common() -> &'static Common {
     static COMMON: LazyLock<Common> = LazyLock::new(|| {
-        match serde_json::from_str(include_str!(concat!(
+        compiled_table(include_str!(concat!(
             env!("OUT_DIR"),
             "/lexicon-common.json"
-        ))) {
-            Ok(common) => common,
-            Err(error) => {
-                debug_assert!(false, "{error}");
-                Common::default()
-            }
-        }
+        )))
     });
     &COMMON
 }

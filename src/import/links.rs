@@ -31,6 +31,20 @@ pub(crate) fn is_web_address(word: &str) -> bool {
     web_url(word).is_some()
 }
 
+/// The words of `text` without the brackets and punctuation around an address in a line
+/// ("(www.who.int).", "<https://…>,").
+fn address_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().map(|w| {
+        w.trim_matches(['(', ')', '<', '>', ',', ';', '[', ']'])
+            .trim_end_matches('.')
+    })
+}
+
+/// True when a word of `text` is a web or mail address ("Pour en savoir plus : www.who.int/fr").
+pub(crate) fn has_web_address(text: &str) -> bool {
+    address_words(text).any(is_web_address)
+}
+
 /// The links of block `i`, one per line; a line that is only a heading of the section ("Plus
 /// d'informations" above its links) is none.
 pub(crate) fn links_of(doc: &Doc, i: usize, vocab: &Vocab, out: &mut Vec<Link>) {
@@ -53,13 +67,7 @@ pub(crate) fn links_of(doc: &Doc, i: usize, vocab: &Vocab, out: &mut Vec<Link>) 
         if line.is_empty() || vocab.line_phrase(&line, LineClass::MoreInfo) == Some("") {
             continue;
         }
-        let found = line
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(['(', ')', '<', '>', ',', ';', '[', ']'])
-                    .trim_end_matches('.')
-            })
-            .find_map(|w| web_url(w).map(|url| (w.to_string(), url)));
+        let found = address_words(&line).find_map(|w| web_url(w).map(|url| (w.to_string(), url)));
         match found {
             Some((word, url)) => {
                 let title = collapse_ws(line.replace(&word, "").trim_matches(|c: char| {

@@ -910,16 +910,6 @@ const PROSE_AGAIN_WORDS: usize = 40;
 /// Lines in a row that are no link end a further-reading section (site navigation).
 const MAX_NON_LINKS: usize = 3;
 
-/// True when a word of `text` is a web or mail address ("Pour en savoir plus : www.who.int/fr").
-fn has_web_address(text: &str) -> bool {
-    text.split_whitespace().any(|w| {
-        super::links::is_web_address(
-            w.trim_matches(['(', ')', '<', '>', ',', ';'])
-                .trim_end_matches('.'),
-        )
-    })
-}
-
 /// True when a paragraph's last sentence points to more on the web: it opens with a "more
 /// information" phrase and holds an address ("For more information, visit www.x.org.").
 fn points_to_more(text: &str, vocab: &Vocab) -> bool {
@@ -929,7 +919,7 @@ fn points_to_more(text: &str, vocab: &Vocab) -> bool {
         .rfind(". ")
         .and_then(|at| body.get(at + 2..))
         .unwrap_or(body);
-    vocab.line_phrase(last, LineClass::MoreInfo).is_some() && has_web_address(last)
+    vocab.line_phrase(last, LineClass::MoreInfo).is_some() && super::links::has_web_address(last)
 }
 
 /// True when block `i` among contacts is further reading: a link of the page's or the
@@ -948,9 +938,7 @@ fn is_marked_reading(doc: &Doc, i: usize, text: &str) -> bool {
 
 /// True when a link section's line is one: an address, or a title of more than two words.
 fn is_link_line(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| super::links::is_web_address(w.trim_matches(['(', ')', '<', '>', ',', ';'])))
-        || text.split_whitespace().count() > 2
+    super::links::has_web_address(text) || text.split_whitespace().count() > 2
 }
 
 /// Reads a release's blocks into its outline, the body's text still the Doc's (see
@@ -1080,7 +1068,7 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
                 let marked_title = super::links::has_marked_link(doc, i)
                     && vocab.line_phrase(heading, LineClass::MoreInfo) != Some("");
                 if next == Reading::Links(0)
-                    && (has_web_address(text) || text.contains('\n') || marked_title)
+                    && (super::links::has_web_address(text) || text.contains('\n') || marked_title)
                 {
                     out.link_blocks.push(i);
                 }

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::lexicon::{Class, FastMap, words_of};
 use super::token::Sent;
-use crate::model::{CategoryKind, Lang};
+use crate::model::{CategoryKind, Lang, TAXONOMY_JSON, compiled_table};
 
 /// One category as the file writes it; the model reads the same file for ids and names.
 #[derive(Debug, Deserialize)]
@@ -553,19 +553,8 @@ impl Taxonomy {
 }
 
 fn load(lang: Lang) -> Taxonomy {
-    match serde_json::from_str::<TaxonomyFile>(TAXONOMY_JSON) {
-        Ok(file) => Taxonomy::new(lang, &file),
-        Err(error) => {
-            // Compiled in, and a test loads it: a build mistake.
-            debug_assert!(false, "{error}");
-            Taxonomy::default()
-        }
-    }
+    Taxonomy::new(lang, &compiled_table::<TaxonomyFile>(TAXONOMY_JSON))
 }
-
-/// The taxonomy file as build.rs writes it, in JSON: the same data as
-/// [`crate::model::TAXONOMY_TOML`], read several times faster.
-const TAXONOMY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/taxonomy.json"));
 
 /// The compiled taxonomy of `lang`, built once.
 pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {

@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use super::Lang;
 
@@ -56,48 +57,24 @@ struct File {
     category: Vec<Category>,
 }
 
+/// The taxonomy file as build.rs writes it, in JSON: the same data as [`TAXONOMY_TOML`],
+/// read several times faster.
+pub(crate) const TAXONOMY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/taxonomy.json"));
+
+/// A rule table compiled in as build.rs writes it (JSON). A test reads each one, so a table
+/// that does not read is a build mistake: it fails a debug build, and gives the empty table.
+pub(crate) fn compiled_table<T: DeserializeOwned + Default>(json: &str) -> T {
+    serde_json::from_str(json).unwrap_or_else(|error| {
+        debug_assert!(false, "{error}");
+        T::default()
+    })
+}
+
 /// Every category, threats first, in the file's order.
 pub fn categories() -> &'static [Category] {
     static ALL: LazyLock<Vec<Category>> =
-        LazyLock::new(
-            || match toml::from_str::<File>(&category_tables(TAXONOMY_TOML)) {
-                Ok(file) => file.category,
-                Err(error) => {
-                    // Compiled in, and a test loads it: a build mistake.
-                    debug_assert!(false, "{error}");
-                    Vec::new()
-                }
-            },
-        );
+        LazyLock::new(|| compiled_table::<File>(TAXONOMY_JSON).category);
     &ALL
-}
-
-/// The taxonomy file's category tables with only the keys a [`Category`] reads (`id`, `kind`,
-/// `name`), without the phrases that name each category: a tenth of the file, and parsing all of
-/// it was an eighth of the first frame of a release (the importer reads the phrases once more).
-/// Keys are read where the file writes them, one per line at the line's start (a test holds the
-/// result to the whole file's).
-fn category_tables(file: &str) -> String {
-    let mut out = String::with_capacity(file.len() / 8);
-    let mut in_category = false;
-    for line in file.lines() {
-        if line.starts_with('[') {
-            in_category = line.trim_end() == "[[category]]";
-            if in_category {
-                out.push_str("[[category]]\n");
-            }
-            continue;
-        }
-        let is_read = ["id", "kind", "name"].into_iter().any(|key| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        });
-        if in_category && is_read {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// The category with this id.
@@ -110,7 +87,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn category_tables_give_the_categories_the_whole_file_gives() {
+    fn categories_read_from_json_are_the_toml_files() {
         let whole: File = toml::from_str(TAXONOMY_TOML).unwrap();
         let fields = |c: &Category| {
             (
