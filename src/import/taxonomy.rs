@@ -711,6 +711,10 @@ mod tests {
     #[case::bank_adviser_fr("les arnaques au faux conseiller bancaire se multiplient", Lang::Fr, &[("arnaques au faux conseiller bancaire", "fraud")])]
     #[case::embezzlement_fr("poursuivi pour détournement de fonds publics", Lang::Fr, &[("détournement de fonds publics", "corruption")])]
     #[case::bec_fr("la compromission de messagerie d'entreprise vise les PME", Lang::Fr, &[("compromission de messagerie d'entreprise", "business-email-compromise")])]
+    #[case::precursors("chemical precursors diverted from legal trade", Lang::En, &[("chemical precursors", "drug-trafficking")])]
+    #[case::doping("sold doping products online", Lang::En, &[("doping products", "illicit-trafficking")])]
+    #[case::doping_fr("des médicaments falsifiés et des produits dopants", Lang::Fr, &[("médicaments falsifiés", "counterfeiting"), ("produits dopants", "illicit-trafficking")])]
+    #[case::wildlife_online_fr("la vente en ligne d'animaux sauvages progresse", Lang::Fr, &[("vente en ligne d'animaux sauvages", "wildlife-crime")])]
     fn phrases_name_their_category(
         #[case] text: &str,
         #[case] lang: Lang,
