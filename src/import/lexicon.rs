@@ -122,6 +122,9 @@ classes! {
     /// Prepositions of place and time after an item, no part of its label ("across the
     /// region", "dans la région").
     ItemTail => item_tail,
+    /// The mark of a verb's clause inside a list member ("to", "pour"): "the use of drones to
+    /// move drugs and weapons" coordinates the verb's objects, not two members.
+    ClauseMark => clause_mark,
     /// Words that make a name no party: an event, a document, an operation ("Octopus
     /// Conference", "UNODC Study on …", "Operation Protected Childhood").
     NotParty => not_party,

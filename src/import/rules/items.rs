@@ -116,11 +116,19 @@ struct Cue {
 }
 
 /// The members of a list from token `from` to token `until` at most: token ranges.
-fn members(sent: &Sent<'_>, from: usize, until: usize) -> Vec<(usize, usize)> {
+/// `starts_mention` tells whether a token starts a mention of the taxonomy.
+fn members(
+    sent: &Sent<'_>,
+    (from, until): (usize, usize),
+    starts_mention: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = from;
     let mut at = from;
     let mut paired = false;
+    // Inside a verb's clause ("to move drugs"), a one-word connector before a bare noun joins
+    // the verb's objects ("and weapons"); before an article or a mention it starts a member.
+    let mut in_clause = false;
     let close = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
         if b > a {
             out.push((a, b));
@@ -145,6 +153,9 @@ fn members(sent: &Sent<'_>, from: usize, until: usize) -> Vec<(usize, usize)> {
         if tok.is(Class::PairWord) {
             paired = true;
         }
+        if let Some(n) = sent.phrase_at(at, Class::ClauseMark) {
+            in_clause |= sent.tok(at + n).is_some_and(|t| t.is_word());
+        }
         let connector = sent.phrase_at(at, Class::ListConnector);
         if tok.is_punct(',') || connector.is_some() {
             if connector.is_some() && paired {
@@ -152,6 +163,18 @@ fn members(sent: &Sent<'_>, from: usize, until: usize) -> Vec<(usize, usize)> {
                 at += 1;
                 continue;
             }
+            // A connector of several words ("and the", "as well as") starts a member.
+            if connector == Some(1) && in_clause {
+                let next = at + 1;
+                let object = sent.tok(next).is_some_and(|t| {
+                    t.is_word() && !t.is(Class::Determiner) && !t.is(Class::ListConnector)
+                });
+                if object && !starts_mention(next) {
+                    at = next;
+                    continue;
+                }
+            }
+            in_clause = false;
             close(&mut out, start, at);
             at += if tok.is_punct(',') {
                 // ", and" / ", et": one separator.
@@ -650,7 +673,8 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             .get(Slot::Cue)
             .is_some_and(|(a, b)| (a..b).any(|i| sent.is(i, Class::Emerging)));
         let cue = cue_for(rule, cue_new);
-        let listed: Vec<(usize, usize)> = members(sent, from, until)
+        let starts_mention = |at: usize| mentions.iter().any(|x| x.start == at);
+        let listed: Vec<(usize, usize)> = members(sent, (from, until), starts_mention)
             .into_iter()
             .filter_map(|member| trimmed(sent, member))
             .collect();
@@ -848,6 +872,42 @@ mod tests {
         let got = items(text, lang);
         let emerging: Vec<_> = got.iter().filter(|i| i.3).collect();
         assert_eq!(emerging.len(), n, "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_s_objects_are_one_member() {
+        let labels = |text: &str| -> Vec<String> {
+            items(text, Lang::En).into_iter().map(|(l, ..)| l).collect()
+        };
+        let drones = labels(
+            "Ministers warned of emerging threats such as the use of drones to move drugs and weapons across borders and the use of encrypted phones by criminal networks.",
+        );
+        assert!(
+            drones
+                .iter()
+                .any(|l| l.contains("to move drugs and weapons")),
+            "{drones:?}"
+        );
+        assert!(
+            !drones.iter().any(|l| l.starts_with("weapons")),
+            "{drones:?}"
+        );
+        // An article or a connector of several words after the verb's object starts a member.
+        let cookies = labels(
+            "Europol warns of emerging threats such as the abuse of artificial intelligence to write phishing emails and the trade in stolen session cookies.",
+        );
+        assert!(
+            cookies.iter().any(|l| l.starts_with("trade in stolen")),
+            "{cookies:?}"
+        );
+        // So does a mention the taxonomy knows.
+        let ransomware = labels(
+            "Police warned of emerging threats such as the use of drones to move drugs and ransomware.",
+        );
+        assert!(
+            ransomware.iter().any(|l| l == "ransomware"),
+            "{ransomware:?}"
+        );
     }
 
     #[test]
