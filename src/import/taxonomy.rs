@@ -716,6 +716,8 @@ mod tests {
     #[case::doping_fr("des médicaments falsifiés et des produits dopants", Lang::Fr, &[("médicaments falsifiés", "counterfeiting"), ("produits dopants", "illicit-trafficking")])]
     #[case::controlled_delivery("a controlled delivery led officers to the warehouse", Lang::En, &[("controlled delivery", "special-investigative-techniques")])]
     #[case::controlled_delivery_fr("une livraison surveillée a permis d'interpeller le destinataire", Lang::Fr, &[("livraison surveillée", "special-investigative-techniques")])]
+    #[case::empact("threats posed by organised and serious international crime", Lang::En, &[("organised and serious international crime", "organised-crime")])]
+    #[case::exploits("new threats, including zero-click exploits delivered through messaging apps", Lang::En, &[("zero-click exploits", "cybercrime")])]
     #[case::wildlife_online_fr("la vente en ligne d'animaux sauvages progresse", Lang::Fr, &[("vente en ligne d'animaux sauvages", "wildlife-crime")])]
     fn phrases_name_their_category(
         #[case] text: &str,
