@@ -375,14 +375,10 @@ pub(super) fn phrases(
         return false;
     };
     if first.starts & class.bit() != 0
-        && let Some(word) = sent.lower(at)
+        && let Some(word) = first.word
     {
         for rest in sent.vocab.phrases_after(word, class) {
-            let fits = rest.iter().enumerate().all(|(k, want)| {
-                sent.lower(at + 1 + k)
-                    .is_some_and(|got| got == want.as_str())
-            });
-            if fits && next(at + 1 + rest.len(), caps) {
+            if sent.holds_at(at + 1, rest) && next(at + 1 + rest.len(), caps) {
                 return true;
             }
         }

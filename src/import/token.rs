@@ -6,7 +6,7 @@
 //! fall on character boundaries of the text they were cut from; [`Sent::slice`] is the one
 //! place that turns them back into text. Linear in the input. No I/O here.
 
-use super::lexicon::{self, Class, Classes, Vocab};
+use super::lexicon::{self, Class, Classes, Vocab, WordId};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,9 @@ pub(crate) struct Token {
     pub single: Classes,
     /// Lexicon classes with a longer phrase starting with the word.
     pub starts: Classes,
+    /// The lexicon's number for the word or punctuation character, when a phrase holds it
+    /// (see [`TokenBuf::annotate`]).
+    pub word: Option<WordId>,
 }
 
 /// Where the next lowercase form starts; past 4 GiB, an offset that slices nothing.
@@ -130,14 +133,20 @@ impl TokenBuf {
         self.lower.get(tok.lower_range())
     }
 
-    /// Fills in every word's lexicon classes.
+    /// Fills in every word's lexicon classes, and the lexicon's number of every word and
+    /// punctuation character a phrase holds.
     pub fn annotate(&mut self, vocab: &Vocab) {
         for tok in &mut self.toks {
-            if tok.kind != Kind::Word {
-                continue;
-            }
-            if let Some(word) = self.lower.get(tok.lower_range()) {
-                (tok.single, tok.starts) = vocab.classes_of(word);
+            match tok.kind {
+                Kind::Word => {
+                    if let Some(word) = self.lower.get(tok.lower_range()) {
+                        (tok.single, tok.starts, tok.word) = vocab.lookup(word);
+                    }
+                }
+                Kind::Punct(c) => {
+                    tok.word = vocab.punct_id(if is_apostrophe(c) { '\'' } else { c });
+                }
+                Kind::Quote(_) => {}
             }
         }
         self.rest = rest_of(&self.toks);
@@ -169,6 +178,7 @@ impl TokenBuf {
                     shape: 0,
                     single: 0,
                     starts: 0,
+                    word: None,
                 });
                 inside = Some(end);
                 quotes.next();
@@ -362,6 +372,7 @@ fn push_punct(buf: &mut TokenBuf, at: usize, c: char) {
         shape: 0,
         single: 0,
         starts: 0,
+        word: None,
     });
 }
 
@@ -409,6 +420,7 @@ fn push_word(buf: &mut TokenBuf, at: usize, word: &str) {
         shape,
         single: 0,
         starts: 0,
+        word: None,
     });
 }
 
@@ -582,19 +594,26 @@ impl<'a> Sent<'a> {
     /// The number of tokens of the longest phrase of `class` starting at token `i`.
     pub fn phrase_at(&self, i: usize, class: Class) -> Option<usize> {
         let first = self.toks.get(i)?;
-        if first.starts & class.bit() != 0 {
-            let word = self.lower(i)?;
+        if first.starts & class.bit() != 0
+            && let Some(word) = first.word
+        {
             for rest in self.vocab.phrases_after(word, class) {
-                let fits = rest.iter().enumerate().all(|(k, want)| {
-                    self.lower(i + 1 + k)
-                        .is_some_and(|got| got == want.as_str())
-                });
-                if fits {
+                if self.holds_at(i + 1, rest) {
                     return Some(rest.len() + 1);
                 }
             }
         }
         first.is(class).then_some(1)
+    }
+
+    /// True when the tokens from `at` on are the lexicon's words `words`.
+    #[inline]
+    pub fn holds_at(&self, at: usize, words: &[WordId]) -> bool {
+        self.toks.get(at..at + words.len()).is_some_and(|toks| {
+            toks.iter()
+                .zip(words)
+                .all(|(tok, want)| tok.word == Some(*want))
+        })
     }
 
     /// True when token `i` is a word alone in `class`.
