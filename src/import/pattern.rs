@@ -693,6 +693,42 @@ pub(crate) const fn needs(pat: &Pat) -> Classes {
     }
 }
 
+/// The ASCII punctuation characters every match of `pat` holds, one bit each (as
+/// [`needs`] for classes): a rule whose sentence has none of one of them from a token on
+/// cannot match there ("…, Yury Fedotov" needs its comma).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
+pub(crate) const fn needs_puncts(pat: &Pat) -> u128 {
+    match pat {
+        Pat::P(c) if c.is_ascii() => 1 << (*c as u32),
+        Pat::Seq(parts) => {
+            let mut all = 0;
+            let mut k = 0;
+            while k < parts.len() {
+                all |= needs_puncts(&parts[k]);
+                k += 1;
+            }
+            all
+        }
+        Pat::Alt(parts) => {
+            let mut shared = u128::MAX;
+            let mut k = 0;
+            while k < parts.len() {
+                shared &= needs_puncts(&parts[k]);
+                k += 1;
+            }
+            shared
+        }
+        Pat::Rep(part, min, _) if *min > 0 => needs_puncts(part),
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Peek(part) => {
+            needs_puncts(part)
+        }
+        _ => 0,
+    }
+}
+
 /// What the first token of a match of `pat` that takes at least one token can be. The parts
 /// that take none (optional parts, repetitions of none, a lookahead, the end) add nothing of
 /// their own: what follows them in a sequence takes that token, and the sequence adds it.
@@ -787,6 +823,8 @@ pub(crate) struct Rule {
     pub pat: &'static Pat,
     /// What its first token can be.
     pub first: FirstSet,
+    /// The ASCII punctuation characters every match holds ([`needs_puncts`]).
+    pub puncts: u128,
     /// The pattern compiled for matching, on first use.
     pub program: &'static std::sync::LazyLock<Program>,
 }
@@ -794,7 +832,9 @@ pub(crate) struct Rule {
 impl Rule {
     /// True when the rule may match from token `at`.
     pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
-        sent.tok(at).is_none_or(|tok| self.first.admits(tok)) && sent.may_hold(at, self.first.needs)
+        sent.tok(at).is_none_or(|tok| self.first.admits(tok))
+            && sent.may_hold(at, self.first.needs)
+            && sent.may_hold_puncts(at, self.puncts)
     }
 }
 
@@ -809,6 +849,7 @@ macro_rules! rule {
             name: stringify!($name),
             pat: PAT,
             first: $crate::import::pattern::starts_of(PAT),
+            puncts: $crate::import::pattern::needs_puncts(PAT),
             program: &PROGRAM,
         }
     }};

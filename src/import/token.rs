@@ -116,9 +116,9 @@ pub(crate) struct TokenBuf {
     pub toks: Vec<Token>,
     /// Every word in lowercase, one after the other.
     pub lower: String,
-    /// For each token, the classes of it and every token after it (see [`Sent::may_hold`]);
+    /// For each token, what it and every token after it hold (see [`Sent::may_hold`]);
     /// filled in by [`Self::annotate`], empty before.
-    rest: Vec<Classes>,
+    rest: Vec<After>,
 }
 
 impl TokenBuf {
@@ -221,12 +221,27 @@ impl TokenBuf {
     }
 }
 
-/// For each token, the classes it and the tokens after it are or start phrases of.
-fn rest_of(toks: &[Token]) -> Vec<Classes> {
-    let mut rest = vec![0; toks.len()];
-    let mut after: Classes = 0;
+/// What a token and the tokens after it hold: what a rule needs from there on is looked up
+/// once instead of sought (see [`Sent::may_hold`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct After {
+    /// The classes they are or start phrases of.
+    classes: Classes,
+    /// The ASCII punctuation characters among them, one bit each.
+    puncts: u128,
+}
+
+/// For each token, what it and the tokens after it hold.
+fn rest_of(toks: &[Token]) -> Vec<After> {
+    let mut rest = vec![After::default(); toks.len()];
+    let mut after = After::default();
     for (tok, cell) in toks.iter().zip(rest.iter_mut()).rev() {
-        after |= tok.single | tok.starts;
+        after.classes |= tok.single | tok.starts;
+        if let Kind::Punct(c) = tok.kind
+            && c.is_ascii()
+        {
+            after.puncts |= 1 << u32::from(c);
+        }
         *cell = after;
     }
     rest
@@ -497,9 +512,9 @@ pub(crate) struct Sent<'a> {
     /// The tokens of this sentence.
     pub toks: &'a [Token],
     lower: &'a str,
-    /// The classes of each token and those after it, in the buffer the sentence is part of
-    /// (so also of tokens after the sentence); empty when unknown.
-    rest: &'a [Classes],
+    /// What each token and those after it hold, in the buffer the sentence is part of (so
+    /// also of tokens after the sentence); empty when unknown.
+    rest: &'a [After],
     /// The language's lexicon.
     pub vocab: &'a Vocab,
     /// The mentions of people and organisations already read in this sentence, in order:
@@ -582,7 +597,23 @@ impl<'a> Sent<'a> {
     /// token from there on is or starts a phrase of one of them. True when not known.
     #[inline]
     pub fn may_hold(&self, at: usize, needs: Classes) -> bool {
-        needs == 0 || self.rest.get(at).is_none_or(|rest| rest & needs == needs)
+        needs == 0
+            || self
+                .rest
+                .get(at)
+                .is_none_or(|rest| rest.classes & needs == needs)
+    }
+
+    /// False when no match from token `at` can hold each ASCII punctuation character of
+    /// `puncts` (one bit each): the sentence has none of one of them from there on. True when
+    /// not known.
+    #[inline]
+    pub fn may_hold_puncts(&self, at: usize, puncts: u128) -> bool {
+        puncts == 0
+            || self
+                .rest
+                .get(at)
+                .is_none_or(|rest| rest.puncts & puncts == puncts)
     }
 
     /// The mention that starts at token `at`.
