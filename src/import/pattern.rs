@@ -1101,6 +1101,33 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_is_ruled_out_where_the_rest_of_the_sentence_lacks_a_mark_it_needs() {
+        static RULES: &[Rule] = &[rule!(
+            capital_comma_capital,
+            Seq(&[Capital, P(','), Opt(&P(':')), Capital])
+        )];
+        let bit = |c: char| 1u128 << u32::from(c);
+        assert_eq!(needs_puncts(RULES[0].pat), bit(','));
+        with_sent("Paris , Lyon and Nice", Lang::En, |sent| {
+            let admitted: Vec<bool> = (0..sent.len())
+                .map(|at| RULES[0].may_start(&sent, at))
+                .collect();
+            // "Lyon" and "Nice" are capitals, but no comma follows them.
+            assert_eq!(admitted, [true, false, false, false, false]);
+            assert_eq!(first_rule(RULES, &sent, 0).map(|(_, m)| m.end), Some(3));
+        });
+        // Optional parts, alternatives that do not all need it, and marks outside ASCII need
+        // nothing.
+        assert_eq!(needs_puncts(&Rep(&P(','), 0, 2)), 0);
+        assert_eq!(
+            needs_puncts(&Alt(&[Seq(&[P(','), P('(')]), P(',')])),
+            bit(',')
+        );
+        assert_eq!(needs_puncts(&Alt(&[P(','), P(';')])), 0);
+        assert_eq!(needs_puncts(&P('«')), 0);
+    }
+
+    #[test]
     fn a_rule_that_can_match_nothing_starts_anywhere() {
         static RULES: &[Rule] = &[rule!(
             maybe_number,

@@ -838,6 +838,27 @@ mod tests {
         );
     }
 
+    /// The punctuation inside a phrase is matched as its words are, by the lexicon's number:
+    /// "U.S. Attorney" is five tokens.
+    #[test]
+    fn phrases_with_punctuation_match_as_tokenized() {
+        let v = vocab(Lang::En);
+        let mut buf = TokenBuf::default();
+        let text = "the U.S. Attorney said";
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        assert_eq!(sent.phrase_at(1, Class::Role), Some(5));
+        assert_eq!(sent.slice(1, 6), Some("U.S. Attorney"));
+        // Without the lexicon's numbers (a buffer not annotated), no phrase is read.
+        let mut bare = TokenBuf::default();
+        tokenize(text, &mut bare);
+        assert_eq!(
+            bare.sent(text, 0..bare.len(), v).phrase_at(1, Class::Role),
+            None
+        );
+    }
+
     #[test]
     fn phrases_match_as_tokenized() {
         let v = vocab(Lang::Fr);
