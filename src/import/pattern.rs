@@ -8,7 +8,7 @@
 //! in time linear in the sentence. No I/O here.
 
 use super::lexicon::{Class, Classes};
-use super::token::{Kind, Sent, Token, shape};
+use super::token::{Kind, Sent, Token, punct_bit, shape};
 
 mod program;
 pub(crate) use program::Program;
@@ -693,16 +693,16 @@ pub(crate) const fn needs(pat: &Pat) -> Classes {
     }
 }
 
-/// The ASCII punctuation characters every match of `pat` holds, one bit each (as
-/// [`needs`] for classes): a rule whose sentence has none of one of them from a token on
-/// cannot match there ("…, Yury Fedotov" needs its comma).
+/// The ASCII punctuation marks every match of `pat` holds, as [`punct_bit`]s (as [`needs`]
+/// is for classes): a rule whose sentence has none of one of them from a token on cannot
+/// match there ("…, Yury Fedotov" needs its comma).
 #[allow(
     clippy::indexing_slicing,
     reason = "a const fn has no iterators: each index is below the length its loop checks"
 )]
-pub(crate) const fn needs_puncts(pat: &Pat) -> u128 {
+pub(crate) const fn needs_puncts(pat: &Pat) -> u32 {
     match pat {
-        Pat::P(c) if c.is_ascii() => 1 << (*c as u32),
+        Pat::P(c) => punct_bit(*c),
         Pat::Seq(parts) => {
             let mut all = 0;
             let mut k = 0;
@@ -713,7 +713,7 @@ pub(crate) const fn needs_puncts(pat: &Pat) -> u128 {
             all
         }
         Pat::Alt(parts) => {
-            let mut shared = u128::MAX;
+            let mut shared = u32::MAX;
             let mut k = 0;
             while k < parts.len() {
                 shared &= needs_puncts(&parts[k]);
@@ -823,8 +823,8 @@ pub(crate) struct Rule {
     pub pat: &'static Pat,
     /// What its first token can be.
     pub first: FirstSet,
-    /// The ASCII punctuation characters every match holds ([`needs_puncts`]).
-    pub puncts: u128,
+    /// The ASCII punctuation marks every match holds ([`needs_puncts`]).
+    pub puncts: u32,
     /// The pattern compiled for matching, on first use.
     pub program: &'static std::sync::LazyLock<Program>,
 }
@@ -1106,7 +1106,7 @@ mod tests {
             capital_comma_capital,
             Seq(&[Capital, P(','), Opt(&P(':')), Capital])
         )];
-        let bit = |c: char| 1u128 << u32::from(c);
+        let bit = punct_bit;
         assert_eq!(needs_puncts(RULES[0].pat), bit(','));
         with_sent("Paris , Lyon and Nice", Lang::En, |sent| {
             let admitted: Vec<bool> = (0..sent.len())

@@ -116,9 +116,14 @@ pub(crate) struct TokenBuf {
     pub toks: Vec<Token>,
     /// Every word in lowercase, one after the other.
     pub lower: String,
-    /// For each token, what it and every token after it hold (see [`Sent::may_hold`]);
+    /// For each token, the classes of it and every token after it (see [`Sent::may_hold`]);
     /// filled in by [`Self::annotate`], empty before.
-    rest: Vec<After>,
+    rest: Vec<Classes>,
+    /// For each token, the ASCII punctuation marks among it and the tokens after it, as
+    /// [`punct_bit`]s (see [`Sent::may_hold_puncts`]); filled in with `rest`. Apart from it:
+    /// a buffer holds one of each per token, and with the classes they would take twice the
+    /// room of the classes alone.
+    rest_puncts: Vec<u32>,
 }
 
 impl TokenBuf {
@@ -149,7 +154,7 @@ impl TokenBuf {
                 Kind::Quote(_) => {}
             }
         }
-        self.rest = rest_of(&self.toks);
+        (self.rest, self.rest_puncts) = rest_of(&self.toks);
     }
 
     /// The frame of these tokens: each quote (a byte range of the text and its number)
@@ -186,12 +191,14 @@ impl TokenBuf {
             }
             toks.push(*tok);
         }
+        let (rest, rest_puncts) = if self.rest.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            rest_of(&toks)
+        };
         TokenBuf {
-            rest: if self.rest.is_empty() {
-                Vec::new()
-            } else {
-                rest_of(&toks)
-            },
+            rest,
+            rest_puncts,
             toks,
             lower: self.lower.clone(),
         }
@@ -204,10 +211,13 @@ impl TokenBuf {
         range: std::ops::Range<usize>,
         vocab: &'a Vocab,
     ) -> Sent<'a> {
-        let rest = if self.rest.len() == self.toks.len() {
-            self.rest.get(range.clone()).unwrap_or_default()
+        let (rest, rest_puncts) = if self.rest.len() == self.toks.len() {
+            (
+                self.rest.get(range.clone()).unwrap_or_default(),
+                self.rest_puncts.get(range.clone()).unwrap_or_default(),
+            )
         } else {
-            &[]
+            (&[][..], &[][..])
         };
         Sent {
             id: next_sent_id(),
@@ -215,36 +225,44 @@ impl TokenBuf {
             toks: self.toks.get(range).unwrap_or_default(),
             lower: &self.lower,
             rest,
+            rest_puncts,
             vocab,
             spans: &[],
         }
     }
 }
 
-/// What a token and the tokens after it hold: what a rule needs from there on is looked up
-/// once instead of sought (see [`Sent::may_hold`]).
-#[derive(Debug, Clone, Copy, Default)]
-struct After {
-    /// The classes they are or start phrases of.
-    classes: Classes,
-    /// The ASCII punctuation characters among them, one bit each.
-    puncts: u128,
+/// For each token, the classes it and the tokens after it are or start phrases of, and the
+/// ASCII punctuation marks among them: what a rule needs from there on is looked up once
+/// instead of sought.
+fn rest_of(toks: &[Token]) -> (Vec<Classes>, Vec<u32>) {
+    let mut rest = vec![0; toks.len()];
+    let mut rest_puncts = vec![0; toks.len()];
+    let (mut classes, mut puncts): (Classes, u32) = (0, 0);
+    let cells = rest.iter_mut().zip(rest_puncts.iter_mut());
+    for (tok, (class_cell, punct_cell)) in toks.iter().zip(cells).rev() {
+        classes |= tok.single | tok.starts;
+        if let Kind::Punct(c) = tok.kind {
+            puncts |= punct_bit(c);
+        }
+        *class_cell = classes;
+        *punct_cell = puncts;
+    }
+    (rest, rest_puncts)
 }
 
-/// For each token, what it and the tokens after it hold.
-fn rest_of(toks: &[Token]) -> Vec<After> {
-    let mut rest = vec![After::default(); toks.len()];
-    let mut after = After::default();
-    for (tok, cell) in toks.iter().zip(rest.iter_mut()).rev() {
-        after.classes |= tok.single | tok.starts;
-        if let Kind::Punct(c) = tok.kind
-            && c.is_ascii()
-        {
-            after.puncts |= 1 << u32::from(c);
-        }
-        *cell = after;
-    }
-    rest
+/// The bit of an ASCII punctuation mark among the 32 there are ("!" to "/", ":" to "@", "["
+/// to "`", "{" to "~"); none for another character.
+pub(crate) const fn punct_bit(c: char) -> u32 {
+    let code = c as u32;
+    let place = match code {
+        0x21..=0x2f => code - 0x21,
+        0x3a..=0x40 => code - 0x3a + 15,
+        0x5b..=0x60 => code - 0x5b + 22,
+        0x7b..=0x7e => code - 0x7b + 28,
+        _ => return 0,
+    };
+    1 << place
 }
 
 /// A letter or digit; quick for ASCII and Latin letters, which is most of a release.
@@ -363,6 +381,7 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     buf.toks.clear();
     buf.lower.clear();
     buf.rest.clear();
+    buf.rest_puncts.clear();
     buf.toks.reserve(text.len() / 5);
     buf.lower.reserve(text.len());
     for (at, piece) in pieces(text) {
@@ -512,9 +531,11 @@ pub(crate) struct Sent<'a> {
     /// The tokens of this sentence.
     pub toks: &'a [Token],
     lower: &'a str,
-    /// What each token and those after it hold, in the buffer the sentence is part of (so
-    /// also of tokens after the sentence); empty when unknown.
-    rest: &'a [After],
+    /// The classes of each token and those after it, in the buffer the sentence is part of
+    /// (so also of tokens after the sentence); empty when unknown.
+    rest: &'a [Classes],
+    /// The punctuation marks of each token and those after it, as `rest`.
+    rest_puncts: &'a [u32],
     /// The language's lexicon.
     pub vocab: &'a Vocab,
     /// The mentions of people and organisations already read in this sentence, in order:
@@ -567,6 +588,7 @@ impl<'a> Sent<'a> {
             id: next_sent_id(),
             toks: self.toks.get(from..).unwrap_or_default(),
             rest: self.rest.get(from..).unwrap_or_default(),
+            rest_puncts: self.rest_puncts.get(from..).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -579,6 +601,7 @@ impl<'a> Sent<'a> {
             id: next_sent_id(),
             toks: self.toks.get(from..to).unwrap_or_default(),
             rest: self.rest.get(from..to).unwrap_or_default(),
+            rest_puncts: self.rest_puncts.get(from..to).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -597,23 +620,19 @@ impl<'a> Sent<'a> {
     /// token from there on is or starts a phrase of one of them. True when not known.
     #[inline]
     pub fn may_hold(&self, at: usize, needs: Classes) -> bool {
-        needs == 0
-            || self
-                .rest
-                .get(at)
-                .is_none_or(|rest| rest.classes & needs == needs)
+        needs == 0 || self.rest.get(at).is_none_or(|rest| rest & needs == needs)
     }
 
-    /// False when no match from token `at` can hold each ASCII punctuation character of
-    /// `puncts` (one bit each): the sentence has none of one of them from there on. True when
-    /// not known.
+    /// False when no match from token `at` can hold each ASCII punctuation mark of `puncts`
+    /// ([`punct_bit`]s): the sentence has none of one of them from there on. True when not
+    /// known.
     #[inline]
-    pub fn may_hold_puncts(&self, at: usize, puncts: u128) -> bool {
+    pub fn may_hold_puncts(&self, at: usize, puncts: u32) -> bool {
         puncts == 0
             || self
-                .rest
+                .rest_puncts
                 .get(at)
-                .is_none_or(|rest| rest.puncts & puncts == puncts)
+                .is_none_or(|rest| rest & puncts == puncts)
     }
 
     /// The mention that starts at token `at`.
