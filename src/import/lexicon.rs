@@ -303,7 +303,23 @@ struct NamesFile {
     masculine: Vec<String>,
 }
 
-/// What the table says about one lowercase word.
+/// What the table says about one lowercase word, as the lexicon is read.
+#[derive(Debug, Default)]
+struct RawEntry {
+    /// Classes for which the word alone is a phrase.
+    single: Classes,
+    /// Classes with a longer phrase starting with the word.
+    starts: Classes,
+    /// Longer phrases starting with the word: class and the following words.
+    multi: Vec<(Class, Vec<String>)>,
+}
+
+/// A word of a phrase of the lexicon (of any place in it), by its place in the [`Vocab`]'s
+/// table: annotated tokens carry theirs, so matching a phrase compares numbers instead of
+/// looking words up and comparing text.
+pub(crate) type WordId = std::num::NonZeroU32;
+
+/// What the table says about one lowercase word, for matching.
 #[derive(Debug, Default)]
 struct Entry {
     /// Classes for which the word alone is a phrase.
@@ -311,8 +327,12 @@ struct Entry {
     /// Classes with a longer phrase starting with the word.
     starts: Classes,
     /// Longer phrases starting with the word: class and the following words, longest first.
-    multi: Vec<(Class, Vec<String>)>,
+    multi: Vec<(Class, Box<[WordId]>)>,
 }
+
+/// What a lowercase word is: the classes it is alone, those it starts a longer phrase of,
+/// and its place in the table (none for a word of no phrase).
+pub(crate) type Lookup = (Classes, Classes, Option<WordId>);
 
 /// A lexicon compiled for matching.
 #[derive(Debug)]
@@ -328,7 +348,13 @@ pub(crate) struct Vocab {
     /// Endings of a verb's form that also names an activity ("safeguarding"): before an
     /// article, the verb with its object.
     pub gerund_suffixes: Vec<String>,
-    words: FastMap<String, Entry>,
+    /// Every word of every phrase, with its place in `entries`.
+    words: FastMap<String, WordId>,
+    /// What the table says of each word, by [`WordId`] (the first is 1).
+    entries: Vec<Entry>,
+    /// The punctuation characters inside phrases ("e.g.", "Procureur-général" is one word),
+    /// with their places: punctuation tokens are matched by them without a look-up.
+    puncts: Vec<(char, WordId)>,
     months: FastMap<String, i8>,
     lines: Lines,
     /// The phrases of each line class by their first character, by `class as usize`.
@@ -361,6 +387,22 @@ impl LineHeads {
             }
         }
         heads
+    }
+}
+
+/// Adds `phrase` to the table being read as a phrase of `class`.
+fn add(raw: &mut FastMap<String, RawEntry>, class: Class, phrase: &str) {
+    let mut words = words_of(phrase).into_iter();
+    let Some(first) = words.next() else {
+        return;
+    };
+    let rest: Vec<String> = words.collect();
+    let entry = raw.entry(first).or_default();
+    if rest.is_empty() {
+        entry.single |= class.bit();
+    } else {
+        entry.starts |= class.bit();
+        entry.multi.push((class, rest));
     }
 }
 
@@ -398,6 +440,8 @@ impl Vocab {
             ordinal_suffixes: file.ordinal_suffixes.clone(),
             gerund_suffixes: file.gerund_suffixes.clone(),
             words: FastMap::default(),
+            entries: Vec::new(),
+            puncts: Vec::new(),
             months: FastMap::default(),
             line_heads: LineClass::ALL
                 .iter()
@@ -409,64 +453,100 @@ impl Vocab {
         vocab
             .inverted_pronouns
             .sort_by_key(|(suffix, _)| std::cmp::Reverse(suffix.len()));
+        let mut raw: FastMap<String, RawEntry> = FastMap::default();
         for (class, phrases) in file.phrases.lists() {
             for phrase in phrases {
-                vocab.add(class, phrase);
+                add(&mut raw, class, phrase);
             }
         }
         for role in &file.phrases.role {
             for word in words_of(role) {
-                vocab.entry(&word).single |= Class::RoleWord.bit();
+                raw.entry(word).or_default().single |= Class::RoleWord.bit();
             }
         }
         for name in given_names() {
-            vocab.entry(name).single |= Class::GivenName.bit();
+            raw.entry(name.clone()).or_default().single |= Class::GivenName.bit();
         }
         for (name, month) in &file.months {
-            vocab.add(Class::Month, name);
+            add(&mut raw, Class::Month, name);
             vocab.months.insert(name.clone(), *month);
         }
-        vocab.longest = vocab
-            .words
-            .keys()
-            .map(String::len)
-            .max()
-            .unwrap_or_default();
-        for entry in vocab.words.values_mut() {
-            entry
-                .multi
-                .sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
-        }
+        vocab.number(raw);
         vocab
     }
 
-    fn entry(&mut self, word: &str) -> &mut Entry {
-        self.words.entry(word.to_string()).or_default()
+    /// Numbers the words of the table read (first words, then the other words of the
+    /// phrases) and keeps what it says of each by number.
+    fn number(&mut self, raw: FastMap<String, RawEntry>) {
+        let mut multis = Vec::with_capacity(raw.len());
+        for (word, entry) in raw {
+            self.intern(word);
+            self.entries.push(Entry {
+                single: entry.single,
+                starts: entry.starts,
+                multi: Vec::new(),
+            });
+            multis.push(entry.multi);
+        }
+        let mut numbered: Vec<Vec<(Class, Box<[WordId]>)>> = Vec::with_capacity(multis.len());
+        for multi in multis {
+            let mut phrases: Vec<(Class, Box<[WordId]>)> = multi
+                .into_iter()
+                .map(|(class, rest)| (class, rest.into_iter().map(|w| self.intern(w)).collect()))
+                .collect();
+            phrases.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+            numbered.push(phrases);
+        }
+        for (entry, multi) in self.entries.iter_mut().zip(numbered) {
+            entry.multi = multi;
+        }
+        // The words of phrases that start none have no classes of their own.
+        self.entries.resize_with(self.words.len(), Entry::default);
+        self.longest = self.words.keys().map(String::len).max().unwrap_or_default();
+        for (word, id) in &self.words {
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && !token::is_word_char(c)
+            {
+                self.puncts.push((c, *id));
+            }
+        }
     }
 
-    fn add(&mut self, class: Class, phrase: &str) {
-        let mut words = words_of(phrase).into_iter();
-        let Some(first) = words.next() else {
-            return;
-        };
-        let rest: Vec<String> = words.collect();
-        let entry = self.entry(&first);
-        if rest.is_empty() {
-            entry.single |= class.bit();
-        } else {
-            entry.starts |= class.bit();
-            entry.multi.push((class, rest));
+    /// The number of `word`, given the next one when it has none yet.
+    fn intern(&mut self, word: String) -> WordId {
+        let next = u32::try_from(self.words.len() + 1)
+            .ok()
+            .and_then(WordId::new)
+            .unwrap_or(WordId::MAX);
+        *self.words.entry(word).or_insert(next)
+    }
+
+    /// What the table says of a lowercase word (see [`Lookup`]).
+    pub(crate) fn lookup(&self, lower: &str) -> Lookup {
+        if lower.len() > self.longest {
+            return (0, 0, None);
         }
+        let Some(&id) = self.words.get(lower) else {
+            return (0, 0, None);
+        };
+        self.entry(id)
+            .map_or((0, 0, None), |entry| (entry.single, entry.starts, Some(id)))
+    }
+
+    /// The number of a punctuation character (as lowercased: ' for ’) inside a phrase.
+    pub(crate) fn punct_id(&self, c: char) -> Option<WordId> {
+        self.puncts.iter().find(|(p, _)| *p == c).map(|(_, id)| *id)
+    }
+
+    fn entry(&self, id: WordId) -> Option<&Entry> {
+        self.entries.get(id.get() as usize - 1)
     }
 
     /// The classes a lowercase word alone is, and those it starts a longer phrase of.
     pub(crate) fn classes_of(&self, lower: &str) -> (Classes, Classes) {
-        if lower.len() > self.longest {
-            return (0, 0);
-        }
-        self.words
-            .get(lower)
-            .map_or((0, 0), |entry| (entry.single, entry.starts))
+        let (single, starts, _) = self.lookup(lower);
+        (single, starts)
     }
 
     /// True when the lowercase word alone is a phrase of `class`.
@@ -474,18 +554,18 @@ impl Vocab {
         self.classes_of(lower).0 & class.bit() != 0
     }
 
-    /// The longer phrases of `class` starting with `first`: the words after it, longest first.
-    pub(crate) fn phrases_after<'v>(
-        &'v self,
-        first: &str,
+    /// The longer phrases of `class` starting with the word `first`: the words after it,
+    /// longest first.
+    pub(crate) fn phrases_after(
+        &self,
+        first: WordId,
         class: Class,
-    ) -> impl Iterator<Item = &'v [String]> + 'v {
-        self.words
-            .get(first)
+    ) -> impl Iterator<Item = &[WordId]> + '_ {
+        self.entry(first)
             .into_iter()
             .flat_map(|entry| entry.multi.iter())
             .filter(move |(c, _)| *c == class)
-            .map(|(_, rest)| rest.as_slice())
+            .map(|(_, rest)| &**rest)
     }
 
     /// The month number of a month name or abbreviation.
@@ -946,8 +1026,12 @@ mod tests {
     fn multiword_phrases_are_indexed_by_their_first_word() {
         let fr = vocab(Lang::Fr);
         assert!(fr.classes_of("secrétaire").1 & Class::Role.bit() != 0);
-        let rest: Vec<&[String]> = fr.phrases_after("secrétaire", Class::Role).collect();
-        assert!(rest.iter().any(|r| r.len() == 1 && r[0] == "général"));
+        let (_, _, Some(first)) = fr.lookup("secrétaire") else {
+            panic!("'secrétaire' has no number");
+        };
+        let general = fr.lookup("général").2;
+        let rest: Vec<&[WordId]> = fr.phrases_after(first, Class::Role).collect();
+        assert!(rest.iter().any(|r| r.len() == 1 && Some(r[0]) == general));
         assert!(fr.is("directrice", Class::Feminine));
         assert_eq!(fr.month("mai"), Some(5));
     }

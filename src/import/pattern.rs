@@ -8,7 +8,7 @@
 //! in time linear in the sentence. No I/O here.
 
 use super::lexicon::{Class, Classes};
-use super::token::{Kind, Sent, Token, shape};
+use super::token::{Kind, Sent, Token, punct_bit, shape};
 
 mod program;
 pub(crate) use program::Program;
@@ -375,14 +375,10 @@ pub(super) fn phrases(
         return false;
     };
     if first.starts & class.bit() != 0
-        && let Some(word) = sent.lower(at)
+        && let Some(word) = first.word
     {
         for rest in sent.vocab.phrases_after(word, class) {
-            let fits = rest.iter().enumerate().all(|(k, want)| {
-                sent.lower(at + 1 + k)
-                    .is_some_and(|got| got == want.as_str())
-            });
-            if fits && next(at + 1 + rest.len(), caps) {
+            if sent.holds_at(at + 1, rest) && next(at + 1 + rest.len(), caps) {
                 return true;
             }
         }
@@ -697,6 +693,42 @@ pub(crate) const fn needs(pat: &Pat) -> Classes {
     }
 }
 
+/// The ASCII punctuation marks every match of `pat` holds, as [`punct_bit`]s (as [`needs`]
+/// is for classes): a rule whose sentence has none of one of them from a token on cannot
+/// match there ("…, Yury Fedotov" needs its comma).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn has no iterators: each index is below the length its loop checks"
+)]
+pub(crate) const fn needs_puncts(pat: &Pat) -> u32 {
+    match pat {
+        Pat::P(c) => punct_bit(*c),
+        Pat::Seq(parts) => {
+            let mut all = 0;
+            let mut k = 0;
+            while k < parts.len() {
+                all |= needs_puncts(&parts[k]);
+                k += 1;
+            }
+            all
+        }
+        Pat::Alt(parts) => {
+            let mut shared = u32::MAX;
+            let mut k = 0;
+            while k < parts.len() {
+                shared &= needs_puncts(&parts[k]);
+                k += 1;
+            }
+            shared
+        }
+        Pat::Rep(part, min, _) if *min > 0 => needs_puncts(part),
+        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Peek(part) => {
+            needs_puncts(part)
+        }
+        _ => 0,
+    }
+}
+
 /// What the first token of a match of `pat` that takes at least one token can be. The parts
 /// that take none (optional parts, repetitions of none, a lookahead, the end) add nothing of
 /// their own: what follows them in a sequence takes that token, and the sequence adds it.
@@ -791,6 +823,8 @@ pub(crate) struct Rule {
     pub pat: &'static Pat,
     /// What its first token can be.
     pub first: FirstSet,
+    /// The ASCII punctuation marks every match holds ([`needs_puncts`]).
+    pub puncts: u32,
     /// The pattern compiled for matching, on first use.
     pub program: &'static std::sync::LazyLock<Program>,
 }
@@ -798,7 +832,9 @@ pub(crate) struct Rule {
 impl Rule {
     /// True when the rule may match from token `at`.
     pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
-        sent.tok(at).is_none_or(|tok| self.first.admits(tok)) && sent.may_hold(at, self.first.needs)
+        sent.tok(at).is_none_or(|tok| self.first.admits(tok))
+            && sent.may_hold(at, self.first.needs)
+            && sent.may_hold_puncts(at, self.puncts)
     }
 }
 
@@ -813,6 +849,7 @@ macro_rules! rule {
             name: stringify!($name),
             pat: PAT,
             first: $crate::import::pattern::starts_of(PAT),
+            puncts: $crate::import::pattern::needs_puncts(PAT),
             program: &PROGRAM,
         }
     }};
@@ -1061,6 +1098,33 @@ mod tests {
             needs(&Peek(&Rep(&Is(Class::Month), 1, 2))),
             Class::Month.bit()
         );
+    }
+
+    #[test]
+    fn a_rule_is_ruled_out_where_the_rest_of_the_sentence_lacks_a_mark_it_needs() {
+        static RULES: &[Rule] = &[rule!(
+            capital_comma_capital,
+            Seq(&[Capital, P(','), Opt(&P(':')), Capital])
+        )];
+        let bit = punct_bit;
+        assert_eq!(needs_puncts(RULES[0].pat), bit(','));
+        with_sent("Paris , Lyon and Nice", Lang::En, |sent| {
+            let admitted: Vec<bool> = (0..sent.len())
+                .map(|at| RULES[0].may_start(&sent, at))
+                .collect();
+            // "Lyon" and "Nice" are capitals, but no comma follows them.
+            assert_eq!(admitted, [true, false, false, false, false]);
+            assert_eq!(first_rule(RULES, &sent, 0).map(|(_, m)| m.end), Some(3));
+        });
+        // Optional parts, alternatives that do not all need it, and marks outside ASCII need
+        // nothing.
+        assert_eq!(needs_puncts(&Rep(&P(','), 0, 2)), 0);
+        assert_eq!(
+            needs_puncts(&Alt(&[Seq(&[P(','), P('(')]), P(',')])),
+            bit(',')
+        );
+        assert_eq!(needs_puncts(&Alt(&[P(','), P(';')])), 0);
+        assert_eq!(needs_puncts(&P('«')), 0);
     }
 
     #[test]

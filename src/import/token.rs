@@ -6,7 +6,7 @@
 //! fall on character boundaries of the text they were cut from; [`Sent::slice`] is the one
 //! place that turns them back into text. Linear in the input. No I/O here.
 
-use super::lexicon::{self, Class, Classes, Vocab};
+use super::lexicon::{self, Class, Classes, Vocab, WordId};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,9 @@ pub(crate) struct Token {
     pub single: Classes,
     /// Lexicon classes with a longer phrase starting with the word.
     pub starts: Classes,
+    /// The lexicon's number for the word or punctuation character, when a phrase holds it
+    /// (see [`TokenBuf::annotate`]).
+    pub word: Option<WordId>,
 }
 
 /// Where the next lowercase form starts; past 4 GiB, an offset that slices nothing.
@@ -116,6 +119,11 @@ pub(crate) struct TokenBuf {
     /// For each token, the classes of it and every token after it (see [`Sent::may_hold`]);
     /// filled in by [`Self::annotate`], empty before.
     rest: Vec<Classes>,
+    /// For each token, the ASCII punctuation marks among it and the tokens after it, as
+    /// [`punct_bit`]s (see [`Sent::may_hold_puncts`]); filled in with `rest`. Apart from it:
+    /// a buffer holds one of each per token, and with the classes they would take twice the
+    /// room of the classes alone.
+    rest_puncts: Vec<u32>,
 }
 
 impl TokenBuf {
@@ -130,17 +138,23 @@ impl TokenBuf {
         self.lower.get(tok.lower_range())
     }
 
-    /// Fills in every word's lexicon classes.
+    /// Fills in every word's lexicon classes, and the lexicon's number of every word and
+    /// punctuation character a phrase holds.
     pub fn annotate(&mut self, vocab: &Vocab) {
         for tok in &mut self.toks {
-            if tok.kind != Kind::Word {
-                continue;
-            }
-            if let Some(word) = self.lower.get(tok.lower_range()) {
-                (tok.single, tok.starts) = vocab.classes_of(word);
+            match tok.kind {
+                Kind::Word => {
+                    if let Some(word) = self.lower.get(tok.lower_range()) {
+                        (tok.single, tok.starts, tok.word) = vocab.lookup(word);
+                    }
+                }
+                Kind::Punct(c) => {
+                    tok.word = vocab.punct_id(if is_apostrophe(c) { '\'' } else { c });
+                }
+                Kind::Quote(_) => {}
             }
         }
-        self.rest = rest_of(&self.toks);
+        (self.rest, self.rest_puncts) = rest_of(&self.toks);
     }
 
     /// The frame of these tokens: each quote (a byte range of the text and its number)
@@ -169,6 +183,7 @@ impl TokenBuf {
                     shape: 0,
                     single: 0,
                     starts: 0,
+                    word: None,
                 });
                 inside = Some(end);
                 quotes.next();
@@ -176,12 +191,14 @@ impl TokenBuf {
             }
             toks.push(*tok);
         }
+        let (rest, rest_puncts) = if self.rest.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            rest_of(&toks)
+        };
         TokenBuf {
-            rest: if self.rest.is_empty() {
-                Vec::new()
-            } else {
-                rest_of(&toks)
-            },
+            rest,
+            rest_puncts,
             toks,
             lower: self.lower.clone(),
         }
@@ -194,10 +211,13 @@ impl TokenBuf {
         range: std::ops::Range<usize>,
         vocab: &'a Vocab,
     ) -> Sent<'a> {
-        let rest = if self.rest.len() == self.toks.len() {
-            self.rest.get(range.clone()).unwrap_or_default()
+        let (rest, rest_puncts) = if self.rest.len() == self.toks.len() {
+            (
+                self.rest.get(range.clone()).unwrap_or_default(),
+                self.rest_puncts.get(range.clone()).unwrap_or_default(),
+            )
         } else {
-            &[]
+            (&[][..], &[][..])
         };
         Sent {
             id: next_sent_id(),
@@ -205,21 +225,44 @@ impl TokenBuf {
             toks: self.toks.get(range).unwrap_or_default(),
             lower: &self.lower,
             rest,
+            rest_puncts,
             vocab,
             spans: &[],
         }
     }
 }
 
-/// For each token, the classes it and the tokens after it are or start phrases of.
-fn rest_of(toks: &[Token]) -> Vec<Classes> {
+/// For each token, the classes it and the tokens after it are or start phrases of, and the
+/// ASCII punctuation marks among them: what a rule needs from there on is looked up once
+/// instead of sought.
+fn rest_of(toks: &[Token]) -> (Vec<Classes>, Vec<u32>) {
     let mut rest = vec![0; toks.len()];
-    let mut after: Classes = 0;
-    for (tok, cell) in toks.iter().zip(rest.iter_mut()).rev() {
-        after |= tok.single | tok.starts;
-        *cell = after;
+    let mut rest_puncts = vec![0; toks.len()];
+    let (mut classes, mut puncts): (Classes, u32) = (0, 0);
+    let cells = rest.iter_mut().zip(rest_puncts.iter_mut());
+    for (tok, (class_cell, punct_cell)) in toks.iter().zip(cells).rev() {
+        classes |= tok.single | tok.starts;
+        if let Kind::Punct(c) = tok.kind {
+            puncts |= punct_bit(c);
+        }
+        *class_cell = classes;
+        *punct_cell = puncts;
     }
-    rest
+    (rest, rest_puncts)
+}
+
+/// The bit of an ASCII punctuation mark among the 32 there are ("!" to "/", ":" to "@", "["
+/// to "`", "{" to "~"); none for another character.
+pub(crate) const fn punct_bit(c: char) -> u32 {
+    let code = c as u32;
+    let place = match code {
+        0x21..=0x2f => code - 0x21,
+        0x3a..=0x40 => code - 0x3a + 15,
+        0x5b..=0x60 => code - 0x5b + 22,
+        0x7b..=0x7e => code - 0x7b + 28,
+        _ => return 0,
+    };
+    1 << place
 }
 
 /// A letter or digit; quick for ASCII and Latin letters, which is most of a release.
@@ -338,6 +381,7 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     buf.toks.clear();
     buf.lower.clear();
     buf.rest.clear();
+    buf.rest_puncts.clear();
     buf.toks.reserve(text.len() / 5);
     buf.lower.reserve(text.len());
     for (at, piece) in pieces(text) {
@@ -362,6 +406,7 @@ fn push_punct(buf: &mut TokenBuf, at: usize, c: char) {
         shape: 0,
         single: 0,
         starts: 0,
+        word: None,
     });
 }
 
@@ -409,6 +454,7 @@ fn push_word(buf: &mut TokenBuf, at: usize, word: &str) {
         shape,
         single: 0,
         starts: 0,
+        word: None,
     });
 }
 
@@ -488,6 +534,8 @@ pub(crate) struct Sent<'a> {
     /// The classes of each token and those after it, in the buffer the sentence is part of
     /// (so also of tokens after the sentence); empty when unknown.
     rest: &'a [Classes],
+    /// The punctuation marks of each token and those after it, as `rest`.
+    rest_puncts: &'a [u32],
     /// The language's lexicon.
     pub vocab: &'a Vocab,
     /// The mentions of people and organisations already read in this sentence, in order:
@@ -540,6 +588,7 @@ impl<'a> Sent<'a> {
             id: next_sent_id(),
             toks: self.toks.get(from..).unwrap_or_default(),
             rest: self.rest.get(from..).unwrap_or_default(),
+            rest_puncts: self.rest_puncts.get(from..).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -552,6 +601,7 @@ impl<'a> Sent<'a> {
             id: next_sent_id(),
             toks: self.toks.get(from..to).unwrap_or_default(),
             rest: self.rest.get(from..to).unwrap_or_default(),
+            rest_puncts: self.rest_puncts.get(from..to).unwrap_or_default(),
             spans: &[],
             ..*self
         }
@@ -573,6 +623,18 @@ impl<'a> Sent<'a> {
         needs == 0 || self.rest.get(at).is_none_or(|rest| rest & needs == needs)
     }
 
+    /// False when no match from token `at` can hold each ASCII punctuation mark of `puncts`
+    /// ([`punct_bit`]s): the sentence has none of one of them from there on. True when not
+    /// known.
+    #[inline]
+    pub fn may_hold_puncts(&self, at: usize, puncts: u32) -> bool {
+        puncts == 0
+            || self
+                .rest_puncts
+                .get(at)
+                .is_none_or(|rest| rest & puncts == puncts)
+    }
+
     /// The mention that starts at token `at`.
     pub fn span_at(&self, at: usize) -> Option<&'a Span> {
         let i = self.spans.partition_point(|s| s.start < at);
@@ -582,19 +644,26 @@ impl<'a> Sent<'a> {
     /// The number of tokens of the longest phrase of `class` starting at token `i`.
     pub fn phrase_at(&self, i: usize, class: Class) -> Option<usize> {
         let first = self.toks.get(i)?;
-        if first.starts & class.bit() != 0 {
-            let word = self.lower(i)?;
+        if first.starts & class.bit() != 0
+            && let Some(word) = first.word
+        {
             for rest in self.vocab.phrases_after(word, class) {
-                let fits = rest.iter().enumerate().all(|(k, want)| {
-                    self.lower(i + 1 + k)
-                        .is_some_and(|got| got == want.as_str())
-                });
-                if fits {
+                if self.holds_at(i + 1, rest) {
                     return Some(rest.len() + 1);
                 }
             }
         }
         first.is(class).then_some(1)
+    }
+
+    /// True when the tokens from `at` on are the lexicon's words `words`.
+    #[inline]
+    pub fn holds_at(&self, at: usize, words: &[WordId]) -> bool {
+        self.toks.get(at..at + words.len()).is_some_and(|toks| {
+            toks.iter()
+                .zip(words)
+                .all(|(tok, want)| tok.word == Some(*want))
+        })
     }
 
     /// True when token `i` is a word alone in `class`.
@@ -785,6 +854,27 @@ mod tests {
                 DIGIT | NUMBER | HAS_DIGIT,
                 LETTER
             ]
+        );
+    }
+
+    /// The punctuation inside a phrase is matched as its words are, by the lexicon's number:
+    /// "U.S. Attorney" is five tokens.
+    #[test]
+    fn phrases_with_punctuation_match_as_tokenized() {
+        let v = vocab(Lang::En);
+        let mut buf = TokenBuf::default();
+        let text = "the U.S. Attorney said";
+        tokenize(text, &mut buf);
+        buf.annotate(v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        assert_eq!(sent.phrase_at(1, Class::Role), Some(5));
+        assert_eq!(sent.slice(1, 6), Some("U.S. Attorney"));
+        // Without the lexicon's numbers (a buffer not annotated), no phrase is read.
+        let mut bare = TokenBuf::default();
+        tokenize(text, &mut bare);
+        assert_eq!(
+            bare.sent(text, 0..bare.len(), v).phrase_at(1, Class::Role),
+            None
         );
     }
 
