@@ -13,7 +13,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use crate::ui::export::Encoder;
-use crate::ui::put::is_one_column;
+use crate::ui::put::is_one_column_char;
 
 /// The style of a cell, as ratatui's [`Cell`] has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -414,13 +414,13 @@ impl Grid {
 /// A character's width as ratatui's [`CellWidth`](ratatui::buffer::CellWidth) counts a
 /// one-character symbol.
 fn char_width(c: char) -> u16 {
+    // Borders and ASCII are known without encoding the character to look it up.
+    if is_one_column_char(c) {
+        return 1;
+    }
     let mut buf = [0u8; 4];
     let s: &str = c.encode_utf8(&mut buf);
-    if is_one_column(s) {
-        1
-    } else {
-        ratatui::buffer::CellWidth::cell_width(s)
-    }
+    ratatui::buffer::CellWidth::cell_width(s)
 }
 
 /// A glyph's symbol, readable as a string.
