@@ -13,7 +13,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use crate::ui::export::Encoder;
-use crate::ui::put::is_one_column;
+use crate::ui::put::is_one_column_char;
 
 /// The style of a cell, as ratatui's [`Cell`] has it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -339,7 +339,9 @@ impl Grid {
             return;
         };
         let mut moved = false;
-        for (cx, &g) in (x..).zip(run) {
+        let mut cx = x;
+        let mut rest = run;
+        while let Some((&g, after)) = rest.split_first() {
             if !moved {
                 enc.go(out, cx, y);
                 moved = true;
@@ -348,8 +350,16 @@ impl Grid {
                 enc.style(out, self.colors(g.pen));
                 *pen = g.pen;
             }
-            if let Some(b) = g.ascii() {
-                out.push(b);
+            // The ASCII glyphs of this pen from here on go out as their bytes, in one copy.
+            let ascii = rest
+                .iter()
+                .position(|r| r.pen != g.pen || r.ascii().is_none())
+                .unwrap_or(rest.len());
+            if ascii > 0 {
+                let (bytes, after) = rest.split_at(ascii);
+                out.extend(bytes.iter().map(|r| r.symbol.to_le_bytes()[0]));
+                cx = cx.saturating_add(u16::try_from(ascii).unwrap_or(u16::MAX));
+                rest = after;
                 continue;
             }
             match g.sym() {
@@ -363,6 +373,8 @@ impl Grid {
                 enc.wrote(cx, y, false);
                 moved = false;
             }
+            cx = cx.saturating_add(1);
+            rest = after;
         }
         if moved {
             let last = x
@@ -402,13 +414,13 @@ impl Grid {
 /// A character's width as ratatui's [`CellWidth`](ratatui::buffer::CellWidth) counts a
 /// one-character symbol.
 fn char_width(c: char) -> u16 {
+    // Borders and ASCII are known without encoding the character to look it up.
+    if is_one_column_char(c) {
+        return 1;
+    }
     let mut buf = [0u8; 4];
     let s: &str = c.encode_utf8(&mut buf);
-    if is_one_column(s) {
-        1
-    } else {
-        ratatui::buffer::CellWidth::cell_width(s)
-    }
+    ratatui::buffer::CellWidth::cell_width(s)
 }
 
 /// A glyph's symbol, readable as a string.

@@ -8,6 +8,8 @@
 //! draws it. Pure: the edge writes the changed cells wherever it likes. A property test holds
 //! every painted frame equal to [`super::render`]'s.
 
+mod spans;
+
 use std::sync::Arc;
 
 use ratatui::buffer::{Buffer, Cell};
@@ -21,7 +23,8 @@ use crate::app::text::Needle;
 use crate::ui::export::Encoder;
 use crate::ui::grid::{Glyph, Grid, Pen, Shown};
 use crate::ui::put::clear;
-use crate::ui::{Theme, cells, draw, header, pane, status};
+use crate::ui::{Theme, draw, header, pane, status};
+use spans::Span;
 
 /// One part of a reading frame and what it is drawn from (beyond the content and theme,
 /// which are the same for every part of a painter's frames).
@@ -193,18 +196,18 @@ pub struct Painter {
     content: Option<Arc<Content>>,
     /// Rectangles redrawn in this frame.
     dirty: Vec<Rect>,
-    /// Cells that differ from what the terminal shows.
-    changes: Vec<(u16, u16)>,
+    /// Cells that differ from what the terminal shows, as runs of a row in row order.
+    changes: Vec<Span>,
     /// The dirty spans of each row, in column order (kept to spare allocations).
     rows: Vec<Vec<(u16, u16)>>,
-    /// Per row, the columns a pane's text changed in `shown` directly (see
+    /// Per row, the runs of columns a pane's text changed in `shown` directly (see
     /// [`Painter::paint_body`]), and whether they came out of column order.
-    painted: Vec<(Vec<u16>, bool)>,
+    painted: Vec<(Vec<(u16, u16)>, bool)>,
     /// Per row, whether `shown` may hold a cell there that is not one column wide (a wide
     /// character, or a zero-width one): such rows are compared as ratatui compares them.
     wide: Vec<bool>,
     /// Room to merge a row's changes in.
-    scratch: Vec<(u16, u16)>,
+    scratch: Vec<Span>,
     /// Room for a span's cells as drawn and as shown, with their widths.
     span: Vec<(Glyph, u16, Glyph, u16)>,
     /// What the frame of each part (by its place in `parts`) shows in `next`.
@@ -259,9 +262,10 @@ impl Painter {
     /// The cells the last paint changed, in row order.
     pub fn changes(&self) -> impl Iterator<Item = (u16, u16, Shown<'_>)> {
         let shown = &self.shown;
-        self.changes
-            .iter()
-            .filter_map(move |&(x, y)| shown.get(x, y).map(|g| (x, y, shown.shown(g))))
+        self.changes.iter().flat_map(move |&span| {
+            span.columns()
+                .filter_map(move |x| shown.get(x, span.y).map(|g| (x, span.y, shown.shown(g))))
+        })
     }
 
     /// Appends to `out` the escape sequences that show the cells the last paint changed,
@@ -271,16 +275,17 @@ impl Painter {
         let mut enc = Encoder::new(links);
         let mut pen = 0;
         // Runs of consecutive cells of a row; a cell by itself where links must be looked up.
-        let mut i = 0;
-        while let Some(&(x, y)) = self.changes.get(i) {
-            let mut n = 1;
-            while links.is_empty()
-                && self.changes.get(i + n) == Some(&(x.saturating_add(cells(n)), y))
-            {
-                n += 1;
+        for &span in &self.changes {
+            if links.is_empty() {
+                let n = usize::from(span.right - span.left);
+                self.shown
+                    .write_run(&mut enc, out, (span.left, span.y), n, &mut pen);
+            } else {
+                for x in span.columns() {
+                    self.shown
+                        .write_run(&mut enc, out, (x, span.y), 1, &mut pen);
+                }
             }
-            self.shown.write_run(&mut enc, out, (x, y), n, &mut pen);
-            i += n;
         }
         enc.finish(out);
     }
@@ -372,43 +377,7 @@ impl Painter {
         }
         self.content = Some(Arc::clone(&state.content));
         self.diff();
-        self.fill_gaps();
-    }
-
-    /// Adds to the changes the few unchanged cells between two changed ones of a row when
-    /// writing them again takes fewer bytes than moving the cursor over them: one column wide,
-    /// in the style the cell before them leaves the terminal in, three bytes at most (a move
-    /// forward is four).
-    fn fill_gaps(&mut self) {
-        const MOVE: usize = 4;
-        let shown = &self.shown;
-        let filled = &mut self.scratch;
-        filled.clear();
-        let mut last: Option<(u16, u16)> = None;
-        for &(x, y) in &self.changes {
-            if let Some((lx, ly)) = last
-                && ly == y
-                && x > lx + 1
-                && usize::from(x - lx - 1) < MOVE
-                && let Some(before) = shown.get(lx, y)
-                && shown.width(before) == 1
-            {
-                let gap = lx + 1..x;
-                let mut bytes = 0;
-                let fits = gap.clone().all(|gx| {
-                    shown.get(gx, y).is_some_and(|g| {
-                        bytes += shown.symbol_len(g);
-                        g.pen() == before.pen() && shown.width(g) == 1
-                    })
-                });
-                if fits && bytes < MOVE {
-                    filled.extend(gap.map(|gx| (gx, y)));
-                }
-            }
-            filled.push((x, y));
-            last = Some((x, y));
-        }
-        std::mem::swap(&mut self.changes, filled);
+        spans::fill_gaps(&mut self.changes, &self.shown, &mut self.scratch);
     }
 
     /// Paints the text of a pane that only scrolled or changed its marks: each row straight
@@ -472,47 +441,42 @@ impl Painter {
         let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
             return;
         };
-        if changed.last().is_some_and(|&last| last >= inside.left()) {
+        if changed
+            .last()
+            .is_some_and(|&(_, right)| right > inside.left())
+        {
             *unsorted = true;
         }
-        let cells = self.shown.row_mut(y, inside.left(), inside.right());
-        let mut put = |x: u16, cell: &mut Glyph, glyph: Glyph| {
-            if *cell != glyph {
-                *cell = glyph;
-                changed.push(x);
-            }
+        let mut put = RowPut {
+            cells: self
+                .shown
+                .row_mut(y, inside.left(), inside.right())
+                .iter_mut(),
+            x: inside.left(),
+            open: None,
+            changed,
         };
         // Where the text goes: from the text area's left edge, as far as it and the screen
         // reach; blank around it.
         let left = text.left().clamp(inside.left(), inside.right());
         let right = text.right().clamp(left, inside.right());
-        let mut x = inside.left();
-        let mut at = cells.iter_mut();
-        while x < left {
-            if let Some(cell) = at.next() {
-                put(x, cell, Glyph::BLANK);
-            }
-            x += 1;
-        }
+        while put.x < left && put.glyph(Glyph::BLANK) {}
         if let Some(row) = row {
-            'runs: for ((s, _), &pen) in row.texts().zip(pens) {
-                for c in s.chars() {
-                    if x >= right {
-                        break 'runs;
-                    }
-                    if let Some(cell) = at.next() {
-                        put(x, cell, Glyph::plain(c, pen));
-                    }
-                    x += 1;
+            for ((s, _), &pen) in row.texts().zip(pens) {
+                // Most text is ASCII: its bytes are its characters, with nothing to decode.
+                let full = if s.is_ascii() {
+                    s.bytes()
+                        .any(|b| !put.text(Glyph::plain(char::from(b), pen), right))
+                } else {
+                    s.chars().any(|c| !put.text(Glyph::plain(c, pen), right))
+                };
+                if full {
+                    break;
                 }
             }
         }
-        while x < inside.right() {
-            if let Some(cell) = at.next() {
-                put(x, cell, Glyph::BLANK);
-            }
-            x += 1;
-        }
+        while put.glyph(Glyph::BLANK) {}
+        put.finish();
     }
 
     /// Whether row `y` of `shown` may hold a cell that is not one column wide; looks again
@@ -580,11 +544,11 @@ impl Painter {
                 {
                     if cur != old {
                         if to_skip == 0 {
-                            self.changes.push((x, y));
+                            spans::push_cell(&mut self.changes, x, y);
                         }
                         *g = cur;
                     } else if invalidated > 0 && to_skip == 0 {
-                        self.changes.push((x, y));
+                        spans::push_cell(&mut self.changes, x, y);
                     }
                     wide |= cur_width != 1;
                     to_skip = cur_width.saturating_sub(1);
@@ -601,54 +565,51 @@ impl Painter {
                     painted.sort_unstable();
                     *unsorted = false;
                 }
-                merge_row(&mut self.changes, row_start, y, painted, &mut self.scratch);
+                spans::merge_row(&mut self.changes, row_start, y, painted, &mut self.scratch);
                 painted.clear();
             }
         }
     }
 }
 
-/// Adds the columns `painted` (in order) of row `y` to the changes found from `from` on (the
-/// same row's, in order), keeping column order.
-fn merge_row(
-    changes: &mut Vec<(u16, u16)>,
-    from: usize,
-    y: u16,
-    painted: &[u16],
-    scratch: &mut Vec<(u16, u16)>,
-) {
-    if changes.len() == from || changes.last().is_some_and(|&(x, _)| x < painted[0]) {
-        changes.extend(painted.iter().map(|&x| (x, y)));
-        return;
+/// Puts glyphs along a row of what the terminal shows, from column `x` on, noting the runs
+/// of cells that change.
+struct RowPut<'a> {
+    cells: std::slice::IterMut<'a, Glyph>,
+    /// The column the next glyph goes to.
+    x: u16,
+    /// Where the run of changed cells up to `x` starts, if one does.
+    open: Option<u16>,
+    changed: &'a mut Vec<(u16, u16)>,
+}
+
+impl RowPut<'_> {
+    /// Puts `glyph` at the next column; false when the row is full.
+    fn glyph(&mut self, glyph: Glyph) -> bool {
+        let Some(cell) = self.cells.next() else {
+            return false;
+        };
+        if *cell != glyph {
+            *cell = glyph;
+            self.open.get_or_insert(self.x);
+        } else if let Some(start) = self.open.take() {
+            spans::push_run(self.changed, start, self.x);
+        }
+        self.x += 1;
+        true
     }
-    scratch.clear();
-    // `from` is where this row's changes started: the changes only grew since.
-    debug_assert!(
-        from <= changes.len(),
-        "row start {from} past {}",
-        changes.len()
-    );
-    let found = changes.get(from..).unwrap_or_default();
-    let (mut fi, mut pi) = (0, 0);
-    while fi < found.len() || pi < painted.len() {
-        match (found.get(fi), painted.get(pi)) {
-            (Some(&(fx, _)), Some(&px)) if px < fx => {
-                scratch.push((px, y));
-                pi += 1;
-            }
-            (Some(&found_at), _) => {
-                scratch.push(found_at);
-                fi += 1;
-            }
-            (None, Some(&px)) => {
-                scratch.push((px, y));
-                pi += 1;
-            }
-            (None, None) => break,
+
+    /// Puts `glyph` at the next column if it is left of `right`; false when it is not.
+    fn text(&mut self, glyph: Glyph, right: u16) -> bool {
+        self.x < right && self.glyph(glyph)
+    }
+
+    /// Notes the run of changed cells still open.
+    fn finish(self) {
+        if let Some(start) = self.open {
+            spans::push_run(self.changed, start, self.x);
         }
     }
-    changes.truncate(from);
-    changes.append(scratch);
 }
 
 /// The style a cell of `style` has, drawn over a blank one.

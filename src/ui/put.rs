@@ -15,9 +15,14 @@ use crate::app::text::is_plain;
 pub(crate) fn is_one_column(symbol: &str) -> bool {
     let mut chars = symbol.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => matches!(u32::from(c), 0x20..=0x7e | 0x2500..=0x259f),
+        (Some(c), None) => is_one_column_char(c),
         _ => false,
     }
+}
+
+/// [`is_one_column`] of the symbol of the one character `c`.
+pub(crate) fn is_one_column_char(c: char) -> bool {
+    matches!(u32::from(c), 0x20..=0x7e | 0x2500..=0x259f)
 }
 
 /// Writes `s` at (`x`, `y`) in `style`, at most `max_width` columns and never past the
