@@ -602,6 +602,80 @@ mod tests {
         assert_eq!(got[0].0, "Alain Fontaine");
     }
 
+    /// The parties' names with their people, in order.
+    fn parties_of(text: &str) -> Vec<(String, Vec<String>)> {
+        import_release(text, "c.txt", None)
+            .unwrap()
+            .briefing
+            .parties
+            .into_iter()
+            .map(|p| {
+                (
+                    p.name,
+                    p.people.into_iter().map(|person| person.name).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_contact_of_an_unknown_publisher_joins_no_party() {
+        let text = "Ministers agree on border cooperation\n\nSkopje, 4 May 2024\n\n\
+            Panče Toškovski, Minister of Internal Affairs of North Macedonia, and Krenar Lloga, \
+            Minister of Justice of North Macedonia, signed the agreement.\n\n\
+            Press contacts\nAlain Fontaine\nPress officer\n+32 2 281 00 00\n";
+        let got = parties_of(text);
+        let with_contact: Vec<&String> = got
+            .iter()
+            .filter(|(_, people)| people.iter().any(|n| n == "Alain Fontaine"))
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(with_contact.len(), 1, "{got:?}");
+        assert!(
+            !with_contact.iter().any(|name| name.contains("Macedonia")),
+            "{got:?}"
+        );
+    }
+
+    const BODY_EN: &str = "OTTAWA, 14 November 2024 – Ministers met today in Ottawa to discuss \
+        cross-border crime, drug trafficking and the smuggling of firearms between the two \
+        countries.\n";
+    const BODY_FR: &str = "OTTAWA, le 14 nov. 2024 – Les ministres se sont réunis aujourd'hui à \
+        Ottawa pour discuter de la criminalité transfrontalière, du trafic de drogue et du trafic \
+        d'armes à feu entre les deux pays.\n";
+
+    #[rstest]
+    #[case::newswire_fr(
+        "Déclaration conjointe à l'issue du Forum\n\nNOUVELLES FOURNIES PAR\n\nSécurité publique Canada\n\n14 nov. 2024, 16 h 30 HNE\n\n",
+        BODY_FR,
+        "Déclaration conjointe à l'issue du Forum",
+        Some("Sécurité publique Canada")
+    )]
+    #[case::newswire_en_one_block(
+        "Joint statement after the Forum\n\nNEWS PROVIDED BY\nPublic Safety Canada\n\nNov 14, 2024, 16:30 ET\n\n",
+        BODY_EN,
+        "Joint statement after the Forum",
+        Some("Public Safety Canada")
+    )]
+    #[case::cookie_notice(
+        "This site uses cookies. Visit our cookies policy page to change your preferences.\n\nMinisters agree to deepen cooperation against organised crime\n\n",
+        BODY_EN,
+        "Ministers agree to deepen cooperation against organised crime",
+        None
+    )]
+    fn a_page_s_labels_and_notices_are_no_title(
+        #[case] head: &str,
+        #[case] body: &str,
+        #[case] title: &str,
+        #[case] source: Option<&str>,
+    ) {
+        let b = import_release(&format!("{head}{body}"), "n.txt", None)
+            .unwrap()
+            .briefing;
+        assert_eq!(b.title, title);
+        assert_eq!(b.source.as_deref(), source);
+    }
+
     fn links_of(text: &str) -> Vec<(String, Option<String>)> {
         import_release(text, "l.md", None)
             .unwrap()

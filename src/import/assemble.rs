@@ -463,8 +463,7 @@ fn people_and_quotes(
 }
 
 /// Adds the people of the contacts sections the release does not name already, to the
-/// publisher's party (the one its source names, else the first), or with the other people
-/// when there is none.
+/// publisher's party (the one its source names), or with the other people when there is none.
 fn contacts(
     parties: &mut [Party],
     other: &mut Party,
@@ -473,14 +472,10 @@ fn contacts(
     facts: &Facts,
     vocab: &Vocab,
 ) {
-    let publisher = outline
-        .source
-        .as_deref()
-        .and_then(|source| {
-            let source = OrgName::of(source, vocab);
-            org_keys.iter().position(|keys| source.names(keys))
-        })
-        .unwrap_or(0);
+    let publisher = outline.source.as_deref().and_then(|source| {
+        let source = OrgName::of(source, vocab);
+        org_keys.iter().position(|keys| source.names(keys))
+    });
     for contact in &facts.contacts {
         let key = fold_key(&contact.name);
         let known = parties
@@ -495,7 +490,9 @@ fn contacts(
             name: contact.name.clone(),
             role: contact.role.clone().unwrap_or_default(),
         };
-        match parties.get_mut(publisher) {
+        // A publisher that is no party known here gives its contacts to no party: the first
+        // party would be a guess (a minister's country for the Council's press officer).
+        match publisher.and_then(|at| parties.get_mut(at)) {
             Some(party) => party.people.push(entry),
             None => other.people.push(entry),
         }

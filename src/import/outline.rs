@@ -632,15 +632,45 @@ fn is_prose(text: &str) -> bool {
     !label && !listing && (has_words(text, 40) || has_words(text, 6) && ends)
 }
 
-/// What follows a publisher's label on a short line ("From: Europol" gives "Europol").
+/// What follows a publisher's label on a short line ("From: Europol" gives "Europol"), or on
+/// the line after a label alone, as newswires set it ("NEWS PROVIDED BY" and the publisher on
+/// the next line).
 fn source_label<'t>(text: &'t str, vocab: &Vocab) -> Option<&'t str> {
-    (text.chars().nth(SHORT_LINE_CHARS).is_none() && text.contains(':'))
+    if text.chars().nth(SHORT_LINE_CHARS).is_some() {
+        return None;
+    }
+    if let Some((label, publisher)) = text.split_once('\n')
+        && !publisher.contains('\n')
+        && is_bare_source_label(label, vocab)
+    {
+        return Some(publisher.trim());
+    }
+    text.contains(':')
         .then(|| vocab.line_phrase(text, LineClass::SourceLabel))
         .flatten()
 }
 
+/// A publisher's label alone on its line ("NOUVELLES FOURNIES PAR"), the publisher on the next.
+fn is_bare_source_label(text: &str, vocab: &Vocab) -> bool {
+    !text.contains(['\n', ':']) && vocab.line_phrase(text, LineClass::SourceLabel) == Some("")
+}
+
+/// The publisher a block names after a label alone in the block before it.
+fn labelled_publisher<'d>(doc: &'d Doc, i: usize, vocab: &Vocab) -> Option<&'d str> {
+    let label = doc.block_text(i.checked_sub(1)?)?;
+    let text = doc.block_text(i)?;
+    (is_bare_source_label(label, vocab) && text.chars().nth(SHORT_LINE_CHARS).is_none())
+        .then(|| text.trim())
+}
+
 fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
     let text = doc.block_text(i)?;
+    if is_bare_source_label(text, vocab) {
+        return Some(FrontBlock::Furniture);
+    }
+    if let Some(publisher) = labelled_publisher(doc, i, vocab) {
+        return Some(FrontBlock::Publisher(publisher.to_string()));
+    }
     if let Some(date) = metadata_date(text, vocab) {
         return Some(FrontBlock::Dated(date));
     }
@@ -678,8 +708,11 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 && metadata_date(text, vocab).is_none()
                 && text.chars().any(char::is_alphanumeric)
                 && !has_photo_cue(text, vocab)
-                // "De : Gendarmerie royale du Canada", "From: Europol": a label, not a title.
+                // "De : Gendarmerie royale du Canada", "From: Europol": a label, not a title;
+                // nor is a label alone or the publisher after it.
                 && source_label(text, vocab).is_none()
+                && !is_bare_source_label(text, vocab)
+                && labelled_publisher(doc, i, vocab).is_none()
         })
     };
     // The searches below ask again about the same blocks: each is judged once.
