@@ -13,8 +13,9 @@ use briefing::model::{Briefing, Format, Lang, parse_briefing};
 use unicode_normalization::UnicodeNormalization;
 
 /// The scored fields, in the order of the table.
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 10] = [
     "quotes", "speakers", "people", "parties", "areas", "threats", "dates", "links", "summary",
+    "title",
 ];
 
 /// Counts for one field.
@@ -426,6 +427,21 @@ pub fn score(expected: &Briefing, got: &Briefing, name: &str) -> Score {
         (Some(_), None) => summary.miss += 1,
         (None, Some(_)) => summary.fp += 1,
         (None, None) => {}
+    }
+    // The title: the same words, or nearly (a title cut to its first line).
+    let title = s.tally("title");
+    let (e, g) = (expected.title.as_str(), got.title.as_str());
+    match (e.trim().is_empty(), g.trim().is_empty()) {
+        (false, false) if key(e) == key(g) || overlap(e, g) >= 0.8 => title.tp += 1,
+        (false, false) => {
+            title.fp += 1;
+            title.miss += 1;
+            let g = short(g);
+            s.notes.push(format!("{name}: title is '{g}'"));
+        }
+        (false, true) => title.miss += 1,
+        (true, false) => title.fp += 1,
+        (true, true) => {}
     }
     s
 }
