@@ -566,6 +566,17 @@ pub(crate) fn is_furniture(text: &str, vocab: &Vocab) -> bool {
     if vocab.line_is(text, LineClass::Clutter) || vocab.line_is(text, LineClass::Boilerplate) {
         return true;
     }
+    // A count before a label: "2 min read", "3 min de lecture".
+    let line = text.trim_start();
+    let counted = line
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    if counted.len() < line.len()
+        && !counted.is_empty()
+        && vocab.line_is(counted, LineClass::Clutter)
+    {
+        return true;
+    }
     // "Analysis | Press release": labels between bars.
     if text.contains('|')
         && text.split('|').any(|part| {
@@ -1465,6 +1476,9 @@ mod tests {
     #[case::editors_note("Editor's note: Images and vision available via Hightail", true)]
     #[case::markup("\" class=\"we-megamenu-nolink\" title=\"Open the menu\">", true)]
     #[case::search_box("What are you looking for?", true)]
+    #[case::reading_time("2 min read", true)]
+    #[case::site_cookies("This site uses cookies. Visit our cookies policy page.", true)]
+    #[case::a_count_of_things("297 arrested", false)]
     fn furniture_is_told_from_text(#[case] text: &str, #[case] want: bool) {
         assert_eq!(is_furniture(text, vocab(Lang::En)), want);
     }
