@@ -657,6 +657,18 @@ mod tests {
         "Joint statement after the Forum",
         Some("Public Safety Canada")
     )]
+    #[case::section_after_the_date(
+        "ONU Info\n\nSahel : sur les routes du désert, les trafics se diversifient, alerte l'ONUDC\n\n15 juillet 2024\n\nPaix et sécurité\n\n",
+        BODY_FR,
+        "Sahel : sur les routes du désert, les trafics se diversifient, alerte l'ONUDC",
+        None
+    )]
+    #[case::office_after_the_date(
+        "U.S. Department of Justice\n\nPRESS RELEASE\n\n297 Arrested in Coordinated International Operation Targeting Fraud Schemes\n\nWednesday, February 14, 2024\n\nFor Immediate Release\n\nOffice of Public Affairs\n\n",
+        BODY_EN,
+        "297 Arrested in Coordinated International Operation Targeting Fraud Schemes",
+        None
+    )]
     #[case::cookie_notice(
         "This site uses cookies. Visit our cookies policy page to change your preferences.\n\nMinisters agree to deepen cooperation against organised crime\n\n",
         BODY_EN,

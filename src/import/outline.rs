@@ -769,8 +769,8 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                         has_words(t, 3) && !t.trim_start().starts_with(char::is_lowercase)
                     })
             });
-            if found.is_some() {
-                return found;
+            if let Some(at) = found {
+                return Some(headline_above(doc, (first, last), at, &is_candidate).unwrap_or(at));
             }
             end = last;
         }
@@ -818,6 +818,39 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
 
 /// How far the article's first paragraph is looked for, in blocks.
 const TITLE_SEARCH_BLOCKS: usize = 80;
+
+/// The fewest words of a headline: a block of fewer after a page's date is a section or an
+/// office ("Paix et sécurité", "Office of Public Affairs") when a headline stands above.
+const HEADLINE_WORDS: usize = 5;
+
+/// The headline above the furniture that ends at block `last` (a date, "For Immediate
+/// Release"), when the block `found` after it is too short to be one: a section's or an
+/// office's line set between the date and the article. `first` is the first candidate.
+fn headline_above(
+    doc: &Doc,
+    (first, last): (usize, usize),
+    found: usize,
+    is_candidate: &impl Fn(usize) -> bool,
+) -> Option<usize> {
+    if doc
+        .block_text(found)
+        .is_none_or(|t| has_words(t, HEADLINE_WORDS))
+    {
+        return None;
+    }
+    let mut start = last;
+    while start > first && !is_candidate(start - 1) {
+        start -= 1;
+    }
+    let above = start.checked_sub(1)?;
+    (above >= first
+        && is_candidate(above)
+        && doc.kind(above) != Some(BlockKind::Item)
+        && doc
+            .block_text(above)
+            .is_some_and(|t| has_words(t, HEADLINE_WORDS)))
+    .then_some(above)
+}
 
 fn has_photo_cue_at(doc: &Doc, i: usize, vocab: &Vocab) -> bool {
     doc.block_text(i).is_some_and(|t| has_photo_cue(t, vocab))
