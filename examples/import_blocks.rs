@@ -4,11 +4,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use briefing::import::{Source, explain_blocks};
+use std::io::Write;
 
 fn main() {
+    let mut out = std::io::stdout().lock();
     for path in std::env::args().skip(1) {
         let bytes = std::fs::read(&path).unwrap();
         let source = Source::of_path(&path).unwrap_or(Source::Text);
-        println!("== {path}\n{}", explain_blocks(&bytes, source));
+        // A reader that stops early (`| head`) ends the listing, quietly.
+        if writeln!(out, "== {path}\n{}", explain_blocks(&bytes, source)).is_err() {
+            return;
+        }
     }
 }
