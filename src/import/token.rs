@@ -149,7 +149,7 @@ impl TokenBuf {
                     }
                 }
                 Kind::Punct(c) => {
-                    tok.word = vocab.punct_id(if is_apostrophe(c) { '\'' } else { c });
+                    tok.word = vocab.punct_id(lower_punct(c));
                 }
                 Kind::Quote(_) => {}
             }
@@ -363,7 +363,7 @@ impl<'a> Iterator for Pieces<'a> {
 /// words only.
 pub(crate) fn push_lower_upto(piece: Piece<'_>, max: usize, out: &mut String) {
     match piece {
-        Piece::Punct(c) => out.push(if is_apostrophe(c) { '\'' } else { c }),
+        Piece::Punct(c) => out.push(lower_punct(c)),
         Piece::Word(word) => {
             for ch in word.chars() {
                 push_lowercase(ch, out);
@@ -392,11 +392,16 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     }
 }
 
+/// A punctuation character as the lower-case text holds it: every apostrophe is `'`.
+fn lower_punct(c: char) -> char {
+    if is_apostrophe(c) { '\'' } else { c }
+}
+
 /// Appends the token of punctuation character `c` at byte `at`.
 #[inline]
 fn push_punct(buf: &mut TokenBuf, at: usize, c: char) {
     let lower_start = offset(&buf.lower);
-    buf.lower.push(if is_apostrophe(c) { '\'' } else { c });
+    buf.lower.push(lower_punct(c));
     buf.toks.push(Token {
         start: at,
         end: at + c.len_utf8(),
@@ -869,9 +874,13 @@ mod tests {
         let sent = buf.sent(text, 0..buf.len(), v);
         assert_eq!(sent.phrase_at(1, Class::Role), Some(5));
         assert_eq!(sent.slice(1, 6), Some("U.S. Attorney"));
-        // Without the lexicon's numbers (a buffer not annotated), no phrase is read.
+        // Without the lexicon's numbers of its words, no phrase is read.
         let mut bare = TokenBuf::default();
         tokenize(text, &mut bare);
+        bare.annotate(v);
+        for tok in &mut bare.toks {
+            tok.word = None;
+        }
         assert_eq!(
             bare.sent(text, 0..bare.len(), v).phrase_at(1, Class::Role),
             None

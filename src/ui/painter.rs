@@ -460,7 +460,7 @@ impl Painter {
         // reach; blank around it.
         let left = text.left().clamp(inside.left(), inside.right());
         let right = text.right().clamp(left, inside.right());
-        while put.x < left && put.glyph(Glyph::BLANK) {}
+        while put.text(Glyph::BLANK, left) {}
         if let Some(row) = row {
             for ((s, _), &pen) in row.texts().zip(pens) {
                 // Most text is ASCII: its bytes are its characters, with nothing to decode.
