@@ -669,6 +669,18 @@ mod tests {
         "297 Arrested in Coordinated International Operation Targeting Fraud Schemes",
         None
     )]
+    #[case::standfirst_under_the_date(
+        "Home > News & Events > News\n\nCross-border crime: ministers agree on a joint plan\n\n14 November 2024\n\nThe plan covers drug trafficking, firearms and the smuggling of migrants\n\n",
+        BODY_EN,
+        "Cross-border crime: ministers agree on a joint plan",
+        None
+    )]
+    #[case::publisher_above_the_date(
+        "Canada Border Services Agency and Partners\n\n14 November 2024\n\nMinisters agree on a joint plan against cross-border crime\n\n",
+        "OTTAWA, 14 November 2024 – The Canada Border Services Agency and Partners met today in Ottawa to discuss cross-border crime, drug trafficking and the smuggling of firearms.\n",
+        "Ministers agree on a joint plan against cross-border crime",
+        None
+    )]
     #[case::cookie_notice(
         "This site uses cookies. Visit our cookies policy page to change your preferences.\n\nMinisters agree to deepen cooperation against organised crime\n\n",
         BODY_EN,

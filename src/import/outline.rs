@@ -770,7 +770,9 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                     })
             });
             if let Some(at) = found {
-                return Some(headline_above(doc, (first, last), at, &is_candidate).unwrap_or(at));
+                return Some(
+                    headline_above(doc, (first, last), at, &is_candidate, vocab).unwrap_or(at),
+                );
             }
             end = last;
         }
@@ -825,31 +827,51 @@ const HEADLINE_WORDS: usize = 5;
 
 /// The headline above the furniture that ends at block `last` (a date, "For Immediate
 /// Release"), when the block `found` after it is too short to be one: a section's or an
-/// office's line set between the date and the article. `first` is the first candidate.
+/// office's line set between the date and the article. Or when the text opens with the
+/// headline and its date, as news pages do ("Headline" / "12 December 2023" / "Standfirst"):
+/// then `found` is the standfirst. `first` is the first candidate.
 fn headline_above(
     doc: &Doc,
     (first, last): (usize, usize),
     found: usize,
     is_candidate: &impl Fn(usize) -> bool,
+    vocab: &Vocab,
 ) -> Option<usize> {
-    if doc
-        .block_text(found)
-        .is_none_or(|t| has_words(t, HEADLINE_WORDS))
-    {
-        return None;
-    }
     let mut start = last;
     while start > first && !is_candidate(start - 1) {
         start -= 1;
     }
     let above = start.checked_sub(1)?;
-    (above >= first
+    let above_text = doc.block_text(above)?;
+    let headline = above >= first
         && is_candidate(above)
         && doc.kind(above) != Some(BlockKind::Item)
-        && doc
-            .block_text(above)
-            .is_some_and(|t| has_words(t, HEADLINE_WORDS)))
-    .then_some(above)
+        && has_words(above_text, HEADLINE_WORDS);
+    let short_found = doc
+        .block_text(found)
+        .is_some_and(|t| !has_words(t, HEADLINE_WORDS));
+    (headline && (short_found || headline_then_date(doc, above, found, vocab))).then_some(above)
+}
+
+/// Whether the text opens with the block `above`, only its date follows before `found`, and
+/// `above` is no name the body says again (a publisher's: "Global Initiative Against
+/// Transnational Organized Crime" / "5 September 2023" / headline).
+fn headline_then_date(doc: &Doc, above: usize, found: usize, vocab: &Vocab) -> bool {
+    let only_furniture_before = (0..above).all(|i| {
+        doc.block_text(i)
+            .is_none_or(|text| is_furniture(text, vocab))
+    });
+    let only_dates_between = (above + 1..found).all(|i| {
+        doc.block_text(i)
+            .is_some_and(|text| metadata_date(text, vocab).is_some())
+    });
+    let named_again = doc.block_text(above).is_some_and(|text| {
+        let key = fold_key(text);
+        (found..doc.blocks.len().min(found + FRONT_BLOCKS * 2))
+            .filter_map(|i| doc.block_text(i))
+            .any(|body| fold_key(body).contains(&key))
+    });
+    only_furniture_before && found > above + 1 && only_dates_between && !named_again
 }
 
 fn has_photo_cue_at(doc: &Doc, i: usize, vocab: &Vocab) -> bool {
