@@ -516,45 +516,48 @@ mod fixtures {
     /// above its floor asks for the floor to be raised, so floors only rise.
     #[test]
     fn import_score_holds_its_floors() {
-        let (total, _) = score::score_dir(&fixture_dir());
-        let text = std::fs::read_to_string(fixture_dir().join("floors.toml")).unwrap();
-        let floors: toml::Table = toml::from_str(&text).unwrap();
-        let mut problems = Vec::new();
-        for field in score::FIELDS {
-            let t = total.fields.get(field).copied().unwrap_or_default();
-            let got = [
-                ("precision", t.precision()),
-                ("recall", t.recall()),
-                ("f1", t.f1()),
-            ];
-            let floor = floors.get(field).and_then(|v| v.as_table());
-            for (measure, value) in got {
-                let Some(min) = floor
-                    .and_then(|f| f.get(measure))
-                    .and_then(|v| v.as_float())
-                else {
-                    problems.push(format!("{field}.{measure}: no floor (score {value:.3})"));
-                    continue;
-                };
-                if value + 1e-9 < min {
-                    problems.push(format!(
-                        "{field}.{measure}: {value:.3} is below its floor {min:.3}"
-                    ));
-                } else if value > min + RATCHET {
-                    problems.push(format!("{field}.{measure}: {value:.3} is well above its floor {min:.3}: raise the floor"));
-                }
-            }
+        if let Some(problems) = score::floor_problems(&fixture_dir()) {
+            panic!("{problems}");
         }
-        assert!(
-            problems.is_empty(),
-            "{}\n\n{}",
-            problems.join("\n"),
-            total.table()
-        );
+    }
+}
+
+/// Real public releases, verbatim (`tests/fixtures/real/SOURCES.md`), scored like the fixtures:
+/// the measure of how the importer does on text written by others.
+mod real {
+    use std::path::{Path, PathBuf};
+
+    use briefing::model::Lang;
+
+    use crate::support::score;
+
+    fn dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real")
     }
 
-    /// How far a score may rise above its floor before the floor must follow.
-    const RATCHET: f64 = 0.02;
+    /// Every release of the set is real, from many publishers, in both languages.
+    #[test]
+    fn the_real_releases_are_real_and_varied() {
+        let all = score::fixtures(&dir());
+        assert!(all.len() >= 16, "{} releases", all.len());
+        let publishers: std::collections::BTreeSet<_> =
+            all.iter().map(|f| f.publisher.as_str()).collect();
+        assert!(publishers.len() >= 12, "{publishers:?}");
+        let french = all.iter().filter(|f| f.lang == Lang::Fr).count();
+        assert!(french * 100 >= all.len() * 40, "{french} of {}", all.len());
+        for f in &all {
+            assert_eq!(f.kind, "real", "{}", f.name());
+            assert!(!f.publisher.is_empty(), "{}", f.name());
+        }
+    }
+
+    /// The score over the real releases stays at or above its floor, and floors only rise.
+    #[test]
+    fn real_release_score_holds_its_floors() {
+        if let Some(problems) = score::floor_problems(&dir()) {
+            panic!("{problems}");
+        }
+    }
 }
 
 /// Every word the importer knows is data: its code names lexicon classes, never words.

@@ -57,39 +57,9 @@ mod fixtures {
     /// floors only rise (a score more than 0.02 above its floor must be raised to).
     #[test]
     fn page_score_holds_its_floors() {
-        let (total, _) = score::score_dir(&dir());
-        let text = std::fs::read_to_string(dir().join("floors.toml")).unwrap();
-        let floors: toml::Table = toml::from_str(&text).unwrap();
-        let mut problems = Vec::new();
-        for field in score::FIELDS {
-            let t = total.fields.get(field).copied().unwrap_or_default();
-            for (measure, value) in [
-                ("precision", t.precision()),
-                ("recall", t.recall()),
-                ("f1", t.f1()),
-            ] {
-                let min = floors
-                    .get(field)
-                    .and_then(|f| f.get(measure))
-                    .and_then(toml::Value::as_float);
-                match min {
-                    None => problems.push(format!("{field}.{measure}: no floor ({value:.3})")),
-                    Some(min) if value + 1e-9 < min => {
-                        problems.push(format!("{field}.{measure}: {value:.3} below {min:.3}"));
-                    }
-                    Some(min) if value > min + 0.02 => {
-                        problems.push(format!("{field}.{measure}: {value:.3}: raise {min:.3}"));
-                    }
-                    Some(_) => {}
-                }
-            }
+        if let Some(problems) = score::floor_problems(&dir()) {
+            panic!("{problems}");
         }
-        assert!(
-            problems.is_empty(),
-            "{}\n\n{}",
-            problems.join("\n"),
-            total.table()
-        );
     }
 
     /// Real news pages kept from Mozilla's Readability test set (not scored: no expected

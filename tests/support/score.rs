@@ -622,3 +622,44 @@ pub fn score_dir(dir: &Path) -> (Score, Vec<(String, Score)>) {
     }
     (total, each)
 }
+
+/// How far a score may rise above its floor before the floor must follow (floors only rise).
+pub const RATCHET: f64 = 0.02;
+
+/// Scores every fixture of `dir` against the floors in its `floors.toml`: each figure below
+/// its floor, or more than [`RATCHET`] above it (the floor must rise), is a problem. None: all
+/// hold. The total's table comes with the problems.
+pub fn floor_problems(dir: &Path) -> Option<String> {
+    let (total, _) = score_dir(dir);
+    let text = std::fs::read_to_string(dir.join("floors.toml")).unwrap();
+    let floors: toml::Table = toml::from_str(&text).unwrap();
+    let mut problems = Vec::new();
+    for field in FIELDS {
+        let tally = total.fields.get(field).copied().unwrap_or_default();
+        let got = [
+            ("precision", tally.precision()),
+            ("recall", tally.recall()),
+            ("f1", tally.f1()),
+        ];
+        let floor = floors.get(field).and_then(|v| v.as_table());
+        for (measure, value) in got {
+            let Some(min) = floor
+                .and_then(|f| f.get(measure))
+                .and_then(toml::Value::as_float)
+            else {
+                problems.push(format!("{field}.{measure}: no floor (score {value:.3})"));
+                continue;
+            };
+            if value + 1e-9 < min {
+                problems.push(format!(
+                    "{field}.{measure}: {value:.3} is below its floor {min:.3}"
+                ));
+            } else if value > min + RATCHET {
+                problems.push(format!(
+                    "{field}.{measure}: {value:.3} is well above its floor {min:.3}: raise the floor"
+                ));
+            }
+        }
+    }
+    (!problems.is_empty()).then(|| format!("{}\n\n{}", problems.join("\n"), total.table()))
+}
