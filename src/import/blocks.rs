@@ -98,6 +98,7 @@ pub(crate) fn parse_blocks(text: &str) -> Doc {
         one_per_line: long > 0 && long * 4 >= nonblank,
         short_line: widest * 6 / 10,
         last_line_ended: false,
+        attribution_lines: 0,
     };
     let mut lines = text.split('\n').enumerate().peekable();
     while let Some((n, raw)) = lines.next() {
@@ -123,6 +124,37 @@ struct Builder {
     short_line: usize,
     /// The last line joined ended a sentence and was short: the paragraph ended there.
     last_line_ended: bool,
+    /// How many more lines may join as the attribution of a quote that the paragraph left
+    /// open ("…economic issue,”" / "Cook County" / "State's Attorney Jane Roe said."): a page
+    /// saved as text breaks a line where a link or a tag began.
+    attribution_lines: usize,
+}
+
+/// The most lines a quote's attribution runs to after the quote's line.
+const ATTRIBUTION_LINES: usize = 3;
+/// The most words of a line of an attribution that does not end it ("Cook County").
+const ATTRIBUTION_PART_WORDS: usize = 8;
+
+/// Whether a line ends a quote and its sentence goes on: "…issue,”" or "… données »,".
+fn leaves_attribution_open(line: &str) -> bool {
+    let closing = |c: char| matches!(c, '”' | '"' | '»' | '’');
+    let line = line.trim_end();
+    let before_comma = line.strip_suffix(',').map(str::trim_end);
+    let before_quote = line.strip_suffix(closing).map(str::trim_end);
+    before_comma.is_some_and(|rest| rest.ends_with(closing))
+        || before_quote.is_some_and(|rest| rest.ends_with(','))
+}
+
+/// Whether `line` has more than `count` words.
+fn has_more_words(line: &str, count: usize) -> bool {
+    line.split_whitespace().nth(count).is_some()
+}
+
+/// Whether a line ends its sentence.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['”', '"', '»', '’', ')'])
+        .ends_with(['.', '!', '?', ':', '…'])
 }
 
 /// The length of a list marker at the start of `line` ("- ", "• ", "12. ").
@@ -228,11 +260,13 @@ impl Builder {
         } else {
             BlockKind::Paragraph
         };
+        let attribution = self.attribution_lines > 0 && kind == BlockKind::Paragraph;
         let joins = self.open.as_ref().is_some_and(|open| {
-            !self.one_per_line
+            let wrapped = !self.one_per_line
                 && !self.last_line_ended
                 && open.kind != BlockKind::Heading
-                && (open.kind == kind || raw.starts_with([' ', '\t']))
+                && (open.kind == kind || raw.starts_with([' ', '\t']));
+            wrapped || attribution && open.kind == BlockKind::Paragraph
         });
         if joins {
             self.doc.text.push('\n');
@@ -243,6 +277,20 @@ impl Builder {
         // A short line ends its paragraph: wrapped prose fills its lines, and lines of a
         // header ("Royal Canadian Mounted Police" / "Home > News") are short.
         self.last_line_ended = !self.one_per_line && body.len() < self.short_line;
+        self.attribution_lines = if leaves_attribution_open(body) {
+            ATTRIBUTION_LINES
+        } else if joins
+            && attribution
+            && !ends_sentence(body)
+            && !has_more_words(body, ATTRIBUTION_PART_WORDS)
+        {
+            self.attribution_lines - 1
+        } else {
+            0
+        };
+        if self.attribution_lines > 0 {
+            self.last_line_ended = false;
+        }
     }
 
     /// Appends one line of Markdown as plain text.
@@ -438,6 +486,31 @@ mod tests {
             "A first paragraph that is wrapped at some width\nand ends here.\nThe second one is wrapped too\nand ends.",
         );
         assert_eq!(doc.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_quote_s_attribution_broken_over_lines_joins_its_paragraph() {
+        let long = "word ".repeat(50);
+        let text = format!(
+            "Title\n“{long}economic issue,”\nCook County\nState’s Attorney Jane Roe said.\nNext line.\n{long}\n"
+        );
+        let doc = parse_blocks(&text);
+        let got = texts(&doc);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(
+            got[1]
+                .1
+                .ends_with("issue,”\nCook County\nState’s Attorney Jane Roe said."),
+            "{got:?}"
+        );
+        // French: the comma after the closing guillemet.
+        let doc = parse_blocks(&format!(
+            "Titre\n« {long}données »,\na-t-elle déclaré.\n{long}\n"
+        ));
+        assert_eq!(texts(&doc).len(), 3, "{:?}", texts(&doc));
+        // A quote that ends its sentence leaves nothing open.
+        let doc = parse_blocks(&format!("Title\n“{long}issue.”\nCook County\n{long}\n"));
+        assert_eq!(texts(&doc).len(), 4, "{:?}", texts(&doc));
     }
 
     #[test]
