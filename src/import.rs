@@ -273,7 +273,9 @@ pub fn explain(text: &str, lang: Option<Lang>) -> String {
         "title: {}\ndate: {:?}\nlead: {}",
         outline.title,
         outline.date.map(|d| d.to_string()),
-        outline.has_lead
+        outline
+            .lead
+            .map_or("none".to_string(), |at| format!("para {at}"))
     );
     for (i, para) in outline.paras.iter().enumerate() {
         let _ = writeln!(
@@ -616,6 +618,28 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A line that introduces the statement under it is no lead, but its people are read.
+    #[test]
+    fn a_line_introducing_the_text_is_read_but_is_no_lead() {
+        let text = "Le Secrétaire général condamne l'attentat\n\n\
+            La déclaration suivante a été communiquée aujourd'hui par le Porte-parole de M. Ban Ki-moon, Secrétaire général de l'ONU :\n\n\
+            Le Secrétaire général condamne dans les termes les plus vifs l'attentat commis aujourd'hui.\n";
+        let b = import_release(text, "n.txt", None).unwrap().briefing;
+        assert_eq!(
+            b.summary,
+            [
+                "Le Secrétaire général condamne dans les termes les plus vifs l'attentat commis aujourd'hui."
+            ]
+        );
+        let people: Vec<_> = b
+            .parties
+            .iter()
+            .flat_map(|p| &p.people)
+            .map(|p| (p.name.as_str(), p.role.as_str()))
+            .collect();
+        assert_eq!(people, [("Ban Ki-moon", "Secrétaire général de l'ONU")]);
     }
 
     #[test]

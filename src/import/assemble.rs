@@ -578,9 +578,7 @@ pub(crate) fn briefing(
         caption: outline.caption.clone(),
         ..Briefing::default()
     };
-    if outline.has_lead
-        && let Some(lead) = outline.para_text(0)
-    {
+    if let Some(lead) = outline.lead.and_then(|at| outline.para_text(at)) {
         let text = collapse_ws(lead);
         if !text.is_empty() {
             briefing.summary.push(cut_chars(&text, MAX_SUMMARY_CHARS));

@@ -185,10 +185,9 @@ pub(crate) fn extract(
     };
     // One fact per quote found, numbered as found.
     ex.facts.quotes.reserve_exact(found.len());
-    let lead = body
-        .paras
-        .first()
-        .filter(|_| outline.has_lead)
+    let lead = outline
+        .lead
+        .and_then(|at| body.paras.get(at))
         .and_then(|r| body.text.get(r.clone()));
     ex.front(&outline.title, outline.caption.as_deref(), lead);
     // Quotes are in order and end in order: a cursor over them finds each paragraph's.

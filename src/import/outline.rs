@@ -70,8 +70,9 @@ pub(crate) struct Outline {
     /// The text of the body's paragraphs, one after the other, separated by blank lines: one
     /// string, not one per paragraph, so the body is held once.
     pub text: String,
-    /// Whether `paras[0]` is the lead.
-    pub has_lead: bool,
+    /// Which of `paras` is the lead, when there is one: the first, or the one after the lines
+    /// that introduce it ("La déclaration suivante a été communiquée …:").
+    pub lead: Option<usize>,
     /// Blocks of further reading.
     pub link_blocks: Vec<usize>,
     /// Organisations the "About X" headings name.
@@ -105,9 +106,12 @@ impl Outline {
     /// Keeps of the body only the lead (when there is one), its text cut after it: what is
     /// read once the facts are.
     pub fn keep_only_lead(&mut self) {
-        let lead = self.paras.first().filter(|_| self.has_lead);
-        let end = lead.map_or(0, |para| para.range.end);
-        self.paras.truncate(usize::from(lead.is_some()));
+        let kept = self.lead.map_or(0, |at| at + 1);
+        let end = self
+            .paras
+            .get(kept.wrapping_sub(1))
+            .map_or(0, |para| para.range.end);
+        self.paras.truncate(kept);
         if self.text.is_char_boundary(end) {
             self.text.truncate(end);
             self.text.shrink_to_fit();
@@ -706,6 +710,15 @@ fn classify(doc: &Doc, i: usize, vocab: &Vocab) -> Option<FrontBlock> {
     Some(FrontBlock::Short)
 }
 
+/// The fewest words of a sentence that introduces the text under it.
+const INTRODUCTION_WORDS: usize = 8;
+
+/// Whether a block is a sentence that introduces the text under it: a line of some length
+/// that ends with a colon ("The following statement was issued today by …:").
+fn is_introduction(text: &str) -> bool {
+    !text.contains('\n') && has_words(text, INTRODUCTION_WORDS) && text.trim_end().ends_with(':')
+}
+
 fn is_prose_with_dateline(text: &str, vocab: &Vocab) -> bool {
     dateline(text, vocab).is_some() && is_prose(text)
 }
@@ -902,6 +915,9 @@ struct Front {
     source: Option<String>,
     /// The block after the front.
     body_from: usize,
+    /// Sentences of the front that introduce the lead ("La déclaration suivante a été
+    /// communiquée aujourd'hui par le Porte-parole de M. Ban Ki-moon :"): read as the body is.
+    intros: Vec<usize>,
 }
 
 /// Reads the blocks after the title up to the lead.
@@ -915,7 +931,12 @@ fn read_front(doc: &Doc, title: usize, vocab: &Vocab) -> Front {
             break;
         };
         match kind {
-            FrontBlock::Furniture | FrontBlock::Short => {}
+            FrontBlock::Furniture => {}
+            FrontBlock::Short => {
+                if doc.block_text(i).is_some_and(is_introduction) {
+                    front.intros.push(i);
+                }
+            }
             FrontBlock::Publisher(name) => front.source = front.source.or(Some(name)),
             FrontBlock::Caption => {
                 front.caption = doc.block_text(i).map(collapse_ws);
@@ -1079,6 +1100,22 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
             out.date.get_or_insert(date);
         }
     }
+    let lead_block = front.lead.map(|(k, _)| k);
+    for &k in front
+        .intros
+        .iter()
+        .filter(|&&k| lead_block.is_some_and(|l| k < l))
+    {
+        if let (Some(text), Some(block)) = (doc.block_text(k), doc.blocks.get(k)) {
+            out.push_para(
+                block.range.start,
+                text,
+                block.kind,
+                block.line,
+                Section::Story,
+            );
+        }
+    }
     if let Some((k, offset)) = front.lead
         && let Some(text) = doc.block_text(k).and_then(|t| t.get(offset..))
         && let Some(block) = doc.blocks.get(k)
@@ -1090,7 +1127,7 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
             block.line,
             Section::Story,
         );
-        out.has_lead = true;
+        out.lead = Some(out.paras.len() - 1);
     }
     let body = read_body(doc, front.body_from, vocab, &mut out);
     // The date may be signed at the end: "Lyon, le 4 avril 2023", just after the story's last
