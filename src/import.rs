@@ -705,6 +705,18 @@ mod tests {
         "Ministers agree on a joint plan against cross-border crime",
         None
     )]
+    #[case::section_tag_above(
+        "Communiqué\n\nGlobal\n\nMinisters agree on a joint plan against cross-border crime\n\n",
+        BODY_EN,
+        "Ministers agree on a joint plan against cross-border crime",
+        None
+    )]
+    #[case::document_number_above(
+        "SC/12446\n\nMinisters agree on a joint plan against cross-border crime\n\n",
+        BODY_EN,
+        "Ministers agree on a joint plan against cross-border crime",
+        None
+    )]
     #[case::cookie_notice(
         "This site uses cookies. Visit our cookies policy page to change your preferences.\n\nMinisters agree to deepen cooperation against organised crime\n\n",
         BODY_EN,

@@ -812,11 +812,30 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 .is_some_and(|t| is_prose(t) && has_words(t, 15) && !is_furniture(t, vocab))
         })
     };
-    let i = repeated_title(doc, first, first_text)
+    let found = repeated_title(doc, first, first_text)
         .filter(prose_after)
         .or(heading_first)
         .or(after_furniture)
         .unwrap_or(first);
+    // A line of a word or two is a page's section or a document's number ("Global",
+    // "SC/12446"), not its headline, when a headline follows before the article.
+    let i = if doc.block_text(found).is_some_and(|t| has_words(t, 3)) {
+        found
+    } else {
+        first_prose
+            .and_then(|p| {
+                (found + 1..=p).find(|&k| {
+                    is_candidate(k)
+                        && doc.kind(k) != Some(BlockKind::Item)
+                        && doc.block_text(k).is_some_and(|t| {
+                            has_words(t, HEADLINE_WORDS)
+                                && !t.contains('\n')
+                                && !t.trim_end().ends_with(['.', '!', '?', ':'])
+                        })
+                })
+            })
+            .unwrap_or(found)
+    };
     let text = doc.block_text(i)?;
     let first_line = text.lines().next().unwrap_or(text);
     if first_line.chars().nth(MAX_TITLE_CHARS).is_none() {
