@@ -187,17 +187,20 @@ impl PhraseIndex {
                 .max_by_key(|(n, _)| *n);
         };
         // A phrase's second word is one of the next words, past at most MAX_SKIPPED skipped
-        // ones (see `fits`): the others cannot fit. The places stay in the list's order, so the
-        // same phrase wins among those of one length.
-        let mut places = phrases.alone.clone();
-        for next in (at + 1..=at + 1 + MAX_SKIPPED).filter_map(|i| sent.lower(i)) {
-            if let Some(found) = by_second.get(next) {
-                places.extend_from_slice(found);
+        // ones (see `fits`): the others cannot fit. Of the longest, the one latest in the list
+        // wins, as with every phrase tried in order; a place found twice changes nothing.
+        let seconds = (at + 1..=at + 1 + MAX_SKIPPED)
+            .filter_map(|i| sent.lower(i))
+            .filter_map(|next| by_second.get(next));
+        let mut best: Option<(usize, usize, CategoryId)> = None;
+        for &place in phrases.alone.iter().chain(seconds.flatten()) {
+            if let Some((n, id)) = fit(place)
+                && best.is_none_or(|(best_n, best_place, _)| (n, place) > (best_n, best_place))
+            {
+                best = Some((n, place, id));
             }
         }
-        places.sort_unstable();
-        places.dedup();
-        places.into_iter().filter_map(fit).max_by_key(|(n, _)| *n)
+        best.map(|(n, _, id)| (n, id))
     }
 
     /// [`Self::longest_at`] trying every phrase of the first word.
