@@ -474,6 +474,9 @@ pub(crate) struct FirstSet {
     other_puncts: u64,
     /// What else it admits, as bits of [`admit`].
     flags: u8,
+    /// A token where a mention of the sentence starts ([`Sent::span_at`]): what a
+    /// [`Pat::Mention`] starts with, which most words are not.
+    mention: bool,
 }
 
 /// The bits of [`FirstSet::flags`].
@@ -540,6 +543,7 @@ impl FirstSet {
         ascii_puncts: 0,
         other_puncts: 0,
         flags: 0,
+        mention: false,
     };
 
     /// True when a match may start at this token.
@@ -560,13 +564,20 @@ impl FirstSet {
         }
     }
 
+    /// True when a match may start at token `at` of the sentence, `tok`: the token is
+    /// admitted, or a mention starts there and the set admits one.
+    #[inline]
+    fn admits_token_at(&self, tok: &Token, sent: &Sent<'_>, at: usize) -> bool {
+        self.admits(tok) || self.mention && sent.span_at(at).is_some()
+    }
+
     /// True when a match may start at token `at` of the sentence: the token is admitted (or
     /// the pattern can match nothing at the end), and the sentence holds what it needs from
     /// there on.
     #[inline]
     fn admits_at(&self, sent: &Sent<'_>, at: usize) -> bool {
         let admitted = match sent.tok(at) {
-            Some(tok) => self.admits(tok),
+            Some(tok) => self.admits_token_at(tok, sent, at),
             None => self.flags & admit::ANYWHERE != 0,
         };
         admitted && sent.may_hold(at, self.needs)
@@ -603,6 +614,7 @@ impl FirstSet {
 
     const fn union(mut self, other: FirstSet) -> FirstSet {
         self.flags |= other.flags;
+        self.mention |= other.mention;
         self.classes |= other.classes;
         self.ascii_puncts |= other.ascii_puncts;
         self.other_puncts |= other.other_puncts;
@@ -740,12 +752,11 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
     let mut set = FirstSet::EMPTY;
     match pat {
         Pat::Is(class) => set.classes = class.bit(),
-        Pat::Word
-        | Pat::Inverted
-        | Pat::WithDigit
-        | Pat::Mention
-        | Pat::StrongMention
-        | Pat::PlainWord => set = set.with(admit::WORD),
+        Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::PlainWord => {
+            set = set.with(admit::WORD);
+        }
+        // Where a mention starts, and nowhere else (see `atom`).
+        Pat::Mention | Pat::StrongMention => set.mention = true,
         Pat::Capital
         | Pat::CapIs(_)
         | Pat::OrgCapital
@@ -832,7 +843,8 @@ pub(crate) struct Rule {
 impl Rule {
     /// True when the rule may match from token `at`.
     pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
-        sent.tok(at).is_none_or(|tok| self.first.admits(tok))
+        sent.tok(at)
+            .is_none_or(|tok| self.first.admits_token_at(tok, sent, at))
             && sent.may_hold(at, self.first.needs)
             && sent.may_hold_puncts(at, self.puncts)
     }
@@ -1046,6 +1058,31 @@ mod tests {
                 .map(|at| RULES[0].may_start(&sent, at))
                 .collect();
             assert_eq!(admitted, [true, true, true, false]);
+        });
+    }
+
+    #[test]
+    fn a_rule_that_starts_with_a_mention_starts_where_one_does() {
+        static RULES: &[Rule] = &[rule!(
+            mention_then_end,
+            Seq(&[Opt(&P('-')), Save(Slot::Source, &StrongMention), End])
+        )];
+        with_sent("said Maria Lind", Lang::En, |plain| {
+            let spans = [crate::import::token::Span {
+                start: 1,
+                end: 3,
+                strong: true,
+                named: true,
+            }];
+            let sent = plain.with_spans(&spans);
+            let admitted: Vec<bool> = (0..sent.len())
+                .map(|at| RULES[0].may_start(&sent, at))
+                .collect();
+            // "said" is a word, but no mention starts there; "Lind" is inside one.
+            assert_eq!(admitted, [false, true, false]);
+            assert!(!FirstSet::of_any(RULES).admits_at(&sent, 0));
+            assert_eq!(first_rule(RULES, &sent, 1).map(|(_, m)| m.end), Some(3));
+            assert_eq!(scan(RULES, &sent).len(), 1);
         });
     }
 

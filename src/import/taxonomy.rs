@@ -95,7 +95,54 @@ pub(crate) struct CategoryId(u16);
 
 /// Phrases indexed by their first word: the rest of each and what it gives, longest first.
 #[derive(Debug, Default)]
-struct PhraseIndex(FastMap<String, Phrases>);
+struct PhraseIndex(FastMap<String, Phrases>, WordFilter);
+
+/// A test that turns away most words a set does not hold before it is looked up: a bit for each
+/// word of the set, by its length and its first and last bytes. A word it turns away is not in
+/// the set; one it lets through may not be. Most words of a text start no taxonomy phrase, and
+/// each token is tried as the first word of a mention, a form and an instrument.
+#[derive(Debug, Clone)]
+struct WordFilter([u64; WORD_FILTER_WORDS]);
+
+/// The 64-bit words of a [`WordFilter`].
+const WORD_FILTER_WORDS: usize = 64;
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter([0; WORD_FILTER_WORDS])
+    }
+}
+
+impl WordFilter {
+    /// The filter of every word of `words`.
+    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> WordFilter {
+        let mut filter = WordFilter::default();
+        for word in words {
+            let (place, bit) = Self::bit(word);
+            if let Some(bits) = filter.0.get_mut(place) {
+                *bits |= bit;
+            }
+        }
+        filter
+    }
+
+    /// The word of the filter and the bit in it that stand for `word`.
+    #[inline]
+    fn bit(word: &str) -> (usize, u64) {
+        let bytes = word.as_bytes();
+        let first = usize::from(bytes.first().copied().unwrap_or(0));
+        let last = usize::from(bytes.last().copied().unwrap_or(0));
+        let key = (first * 131 + last * 17 + bytes.len() * 1031) % (WORD_FILTER_WORDS * 64);
+        (key / 64, 1 << (key % 64))
+    }
+
+    /// False when the set surely does not hold `word`.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        let (place, bit) = Self::bit(word);
+        self.0.get(place).is_some_and(|bits| bits & bit != 0)
+    }
+}
 
 /// The phrases of one first word.
 #[derive(Debug, Default)]
@@ -155,6 +202,7 @@ impl PhraseIndex {
     }
 
     fn sort(&mut self) {
+        self.1 = WordFilter::of(self.0.keys());
         for phrases in self.0.values_mut() {
             let list = &mut phrases.list;
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
@@ -176,7 +224,8 @@ impl PhraseIndex {
     /// and qualifying adjectives the phrase does not have may stand between its words
     /// ("share their intelligence", "exchange of operational information").
     fn longest_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
-        let phrases = self.0.get(sent.lower(at)?)?;
+        let first = sent.lower(at).filter(|word| self.1.may_hold(word))?;
+        let phrases = self.0.get(first)?;
         let fit = |place: usize| {
             let (rest, id) = phrases.list.get(place)?;
             fits(sent, at + 1, rest).map(|end| (end - at, *id))
@@ -187,17 +236,20 @@ impl PhraseIndex {
                 .max_by_key(|(n, _)| *n);
         };
         // A phrase's second word is one of the next words, past at most MAX_SKIPPED skipped
-        // ones (see `fits`): the others cannot fit. The places stay in the list's order, so the
-        // same phrase wins among those of one length.
-        let mut places = phrases.alone.clone();
-        for next in (at + 1..=at + 1 + MAX_SKIPPED).filter_map(|i| sent.lower(i)) {
-            if let Some(found) = by_second.get(next) {
-                places.extend_from_slice(found);
+        // ones (see `fits`): the others cannot fit. Of the longest, the one latest in the list
+        // wins, as with every phrase tried in order; a place found twice changes nothing.
+        let seconds = (at + 1..=at + 1 + MAX_SKIPPED)
+            .filter_map(|i| sent.lower(i))
+            .filter_map(|next| by_second.get(next));
+        let mut best: Option<(usize, usize, CategoryId)> = None;
+        for &place in phrases.alone.iter().chain(seconds.flatten()) {
+            if let Some((n, id)) = fit(place)
+                && best.is_none_or(|(best_n, best_place, _)| (n, place) > (best_n, best_place))
+            {
+                best = Some((n, place, id));
             }
         }
-        places.sort_unstable();
-        places.dedup();
-        places.into_iter().filter_map(fit).max_by_key(|(n, _)| *n)
+        best.map(|(n, _, id)| (n, id))
     }
 
     /// [`Self::longest_at`] trying every phrase of the first word.
@@ -253,6 +305,8 @@ pub(crate) struct Taxonomy {
     /// Every word that starts a mention: a form's or a modifier's first word, or a head. One
     /// look-up turns away the other words, most of a text.
     first_words: std::collections::HashSet<String, foldhash::fast::RandomState>,
+    /// [`Self::first_words`]' filter.
+    first_filter: WordFilter,
 }
 
 /// A generic head word.
@@ -357,6 +411,7 @@ impl Taxonomy {
             .chain(tax.heads.keys())
             .cloned()
             .collect();
+        tax.first_filter = WordFilter::of(&tax.first_words);
         tax
     }
 
@@ -428,7 +483,8 @@ impl Taxonomy {
     /// category alone ("fraud"). The longest wins.
     pub fn mention_at(&self, sent: &Sent<'_>, at: usize) -> Option<Mention> {
         // A mention starts with a form, a modifier or a head.
-        if !self.first_words.contains(sent.lower(at)?) {
+        let word = sent.lower(at)?;
+        if !self.first_filter.may_hold(word) || !self.first_words.contains(word) {
             return None;
         }
         let form = self
@@ -574,6 +630,28 @@ pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
 mod tests {
     use super::*;
 
+    /// A word filter lets every word of its set through, and has most of its bits clear, so
+    /// that it turns most other words away.
+    #[test]
+    fn word_filters_let_their_words_through() {
+        for lang in Lang::ALL {
+            let tax = taxonomy(lang);
+            for index in [&tax.forms, &tax.modifiers, &tax.instruments] {
+                assert!(index.0.keys().all(|word| index.1.may_hold(word)));
+            }
+            assert!(tax.first_words.iter().all(|w| tax.first_filter.may_hold(w)));
+            let set: u32 = tax
+                .first_filter
+                .0
+                .iter()
+                .map(|bits| bits.count_ones())
+                .sum();
+            assert!(
+                set * 2 < (WORD_FILTER_WORDS * 64) as u32,
+                "{lang:?}: {set} bits set"
+            );
+        }
+    }
     #[test]
     fn json_taxonomy_holds_what_the_toml_file_says() {
         let from_toml: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();
