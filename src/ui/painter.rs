@@ -182,6 +182,14 @@ impl StatusKey {
     }
 }
 
+/// What a part shows, for the parts whose glyphs are kept to be put back (see
+/// [`Painter::keep_part`]).
+#[derive(Debug, Clone, PartialEq)]
+enum Look {
+    Frame(pane::FrameLook),
+    Status(StatusKey),
+}
+
 /// Keeps the last frame and what the terminal shows, and repaints only what changed.
 #[derive(Debug)]
 pub struct Painter {
@@ -212,10 +220,11 @@ pub struct Painter {
     span: Vec<(Glyph, u16, Glyph, u16)>,
     /// What the frame of each part (by its place in `parts`) shows in `next`.
     looks: Vec<Option<pane::FrameLook>>,
-    /// The glyphs of the frame of each part (by its place in `parts`) in the looks it showed
-    /// last, ring by ring as [`pane::ring`] lists them: a pane switch goes back and forth
-    /// between two looks of each frame, and puts them back without drawing them again.
-    kept: Vec<Vec<(pane::FrameLook, Vec<Glyph>)>>,
+    /// The glyphs of each part (by its place in `parts`) in the looks it showed last, rectangle
+    /// by rectangle as [`Part::rects`] lists them: a pane switch goes back and forth between
+    /// two looks of each frame and of the status line, and puts them back without drawing them
+    /// again.
+    kept: Vec<Vec<(Look, Vec<Glyph>)>>,
 }
 
 impl Painter {
@@ -336,6 +345,12 @@ impl Painter {
                         self.paint_frame(state, i, *area, *pane, same_layout);
                         continue;
                     }
+                    if same_layout
+                        && let Part::Status { area, key } = part
+                        && self.put_status_back(i, *area, key)
+                    {
+                        continue;
+                    }
                     part.draw(state, &self.theme, &mut self.next);
                     if same_layout {
                         self.dirty
@@ -383,10 +398,11 @@ impl Painter {
             && clipped == area
             && let Some(old) = known
             && old.is_focused() != look.is_focused()
-            && self.frame_rows_are_narrow(area)
+            && self.rows_are_narrow(area)
         {
-            self.keep_frame(i, old, area);
-            if self.put_kept_frame(i, &look, area) {
+            let rects = pane::ring(area);
+            self.keep_part(i, Look::Frame(old), rects);
+            if self.put_kept_part(i, &Look::Frame(look), rects) {
                 self.set_look(i, look);
                 return;
             }
@@ -410,24 +426,41 @@ impl Painter {
         }
     }
 
+    /// When the status line, the `i`th part, goes from one pane's to another's (a pane
+    /// switch), keeps the glyphs it shows and puts back those of the new one if they are kept;
+    /// false when it must be drawn.
+    fn put_status_back(&mut self, i: usize, area: Rect, key: &StatusKey) -> bool {
+        let old = match self.parts.get(i) {
+            Some(Part::Status { key: old, .. }) if old.focus != key.focus => old.clone(),
+            _ => return false,
+        };
+        if !self.rows_are_narrow(area) {
+            return false;
+        }
+        let old = Look::Status(old);
+        let rects = [area, Rect::ZERO, Rect::ZERO, Rect::ZERO];
+        self.keep_part(i, old, rects);
+        self.put_kept_part(i, &Look::Status(key.clone()), rects)
+    }
+
     /// Whether every row of `area` holds only glyphs one column wide in `shown`, so that its
-    /// ring can be read and put back cell for cell.
-    fn frame_rows_are_narrow(&mut self, area: Rect) -> bool {
+    /// cells can be read and put back one for one.
+    fn rows_are_narrow(&mut self, area: Rect) -> bool {
         (area.top()..area.bottom()).all(|y| !self.is_wide(y))
     }
 
-    /// Keeps what `shown` holds on the ring of `area` as the glyphs of the `i`th part's frame
-    /// in `look` (what it shows since the last frame), unless a glyph is a cluster of the
-    /// grid's table (renumbered when the table is rebuilt). Two looks are kept per frame.
-    fn keep_frame(&mut self, i: usize, look: pane::FrameLook, area: Rect) {
+    /// Keeps what `shown` holds on `rects` as the glyphs of the `i`th part in `look` (what it
+    /// shows since the last frame), unless a glyph is a cluster of the grid's table
+    /// (renumbered when the table is rebuilt). Two looks are kept per part.
+    fn keep_part(&mut self, i: usize, look: Look, rects: [Rect; 4]) {
         let Some(kept) = self.kept.get_mut(i) else {
             return;
         };
         if kept.iter().any(|(known, _)| *known == look) {
             return;
         }
-        let mut glyphs = Vec::with_capacity(2 * usize::from(area.width + area.height));
-        for r in pane::ring(area) {
+        let mut glyphs = Vec::with_capacity(cells_of(&rects));
+        for r in rects {
             for y in r.top()..r.bottom() {
                 glyphs.extend_from_slice(self.shown.row_mut(y, r.left(), r.right()));
             }
@@ -441,9 +474,9 @@ impl Painter {
         kept.push((look, glyphs));
     }
 
-    /// Puts the kept glyphs of the `i`th part's frame in `look` on the ring of `area` in
-    /// `shown`, noting the cells that change; false when none are kept.
-    fn put_kept_frame(&mut self, i: usize, look: &pane::FrameLook, area: Rect) -> bool {
+    /// Puts the kept glyphs of the `i`th part in `look` on `rects` in `shown`, noting the
+    /// cells that change; false when none are kept.
+    fn put_kept_part(&mut self, i: usize, look: &Look, rects: [Rect; 4]) -> bool {
         let Some((_, glyphs)) = self
             .kept
             .get(i)
@@ -451,11 +484,14 @@ impl Painter {
         else {
             return false;
         };
+        if glyphs.len() != cells_of(&rects) {
+            return false;
+        }
         let mut rest = glyphs.as_slice();
-        for r in pane::ring(area) {
+        for r in rects {
             for y in r.top()..r.bottom() {
                 let Some((row, tail)) = rest.split_at_checked(usize::from(r.width)) else {
-                    return true;
+                    break;
                 };
                 rest = tail;
                 let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
@@ -711,6 +747,14 @@ impl RowPut<'_> {
     }
 }
 
+/// How many cells `rects` cover.
+fn cells_of(rects: &[Rect; 4]) -> usize {
+    rects
+        .iter()
+        .map(|r| usize::from(r.width) * usize::from(r.height))
+        .sum()
+}
+
 /// The style a cell of `style` has, drawn over a blank one.
 fn pen_of(style: Style) -> Pen {
     let mut cell = Cell::EMPTY;
@@ -881,16 +925,16 @@ mod tests {
     }
 
     #[test]
-    fn switching_back_puts_the_kept_frames_back_without_drawing_them() {
+    fn switching_back_puts_the_kept_frames_and_status_line_back_without_drawing_them() {
         let b = crate::model::bundled().unwrap();
         let size = Size::new(200, 60);
         let mut state = State::new(b, Lang::Fr, size);
         let mut painter = Painter::new(Theme::default(), size);
         painter.update(&state);
-        let rings: Vec<Rect> = painter
+        let kept: Vec<Rect> = painter
             .parts
             .iter()
-            .filter(|p| matches!(p, Part::Frame { .. }))
+            .filter(|p| matches!(p, Part::Frame { .. } | Part::Status { .. }))
             .flat_map(Part::rects)
             .filter(|r| !r.is_empty())
             .collect();
@@ -898,13 +942,15 @@ mod tests {
             press(&mut state, Key::Char(key));
             painter.update(&state);
         }
-        // The second switch found each frame's look of before the first one.
+        // The second switch found each frame's look and the status line of before the first.
         assert!(
-            painter.dirty.iter().all(|r| !rings.contains(r)),
+            painter.dirty.iter().all(|r| !kept.contains(r)),
             "{:?}",
             painter.dirty
         );
-        assert!(painter.changes.len() > 4, "the two frames change");
+        let rows: Vec<u16> = painter.changes.iter().map(|span| span.y).collect();
+        assert!(rows.contains(&(size.height - 1)), "the status line changes");
+        assert!(rows.len() > 4, "the two frames change");
     }
 
     proptest::proptest! {
