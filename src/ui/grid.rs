@@ -96,6 +96,11 @@ impl Glyph {
         self.symbol & NOT_ONE == 0
     }
 
+    /// True when the symbol is one character, not a cluster of the grid's table.
+    pub fn is_char(self) -> bool {
+        self.symbol & !NOT_ONE < CLUSTER
+    }
+
     /// The symbol as an ASCII byte, when it is one.
     fn ascii(self) -> Option<u8> {
         u8::try_from(self.symbol).ok().filter(u8::is_ascii)

@@ -182,6 +182,14 @@ impl StatusKey {
     }
 }
 
+/// What a part shows, for the parts whose glyphs are kept to be put back (see
+/// [`Painter::keep_part`]).
+#[derive(Debug, Clone, PartialEq)]
+enum Look {
+    Frame(pane::FrameLook),
+    Status(StatusKey),
+}
+
 /// Keeps the last frame and what the terminal shows, and repaints only what changed.
 #[derive(Debug)]
 pub struct Painter {
@@ -212,6 +220,11 @@ pub struct Painter {
     span: Vec<(Glyph, u16, Glyph, u16)>,
     /// What the frame of each part (by its place in `parts`) shows in `next`.
     looks: Vec<Option<pane::FrameLook>>,
+    /// The glyphs of each part (by its place in `parts`) in the looks it showed last, rectangle
+    /// by rectangle as [`Part::rects`] lists them: a pane switch goes back and forth between
+    /// two looks of each frame and of the status line, and puts them back without drawing them
+    /// again.
+    kept: Vec<Vec<(Look, Vec<Glyph>)>>,
 }
 
 impl Painter {
@@ -232,6 +245,7 @@ impl Painter {
             scratch: Vec::new(),
             span: Vec::new(),
             looks: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
@@ -314,6 +328,7 @@ impl Painter {
                     self.next.reset();
                     self.dirty.push(self.next.area);
                     self.looks = vec![None; parts.len()];
+                    self.kept = vec![Vec::new(); parts.len()];
                 }
                 for (i, part) in parts.iter().enumerate() {
                     if same_layout && self.parts.get(i) == Some(part) {
@@ -327,37 +342,13 @@ impl Painter {
                         continue;
                     }
                     if let Part::Frame { area, pane, .. } = part {
-                        // Scrolling inside an item often leaves the title and the thumb as
-                        // they were.
-                        let clipped = area.intersection(self.next.area);
-                        let look = pane::frame_look(state, *pane, clipped);
-                        let Some(known) = self.looks.get_mut(i) else {
-                            continue;
-                        };
-                        if same_layout && known.as_ref() == Some(&look) {
-                            continue;
-                        }
-                        // Most often only the thumb moved: its side alone is drawn again.
-                        if same_layout
-                            && let Some(old) = known.as_ref()
-                            && let Some(side) =
-                                pane::redraw_bar(old, &look, &self.theme, clipped, &mut self.next)
-                        {
-                            self.dirty.push(side);
-                            *known = Some(look);
-                            continue;
-                        }
-                        for r in pane::ring(*area) {
-                            clear(&mut self.next, r);
-                        }
-                        if !clipped.is_empty() {
-                            pane::draw_frame(&look, &self.theme, clipped, &mut self.next);
-                        }
-                        *known = Some(look);
-                        if same_layout {
-                            self.dirty
-                                .extend(part.rects().into_iter().filter(|r| !r.is_empty()));
-                        }
+                        self.paint_frame(state, i, *area, *pane, same_layout);
+                        continue;
+                    }
+                    if same_layout
+                        && let Part::Status { area, key } = part
+                        && self.put_status_back(i, *area, key)
+                    {
                         continue;
                     }
                     part.draw(state, &self.theme, &mut self.next);
@@ -378,6 +369,150 @@ impl Painter {
         self.content = Some(Arc::clone(&state.content));
         self.diff();
         spans::fill_gaps(&mut self.changes, &self.shown, &mut self.scratch);
+    }
+
+    /// Paints the frame of `pane` in `area`, the `i`th part, when its look changed: when only
+    /// its scrollbar moved, that side alone; when it shows a look it showed before (a pane
+    /// switch, back and forth), the glyphs kept from then, straight into `shown`; else drawn
+    /// into `next` and compared as any other part.
+    fn paint_frame(&mut self, state: &State, i: usize, area: Rect, pane: Pane, same_layout: bool) {
+        // Scrolling inside an item often leaves the title and the thumb as they were.
+        let clipped = area.intersection(self.next.area);
+        let look = pane::frame_look(state, pane, clipped);
+        let Some(known) = self.looks.get(i).copied() else {
+            return;
+        };
+        if same_layout && known == Some(look) {
+            return;
+        }
+        // Most often only the thumb moved: its side alone is drawn again.
+        if same_layout
+            && let Some(old) = known
+            && let Some(side) = pane::redraw_bar(&old, &look, &self.theme, clipped, &mut self.next)
+        {
+            self.dirty.push(side);
+            self.set_look(i, look);
+            return;
+        }
+        if same_layout
+            && clipped == area
+            && let Some(old) = known
+            && old.is_focused() != look.is_focused()
+            && self.rows_are_narrow(area)
+        {
+            let rects = pane::ring(area);
+            self.keep_part(i, Look::Frame(old), rects);
+            if self.put_kept_part(i, &Look::Frame(look), rects) {
+                self.set_look(i, look);
+                return;
+            }
+        }
+        for r in pane::ring(area) {
+            clear(&mut self.next, r);
+        }
+        if !clipped.is_empty() {
+            pane::draw_frame(&look, &self.theme, clipped, &mut self.next);
+        }
+        self.set_look(i, look);
+        if same_layout {
+            self.dirty
+                .extend(pane::ring(area).into_iter().filter(|r| !r.is_empty()));
+        }
+    }
+
+    fn set_look(&mut self, i: usize, look: pane::FrameLook) {
+        if let Some(known) = self.looks.get_mut(i) {
+            *known = Some(look);
+        }
+    }
+
+    /// When the status line, the `i`th part, goes from one pane's to another's (a pane
+    /// switch), keeps the glyphs it shows and puts back those of the new one if they are kept;
+    /// false when it must be drawn.
+    fn put_status_back(&mut self, i: usize, area: Rect, key: &StatusKey) -> bool {
+        let old = match self.parts.get(i) {
+            Some(Part::Status { key: old, .. }) if old.focus != key.focus => old.clone(),
+            _ => return false,
+        };
+        if !self.rows_are_narrow(area) {
+            return false;
+        }
+        let old = Look::Status(old);
+        let rects = [area, Rect::ZERO, Rect::ZERO, Rect::ZERO];
+        self.keep_part(i, old, rects);
+        self.put_kept_part(i, &Look::Status(key.clone()), rects)
+    }
+
+    /// Whether every row of `area` holds only glyphs one column wide in `shown`, so that its
+    /// cells can be read and put back one for one.
+    fn rows_are_narrow(&mut self, area: Rect) -> bool {
+        (area.top()..area.bottom()).all(|y| !self.is_wide(y))
+    }
+
+    /// Keeps what `shown` holds on `rects` as the glyphs of the `i`th part in `look` (what it
+    /// shows since the last frame), unless a glyph is a cluster of the grid's table
+    /// (renumbered when the table is rebuilt). Two looks are kept per part.
+    fn keep_part(&mut self, i: usize, look: Look, rects: [Rect; 4]) {
+        let Some(kept) = self.kept.get_mut(i) else {
+            return;
+        };
+        if kept.iter().any(|(known, _)| *known == look) {
+            return;
+        }
+        let mut glyphs = Vec::with_capacity(cells_of(&rects));
+        for r in rects {
+            for y in r.top()..r.bottom() {
+                glyphs.extend_from_slice(self.shown.row_mut(y, r.left(), r.right()));
+            }
+        }
+        if !glyphs.iter().all(|g| g.is_char()) {
+            return;
+        }
+        if kept.len() >= 2 {
+            kept.remove(0);
+        }
+        kept.push((look, glyphs));
+    }
+
+    /// Puts the kept glyphs of the `i`th part in `look` on `rects` in `shown`, noting the
+    /// cells that change; false when none are kept.
+    fn put_kept_part(&mut self, i: usize, look: &Look, rects: [Rect; 4]) -> bool {
+        let Some((_, glyphs)) = self
+            .kept
+            .get(i)
+            .and_then(|kept| kept.iter().find(|(known, _)| known == look))
+        else {
+            return false;
+        };
+        if glyphs.len() != cells_of(&rects) {
+            return false;
+        }
+        let mut rest = glyphs.as_slice();
+        for r in rects {
+            for y in r.top()..r.bottom() {
+                let Some((row, tail)) = rest.split_at_checked(usize::from(r.width)) else {
+                    break;
+                };
+                rest = tail;
+                let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
+                    continue;
+                };
+                if changed.last().is_some_and(|&(_, right)| right > r.left()) {
+                    *unsorted = true;
+                }
+                let mut put = RowPut {
+                    cells: self.shown.row_mut(y, r.left(), r.right()).iter_mut(),
+                    x: r.left(),
+                    open: None,
+                    changed,
+                };
+                for &glyph in row {
+                    put.glyph(glyph);
+                }
+                put.finish();
+            }
+        }
+        true
     }
 
     /// Paints the text of a pane that only scrolled or changed its marks: each row straight
@@ -612,6 +747,14 @@ impl RowPut<'_> {
     }
 }
 
+/// How many cells `rects` cover.
+fn cells_of(rects: &[Rect; 4]) -> usize {
+    rects
+        .iter()
+        .map(|r| usize::from(r.width) * usize::from(r.height))
+        .sum()
+}
+
 /// The style a cell of `style` has, drawn over a blank one.
 fn pen_of(style: Style) -> Pen {
     let mut cell = Cell::EMPTY;
@@ -768,6 +911,46 @@ mod tests {
             Size::new(80, 24),
             "2<C-d><C-d>jjjjkkk<Enter>jjjj",
         );
+    }
+
+    #[test]
+    fn painted_frames_equal_whole_renders_switching_panes_back_and_forth() {
+        check(Size::new(200, 60), "lhlhlh2jlhl<Tab>hjj1lhlh");
+        check(Size::new(40, 12), "lhlhjlh");
+        check_with(
+            long_and_mixed(),
+            Size::new(120, 40),
+            "lhlh2jjjhlhl/漢字<Enter>lhlh<Esc>lh",
+        );
+    }
+
+    #[test]
+    fn switching_back_puts_the_kept_frames_and_status_line_back_without_drawing_them() {
+        let b = crate::model::bundled().unwrap();
+        let size = Size::new(200, 60);
+        let mut state = State::new(b, Lang::Fr, size);
+        let mut painter = Painter::new(Theme::default(), size);
+        painter.update(&state);
+        let kept: Vec<Rect> = painter
+            .parts
+            .iter()
+            .filter(|p| matches!(p, Part::Frame { .. } | Part::Status { .. }))
+            .flat_map(Part::rects)
+            .filter(|r| !r.is_empty())
+            .collect();
+        for key in ['l', 'h', 'l'] {
+            press(&mut state, Key::Char(key));
+            painter.update(&state);
+        }
+        // The second switch found each frame's look and the status line of before the first.
+        assert!(
+            painter.dirty.iter().all(|r| !kept.contains(r)),
+            "{:?}",
+            painter.dirty
+        );
+        let rows: Vec<u16> = painter.changes.iter().map(|span| span.y).collect();
+        assert!(rows.contains(&(size.height - 1)), "the status line changes");
+        assert!(rows.len() > 4, "the two frames change");
     }
 
     proptest::proptest! {

@@ -121,6 +121,11 @@ impl Thumb {
 }
 
 impl FrameLook {
+    /// Whether this is the focused pane's frame.
+    pub(super) fn is_focused(&self) -> bool {
+        self.focused
+    }
+
     /// The title: a marker on the focused pane, the number, the name and the position.
     fn title(&self) -> String {
         use std::fmt::Write as _;
