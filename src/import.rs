@@ -620,6 +620,21 @@ mod tests {
             .collect()
     }
 
+    /// A list of the site's news beside the release: its dates are the release's only when
+    /// its entry is the release itself, and its teasers are no paragraph of the story.
+    #[test]
+    fn a_list_of_news_beside_the_release_does_not_date_it() {
+        let body = "Police and customs officers from 12 countries seized weapons and drugs in a joint operation against organised crime, the office said today in a statement to the press.\n\n";
+        let list = "More News\n\nMar 26, 2026\n\nCourt backlog eliminated\n\nAug 15, 2025\n\nMan charged with murder extradited from El Salvador\n\n";
+        let text = format!("{list}Man charged with murder extradited from El Salvador\n\n{body}");
+        let b = import_release(&text, "n.txt", None).unwrap().briefing;
+        assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2025-08-15"));
+        let after = "Recent News\n\nEscondido man charged with murder after a victim dies from a severe beating in a street fight\n\nJune 3, 2026\n\nThe district attorney announced today that a man has been charged with murder following the death of a man who was …\n\nMay 28, 2026\n\n";
+        let text = format!("Man charged with murder extradited from El Salvador\n\n{body}{body}{after}");
+        let b = import_release(&text, "n.txt", None).unwrap().briefing;
+        assert_eq!(b.date, None);
+    }
+
     /// A line that introduces the statement under it is no lead, but its people are read.
     #[test]
     fn a_line_introducing_the_text_is_read_but_is_no_lead() {

@@ -1114,10 +1114,8 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
             .map(|(date, _)| date);
     }
     // Date-only and metadata lines above the title still date the release.
-    for i in 0..title_block {
-        if let Some(date) = doc.block_text(i).and_then(|t| metadata_date(t, vocab)) {
-            out.date.get_or_insert(date);
-        }
+    if out.date.is_none() {
+        out.date = date_above(doc, title_block, &out.title, vocab);
     }
     let lead_block = front.lead.map(|(k, _)| k);
     for &k in front
@@ -1161,6 +1159,27 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
             .or(body.signature);
     }
     Some(Draft(out))
+}
+
+/// The date of a date-only or metadata line above the title (block `title_block`). Several
+/// dates there are a list of the site's news ("Mar 26, 2026" / headline / "Aug 15, 2025" /
+/// headline): the release's is the one whose headline is the title, else none.
+fn date_above(doc: &Doc, title_block: usize, title: &str, vocab: &Vocab) -> Option<Date> {
+    let dated: Vec<(usize, Date)> = (0..title_block)
+        .filter_map(|i| Some((i, doc.block_text(i).and_then(|t| metadata_date(t, vocab))?)))
+        .collect();
+    let first = dated.first()?.1;
+    if dated.iter().all(|(_, date)| *date == first) {
+        return Some(first);
+    }
+    let key = fold_key(title);
+    dated
+        .iter()
+        .find(|(i, _)| {
+            doc.block_text(i + 1)
+                .is_some_and(|next| fold_key(next) == key)
+        })
+        .map(|(_, date)| *date)
 }
 
 /// True when a date at token `start` of a title is set off as its dateline: in brackets or
@@ -1242,7 +1261,10 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
                 continue;
             }
         }
-        let prose = has_words(text, PROSE_AGAIN_WORDS) && is_prose(text);
+        // A teaser cut short ("… has been charged with murder following the …") is a list's
+        // entry, never the story's paragraph.
+        let teaser = text.trim_end().ends_with(['…']) || text.trim_end().ends_with("...");
+        let prose = has_words(text, PROSE_AGAIN_WORDS) && is_prose(text) && !teaser;
         match reading {
             Reading::Skip | Reading::Contacts if prose => {
                 reading = Reading::Body(Section::Story);
