@@ -180,7 +180,14 @@ static ROLE_COMPLEMENT: Pat = Alt(&[
 
 /// An organisation written before a role: "UNODC", "IRS Criminal Investigation", "U.S.
 /// Secret Service", "FBI San Diego".
-static ORG_BEFORE_ROLE: Pat = Rep(
+static ORG_BEFORE_ROLE: Pat = Seq(&[
+    Ref(&ORG_WORDS_BEFORE_ROLE),
+    // "City of Miami Police Chief Manuel Morales": the name's connector, once.
+    Opt(&Seq(&[Is(Class::OrgConnector), Ref(&ORG_WORDS_BEFORE_ROLE)])),
+]);
+
+/// The capitalised words of [`ORG_BEFORE_ROLE`] between its connectors.
+static ORG_WORDS_BEFORE_ROLE: Pat = Rep(
     &Alt(&[
         // "New Zealand": a word that may qualify a role, followed by a name's word.
         Seq(&[
@@ -684,6 +691,16 @@ mod tests {
         "Europol spokesperson Jan Op Gen Oorth said",
         Lang::En,
         &[("Jan Op Gen Oorth", "Europol spokesperson", "Europol", Some(M))]
+    )]
+    #[case::org_with_connector_role_name(
+        "said City of Miami Police Chief Manuel Morales.",
+        Lang::En,
+        &[("Manuel Morales", "City of Miami Police Chief", "City of Miami Police", Some(M))]
+    )]
+    #[case::us_prosecutor(
+        "said Harris County District Attorney Sean Teare.",
+        Lang::En,
+        &[("Sean Teare", "Harris County District Attorney", "Harris County", Some(M))]
     )]
     #[case::particle(
         "la directrice de l'Office fédéral de la police (fedpol), Nicoletta della Valle, a indiqué",
