@@ -277,7 +277,9 @@ line_classes! {
 struct LexiconFile {
     tag: String,
     other_speakers: String,
+    /// Read by build.rs into [`LexiconWords`], as are `possessives`.
     #[serde(default)]
+    #[cfg_attr(not(test), allow(dead_code, reason = "build.rs reads it"))]
     elisions: Vec<String>,
     #[serde(default)]
     inverted_pronouns: BTreeMap<String, Gender>,
@@ -286,6 +288,7 @@ struct LexiconFile {
     #[serde(default)]
     gerund_suffixes: Vec<String>,
     #[serde(default)]
+    #[cfg_attr(not(test), allow(dead_code, reason = "build.rs reads it"))]
     possessives: Vec<String>,
     #[serde(default)]
     months: BTreeMap<String, i8>,
@@ -721,8 +724,7 @@ fn parse(lang: Lang, source: &str) -> LexiconFile {
     file
 }
 
-/// The lexicon file of `lang`, read once: the compiled lexicon, the elisions and the
-/// possessives all come from it. The files are read as build.rs writes them, in JSON (the same
+/// The lexicon file of `lang`, read once, when the vocabulary of `lang` is built. The files are read as build.rs writes them, in JSON (the same
 /// data, read several times faster than the TOML they are written in).
 fn file(lang: Lang) -> &'static LexiconFile {
     static FR: LazyLock<LexiconFile> = LazyLock::new(|| {
@@ -818,30 +820,30 @@ pub(crate) fn common() -> &'static Common {
     &COMMON
 }
 
+/// What the tokenizer and language detection need of every language's lexicon, as build.rs
+/// writes it (`lexicon-words.rs`): so that cutting and detecting read no lexicon file, and
+/// only the vocabulary of the language found is built.
+struct LexiconWords {
+    /// Words cut before an apostrophe, in every language, sorted.
+    elisions: &'static [&'static str],
+    /// Possessive endings, in the order of [`Lang::ALL`].
+    possessives: &'static [&'static str],
+    /// The stop list's one-word phrases of every language, each with the languages it is one
+    /// of (bit `k` for `Lang::ALL[k]`), cut as the tokenizer cuts them.
+    stop: &'static [(&'static str, u8)],
+}
+
+static LEXICON_WORDS: LexiconWords = include!(concat!(env!("OUT_DIR"), "/lexicon-words.rs"));
+
 /// Words cut before an apostrophe, in every language: the tokenizer runs before the
 /// language is known.
-pub(crate) fn elisions() -> &'static [String] {
-    static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
-        let mut all: Vec<String> = [Lang::Fr, Lang::En]
-            .into_iter()
-            .flat_map(|lang| file(lang).elisions.iter().cloned())
-            .collect();
-        all.sort();
-        all.dedup();
-        all
-    });
-    &ALL
+pub(crate) fn elisions() -> &'static [&'static str] {
+    LEXICON_WORDS.elisions
 }
 
 /// Possessive endings in every language ("'s").
-pub(crate) fn possessives() -> &'static [String] {
-    static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
-        Lang::ALL
-            .into_iter()
-            .flat_map(|lang| file(lang).possessives.iter().cloned())
-            .collect()
-    });
-    &ALL
+pub(crate) fn possessives() -> &'static [&'static str] {
+    LEXICON_WORDS.possessives
 }
 
 /// Picks the language whose stop words are most frequent in the first 16 KB of `text`;
@@ -888,21 +890,9 @@ const MAX_STOP_BYTES: usize = 8;
 /// words a [`Vocab`] marks [`Class::Stop`] alone; read from the files, so that detecting the
 /// language builds no vocabulary of a language the text is not in (building both was a fifth
 /// of the first frame of a release).
-fn stop_words() -> &'static FastMap<String, u8> {
-    static STOP: LazyLock<FastMap<String, u8>> = LazyLock::new(|| {
-        let mut stop: FastMap<String, u8> = FastMap::default();
-        for (k, lang) in Lang::ALL.into_iter().enumerate() {
-            for phrase in &file(lang).phrases.stop {
-                let mut words = words_of(phrase);
-                if words.len() == 1
-                    && let Some(word) = words.pop()
-                {
-                    *stop.entry(word).or_default() |= 1 << k;
-                }
-            }
-        }
-        stop
-    });
+fn stop_words() -> &'static FastMap<&'static str, u8> {
+    static STOP: LazyLock<FastMap<&'static str, u8>> =
+        LazyLock::new(|| LEXICON_WORDS.stop.iter().copied().collect());
     &STOP
 }
 
@@ -959,12 +949,12 @@ mod tests {
 
     #[test]
     fn stop_words_are_the_words_each_vocabulary_marks_stop() {
-        let mut from_vocabs: FastMap<String, u8> = FastMap::default();
+        let mut from_vocabs: FastMap<&str, u8> = FastMap::default();
         for (k, lang) in Lang::ALL.into_iter().enumerate() {
             let vocab = vocab(lang);
             for word in vocab.words.keys() {
                 if vocab.is(word, Class::Stop) {
-                    *from_vocabs.entry(word.clone()).or_default() |= 1 << k;
+                    *from_vocabs.entry(word.as_str()).or_default() |= 1 << k;
                 }
             }
         }
@@ -978,6 +968,14 @@ mod tests {
         let en: LexiconFile = toml::from_str(include_str!("lexicon/en.toml")).unwrap();
         assert_eq!(format!("{:?}", file(Lang::Fr)), format!("{fr:?}"));
         assert_eq!(format!("{:?}", file(Lang::En)), format!("{en:?}"));
+        let mut elisions: Vec<&str> = (fr.elisions.iter().chain(&en.elisions))
+            .map(String::as_str)
+            .collect();
+        elisions.sort_unstable();
+        elisions.dedup();
+        assert_eq!(super::elisions(), elisions);
+        let possessives = en.possessives.iter().chain(&fr.possessives);
+        assert!(super::possessives().iter().eq(possessives));
         let names: NamesFile = toml::from_str(include_str!("lexicon/names.toml")).unwrap();
         assert_eq!(format!("{:?}", names_file()), format!("{names:?}"));
         let common_toml: Common = toml::from_str(include_str!("lexicon/common.toml")).unwrap();
