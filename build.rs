@@ -67,11 +67,10 @@ fn git(args: &[&str]) -> Option<String> {
 }
 
 /// The rule tables the importer reads at run time, as `(source, name in OUT_DIR)`.
-const TABLES: [(&str, &str); 5] = [
+const TABLES: [(&str, &str); 4] = [
     ("src/model/taxonomy.toml", "categories.json"),
     ("src/import/lexicon/fr.toml", "lexicon-fr.json"),
     ("src/import/lexicon/en.toml", "lexicon-en.json"),
-    ("src/import/lexicon/names.toml", "lexicon-names.json"),
     ("src/import/lexicon/common.toml", "lexicon-common.json"),
 ];
 
@@ -92,6 +91,7 @@ fn tables_as_json() {
             })
             .map(|table| match name {
                 "categories.json" => categories_only(table),
+                "lexicon-fr.json" | "lexicon-en.json" => without_words(table),
                 _ => table,
             })
             .and_then(|table| {
@@ -125,6 +125,14 @@ fn categories_only(mut taxonomy: Table) -> Table {
     Table::from_iter([("category".to_string(), categories)])
 }
 
+/// A lexicon file without its phrases and months, which are written as Rust, already cut
+/// into words (see [`lexicon_rust`]).
+fn without_words(mut lexicon: Table) -> Table {
+    lexicon.remove("phrases");
+    lexicon.remove("months");
+    lexicon
+}
+
 /// The languages of the lexicons, in the order of `Lang::ALL` (bit `k` of a stop word).
 const LANGS: [&str; 2] = ["en", "fr"];
 
@@ -137,11 +145,20 @@ fn tables_as_rust() {
     let Ok(out_dir) = std::env::var("OUT_DIR") else {
         return;
     };
+    println!("cargo:rerun-if-changed=src/import/split.rs");
+    // A file that does not read fails the build, as in `tables_as_json`.
     let read = |source: &str| -> Table {
-        std::fs::read_to_string(source)
-            .ok()
-            .and_then(|text| toml::from_str(&text).ok())
-            .unwrap_or_default()
+        println!("cargo:rerun-if-changed={source}");
+        let text = std::fs::read_to_string(source).map_err(|error| error.to_string());
+        match text.and_then(|text| toml::from_str(&text).map_err(|error| error.to_string())) {
+            Ok(table) => table,
+            Err(message) => {
+                for line in message.lines() {
+                    println!("cargo::error={source}: {line}");
+                }
+                Table::new()
+            }
+        }
     };
     let lexicons: Vec<Table> = LANGS
         .iter()
@@ -181,6 +198,18 @@ fn tables_as_rust() {
         stop.into_iter().collect::<Vec<_>>()
     );
     let mut files = vec![("lexicon-words.rs".to_string(), words)];
+    for (lang, lexicon) in LANGS.iter().zip(&lexicons) {
+        files.push((format!("lexicon-{lang}.rs"), lexicon_rust(lexicon, &cut)));
+    }
+    let names = read("src/import/lexicon/names.toml");
+    files.push((
+        "names.rs".to_string(),
+        format!(
+            "GivenNames {{ feminine: &{:?}, masculine: &{:?} }}",
+            strings(names.get("feminine")),
+            strings(names.get("masculine"))
+        ),
+    ));
     let taxonomy = read("src/model/taxonomy.toml");
     for lang in LANGS {
         files.push((
@@ -193,6 +222,43 @@ fn tables_as_rust() {
             println!("cargo::error=cannot write {name}: {error}");
         }
     }
+}
+
+/// The Rust expression of the phrases and months of a lexicon file, cut into words (see
+/// `import::lexicon::LexiconPhrases`): each `[phrases]` list with its class (the field
+/// `date_label` is `Class::DateLabel`, so a field with no class fails the build), and each
+/// month in key order.
+fn lexicon_rust(lexicon: &Table, cut: &Cutter<'_>) -> String {
+    let mut out = String::from("LexiconPhrases { phrases: &[");
+    let phrases = lexicon.get("phrases").and_then(Value::as_table);
+    for (field, list) in phrases.into_iter().flatten() {
+        let class: String = field
+            .split('_')
+            .map(|part| {
+                let mut chars = part.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(chars)
+                    .collect::<String>()
+            })
+            .collect();
+        let _ = write!(out, "\n(Class::{class}, &[");
+        for phrase in strings(Some(list)) {
+            let _ = write!(out, "&{:?},", cut.words(&phrase));
+        }
+        out.push_str("]),");
+    }
+    out.push_str("],\nmonths: &[");
+    let months = lexicon.get("months").and_then(Value::as_table);
+    let months: BTreeMap<&String, &Value> = months.into_iter().flatten().collect();
+    for (name, month) in months {
+        let month = month.as_integer().unwrap_or_default();
+        let _ = write!(out, "({name:?}, &{:?}, {month}),", cut.words(name));
+    }
+    out.push_str("] }\n");
+    out
 }
 
 /// The strings of an array value (none for another value).
