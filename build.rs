@@ -6,11 +6,20 @@
 //! JSON into `OUT_DIR`: the program reads the same data several times faster from JSON, and
 //! reading them was most of the first frame of a release.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
+use toml::{Table, Value};
+
+#[allow(dead_code, reason = "the importer's tests use the rest")]
+#[path = "src/import/split.rs"]
+mod split;
+
 fn main() {
     tables_as_json();
+    tables_as_rust();
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
     println!("cargo:rerun-if-changed=build.rs");
     let Some(commit) = commit() else {
@@ -58,11 +67,10 @@ fn git(args: &[&str]) -> Option<String> {
 }
 
 /// The rule tables the importer reads at run time, as `(source, name in OUT_DIR)`.
-const TABLES: [(&str, &str); 5] = [
-    ("src/model/taxonomy.toml", "taxonomy.json"),
+const TABLES: [(&str, &str); 4] = [
+    ("src/model/taxonomy.toml", "categories.json"),
     ("src/import/lexicon/fr.toml", "lexicon-fr.json"),
     ("src/import/lexicon/en.toml", "lexicon-en.json"),
-    ("src/import/lexicon/names.toml", "lexicon-names.json"),
     ("src/import/lexicon/common.toml", "lexicon-common.json"),
 ];
 
@@ -81,6 +89,11 @@ fn tables_as_json() {
                 toml::from_str::<toml::Table>(&text)
                     .map_err(|error| format!("expected a valid TOML rule table: {error}"))
             })
+            .map(|table| match name {
+                "categories.json" => categories_only(table),
+                "lexicon-fr.json" | "lexicon-en.json" => without_words(table),
+                _ => table,
+            })
             .and_then(|table| {
                 serde_json::to_string(&table)
                     .map_err(|error| format!("cannot write it as JSON: {error}"))
@@ -96,4 +109,345 @@ fn tables_as_json() {
             }
         }
     }
+}
+
+/// The taxonomy file with only what the model reads of it: each category's id, kind and
+/// names (the importer's phrases are written as Rust, see [`tables_as_rust`]).
+fn categories_only(mut taxonomy: Table) -> Table {
+    let mut categories = taxonomy
+        .remove("category")
+        .unwrap_or(Value::Array(Vec::new()));
+    for category in categories.as_array_mut().into_iter().flatten() {
+        if let Some(fields) = category.as_table_mut() {
+            fields.retain(|key, _| ["id", "kind", "name"].contains(&key));
+        }
+    }
+    Table::from_iter([("category".to_string(), categories)])
+}
+
+/// A lexicon file without its phrases and months, which are written as Rust, already cut
+/// into words (see [`lexicon_rust`]).
+fn without_words(mut lexicon: Table) -> Table {
+    lexicon.remove("phrases");
+    lexicon.remove("months");
+    lexicon
+}
+
+/// The languages of the lexicons, in the order of `Lang::ALL` (bit `k` of a stop word).
+const LANGS: [&str; 2] = ["en", "fr"];
+
+/// Writes, as Rust expressions for `include!`, what the importer would otherwise compute from
+/// the tables at start: the words of every taxonomy phrase, indexed by first word and longest
+/// first (`taxonomy-en.rs`, `taxonomy-fr.rs`), and the tokenizer's elisions, possessive endings
+/// and the stop words language detection counts (`lexicon-words.rs`). The TOML files stay the
+/// source; words are cut by `src/import/split.rs`, which a test holds equal to the tokenizer.
+fn tables_as_rust() {
+    let Ok(out_dir) = std::env::var("OUT_DIR") else {
+        return;
+    };
+    println!("cargo:rerun-if-changed=src/import/split.rs");
+    // A file that does not read fails the build, as in `tables_as_json`.
+    let read = |source: &str| -> Table {
+        println!("cargo:rerun-if-changed={source}");
+        let text = std::fs::read_to_string(source).map_err(|error| error.to_string());
+        match text.and_then(|text| toml::from_str(&text).map_err(|error| error.to_string())) {
+            Ok(table) => table,
+            Err(message) => {
+                for line in message.lines() {
+                    println!("cargo::error={source}: {line}");
+                }
+                Table::new()
+            }
+        }
+    };
+    let lexicons: Vec<Table> = LANGS
+        .iter()
+        .map(|lang| read(&format!("src/import/lexicon/{lang}.toml")))
+        .collect();
+    let mut elisions: Vec<String> = lexicons
+        .iter()
+        .flat_map(|l| strings(l.get("elisions")))
+        .collect();
+    elisions.sort();
+    elisions.dedup();
+    let possessives: Vec<String> = lexicons
+        .iter()
+        .flat_map(|l| strings(l.get("possessives")))
+        .collect();
+    let cut = Cutter {
+        elisions: elisions.iter().map(String::as_str).collect(),
+        possessives: possessives.iter().map(String::as_str).collect(),
+    };
+    let mut stop: BTreeMap<String, u8> = BTreeMap::new();
+    for (k, lexicon) in lexicons.iter().enumerate() {
+        let phrases = lexicon.get("phrases").and_then(Value::as_table);
+        for phrase in strings(phrases.and_then(|p| p.get("stop"))) {
+            if let [word] = cut.words(&phrase).as_slice() {
+                *stop.entry(word.clone()).or_default() |= 1 << k;
+            }
+        }
+    }
+    let mut words = String::new();
+    let _ = writeln!(
+        words,
+        "LexiconWords {{ elisions: &{elisions:?}, possessives: &{possessives:?},"
+    );
+    let _ = writeln!(
+        words,
+        "stop: &{:?} }}",
+        stop.into_iter().collect::<Vec<_>>()
+    );
+    let mut files = vec![("lexicon-words.rs".to_string(), words)];
+    for (lang, lexicon) in LANGS.iter().zip(&lexicons) {
+        files.push((format!("lexicon-{lang}.rs"), lexicon_rust(lexicon, &cut)));
+    }
+    let names = read("src/import/lexicon/names.toml");
+    files.push((
+        "names.rs".to_string(),
+        format!(
+            "GivenNames {{ feminine: &{:?}, masculine: &{:?} }}",
+            strings(names.get("feminine")),
+            strings(names.get("masculine"))
+        ),
+    ));
+    let taxonomy = read("src/model/taxonomy.toml");
+    for lang in LANGS {
+        files.push((
+            format!("taxonomy-{lang}.rs"),
+            taxonomy_rust(&taxonomy, lang, &cut),
+        ));
+    }
+    for (name, text) in files {
+        if let Err(error) = std::fs::write(Path::new(&out_dir).join(&name), text) {
+            println!("cargo::error=cannot write {name}: {error}");
+        }
+    }
+}
+
+/// The Rust expression of the phrases and months of a lexicon file, cut into words (see
+/// `import::lexicon::LexiconPhrases`): each `[phrases]` list with its class (the field
+/// `date_label` is `Class::DateLabel`, so a field with no class fails the build), and each
+/// month in key order.
+fn lexicon_rust(lexicon: &Table, cut: &Cutter<'_>) -> String {
+    let mut out = String::from("LexiconPhrases { phrases: &[");
+    let phrases = lexicon.get("phrases").and_then(Value::as_table);
+    for (field, list) in phrases.into_iter().flatten() {
+        let class: String = field
+            .split('_')
+            .map(|part| {
+                let mut chars = part.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(chars)
+                    .collect::<String>()
+            })
+            .collect();
+        let _ = write!(out, "\n(Class::{class}, &[");
+        for phrase in strings(Some(list)) {
+            let _ = write!(out, "&{:?},", cut.words(&phrase));
+        }
+        out.push_str("]),");
+    }
+    out.push_str("],\nmonths: &[");
+    let months = lexicon.get("months").and_then(Value::as_table);
+    let months: BTreeMap<&String, &Value> = months.into_iter().flatten().collect();
+    for (name, month) in months {
+        let month = month.as_integer().unwrap_or_default();
+        let _ = write!(out, "({name:?}, &{:?}, {month}),", cut.words(name));
+    }
+    out.push_str("] }\n");
+    out
+}
+
+/// The strings of an array value (none for another value).
+fn strings(value: Option<&Value>) -> Vec<String> {
+    let array = value
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    array
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Cuts phrases into words as the tokenizer does.
+struct Cutter<'t> {
+    elisions: Vec<&'t str>,
+    possessives: Vec<&'t str>,
+}
+
+impl Cutter<'_> {
+    fn words(&self, phrase: &str) -> Vec<String> {
+        split::words(phrase, &self.elisions, &self.possessives)
+    }
+}
+
+/// Phrases by first word, in the order first words come: the other words and the category.
+#[derive(Default)]
+struct Index {
+    places: HashMap<String, usize>,
+    firsts: Vec<(String, Vec<PhraseRest>)>,
+}
+
+/// The words of a phrase after its first, and the number of its category.
+type PhraseRest = (Vec<String>, usize);
+
+impl Index {
+    fn add(&mut self, cut: &Cutter<'_>, phrase: &str, category: usize) {
+        let mut words = cut.words(phrase).into_iter();
+        let Some(first) = words.next() else {
+            return;
+        };
+        let place = *self
+            .places
+            .entry(first.clone())
+            .or_insert(self.firsts.len());
+        if place == self.firsts.len() {
+            self.firsts.push((first, Vec::new()));
+        }
+        if let Some((_, list)) = self.firsts.get_mut(place) {
+            list.push((words.collect(), category));
+        }
+    }
+
+    /// The index as a Rust expression, each list longest first (a stable sort: of phrases as
+    /// long, the one written first comes first).
+    fn rust(mut self) -> String {
+        for (_, list) in &mut self.firsts {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        let mut out = String::from("&[");
+        for (first, list) in &self.firsts {
+            let _ = write!(out, "({first:?}, &[");
+            for (rest, category) in list {
+                let _ = write!(out, "(&{rest:?}, {category}),");
+            }
+            out.push_str("]),\n");
+        }
+        out.push(']');
+        out
+    }
+}
+
+/// The Rust expression of the taxonomy of `lang` (see `import::taxonomy::Compiled`).
+fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
+    let empty = Vec::new();
+    let categories = file
+        .get("category")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    let field = |category: &Value, key: &str| {
+        category
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let kind_of = |kind: &str| {
+        if kind == "area" {
+            "CategoryKind::Area"
+        } else {
+            "CategoryKind::Threat"
+        }
+    };
+    let written: HashSet<String> = categories
+        .iter()
+        .flat_map(|c| strings(c.get("en")).into_iter().chain(strings(c.get("fr"))))
+        .collect();
+    let number = file.get("number");
+    let vowels = number
+        .and_then(|n| n.get("vowels"))
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let endings: Vec<(String, String)> = number
+        .and_then(|n| n.get("endings"))
+        .and_then(Value::as_array)
+        .unwrap_or(&empty)
+        .iter()
+        .filter_map(|pair| {
+            Some((
+                pair.get(0)?.as_str()?.to_string(),
+                pair.get(1)?.as_str()?.to_string(),
+            ))
+        })
+        .collect();
+    let (mut ids, mut actors) = (String::from("&["), String::from("&["));
+    let mut by_id: HashMap<String, (usize, String)> = HashMap::new();
+    let (mut forms, mut modifiers, mut instruments) =
+        (Index::default(), Index::default(), Index::default());
+    for (n, category) in categories.iter().enumerate() {
+        let (id, kind) = (field(category, "id"), field(category, "kind"));
+        let _ = write!(ids, "({id:?}, {}),", kind_of(&kind));
+        if category
+            .get("actor")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+        {
+            let _ = write!(actors, "{id:?},");
+        }
+        by_id.insert(id, (n, kind));
+        let lang_forms = strings(category.get(lang));
+        for form in &lang_forms {
+            forms.add(cut, form, n);
+        }
+        for form in &lang_forms {
+            if let Some(other) = split::other_number(form, vowels, &endings)
+                && !written.contains(&other)
+            {
+                forms.add(cut, &other, n);
+            }
+        }
+        for modifier in strings(category.get("modifiers").and_then(|m| m.get(lang))) {
+            modifiers.add(cut, &modifier, n);
+        }
+    }
+    ids.push(']');
+    actors.push(']');
+    // Heads then verbs, each table in key order; a later word replaces an earlier one.
+    let mut heads: BTreeMap<String, String> = BTreeMap::new();
+    for (table, verb) in [("heads", false), ("verbs", true)] {
+        for (head, value) in sorted_table(file, table, lang) {
+            let value = value.as_str().unwrap_or_default();
+            let (kind, default) = match value {
+                "threat" | "area" => (value.to_string(), None),
+                id => match by_id.get(id) {
+                    Some((n, kind)) => (kind.clone(), Some(*n).filter(|_| !verb)),
+                    None => continue,
+                },
+            };
+            for word in cut.words(head) {
+                heads.insert(word, format!("{}, {default:?}, {verb}", kind_of(&kind)));
+            }
+        }
+    }
+    let heads: Vec<String> = heads
+        .into_iter()
+        .map(|(word, head)| format!("({word:?}, {head})"))
+        .collect();
+    for (word, id) in sorted_table(file, "instruments", lang) {
+        if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
+            instruments.add(cut, word, *n);
+        }
+    }
+    format!(
+        "Compiled {{ ids: {ids}, actors: {actors},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}] }}\n",
+        forms.rust(),
+        modifiers.rust(),
+        instruments.rust(),
+        heads.join(",\n"),
+    )
+}
+
+/// The entries of the table `file[name][lang]`, in key order (as the importer reads it into a
+/// `BTreeMap`).
+fn sorted_table<'f>(file: &'f Table, name: &str, lang: &str) -> BTreeMap<&'f String, &'f Value> {
+    let table = file
+        .get(name)
+        .and_then(|t| t.get(lang))
+        .and_then(Value::as_table);
+    table.into_iter().flatten().collect()
 }

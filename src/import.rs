@@ -32,6 +32,8 @@ mod pattern;
 mod quotes;
 mod resolve;
 mod rules;
+#[cfg(test)]
+mod split;
 mod taxonomy;
 mod token;
 pub(crate) mod words;

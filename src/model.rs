@@ -15,8 +15,8 @@ pub mod sanitize;
 mod validate;
 
 pub use briefing::{Area, Briefing, Link, Notes, Party, Person, Quote, Speakers, Threat};
+pub(crate) use category::compiled_table;
 pub use category::{Category, CategoryKind, TAXONOMY_TOML, categories, category};
-pub(crate) use category::{TAXONOMY_JSON, compiled_table};
 pub use date::Date;
 pub(crate) use date::MONTHS as ENGLISH_MONTHS;
 pub use diag::{Diagnostic, SourcePos};

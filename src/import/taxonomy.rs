@@ -6,88 +6,34 @@
 //! [`Taxonomy::mention_at`] tells what category a phrase starting at a token names, and how
 //! far it goes. No I/O here: the file is compiled in.
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
-
-use super::lexicon::{Class, FastMap, words_of};
+use super::lexicon::{Class, FastMap};
 use super::token::Sent;
-use crate::model::{CategoryKind, Lang, TAXONOMY_JSON, compiled_table};
+use crate::model::{CategoryKind, Lang};
 
-/// One category as the file writes it; the model reads the same file for ids and names.
-#[derive(Debug, Deserialize)]
-struct CategoryFile {
-    id: String,
-    kind: CategoryKind,
-    #[serde(default)]
-    en: Vec<String>,
-    #[serde(default)]
-    fr: Vec<String>,
-    #[serde(default)]
-    modifiers: PerLang<Vec<String>>,
-    /// Names who commits crimes rather than a crime ("criminal networks", "organised crime
-    /// groups"): a release has one such threat, whatever lists name it.
-    #[serde(default)]
-    actor: bool,
+/// The taxonomy of one language as build.rs writes it from the file (`taxonomy-en.rs`,
+/// `taxonomy-fr.rs`): every phrase already cut into words as the tokenizer cuts it, indexed by
+/// its first word and longest first, forms with their other number. Building it from the file
+/// at start (tokenizing some 2,800 phrases, sorting, allocating each word) was most of the time
+/// to a release's first frame.
+struct Compiled {
+    /// Each category's id and kind, by [`CategoryId`].
+    ids: &'static [(&'static str, CategoryKind)],
+    /// The ids of the categories that name actors.
+    actors: &'static [&'static str],
+    forms: &'static [FirstWord],
+    modifiers: &'static [FirstWord],
+    instruments: &'static [FirstWord],
+    /// Each head word: its kind, its category alone, and whether it is a verb.
+    heads: &'static [(&'static str, CategoryKind, Option<u16>, bool)],
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct PerLang<T> {
-    #[serde(default)]
-    en: T,
-    #[serde(default)]
-    fr: T,
-}
+/// A first word and the phrases it starts: their other words and category, longest first.
+type FirstWord = (&'static str, &'static [PhraseRest]);
 
-impl<T> PerLang<T> {
-    fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Fr => &self.fr,
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct TaxonomyFile {
-    #[serde(default)]
-    category: Vec<CategoryFile>,
-    #[serde(default)]
-    heads: PerLang<BTreeMap<String, HeadValue>>,
-    /// The last words of a name that make it an area of its own ("Platform", "campaign").
-    #[serde(default)]
-    instruments: PerLang<BTreeMap<String, String>>,
-    /// Verbs whose object names the category ("share their intelligence", "échangent des
-    /// renseignements"): heads that take their modifier without a preposition.
-    #[serde(default)]
-    verbs: PerLang<BTreeMap<String, HeadValue>>,
-    /// Endings whose other number is more than a plain "s".
-    #[serde(default)]
-    number: NumberFile,
-}
-
-/// Last words whose other number changes their ending, after a consonant ("cryptocurrency",
-/// "cryptocurrencies").
-#[derive(Debug, Default, Deserialize)]
-struct NumberFile {
-    /// The letters that are no consonant.
-    #[serde(default)]
-    vowels: String,
-    /// Singular and plural endings.
-    #[serde(default)]
-    endings: Vec<(String, String)>,
-}
-
-/// What a head word gives alone: its kind only, or a category.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum HeadValue {
-    /// Nothing alone; modifiers of this kind only.
-    Kind(CategoryKind),
-    /// This category alone.
-    Category(String),
-}
+/// The words of a phrase after its first, and its category (a [`CategoryId`]'s number).
+type PhraseRest = (&'static [&'static str], u16);
 
 /// A category, by its index in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -95,7 +41,7 @@ pub(crate) struct CategoryId(u16);
 
 /// Phrases indexed by their first word: the rest of each and what it gives, longest first.
 #[derive(Debug, Default)]
-struct PhraseIndex(FastMap<String, Phrases>, WordFilter);
+struct PhraseIndex(FastMap<&'static str, Phrases>, WordFilter);
 
 /// A test that turns away most words a set does not hold before it is looked up: a bit for each
 /// word of the set, by its length and its first and last bytes. A word it turns away is not in
@@ -115,7 +61,7 @@ impl Default for WordFilter {
 
 impl WordFilter {
     /// The filter of every word of `words`.
-    fn of<'w>(words: impl IntoIterator<Item = &'w String>) -> WordFilter {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
         let mut filter = WordFilter::default();
         for word in words {
             let (place, bit) = Self::bit(word);
@@ -148,41 +94,12 @@ impl WordFilter {
 #[derive(Debug, Default)]
 struct Phrases {
     /// The words after the first and what the phrase gives, longest first.
-    list: Vec<(Vec<String>, CategoryId)>,
+    list: &'static [PhraseRest],
     /// For a long list ("trafic" starts about ninety), the places in it of the phrases by
     /// their second word; none for a short one, which is tried whole.
-    by_second: Option<FastMap<String, Vec<usize>>>,
+    by_second: Option<FastMap<&'static str, Vec<usize>>>,
     /// The places of the phrases of one word, with `by_second`.
     alone: Vec<usize>,
-}
-
-/// `form` with its last word in the other number, when it has two words or more and its last
-/// word takes a plain "s" in both languages' regular plural, or another ending of `number`.
-fn other_number(form: &str, number: &NumberFile) -> Option<String> {
-    let (head, last) = form.rsplit_once(' ')?;
-    let letters = last.chars().count();
-    if letters < 4 || !last.chars().all(char::is_alphabetic) || last.ends_with("ss") {
-        return None;
-    }
-    let after_consonant = |stem: &str| {
-        stem.chars()
-            .next_back()
-            .is_some_and(|c| !number.vowels.contains(c))
-    };
-    for (singular, plural) in &number.endings {
-        for (from, to) in [(plural, singular), (singular, plural)] {
-            if let Some(stem) = last.strip_suffix(from.as_str())
-                && after_consonant(stem)
-            {
-                return Some(format!("{head} {stem}{to}"));
-            }
-        }
-    }
-    Some(match last.strip_suffix('s') {
-        Some(singular) => format!("{head} {singular}"),
-        None if last.ends_with(['x', 'z']) => return None,
-        None => format!("{head} {last}s"),
-    })
 }
 
 /// Past this many phrases of one first word, the phrases tried at a token are those whose
@@ -190,34 +107,29 @@ fn other_number(form: &str, number: &NumberFile) -> Option<String> {
 const LONG_LIST: usize = 8;
 
 impl PhraseIndex {
-    fn add(&mut self, phrase: &str, id: CategoryId) {
-        let mut words = words_of(phrase).into_iter();
-        if let Some(first) = words.next() {
-            self.0
-                .entry(first)
-                .or_default()
-                .list
-                .push((words.collect(), id));
-        }
-    }
-
-    fn sort(&mut self) {
-        self.1 = WordFilter::of(self.0.keys());
-        for phrases in self.0.values_mut() {
-            let list = &mut phrases.list;
-            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
-            if list.len() <= LONG_LIST {
-                continue;
-            }
-            let mut by_second: FastMap<String, Vec<usize>> = FastMap::default();
-            for (place, (rest, _)) in list.iter().enumerate() {
-                match rest.first() {
-                    Some(second) => by_second.entry(second.clone()).or_default().push(place),
-                    None => phrases.alone.push(place),
+    /// The index of phrases build.rs wrote, each first word's already longest first.
+    fn of(firsts: &'static [FirstWord]) -> PhraseIndex {
+        let mut index: FastMap<&'static str, Phrases> = FastMap::default();
+        index.reserve(firsts.len());
+        for &(first, list) in firsts {
+            let mut phrases = Phrases {
+                list,
+                ..Phrases::default()
+            };
+            if list.len() > LONG_LIST {
+                let mut by_second: FastMap<&'static str, Vec<usize>> = FastMap::default();
+                for (place, (rest, _)) in list.iter().enumerate() {
+                    match rest.first() {
+                        Some(second) => by_second.entry(second).or_default().push(place),
+                        None => phrases.alone.push(place),
+                    }
                 }
+                phrases.by_second = Some(by_second);
             }
-            phrases.by_second = Some(by_second);
+            index.insert(first, phrases);
         }
+        let filter = WordFilter::of(index.keys().copied());
+        PhraseIndex(index, filter)
     }
 
     /// The longest phrase starting at token `at`: its length in tokens and category. Articles
@@ -228,7 +140,7 @@ impl PhraseIndex {
         let phrases = self.0.get(first)?;
         let fit = |place: usize| {
             let (rest, id) = phrases.list.get(place)?;
-            fits(sent, at + 1, rest).map(|end| (end - at, *id))
+            fits(sent, at + 1, rest).map(|end| (end - at, CategoryId(*id)))
         };
         let Some(by_second) = &phrases.by_second else {
             return (0..phrases.list.len())
@@ -259,19 +171,21 @@ impl PhraseIndex {
         phrases
             .list
             .iter()
-            .filter_map(|(rest, id)| fits(sent, at + 1, rest).map(|end| (end - at, *id)))
+            .filter_map(|(rest, id)| {
+                fits(sent, at + 1, rest).map(|end| (end - at, CategoryId(*id)))
+            })
             .max_by_key(|(n, _)| *n)
     }
 }
 
 /// Where the words `rest` end when they follow from token `at`, with at most
 /// [`MAX_SKIPPED`] articles or adjectives of the text skipped between them.
-fn fits(sent: &Sent<'_>, mut at: usize, rest: &[String]) -> Option<usize> {
+fn fits(sent: &Sent<'_>, mut at: usize, rest: &[&str]) -> Option<usize> {
     let mut skipped = 0;
     for want in rest {
         loop {
             let got = sent.lower(at)?;
-            if got == want.as_str() {
+            if got == *want {
                 break;
             }
             let skippable = sent.is(at, Class::Determiner) || sent.is(at, Class::ItemAdjective);
@@ -292,19 +206,19 @@ const MAX_SKIPPED: usize = 2;
 /// The taxonomy of one language, compiled.
 #[derive(Debug, Default)]
 pub(crate) struct Taxonomy {
-    ids: Vec<(String, CategoryKind)>,
+    ids: &'static [(&'static str, CategoryKind)],
     /// The ids of the categories that name actors.
-    actors: Vec<String>,
+    actors: &'static [&'static str],
     forms: PhraseIndex,
     modifiers: PhraseIndex,
     /// The words that end a name of an area of its own ("Platform", "Fichier").
     instruments: PhraseIndex,
     /// Generic heads: their kind, and the category of the head alone (none: it names
     /// nothing alone).
-    heads: FastMap<String, Head>,
+    heads: FastMap<&'static str, Head>,
     /// Every word that starts a mention: a form's or a modifier's first word, or a head. One
     /// look-up turns away the other words, most of a text.
-    first_words: std::collections::HashSet<String, foldhash::fast::RandomState>,
+    first_words: std::collections::HashSet<&'static str, foldhash::fast::RandomState>,
     /// [`Self::first_words`]' filter.
     first_filter: WordFilter,
 }
@@ -337,81 +251,37 @@ pub(crate) struct Mention {
 const MAX_ADJECTIVES: usize = 3;
 
 impl Taxonomy {
-    fn new(lang: Lang, file: &TaxonomyFile) -> Taxonomy {
-        let mut tax = Taxonomy::default();
-        let mut by_id: FastMap<&str, CategoryId> = FastMap::default();
-        let written: std::collections::HashSet<&str> = file
-            .category
+    fn new(compiled: &'static Compiled) -> Taxonomy {
+        let heads = compiled
+            .heads
             .iter()
-            .flat_map(|c| c.en.iter().chain(&c.fr))
-            .map(String::as_str)
-            .collect();
-        for (n, category) in file.category.iter().enumerate() {
-            let id = CategoryId(u16::try_from(n).unwrap_or(u16::MAX));
-            by_id.insert(&category.id, id);
-            tax.ids.push((category.id.clone(), category.kind));
-            if category.actor {
-                tax.actors.push(category.id.clone());
-            }
-            let forms = match lang {
-                Lang::En => &category.en,
-                Lang::Fr => &category.fr,
-            };
-            for form in forms {
-                tax.forms.add(form, id);
-            }
-            // A form of two words or more also in the other number of its last word ("joint
-            // customs operation" for "joint customs operations"), unless a form says otherwise.
-            for form in forms {
-                if let Some(other) = other_number(form, &file.number)
-                    && !written.contains(other.as_str())
-                {
-                    tax.forms.add(&other, id);
-                }
-            }
-            for modifier in category.modifiers.get(lang) {
-                tax.modifiers.add(modifier, id);
-            }
-        }
-        let heads = file.heads.get(lang).iter().map(|(h, v)| (h, v, false));
-        let verbs = file.verbs.get(lang).iter().map(|(h, v)| (h, v, true));
-        for (head, value, verb) in heads.chain(verbs) {
-            let (kind, default) = match value {
-                HeadValue::Kind(kind) => (Some(*kind), None),
-                HeadValue::Category(id) => {
-                    let found = by_id.get(id.as_str()).copied();
-                    (found.and_then(|c| tax.category(c)).map(|(_, k)| k), found)
-                }
-            };
-            debug_assert!(kind.is_some());
-            let Some(kind) = kind else { continue };
-            for word in words_of(head) {
-                tax.heads.insert(
+            .map(|&(word, kind, default, verb)| {
+                let default = default.map(CategoryId);
+                (
                     word,
                     Head {
                         kind,
-                        default: default.filter(|_| !verb),
+                        default,
                         verb,
                     },
-                );
-            }
-        }
-        for (word, id) in file.instruments.get(lang) {
-            let found = by_id.get(id.as_str()).copied();
-            debug_assert!(found.is_some(), "{id}");
-            if let Some(found) = found {
-                tax.instruments.add(word, found);
-            }
-        }
-        tax.forms.sort();
-        tax.modifiers.sort();
-        tax.instruments.sort();
+                )
+            })
+            .collect();
+        let mut tax = Taxonomy {
+            ids: compiled.ids,
+            actors: compiled.actors,
+            forms: PhraseIndex::of(compiled.forms),
+            modifiers: PhraseIndex::of(compiled.modifiers),
+            instruments: PhraseIndex::of(compiled.instruments),
+            heads,
+            ..Taxonomy::default()
+        };
         tax.first_words = (tax.forms.0.keys())
             .chain(tax.modifiers.0.keys())
             .chain(tax.heads.keys())
-            .cloned()
+            .copied()
             .collect();
-        tax.first_filter = WordFilter::of(&tax.first_words);
+        tax.first_filter = WordFilter::of(tax.first_words.iter().copied());
         tax
     }
 
@@ -419,7 +289,7 @@ impl Taxonomy {
     pub fn category(&self, id: CategoryId) -> Option<(&str, CategoryKind)> {
         self.ids
             .get(usize::from(id.0))
-            .map(|(name, kind)| (name.as_str(), *kind))
+            .map(|&(name, kind)| (name, kind))
     }
 
     fn head(&self, sent: &Sent<'_>, at: usize) -> Option<Head> {
@@ -428,7 +298,7 @@ impl Taxonomy {
 
     /// True when the category of id `id` names actors rather than a crime.
     pub fn is_actor(&self, id: &str) -> bool {
-        self.actors.iter().any(|a| a == id)
+        self.actors.contains(&id)
     }
 
     /// True when `word` (lowercase) is a generic head of threats ("trafficking", "trafic").
@@ -459,8 +329,8 @@ impl Taxonomy {
             .get(first)?
             .list
             .iter()
-            .find(|(rest, _)| rest.len() == 1 && rest.first().is_some_and(|w| w == second))
-            .map(|(_, id)| *id)
+            .find(|(rest, _)| rest.len() == 1 && rest.first().is_some_and(|w| *w == second))
+            .map(|(_, id)| CategoryId(*id))
     }
 
     /// The modifier phrase at token `at` (after an article): its end and category.
@@ -608,14 +478,15 @@ impl Taxonomy {
     }
 }
 
-fn load(lang: Lang) -> Taxonomy {
-    Taxonomy::new(lang, &compiled_table::<TaxonomyFile>(TAXONOMY_JSON))
-}
+/// The taxonomy of English, as build.rs writes it.
+static EN_TABLE: Compiled = include!(concat!(env!("OUT_DIR"), "/taxonomy-en.rs"));
+/// The taxonomy of French, as build.rs writes it.
+static FR_TABLE: Compiled = include!(concat!(env!("OUT_DIR"), "/taxonomy-fr.rs"));
 
-/// The compiled taxonomy of `lang`, built once.
+/// The compiled taxonomy of `lang`, indexed once.
 pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
-    static EN: LazyLock<Taxonomy> = LazyLock::new(|| load(Lang::En));
-    static FR: LazyLock<Taxonomy> = LazyLock::new(|| load(Lang::Fr));
+    static EN: LazyLock<Taxonomy> = LazyLock::new(|| Taxonomy::new(&EN_TABLE));
+    static FR: LazyLock<Taxonomy> = LazyLock::new(|| Taxonomy::new(&FR_TABLE));
     match lang {
         Lang::En => &EN,
         Lang::Fr => &FR,
@@ -629,6 +500,61 @@ pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
 )]
 mod tests {
     use super::*;
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    /// The taxonomy file as written, as far as these tests read it.
+    #[derive(Debug, Default, Deserialize)]
+    struct TaxonomyFile {
+        #[serde(default)]
+        category: Vec<CategoryFile>,
+        #[serde(default)]
+        heads: PerLang<BTreeMap<String, toml::Value>>,
+        #[serde(default)]
+        instruments: PerLang<BTreeMap<String, String>>,
+        #[serde(default)]
+        verbs: PerLang<BTreeMap<String, toml::Value>>,
+        #[serde(default)]
+        number: NumberFile,
+    }
+
+    /// One category as the file writes it.
+    #[derive(Debug, Deserialize)]
+    struct CategoryFile {
+        id: String,
+        #[serde(default)]
+        en: Vec<String>,
+        #[serde(default)]
+        fr: Vec<String>,
+        #[serde(default)]
+        modifiers: PerLang<Vec<String>>,
+    }
+
+    #[derive(Debug, Default, Deserialize)]
+    struct PerLang<T> {
+        #[serde(default)]
+        en: T,
+        #[serde(default)]
+        fr: T,
+    }
+
+    impl<T> PerLang<T> {
+        fn get(&self, lang: Lang) -> &T {
+            match lang {
+                Lang::En => &self.en,
+                Lang::Fr => &self.fr,
+            }
+        }
+    }
+
+    /// The `[number]` table: letters that are no consonant, and endings of the other number.
+    #[derive(Debug, Default, Deserialize)]
+    struct NumberFile {
+        #[serde(default)]
+        vowels: String,
+        #[serde(default)]
+        endings: Vec<(String, String)>,
+    }
 
     /// A word filter lets every word of its set through, and has most of its bits clear, so
     /// that it turns most other words away.
@@ -652,14 +578,6 @@ mod tests {
             );
         }
     }
-    #[test]
-    fn json_taxonomy_holds_what_the_toml_file_says() {
-        let from_toml: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();
-        let from_json: TaxonomyFile = serde_json::from_str(TAXONOMY_JSON).unwrap();
-        assert!(from_json.category.len() >= 60);
-        assert_eq!(format!("{from_json:?}"), format!("{from_toml:?}"));
-    }
-
     /// The phrases tried by their second word give what trying them all gives, at every
     /// token of texts full of the long lists' first words.
     #[test]
@@ -702,9 +620,94 @@ mod tests {
         );
     }
 
+    fn other_number(form: &str, number: &NumberFile) -> Option<String> {
+        crate::import::split::other_number(form, &number.vowels, &number.endings)
+    }
+
     fn number() -> NumberFile {
         let file: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();
         file.number
+    }
+
+    /// Every phrase of the file (forms, their other numbers, modifiers, heads, verbs,
+    /// instruments), in both languages.
+    fn every_phrase(file: &TaxonomyFile) -> Vec<String> {
+        let mut phrases = Vec::new();
+        for lang in Lang::ALL {
+            for category in &file.category {
+                let forms = category.en.iter().chain(&category.fr);
+                let others = forms.filter_map(|form| other_number(form, &file.number));
+                phrases.extend(
+                    category
+                        .en
+                        .iter()
+                        .chain(&category.fr)
+                        .cloned()
+                        .chain(others),
+                );
+                phrases.extend(category.modifiers.get(lang).iter().cloned());
+            }
+            phrases.extend(file.heads.get(lang).keys().cloned());
+            phrases.extend(file.verbs.get(lang).keys().cloned());
+            phrases.extend(file.instruments.get(lang).keys().cloned());
+        }
+        phrases
+    }
+
+    /// build.rs cuts the phrases with `split::words`; it cuts every phrase of the taxonomy and
+    /// of the lexicons as the tokenizer does, so the words written at build time are those the
+    /// text's tokens are compared with.
+    #[test]
+    fn build_time_words_are_the_tokenizers_for_every_phrase() {
+        use crate::import::lexicon::{elisions, possessives, words_of};
+        let file: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();
+        let mut phrases = every_phrase(&file);
+        for lexicon in [
+            include_str!("lexicon/en.toml"),
+            include_str!("lexicon/fr.toml"),
+        ] {
+            let table: toml::Table = toml::from_str(lexicon).unwrap();
+            let lists = table["phrases"].as_table().unwrap().values();
+            let words = lists.flat_map(|list| list.as_array().unwrap().iter());
+            phrases.extend(words.map(|word| word.as_str().unwrap().to_string()));
+        }
+        assert!(phrases.len() > 5000, "{}", phrases.len());
+        assert!(phrases.iter().any(|p| p.contains('\'')));
+        for phrase in &phrases {
+            let at_build = crate::import::split::words(phrase, elisions(), possessives());
+            assert_eq!(at_build, words_of(phrase), "{phrase:?}");
+        }
+    }
+
+    /// The index build.rs writes holds every form of the file under its first word, as the
+    /// tokenizer cuts it, with its category; each first word's phrases longest first.
+    #[test]
+    fn compiled_index_holds_every_form_of_the_file() {
+        use crate::import::lexicon::words_of;
+        let file: TaxonomyFile = toml::from_str(crate::model::TAXONOMY_TOML).unwrap();
+        for lang in Lang::ALL {
+            let tax = taxonomy(lang);
+            for (n, category) in file.category.iter().enumerate() {
+                assert_eq!(tax.ids[n].0, category.id);
+                let forms = match lang {
+                    Lang::En => &category.en,
+                    Lang::Fr => &category.fr,
+                };
+                let modifiers = category.modifiers.get(lang);
+                for (index, phrase) in (forms.iter().map(|f| (&tax.forms, f)))
+                    .chain(modifiers.iter().map(|m| (&tax.modifiers, m)))
+                {
+                    let words = words_of(phrase);
+                    let list = index.0[words[0].as_str()].list;
+                    let held = list.iter().any(|(rest, id)| {
+                        usize::from(*id) == n && rest.iter().eq(words[1..].iter())
+                    });
+                    assert!(held, "{lang:?} {phrase}");
+                    assert!(list.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+                }
+            }
+            assert!(tax.heads.len() >= 10 && tax.instruments.0.len() >= 5);
+        }
     }
 
     #[test]
