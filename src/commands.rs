@@ -16,7 +16,7 @@ use briefing::files::{self, Overwrite};
 use briefing::import::{self, ImportError, Source};
 use briefing::library::{Cache, Folder, FolderHooks};
 use briefing::local_follow::{FollowHooks, PublishHooks};
-use briefing::model::{self, Briefing, Format, Lang, LoadError, parse_briefing};
+use briefing::model::{self, Briefing, Format, Lang, LoadError, check_briefing, parse_briefing};
 use briefing::opener::Opener;
 use briefing::reload::FileHooks;
 use briefing::serve::Serving;
@@ -462,8 +462,11 @@ pub(crate) fn import(args: &ImportArgs, lang: Option<LangArg>, from: Option<From
         Ok(s) => s,
         Err(e) => return report_bug(&e),
     };
+    // The text is all that is left to write: freeing the briefing now keeps the check below
+    // from holding two copies of it (issue 10).
+    drop(imported);
     // What import writes must pass `briefing check`; a failure here is our bug.
-    if let Err(e) = parse_briefing(&rendered, "imported briefing", format) {
+    if let Err(e) = check_briefing(&rendered, "imported briefing", format) {
         return report_bug(&e);
     }
     match &args.output {

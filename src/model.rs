@@ -21,7 +21,7 @@ pub use date::Date;
 pub(crate) use date::MONTHS as ENGLISH_MONTHS;
 pub use diag::{Diagnostic, SourcePos};
 pub use lang::Lang;
-pub use parse::{Format, Seg, line_of, parse_briefing};
+pub use parse::{Format, Seg, check_briefing, line_of, parse_briefing};
 pub(crate) use parse::{nearest, parse_toml};
 
 use std::fmt;

@@ -79,6 +79,36 @@ pub fn parse_briefing(source: &str, origin: &str, format: Format) -> Result<Brie
     }
 }
 
+/// Checks `source` as [`parse_briefing`] does, with the same result and messages, in less
+/// memory when the text is good: serde reads the briefing in one pass (JSON straight from the
+/// text; TOML from a tree it consumes, where `parse_briefing` keeps the tree and a copy for
+/// serde's retries) and [`validate::is_valid`] checks it without locating anything. Only a
+/// text that fails is parsed again by `parse_briefing`, for its messages. What this reading
+/// accepts, `parse_briefing` accepts too: every struct of the schema denies unknown keys, and
+/// what it refuses that `parse_briefing` might take (a JSON `null`) goes to `parse_briefing`.
+/// serde_json would read a top-level JSON array as the fields in order, so JSON must open
+/// with an object.
+pub fn check_briefing(source: &str, origin: &str, format: Format) -> Result<(), LoadError> {
+    match read_plain(source, format) {
+        Some(briefing) if !source.trim().is_empty() && validate::is_valid(&briefing) => Ok(()),
+        _ => parse_briefing(source, origin, format).map(drop),
+    }
+}
+
+/// The briefing serde reads from `source` in one pass, without spans kept or retries; `None`
+/// for any problem, which [`parse_briefing`] then describes.
+fn read_plain(source: &str, format: Format) -> Option<Briefing> {
+    match format {
+        Format::Toml => {
+            let mut tree = DeTable::parse(source).ok()?;
+            normalise_dates(tree.get_mut());
+            Briefing::deserialize(toml::de::Deserializer::from(tree)).ok()
+        }
+        Format::Json if source.trim_start().starts_with('{') => serde_json::from_str(source).ok(),
+        Format::Json => None,
+    }
+}
+
 /// The line (from 1) where the value at `path` starts in `source` (`quotes`, then index 2: the
 /// third quote), for an editor to open there; `None` when the text does not parse or has no
 /// such value. Only the syntax is read, so a file with other problems still has its lines.
@@ -717,6 +747,48 @@ mod tests {
         assert_eq!(Format::from_name("a/b.JSON"), Format::Json);
         assert_eq!(Format::from_name("a/b.toml"), Format::Toml);
         assert_eq!(Format::from_name("-"), Format::Toml);
+    }
+
+    #[test]
+    fn check_briefing_gives_the_verdict_and_messages_of_parse_briefing() {
+        let cases = [
+            ("title = 't'\ndate = 2016-05-23\n", Format::Toml),
+            ("title = 't'\ndate = 2016-02-30\n", Format::Toml),
+            ("title = 't'\nlang = 'not a tag!'\n", Format::Toml),
+            ("title = 't'\nnope = 'x'\n", Format::Toml),
+            (
+                "title = 't'\n[[quotes]]\ntext = 'a'\nspeaker = 'Nobody'\n",
+                Format::Toml,
+            ),
+            ("title = 't\n", Format::Toml),
+            (" \n", Format::Toml),
+            ("{\"title\": \"t\", \"lang\": null}", Format::Json),
+            ("{\"title\": \"t\", \"summary\": null}", Format::Json),
+            ("{\"title\": \"t\", \"summary\": [null]}", Format::Json),
+            ("[\"t\"]", Format::Json),
+            ("{\"title\": \"\"}", Format::Json),
+        ];
+        for (text, format) in cases {
+            assert_eq!(
+                check_briefing(text, "x", format),
+                parse_briefing(text, "x", format).map(drop),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn read_plain_reads_what_import_writes_without_the_spanned_tree() {
+        let toml_text = "title = 't'\ndate = 2016-05-23\n\n[[quotes]]\ntext = 'a'\n";
+        let b = read_plain(toml_text, Format::Toml).unwrap();
+        assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2016-05-23"));
+        assert_eq!(b.quotes.len(), 1);
+        let json_text = "{\"title\": \"t\", \"date\": \"2016-05-23\"}";
+        assert_eq!(
+            read_plain(json_text, Format::Json).map(|b| b.title),
+            Some("t".into())
+        );
+        assert_eq!(read_plain("[\"t\"]", Format::Json), None);
     }
 
     #[test]

@@ -12,7 +12,8 @@ use super::diag::{Diagnostic, quote_value};
 use super::parse::{Seg, path_string, span_at};
 
 struct Ctx<'a, 't> {
-    tree: &'a Spanned<DeTable<'t>>,
+    /// Where problems are located; without it they are only counted (see [`is_valid`]).
+    tree: Option<&'a Spanned<DeTable<'t>>>,
     source: &'a str,
     origin: &'a str,
     problems: Vec<Diagnostic>,
@@ -20,7 +21,9 @@ struct Ctx<'a, 't> {
 
 impl Ctx<'_, '_> {
     fn span(&self, path: &[Seg<'_>]) -> Range<usize> {
-        span_at(self.tree, path, false).unwrap_or(0..0)
+        self.tree
+            .and_then(|tree| span_at(tree, path, false))
+            .unwrap_or(0..0)
     }
 
     fn report(&mut self, path: &[Seg<'_>], message: String) -> &mut Diagnostic {
@@ -83,13 +86,36 @@ pub fn validate(
     source: &str,
     origin: &str,
 ) -> Vec<Diagnostic> {
-    use Seg::{Index, Key};
     let mut cx = Ctx {
-        tree,
+        tree: Some(tree),
         source,
         origin,
         problems: Vec::new(),
     };
+    check_all(briefing, &mut cx);
+    cx.problems
+}
+
+/// True when [`validate`] finds no problem in `briefing`; needs no spanned tree.
+pub fn is_valid(briefing: &Briefing) -> bool {
+    let mut cx = Ctx {
+        tree: None,
+        source: "",
+        origin: "",
+        problems: Vec::new(),
+    };
+    check_all(briefing, &mut cx);
+    cx.problems.is_empty()
+}
+
+fn check_all(briefing: &Briefing, cx: &mut Ctx<'_, '_>) {
+    check_title_and_lang(briefing, cx);
+    check_people_and_quotes(briefing, cx);
+    check_labels_and_links(briefing, cx);
+}
+
+fn check_title_and_lang(briefing: &Briefing, cx: &mut Ctx<'_, '_>) {
+    use Seg::Key;
 
     cx.non_empty(&[Key("title")], &briefing.title, "a title");
     if let Some(lang) = &briefing.lang
@@ -101,7 +127,10 @@ pub fn validate(
         );
         cx.report(&[Key("lang")], msg);
     }
+}
 
+fn check_people_and_quotes(briefing: &Briefing, cx: &mut Ctx<'_, '_>) {
+    use Seg::{Index, Key};
     let mut seen_people: Vec<&str> = Vec::new();
     for (i, party) in briefing.parties.iter().enumerate() {
         cx.non_empty(
@@ -162,7 +191,10 @@ pub fn validate(
             cx.report(path, msg).help = Some(help);
         }
     }
+}
 
+fn check_labels_and_links(briefing: &Briefing, cx: &mut Ctx<'_, '_>) {
+    use Seg::{Index, Key};
     for (i, area) in briefing.cooperation_areas.iter().enumerate() {
         let path = [Key("cooperation_areas"), Index(i), Key("label")];
         cx.non_empty(&path, &area.label, "a label");
@@ -198,7 +230,6 @@ pub fn validate(
             cx.report(&[Key("links"), Index(i), Key("url")], msg);
         }
     }
-    cx.problems
 }
 
 fn is_web_url(url: &str) -> bool {
