@@ -632,7 +632,8 @@ mod tests {
         let b = import_release(&text, "n.txt", None).unwrap().briefing;
         assert_eq!(b.date.map(|d| d.to_string()).as_deref(), Some("2025-08-15"));
         let after = "Recent News\n\nEscondido man charged with murder after a victim dies from a severe beating in a street fight\n\nJune 3, 2026\n\nThe district attorney announced today that a man has been charged with murder following the death of a man who was …\n\nMay 28, 2026\n\n";
-        let text = format!("Man charged with murder extradited from El Salvador\n\n{body}{body}{after}");
+        let text =
+            format!("Man charged with murder extradited from El Salvador\n\n{body}{body}{after}");
         let b = import_release(&text, "n.txt", None).unwrap().briefing;
         assert_eq!(b.date, None);
     }

@@ -183,7 +183,10 @@ static ROLE_COMPLEMENT: Pat = Alt(&[
 static ORG_BEFORE_ROLE: Pat = Seq(&[
     Ref(&ORG_WORDS_BEFORE_ROLE),
     // "City of Miami Police Chief Manuel Morales": the name's connector, once.
-    Opt(&Seq(&[Is(Class::OrgConnector), Ref(&ORG_WORDS_BEFORE_ROLE)])),
+    Opt(&Seq(&[
+        Is(Class::OrgConnector),
+        Ref(&ORG_WORDS_BEFORE_ROLE),
+    ])),
 ]);
 
 /// The capitalised words of [`ORG_BEFORE_ROLE`] between its connectors.
