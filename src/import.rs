@@ -32,7 +32,6 @@ mod pattern;
 mod quotes;
 mod resolve;
 mod rules;
-#[cfg(test)]
 mod split;
 mod taxonomy;
 mod token;

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::words::slice;
+use super::words::{has_words, slice};
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,11 +145,6 @@ fn leaves_attribution_open(line: &str) -> bool {
         || before_quote.is_some_and(|rest| rest.ends_with(','))
 }
 
-/// Whether `line` has more than `count` words.
-fn has_more_words(line: &str, count: usize) -> bool {
-    line.split_whitespace().nth(count).is_some()
-}
-
 /// Whether a line ends its sentence.
 fn ends_sentence(line: &str) -> bool {
     line.trim_end()
@@ -282,7 +277,7 @@ impl Builder {
         } else if joins
             && attribution
             && !ends_sentence(body)
-            && !has_more_words(body, ATTRIBUTION_PART_WORDS)
+            && !has_words(body, ATTRIBUTION_PART_WORDS + 1)
         {
             self.attribution_lines - 1
         } else {

@@ -9,7 +9,7 @@ use super::blocks::{BlockKind, Doc};
 use super::lexicon::{Class, LineClass, Vocab};
 use super::rules::dates::{dates_in, may_hold_date};
 use super::token::{Sent, TokenBuf, shape, tokenize};
-use super::words::{collapse_ws, cut_chars, fold_eq, fold_key, head, soften_caps};
+use super::words::{collapse_ws, cut_chars, fold_eq, fold_key, has_words, head, soften_caps};
 use crate::model::Date;
 
 /// Titles longer than this are cut.
@@ -622,12 +622,6 @@ fn has_photo_cue(text: &str, vocab: &Vocab) -> bool {
         .line_phrases(LineClass::PhotoCue)
         .iter()
         .any(|cue| lower.contains(&cue.as_str()))
-}
-
-/// True when `text` has at least `n` words (counted only that far: a block may be a whole
-/// page).
-fn has_words(text: &str, n: usize) -> bool {
-    n == 0 || text.split_whitespace().nth(n - 1).is_some()
 }
 
 /// True when a block reads as a paragraph of prose.
@@ -1585,14 +1579,6 @@ mod tests {
                 .as_deref(),
             want
         );
-    }
-
-    #[test]
-    fn has_words_counts_as_far_as_asked() {
-        assert!(has_words("one two\nthree", 3));
-        assert!(!has_words("one two\nthree", 4));
-        assert!(has_words("", 0));
-        assert!(!has_words("  ", 1));
     }
 
     #[rstest]

@@ -661,7 +661,7 @@ const fn nullable(pat: &Pat) -> bool {
 /// tokens [`first_of`] admits.
 pub(crate) const fn starts_of(pat: &Pat) -> FirstSet {
     let mut set = first_of(pat);
-    set.needs = needs(pat);
+    set.needs = needs(pat).classes;
     if nullable(pat) {
         set.with(admit::ANYWHERE)
     } else {
@@ -669,31 +669,65 @@ pub(crate) const fn starts_of(pat: &Pat) -> FirstSet {
     }
 }
 
-/// The classes every match of `pat` holds a token of (a token that is, or starts a phrase of,
-/// the class): those of the parts of a sequence that must match, those all alternatives
-/// share. A cheap test of a sentence rules a pattern out where it holds none of them.
+/// What every match of a pattern holds: the classes it holds a token of (a token that is, or
+/// starts a phrase of, the class) and the ASCII punctuation marks, as [`punct_bit`]s. A cheap
+/// test of a sentence rules a pattern out where it holds none of one of them ("…, Yury
+/// Fedotov" needs its comma).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Needs {
+    pub classes: Classes,
+    pub puncts: u32,
+}
+
+impl Needs {
+    const NOTHING: Needs = Needs {
+        classes: 0,
+        puncts: 0,
+    };
+    const EVERYTHING: Needs = Needs {
+        classes: Classes::MAX,
+        puncts: u32::MAX,
+    };
+}
+
+/// What every match of `pat` holds: what the parts of a sequence that must match hold, what
+/// all alternatives share.
 #[allow(
     clippy::indexing_slicing,
     reason = "a const fn has no iterators: each index is below the length its loop checks"
 )]
-pub(crate) const fn needs(pat: &Pat) -> Classes {
+pub(crate) const fn needs(pat: &Pat) -> Needs {
     match pat {
-        Pat::Is(class) | Pat::CapIs(class) => class.bit(),
-        Pat::GivenNameWord => Class::GivenName.bit(),
+        Pat::Is(class) | Pat::CapIs(class) => Needs {
+            classes: class.bit(),
+            puncts: 0,
+        },
+        Pat::GivenNameWord => Needs {
+            classes: Class::GivenName.bit(),
+            puncts: 0,
+        },
+        Pat::P(c) => Needs {
+            classes: 0,
+            puncts: punct_bit(*c),
+        },
         Pat::Seq(parts) => {
-            let mut all = 0;
+            let mut all = Needs::NOTHING;
             let mut k = 0;
             while k < parts.len() {
-                all |= needs(&parts[k]);
+                let part = needs(&parts[k]);
+                all.classes |= part.classes;
+                all.puncts |= part.puncts;
                 k += 1;
             }
             all
         }
         Pat::Alt(parts) => {
-            let mut shared = Classes::MAX;
+            let mut shared = Needs::EVERYTHING;
             let mut k = 0;
             while k < parts.len() {
-                shared &= needs(&parts[k]);
+                let part = needs(&parts[k]);
+                shared.classes &= part.classes;
+                shared.puncts &= part.puncts;
                 k += 1;
             }
             shared
@@ -701,43 +735,7 @@ pub(crate) const fn needs(pat: &Pat) -> Classes {
         Pat::Rep(part, min, _) if *min > 0 => needs(part),
         // A lookahead matches from the same token: what it needs is there too.
         Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Peek(part) => needs(part),
-        _ => 0,
-    }
-}
-
-/// The ASCII punctuation marks every match of `pat` holds, as [`punct_bit`]s (as [`needs`]
-/// is for classes): a rule whose sentence has none of one of them from a token on cannot
-/// match there ("…, Yury Fedotov" needs its comma).
-#[allow(
-    clippy::indexing_slicing,
-    reason = "a const fn has no iterators: each index is below the length its loop checks"
-)]
-pub(crate) const fn needs_puncts(pat: &Pat) -> u32 {
-    match pat {
-        Pat::P(c) => punct_bit(*c),
-        Pat::Seq(parts) => {
-            let mut all = 0;
-            let mut k = 0;
-            while k < parts.len() {
-                all |= needs_puncts(&parts[k]);
-                k += 1;
-            }
-            all
-        }
-        Pat::Alt(parts) => {
-            let mut shared = u32::MAX;
-            let mut k = 0;
-            while k < parts.len() {
-                shared &= needs_puncts(&parts[k]);
-                k += 1;
-            }
-            shared
-        }
-        Pat::Rep(part, min, _) if *min > 0 => needs_puncts(part),
-        Pat::Save(_, part) | Pat::Ref(part) | Pat::Unless(_, part) | Pat::Peek(part) => {
-            needs_puncts(part)
-        }
-        _ => 0,
+        _ => Needs::NOTHING,
     }
 }
 
@@ -834,7 +832,7 @@ pub(crate) struct Rule {
     pub pat: &'static Pat,
     /// What its first token can be.
     pub first: FirstSet,
-    /// The ASCII punctuation marks every match holds ([`needs_puncts`]).
+    /// The ASCII punctuation marks every match holds ([`needs`]).
     pub puncts: u32,
     /// The pattern compiled for matching, on first use.
     pub program: &'static std::sync::LazyLock<Program>,
@@ -861,7 +859,7 @@ macro_rules! rule {
             name: stringify!($name),
             pat: PAT,
             first: $crate::import::pattern::starts_of(PAT),
-            puncts: $crate::import::pattern::needs_puncts(PAT),
+            puncts: $crate::import::pattern::needs(PAT).puncts,
             program: &PROGRAM,
         }
     }};
@@ -1119,7 +1117,7 @@ mod tests {
                 Alt(&[Is(Class::Role), Seq(&[Lower, Is(Class::Role)])]),
             ])
         )];
-        assert_eq!(needs(RULES[0].pat), Class::Role.bit());
+        assert_eq!(needs(RULES[0].pat).classes, Class::Role.bit());
         with_sent("Paris the minister Lyon", Lang::En, |sent| {
             let admitted: Vec<bool> = (0..sent.len())
                 .map(|at| RULES[0].may_start(&sent, at))
@@ -1129,10 +1127,10 @@ mod tests {
             assert_eq!(first_rule(RULES, &sent, 0).map(|(_, m)| m.end), Some(3));
         });
         // Optional parts, and alternatives that do not all need it, need nothing.
-        assert_eq!(needs(&Opt(&Is(Class::Role))), 0);
-        assert_eq!(needs(&Alt(&[Is(Class::Role), Capital])), 0);
+        assert_eq!(needs(&Opt(&Is(Class::Role))).classes, 0);
+        assert_eq!(needs(&Alt(&[Is(Class::Role), Capital])).classes, 0);
         assert_eq!(
-            needs(&Peek(&Rep(&Is(Class::Month), 1, 2))),
+            needs(&Peek(&Rep(&Is(Class::Month), 1, 2))).classes,
             Class::Month.bit()
         );
     }
@@ -1144,7 +1142,7 @@ mod tests {
             Seq(&[Capital, P(','), Opt(&P(':')), Capital])
         )];
         let bit = punct_bit;
-        assert_eq!(needs_puncts(RULES[0].pat), bit(','));
+        assert_eq!(needs(RULES[0].pat).puncts, bit(','));
         with_sent("Paris , Lyon and Nice", Lang::En, |sent| {
             let admitted: Vec<bool> = (0..sent.len())
                 .map(|at| RULES[0].may_start(&sent, at))
@@ -1155,13 +1153,13 @@ mod tests {
         });
         // Optional parts, alternatives that do not all need it, and marks outside ASCII need
         // nothing.
-        assert_eq!(needs_puncts(&Rep(&P(','), 0, 2)), 0);
+        assert_eq!(needs(&Rep(&P(','), 0, 2)).puncts, 0);
         assert_eq!(
-            needs_puncts(&Alt(&[Seq(&[P(','), P('(')]), P(',')])),
+            needs(&Alt(&[Seq(&[P(','), P('(')]), P(',')])).puncts,
             bit(',')
         );
-        assert_eq!(needs_puncts(&Alt(&[P(','), P(';')])), 0);
-        assert_eq!(needs_puncts(&P('«')), 0);
+        assert_eq!(needs(&Alt(&[P(','), P(';')])).puncts, 0);
+        assert_eq!(needs(&P('«')).puncts, 0);
     }
 
     #[test]

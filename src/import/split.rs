@@ -8,6 +8,8 @@
 
 /// The lowercase words of `phrase` (words, and punctuation characters one by one), as the
 /// tokenizer cuts it with these elisions ("d" of "d'interpol") and possessive endings ("s").
+// Outside tests, only build.rs cuts phrases.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn words(phrase: &str, elisions: &[&str], possessives: &[&str]) -> Vec<String> {
     let mut words = Vec::new();
     let mut at = 0;
@@ -30,6 +32,8 @@ pub fn words(phrase: &str, elisions: &[&str], possessives: &[&str]) -> Vec<Strin
 /// `form` with its last word in the other number, when it has two words or more and its last
 /// word takes a plain "s" in both languages' regular plural, or, after a consonant (a letter
 /// not in `vowels`), another of `endings` (singular, plural).
+// Outside tests, only build.rs finds other numbers.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn other_number(form: &str, vowels: &str, endings: &[(String, String)]) -> Option<String> {
     let (head, last) = form.rsplit_once(' ')?;
     let letters = last.chars().count();
@@ -65,11 +69,15 @@ fn lowercase(c: char) -> String {
     c.to_lowercase().collect()
 }
 
-/// A letter or digit (the tokenizer's `is_word_char`).
-fn is_word_char(c: char) -> bool {
+/// A letter or digit; quick for ASCII and Latin letters, which is most of a release. The
+/// tokenizer's, and build.rs's through this file.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
     match u32::from(c) {
         0..=0x7f => c.is_ascii_alphanumeric(),
         0xc0..=0x24f => c != '×' && c != '÷',
+        // Latin-1 punctuation and symbols («», NBSP, ©, °...), general punctuation (quotes,
+        // dashes, spaces), currency, arrows, maths, boxes.
         0x80..=0xbf | 0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x2500..=0x27bf => {
             false
         }
@@ -77,11 +85,13 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// The straight apostrophe or the typographic one.
+pub(crate) fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-fn is_joiner(c: char) -> bool {
+/// A character that joins the parts of one word: an apostrophe or a hyphen.
+pub(crate) fn is_joiner(c: char) -> bool {
     is_apostrophe(c) || c == '-' || c == '\u{2011}'
 }
 

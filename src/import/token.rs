@@ -265,28 +265,8 @@ pub(crate) const fn punct_bit(c: char) -> u32 {
     1 << place
 }
 
-/// A letter or digit; quick for ASCII and Latin letters, which is most of a release.
-#[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
-    match u32::from(c) {
-        0..=0x7f => c.is_ascii_alphanumeric(),
-        0xc0..=0x24f => c != '×' && c != '÷',
-        // Latin-1 punctuation and symbols («», NBSP, ©, °...), general punctuation (quotes,
-        // dashes, spaces), currency, arrows, maths, boxes.
-        0x80..=0xbf | 0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x2500..=0x27bf => {
-            false
-        }
-        _ => c.is_alphanumeric(),
-    }
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
-}
-
-fn is_joiner(c: char) -> bool {
-    is_apostrophe(c) || c == '-' || c == '\u{2011}'
-}
+pub(crate) use super::split::is_word_char;
+use super::split::{is_apostrophe, is_joiner};
 
 /// Appends `c` in lowercase, the apostrophe ’ as '; quick for ASCII and Latin-1.
 #[inline]

@@ -36,6 +36,12 @@ pub(crate) fn head(text: &str, max: usize) -> &str {
     slice(text, 0..floor_boundary(text, max))
 }
 
+/// True when `text` has at least `n` words (counted only that far: a block may be a whole
+/// page).
+pub(crate) fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || text.split_whitespace().nth(n - 1).is_some()
+}
+
 /// Collapses runs of whitespace (newlines included) into one space and trims the ends.
 pub(crate) fn collapse_ws(text: &str) -> String {
     if is_collapsed(text) {
@@ -287,6 +293,14 @@ pub(crate) fn soften_caps(text: &str) -> String {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    #[test]
+    fn has_words_counts_as_far_as_asked() {
+        assert!(has_words("one two\nthree", 3));
+        assert!(!has_words("one two\nthree", 4));
+        assert!(has_words("", 0));
+        assert!(!has_words("  ", 1));
+    }
 
     /// The first letter in uppercase (one or more characters) and the rest as written.
     #[rstest]
