@@ -226,6 +226,60 @@ fn publisher_takes_part(source: &str, vocab: &Vocab) -> bool {
     !press_office && !listed_or_outlet && !address
 }
 
+/// The fewest capitalised words of an organisation's name that takes part when named once.
+const MIN_HEADED_NAME_CAPITALS: usize = 2;
+
+/// True when a name is an organisation's by its words: an organisation noun among capitalised
+/// words ("Homestead Police Department", "Gouvernement du Japon"), not a run of capitals that
+/// might be anything ("Super Bowl"), a heading in capitals ("PUBLIC AFFAIRS DEPARTMENT"), a
+/// list ending in common words ("NCA to the Serbian police") or a place ("Bureau de l'OIM à
+/// Djibouti").
+fn is_headed_name(name: &str, vocab: &Vocab) -> bool {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let capitals = name.split(' ').filter(|w| capital(w)).count();
+    let shouted = words.len() > 1 && !name.chars().any(char::is_lowercase);
+    let small_words_only = name.split(' ').zip(&words).all(|(written, lower)| {
+        capital(written)
+            || (vocab.is(lower, Class::OrgConnector) || vocab.is(lower, Class::OrgAdjective))
+                && !vocab.is(lower, Class::RolePlacePreposition)
+    });
+    let ends_capital = name.split(' ').next_back().is_some_and(capital);
+    capitals >= MIN_HEADED_NAME_CAPITALS
+        && !shouted
+        && small_words_only
+        && ends_capital
+        && words.iter().any(|w| vocab.is(w, Class::OrgWord))
+}
+
+/// The names of a list read as one name, split before each "and the", "et les" (a list
+/// connector and an article).
+fn list_parts<'a>(name: &'a str, vocab: &Vocab) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut words = name.match_indices(' ').map(|(at, _)| at + 1);
+    let starts: Vec<usize> = std::iter::once(0).chain(&mut words).collect();
+    for pair in starts.windows(3) {
+        let (Some(&conn), Some(&det), Some(&next)) = (pair.first(), pair.get(1), pair.get(2))
+        else {
+            continue;
+        };
+        let word = |from: usize, to: usize| name.get(from..to).map(|w| w.trim().to_lowercase());
+        if word(conn, det).is_some_and(|w| vocab.is(&w, Class::ListConnector))
+            && word(det, next).is_some_and(|w| vocab.is(&w, Class::Determiner))
+        {
+            if let Some(part) = name.get(start..conn) {
+                parts.push(part.trim());
+            }
+            start = next;
+        }
+    }
+    if let Some(part) = name.get(start..) {
+        parts.push(part.trim());
+    }
+    parts
+}
+
 /// The parties: organisations of the front, of people's roles, of speakers, of "About"
 /// headings and those the body names twice or the lexicon knows, in order of appearance (the
 /// front's first), merged by name.
@@ -260,6 +314,15 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         let key = fold_key(&org.name);
         if times.get(&key).is_some_and(|&n| n >= 2) || vocab.is(&key, Class::OrgName) {
             written.push((false, org.pos, org.name.as_str()));
+        } else if !org.hosts {
+            // Named once, an organisation takes part when its words say it is one; a list
+            // read as one name ("the Homestead Police Department and the Coral Gables Police
+            // Department") is read name by name.
+            for part in list_parts(&org.name, vocab) {
+                if is_headed_name(part, vocab) {
+                    written.push((false, org.pos, part));
+                }
+            }
         }
     }
     // The publisher takes part in its own release ("European Parliament"), ahead of the
@@ -601,6 +664,48 @@ mod tests {
     use crate::import::lexicon::vocab;
     use crate::model::Lang;
     use rstest::rstest;
+
+    #[rstest]
+    #[case::police_department("Homestead Police Department", Lang::En, true)]
+    #[case::government_fr("Gouvernement du Japon", Lang::Fr, true)]
+    #[case::event("Super Bowl", Lang::En, false)]
+    #[case::shouted_heading("PUBLIC AFFAIRS DEPARTMENT", Lang::En, false)]
+    #[case::ends_in_common_words("NCA to the Serbian police", Lang::En, false)]
+    #[case::place_fr("Bureau de l'OIM à Djibouti", Lang::Fr, false)]
+    #[case::one_capital("Police nationale", Lang::Fr, false)]
+    fn headed_names_count_when_named_once(
+        #[case] name: &str,
+        #[case] lang: Lang,
+        #[case] headed: bool,
+    ) {
+        assert_eq!(is_headed_name(name, vocab(lang)), headed, "{name}");
+    }
+
+    #[test]
+    fn a_list_read_as_one_name_is_read_name_by_name() {
+        let v = vocab(Lang::En);
+        assert_eq!(
+            list_parts(
+                "Homestead Police Department and the Coral Gables Police Department",
+                v
+            ),
+            [
+                "Homestead Police Department",
+                "Coral Gables Police Department"
+            ]
+        );
+        assert_eq!(
+            list_parts("Police and Border Guard", v),
+            ["Police and Border Guard"]
+        );
+        assert_eq!(
+            list_parts(
+                "Police nationale et la Gendarmerie nationale",
+                vocab(Lang::Fr)
+            ),
+            ["Police nationale", "Gendarmerie nationale"]
+        );
+    }
 
     #[rstest]
     #[case::region("Western Balkans", Lang::En, false)]

@@ -233,6 +233,43 @@ pub(crate) fn extract(
     ex.facts
 }
 
+/// The fewest words of a headline whose capitals tell nothing.
+const MIN_CASED_WORDS: usize = 3;
+/// The most characters of a small word title case leaves in lowercase ("of", "to", "for");
+/// a longer one is small when the lexicon says it is a connector ("with", "pour").
+const MAX_SMALL_WORD: usize = 3;
+
+/// True when every word of the sentence but its small ones (articles, prepositions,
+/// connectors) starts with a capital, and there are enough of them: a headline in title case
+/// or in capitals, where a run of capitals is no sign of a name.
+fn capitals_say_nothing(sent: &Sent<'_>) -> bool {
+    let mut words = 0;
+    for at in 0..sent.len() {
+        let Some(tok) = sent.tok(at).filter(|t| t.has(shape::LETTER)) else {
+            continue;
+        };
+        let small = sent
+            .lower(at)
+            .is_some_and(|w| w.chars().count() <= MAX_SMALL_WORD)
+            || [
+                Class::OrgConnector,
+                Class::Determiner,
+                Class::ListConnector,
+                Class::ItemPreposition,
+                Class::RolePreposition,
+                Class::ItemTail,
+            ]
+            .into_iter()
+            .any(|class| tok.is(class));
+        if tok.has(shape::CAP) {
+            words += 1;
+        } else if !small {
+            return false;
+        }
+    }
+    words >= MIN_CASED_WORDS
+}
+
 /// The contacts sections name at most this many people.
 const MAX_CONTACTS: usize = 8;
 
@@ -323,7 +360,7 @@ impl Extractor<'_> {
             (caption, false, true),
             (lead, true, false),
         ];
-        for (text, orgs, people) in texts {
+        for (n, (text, orgs, people)) in texts.into_iter().enumerate() {
             let Some(text) = text else { continue };
             tokenize(text, &mut self.raw);
             self.raw.annotate(self.vocab);
@@ -333,6 +370,10 @@ impl Extractor<'_> {
                 // The organisation that hosts the occasion is no party: "en marge de la
                 // session de la Commission pour la prévention du crime".
                 let occasion = event::event_span(&sent).map(|(span, _)| span);
+                // In a headline whose every word has a capital ("Eight Defendants Indicted
+                // For Trafficking Weapons", "CONDAMNE DANS LES TERMES…"), capitals tell no
+                // name: its organisations take part as the body's do, named again there.
+                let in_front = n != 0 || !capitals_say_nothing(&sent);
                 for (mention, (a, _)) in mentions(&sent) {
                     if people
                         && let Mention::Person {
@@ -355,7 +396,8 @@ impl Extractor<'_> {
                     {
                         self.facts.orgs.push(OrgFact {
                             name,
-                            in_front: true,
+                            in_front,
+                            hosts: false,
                             pos: Pos { para: 0, tok: a },
                         });
                     }
@@ -410,6 +452,8 @@ impl Extractor<'_> {
     /// sentence's first token in the paragraph's frame.
     fn people_and_speech(&mut self, p: usize, offset: usize, sent: &Sent<'_>) {
         let found = mentions(sent);
+        // The occasion the sentence names, worked out at its first organisation.
+        let mut occasion: Option<Option<(usize, usize)>> = None;
         for (mention, (a, _)) in &found {
             let pos = Pos {
                 para: p,
@@ -427,6 +471,7 @@ impl Extractor<'_> {
                             self.facts.orgs.push(OrgFact {
                                 name: org.clone(),
                                 in_front: false,
+                                hosts: false,
                                 pos,
                             });
                         }
@@ -435,9 +480,12 @@ impl Extractor<'_> {
                 }
                 Mention::Org(range) => {
                     if let Some(name) = text_of(sent, *range) {
+                        let occasion = *occasion
+                            .get_or_insert_with(|| event::event_span(sent).map(|(span, _)| span));
                         self.facts.orgs.push(OrgFact {
                             name,
                             in_front: false,
+                            hosts: occasion.is_some_and(|(s, e)| range.0 >= s && range.0 < e),
                             pos,
                         });
                     }
@@ -588,7 +636,44 @@ impl Extractor<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::name_case;
+    use super::{capitals_say_nothing, name_case};
+    use crate::import::lexicon::vocab;
+    use crate::model::Lang;
+
+    #[rstest::rstest]
+    #[case::title_case(
+        "Eight Defendants Indicted For Trafficking Weapons Across State Lines",
+        Lang::En,
+        true
+    )]
+    #[case::title_case_small_words(
+        "Suspect Extradited from El Salvador to Face Charges",
+        Lang::En,
+        true
+    )]
+    #[case::capitals(
+        "CONDAMNE DANS LES TERMES LES PLUS VIFS LE DOUBLE ATTENTAT",
+        Lang::Fr,
+        true
+    )]
+    #[case::sentence_case(
+        "UNODC and INTERPOL sign an agreement on maritime crime",
+        Lang::En,
+        false
+    )]
+    #[case::sentence_case_fr("L'ONUDC et INTERPOL signent un accord", Lang::Fr, false)]
+    #[case::too_short("Europol Statement", Lang::En, false)]
+    #[case::short_verb("INTERPOL and AUSTRAC open the Octopus Conference", Lang::En, false)]
+    fn a_headline_in_title_case_tells_no_names(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] cased: bool,
+    ) {
+        let v = vocab(lang);
+        let buf = crate::import::outline::tokens_of(text, v);
+        let sent = buf.sent(text, 0..buf.len(), v);
+        assert_eq!(capitals_say_nothing(&sent), cased, "{text}");
+    }
 
     #[test]
     fn surnames_in_capitals_take_the_case_of_the_name() {

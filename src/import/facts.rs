@@ -100,6 +100,9 @@ pub(crate) struct OrgFact {
     pub name: String,
     /// Named in the title or the lead: a party of the release.
     pub in_front: bool,
+    /// Named as the host of the occasion ("en marge de la session de la Commission du
+    /// Crime"): a party only if named elsewhere too.
+    pub hosts: bool,
     /// Where.
     pub pos: Pos,
 }
