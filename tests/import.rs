@@ -535,19 +535,23 @@ mod real {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real")
     }
 
-    /// Every release of the set is real, from many publishers, in both languages.
+    /// Every release of the set is real, from many publishers, in both languages, and
+    /// `SOURCES.md` says where each one comes from.
     #[test]
     fn the_real_releases_are_real_and_varied() {
         let all = score::fixtures(&dir());
-        assert!(all.len() >= 16, "{} releases", all.len());
+        assert!(all.len() >= 25, "{} releases", all.len());
         let publishers: std::collections::BTreeSet<_> =
             all.iter().map(|f| f.publisher.as_str()).collect();
-        assert!(publishers.len() >= 12, "{publishers:?}");
+        assert!(publishers.len() >= 20, "{publishers:?}");
         let french = all.iter().filter(|f| f.lang == Lang::Fr).count();
         assert!(french * 100 >= all.len() * 40, "{french} of {}", all.len());
+        let sources = std::fs::read_to_string(dir().join("SOURCES.md")).unwrap();
         for f in &all {
             assert_eq!(f.kind, "real", "{}", f.name());
             assert!(!f.publisher.is_empty(), "{}", f.name());
+            let row = format!("| `{}.txt` |", f.name());
+            assert!(sources.contains(&row), "{}: no row in SOURCES.md", f.name());
         }
     }
 
