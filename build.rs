@@ -428,17 +428,26 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
         .into_iter()
         .map(|(word, head)| format!("({word:?}, {head})"))
         .collect();
+    let mut partnered: Vec<String> = Vec::new();
+    for (word, id) in sorted_table(file, "partnered", lang) {
+        if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
+            for cut_word in cut.words(word) {
+                partnered.push(format!("({cut_word:?}, {n})"));
+            }
+        }
+    }
     for (word, id) in sorted_table(file, "instruments", lang) {
         if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
             instruments.add(cut, word, *n);
         }
     }
     format!(
-        "Compiled {{ ids: {ids}, actors: {actors},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}] }}\n",
+        "Compiled {{ ids: {ids}, actors: {actors},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}],\npartnered: &[{}] }}\n",
         forms.rust(),
         modifiers.rust(),
         instruments.rust(),
         heads.join(",\n"),
+        partnered.join(", "),
     )
 }
 

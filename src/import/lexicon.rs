@@ -126,6 +126,9 @@ classes! {
     /// Prepositions of place and time after an item, no part of its label ("across the
     /// region", "dans la région").
     ItemTail => item_tail,
+    /// The prepositions that name partners after a word of cooperation ("cooperation between
+    /// Australia and Indonesia", "collaboration avec l'Union africaine").
+    ItemPartner => item_partner,
     /// The mark of a verb's clause inside a list member ("to", "pour"): "the use of drones to
     /// move drugs and weapons" coordinates the verb's objects, not two members.
     ClauseMark => clause_mark,

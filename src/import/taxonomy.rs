@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::{Class, FastMap};
-use super::token::Sent;
+use super::token::{Sent, shape};
 use crate::model::{CategoryKind, Lang};
 
 /// The taxonomy of one language as build.rs writes it from the file (`taxonomy-en.rs`,
@@ -27,6 +27,8 @@ struct Compiled {
     instruments: &'static [FirstWord],
     /// Each head word: its kind, its category alone, and whether it is a verb.
     heads: &'static [(&'static str, CategoryKind, Option<u16>, bool)],
+    /// The words of cooperation that name a category when their partners follow.
+    partnered: &'static [(&'static str, u16)],
 }
 
 /// A first word and the phrases it starts: their other words and category, longest first.
@@ -216,6 +218,9 @@ pub(crate) struct Taxonomy {
     /// Generic heads: their kind, and the category of the head alone (none: it names
     /// nothing alone).
     heads: FastMap<&'static str, Head>,
+    /// The words of cooperation that name a category when their partners follow ("cooperation
+    /// between Australia and Indonesia").
+    partnered: &'static [(&'static str, u16)],
     /// Every word that starts a mention: a form's or a modifier's first word, or a head. One
     /// look-up turns away the other words, most of a text.
     first_words: std::collections::HashSet<&'static str, foldhash::fast::RandomState>,
@@ -247,6 +252,22 @@ pub(crate) struct Mention {
     pub form: bool,
 }
 
+/// True when token `at` is a lowercase verb's form in "-ing" (the language's gerund
+/// suffixes), of two letters at least before the suffix ("using", "working", not "king").
+fn is_gerund(sent: &Sent<'_>, at: usize) -> bool {
+    sent.tok(at)
+        .is_some_and(|t| t.is_word() && !t.has(shape::CAP))
+        && sent.lower(at).is_some_and(|word| {
+            sent.vocab
+                .gerund_suffixes
+                .iter()
+                .any(|suffix| word.len() >= suffix.len() + 2 && word.ends_with(suffix.as_str()))
+        })
+}
+
+/// The most tokens of the partners after a word of cooperation.
+const MAX_PARTNER_TOKENS: usize = 12;
+
 /// The most adjectives read on the far side of a head ("illicit cross-border drug trafficking").
 const MAX_ADJECTIVES: usize = 3;
 
@@ -274,6 +295,7 @@ impl Taxonomy {
             modifiers: PhraseIndex::of(compiled.modifiers),
             instruments: PhraseIndex::of(compiled.instruments),
             heads,
+            partnered: compiled.partnered,
             ..Taxonomy::default()
         };
         tax.first_words = (tax.forms.0.keys())
@@ -436,11 +458,88 @@ impl Taxonomy {
                 form: false,
             });
         }
-        let category = category.or(default)?;
-        Some(Mention {
+        if let Some(category) = category.or(default) {
+            return Some(Mention {
+                start: at,
+                end: after,
+                category,
+                form: false,
+            });
+        }
+        self.partners_end(sent, at, after)
+    }
+
+    /// A word of cooperation at `at` and its partners from token `after` ("cooperation
+    /// between Australia and Indonesia", "collaboration avec l'Union africaine, la CEDEAO
+    /// et la CEEAC"): the partners run to the end of the clause, a place or an aim ("in the
+    /// fight against…"), at most [`MAX_PARTNER_TOKENS`].
+    fn partners_end(&self, sent: &Sent<'_>, at: usize, after: usize) -> Option<Mention> {
+        let word = sent.lower(at)?;
+        let &(_, id) = self.partnered.iter().find(|(w, _)| *w == word)?;
+        let mut next = after + sent.phrase_at(after, Class::ItemPartner)?;
+        let first = next;
+        let stops = [
+            Class::ItemTail,
+            Class::Focus,
+            Class::ItemPreposition,
+            Class::ClauseMark,
+            Class::ListStopper,
+            Class::SpeechVerb,
+        ];
+        let mut end = first;
+        // Where the partners end before the last comma, and whether a list connector came
+        // after it.
+        let mut before_comma = usize::MAX;
+        let mut listed = true;
+        while next < first + MAX_PARTNER_TOKENS
+            && let Some(tok) = sent.tok(next)
+        {
+            // A phrase of a stop class ends the partners, not a word that only starts one
+            // ("l'" of "l'an dernier"); so does a verb's form in "-ing" ("retailers working
+            // to…").
+            let word = tok.is_word()
+                && !stops
+                    .iter()
+                    .any(|class| sent.phrase_at(next, *class).is_some())
+                && !is_gerund(sent, next);
+            // Commas between partners, hyphens inside their names.
+            if !(word || tok.is_punct(',') || tok.is_punct('-')) {
+                break;
+            }
+            if tok.is_punct(',') {
+                before_comma = end;
+                listed = false;
+            }
+            listed |= sent.is(next, Class::ListConnector);
+            next += 1;
+            if word {
+                end = next;
+            }
+        }
+        // After its last comma, a list goes on to "and": "avec la Fédération bancaire
+        // française, une campagne…" stops at the comma.
+        if !listed {
+            end = before_comma.max(first).min(end);
+        }
+        // The partners are named: a word that is no article.
+        let named = (first..end)
+            .any(|i| sent.tok(i).is_some_and(|t| t.is_word()) && !sent.is(i, Class::Determiner));
+        // Partners the taxonomy knows name the category: "cooperation with internet service
+        // providers" is a partnership with the private sector.
+        let known = (first..end).find_map(|i| {
+            self.forms
+                .longest_at(sent, i)
+                .or_else(|| self.modifiers.longest_at(sent, i))
+                .map(|(_, category)| category)
+                .filter(|c| {
+                    self.category(*c)
+                        .is_some_and(|(_, kind)| kind == CategoryKind::Area)
+                })
+        });
+        named.then_some(Mention {
             start: at,
-            end: after,
-            category,
+            end,
+            category: known.unwrap_or(CategoryId(id)),
             form: false,
         })
     }

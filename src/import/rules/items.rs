@@ -854,6 +854,63 @@ mod tests {
     }
 
     #[rstest]
+    #[case::partners_en(
+        "The arrest follows close cooperation between Australia and Indonesia in the fight against people smuggling.",
+        Lang::En,
+        "cooperation between Australia and Indonesia",
+        "coordination"
+    )]
+    #[case::partners_fr(
+        "Il salue l'étroite collaboration avec l'Union africaine, la CEDEAO et la CEEAC.",
+        Lang::Fr,
+        "collaboration avec l'Union africaine, la CEDEAO et la CEEAC",
+        "coordination"
+    )]
+    #[case::partners_the_taxonomy_knows(
+        "It calls for cooperation with internet service providers and banks.",
+        Lang::En,
+        "cooperation with internet service providers and banks",
+        "public-private-partnership"
+    )]
+    #[case::partners_end_at_a_verb(
+        "Cooperation with local law enforcement agencies has grown.",
+        Lang::En,
+        "Cooperation with local law enforcement agencies",
+        "coordination"
+    )]
+    #[case::partners_end_at_a_gerund(
+        "It promotes collaboration between private retailers, law enforcement and prosecutors working to improve safety.",
+        Lang::En,
+        "collaboration between private retailers, law enforcement and prosecutors",
+        "public-private-partnership"
+    )]
+    #[case::partners_end_at_a_comma_with_no_list(
+        "Elle mène, en partenariat avec la Fédération bancaire française, une campagne de sensibilisation.",
+        Lang::Fr,
+        "partenariat avec la Fédération bancaire française",
+        "public-private-partnership"
+    )]
+    fn cooperation_with_partners_is_an_area(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] label: &str,
+        #[case] category: &str,
+    ) {
+        let got = items(text, lang);
+        assert!(
+            got.iter()
+                .any(|(l, _, c, _)| l == label && c.as_deref() == Some(category)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn cooperation_alone_is_no_area() {
+        let got = items("Cooperation is essential, and so is trust.", Lang::En);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[rstest]
     #[case::seed_emerging(
         "L'accord englobe également les menaces émergentes, y compris la vente de propriété culturelle trafiquée pour financer le terrorisme, les combattants terroristes étrangers, l'extrémisme violent et l'abus d'internet à des fins terroristes, les engins explosifs improvisés et les liens entre les réseaux de criminalité organisée et les groupes terroristes.",
         Lang::Fr,
