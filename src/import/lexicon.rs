@@ -129,6 +129,9 @@ classes! {
     /// The prepositions that name partners after a word of cooperation ("cooperation between
     /// Australia and Indonesia", "collaboration avec l'Union africaine").
     ItemPartner => item_partner,
+    /// A role's abbreviation written in capitals before a surname, as a title ("DA
+    /// Creuzot"); in lowercase it is something else ("da" of "da Silva").
+    RoleAbbreviation => role_abbreviation,
     /// The mark of a verb's clause inside a list member ("to", "pour"): "the use of drones to
     /// move drugs and weapons" coordinates the verb's objects, not two members.
     ClauseMark => clause_mark,

@@ -101,6 +101,8 @@ pub(crate) enum Pat {
     Capital,
     /// A capitalised word that is a phrase of the class, or a word of one ("Executive").
     CapIs(Class),
+    /// A word in capitals that is a phrase of the class ("DA", not "da" of "da Silva").
+    UpperIs(Class),
     /// A capitalised word that may be part of an organisation's name: no given name, no
     /// role.
     OrgCapital,
@@ -290,6 +292,7 @@ fn atom(pat: &Pat, sent: &Sent<'_>, at: usize) -> Option<usize> {
         Pat::Word => one(tok.is_some_and(|t| t.is_word())),
         Pat::Capital => one(tok.is_some_and(|t| t.has(shape::CAP))),
         Pat::CapIs(class) => one(tok.is_some_and(|t| t.has(shape::CAP) && t.is(*class))),
+        Pat::UpperIs(class) => one(tok.is_some_and(|t| t.has(shape::UPPER) && t.is(*class))),
         Pat::Acronym => one(tok.is_some_and(|t| t.has(shape::UPPER | shape::LETTER))),
         Pat::Lower => {
             one(tok.is_some_and(|t| t.is_word() && t.shape & (shape::CAP | shape::DIGIT) == 0))
@@ -698,7 +701,7 @@ impl Needs {
 )]
 pub(crate) const fn needs(pat: &Pat) -> Needs {
     match pat {
-        Pat::Is(class) | Pat::CapIs(class) => Needs {
+        Pat::Is(class) | Pat::CapIs(class) | Pat::UpperIs(class) => Needs {
             classes: class.bit(),
             puncts: 0,
         },
@@ -757,6 +760,7 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
         Pat::Mention | Pat::StrongMention => set.mention = true,
         Pat::Capital
         | Pat::CapIs(_)
+        | Pat::UpperIs(_)
         | Pat::OrgCapital
         | Pat::OrgTitle
         | Pat::NameWord

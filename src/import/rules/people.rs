@@ -51,6 +51,7 @@ static HONORIFIC: Pat = Alt(&[
     Is(Class::HonorificF),
     Is(Class::HonorificM),
     Is(Class::Honorific),
+    UpperIs(Class::RoleAbbreviation),
 ]);
 
 /// A word inside an organisation's name after its first.
@@ -882,6 +883,8 @@ mod tests {
         &[("Anna Karlsson", "Minister of Justice", "", Some(F)), ("Bob Smith", "Minister of the Interior", "", Some(M))]
     )]
     #[case::honorific("Mme Schmid a rappelé les faits.", Lang::Fr, &[("Schmid", "", "", Some(F))])]
+    #[case::role_abbreviation("the unit, DA Creuzot added, will help.", Lang::En, &[("Creuzot", "", "", None)])]
+    #[case::particle_in_lowercase("Maria da Silva welcomed the plan.", Lang::En, &[("Maria da Silva", "", "", Some(F))])]
     fn people_are_read_with_role_org_and_gender(
         #[case] text: &str,
         #[case] lang: Lang,
