@@ -1001,6 +1001,22 @@ mod tests {
     }
 
     #[test]
+    fn read_more_under_other_posts_opens_no_links() {
+        let story = "Police charge 15 in trafficking operation\n\nMIAMI, May 1, 2026 - Police officers charged 15 people after a two-day operation against human trafficking in the city.\n\n";
+        let teasers = "Related Posts\n\nMEDIA ADVISORY: Press Conference on a Theft Case\n\nRead More\n\nMay 13, 2026\n\nFOR IMMEDIATE RELEASE: Man Charged with Fraud\n\nRead More\n\nApril 30, 2026\n";
+        let b = import_release(&format!("{story}{teasers}"), "m.txt", None)
+            .unwrap()
+            .briefing;
+        assert_eq!(b.links, [], "{:?}", b.links);
+        // After the story, "Read more" is a heading of links.
+        let links = "Read more\n\nAgreement between Sweden and Colombia on extradition (pdf)\n";
+        let b = import_release(&format!("{story}{links}"), "s.txt", None)
+            .unwrap()
+            .briefing;
+        assert_eq!(b.links.len(), 1, "{:?}", b.links);
+    }
+
+    #[test]
     fn parties_are_organisations_not_places_events_or_common_words() {
         let text = "INTERPOL and AUSTRAC open the Octopus Conference\n\nLYON, France – INTERPOL, the financial intelligence agency AUSTRAC and the police opened the Octopus Conference today. Security was discussed. The parties invited Salome Zourabichvili to represent the country at the meetings of the European Council.\n";
         let b = import_release(text, "p.txt", None).unwrap().briefing;

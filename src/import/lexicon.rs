@@ -264,6 +264,8 @@ line_classes! {
     Notice => notice,
     /// Headings of further reading ("For more information").
     MoreInfo => more_info,
+    /// A teaser's button ("Read more"): among other posts' teasers, it opens no links.
+    TeaserButton => teaser_button,
     /// Headings of contacts ("Media contact").
     Contact => contact,
     /// Headings of the publisher's boilerplate ("About Europol").

@@ -1221,6 +1221,10 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         };
         if let Some(heading) = heading_text(doc, i) {
             if let Some(next) = section_of(heading, vocab, out) {
+                // Under "Related Posts", each post's "Read More" is its teaser's button.
+                if reading == Reading::Skip && vocab.line_is(heading, LineClass::TeaserButton) {
+                    continue;
+                }
                 // Furniture among contacts ("Twitter account: @EP_Regional") ends no card.
                 if reading == Reading::Contacts && next == Reading::Skip {
                     continue;
