@@ -203,6 +203,16 @@ static DASH_SOURCE: Pat = Seq(&[
     End,
 ]);
 
+/// "« … » Dominique Voglimacci, magistrat de liaison pour l'Afrique de l'Ouest.": a quote and
+/// its source, named with a role and nothing after, with no verb.
+static QUOTE_SIGNED: Pat = Seq(&[
+    Save(Slot::Quote, &Quote),
+    Opt(&AnyOf(",—–-")),
+    Save(Slot::Source, &StrongMention),
+    Opt(&P('.')),
+    End,
+]);
+
 /// How an attribution finds its quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum How {
@@ -229,6 +239,7 @@ pub(crate) static RULES: &[Rule] = &[
     rule!(according_then_quote, ACCORDING_THEN_QUOTE),
     rule!(source_verb_colon, SOURCE_VERB_COLON),
     rule!(according_colon, ACCORDING_COLON),
+    rule!(quote_signed, QUOTE_SIGNED),
 ];
 
 /// The rules for sentences without a quote: reported speech and a source after a dash.
@@ -402,6 +413,20 @@ mod tests {
         None
     )]
     #[case::fr_selon("Q, selon l'ONUDC.", Lang::Fr, Some(0), "l'ONUDC", None)]
+    #[case::fr_signed(
+        "Q Dominique Voglimacci, magistrat de liaison pour l'Afrique de l'Ouest.",
+        Lang::Fr,
+        Some(0),
+        "Dominique Voglimacci, magistrat de liaison pour l'Afrique de l'Ouest",
+        None
+    )]
+    #[case::en_signed(
+        "Q — Jane Doe, Director of the Unit.",
+        Lang::En,
+        Some(0),
+        "Jane Doe, Director of the Unit",
+        None
+    )]
     #[case::fr_joint(
         "Q, soulignent les deux ministres.",
         Lang::Fr,
@@ -594,6 +619,7 @@ mod tests {
     #[rstest]
     #[case::plain("The weather was fine.", Lang::En)]
     #[case::title("The report Q was published.", Lang::En)]
+    #[case::name_then_clause("Q Jane Doe then left the room.", Lang::En)]
     fn no_attribution_without_a_cue(#[case] text: &str, #[case] lang: Lang) {
         assert_eq!(read(text, lang), []);
     }
