@@ -265,6 +265,23 @@ fn is_gerund(sent: &Sent<'_>, at: usize) -> bool {
         })
 }
 
+/// True when the list connector at token `at` joins a verb and its object rather than one more
+/// partner: "… between law enforcement agencies and established a website" (a lowercase word,
+/// then an article that is no preposition: not "des" of "les services répressifs et judiciaires
+/// des États membres").
+fn starts_a_clause(sent: &Sent<'_>, at: usize) -> bool {
+    let article = |i: usize| {
+        (sent.is(i, Class::Determiner) || sent.is(i, Class::Indefinite))
+            && !sent.is(i, Class::ItemPreposition)
+    };
+    sent.is(at, Class::ListConnector)
+        && sent
+            .tok(at + 1)
+            .is_some_and(|t| t.is_word() && !t.has(shape::CAP))
+        && !article(at + 1)
+        && article(at + 2)
+}
+
 /// The most tokens of the partners after a word of cooperation.
 const MAX_PARTNER_TOKENS: usize = 12;
 
@@ -501,7 +518,8 @@ impl Taxonomy {
                 && !stops
                     .iter()
                     .any(|class| sent.phrase_at(next, *class).is_some())
-                && !is_gerund(sent, next);
+                && !is_gerund(sent, next)
+                && !starts_a_clause(sent, next);
             // Commas between partners, hyphens inside their names.
             if !(word || tok.is_punct(',') || tok.is_punct('-')) {
                 break;

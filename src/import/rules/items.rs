@@ -890,6 +890,18 @@ mod tests {
         "partenariat avec la Fédération bancaire française",
         "public-private-partnership"
     )]
+    #[case::partners_end_before_a_verb_and_its_object(
+        "They strengthened cooperation between law enforcement agencies and established a website.",
+        Lang::En,
+        "cooperation between law enforcement agencies",
+        "coordination"
+    )]
+    #[case::partners_with_adjectives_fr(
+        "Ils demandent un renforcement de la coopération entre les services répressifs et judiciaires des États membres.",
+        Lang::Fr,
+        "coopération entre les services répressifs et judiciaires",
+        "mutual-legal-assistance"
+    )]
     fn cooperation_with_partners_is_an_area(
         #[case] text: &str,
         #[case] lang: Lang,
