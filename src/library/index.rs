@@ -99,6 +99,32 @@ impl StoredBriefing for Stored {
     }
 }
 
+/// A briefing kept as the JSON an index holds, in memory until the index is written: a file
+/// structured on a worker is encoded there, on every core, instead of all of them on one
+/// after the last import (half a second for 10,000 releases), and takes less memory so.
+#[derive(Debug)]
+pub(super) struct Encoded(Vec<u8>);
+
+impl Encoded {
+    /// `briefing`'s JSON; `None` if it does not serialize (a bug: our types always do).
+    pub(super) fn of(briefing: &Briefing) -> Option<Encoded> {
+        serde_json::to_vec(briefing).ok().map(Encoded)
+    }
+}
+
+impl StoredBriefing for Encoded {
+    fn load(&self) -> Option<Arc<Briefing>> {
+        // serde only: the model's checks passed on the briefing encoded.
+        serde_json::from_slice::<Briefing>(&self.0)
+            .ok()
+            .map(Arc::new)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// The index at `path`, if it is one written for `importer` and whole: its header and
 /// records read, its briefings left on disk.
 pub(super) fn open(path: &Path, importer: u64) -> Option<Index> {
@@ -424,14 +450,18 @@ fn encode(k: &Known, out: &mut Vec<u8>, json: &mut Vec<u8>) -> Option<bool> {
                 out.push(kind);
                 out.extend_from_slice(&u32::try_from(i).ok()?.to_le_bytes());
             }
-            // A briefing kept in an index is copied as it was written, once its hash says so.
+            // A briefing kept in an index is copied as it was written, once its hash says so;
+            // one encoded already, as it was encoded.
             let kept = match &s.cell {
-                BriefingCell::Stored(st) => st.as_any().downcast_ref::<Stored>(),
+                BriefingCell::Stored(st) => Some(st.as_any()),
                 BriefingCell::Parsed(_) => None,
             };
-            match kept {
-                Some(st) => json.extend_from_slice(&st.json()?),
-                None => serde_json::to_writer(&mut *json, &*s.briefing()?).ok()?,
+            if let Some(st) = kept.and_then(|k| k.downcast_ref::<Stored>()) {
+                json.extend_from_slice(&st.json()?);
+            } else if let Some(Encoded(bytes)) = kept.and_then(|k| k.downcast_ref::<Encoded>()) {
+                json.extend_from_slice(bytes);
+            } else {
+                serde_json::to_writer(&mut *json, &*s.briefing()?).ok()?;
             }
             Some(true)
         }
