@@ -1001,6 +1001,16 @@ mod tests {
     }
 
     #[test]
+    fn capitals_of_the_lead_with_no_organisation_word_name_no_party() {
+        let text = "Police charge 15 in trafficking operation\n\nMIAMI, May 1, 2026 - The Miami Police Department charged 15 people, with increased emphasis during major events like Formula One and the Super Bowl.\n";
+        let b = import_release(text, "m.txt", None).unwrap().briefing;
+        let parties: Vec<&str> = b.parties.iter().map(|p| p.name.as_str()).collect();
+        assert!(parties.contains(&"Miami Police Department"), "{parties:?}");
+        assert!(!parties.contains(&"Formula One"), "{parties:?}");
+        assert!(!parties.contains(&"Super Bowl"), "{parties:?}");
+    }
+
+    #[test]
     fn read_more_under_other_posts_opens_no_links() {
         let story = "Police charge 15 in trafficking operation\n\nMIAMI, May 1, 2026 - Police officers charged 15 people after a two-day operation against human trafficking in the city.\n\n";
         let teasers = "Related Posts\n\nMEDIA ADVISORY: Press Conference on a Theft Case\n\nRead More\n\nMay 13, 2026\n\nFOR IMMEDIATE RELEASE: Man Charged with Fraud\n\nRead More\n\nApril 30, 2026\n";

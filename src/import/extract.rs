@@ -394,9 +394,16 @@ impl Extractor<'_> {
                         && occasion.is_none_or(|(s, e)| org.0 < s || org.0 >= e)
                         && let Some(name) = text_of(&sent, org)
                     {
+                        // A run of capitals with no organisation's word, known name or acronym
+                        // ("Formula One", "Super Bowl") takes part as the body's do.
+                        let named = (org.0..org.1).any(|i| {
+                            sent.is(i, Class::OrgWord)
+                                || sent.is(i, Class::OrgName)
+                                || sent.tok(i).is_some_and(|t| t.has(shape::UPPER))
+                        });
                         self.facts.orgs.push(OrgFact {
                             name,
-                            in_front,
+                            in_front: in_front && named,
                             hosts: false,
                             pos: Pos { para: 0, tok: a },
                         });
