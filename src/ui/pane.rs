@@ -262,6 +262,23 @@ pub(super) fn redraw_bar(
     Some(side)
 }
 
+/// The sides of the ring of `area` that differ when the frame goes from `old` to `new` by its
+/// title's position (a scroll to another item) and maybe its scrollbar: the top side, and the
+/// right one when the bar changed (empty otherwise). None when more changed.
+pub(super) fn changed_sides(old: &FrameLook, new: &FrameLook, area: Rect) -> Option<[Rect; 2]> {
+    let same_box = (old.number, old.label, old.focused) == (new.number, new.label, new.focused);
+    if !same_box {
+        return None;
+    }
+    let [top, _, _, right] = ring(area);
+    let side = if old.bar == new.bar {
+        Rect::ZERO
+    } else {
+        right
+    };
+    Some([top, side])
+}
+
 /// A box on the ring of `area` in `set`'s symbols with `title` on its top side, as ratatui's
 /// bordered `Block` with a title draws it.
 fn draw_box(
@@ -391,6 +408,19 @@ pub(super) fn visit_rows(
     theme: &Theme,
     pane: Pane,
     text: Rect,
+    f: impl FnMut(u16, &Row<'_>),
+) {
+    visit_rows_with(state, theme, pane, text, &mut Vec::new(), f);
+}
+
+/// [`visit_rows`], with `runs` as room for each row's runs (a caller that visits rows on
+/// every key keeps it, rather than allocate it each time).
+pub(super) fn visit_rows_with(
+    state: &State,
+    theme: &Theme,
+    pane: Pane,
+    text: Rect,
+    runs: &mut Vec<(Range<usize>, Style)>,
     mut f: impl FnMut(u16, &Row<'_>),
 ) {
     let content = &state.content;
@@ -402,7 +432,6 @@ pub(super) fn visit_rows(
         .filter(|m| m.pane == pane);
     let mut view = state.view(pane);
     let mut row = 0u16;
-    let mut runs: Vec<(Range<usize>, Style)> = Vec::new();
     while row < text.height && view.item < content.len(pane) {
         let lines = content.lines(pane, view.item, text.width.max(1));
         // Occurrences above the first shown line, so the current match is counted right.
@@ -437,7 +466,7 @@ pub(super) fn visit_rows(
                 }
             }
             runs.push((at..line.text.len(), base));
-            f(text.y + row, &Row { line, runs: &runs });
+            f(text.y + row, &Row { line, runs });
             row += 1;
         }
         view.item += 1;
