@@ -112,6 +112,15 @@ type Cache = HashMap<CacheKey, Arc<[Line]>, foldhash::fast::FixedState>;
 /// A pane's furthest scroll and the (width, height) it is for.
 type KeptTop = ((u16, u16), PaneView);
 
+/// What of the briefing the header shows lines for, beside its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderFacts {
+    /// It has a date, an event or a place.
+    pub meta: bool,
+    /// It has parties.
+    pub parties: bool,
+}
+
 /// The four panes' items for one briefing and interface language.
 pub struct Content {
     /// The briefing shown.
@@ -127,6 +136,10 @@ pub struct Content {
     /// How many lines the title takes at the last width asked, as `width << 16 | lines + 1`
     /// (0: none asked yet): the layout asks on every key, and needs no lines.
     title_count: AtomicU64,
+    /// Whether the briefing has a date, event or place, and parties: what the header shows,
+    /// asked for the layout on every key (kept here, beside the title's count, rather than read
+    /// from the briefing each time).
+    facts: HeaderFacts,
     /// Per pane, the furthest it scrolls at the last (width, height) asked: see
     /// [`Content::known_max_top`].
     max_tops: Mutex<[Option<KeptTop>; 4]>,
@@ -275,7 +288,12 @@ impl Content {
             });
         }
 
+        let facts = HeaderFacts {
+            meta: b.date.is_some() || b.event.is_some() || b.place.is_some(),
+            parties: !b.parties.is_empty(),
+        };
         Content {
+            facts,
             briefing,
             lang,
             panes: [summary, quotes, areas, threats],
@@ -340,6 +358,11 @@ impl Content {
                 .store(u64::from(width) << 16 | n, Ordering::Relaxed);
         }
         count
+    }
+
+    /// What of the briefing the header has lines for.
+    pub fn header_facts(&self) -> HeaderFacts {
+        self.facts
     }
 
     /// How many summary items come before the first paragraph (caption, facts).

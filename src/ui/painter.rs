@@ -96,7 +96,7 @@ impl Part {
 /// The parts of a reading frame, or `None` when the frame is drawn whole; `spare` is room to
 /// put them in (a painter keeps the last frame's and one more, rather than allocate on every
 /// key).
-fn parts(state: &State, spare: Vec<Part>) -> Result<Vec<Part>, Vec<Part>> {
+fn parts(state: &State, spare: Vec<Part>) -> Result<(Vec<Part>, screen::Regions), Vec<Part>> {
     let mut parts = spare;
     parts.clear();
     if screen::is_too_small(state.size) || state.mode.base() == Base::Present {
@@ -142,7 +142,7 @@ fn parts(state: &State, spare: Vec<Part>) -> Result<Vec<Part>, Vec<Part>> {
         area: regions.status,
         key: StatusKey::of(state),
     });
-    Ok(parts)
+    Ok((parts, regions))
 }
 
 /// How many lines the text of a body part scrolled by from `old` to `new` (down when
@@ -275,6 +275,8 @@ pub struct Painter {
     parts: Vec<Part>,
     /// Room for the next frame's parts.
     spare_parts: Vec<Part>,
+    /// The regions the parts were cut from, when they were.
+    regions: Option<screen::Regions>,
     /// The content `next` was drawn from.
     content: Option<Arc<Content>>,
     /// Rectangles redrawn in this frame.
@@ -318,6 +320,7 @@ impl Painter {
             next: Buffer::empty(area),
             parts: Vec::new(),
             spare_parts: Vec::new(),
+            regions: None,
             content: None,
             dirty: Vec::new(),
             changes: Vec::new(),
@@ -401,14 +404,13 @@ impl Painter {
             .as_ref()
             .is_some_and(|c| Arc::ptr_eq(c, &state.content));
         match parts(state, std::mem::take(&mut self.spare_parts)) {
-            Ok(parts) => {
+            Ok((parts, regions)) => {
+                // The parts' rectangles all come from the regions: the same regions, the same
+                // rectangles, part for part.
                 let same_layout = same_content
                     && self.parts.len() == parts.len()
-                    && self
-                        .parts
-                        .iter()
-                        .zip(&parts)
-                        .all(|(a, b)| a.rects() == b.rects());
+                    && self.regions == Some(regions);
+                self.regions = Some(regions);
                 if !same_layout {
                     self.next.reset();
                     self.dirty.push(self.next.area);
@@ -450,6 +452,7 @@ impl Painter {
             }
             Err(spare) => {
                 self.spare_parts = spare;
+                self.regions = None;
                 self.next.reset();
                 draw(state, &self.theme, &mut self.next);
                 self.dirty.push(self.next.area);
