@@ -167,7 +167,7 @@ pub(super) fn frame_look(state: &State, pane: Pane, area: Rect) -> FrameLook {
     // The bar's column runs between the frame's corners, an arrow at each end.
     let track = usize::from(area.height.saturating_sub(4));
     let bar = (len > 0 && area.height > 2 && !scroll::fits(content, pane, geo))
-        .then(|| Thumb::of(scroll::bar(content, pane, geo, view), track))
+        .then(|| Thumb::of(scroll::bar_on(content, pane, geo, view, track), track))
         .flatten();
     FrameLook {
         number: pane.index() + 1,
@@ -489,6 +489,65 @@ mod tests {
     use super::*;
     use ratatui::text::Span;
     use ratatui::widgets::{Block, BorderType, Widget};
+
+    /// The bundled briefing with its quotes and areas `n` times over.
+    fn repeated(n: usize) -> crate::app::content::Content {
+        let one = crate::model::bundled().unwrap();
+        let mut b = one.clone();
+        for _ in 1..n {
+            b.quotes.extend(one.quotes.iter().cloned());
+            b.cooperation_areas
+                .extend(one.cooperation_areas.iter().cloned());
+        }
+        crate::app::content::Content::new(std::sync::Arc::new(b), crate::model::Lang::Fr)
+    }
+
+    #[test]
+    fn a_thumb_from_the_lines_counted_so_far_is_the_thumb_from_all_of_them() {
+        let mut checked = 0;
+        for n in [1, 3, 40] {
+            for (width, height) in [(30u16, 5u16), (48, 10), (98, 27), (20, 40)] {
+                for track in [1, 2, 6, 23] {
+                    let geo = Geometry { width, height };
+                    for pane in [Pane::Quotes, Pane::Areas] {
+                        // Contents of their own, so the lazy one counts only what its thumbs
+                        // need, scrolling down.
+                        let (lazy, all) = (repeated(n), repeated(n));
+                        let mut v = crate::app::state::PaneView::default();
+                        for _ in 0..40 {
+                            let whole = Thumb::of(scroll::bar(&all, pane, geo, v), track);
+                            let counted =
+                                Thumb::of(scroll::bar_on(&lazy, pane, geo, v, track), track);
+                            assert_eq!(counted, whole, "x{n} {geo:?} track {track} {v:?}");
+                            checked += 1;
+                            v = scroll::forward(&all, pane, geo, v, 7);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn a_long_panes_first_frame_wraps_its_first_screens_only() {
+        let c = repeated(40);
+        let (pane, track) = (Pane::Quotes, 9);
+        let geo = Geometry {
+            width: 48,
+            height: 10,
+        };
+        let top = crate::app::state::PaneView::default();
+        assert!(!scroll::fits(&c, pane, geo));
+        let thumb = Thumb::of(scroll::bar_on(&c, pane, geo, top, track), track);
+        assert_eq!(thumb.map(|t| (t.start, t.len)), Some((0, 1)));
+        let wrapped = c.wrapped_items(pane);
+        assert!(
+            wrapped * 4 < c.len(pane),
+            "{wrapped} of {} items wrapped",
+            c.len(pane)
+        );
+    }
 
     #[test]
     fn scrollbar_equals_ratatuis_with_arrows_for_every_small_case() {
