@@ -34,6 +34,25 @@ fn find_max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
     PaneView::default()
 }
 
+/// Counts the lines of every pane shown in `state`'s layout, at its width, as far as its
+/// scrollbar may ever need (where each item starts, to the end): a frame counts only what it
+/// shows, and the edge calls this once the frame is on screen, so the keys that scroll on
+/// find them counted.
+pub fn count_lines(state: &crate::app::State) {
+    if state.mode.base() == crate::app::state::Base::Present {
+        return;
+    }
+    for (pane, geo) in Pane::ALL
+        .into_iter()
+        .zip(crate::app::screen::pane_geometries(state))
+    {
+        let len = state.content.len(pane);
+        if len <= EXACT_BAR_MAX_ITEMS {
+            state.content.starts_until(pane, geo.width, len, usize::MAX);
+        }
+    }
+}
+
 /// True when the whole pane fits without scrolling.
 pub fn fits(content: &Content, pane: Pane, geo: Geometry) -> bool {
     max_top(content, pane, geo) == PaneView::default()
@@ -226,6 +245,22 @@ mod tests {
                     assert_eq!(max_top(&c, pane, geo), worked_out, "{pane:?} {geo:?} again");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn counting_lines_counts_every_item_of_every_pane_a_start_left_uncounted() {
+        let one = crate::model::bundled().unwrap();
+        let mut b = one.clone();
+        for _ in 0..40 {
+            b.quotes.extend(one.quotes.iter().cloned());
+        }
+        let state = crate::app::State::new(b, Lang::Fr, crate::app::Size::new(100, 30));
+        let c = &state.content;
+        assert!(c.wrapped_items(Pane::Quotes) < c.len(Pane::Quotes));
+        count_lines(&state);
+        for pane in Pane::ALL {
+            assert_eq!(c.wrapped_items(pane), c.len(pane), "{pane:?}");
         }
     }
 
