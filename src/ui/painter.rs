@@ -216,6 +216,30 @@ fn lines_between(
     (n < limit).then_some(n)
 }
 
+/// The rectangles of a frame's regions, the panes' in pane order whichever panes they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    header: Rect,
+    tabs: Option<Rect>,
+    panes: [Rect; 4],
+    status: Rect,
+}
+
+impl Layout {
+    fn of(regions: &screen::Regions) -> Layout {
+        let mut panes = [Rect::ZERO; 4];
+        for (slot, area) in panes.iter_mut().zip(regions.panes.iter().flatten()) {
+            *slot = *area;
+        }
+        Layout {
+            header: regions.header,
+            tabs: regions.tabs,
+            panes,
+            status: regions.status,
+        }
+    }
+}
+
 /// What the status line is drawn from (beyond the content, the keymap and the theme): most
 /// keys change none of it (a line scrolled inside an item, a pane's frame restyled).
 #[derive(Debug, Clone, PartialEq)]
@@ -275,8 +299,8 @@ pub struct Painter {
     parts: Vec<Part>,
     /// Room for the next frame's parts.
     spare_parts: Vec<Part>,
-    /// The regions the parts were cut from, when they were.
-    regions: Option<screen::Regions>,
+    /// The rectangles the parts were cut from, when they were.
+    layout: Option<Layout>,
     /// The content `next` was drawn from.
     content: Option<Arc<Content>>,
     /// Rectangles redrawn in this frame.
@@ -320,7 +344,7 @@ impl Painter {
             next: Buffer::empty(area),
             parts: Vec::new(),
             spare_parts: Vec::new(),
-            regions: None,
+            layout: None,
             content: None,
             dirty: Vec::new(),
             changes: Vec::new(),
@@ -405,12 +429,13 @@ impl Painter {
             .is_some_and(|c| Arc::ptr_eq(c, &state.content));
         match parts(state, std::mem::take(&mut self.spare_parts)) {
             Ok((parts, regions)) => {
-                // The parts' rectangles all come from the regions: the same regions, the same
-                // rectangles, part for part.
-                let same_layout = same_content
-                    && self.parts.len() == parts.len()
-                    && self.regions == Some(regions);
-                self.regions = Some(regions);
+                // The parts' rectangles all come from the regions, the panes' in pane order:
+                // the same regions, whichever panes show in them, the same rectangles, part
+                // for part (a pane switch under tabs shows another pane in the same place).
+                let layout = Layout::of(&regions);
+                let same_layout =
+                    same_content && self.parts.len() == parts.len() && self.layout == Some(layout);
+                self.layout = Some(layout);
                 if !same_layout {
                     self.next.reset();
                     self.dirty.push(self.next.area);
@@ -452,7 +477,7 @@ impl Painter {
             }
             Err(spare) => {
                 self.spare_parts = spare;
-                self.regions = None;
+                self.layout = None;
                 self.next.reset();
                 draw(state, &self.theme, &mut self.next);
                 self.dirty.push(self.next.area);
@@ -1338,6 +1363,29 @@ mod tests {
         };
         let expected = ring(Pane::Summary) + ring(Pane::Quotes) + u32::from(size.width);
         assert_eq!(cells, expected, "{:?}", painter.dirty);
+    }
+
+    #[test]
+    fn switching_panes_under_tabs_leaves_the_header_undrawn() {
+        let b = crate::model::bundled().unwrap();
+        let size = Size::new(80, 24);
+        let mut state = State::new(b, Lang::Fr, size);
+        let mut painter = Painter::new(Theme::default(), size);
+        let _ = painter.paint(&state).count();
+        press(&mut state, Key::Char('l'));
+        let _ = painter.paint(&state).count();
+        let regions = screen::regions(&state);
+        assert!(regions.tabs.is_some(), "{regions:?}");
+        // Another pane in the same place: the same layout, so the header is not drawn again.
+        let header = regions.header;
+        assert!(
+            painter
+                .dirty
+                .iter()
+                .all(|r| r.intersection(header).is_empty()),
+            "{:?}",
+            painter.dirty
+        );
     }
 
     #[test]
