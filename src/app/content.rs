@@ -135,6 +135,15 @@ pub struct HeaderFacts {
     pub parties: bool,
 }
 
+impl HeaderFacts {
+    fn of(b: &Briefing) -> HeaderFacts {
+        HeaderFacts {
+            meta: b.date.is_some() || b.event.is_some() || b.place.is_some(),
+            parties: !b.parties.is_empty(),
+        }
+    }
+}
+
 /// The four panes' items for one briefing and interface language.
 pub struct Content {
     /// The briefing shown.
@@ -302,12 +311,8 @@ impl Content {
             });
         }
 
-        let facts = HeaderFacts {
-            meta: b.date.is_some() || b.event.is_some() || b.place.is_some(),
-            parties: !b.parties.is_empty(),
-        };
         Content {
-            facts,
+            facts: HeaderFacts::of(b),
             briefing,
             lang,
             panes: [summary, quotes, areas, threats],

@@ -379,10 +379,10 @@ impl Grid {
         n: usize,
         pen: &mut u32,
     ) {
-        let a = self.area;
-        let from = usize::from(x.saturating_sub(a.x));
-        let start = usize::from(y.saturating_sub(a.y)) * usize::from(a.width) + from;
-        if y < a.top() || y >= a.bottom() || from + n > usize::from(a.width) {
+        let area = self.area;
+        let from = usize::from(x.saturating_sub(area.x));
+        let start = usize::from(y.saturating_sub(area.y)) * usize::from(area.width) + from;
+        if y < area.top() || y >= area.bottom() || from + n > usize::from(area.width) {
             return;
         }
         let mut moved = false;
