@@ -512,6 +512,8 @@ fn run_loop(
     let mut read_now = false;
     // The clock was read just before the input: no need to read it again at the top.
     let mut ticked = false;
+    // The layout whose panes' lines were all counted (see `scroll::count_lines`).
+    let mut counted = None;
     loop {
         let signal = waits.flags.stop.load(Ordering::Relaxed);
         if signal != 0 {
@@ -544,6 +546,14 @@ fn run_loop(
             screen.draw(&state).context("cannot draw")?;
             dirty = false;
             hooks.after_update(&state);
+            // With the frame on screen, the panes' lines are counted for their scrollbars
+            // while the reader reads, rather than a few more on each key (a frame counts only
+            // as far as it needs).
+            let layout = (state.size, state.revision, state.mode.base());
+            if counted != Some(layout) {
+                crate::app::scroll::count_lines(&state);
+                counted = Some(layout);
+            }
         }
         if let Some(wake) = wake.take() {
             hooks.set_wake(wake);

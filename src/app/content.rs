@@ -97,8 +97,22 @@ pub struct Line {
     pub plain: bool,
 }
 
-/// Where each item starts, per (pane index, width).
-type Starts = HashMap<(usize, u16), Arc<[usize]>, foldhash::fast::FixedState>;
+/// Where the first items start, per (pane index, width): worked out from the top as far as
+/// asked (see [`Content::starts_until`]), the pane's total last once every item is.
+type Starts = HashMap<(usize, u16), Vec<usize>, foldhash::fast::FixedState>;
+
+/// What [`Content::starts_until`] says of a pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StartsSoFar {
+    /// The line the item asked for starts at.
+    pub item_start: usize,
+    /// The line after its last one.
+    pub item_end: usize,
+    /// The lines counted from the top: the pane's total when `complete`, else fewer.
+    pub lines: usize,
+    /// Every item was counted.
+    pub complete: bool,
+}
 
 /// Most cached (pane, item, width) entries kept; past it the cache starts over.
 const CACHE_LIMIT: usize = 8192;
@@ -111,6 +125,24 @@ type Cache = HashMap<CacheKey, Arc<[Line]>, foldhash::fast::FixedState>;
 
 /// A pane's furthest scroll and the (width, height) it is for.
 type KeptTop = ((u16, u16), PaneView);
+
+/// What of the briefing the header shows lines for, beside its title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderFacts {
+    /// It has a date, an event or a place.
+    pub meta: bool,
+    /// It has parties.
+    pub parties: bool,
+}
+
+impl HeaderFacts {
+    fn of(b: &Briefing) -> HeaderFacts {
+        HeaderFacts {
+            meta: b.date.is_some() || b.event.is_some() || b.place.is_some(),
+            parties: !b.parties.is_empty(),
+        }
+    }
+}
 
 /// The four panes' items for one briefing and interface language.
 pub struct Content {
@@ -127,6 +159,10 @@ pub struct Content {
     /// How many lines the title takes at the last width asked, as `width << 16 | lines + 1`
     /// (0: none asked yet): the layout asks on every key, and needs no lines.
     title_count: AtomicU64,
+    /// Whether the briefing has a date, event or place, and parties: what the header shows,
+    /// asked for the layout on every key (kept here, beside the title's count, rather than read
+    /// from the briefing each time).
+    facts: HeaderFacts,
     /// Per pane, the furthest it scrolls at the last (width, height) asked: see
     /// [`Content::known_max_top`].
     max_tops: Mutex<[Option<KeptTop>; 4]>,
@@ -276,6 +312,7 @@ impl Content {
         }
 
         Content {
+            facts: HeaderFacts::of(b),
             briefing,
             lang,
             panes: [summary, quotes, areas, threats],
@@ -342,6 +379,11 @@ impl Content {
         count
     }
 
+    /// What of the briefing the header has lines for.
+    pub fn header_facts(&self) -> HeaderFacts {
+        self.facts
+    }
+
     /// How many summary items come before the first paragraph (caption, facts).
     pub fn summary_lead(&self) -> usize {
         let b = &self.briefing;
@@ -388,32 +430,75 @@ impl Content {
     }
 
     /// The line each item of `pane` starts at when wrapped to `width`, counted from the
-    /// pane's first line, and last the pane's total: `len + 1` entries. A scrollbar reads it
-    /// on every frame, so it is kept per width; it wraps every item, so it is for panes of a
-    /// bounded length (see [`crate::app::scroll::EXACT_BAR_MAX_ITEMS`]).
+    /// pane's first line, and last the pane's total: `len + 1` entries. It wraps every item:
+    /// a frame needs only [`Content::starts_until`].
     pub fn starts(&self, pane: Pane, width: u16) -> Arc<[usize]> {
+        self.starts_until(pane, width, self.len(pane), usize::MAX);
         let key = (pane.index(), width);
-        if let Ok(starts) = self.starts.lock()
-            && let Some(s) = starts.get(&key)
-        {
-            return Arc::clone(s);
-        }
-        let mut at = 0;
-        let mut out = Vec::with_capacity(self.len(pane) + 1);
-        for item in 0..self.len(pane) {
-            out.push(at);
-            at += self.height(pane, item, width);
-        }
-        out.push(at);
-        let out: Arc<[usize]> = out.into();
-        if let Ok(mut starts) = self.starts.lock() {
-            // A few widths at most (a resize, a zoom): start over past a handful.
-            if starts.len() >= 64 {
-                starts.clear();
+        let starts = self.starts.lock().ok().and_then(|s| s.get(&key).cloned());
+        starts.unwrap_or_default().into()
+    }
+
+    /// Where item `item` of `pane` starts and ends at `width`, with the lines counted from
+    /// the top so far: items are wrapped from the top, once, as far as `item` and until
+    /// `lines` lines are counted (or the pane ends). A long pane's first frame needs its first
+    /// screens only.
+    pub fn starts_until(&self, pane: Pane, width: u16, item: usize, lines: usize) -> StartsSoFar {
+        let key = (pane.index(), width);
+        let len = self.len(pane);
+        // `starts` holds the start of each item counted and, last, where the next one starts.
+        let enough = |starts: &[usize]| {
+            let counted = starts.len().saturating_sub(1);
+            let at = starts.last().copied().unwrap_or_default();
+            counted >= len || (counted > item && at >= lines)
+        };
+        let answer = |starts: &[usize]| {
+            let at = |i: usize| {
+                let i = i.min(starts.len().saturating_sub(1));
+                starts.get(i).copied().unwrap_or_default()
+            };
+            StartsSoFar {
+                item_start: at(item),
+                item_end: at(item + 1),
+                lines: starts.last().copied().unwrap_or_default(),
+                complete: starts.len() > len,
             }
-            starts.insert(key, Arc::clone(&out));
+        };
+        // Most often, as far as it was counted before is far enough: no copy.
+        let mut starts = match self.starts.lock() {
+            Ok(cache) => match cache.get(&key) {
+                Some(known) if enough(known) => return answer(known),
+                Some(known) => known.clone(),
+                None => vec![0],
+            },
+            Err(_) => vec![0],
+        };
+        while !enough(&starts) {
+            let counted = starts.len() - 1;
+            let at = starts.last().copied().unwrap_or_default();
+            starts.push(at + self.height(pane, counted, width));
         }
-        out
+        let so_far = answer(&starts);
+        if let Ok(mut cache) = self.starts.lock() {
+            // A few widths at most (a resize, a zoom): start over past a handful.
+            if cache.len() >= 64 {
+                cache.clear();
+            }
+            let longer = cache.get(&key).is_none_or(|s| s.len() < starts.len());
+            if longer {
+                cache.insert(key, starts);
+            }
+        }
+        so_far
+    }
+
+    /// How many items of `pane` are wrapped (at any width), for tests of what a frame wraps.
+    #[cfg(test)]
+    pub(crate) fn wrapped_items(&self, pane: Pane) -> usize {
+        self.cache
+            .lock()
+            .map(|c| c.keys().filter(|(p, _, _)| *p == pane.index()).count())
+            .unwrap_or_default()
     }
 
     /// The height of an item at `width`, in lines.
@@ -638,7 +723,7 @@ mod tests {
                 at += c.height(pane, item, 30);
             }
             assert_eq!(starts[c.len(pane)], at);
-            assert!(Arc::ptr_eq(&starts, &c.starts(pane, 30)));
+            assert_eq!(starts, c.starts(pane, 30));
         }
     }
 

@@ -1,6 +1,7 @@
 //! The one keymap table: it maps keys to actions, and it also produces the help overlay, the
 //! status line hints and the README's key list (a test fails when the README drifts).
 
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use crate::app::action::Action;
@@ -279,6 +280,10 @@ pub struct Keymap {
     rows: Vec<Row>,
     /// Every (context, key, action), parsed once.
     parsed: Vec<(Ctx, Key, Action)>,
+    /// The action of each (context, key), the first of `parsed` that binds it: a key is
+    /// resolved on every press, with the table far from the processor's caches, and one
+    /// look-up touches less of it than a walk through every binding.
+    index: HashMap<(Ctx, Key), Action, foldhash::fast::FixedState>,
 }
 
 /// One row of a [`Keymap`]: a row of [`TABLE`] with its keys, as built in or as the user set
@@ -331,8 +336,16 @@ impl Keymap {
                     })
                     .map(move |key| (r.ctx, key, a))
             })
-            .collect();
-        Keymap { rows, parsed }
+            .collect::<Vec<_>>();
+        let mut index = HashMap::default();
+        for &(ctx, key, action) in &parsed {
+            index.entry((ctx, key)).or_insert(action);
+        }
+        Keymap {
+            rows,
+            parsed,
+            index,
+        }
     }
 
     /// The rows, in the table's order.
@@ -355,12 +368,8 @@ impl Keymap {
 
     /// The action `key` means in the first of `ctxs` that binds it, if any. Pure.
     pub fn resolve_in(&self, ctxs: &[Ctx], key: Key) -> Option<Action> {
-        ctxs.iter().find_map(|ctx| {
-            self.parsed
-                .iter()
-                .find(|(c, k, _)| c == ctx && *k == key)
-                .map(|(_, _, action)| *action)
-        })
+        ctxs.iter()
+            .find_map(|ctx| self.index.get(&(*ctx, key)).copied())
     }
 
     /// The action `key` means in `mode`, if any. Pure.

@@ -80,8 +80,8 @@ impl HeaderLines {
 /// parties, as the terminal's height allows.
 pub fn header_lines(state: &State) -> HeaderLines {
     let budget = header_budget(state.size.height);
-    let b = &state.content.briefing;
-    let has_parties = !b.parties.is_empty();
+    let facts = state.content.header_facts();
+    let has_parties = facts.parties;
     if budget < 4 {
         return HeaderLines {
             title: u16::from(budget >= 1),
@@ -97,7 +97,7 @@ pub fn header_lines(state: &State) -> HeaderLines {
     };
     HeaderLines {
         title,
-        meta: b.date.is_some() || b.event.is_some() || b.place.is_some(),
+        meta: facts.meta,
         parties: has_parties,
     }
 }

@@ -6,9 +6,8 @@ use crate::app::screen::Geometry;
 use crate::app::state::{Pane, PaneView};
 
 /// The furthest a pane can scroll: the last item's last line at the bottom of the pane.
-/// Asked several times a frame, so the content keeps the last answer per pane: a pane of at
-/// most [`EXACT_BAR_MAX_ITEMS`] items reads it from where each item starts (kept per width), a
-/// longer one walks up from its last item.
+/// Asked several times a frame, so the content keeps the last answer per pane; worked out by
+/// walking up from the last item, which wraps only the items of the last screen.
 pub fn max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
     if let Some(top) = content.known_max_top(pane, geo.width, geo.height) {
         return top;
@@ -21,27 +20,7 @@ pub fn max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
 /// [`max_top`], worked out.
 fn find_max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
     let len = content.len(pane);
-    let rows = usize::from(geo.height).max(1);
-    if len <= EXACT_BAR_MAX_ITEMS {
-        let starts = content.starts(pane, geo.width);
-        // One start per item and the end, so none of the defaults below is ever used.
-        debug_assert_eq!(starts.len(), len + 1, "starts of {pane:?}");
-        let total = starts.last().copied().unwrap_or_default();
-        let Some(top) = total.checked_sub(rows) else {
-            return PaneView::default();
-        };
-        // The last item that starts at or above the top line.
-        let item = starts
-            .partition_point(|&s| s <= top)
-            .saturating_sub(1)
-            .min(len.saturating_sub(1));
-        let start = starts.get(item).copied().unwrap_or_default();
-        return PaneView {
-            item,
-            line: top - start,
-        };
-    }
-    let mut remaining = rows;
+    let mut remaining = usize::from(geo.height).max(1);
     for item in (0..len).rev() {
         let h = content.height(pane, item, geo.width);
         if h >= remaining {
@@ -53,6 +32,25 @@ fn find_max_top(content: &Content, pane: Pane, geo: Geometry) -> PaneView {
         remaining -= h;
     }
     PaneView::default()
+}
+
+/// Counts the lines of every pane shown in `state`'s layout, at its width, as far as its
+/// scrollbar may ever need (where each item starts, to the end): a frame counts only what it
+/// shows, and the edge calls this once the frame is on screen, so the keys that scroll on
+/// find them counted.
+pub fn count_lines(state: &crate::app::State) {
+    if state.mode.base() == crate::app::state::Base::Present {
+        return;
+    }
+    for (pane, geo) in Pane::ALL
+        .into_iter()
+        .zip(crate::app::screen::pane_geometries(state))
+    {
+        let len = state.content.len(pane);
+        if len <= EXACT_BAR_MAX_ITEMS {
+            state.content.starts_until(pane, geo.width, len, usize::MAX);
+        }
+    }
 }
 
 /// True when the whole pane fits without scrolling.
@@ -126,7 +124,7 @@ pub fn clamp(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> Pa
 /// to its trailing blank line is out of view), or the last once the end is in view.
 pub fn current_item(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> usize {
     let len = content.len(pane);
-    if len > 0 && view >= max_top(content, pane, geo) && view != PaneView::default() {
+    if len > 0 && view != PaneView::default() && view >= max_top(content, pane, geo) {
         return len - 1;
     }
     let h = content.height(pane, view.item, geo.width);
@@ -157,19 +155,33 @@ pub struct Bar {
 /// lines above and in view), or for a pane of more than [`EXACT_BAR_MAX_ITEMS`] items, by
 /// item with the share of each item's lines, touching only the items in view.
 pub fn bar(content: &Content, pane: Pane, geo: Geometry, view: PaneView) -> Bar {
+    bar_on(content, pane, geo, view, usize::MAX)
+}
+
+/// [`bar`] as a scrollbar with a track of `track` cells shows it. A pane's lines are counted
+/// from the top only as far as the thumb depends on them: past `rows × track` lines the thumb
+/// is one cell long, and past `2 × above × track` it stands at the top (`above` the lines
+/// above the view), whatever the total. The figures then stand for a pane of the lines
+/// counted, which such a track shows alike: a long pane's first frame wraps its first screens
+/// only.
+pub fn bar_on(content: &Content, pane: Pane, geo: Geometry, view: PaneView, track: usize) -> Bar {
     let len = content.len(pane);
     let rows = usize::from(geo.height).max(1);
     if len <= EXACT_BAR_MAX_ITEMS {
-        let starts = content.starts(pane, geo.width);
-        // One start per item and the end (i <= len below), so the default is never used.
-        debug_assert_eq!(starts.len(), len + 1, "starts of {pane:?}");
-        let at = |i: usize| starts.get(i).copied().unwrap_or_default();
-        let total = at(len);
+        let item = view.item.min(len);
+        let at_item = content.starts_until(pane, geo.width, item, 0);
         let above = if view.item < len {
-            at(view.item) + view.line.min(at(view.item + 1) - at(view.item))
+            at_item.item_start + view.line.min(at_item.item_end - at_item.item_start)
         } else {
-            total
+            at_item.lines
         };
+        let enough = rows.saturating_mul(track).max(
+            above
+                .saturating_mul(track)
+                .saturating_mul(2)
+                .saturating_add(1),
+        );
+        let total = content.starts_until(pane, geo.width, item, enough).lines;
         return Bar {
             content: total.saturating_sub(rows) + 1,
             position: above,
@@ -233,6 +245,22 @@ mod tests {
                     assert_eq!(max_top(&c, pane, geo), worked_out, "{pane:?} {geo:?} again");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn counting_lines_counts_every_item_of_every_pane_a_start_left_uncounted() {
+        let one = crate::model::bundled().unwrap();
+        let mut b = one.clone();
+        for _ in 0..40 {
+            b.quotes.extend(one.quotes.iter().cloned());
+        }
+        let state = crate::app::State::new(b, Lang::Fr, crate::app::Size::new(100, 30));
+        let c = &state.content;
+        assert!(c.wrapped_items(Pane::Quotes) < c.len(Pane::Quotes));
+        count_lines(&state);
+        for pane in Pane::ALL {
+            assert_eq!(c.wrapped_items(pane), c.len(pane), "{pane:?}");
         }
     }
 

@@ -466,7 +466,10 @@ pub fn normalize(state: &mut State) {
     let geometries = crate::app::screen::pane_geometries(state);
     for (pane, g) in Pane::ALL.into_iter().zip(geometries) {
         let v = state.view(pane);
-        state.views[pane.index()] = scroll::clamp(&state.content, pane, g, v);
+        // The top of a pane is in bounds whatever its size: nothing to wrap for it.
+        if v != PaneView::default() {
+            state.views[pane.index()] = scroll::clamp(&state.content, pane, g, v);
+        }
     }
     if let Some(c) = state.search.current
         && c >= state.search.matches.len()

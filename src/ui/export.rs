@@ -164,21 +164,43 @@ impl<'l> Encoder<'l> {
                 self.open = link;
             }
         }
+        // The sequence is put together here and copied once.
+        let mut seq = Seq::default();
         match self.cursor {
-            Some(at) if at == (x, y) => {}
+            Some(at) if at == (x, y) => return,
             // Forward on the same row: a shorter move than to a row and column.
             Some((cx, cy)) if cy == y && cx < x => {
-                out.extend_from_slice(b"\x1b[");
-                push_number(out, u32::from(x - cx));
-                out.push(b'C');
+                seq.push(b"\x1b[");
+                seq.number(u32::from(x - cx));
+                seq.push(b"C");
             }
             _ => {
-                out.extend_from_slice(b"\x1b[");
-                push_number(out, u32::from(y) + 1);
-                out.push(b';');
-                push_number(out, u32::from(x) + 1);
-                out.push(b'H');
+                seq.push(b"\x1b[");
+                seq.number(u32::from(y) + 1);
+                seq.push(b";");
+                seq.number(u32::from(x) + 1);
+                seq.push(b"H");
             }
+        }
+        out.extend_from_slice(seq.bytes());
+    }
+
+    /// Writes in `to` from now on, as [`Encoder::style`] does, with `sgr` the bytes it writes
+    /// to change from `from` to `to` (kept by the caller); they are used only when the
+    /// terminal writes in `from`.
+    pub(crate) fn restyle(
+        &mut self,
+        out: &mut Vec<u8>,
+        from: (Color, Color, Modifier),
+        to: (Color, Color, Modifier),
+        sgr: Option<&[u8]>,
+    ) {
+        match sgr {
+            Some(bytes) if self.style == from => {
+                out.extend_from_slice(bytes);
+                self.style = to;
+            }
+            _ => self.style(out, to),
         }
     }
 
@@ -188,6 +210,20 @@ impl<'l> Encoder<'l> {
             push_sgr_change(out, self.style, colors);
             self.style = colors;
         }
+    }
+
+    /// Blanks `n` cells from (`x`, `y`), where the cursor is (moved there or just written up
+    /// to), in the default style, with one erase (ECH); the cursor stays where it is. The terminal must be writing in the default
+    /// style, so the erased cells take the default colours whatever the terminal's
+    /// background-colour-erase habit.
+    pub(crate) fn erase(&mut self, out: &mut Vec<u8>, x: u16, y: u16, n: u16) {
+        debug_assert_eq!(self.style, PLAIN, "erasing in another style");
+        let mut seq = Seq::default();
+        seq.push(b"\x1b[");
+        seq.number(u32::from(n));
+        seq.push(b"X");
+        out.extend_from_slice(seq.bytes());
+        self.cursor = Some((x, y));
     }
 
     /// The cell at (`x`, `y`) was written, one column wide or not: after a wide one, where
@@ -204,6 +240,45 @@ impl<'l> Encoder<'l> {
         if self.style != PLAIN {
             out.extend_from_slice(b"\x1b[0m");
         }
+    }
+}
+
+/// A cursor move being put together: room for `ESC [ row ; column H` with 10-digit numbers.
+#[derive(Default)]
+struct Seq {
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl Seq {
+    fn push(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if let Some(slot) = self.bytes.get_mut(self.len) {
+                *slot = b;
+                self.len += 1;
+            }
+        }
+    }
+
+    /// Appends `n` in decimal.
+    fn number(&mut self, mut n: u32) {
+        let mut digits = [0u8; 10];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            // A digit, n % 10 < 10: its lowest byte is all of it.
+            let [digit, ..] = (n % 10).to_le_bytes();
+            digits[at] = b'0' + digit;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.push(digits.get(at..).unwrap_or_default());
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
     }
 }
 

@@ -136,7 +136,18 @@ pub struct Grid {
     cluster_limit: usize,
     /// The pen looked up last, and its number (pens are never renumbered).
     last_pen: Option<(Pen, u32)>,
+    /// Per pair of pens (from, to), both numbered under [`SGR_PENS`], where the bytes that
+    /// change the terminal's style from one to the other are in `sgr_bytes`, once written.
+    sgr: Vec<Option<(usize, usize)>>,
+    sgr_bytes: Vec<u8>,
 }
+
+/// A run of blank cells at least this long that ends what [`Grid::write_run`] writes is erased
+/// with one sequence (`ESC [ n X`, five or six bytes) instead of written.
+const MIN_ERASE: usize = 6;
+
+/// Style changes between pens numbered under this are kept (see [`Grid::restyle`]).
+const SGR_PENS: usize = 32;
 
 impl Grid {
     /// A blank screen over `area`.
@@ -150,6 +161,8 @@ impl Grid {
             cluster_ids: HashMap::default(),
             cluster_limit: MAX_CLUSTERS,
             last_pen: None,
+            sgr: Vec::new(),
+            sgr_bytes: Vec::new(),
         }
     }
 
@@ -284,6 +297,34 @@ impl Grid {
         self.glyphs.get_mut(start..end).unwrap_or_default()
     }
 
+    /// Columns `left..right` of rows `to` and `from` (two different rows), clipped to the
+    /// screen: the first to write, the second to read.
+    pub fn row_pair_mut(
+        &mut self,
+        to: u16,
+        from: u16,
+        left: u16,
+        right: u16,
+    ) -> Option<(&mut [Glyph], &[Glyph])> {
+        let a = self.area;
+        let rows = a.top()..a.bottom();
+        let (left, right) = (left.max(a.left()), right.min(a.right()));
+        if to == from || !rows.contains(&to) || !rows.contains(&from) || left >= right {
+            return None;
+        }
+        let width = usize::from(a.width);
+        let start = |y: u16| usize::from(y - a.y) * width + usize::from(left - a.x);
+        let n = usize::from(right - left);
+        let (to_start, from_start) = (start(to), start(from));
+        if to_start < from_start {
+            let (head, tail) = self.glyphs.split_at_mut(from_start);
+            Some((head.get_mut(to_start..to_start + n)?, tail.get(..n)?))
+        } else {
+            let (head, tail) = self.glyphs.split_at_mut(to_start);
+            Some((tail.get_mut(..n)?, head.get(from_start..from_start + n)?))
+        }
+    }
+
     /// The glyphs of row `y`, whole.
     pub fn row(&self, y: u16) -> &[Glyph] {
         let a = self.area;
@@ -331,40 +372,48 @@ impl Grid {
     /// one-column glyphs goes out as its bytes after one move, with a style change where the
     /// pen changes; after a glyph of another width the cursor moves again.
     pub(crate) fn write_run(
-        &self,
+        &mut self,
         enc: &mut Encoder<'_>,
         out: &mut Vec<u8>,
         (x, y): (u16, u16),
         n: usize,
         pen: &mut u32,
     ) {
-        let row = self.row(y);
-        let from = usize::from(x.saturating_sub(self.area.x));
-        let Some(run) = row.get(from..from + n) else {
+        let area = self.area;
+        let from = usize::from(x.saturating_sub(area.x));
+        let start = usize::from(y.saturating_sub(area.y)) * usize::from(area.width) + from;
+        if y < area.top() || y >= area.bottom() || from + n > usize::from(area.width) {
             return;
-        };
+        }
         let mut moved = false;
         let mut cx = x;
-        let mut rest = run;
-        while let Some((&g, after)) = rest.split_first() {
+        let mut at = start;
+        // Blank cells that end the run are erased (ECH) rather than written as spaces: a line
+        // scrolled in is most often shorter than the one it replaces.
+        let blanks = self
+            .glyphs
+            .get(start..start + n)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|&&g| g == Glyph::BLANK)
+            .count();
+        let blanks = if blanks >= MIN_ERASE { blanks } else { 0 };
+        let end = start + n - blanks;
+        while let Some(&g) = self.glyphs.get(at..end).and_then(<[Glyph]>::first) {
             if !moved {
                 enc.go(out, cx, y);
                 moved = true;
             }
             if g.pen != *pen {
-                enc.style(out, self.colors(g.pen));
+                self.restyle(enc, out, *pen, g.pen);
                 *pen = g.pen;
             }
-            // The ASCII glyphs of this pen from here on go out as their bytes, in one copy.
-            let ascii = rest
-                .iter()
-                .position(|r| r.pen != g.pen || r.ascii().is_none())
-                .unwrap_or(rest.len());
-            if ascii > 0 {
-                let (bytes, after) = rest.split_at(ascii);
-                out.extend(bytes.iter().map(|r| r.symbol.to_le_bytes()[0]));
-                cx = cx.saturating_add(u16::try_from(ascii).unwrap_or(u16::MAX));
-                rest = after;
+            // The characters of one column in this pen from here on go out as their bytes.
+            let chars = push_chars(out, self.glyphs.get(at..end).unwrap_or_default(), g.pen);
+            if chars > 0 {
+                cx = cx.saturating_add(u16::try_from(chars).unwrap_or(u16::MAX));
+                at += chars;
                 continue;
             }
             match g.sym() {
@@ -379,7 +428,18 @@ impl Grid {
                 moved = false;
             }
             cx = cx.saturating_add(1);
-            rest = after;
+            at += 1;
+        }
+        if blanks > 0 {
+            if !moved {
+                enc.go(out, cx, y);
+            }
+            if *pen != Glyph::BLANK.pen {
+                self.restyle(enc, out, *pen, Glyph::BLANK.pen);
+                *pen = Glyph::BLANK.pen;
+            }
+            enc.erase(out, cx, y, u16::try_from(blanks).unwrap_or(u16::MAX));
+            return;
         }
         if moved {
             let last = x
@@ -387,6 +447,46 @@ impl Grid {
                 .saturating_sub(1);
             enc.wrote(last, y, true);
         }
+    }
+
+    /// Has `enc` write in the colours of pen `to` from those of pen `from` (what it writes in
+    /// now). The sequence for a pair of pens is worked out once and kept: a pane switch goes
+    /// back and forth between the same few pens a hundred times a frame.
+    fn restyle(&mut self, enc: &mut Encoder<'_>, out: &mut Vec<u8>, from: u32, to: u32) {
+        let colors = self.colors(to);
+        let (Ok(f), Ok(t)) = (usize::try_from(from), usize::try_from(to)) else {
+            enc.style(out, colors);
+            return;
+        };
+        if f >= SGR_PENS || t >= SGR_PENS {
+            enc.style(out, colors);
+            return;
+        }
+        if self.sgr.is_empty() {
+            self.sgr = vec![None; SGR_PENS * SGR_PENS];
+        }
+        let i = f * SGR_PENS + t;
+        let known = self.sgr.get(i).copied().flatten();
+        let range = match known {
+            Some(range) => range,
+            None => {
+                let start = self.sgr_bytes.len();
+                let mut probe = Encoder::new(&[]);
+                probe.style(&mut Vec::new(), self.colors(from));
+                probe.style(&mut self.sgr_bytes, colors);
+                let range = (start, self.sgr_bytes.len());
+                if let Some(slot) = self.sgr.get_mut(i) {
+                    *slot = Some(range);
+                }
+                range
+            }
+        };
+        enc.restyle(
+            out,
+            self.colors(from),
+            colors,
+            self.sgr_bytes.get(range.0..range.1),
+        );
     }
 
     /// `glyph` as the encoder and the tests read it.
@@ -413,6 +513,51 @@ impl Grid {
                 modifier,
             },
         }
+    }
+}
+
+/// Appends the bytes of the glyphs at the start of `glyphs` that are characters of one column
+/// in pen `pen` (runs of ASCII in one copy, the others encoded one by one); returns how many.
+fn push_chars(out: &mut Vec<u8>, glyphs: &[Glyph], pen: u32) -> usize {
+    let mut done = 0;
+    loop {
+        let rest = glyphs.get(done..).unwrap_or_default();
+        let ascii = rest
+            .iter()
+            .position(|r| r.pen != pen || r.ascii().is_none())
+            .unwrap_or(rest.len());
+        if let Some(run) = rest.get(..ascii) {
+            out.extend(run.iter().map(|r| r.symbol.to_le_bytes()[0]));
+        }
+        done += ascii;
+        let mut others = 0;
+        // The last character encoded and its bytes: a border repeats one character.
+        let (mut last, mut buf, mut len) = (u32::MAX, [0u8; 4], 0);
+        for r in glyphs.get(done..).unwrap_or_default() {
+            if r.symbol != last {
+                let c = match char::from_u32(r.symbol) {
+                    Some(c) if !c.is_ascii() => c,
+                    // Not one column (the flag makes it no character), a cluster, or ASCII.
+                    _ => break,
+                };
+                len = c.encode_utf8(&mut buf).len();
+                last = r.symbol;
+            }
+            if r.pen != pen {
+                break;
+            }
+            // Lengths known to the compiler: a few moves rather than a call to copy.
+            match (len, buf) {
+                (2, [a, b, ..]) => out.extend_from_slice(&[a, b]),
+                (3, [a, b, c, _]) => out.extend_from_slice(&[a, b, c]),
+                _ => out.extend_from_slice(buf.get(..len).unwrap_or_default()),
+            }
+            others += 1;
+        }
+        if others == 0 {
+            return done;
+        }
+        done += others;
     }
 }
 

@@ -167,7 +167,7 @@ pub(super) fn frame_look(state: &State, pane: Pane, area: Rect) -> FrameLook {
     // The bar's column runs between the frame's corners, an arrow at each end.
     let track = usize::from(area.height.saturating_sub(4));
     let bar = (len > 0 && area.height > 2 && !scroll::fits(content, pane, geo))
-        .then(|| Thumb::of(scroll::bar(content, pane, geo, view), track))
+        .then(|| Thumb::of(scroll::bar_on(content, pane, geo, view, track), track))
         .flatten();
     FrameLook {
         number: pane.index() + 1,
@@ -260,6 +260,23 @@ pub(super) fn redraw_bar(
     }
     draw_bar(b, style, area, buf);
     Some(side)
+}
+
+/// The sides of the ring of `area` that differ when the frame goes from `old` to `new` by its
+/// title's position (a scroll to another item) and maybe its scrollbar: the top side, and the
+/// right one when the bar changed (empty otherwise). None when more changed.
+pub(super) fn changed_sides(old: &FrameLook, new: &FrameLook, area: Rect) -> Option<[Rect; 2]> {
+    let same_box = (old.number, old.label, old.focused) == (new.number, new.label, new.focused);
+    if !same_box {
+        return None;
+    }
+    let [top, _, _, right] = ring(area);
+    let side = if old.bar == new.bar {
+        Rect::ZERO
+    } else {
+        right
+    };
+    Some([top, side])
 }
 
 /// A box on the ring of `area` in `set`'s symbols with `title` on its top side, as ratatui's
@@ -391,6 +408,19 @@ pub(super) fn visit_rows(
     theme: &Theme,
     pane: Pane,
     text: Rect,
+    f: impl FnMut(u16, &Row<'_>),
+) {
+    visit_rows_with(state, theme, pane, text, &mut Vec::new(), f);
+}
+
+/// [`visit_rows`], with `runs` as room for each row's runs (a caller that visits rows on
+/// every key keeps it, rather than allocate it each time).
+pub(super) fn visit_rows_with(
+    state: &State,
+    theme: &Theme,
+    pane: Pane,
+    text: Rect,
+    runs: &mut Vec<(Range<usize>, Style)>,
     mut f: impl FnMut(u16, &Row<'_>),
 ) {
     let content = &state.content;
@@ -402,7 +432,6 @@ pub(super) fn visit_rows(
         .filter(|m| m.pane == pane);
     let mut view = state.view(pane);
     let mut row = 0u16;
-    let mut runs: Vec<(Range<usize>, Style)> = Vec::new();
     while row < text.height && view.item < content.len(pane) {
         let lines = content.lines(pane, view.item, text.width.max(1));
         // Occurrences above the first shown line, so the current match is counted right.
@@ -437,7 +466,7 @@ pub(super) fn visit_rows(
                 }
             }
             runs.push((at..line.text.len(), base));
-            f(text.y + row, &Row { line, runs: &runs });
+            f(text.y + row, &Row { line, runs });
             row += 1;
         }
         view.item += 1;
@@ -460,6 +489,65 @@ mod tests {
     use super::*;
     use ratatui::text::Span;
     use ratatui::widgets::{Block, BorderType, Widget};
+
+    /// The bundled briefing with its quotes and areas `n` times over.
+    fn repeated(n: usize) -> crate::app::content::Content {
+        let one = crate::model::bundled().unwrap();
+        let mut b = one.clone();
+        for _ in 1..n {
+            b.quotes.extend(one.quotes.iter().cloned());
+            b.cooperation_areas
+                .extend(one.cooperation_areas.iter().cloned());
+        }
+        crate::app::content::Content::new(std::sync::Arc::new(b), crate::model::Lang::Fr)
+    }
+
+    #[test]
+    fn a_thumb_from_the_lines_counted_so_far_is_the_thumb_from_all_of_them() {
+        let mut checked = 0;
+        for n in [1, 3, 40] {
+            for (width, height) in [(30u16, 5u16), (48, 10), (98, 27), (20, 40)] {
+                for track in [1, 2, 6, 23] {
+                    let geo = Geometry { width, height };
+                    for pane in [Pane::Quotes, Pane::Areas] {
+                        // Contents of their own, so the lazy one counts only what its thumbs
+                        // need, scrolling down.
+                        let (lazy, all) = (repeated(n), repeated(n));
+                        let mut v = crate::app::state::PaneView::default();
+                        for _ in 0..40 {
+                            let whole = Thumb::of(scroll::bar(&all, pane, geo, v), track);
+                            let counted =
+                                Thumb::of(scroll::bar_on(&lazy, pane, geo, v, track), track);
+                            assert_eq!(counted, whole, "x{n} {geo:?} track {track} {v:?}");
+                            checked += 1;
+                            v = scroll::forward(&all, pane, geo, v, 7);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn a_long_panes_first_frame_wraps_its_first_screens_only() {
+        let c = repeated(40);
+        let (pane, track) = (Pane::Quotes, 9);
+        let geo = Geometry {
+            width: 48,
+            height: 10,
+        };
+        let top = crate::app::state::PaneView::default();
+        assert!(!scroll::fits(&c, pane, geo));
+        let thumb = Thumb::of(scroll::bar_on(&c, pane, geo, top, track), track);
+        assert_eq!(thumb.map(|t| (t.start, t.len)), Some((0, 1)));
+        let wrapped = c.wrapped_items(pane);
+        assert!(
+            wrapped * 4 < c.len(pane),
+            "{wrapped} of {} items wrapped",
+            c.len(pane)
+        );
+    }
 
     #[test]
     fn scrollbar_equals_ratatuis_with_arrows_for_every_small_case() {
