@@ -39,7 +39,14 @@ impl Org {
             && written.ends_with(')')
         {
             let short = written.get(open + 1..written.len() - 1)?.trim().to_string();
-            let full = written.get(..open)?.trim().to_string();
+            // "la Suisse et l’Office européen de police (Europol)": the name before the
+            // brackets is the last of a list.
+            let spelled = written.get(..open)?;
+            let full = list_parts(spelled, vocab)
+                .pop()
+                .unwrap_or(spelled)
+                .trim()
+                .to_string();
             if !short.is_empty() && !full.is_empty() {
                 return Some(Org {
                     name: short,
@@ -265,13 +272,35 @@ fn list_parts<'a>(name: &'a str, vocab: &Vocab) -> Vec<&'a str> {
             continue;
         };
         let word = |from: usize, to: usize| name.get(from..to).map(|w| w.trim().to_lowercase());
-        if word(conn, det).is_some_and(|w| vocab.is(&w, Class::ListConnector))
-            && word(det, next).is_some_and(|w| vocab.is(&w, Class::Determiner))
-        {
+        if !word(conn, det).is_some_and(|w| vocab.is(&w, Class::ListConnector)) {
+            continue;
+        }
+        // "et la Gendarmerie", or an elided article glued to the next name: "et l’Office".
+        let elided = || {
+            let written = name.get(det..next)?;
+            let (cut, mark) = written
+                .char_indices()
+                .find(|(_, c)| matches!(c, '\'' | '’'))?;
+            let article = written.get(..cut)?.to_lowercase();
+            let named_at = cut + mark.len_utf8();
+            let capital = written
+                .get(named_at..)?
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            (capital && vocab.is(&format!("{article}'"), Class::Determiner))
+                .then_some(det + named_at)
+        };
+        let named = if word(det, next).is_some_and(|w| vocab.is(&w, Class::Determiner)) {
+            Some(next)
+        } else {
+            elided()
+        };
+        if let Some(from) = named {
             if let Some(part) = name.get(start..conn) {
                 parts.push(part.trim());
             }
-            start = next;
+            start = from;
         }
     }
     if let Some(part) = name.get(start..) {
@@ -314,7 +343,7 @@ fn parties(outline: &Outline, facts: &Facts, resolution: &Resolution, vocab: &Vo
         let key = fold_key(&org.name);
         if times.get(&key).is_some_and(|&n| n >= 2) || vocab.is(&key, Class::OrgName) {
             written.push((false, org.pos, org.name.as_str()));
-        } else if !org.hosts {
+        } else if !org.named_again_only {
             // Named once, an organisation takes part when its words say it is one; a list
             // read as one name ("the Homestead Police Department and the Coral Gables Police
             // Department") is read name by name.
@@ -704,6 +733,14 @@ mod tests {
                 vocab(Lang::Fr)
             ),
             ["Police nationale", "Gendarmerie nationale"]
+        );
+        assert_eq!(
+            list_parts("Suisse et l’Office européen de police", vocab(Lang::Fr)),
+            ["Suisse", "Office européen de police"]
+        );
+        assert_eq!(
+            list_parts("Office de la drogue et l'ordre", vocab(Lang::Fr)),
+            ["Office de la drogue et l'ordre"]
         );
     }
 

@@ -404,7 +404,7 @@ impl Extractor<'_> {
                         self.facts.orgs.push(OrgFact {
                             name,
                             in_front: in_front && named,
-                            hosts: false,
+                            named_again_only: !in_front,
                             pos: Pos { para: 0, tok: a },
                         });
                     }
@@ -478,7 +478,7 @@ impl Extractor<'_> {
                             self.facts.orgs.push(OrgFact {
                                 name: org.clone(),
                                 in_front: false,
-                                hosts: false,
+                                named_again_only: false,
                                 pos,
                             });
                         }
@@ -492,7 +492,8 @@ impl Extractor<'_> {
                         self.facts.orgs.push(OrgFact {
                             name,
                             in_front: false,
-                            hosts: occasion.is_some_and(|(s, e)| range.0 >= s && range.0 < e),
+                            named_again_only: occasion
+                                .is_some_and(|(s, e)| range.0 >= s && range.0 < e),
                             pos,
                         });
                     }

@@ -100,9 +100,10 @@ pub(crate) struct OrgFact {
     pub name: String,
     /// Named in the title or the lead: a party of the release.
     pub in_front: bool,
-    /// Named as the host of the occasion ("en marge de la session de la Commission du
-    /// Crime"): a party only if named elsewhere too.
-    pub hosts: bool,
+    /// Named where a name alone says nothing of taking part: as the host of the occasion
+    /// ("en marge de la session de la Commission du Crime"), in a headline whose every word
+    /// has a capital. A party only if named elsewhere too.
+    pub named_again_only: bool,
     /// Where.
     pub pos: Pos,
 }

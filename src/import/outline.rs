@@ -384,6 +384,18 @@ pub(crate) fn dateline(text: &str, vocab: &Vocab) -> Option<Dateline> {
             rest: text.len(),
         });
     };
+    // "Berne, le 3.6.2005. La Suisse entend …": a place's dateline closed by a period.
+    if m.start > 0
+        && place.is_some()
+        && tok.is_punct('.')
+        && let Some(next) = sent.tok(at + 1).filter(|t| t.has(super::token::shape::CAP))
+    {
+        return Some(Dateline {
+            date,
+            place,
+            rest: next.start,
+        });
+    }
     if !tok.punct().is_some_and(is_dash) {
         // "23 mai 2016 Lors d'..." without a dash: only at the very start, before a capital.
         if m.start != 0 || !tok.has(super::token::shape::CAP) {
@@ -405,6 +417,9 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
     let sent = buf.sent(start, 0..buf.len(), vocab);
     let cap = super::token::shape::CAP;
     let upper = super::token::shape::UPPER;
+    if let Some(placed) = bracketed_place(&sent) {
+        return Some(placed);
+    }
     let end = (0..sent.len().min(4))
         .find(|&i| !sent.tok(i).is_some_and(|t| t.has(cap)))
         .unwrap_or(sent.len().min(4));
@@ -448,6 +463,36 @@ fn wire_place(text: &str, vocab: &Vocab) -> Option<(String, usize)> {
     }
     Some((soften_caps(sent.slice(0, place_end)?), next.start))
 }
+
+/// A place between parentheses before a dash, as US prosecutors write it: "(Dallas) –",
+/// "(Houston, TX) - Today, …". The place and where the rest starts.
+fn bracketed_place(sent: &Sent<'_>) -> Option<(String, usize)> {
+    if !sent.is_punct(0, '(') {
+        return None;
+    }
+    let close = (1..sent.len().min(PLACE_TOKENS + 2)).find(|&k| sent.is_punct(k, ')'))?;
+    let named = close > 1
+        && (1..close).all(|k| {
+            sent.tok(k)
+                .is_some_and(|t| t.has(super::token::shape::CAP) || t.is_punct(','))
+        });
+    let dash = sent
+        .tok(close + 1)
+        .and_then(|t| t.punct())
+        .is_some_and(is_dash);
+    let next = sent.tok(close + 2)?;
+    let place = sent.slice(1, close)?;
+    // "(HOUSTON, TX)" is softened; "(Houston, TX)" keeps its state's code.
+    let place = if place.chars().any(char::is_lowercase) {
+        place.to_string()
+    } else {
+        soften_caps(place)
+    };
+    (named && dash && next.has(super::token::shape::CAP)).then_some((place, next.start))
+}
+
+/// The most tokens of a place between parentheses ("(Houston, TX)").
+const PLACE_TOKENS: usize = 5;
 
 /// A line of metadata with a date: "Published on 03 Feb 2021", "Par la rédaction – Publié le
 /// 14 février 2024", "Communiqué de presse | Bruxelles, le 28 novembre 2023", "12/10/2023",
@@ -507,11 +552,27 @@ fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
             .checked_sub(2)
             .and_then(before)
             .is_none_or(|t| !t.has(super::token::shape::HAS_DIGIT));
-    let before_ok = placed || signed && m.start <= SIGNATURE_WORDS;
+    // "E41/04   7 April 2004": a release's number before its date, letterheads' way.
+    let numbered = m.start > 0
+        && m.start <= REFERENCE_TOKENS
+        && (0..m.start).all(|i| {
+            sent.tok(i).is_some_and(|t| {
+                t.has(super::token::shape::HAS_DIGIT)
+                    || matches!(t.punct(), Some('/' | '-' | '.' | ','))
+            })
+        });
+    let before_ok = placed || numbered || signed && m.start <= SIGNATURE_WORDS;
     // After the date: nothing, a time, or a place after a dash ("April 9, 2025 — Surrey").
     let place_after = sent.tok(m.end).and_then(|t| t.punct()).is_some_and(is_dash)
         && is_place_prefix(&sent.from(m.end + 1), sent.len() - m.end - 1);
+    // "January 14, 2024 Contact: Claire Crouch": the date, then the press contact.
+    let contact_after = sent.tok(m.end).is_some_and(|t| {
+        line.get(t.start..)
+            .and_then(|rest| rest.split_once(':'))
+            .is_some_and(|(label, _)| vocab.line_phrase(label, LineClass::Contact) == Some(""))
+    });
     let after_ok = place_after
+        || contact_after
         || (m.end..sent.len()).all(|i| {
             sent.tok(i).is_some_and(|t| {
                 !t.is_word() || t.has(super::token::shape::DIGIT) || t.is_punct(':')
@@ -527,6 +588,9 @@ fn line_date(line: &str, vocab: &Vocab) -> Option<Date> {
         });
     (before_ok && (after_ok || tagged)).then_some(date)
 }
+
+/// The most tokens of a release's number before its date ("E41/04", "2004/41").
+const REFERENCE_TOKENS: usize = 5;
 
 /// The most tokens of a signature before its date.
 const SIGNATURE_WORDS: usize = 16;
@@ -830,6 +894,26 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
             })
             .unwrap_or(found)
     };
+    // "For Immediate Release: Office Launches New Unit" above the article: the label says
+    // which line is the headline, also when furniture stands below it. The last one before
+    // the article: a page copied whole may give it first in the window's title.
+    let labelled = (0..first_prose.unwrap_or(front.end).min(front.end))
+        .rev()
+        .find_map(|k| {
+            doc.block_text(k)
+                .and_then(|t| labelled_headline(t, vocab))
+                .map(|headline| (k, headline))
+        });
+    if let Some((at, headline)) = labelled {
+        return Some((
+            at,
+            cut_chars(&collapse_ws(headline), MAX_TITLE_CHARS),
+            false,
+        ));
+    }
+    let i = first_prose
+        .and_then(|p| listed_headline(doc, p, vocab))
+        .unwrap_or(i);
     let text = doc.block_text(i)?;
     let first_line = text.lines().next().unwrap_or(text);
     if first_line.chars().nth(MAX_TITLE_CHARS).is_none() {
@@ -842,6 +926,35 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
             true,
         ))
     }
+}
+
+/// A page's own headline in its list of the site's news: a headline under a date
+/// ("Aug 15, 2025" / "Man Charged with Murder …") that stands again above the article, which
+/// starts at block `prose`. The block of the headline above the article.
+fn listed_headline(doc: &Doc, prose: usize, vocab: &Vocab) -> Option<usize> {
+    (0..prose).find_map(|dated| {
+        doc.block_text(dated)
+            .and_then(|t| metadata_date(t, vocab))?;
+        let headline = doc.block_text(dated + 1)?;
+        if !has_words(headline, HEADLINE_WORDS) || headline.contains('\n') {
+            return None;
+        }
+        let key = fold_key(headline);
+        (dated + 2..prose).find(|&again| doc.block_text(again).is_some_and(|t| fold_eq(t, &key)))
+    })
+}
+
+/// The headline a release's label introduces on its line: "For Immediate Release: Office
+/// Launches New Unit" gives "Office Launches New Unit" (on as many lines as the block holds).
+fn labelled_headline<'t>(text: &'t str, vocab: &Vocab) -> Option<&'t str> {
+    let (label, headline) = text.split_once(':')?;
+    let headline = headline.trim();
+    (!label.contains('\n')
+        && vocab.line_phrase(label, LineClass::Boilerplate) == Some("")
+        && has_words(headline, HEADLINE_WORDS)
+        && !headline.starts_with(|c: char| c.is_lowercase())
+        && !is_prose(headline))
+    .then_some(headline)
 }
 
 /// How far the article's first paragraph is looked for, in blocks.
@@ -1537,6 +1650,13 @@ mod tests {
         Some("Le Havre"),
         "Texte"
     )]
+    #[case::closed_by_a_period(
+        "Berne, le 3.6.2005. La Suisse entend coopérer",
+        Lang::Fr,
+        "2005-06-03",
+        Some("Berne"),
+        "La Suisse"
+    )]
     fn dateline_forms_are_read(
         #[case] text: &str,
         #[case] lang: Lang,
@@ -1554,6 +1674,7 @@ mod tests {
     #[case::body_date("Lors de la réunion du 23 mai 2016, les ministres", Lang::Fr)]
     #[case::sentence("The meeting on May 23, 2016 was long.", Lang::En)]
     #[case::impossible("31 February 2016 - Text", Lang::En)]
+    #[case::period_without_place("On 3 June 2005. The office opened.", Lang::En)]
     fn dates_in_sentences_are_no_datelines(#[case] text: &str, #[case] lang: Lang) {
         assert_eq!(dateline(text, vocab(lang)), None);
     }
@@ -1576,6 +1697,14 @@ mod tests {
         Lang::En,
         None
     )]
+    #[case::numbered("E41/04             7  April  2004", Lang::En, Some("2004-04-07"))]
+    #[case::numbered_with_a_word("Room 41/04 7 April 2004", Lang::En, None)]
+    #[case::contact_after(
+        "January 14, 2024 Contact: Claire Crouch",
+        Lang::En,
+        Some("2024-01-14")
+    )]
+    #[case::words_after("January 14, 2024 Crouch said: yes", Lang::En, None)]
     fn metadata_dates_are_read(#[case] text: &str, #[case] lang: Lang, #[case] want: Option<&str>) {
         assert_eq!(
             metadata_date(text, vocab(lang))
@@ -1643,6 +1772,9 @@ mod tests {
     #[case::city_country("LYON, France – More than a hundred tortoises", Some("Lyon, France"))]
     #[case::no_dash("LYON, France is a city", None)]
     #[case::sentence("The agency said – nothing", None)]
+    #[case::bracketed("(Dallas) – The office announced", Some("Dallas"))]
+    #[case::bracketed_state("(Houston, TX) - Today, the office", Some("Houston, TX"))]
+    #[case::bracketed_aside("(The office said) it would", None)]
     fn wire_places_are_read(#[case] text: &str, #[case] want: Option<&str>) {
         let got = wire_place(text, vocab(Lang::En)).map(|(p, _)| p);
         assert_eq!(got.as_deref(), want);
@@ -1668,6 +1800,21 @@ mod tests {
         "-\nWho we are\n-\nOur Work\n- Where we work\n- Data and Research\n\nIOM Trains Immigration Officers to Tackle Human Trafficking\n\nThailand - Millions of migrants leave from, pass through or settle in Thailand, whose long land borders link it to four neighbours.\n",
         Lang::En,
         "IOM Trains Immigration Officers to Tackle Human Trafficking"
+    )]
+    #[case::labelled_headline(
+        "March 3, 2025 Contact: Ann Lee\nCounty Prosecutor’s Office\n555-123-4567 (Office)\nFor Immediate Release: County Prosecutor’s Office Opens a New Fraud Unit to Protect Older\nResidents of the County\n(Springfield) – The County Prosecutor opened a unit today that will prosecute fraud against\nolder residents of the county and help the victims of such fraud to recover what they lost.\n",
+        Lang::En,
+        "County Prosecutor’s Office Opens a New Fraud Unit to Protect Older Residents of the County"
+    )]
+    #[case::last_labelled_headline(
+        "FOR IMMEDIATE RELEASE: Ten Charged in Fraud Ring - Office of the County Prosecutor\n\nNews\n\nFOR IMMEDIATE RELEASE: Ten Charged in Fraud Ring\n\nSpringfield – March 3, 2025\n\nThe County Prosecutor charged ten people today with running a fraud ring across the state for years.\n",
+        Lang::En,
+        "Ten Charged in Fraud Ring"
+    )]
+    #[case::listed_headline(
+        "More News\nMar 26, 2025\nProsecutor Files Charges in an Old Case\nAug 15, 2024\nMan Charged with Fraud Returned from Spain\nNews Releases\nJohn Roe Accused of Defrauding Pensioners\nMan Charged with Fraud Returned from Spain\nToday, the County Prosecutor announced that a man charged with fraud was returned from Spain to face trial.\n",
+        Lang::En,
+        "Man Charged with Fraud Returned from Spain"
     )]
     fn page_labels_are_no_titles(#[case] text: &str, #[case] lang: Lang, #[case] want: &str) {
         let out = outline(&parse_blocks(text), vocab(lang)).unwrap();

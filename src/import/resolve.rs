@@ -663,7 +663,7 @@ mod tests {
         let org = |name: &str, para: usize| OrgFact {
             name: name.to_string(),
             in_front: false,
-            hosts: false,
+            named_again_only: false,
             pos: Pos { para, tok: 0 },
         };
         let facts = Facts {
