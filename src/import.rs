@@ -580,6 +580,23 @@ mod tests {
         &[]
     )]
     #[case::name_without_role(STORY_EN, "Contact\nAlain Fontaine\n+32 2 281 00 00", &[])]
+    #[case::on_one_line(
+        STORY_EN,
+        "Media contacts: Jane Roe 0400 111 222 or John Doe 0411 333 444",
+        &[("Jane Roe", "Media contacts"), ("John Doe", "Media contacts")]
+    )]
+    #[case::on_lines_after_the_label(
+        STORY_EN,
+        "Contacts: Jane Roe  0400111222 (Minister Smith)    John Doe 0411 333 444 (Senator Roe)\n\n\
+         Mary Jones (02) 6277 7260 or 0429 300 335 (Senator Roe)",
+        &[("Jane Roe", "Contacts"), ("John Doe", "Contacts"), ("Mary Jones", "Contacts")]
+    )]
+    #[case::whose_contact(
+        STORY_EN,
+        "Media contacts: Minister Smith - Jane Roe 0400 111 222",
+        &[("Jane Roe", "Media contacts")]
+    )]
+    #[case::numbers_without_label(STORY_EN, "Call Jane Roe 0400 111 222 today", &[])]
     #[case::not_under_contacts(STORY_EN, "Alain Fontaine\nPress officer", &[])]
     fn contacts_name_the_publishers_people(
         #[case] story: &str,
@@ -592,6 +609,37 @@ mod tests {
             .map(|(n, r)| (n.to_string(), r.to_string()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_masthead_names_who_the_release_is_from() {
+        let text = "The Hon Jane Roe MP  Minister for Justice\n\nMinister Assisting the Prime Minister\n\n\
+            MEDIA RELEASE\n\n26 April 2017\n\nCombating crime with our neighbours\n\n\
+            Today I met the ministers of our neighbours to discuss how we fight organised crime together.\n";
+        let b = import_release(text, "m.txt", None).unwrap().briefing;
+        assert_eq!(b.title, "Combating crime with our neighbours");
+        let people: Vec<_> = b
+            .parties
+            .iter()
+            .flat_map(|p| &p.people)
+            .map(|p| (p.name.as_str(), p.role.as_str()))
+            .collect();
+        // Not "Assisting": a role's words are no name.
+        assert_eq!(people, [("Jane Roe", "Minister for Justice")]);
+
+        let text = "JOINT MEDIA RELEASE  THE MINISTER FOR JUSTICE, JOHN DOE   THE MINISTER FOR HOME AFFAIRS, SEN. JANE ROE\n\n\
+            28 April 2003\n\nRegional Conference on People Smuggling\n\n\
+            Australia and Indonesia will host a conference on people smuggling. Mr Doe will attend with Senator Roe.\n";
+        let b = import_release(text, "m.txt", None).unwrap().briefing;
+        assert_eq!(b.title, "Regional Conference on People Smuggling");
+        let mut names: Vec<_> = b
+            .parties
+            .iter()
+            .flat_map(|p| &p.people)
+            .map(|p| p.name.as_str())
+            .collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Jane Roe", "John Doe"]);
     }
 
     #[test]

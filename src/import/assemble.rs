@@ -142,6 +142,19 @@ fn party(mut org: Org, place: &[String], vocab: &Vocab) -> Option<Org> {
     if named.split(' ').any(|w| vocab.is(w, Class::NotParty)) {
         return None;
     }
+    // "Foreign Affairs", "Justice and Customs": a minister's portfolio, no organisation.
+    let lower = org.name.to_lowercase();
+    let words = || lower.split([' ', '\'', '’']).filter(|w| !w.is_empty());
+    if words().any(|w| vocab.is(w, Class::Portfolio))
+        && words().all(|w| {
+            vocab.is(w, Class::Portfolio)
+                || vocab.is(w, Class::OrgConnector)
+                || vocab.is(w, Class::ListConnector)
+                || vocab.is(w, Class::Determiner)
+        })
+    {
+        return None;
+    }
     // "Salome Zourabichvili": a known given name and no word of an organisation is a person.
     let words: Vec<&str> = key.split(' ').collect();
     if words.len() >= 2
@@ -753,6 +766,11 @@ mod tests {
     #[case::two_countries("Belgium and the Netherlands", Lang::En, false)]
     #[case::two_countries_fr("la France et le Bénin", Lang::Fr, false)]
     #[case::portfolio("Justice and Law", Lang::En, false)]
+    #[case::portfolio_of_a_minister("Foreign Affairs", Lang::En, false)]
+    #[case::portfolios("Justice and Customs", Lang::En, false)]
+    #[case::department_of_a_portfolio("Department of Foreign Affairs and Trade", Lang::En, true)]
+    #[case::portfolio_fr("Affaires étrangères", Lang::Fr, false)]
+    #[case::ministry_of_a_portfolio_fr("Ministère de la Justice", Lang::Fr, true)]
     #[case::regional_body("Pacific Islands Forum", Lang::En, true)]
     #[case::regional_body_short("Caribbean Community (CARICOM)", Lang::En, true)]
     #[case::joined_body("Police and Border Guard", Lang::En, true)]

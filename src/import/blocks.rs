@@ -99,14 +99,52 @@ pub(crate) fn parse_blocks(text: &str) -> Doc {
         short_line: widest * 6 / 10,
         last_line_ended: false,
         attribution_lines: 0,
+        continues: false,
     };
-    let mut lines = text.split('\n').enumerate().peekable();
-    while let Some((n, raw)) = lines.next() {
-        let next = lines.peek().map(|(_, line)| *line);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let continued = continued_lines(&lines);
+    for (n, raw) in lines.iter().enumerate() {
+        let next = lines.get(n + 1).copied();
+        builder.continues = continued.get(n).copied().unwrap_or(false);
         builder.line(raw, n + 1, next);
     }
     builder.close();
     builder.doc
+}
+
+/// Which lines go on with the sentence the lines before them left open: a page saved as
+/// text breaks a line where a link or a bold name began ("San Diego County District
+/// Attorney" / "Jane Roe" / "today announced …"). A line that starts in lowercase continues
+/// the short lines just above it that end no sentence; those lines continue each other.
+fn continued_lines(lines: &[&str]) -> Vec<bool> {
+    let mut continued = vec![false; lines.len()];
+    for (n, line) in lines.iter().enumerate() {
+        let line = line.trim();
+        let lowercase = line.chars().next().is_some_and(char::is_lowercase);
+        if !lowercase || line.contains(['@', '/']) || bullet_len(line).is_some() {
+            continue;
+        }
+        let open = (n.saturating_sub(ATTRIBUTION_LINES)..n)
+            .rev()
+            .take_while(|&k| {
+                lines.get(k).is_some_and(|above| {
+                    let above = above.trim();
+                    !above.is_empty()
+                        && !ends_sentence(above)
+                        && !has_words(above, ATTRIBUTION_PART_WORDS + 1)
+                        && bullet_len(above).is_none()
+                        && atx_heading(above).is_none()
+                        && !is_rule(above)
+                })
+            })
+            .last();
+        if let Some(first) = open {
+            for flag in continued.get_mut(first + 1..=n).into_iter().flatten() {
+                *flag = true;
+            }
+        }
+    }
+    continued
 }
 
 struct Open {
@@ -128,6 +166,9 @@ struct Builder {
     /// open ("…economic issue,”" / "Cook County" / "State's Attorney Jane Roe said."): a page
     /// saved as text breaks a line where a link or a tag began.
     attribution_lines: usize,
+    /// The line being read goes on with the sentence of the line before it (see
+    /// [`continued_lines`]).
+    continues: bool,
 }
 
 /// The most lines a quote's attribution runs to after the quote's line.
@@ -261,7 +302,8 @@ impl Builder {
                 && !self.last_line_ended
                 && open.kind != BlockKind::Heading
                 && (open.kind == kind || raw.starts_with([' ', '\t']));
-            wrapped || attribution && open.kind == BlockKind::Paragraph
+            let paragraph = open.kind == BlockKind::Paragraph && kind == BlockKind::Paragraph;
+            wrapped || (attribution || self.continues) && paragraph
         });
         if joins {
             self.doc.text.push('\n');
@@ -470,7 +512,8 @@ mod tests {
 
     #[test]
     fn long_lines_are_paragraphs_even_without_blank_lines() {
-        let long = "x ".repeat(150);
+        // Paragraphs start with a capital: a line in lowercase goes on with the one above.
+        let long = format!("X {}", "x ".repeat(149));
         let doc = parse_blocks(&format!("Title\n{long}\n{long}\n"));
         assert_eq!(doc.blocks.len(), 3);
     }
@@ -484,8 +527,28 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_broken_where_a_name_was_set_apart_is_one_paragraph() {
+        let long = format!("Word {}", "word ".repeat(49));
+        let text = format!(
+            "Title\n{long}.\nCounty District Attorney\nJane Roe\ntoday announced a verdict.\nLinks\nmail@example.org\n{long}.\n"
+        );
+        let doc = parse_blocks(&text);
+        let got = texts(&doc);
+        assert_eq!(
+            got.get(2).map(|(_, text)| *text),
+            Some("County District Attorney\nJane Roe\ntoday announced a verdict."),
+            "{got:?}"
+        );
+        // An address for mail in lowercase goes on with nothing.
+        assert_eq!(got.len(), 6, "{got:?}");
+        // A line that ends a sentence is no part of the next one's.
+        let doc = parse_blocks(&format!("Title\n{long}.\nHe left.\nthen came back.\n"));
+        assert_eq!(texts(&doc).len(), 4);
+    }
+
+    #[test]
     fn a_quote_s_attribution_broken_over_lines_joins_its_paragraph() {
-        let long = "word ".repeat(50);
+        let long = format!("Word {}", "word ".repeat(49));
         let text = format!(
             "Title\n“{long}economic issue,”\nCook County\nState’s Attorney Jane Roe said.\nNext line.\n{long}\n"
         );

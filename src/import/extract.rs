@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::facts::{
     ColonFact, Facts, ItemFact, MentionFact, OrgFact, PersonFact, PersonRef, Pos, QuoteFact, Source,
 };
-use super::lexicon::{Class, Gender, Vocab};
+use super::lexicon::{Class, Gender, LineClass, Vocab};
 use super::outline::{Outline, Section};
 use super::pattern::inverted_gender;
 use super::quotes::{self, Warnings};
@@ -189,7 +189,12 @@ pub(crate) fn extract(
         .lead
         .and_then(|at| body.paras.get(at))
         .and_then(|r| body.text.get(r.clone()));
-    ex.front(&outline.title, outline.caption.as_deref(), lead);
+    ex.front(
+        &outline.title,
+        outline.caption.as_deref(),
+        lead,
+        &outline.masthead,
+    );
     // Quotes are in order and end in order: a cursor over them finds each paragraph's.
     let mut first_open = 0;
     for (p, (range, para)) in body.paras.iter().zip(&outline.paras).enumerate() {
@@ -270,6 +275,22 @@ fn capitals_say_nothing(sent: &Sent<'_>) -> bool {
     words >= MIN_CASED_WORDS
 }
 
+/// Where the masthead's lines start among the texts of the front (after the title, the
+/// caption and the lead).
+const MASTHEAD_TEXT: usize = 3;
+
+/// True when a name is a given name the lexicon knows and at least a surname ("Michael
+/// Keenan"), not a role's words in capitals ("Assisting", "Du Rhône").
+fn has_given_name(name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(given, _)| {
+        crate::import::lexicon::given_name_gender(&super::words::fold_key(given)).is_some()
+    })
+}
+
+/// The fewest and the most words of a name before a telephone number.
+const MIN_CONTACT_NAME_WORDS: usize = 2;
+const MAX_CONTACT_NAME_WORDS: usize = 3;
+
 /// The contacts sections name at most this many people.
 const MAX_CONTACTS: usize = 8;
 
@@ -289,12 +310,23 @@ impl Extractor<'_> {
     /// name and a role are what they are in prose.
     fn contacts(&mut self, lines: &[String]) {
         let mut at = 0;
+        // The label of a line of contacts ("Media contacts: Jane Roe 0400 000 000"), the role
+        // of the people named on it and on the lines after it.
+        let mut label: Option<&str> = None;
         while let Some(name) = lines.get(at) {
             at += 1;
             if self.facts.contacts.len() >= MAX_CONTACTS {
                 return;
             }
             if is_contact_data(name) {
+                if let Some((written, _)) = name.split_once(':')
+                    && self.vocab.line_phrase(written, LineClass::Contact) == Some("")
+                {
+                    label = Some(written.trim());
+                }
+                if let Some(role) = label {
+                    self.phone_names(name, role);
+                }
                 continue;
             }
             let Some(role) = lines.get(at).filter(|l| !is_contact_data(l)) else {
@@ -308,6 +340,50 @@ impl Extractor<'_> {
                 at += 1;
                 self.facts.contacts.push(person);
             }
+        }
+    }
+
+    /// The people a line of contacts names before their telephone numbers: "Jane Roe 0400
+    /// 000 000 or John Doe (02) 6277 7260": two or three capitalised words, no role's or
+    /// honorific's, then a number. `role` is the line's label.
+    fn phone_names(&mut self, line: &str, role: &str) {
+        tokenize(line, &mut self.raw);
+        self.raw.annotate(self.vocab);
+        let sent = self.raw.sent(line, 0..self.raw.len(), self.vocab);
+        let is_name_word = |i: usize| {
+            sent.tok(i).is_some_and(|t| {
+                t.is_word()
+                    && t.has(shape::CAP)
+                    && !t.has(shape::UPPER)
+                    && !t.has(shape::HAS_DIGIT)
+                    && !t.is(Class::Role)
+                    && !t.is(Class::RoleWord)
+                    && !t.is(Class::Honorific)
+                    && !t.is(Class::HonorificM)
+                    && !t.is(Class::HonorificF)
+            })
+        };
+        let is_number = |i: usize| sent.tok(i).is_some_and(|t| t.has(shape::DIGIT));
+        let mut at = 0;
+        while at < sent.len() {
+            let words = (at..sent.len()).take_while(|&i| is_name_word(i)).count();
+            let end = at + words;
+            let numbered = is_number(end) || sent.is_punct(end, '(') && is_number(end + 1);
+            let starts_run = at == 0 || !is_name_word(at - 1);
+            if starts_run
+                && (MIN_CONTACT_NAME_WORDS..=MAX_CONTACT_NAME_WORDS).contains(&words)
+                && numbered
+                && self.facts.contacts.len() < MAX_CONTACTS
+                && let Some(written) = sent.slice(at, end)
+            {
+                self.facts.contacts.push(PersonRef {
+                    name: name_case(written),
+                    role: Some(role.to_string()),
+                    org: None,
+                    gender: None,
+                });
+            }
+            at = end.max(at + 1);
         }
     }
 
@@ -354,13 +430,27 @@ impl Extractor<'_> {
 
     /// The title and the lead name the release's parties; the title and the caption name
     /// people the body may call by surname only ("Mr. Guterres").
-    fn front(&mut self, title: &str, caption: Option<&str>, lead: Option<&str>) {
+    /// The masthead above the title names the people the release is from ("The Hon Jane
+    /// Roe MP", "SENATOR THE HON. JOHN DOE"), by name only.
+    fn front(
+        &mut self,
+        title: &str,
+        caption: Option<&str>,
+        lead: Option<&str>,
+        masthead: &[String],
+    ) {
         let texts = [
             (Some(title), true, true),
             (caption, false, true),
             (lead, true, false),
-        ];
-        for (n, (text, orgs, people)) in texts.into_iter().enumerate() {
+        ]
+        .into_iter()
+        .chain(
+            masthead
+                .iter()
+                .map(|line| (Some(line.as_str()), false, true)),
+        );
+        for (n, (text, orgs, people)) in texts.enumerate() {
             let Some(text) = text else { continue };
             tokenize(text, &mut self.raw);
             self.raw.annotate(self.vocab);
@@ -383,6 +473,9 @@ impl Extractor<'_> {
                             gender,
                         } = mention
                         && let Some(person) = person_ref(&sent, name, role, org, gender)
+                        // A masthead's words are capitalised whatever they are: its person
+                        // has a given name the lexicon knows and a surname.
+                        && (n < MASTHEAD_TEXT || has_given_name(&person.name))
                     {
                         self.facts.people.push(PersonFact {
                             person,

@@ -141,6 +141,10 @@ classes! {
     /// Words of a region or a sea ("Balkans", "Ocean", "golfe"): a name with one and no word
     /// of an organisation is a place, no party ("Western Balkans", "Gulf of Guinea").
     Region => region,
+    /// Words of a minister's portfolio ("Affairs", "Justice", "Intérieur"): a name of such
+    /// words and no word of an organisation is a post's field, no party ("Minister for
+    /// Foreign Affairs", "ministre de la Justice"; not "Department of Foreign Affairs").
+    Portfolio => portfolio,
     /// Words that name a news outlet ("News", "Info", "Times"): a publisher named with one
     /// reports the release, it takes no part in it ("UN News", "ONU Info").
     NewsOutlet => news_outlet,

@@ -77,6 +77,10 @@ pub(crate) struct Outline {
     pub link_blocks: Vec<usize>,
     /// Organisations the "About X" headings name.
     pub about: Vec<String>,
+    /// The lines of a masthead above the title, in the case of prose ("The Hon Jane Roe MP",
+    /// "Senator The Hon. John Doe" of "SENATOR THE HON. JOHN DOE"): the people it names are
+    /// the release's.
+    pub masthead: Vec<String>,
     /// The lines of the contacts sections, in order ("Alain Fontaine", "Press officer",
     /// "+32 2 281 00 00"): who speaks for the publisher.
     pub contacts: Vec<String>,
@@ -795,6 +799,7 @@ fn title_at(doc: &Doc, vocab: &Vocab) -> Option<(usize, String, bool)> {
                 && source_label(text, vocab).is_none()
                 && !is_bare_source_label(text, vocab)
                 && labelled_publisher(doc, i, vocab).is_none()
+                && !is_letterhead(text, vocab)
         })
     };
     // The searches below ask again about the same blocks: each is judged once.
@@ -942,6 +947,30 @@ fn listed_headline(doc: &Doc, prose: usize, vocab: &Vocab) -> Option<usize> {
         let key = fold_key(headline);
         (dated + 2..prose).find(|&again| doc.block_text(again).is_some_and(|t| fold_eq(t, &key)))
     })
+}
+
+/// A letterhead: a release's label, then who it is from by their roles ("JOINT MEDIA
+/// RELEASE  THE MINISTER FOR FOREIGN AFFAIRS, …"), no title.
+fn is_letterhead(text: &str, vocab: &Vocab) -> bool {
+    // In the case of prose, a label and roles are a headline: "Communiqué de presse conjoint
+    // de M. Gérald Darmanin, ministre de l'Intérieur, …".
+    if text.chars().nth(MASTHEAD_CHARS).is_some() || text.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let labelled = vocab
+        .line_phrases(LineClass::Boilerplate)
+        .iter()
+        .any(|label| {
+            lower.strip_prefix(label.as_str()).is_some_and(|rest| {
+                rest.starts_with(char::is_whitespace) && !rest.trim().is_empty()
+            })
+        });
+    labelled && {
+        let buf = tokens_of(text, vocab);
+        let sent = buf.sent(text, 0..buf.len(), vocab);
+        (0..sent.len()).any(|i| sent.is(i, Class::Role))
+    }
 }
 
 /// The headline a release's label introduces on its line: "For Immediate Release: Office
@@ -1136,6 +1165,20 @@ fn heading_text(doc: &Doc, i: usize) -> Option<&str> {
     heading.then_some(text)
 }
 
+/// True when a block is a contacts' label and the contacts after it on the line, with a
+/// telephone number: "Contacts: Jane Roe 0400 000 000 (Minister)".
+fn is_contact_line(text: &str, vocab: &Vocab) -> bool {
+    text.chars().nth(SHORT_LINE_CHARS * 2).is_none()
+        && text.split_once(':').is_some_and(|(label, rest)| {
+            !label.contains('\n')
+                && vocab.line_phrase(label, LineClass::Contact) == Some("")
+                && rest.chars().filter(char::is_ascii_digit).count() >= PHONE_DIGITS
+        })
+}
+
+/// The fewest digits of a telephone number.
+const PHONE_DIGITS: usize = 6;
+
 /// Where the body reading is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Reading {
@@ -1208,6 +1251,9 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
         source: front.source,
         ..Outline::default()
     };
+    if title_block <= MASTHEAD_BLOCKS {
+        out.masthead = masthead(doc, title_block, vocab);
+    }
     // The title may hold the date: "… (Abidjan, 15 mai 2024)".
     if out.date.is_none() {
         let buf = tokens_of(&out.title, vocab);
@@ -1267,6 +1313,47 @@ pub(crate) fn read(doc: &Doc, vocab: &Vocab) -> Option<Draft> {
     }
     Some(Draft(out))
 }
+
+/// The most blocks above a title that can be a masthead: further down, they are a page's
+/// navigation and its list of other news.
+const MASTHEAD_BLOCKS: usize = 6;
+
+/// The lines of the blocks above the title (block `title_block`) that are no furniture, no
+/// date and no caption: a letterhead's parts, cut where a layout's wide gaps part them
+/// ("The Hon Jane Roe MP  Minister for Justice"), a shouted line in the case of prose.
+fn masthead(doc: &Doc, title_block: usize, vocab: &Vocab) -> Vec<String> {
+    let parts: Vec<String> = (0..title_block)
+        .filter_map(|i| doc.block_text(i))
+        .filter(|text| {
+            text.chars().nth(MASTHEAD_CHARS).is_none()
+                && !is_furniture(text, vocab)
+                && metadata_date(text, vocab).is_none()
+                && !has_photo_cue(text, vocab)
+        })
+        .flat_map(str::lines)
+        .flat_map(|line| line.split("  "))
+        .map(str::trim)
+        .filter(|part| part.chars().any(char::is_alphabetic) && !is_furniture(part, vocab))
+        .map(|part| {
+            if part.chars().any(char::is_lowercase) {
+                collapse_ws(part)
+            } else {
+                soften_caps(&collapse_ws(part))
+            }
+        })
+        .collect();
+    // A name's role is the part after it: "The Hon Jane Roe MP" / "Minister for Justice";
+    // a part with a comma is whole ("The Minister for Justice, John Doe").
+    (0..parts.len())
+        .filter_map(|i| match (parts.get(i), parts.get(i + 1)) {
+            (Some(part), Some(next)) if !part.contains(',') => Some(format!("{part}, {next}")),
+            (part, _) => part.cloned(),
+        })
+        .collect()
+}
+
+/// The longest block of a masthead, in characters.
+const MASTHEAD_CHARS: usize = 400;
 
 /// The date of a date-only or metadata line above the title (block `title_block`). Several
 /// dates there are a list of the site's news ("Mar 26, 2026" / headline / "Aug 15, 2025" /
@@ -1332,6 +1419,13 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         let (Some(text), Some(block)) = (doc.block_text(i), doc.blocks.get(i)) else {
             continue;
         };
+        // "Media contacts: Jane Roe 0400 000 000 or John Doe 0411 111 111": a contacts
+        // section on one line, its people on it.
+        if is_contact_line(text, vocab) {
+            reading = Reading::Contacts;
+            out.push_contact(text);
+            continue;
+        }
         if let Some(heading) = heading_text(doc, i) {
             if let Some(next) = section_of(heading, vocab, out) {
                 // Under "Related Posts", each post's "Read More" is its teaser's button.
@@ -1383,6 +1477,11 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
             // "[En savoir plus sur la plateforme](https://…)" after the contacts.
             Reading::Contacts if is_marked_reading(doc, i, text) => {
                 out.link_blocks.push(i);
+                continue;
+            }
+            // "Préfecture du Rhône – Lyon, le 4 avril 2023" under the contacts: signed.
+            Reading::Contacts if let Some(date) = metadata_date(text, vocab) => {
+                read.dated.push((i, date));
                 continue;
             }
             Reading::Contacts => {

@@ -106,7 +106,10 @@ impl Resolution {
             .filter(|&i| {
                 self.people.get(i).is_some_and(|p| {
                     let full = fold_key(&p.name);
-                    full.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {full}"))
+                    full.ends_with(&format!(" {key}"))
+                        || key.ends_with(&format!(" {full}"))
+                        || is_short_form(&key, &full)
+                        || is_short_form(&full, &key)
                 })
             })
             .collect();
@@ -138,7 +141,11 @@ impl Resolution {
     fn learn(&mut self, index: &mut Registry, person: &PersonRef, pos: Pos) -> Option<usize> {
         if let Some(i) = self.find(index, &person.name) {
             if let Some(known) = self.people.get_mut(i) {
-                if words(&person.name) > words(&known.name) {
+                // The longer name stays: "Christopher Ellison" over "Chris Ellison".
+                let longer = words(&person.name) > words(&known.name)
+                    || words(&person.name) == words(&known.name)
+                        && person.name.len() > known.name.len();
+                if longer {
                     known.name.clone_from(&person.name);
                     index.insert(&known.name, i);
                 }
@@ -167,6 +174,23 @@ impl Resolution {
         });
         Some(i)
     }
+}
+
+/// The fewest letters of a given name's short form ("Chris", "Sam").
+const SHORT_GIVEN_NAME: usize = 3;
+
+/// True when `short` is `full` with its given name cut short: "chris ellison" of
+/// "christopher ellison", "alex de bolle" of "alexander de bolle" (keys, the rest the same).
+fn is_short_form(short: &str, full: &str) -> bool {
+    let (Some((short_given, short_rest)), Some((full_given, full_rest))) =
+        (short.split_once(' '), full.split_once(' '))
+    else {
+        return false;
+    };
+    short_rest == full_rest
+        && short_given.len() < full_given.len()
+        && short_given.chars().count() >= SHORT_GIVEN_NAME
+        && full_given.starts_with(short_given)
 }
 
 /// Gender agreement: a known gender must agree; an unknown one may.
@@ -810,6 +834,42 @@ mod tests {
             ..Facts::default()
         };
         assert_eq!(names(&resolve(&facts)), [None]);
+    }
+
+    #[test]
+    fn a_given_name_cut_short_is_the_same_person_under_the_longer_name() {
+        let facts = Facts {
+            people: vec![
+                PersonFact {
+                    person: person("Christopher Ellison", "Senator", None),
+                    pos: Pos::default(),
+                },
+                PersonFact {
+                    person: person("Chris Ellison", "Minister for Justice", None),
+                    pos: Pos { para: 1, tok: 0 },
+                },
+                PersonFact {
+                    person: person("Jo Ellison", "Minister", None),
+                    pos: Pos { para: 1, tok: 9 },
+                },
+            ],
+            quotes: vec![quote(
+                2,
+                Some(Source::Person(person("Chris Ellison", "", None))),
+                false,
+            )],
+            ..Facts::default()
+        };
+        let resolution = resolve(&facts);
+        assert_eq!(
+            names(&resolution),
+            [Some("Christopher Ellison".to_string())]
+        );
+        let people: Vec<&str> = resolution.people.iter().map(|p| p.name.as_str()).collect();
+        // "Jo" is too short to be a short form: another person.
+        assert_eq!(people, ["Christopher Ellison", "Jo Ellison"]);
+        assert!(is_short_form("alex de bolle", "alexander de bolle"));
+        assert!(!is_short_form("chris ellison", "christopher elliott"));
     }
 
     #[test]

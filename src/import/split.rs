@@ -76,6 +76,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
     match u32::from(c) {
         0..=0x7f => c.is_ascii_alphanumeric(),
         0xc0..=0x24f => c != '×' && c != '÷',
+        // The replacement character stands for a letter a wrong decoding lost: "J\u{fffd}rgen
+        // Storbeck" is one name.
+        0xfffd => true,
         // Latin-1 punctuation and symbols («», NBSP, ©, °...), general punctuation (quotes,
         // dashes, spaces), currency, arrows, maths, boxes.
         0x80..=0xbf | 0x2000..=0x206f | 0x20a0..=0x20cf | 0x2190..=0x23ff | 0x2500..=0x27bf => {

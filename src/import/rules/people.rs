@@ -238,6 +238,8 @@ static NAME_COMMA_ROLE: Pat = Seq(&[
         Seq(&[Save(Slot::Title, &HONORIFIC), Save(Slot::Name, &NAME)]),
         Save(Slot::Name, &LONG_NAME),
     ]),
+    // "The Hon Jane Roe MP, Minister for Justice": honours after the name.
+    Rep(&Is(Class::PostNominal), 0, 2),
     // "Steven Masada - Assistant General Counsel": a byline's dash; "Andrzej BUŁA (EPP, PL),
     // co-rapporteur": a member's group and country between the name and the role.
     Alt(&[
@@ -806,6 +808,11 @@ mod tests {
         "Quotes attributable to AUSTRAC CEO Nicole Rose PSM:",
         Lang::En,
         &[("Nicole Rose", "AUSTRAC CEO", "AUSTRAC", Some(F))]
+    )]
+    #[case::post_nominal_then_role(
+        "The Hon Jane Roe MP, Minister for Justice, met the minister.",
+        Lang::En,
+        &[("Jane Roe", "Minister for Justice", "", Some(F))]
     )]
     #[case::role_colon(
         "Quote attributable to the Head of the Fiji Financial Intelligence Unit, Caroline Pickering:",
