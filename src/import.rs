@@ -597,7 +597,22 @@ mod tests {
         &[("Jane Roe", "Media contacts")]
     )]
     #[case::numbers_without_label(STORY_EN, "Call Jane Roe 0400 111 222 today", &[])]
-    #[case::not_under_contacts(STORY_EN, "Alain Fontaine\nPress officer", &[])]
+    #[case::signature(
+        STORY_EN,
+        "Thank you.\n\nGreta Roe\n\nChief, Northwind Security Establishment",
+        &[("Greta Roe", "Chief, Northwind Security Establishment")]
+    )]
+    #[case::signed_by_an_office(
+        STORY_EN,
+        "Thank you.\n\nPress Office\n\nNorthwind Security Establishment",
+        &[]
+    )]
+    // A name and a role are a card under a contacts heading, or signing at the end.
+    #[case::not_under_contacts(
+        STORY_EN,
+        "Alain Fontaine\nPress officer\n\nThe Council will meet again in June to review the rules.",
+        &[]
+    )]
     fn contacts_name_the_publishers_people(
         #[case] story: &str,
         #[case] contacts: &str,

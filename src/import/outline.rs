@@ -1165,6 +1165,70 @@ fn heading_text(doc: &Doc, i: usize) -> Option<&str> {
     heading.then_some(text)
 }
 
+/// The signature that the text's last blocks from block `i` on make, its lines joined (a
+/// page saved as text gives each line its block).
+fn signature_at(doc: &Doc, i: usize, vocab: &Vocab) -> Option<String> {
+    let left = doc.blocks.len().checked_sub(i)?;
+    if !(1..=SIGNATURE_BLOCKS_MAX).contains(&left) {
+        return None;
+    }
+    let card = (i..doc.blocks.len())
+        .map(|k| doc.block_text(k))
+        .collect::<Option<Vec<&str>>>()?
+        .join("\n");
+    is_signature_card(&card, vocab).then_some(card)
+}
+
+/// The most blocks of a signature at the end of the text.
+const SIGNATURE_BLOCKS_MAX: usize = 3;
+
+/// True when a block is a signature: a name of two or three capitalised words, a known given
+/// name first, then a line or two of its role, no sentence ("Jane Roe" / "Chief, Agency").
+fn is_signature_card(text: &str, vocab: &Vocab) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let Some((name, role)) = lines.split_first() else {
+        return false;
+    };
+    if !(2..=3).contains(&name.split_whitespace().count()) {
+        return false;
+    }
+    // Capitalised words that are no role's, organisation's or date's ("Thank you", "Press
+    // Office").
+    let buf = tokens_of(name, vocab);
+    let sent = buf.sent(name, 0..buf.len(), vocab);
+    let named = (0..sent.len()).all(|k| {
+        sent.tok(k).is_some_and(|t| {
+            t.is_word()
+                && t.has(shape::CAP)
+                && !t.has(shape::UPPER)
+                && ![
+                    Class::Stop,
+                    Class::Role,
+                    Class::RoleWord,
+                    Class::OrgWord,
+                    Class::OrgName,
+                    Class::Month,
+                    Class::Weekday,
+                ]
+                .into_iter()
+                .any(|class| t.is(class))
+        })
+    });
+    named
+        && (1..=2).contains(&role.len())
+        && lines
+            .iter()
+            .all(|l| l.chars().nth(SIGNATURE_LINE_CHARS).is_none() && !ends_sentence(l))
+}
+
+/// The longest line of a signature, in characters.
+const SIGNATURE_LINE_CHARS: usize = 80;
+
+/// True when a line ends a sentence.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '!', '?', '…'])
+}
+
 /// True when a block is a contacts' label and the contacts after it on the line, with a
 /// telephone number: "Contacts: Jane Roe 0400 000 000 (Minister)".
 fn is_contact_line(text: &str, vocab: &Vocab) -> bool {
@@ -1530,6 +1594,12 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         } else {
             section
         };
+        // "Greta Bossenmaier" / "Chief, Communications Security Establishment" closing the
+        // text: a signature, read as a contact's card.
+        if let Some(card) = signature_at(doc, i, vocab) {
+            out.push_contact(&card);
+            break;
+        }
         // "… For more information, visit www.northwind.example.com.": a link as well.
         if points_to_more(text, vocab) {
             out.link_blocks.push(i);

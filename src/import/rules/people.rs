@@ -289,6 +289,8 @@ static ROLE_COMMA_NAME: Pat = Seq(&[
     ])),
     Save(Slot::Name, &NAME),
     Rep(&Is(Class::PostNominal), 0, 2),
+    // "le Président du Conseil de sécurité, M. Koro Bessho (Japon) :": the member's country.
+    Opt(&AFFILIATION),
     Alt(&[
         P(','),
         P('.'),
@@ -808,6 +810,11 @@ mod tests {
         "Quotes attributable to AUSTRAC CEO Nicole Rose PSM:",
         Lang::En,
         &[("Nicole Rose", "AUSTRAC CEO", "AUSTRAC", Some(F))]
+    )]
+    #[case::role_name_country_fr(
+        "la déclaration faite par le Président du Conseil de sécurité pour le mois de juillet, M. Koro Bessho (Japon) :",
+        Lang::Fr,
+        &[("Koro Bessho", "Président du Conseil de sécurité pour le mois de juillet", "", Some(M))]
     )]
     #[case::post_nominal_then_role(
         "The Hon Jane Roe MP, Minister for Justice, met the minister.",
