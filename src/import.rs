@@ -627,6 +627,20 @@ mod tests {
     }
 
     #[test]
+    fn a_threat_a_list_names_and_a_sentence_names_again_is_one() {
+        let text = "Ministers agree to act on smuggling\n\nCanberra, 4 May 2024 - The ministers agreed to \
+            cooperate against people smuggling, cocaine trafficking and money laundering.\n\n\
+            A people smuggler was extradited last week. Drug trafficking funds the networks.\n";
+        let b = import_release(text, "t.txt", None).unwrap().briefing;
+        let labels: Vec<&str> = b.threats.iter().map(|t| t.label.as_str()).collect();
+        assert!(labels.contains(&"People smuggling"), "{labels:?}");
+        assert!(!labels.contains(&"People smuggler"), "{labels:?}");
+        // Of one category, but named apart: a kind of drug and drugs in general.
+        assert!(labels.contains(&"Cocaine trafficking"), "{labels:?}");
+        assert!(labels.contains(&"Drug trafficking"), "{labels:?}");
+    }
+
+    #[test]
     fn a_masthead_names_who_the_release_is_from() {
         let text = "The Hon Jane Roe MP  Minister for Justice\n\nMinister Assisting the Prime Minister\n\n\
             MEDIA RELEASE\n\n26 April 2017\n\nCombating crime with our neighbours\n\n\

@@ -61,7 +61,13 @@ impl Items {
                 known.emerging |= item.emerging;
                 // A bare head said first ("scam" of "anti-scam") is named by the first
                 // mention that says which.
-                if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) {
+                // A phenomenon a list names is named as the list does ("people smuggling"
+                // over the "people smuggler" a sentence named first).
+                let listed = known.list.is_none()
+                    && item.list.is_some()
+                    && item.kind == CategoryKind::Threat
+                    && shares_stem(known_key, &key);
+                if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) || listed {
                     let emerging = known.emerging;
                     *known = item;
                     known.emerging = emerging;
@@ -114,6 +120,9 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
         (None, None) => false,
         (Some(la), Some(lb)) if one_per_category => la == lb,
         _ if one_per_category => false,
+        // A phenomenon a list names and prose names again in words of the same stem ("people
+        // smuggling" in a list, "a people smuggler" in a sentence) is one.
+        (Some(_), None) | (None, Some(_)) => !shares_stem(ka, kb),
         _ => true,
     };
     // A name is one thing: the same as another item only by its words.
@@ -123,6 +132,25 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
     // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
     let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
     by_category || compatible && (ka.contains(kb) || kb.contains(ka))
+}
+
+/// The letters two words share at their start that make them of one stem ("terrorist",
+/// "terrorism").
+const STEM_CHARS: usize = 5;
+
+/// Whether two folded labels open with words of one stem: "people smuggler" and "people
+/// smuggling", "terrorist attacks" and "terrorism"; not "cocaine trafficking" and "drug
+/// trafficking", which share only their head.
+fn shares_stem(ka: &str, kb: &str) -> bool {
+    let stem = |key: &str| -> Option<String> {
+        let first = key.split(' ').next()?;
+        first
+            .chars()
+            .nth(STEM_CHARS - 1)
+            .is_some()
+            .then(|| first.chars().take(STEM_CHARS).collect())
+    };
+    stem(ka).is_some_and(|a| stem(kb).is_some_and(|b| a == b))
 }
 
 /// Whether a folded label is a threat's generic head alone ("trafficking", "scams").
