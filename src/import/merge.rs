@@ -65,6 +65,7 @@ impl Items {
                 // over the "people smuggler" a sentence named first).
                 let listed = known.list.is_none()
                     && item.list.is_some()
+                    && item.section != Section::Title
                     && item.kind == CategoryKind::Threat
                     && shares_stem(known_key, &key);
                 if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) || listed {

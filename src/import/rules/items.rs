@@ -724,6 +724,11 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 continue;
             }
             let label = member_label(sent, cue, inside.first(), (a, b), shared_head.is_some());
+            // "contre le terrorisme et la criminalité, en étroite collaboration avec l'Union
+            // africaine, la CEDEAO et …": after a form of cooperation, a threat's list goes on
+            // with its partners, no threats.
+            let partners_follow =
+                cue.kind == CategoryKind::Threat && kind == Some(CategoryKind::Area);
             out.push(Item {
                 kind: kind.unwrap_or(cue.kind),
                 category,
@@ -735,6 +740,9 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 chain: None,
                 proper: false,
             });
+            if partners_follow {
+                break;
+            }
         }
     }
     let chains = chained(sent, taxonomy, &mentions);
@@ -941,6 +949,22 @@ mod tests {
         let got = items(text, lang);
         let emerging: Vec<_> = got.iter().filter(|i| i.3).collect();
         assert_eq!(emerging.len(), n, "{got:?}");
+    }
+
+    #[test]
+    fn partners_after_cooperation_in_a_threat_list_are_no_threats() {
+        let got = items(
+            "Les pays luttent contre le terrorisme et la criminalité transnationale, en étroite collaboration avec l'Union africaine, la Communauté économique des États de l'Afrique de l'Ouest et la Ligue des États arabes.",
+            Lang::Fr,
+        );
+        let threats: Vec<&str> = got
+            .iter()
+            .filter(|item| item.1 == "threat")
+            .map(|item| item.0.as_str())
+            .collect();
+        assert_eq!(threats.len(), 2, "{got:?}");
+        assert!(!threats.iter().any(|l| l.contains("Communauté")), "{got:?}");
+        assert!(got.iter().any(|item| item.1 == "area"), "{got:?}");
     }
 
     #[test]
