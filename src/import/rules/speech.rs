@@ -69,11 +69,13 @@ static QUOTE_INVERTED: Pat = Seq(&[
     Ref(&CLAUSE_END),
 ]);
 
-/// "“…,” Lind said" / "“…,” she added" / "“…,” the minister, Jane Doe, said".
+/// "“…,” Lind said" / "“…,” she added" / "“…,” the minister, Jane Doe, said" / "“…,”
+/// Deputy Chief Jane Doe, who leads the unit, said".
 static QUOTE_SOURCE_VERB: Pat = Seq(&[
     Save(Slot::Quote, &Quote),
     Opt(&AnyOf(",—–-")),
     Ref(&SOURCE),
+    Ref(&APPOSITION),
     Opt(&P(',')),
     Ref(&VERB),
     Ref(&CLAUSE_END),
@@ -459,6 +461,13 @@ mod tests {
     )]
     #[case::en_she_added("Q, she added.", Lang::En, Some(0), "she", None)]
     #[case::en_name_said("Q Lind said.", Lang::En, Some(0), "Lind", None)]
+    #[case::en_name_who_said(
+        "Q Deputy Bureau Chief Maria Lind, who leads the unit, said.",
+        Lang::En,
+        Some(0),
+        "Deputy Bureau Chief Maria Lind",
+        None
+    )]
     #[case::en_colon_quote(
         "Maria Lind, Director of the National Cyber Unit, said: Q",
         Lang::En,
