@@ -32,6 +32,26 @@ def quiet(child, seconds):
         pass
 
 
+def settle(pid):
+    """Waits until the process takes no CPU for a second (what it does after a frame, such as
+    counting a long pane's lines for its scrollbar, belongs before the keys)."""
+
+    def cpu():
+        total = 0
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                total += int(f.read().split()[0])
+        return total
+
+    before = cpu()
+    while True:
+        time.sleep(1)
+        now = cpu()
+        if now - before < 10_000_000:
+            return
+        before = now
+
+
 def profile(binary, release, out):
     """Two callgrind dumps: out.1 the start and first frame, out.2 the keys."""
     child = pexpect.spawn(
@@ -42,9 +62,11 @@ def profile(binary, release, out):
     )
     child.read_nonblocking(1 << 20, timeout=300)
     quiet(child, 2)
+    settle(child.pid)
     subprocess.run(["callgrind_control", "-d", str(child.pid)], capture_output=True, check=False)
     child.send("2")
     quiet(child, 1)
+    settle(child.pid)
     for keys in ["j" * 30, "lh" * 15, "k" * 10]:
         for key in keys:
             child.send(key)
