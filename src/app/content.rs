@@ -163,6 +163,12 @@ pub struct Content {
     /// asked for the layout on every key (kept here, beside the title's count, rather than read
     /// from the briefing each time).
     facts: HeaderFacts,
+    /// Whether a link has an address the terminal may open ([`safe_url`]): asked on every
+    /// frame, where most briefings have none (a walk over every link, each one far from the
+    /// processor's caches, on every key).
+    ///
+    /// [`safe_url`]: crate::app::links::safe_url
+    addresses: bool,
     /// Per pane, the furthest it scrolls at the last (width, height) asked: see
     /// [`Content::known_max_top`].
     max_tops: Mutex<[Option<KeptTop>; 4]>,
@@ -182,6 +188,12 @@ impl PartialEq for Content {
     fn eq(&self, other: &Content) -> bool {
         self.lang == other.lang && self.briefing == other.briefing
     }
+}
+
+/// Whether one of `links` has an address the terminal may open.
+fn any_address(links: &[crate::model::Link]) -> bool {
+    let safe = |url: &str| crate::app::links::safe_url(url).is_some();
+    links.iter().any(|l| l.url.as_deref().is_some_and(safe))
 }
 
 fn block(role: Role, text: String, first: &'static str, rest: &'static str) -> Block {
@@ -313,6 +325,7 @@ impl Content {
 
         Content {
             facts: HeaderFacts::of(b),
+            addresses: any_address(&b.links),
             briefing,
             lang,
             panes: [summary, quotes, areas, threats],
@@ -398,6 +411,11 @@ impl Content {
     /// The briefing's links, in the order the links list shows them.
     pub fn links(&self) -> &[crate::model::Link] {
         &self.briefing.links
+    }
+
+    /// Whether a link has an address the terminal may open as a hyperlink.
+    pub fn has_addresses(&self) -> bool {
+        self.addresses
     }
 
     /// The items of `pane`.

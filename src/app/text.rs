@@ -125,6 +125,9 @@ impl Fragment for Piece<'_> {
 /// cut into runs of whole grapheme clusters of at most `max` columns (a single cluster wider
 /// than that stands alone).
 fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
+    if let Some(words) = prose_pieces(line, max) {
+        return words;
+    }
     let mut out = Vec::new();
     for w in WordSeparator::UnicodeBreakProperties.find_words(line) {
         let space_width = width(w.whitespace);
@@ -160,6 +163,107 @@ fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
         });
     }
     out
+}
+
+/// [`pieces`] of a line of prose, found without segmenting it (the segmenter was most of a
+/// first frame's wrapping): when every run of characters between its spaces is one the
+/// Unicode line breaking algorithm cannot break ([`is_whole`]), the break opportunities are
+/// the ends of the runs of spaces, as textwrap cuts them (leading spaces a word of their own),
+/// and every character is one column wide. None for any other line, or when a word is wider
+/// than `max` (it must be cut between grapheme clusters).
+fn prose_pieces(line: &str, max: usize) -> Option<Vec<Piece<'_>>> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    let lead = rest.len() - rest.trim_start_matches(' ').len();
+    if lead > 0 && lead < rest.len() {
+        let (space, tail) = rest.split_at(lead);
+        out.push(Piece {
+            word: "",
+            space,
+            width: 0,
+            space_width: lead,
+        });
+        rest = tail;
+    }
+    while !rest.is_empty() {
+        let (word, after) = rest.split_at(rest.find(' ').unwrap_or(rest.len()));
+        let width = is_whole(word)?;
+        if width > max {
+            return None;
+        }
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        let (space, tail) = after.split_at(spaces);
+        out.push(Piece {
+            word,
+            space,
+            width,
+            space_width: spaces,
+        });
+        rest = tail;
+    }
+    Some(out)
+}
+
+/// A letter or digit of prose: ASCII, or a Latin letter of the Latin-1 Supplement and
+/// Latin Extended-A and B blocks (one column each, alphabetic for line breaking).
+fn is_prose_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (('\u{c0}'..='\u{24f}').contains(&c) && !matches!(c, '×' | '÷'))
+}
+
+/// The width of `word` (no space in it) when the Unicode line breaking algorithm, as textwrap
+/// applies it (no break after a hyphen), finds no break opportunity inside it: an opening
+/// mark (`(`, a quotation mark, `«` or `“` with a no-break space), runs of letters and digits
+/// joined by one hyphen, apostrophe, no-break space, or full stop or comma before a letter,
+/// then closing marks and punctuation (`%` after a digit or a no-break space). Every such
+/// character is one column wide. None for any other word.
+fn is_whole(word: &str) -> Option<usize> {
+    let mut chars = word.chars().peekable();
+    if let Some(&open) = chars.peek()
+        && matches!(open, '(' | '"' | '\'' | '«' | '“' | '‘')
+    {
+        chars.next();
+        if matches!(open, '«' | '“') {
+            chars.next_if_eq(&'\u{a0}');
+        }
+    }
+    let mut last: Option<char> = None;
+    let mut letters = 0;
+    while let Some(&c) = chars.peek() {
+        let after_letter = last.is_some_and(is_prose_letter);
+        if is_prose_letter(c) {
+            letters += usize::from(!after_letter);
+        } else {
+            // A full stop or comma before a digit is left to the segmenter: "a.5" may break
+            // where "1.5" does not.
+            let joins = matches!(c, '-' | '\'' | '’' | '.' | ',' | '\u{a0}')
+                && after_letter
+                && chars.clone().nth(1).is_some_and(|n| {
+                    is_prose_letter(n) && !(matches!(c, '.' | ',') && n.is_ascii_digit())
+                });
+            if !joins {
+                break;
+            }
+        }
+        last = Some(c);
+        chars.next();
+    }
+    if letters == 0 {
+        return None;
+    }
+    for c in chars {
+        let closes = match c {
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\'' | '’' | '”' | '»' | '\u{a0}' => {
+                true
+            }
+            '%' => last.is_some_and(|l| l.is_ascii_digit() || l == '\u{a0}'),
+            _ => false,
+        };
+        if !closes {
+            return None;
+        }
+        last = Some(c);
+    }
+    Some(word.chars().count())
 }
 
 /// Replaces the plain spaces French typography puts inside « » and before : ; ! ? with
@@ -504,6 +608,47 @@ mod tests {
                 .map(|(i, l)| if i == 0 { without_bullet(l) } else { l.clone() })
                 .collect();
             proptest::prop_assert_eq!(squeeze(&joined), squeeze(&text));
+        }
+    }
+
+    /// The words textwrap's line breaking cuts `line` into, with their widths.
+    fn segmented(line: &str) -> Vec<(&str, &str, usize)> {
+        WordSeparator::UnicodeBreakProperties
+            .find_words(line)
+            .map(|w| (w.word, w.whitespace, width(w.word)))
+            .collect()
+    }
+
+    fn prose(line: &str) -> Option<Vec<(&str, &str, usize)>> {
+        let pieces = prose_pieces(line, usize::MAX)?;
+        Some(pieces.iter().map(|p| (p.word, p.space, p.width)).collect())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// Prose found without the segmenter is cut where the segmenter cuts it, whatever
+        /// its letters, digits, marks and spaces.
+        #[test]
+        fn prose_is_cut_as_the_segmenter_cuts_it(
+            line in "[aZé19 .,;:'\"\u{a0}’!?()%«»“”‘\\-]{0,24}",
+        ) {
+            if let Some(words) = prose(&line) {
+                proptest::prop_assert_eq!(words, segmented(&line), "{:?}", line);
+            }
+        }
+    }
+
+    #[test]
+    fn prose_of_a_release_is_cut_without_the_segmenter() {
+        let line = "« Cet accord, signé à Vienne le 23\u{a0}mai, renforce l’action de \
+                    l'ONUDC et d'INTERPOL (2016-2020)\u{a0}: 25\u{a0}% des pays\u{a0}! »";
+        let line = glue_french(line);
+        assert_eq!(prose(&line), Some(segmented(&line)));
+        assert_eq!(prose("  two  spaces "), Some(segmented("  two  spaces ")));
+        // Left to the segmenter: a dash, a slash, a number after a letter and a stop.
+        for other in ["a — b", "and/or", "a.5", "中文"] {
+            assert_eq!(prose(other), None, "{other}");
         }
     }
 

@@ -494,7 +494,14 @@ impl Vocab {
         vocab
             .inverted_pronouns
             .sort_by_key(|(suffix, _)| std::cmp::Reverse(suffix.len()));
-        let mut raw: FastMap<&'static str, RawEntry> = FastMap::default();
+        // Room for every first word at once: growing the table as it fills was a fifth of
+        // building it, before the first frame of an imported release.
+        let phrases: usize = compiled.phrases.iter().map(|(_, list)| list.len()).sum();
+        let names = GIVEN_NAMES.feminine.len() + GIVEN_NAMES.masculine.len();
+        let mut raw: FastMap<&'static str, RawEntry> = FastMap::with_capacity_and_hasher(
+            phrases + names + compiled.months.len(),
+            Default::default(),
+        );
         // In the order of the classes, as the file's lists were read (phrases of a word as
         // long are tried in the order added).
         let mut lists = compiled.phrases.to_vec();
@@ -525,6 +532,12 @@ impl Vocab {
     /// Numbers the words of the table read (first words, then the other words of the
     /// phrases) and keeps what it says of each by number.
     fn number(&mut self, raw: FastMap<&'static str, RawEntry>) {
+        let later: usize = raw
+            .values()
+            .flat_map(|entry| &entry.multi)
+            .map(|(_, rest)| rest.len())
+            .sum();
+        self.words.reserve(raw.len() + later);
         let mut multis = Vec::with_capacity(raw.len());
         for (word, entry) in raw {
             self.intern(word);

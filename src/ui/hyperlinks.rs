@@ -26,10 +26,10 @@ pub struct Hyperlink {
 pub fn hyperlinks(state: &State) -> Vec<Hyperlink> {
     let links = state.content.links();
     // Most briefings have no address to link to: no layout work for them on each frame.
-    let none = !links
-        .iter()
-        .any(|l| l.url.as_deref().and_then(safe_url).is_some());
-    if none || screen::is_too_small(state.size) || state.mode.base() == Base::Present {
+    if !state.content.has_addresses()
+        || screen::is_too_small(state.size)
+        || state.mode.base() == Base::Present
+    {
         return Vec::new();
     }
     let regions = screen::regions(state);
