@@ -397,20 +397,17 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
             ))
         })
         .collect();
-    let (mut ids, mut actors) = (String::from("&["), String::from("&["));
+    let mut ids = String::from("&[");
+    let (actors, generals) = (
+        flagged_ids(categories, "actor"),
+        flagged_ids(categories, "general"),
+    );
     let mut by_id: HashMap<String, (usize, String)> = HashMap::new();
     let (mut forms, mut modifiers, mut instruments) =
         (Index::default(), Index::default(), Index::default());
     for (n, category) in categories.iter().enumerate() {
         let (id, kind) = (field(category, "id"), field(category, "kind"));
         let _ = write!(ids, "({id:?}, {}),", kind_of(&kind));
-        if category
-            .get("actor")
-            .and_then(Value::as_bool)
-            .unwrap_or(false)
-        {
-            let _ = write!(actors, "{id:?},");
-        }
         by_id.insert(id, (n, kind));
         let lang_forms = strings(category.get(lang));
         for form in &lang_forms {
@@ -428,7 +425,6 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
         }
     }
     ids.push(']');
-    actors.push(']');
     // Heads then verbs, each table in key order; a later word replaces an earlier one.
     let mut heads: BTreeMap<String, String> = BTreeMap::new();
     for (table, verb) in [("heads", false), ("verbs", true)] {
@@ -464,13 +460,27 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
         }
     }
     format!(
-        "Compiled {{ ids: {ids}, actors: {actors},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}],\npartnered: &[{}] }}\n",
+        "Compiled {{ ids: {ids}, actors: {actors}, generals: {generals},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}],\npartnered: &[{}] }}\n",
         forms.rust(),
         modifiers.rust(),
         instruments.rust(),
         heads.join(",\n"),
         partnered.join(", "),
     )
+}
+
+/// The Rust slice of the ids of the categories whose `flag` is true ("actor", "general").
+fn flagged_ids(categories: &[Value], flag: &str) -> String {
+    let mut out = String::from("&[");
+    for category in categories {
+        if category.get(flag).and_then(Value::as_bool).unwrap_or(false)
+            && let Some(id) = category.get("id").and_then(Value::as_str)
+        {
+            let _ = write!(out, "{id:?},");
+        }
+    }
+    out.push(']');
+    out
 }
 
 /// The entries of the table `file[name][lang]`, in key order (as the importer reads it into a

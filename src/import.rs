@@ -1007,6 +1007,32 @@ mod tests {
     }
 
     #[rstest::rstest]
+    #[case::alone_fr(
+        "Titre\n\nFace au terrorisme, il n'y a pas de frontière. La coopération internationale est plus que jamais essentielle.\n",
+        &["Coopération internationale"]
+    )]
+    #[case::with_a_form_fr(
+        "Titre\n\nLa coopération internationale est essentielle. Les deux pays échangeront des informations.\n",
+        &["Échangeront des informations"]
+    )]
+    #[case::in_a_list_en(
+        "Title\n\nIt is through strong cooperation in the areas of anti-money laundering, joint training and international crime cooperation that we tackle this challenge.\n",
+        &["Joint training", "International crime cooperation"]
+    )]
+    fn cooperation_in_general_is_an_area_only_of_a_release_that_names_no_form(
+        #[case] text: &str,
+        #[case] want: &[&str],
+    ) {
+        let b = import_release(text, "a.txt", None).unwrap().briefing;
+        let got: Vec<&str> = b
+            .cooperation_areas
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[rstest::rstest]
     #[case::fr(
         "Titre\n\nLes ministres ont renforcé la coopération policière et judiciaire.\n",
         &["Coopération policière", "Coopération judiciaire"]

@@ -3,7 +3,7 @@
 //! links and front matter. Makes a briefing valid whatever the release: every speaker is a
 //! person of `parties`, every label is non-empty. No I/O here.
 
-use super::facts::{Facts, Pos};
+use super::facts::{Facts, ItemFact, Pos};
 use super::lexicon::Vocab;
 use super::lexicon::{Class, FastMap};
 use super::merge::bare_head;
@@ -605,9 +605,21 @@ fn contacts(
 }
 
 /// The threats and areas, one per phenomenon, in order of first mention (merged as they
-/// were read, see [`super::merge::Items`]).
-fn items(briefing: &mut Briefing, facts: &Facts) {
+/// were read, see [`super::merge::Items`]). Cooperation in general ("la coopération
+/// internationale est plus que jamais essentielle") is an area only of a release that names no
+/// form of it, unless a list names it among others.
+fn items(briefing: &mut Briefing, facts: &Facts, taxonomy: &Taxonomy) {
+    let general = |item: &ItemFact| {
+        item.list.is_none() && item.category.is_some_and(|id| taxonomy.is_general(id))
+    };
+    let specific = facts
+        .items
+        .kept()
+        .any(|item| item.kind == CategoryKind::Area && !general(item));
     for item in facts.items.kept() {
+        if specific && general(item) {
+            continue;
+        }
         let detail = Some(item.detail.to_string()).filter(|d| !d.is_empty());
         match item.kind {
             CategoryKind::Threat if briefing.threats.len() < MAX_ITEMS => {
@@ -695,7 +707,7 @@ pub(crate) fn briefing(
         }
     }
     people_and_quotes(&mut briefing, outline, &mut facts, resolution, vocab);
-    items(&mut briefing, &facts);
+    items(&mut briefing, &facts, taxonomy(vocab.lang));
     drop_bare_heads(&mut briefing, taxonomy(vocab.lang));
     briefing
 }

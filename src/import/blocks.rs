@@ -193,6 +193,12 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '…'])
 }
 
+/// Whether `text` ends with a hyphen right after a letter: a word cut at the end of its line.
+fn hyphen_ends_word(text: &str) -> bool {
+    let mut back = text.chars().rev();
+    back.next() == Some('-') && back.next().is_some_and(char::is_alphabetic)
+}
+
 /// The length of a list marker at the start of `line` ("- ", "• ", "12. ").
 fn bullet_len(line: &str) -> Option<usize> {
     for marker in [
@@ -305,12 +311,25 @@ impl Builder {
             let paragraph = open.kind == BlockKind::Paragraph && kind == BlockKind::Paragraph;
             wrapped || (attribution || self.continues) && paragraph
         });
-        if joins {
+        // A word cut after its hyphen at the end of a line goes on at the next one's start:
+        // "Anti-" / "Trafficking Task Force" is "Anti-Trafficking". The line's break moves to
+        // the first space after the word, so lines are still counted right.
+        let glued = joins
+            && hyphen_ends_word(&self.doc.text)
+            && body.starts_with(char::is_alphabetic)
+            && body.contains(' ');
+        if joins && !glued {
             self.doc.text.push('\n');
-        } else {
+        } else if !joins {
             self.start(kind, n);
         }
+        let from = self.doc.text.len();
         self.push_inline(body);
+        if glued && let Some(space) = self.doc.text.get(from..).and_then(|s| s.find(' ')) {
+            self.doc
+                .text
+                .replace_range(from + space..from + space + 1, "\n");
+        }
         // A short line ends its paragraph: wrapped prose fills its lines, and lines of a
         // header ("Royal Canadian Mounted Police" / "Home > News") are short.
         self.last_line_ended = !self.one_per_line && body.len() < self.short_line;
@@ -569,6 +588,18 @@ mod tests {
         // A quote that ends its sentence leaves nothing open.
         let doc = parse_blocks(&format!("Title\n“{long}issue.”\nCook County\n{long}\n"));
         assert_eq!(texts(&doc).len(), 4, "{:?}", texts(&doc));
+    }
+
+    #[test]
+    fn a_word_cut_after_its_hyphen_goes_on_at_the_next_line() {
+        let text = "Title\n\nThe unit works with the North Texas Anti-\nTrafficking Task Force and with\nother partners - every day.\n";
+        let doc = parse_blocks(text);
+        let got = texts(&doc);
+        assert_eq!(
+            got[1].1,
+            "The unit works with the North Texas Anti-Trafficking\nTask Force and with\nother partners - every day.",
+            "{got:?}"
+        );
     }
 
     #[test]

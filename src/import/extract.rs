@@ -247,7 +247,7 @@ const MAX_SMALL_WORD: usize = 3;
 /// True when every word of the sentence but its small ones (articles, prepositions,
 /// connectors) starts with a capital, and there are enough of them: a headline in title case
 /// or in capitals, where a run of capitals is no sign of a name.
-fn capitals_say_nothing(sent: &Sent<'_>) -> bool {
+pub(crate) fn capitals_say_nothing(sent: &Sent<'_>) -> bool {
     let mut words = 0;
     for at in 0..sent.len() {
         let Some(tok) = sent.tok(at).filter(|t| t.has(shape::LETTER)) else {
@@ -722,6 +722,7 @@ impl Extractor<'_> {
                 list: item.list.map(|l| (p, s, l)),
                 chain: item.chain.map(|l| (p, s, l)),
                 proper: item.proper,
+                partnered: item.partnered,
                 section,
                 pos: Pos {
                     para: p,

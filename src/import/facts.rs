@@ -127,6 +127,9 @@ pub(crate) struct ItemFact {
     pub chain: Option<(usize, usize, usize)>,
     /// A name: the same as another item only by its words.
     pub proper: bool,
+    /// Found by a word of cooperation and its partners alone: a form said later of the same
+    /// category names it better.
+    pub partnered: bool,
     /// Its section.
     pub section: Section,
     /// Where.

@@ -68,7 +68,11 @@ impl Items {
                     && item.section != Section::Title
                     && item.kind == CategoryKind::Threat
                     && shares_stem(known_key, &key);
-                if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) || listed {
+                // A form of cooperation names it better than a word of cooperation and its
+                // partners ("la fourniture d'équipements" of a project "financé par la France").
+                let formed = known.partnered && !item.partnered && known.category == item.category;
+                if bare_head(known_key, taxonomy) && !bare_head(&key, taxonomy) || listed || formed
+                {
                     let emerging = known.emerging;
                     *known = item;
                     known.emerging = emerging;

@@ -22,6 +22,8 @@ struct Compiled {
     ids: &'static [(&'static str, CategoryKind)],
     /// The ids of the categories that name actors.
     actors: &'static [&'static str],
+    /// The ids of the categories of cooperation in general.
+    generals: &'static [&'static str],
     forms: &'static [FirstWord],
     modifiers: &'static [FirstWord],
     instruments: &'static [FirstWord],
@@ -211,6 +213,9 @@ pub(crate) struct Taxonomy {
     ids: &'static [(&'static str, CategoryKind)],
     /// The ids of the categories that name actors.
     actors: &'static [&'static str],
+    /// The ids of the categories of cooperation in general ("international cooperation"): a
+    /// release that names no other area has them as its area.
+    generals: &'static [&'static str],
     forms: PhraseIndex,
     modifiers: PhraseIndex,
     /// The words that end a name of an area of its own ("Platform", "Fichier").
@@ -250,6 +255,9 @@ pub(crate) struct Mention {
     pub category: CategoryId,
     /// Found by a whole form (rather than a head and its modifier, or a head alone).
     pub form: bool,
+    /// Found by a word of cooperation and its partners alone ("cooperation between Australia
+    /// and Indonesia", "funded by the European Union"): a form said later names it better.
+    pub partnered: bool,
 }
 
 /// True when token `at` is a lowercase verb's form in "-ing" (the language's gerund
@@ -282,6 +290,20 @@ fn starts_a_clause(sent: &Sent<'_>, at: usize) -> bool {
         && article(at + 2)
 }
 
+/// True when token `at` joins two capitalised words of one name ("the Government of Japan",
+/// "the Office of the Governor").
+fn inside_a_name(sent: &Sent<'_>, at: usize) -> bool {
+    let cap = |i: usize| {
+        sent.tok(i)
+            .is_some_and(|t| t.is_word() && t.has(shape::CAP))
+    };
+    let after = at + 1 + usize::from(sent.is(at + 1, Class::Determiner));
+    sent.is(at, Class::OrgConnector)
+        && !sent.is(at, Class::ListConnector)
+        && at.checked_sub(1).is_some_and(cap)
+        && cap(after)
+}
+
 /// The most tokens of the partners after a word of cooperation.
 const MAX_PARTNER_TOKENS: usize = 12;
 
@@ -308,6 +330,7 @@ impl Taxonomy {
         let mut tax = Taxonomy {
             ids: compiled.ids,
             actors: compiled.actors,
+            generals: compiled.generals,
             forms: PhraseIndex::of(compiled.forms),
             modifiers: PhraseIndex::of(compiled.modifiers),
             instruments: PhraseIndex::of(compiled.instruments),
@@ -338,6 +361,11 @@ impl Taxonomy {
     /// True when the category of id `id` names actors rather than a crime.
     pub fn is_actor(&self, id: &str) -> bool {
         self.actors.contains(&id)
+    }
+
+    /// True when the category of id `id` names cooperation in general, no form of it.
+    pub fn is_general(&self, id: &str) -> bool {
+        self.generals.contains(&id)
     }
 
     /// True when `word` (lowercase) is a generic head of threats ("trafficking", "trafic").
@@ -404,6 +432,7 @@ impl Taxonomy {
                 end: at + n,
                 category,
                 form: true,
+                partnered: false,
             });
         let headed = self.headed_at(sent, at);
         match (form, headed) {
@@ -445,6 +474,7 @@ impl Taxonomy {
                     end,
                     category,
                     form: false,
+                    partnered: false,
                 });
             }
         }
@@ -473,6 +503,7 @@ impl Taxonomy {
                 end,
                 category: by_complement,
                 form: false,
+                partnered: false,
             });
         }
         if let Some(category) = category.or(default) {
@@ -481,6 +512,7 @@ impl Taxonomy {
                 end: after,
                 category,
                 form: false,
+                partnered: false,
             });
         }
         self.partners_end(sent, at, after)
@@ -515,11 +547,12 @@ impl Taxonomy {
             // ("l'" of "l'an dernier"); so does a verb's form in "-ing" ("retailers working
             // to…").
             let word = tok.is_word()
-                && !stops
-                    .iter()
-                    .any(|class| sent.phrase_at(next, *class).is_some())
-                && !is_gerund(sent, next)
-                && !starts_a_clause(sent, next);
+                && (inside_a_name(sent, next)
+                    || !stops
+                        .iter()
+                        .any(|class| sent.phrase_at(next, *class).is_some())
+                        && !is_gerund(sent, next)
+                        && !starts_a_clause(sent, next));
             // Commas between partners, hyphens inside their names.
             if !(word || tok.is_punct(',') || tok.is_punct('-')) {
                 break;
@@ -559,6 +592,7 @@ impl Taxonomy {
             end,
             category: known.unwrap_or(CategoryId(id)),
             form: false,
+            partnered: known.is_none(),
         })
     }
 

@@ -92,6 +92,8 @@ pub(crate) struct Item {
     /// A name ("European Multidisciplinary Platform Against Criminal Threats"): one thing of
     /// its own, the same as another item only by its words.
     pub proper: bool,
+    /// Found by a word of cooperation and its partners alone (see [`Mention::partnered`]).
+    pub partnered: bool,
 }
 
 /// The most tokens of a modifier alone taken as an item ("les armes à feu").
@@ -322,6 +324,29 @@ fn in_proper_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
     a > 0 && all_cap && (org_word_after || org_before)
 }
 
+/// True when tokens `a..b` are capitalised words with a word of a name on either side, in a
+/// sentence whose capitals tell names: "Prevention" of "Human Trafficking Prevention Month",
+/// "Training" of "Police Training Academy Director", "Task Force" of "the Joint Agency Task
+/// Force". A name whose last word makes it an area
+/// ("Network", "Platform") is read whole by the instruments' rule.
+fn between_name_words(sent: &Sent<'_>, a: usize, b: usize) -> bool {
+    let all_cap = (a..b).all(|i| {
+        sent.tok(i)
+            .is_some_and(|t| !t.is_word() || t.has(shape::CAP))
+    });
+    // A body's noun closes a name: "Task Force" of "Paramilitary Crime Task Force".
+    let closes_a_body = b
+        .checked_sub(1)
+        .is_some_and(|last| sent.is(last, Class::OrgWord));
+    all_cap
+        && a.checked_sub(1)
+            .is_some_and(|before| before > 0 && name_word(sent, before))
+        && (name_word(sent, b) || closes_a_body)
+        // A headline in title case tells no names, but one word of it between two others of
+        // a name is no more likely an area than part of that name.
+        && (b == a + 1 || !crate::import::extract::capitals_say_nothing(sent))
+}
+
 /// The most words of a body's name written in sentence case, before the acronym in brackets
 /// that closes it.
 const MAX_BODY_NAME_WORDS: usize = 16;
@@ -449,10 +474,14 @@ fn name_around(sent: &Sent<'_>, head: usize, head_end: usize) -> Option<(usize, 
         Some(after) => (after, true),
         None => (end, false),
     };
+    // An instrument of several words, each capitalised inside the sentence, is a name of its
+    // own ("the Experts' Groups have developed Plans of Action").
+    let capitalised = head_end > head + 1
+        && (head..head_end).all(|i| name_word(sent, i) || sent.is(i, Class::OrgConnector));
     // A lowercase instrument word takes two name words before it: "the Europol platform" is
     // Europol's, the "Get Cyber Safe campaign" a name.
     let named = if capital {
-        before >= 1 || head > 0 && (complement.is_some() || acronym)
+        before >= 1 || head > 0 && (complement.is_some() || acronym || capitalised)
     } else {
         before >= 2
     };
@@ -485,6 +514,7 @@ fn named_instruments(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 list: None,
                 chain: None,
                 proper: true,
+                partnered: false,
             });
         }
         at = end;
@@ -519,6 +549,7 @@ fn coordinated(sent: &Sent<'_>, taxonomy: &Taxonomy, mentions: &[Mention]) -> Ve
             list: None,
             chain: None,
             proper: false,
+            partnered: false,
         })
     };
     // A comma or "and" between two members of the chain.
@@ -644,7 +675,9 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
     mentions.retain(|m| {
         let named = match kind_of(taxonomy, m.category) {
             Some(CategoryKind::Threat) => in_proper_name(sent, m.start, m.end),
-            _ => after_a_body_noun(sent, m.start, m.end),
+            _ => {
+                after_a_body_noun(sent, m.start, m.end) || between_name_words(sent, m.start, m.end)
+            }
         };
         !named && !in_sentence_case_name(sent, m.start, m.end)
     });
@@ -739,6 +772,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 list: Some(list),
                 chain: None,
                 proper: false,
+                partnered: false,
             });
             if partners_follow {
                 break;
@@ -760,6 +794,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             list: None,
             chain,
             proper: false,
+            partnered: mention.partnered,
         });
     }
     out.sort_by_key(|item| item.label.0);
@@ -862,6 +897,58 @@ mod tests {
     }
 
     #[rstest]
+    #[case::a_month_s_name("It is launched during Human Trafficking Prevention Month.", Lang::En)]
+    #[case::an_academy_s_name(
+        "Ms Owusu, an analyst at the Kofi Annan International Peacekeeping Training Centre, warned.",
+        Lang::En
+    )]
+    #[case::a_task_force_s_name(
+        "The Paramilitary Crime Task Force and the Mexican Fugitive Task Force arrested him.",
+        Lang::En
+    )]
+    #[case::a_headline_word(
+        "Office Launches New Unit During Human Trafficking Prevention Month",
+        Lang::En
+    )]
+    fn an_area_s_words_inside_a_name_are_no_area(#[case] text: &str, #[case] lang: Lang) {
+        let got = items(text, lang);
+        assert!(got.iter().all(|(_, kind, ..)| *kind != "area"), "{got:?}");
+    }
+
+    #[rstest]
+    #[case::treaty(
+        "It demonstrates the strength of the Lombok Treaty.",
+        Lang::En,
+        "Lombok Treaty",
+        "legal-frameworks"
+    )]
+    #[case::capitalised_plural(
+        "Both groups have developed Plans of Action which will be presented.",
+        Lang::En,
+        "Plans of Action",
+        "coordination"
+    )]
+    #[case::a_task_force_in_lowercase(
+        "They announced a national task force to combat fraud.",
+        Lang::En,
+        "task force",
+        "coordination"
+    )]
+    fn named_instruments_are_areas(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] label: &str,
+        #[case] category: &str,
+    ) {
+        let got = items(text, lang);
+        assert!(
+            got.iter()
+                .any(|(l, _, c, _)| l == label && c.as_deref() == Some(category)),
+            "{got:?}"
+        );
+    }
+
+    #[rstest]
     #[case::partners_en(
         "The arrest follows close cooperation between Australia and Indonesia in the fight against people smuggling.",
         Lang::En,
@@ -909,6 +996,24 @@ mod tests {
         Lang::Fr,
         "coopération entre les services répressifs et judiciaires",
         "mutual-legal-assistance"
+    )]
+    #[case::partners_of(
+        "With the cooperation of USMS authorities in Mexico, both were transported.",
+        Lang::En,
+        "cooperation of USMS authorities",
+        "coordination"
+    )]
+    #[case::funded_by_a_name_with_of(
+        "The programme is funded by the European Union and the Government of Japan.",
+        Lang::En,
+        "funded by the European Union and the Government of Japan",
+        "funding-and-equipment"
+    )]
+    #[case::finance_par(
+        "Le cours, financé par le Gouvernement du Japon, a duré cinq jours.",
+        Lang::Fr,
+        "financé par le Gouvernement du Japon",
+        "funding-and-equipment"
     )]
     fn cooperation_with_partners_is_an_area(
         #[case] text: &str,
