@@ -729,7 +729,7 @@ impl Extractor<'_> {
                     tok: first + item.label.0,
                 },
             };
-            if let Some(kept) = self.facts.items.add(item, self.taxonomy) {
+            if let Some(kept) = self.facts.items.add(item, self.taxonomy, self.vocab) {
                 kept.detail = std::rc::Rc::clone(detail.get_or_insert_with(detail_of));
             }
         }

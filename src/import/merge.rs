@@ -5,7 +5,7 @@
 
 use super::assemble::MAX_ITEMS;
 use super::facts::ItemFact;
-use super::lexicon::FastMap;
+use super::lexicon::{Class, FastMap, Vocab};
 use super::outline::Section;
 use super::taxonomy::Taxonomy;
 use super::words::fold_key;
@@ -29,7 +29,12 @@ impl Items {
     /// Adds an item just read: merged into the one it names again, else kept (up to twice
     /// [`MAX_ITEMS`]). The item as kept when it is (in its own place or in the place of the
     /// one it names more fully), for the caller to fill in its detail; none when it is not.
-    pub fn add(&mut self, item: ItemFact, taxonomy: &Taxonomy) -> Option<&mut ItemFact> {
+    pub fn add(
+        &mut self,
+        item: ItemFact,
+        taxonomy: &Taxonomy,
+        vocab: &Vocab,
+    ) -> Option<&mut ItemFact> {
         if item.section == Section::About {
             return None;
         }
@@ -37,7 +42,7 @@ impl Items {
         let kept = &self.kept;
         let same = |k: &usize| {
             kept.get(*k).is_some_and(|(known, known_key)| {
-                same_item(known, known_key, &item, &key, taxonomy)
+                same_item(known, known_key, &item, &key, (taxonomy, vocab))
             })
         };
         let known = self
@@ -67,7 +72,7 @@ impl Items {
                     && item.list.is_some()
                     && item.section != Section::Title
                     && item.kind == CategoryKind::Threat
-                    && shares_stem(known_key, &key);
+                    && opens_with_one_stem(known_key, &key);
                 // A form of cooperation names it better than a word of cooperation and its
                 // partners ("la fourniture d'équipements" of a project "financé par la France").
                 let formed = known.partnered && !item.partnered && known.category == item.category;
@@ -100,7 +105,13 @@ const MAX_ACTOR_WORDS: usize = 4;
 
 /// Whether two items are one: the same words, or prose mentions of one category; one label
 /// inside the other, unless the taxonomy tells them apart. `ka`, `kb`: their folded labels.
-fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy) -> bool {
+fn same_item(
+    a: &ItemFact,
+    ka: &str,
+    b: &ItemFact,
+    kb: &str,
+    (taxonomy, vocab): (&Taxonomy, &Vocab),
+) -> bool {
     if a.kind != b.kind {
         return false;
     }
@@ -127,7 +138,9 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
         _ if one_per_category => false,
         // A phenomenon a list names and prose names again in words of the same stem ("people
         // smuggling" in a list, "a people smuggler" in a sentence) is one.
-        (Some(_), None) | (None, Some(_)) => !shares_stem(ka, kb),
+        (Some(_), None) | (None, Some(_)) => {
+            !opens_with_one_stem(ka, kb) && !one_stem(ka, kb, taxonomy, vocab)
+        }
         _ => true,
     };
     // A name is one thing: the same as another item only by its words.
@@ -143,10 +156,32 @@ fn same_item(a: &ItemFact, ka: &str, b: &ItemFact, kb: &str, taxonomy: &Taxonomy
 /// "terrorism").
 const STEM_CHARS: usize = 5;
 
+/// Whether two folded labels say which phenomenon in words of the same stems: "people
+/// smuggler" and "people smuggling", "terrorist attacks" and "terrorism", "global terrorism"
+/// and "terror attacks"; not "cocaine trafficking" and "drug trafficking", which share only
+/// their head, nor "ransomware attacks" and "double-extortion ransomware", a kind of it.
+fn one_stem(ka: &str, kb: &str, taxonomy: &Taxonomy, vocab: &Vocab) -> bool {
+    // The words that say which phenomenon: not a threat's generic head ("trafficking" of
+    // "cocaine trafficking" and "drug trafficking"), nor an adjective any threat may take
+    // ("global" of "global terrorism").
+    let stems = |key: &'_ str| -> Vec<String> {
+        let mut stems: Vec<String> = key
+            .split(' ')
+            .filter(|word| !taxonomy.is_threat_head(word) && !vocab.is(word, Class::ItemAdjective))
+            .filter(|word| word.chars().nth(STEM_CHARS - 1).is_some())
+            .map(|word| word.chars().take(STEM_CHARS).collect())
+            .collect();
+        stems.sort();
+        stems.dedup();
+        stems
+    };
+    let of_a = stems(ka);
+    !of_a.is_empty() && of_a == stems(kb)
+}
+
 /// Whether two folded labels open with words of one stem: "people smuggler" and "people
-/// smuggling", "terrorist attacks" and "terrorism"; not "cocaine trafficking" and "drug
-/// trafficking", which share only their head.
-fn shares_stem(ka: &str, kb: &str) -> bool {
+/// smuggling", "terrorist attacks" and "terrorism".
+fn opens_with_one_stem(ka: &str, kb: &str) -> bool {
     let stem = |key: &str| -> Option<String> {
         let first = key.split(' ').next()?;
         first

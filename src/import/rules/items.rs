@@ -274,7 +274,7 @@ fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
                 // organisation; an area's ("the Joint Agency Task Force") name the area.
                 let threat =
                     taxonomy.category(m.category).map(|(_, k)| k) == Some(CategoryKind::Threat);
-                let named = threat && inside_a_name(sent, &m);
+                let named = threat && inside_a_name(sent, &m) && !an_event_s_topic(sent, &m);
                 if !named && !verb_with_object(sent, &m) {
                     out.push(m);
                 }
@@ -284,6 +284,31 @@ fn mentions_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The most tokens between an event's noun and a threat its name is about.
+const MAX_TOPIC_GAP: usize = 12;
+
+/// True when `mention` is in the name of an event it is the topic of: "the Regional Ministerial
+/// Conference on People Smuggling, Trafficking in Persons and Related Transnational Crime", a
+/// "Summit against Online Scams". Back from the mention, over words of the name, commas and
+/// connectors, an event's noun that names no body ("Commission on Narcotic Drugs" is a body).
+fn an_event_s_topic(sent: &Sent<'_>, mention: &Mention) -> bool {
+    let lower_bound = mention.start.saturating_sub(MAX_TOPIC_GAP);
+    for at in (lower_bound..mention.start).rev() {
+        if sent.is(at, Class::EventNoun) {
+            return !sent.is(at, Class::OrgWord);
+        }
+        let goes_on = sent
+            .tok(at)
+            .is_some_and(|t| t.is_punct(',') || t.is_word() && t.has(shape::CAP))
+            || sent.is(at, Class::OrgConnector)
+            || sent.is(at, Class::ListConnector);
+        if !goes_on {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when a mention of one word is a verb's form with its object after it: "safeguarding
