@@ -345,8 +345,10 @@ fn in_proper_name(sent: &Sent<'_>, a: usize, b: usize) -> bool {
                     .checked_sub(1)
                     .is_some_and(|name| cap(name) && sent.tok(name).is_some_and(|t| t.is_word()))
     });
-    // Sentence case starts with a capital: the first word alone says nothing.
-    a > 0 && all_cap && (org_word_after || org_before)
+    // Sentence case starts with a capital: the first word alone says nothing, but a body's
+    // noun in capitals after it does ("Frauds Bureau", "Human Trafficking Unit" in a list of
+    // an office's units).
+    all_cap && (a > 0 && org_before || org_word_after)
 }
 
 /// True when tokens `a..b` are capitalised words with a word of a name on either side, in a
@@ -938,6 +940,18 @@ mod tests {
     fn an_area_s_words_inside_a_name_are_no_area(#[case] text: &str, #[case] lang: Lang) {
         let got = items(text, lang);
         assert!(got.iter().all(|(_, kind, ..)| *kind != "area"), "{got:?}");
+    }
+
+    #[rstest]
+    #[case::a_unit_first_in_its_line("Human Trafficking Unit", Lang::En)]
+    #[case::a_bureau_first_in_its_line("Frauds Bureau", Lang::En)]
+    #[case::a_body_inside_a_sentence(
+        "The Office on Drugs and Crime and the European Cybercrime Centre met.",
+        Lang::En
+    )]
+    fn a_threat_s_words_in_a_body_s_name_are_no_threat(#[case] text: &str, #[case] lang: Lang) {
+        let got = items(text, lang);
+        assert!(got.iter().all(|(_, kind, ..)| *kind != "threat"), "{got:?}");
     }
 
     #[rstest]
