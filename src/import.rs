@@ -663,6 +663,27 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_names_a_person_and_no_link() {
+        let text = "Two fugitives returned\n\nRIVERSIDE, Calif. (Feb. 16, 2023) - Two fugitives were \
+            returned to Riverside County on Tuesday after their arrest in Mexico.\n\n# # #\n\n\
+            Documents to download\n\nNEWS RELEASE -- Two fugitives returned\n\nAuthor: Amy McKenzie\n\n\
+            By 2030: More Cooperation\n";
+        let b = import_release(text, "b.txt", None).unwrap().briefing;
+        let people: Vec<_> = b
+            .parties
+            .iter()
+            .flat_map(|p| &p.people)
+            .map(|p| (p.name.as_str(), p.role.as_str()))
+            .collect();
+        assert_eq!(people, [("Amy McKenzie", "Author")]);
+        assert!(
+            b.links.iter().all(|l| !l.title.contains("McKenzie")),
+            "{:?}",
+            b.links
+        );
+    }
+
+    #[test]
     fn a_masthead_names_who_the_release_is_from() {
         let text = "The Hon Jane Roe MP  Minister for Justice\n\nMinister Assisting the Prime Minister\n\n\
             MEDIA RELEASE\n\n26 April 2017\n\nCombating crime with our neighbours\n\n\

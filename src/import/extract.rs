@@ -318,6 +318,15 @@ impl Extractor<'_> {
             if self.facts.contacts.len() >= MAX_CONTACTS {
                 return;
             }
+            if let Some((label, written)) = super::outline::byline(name, self.vocab) {
+                self.facts.contacts.push(PersonRef {
+                    name: name_case(written),
+                    role: Some(label.to_string()),
+                    org: None,
+                    gender: None,
+                });
+                continue;
+            }
             if is_contact_data(name) {
                 if let Some((written, _)) = name.split_once(':')
                     && self.vocab.line_phrase(written, LineClass::Contact) == Some("")

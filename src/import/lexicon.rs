@@ -285,6 +285,8 @@ line_classes! {
     PhotoCue => photo_cue,
     /// Labels of a line naming the publisher ("From: Home Office").
     SourceLabel => source_label,
+    /// Labels of a byline naming who wrote the page ("Author: Jane Roe").
+    Byline => byline,
 }
 
 /// A lexicon file as written.

@@ -1243,6 +1243,23 @@ fn is_contact_line(text: &str, vocab: &Vocab) -> bool {
 /// The fewest digits of a telephone number.
 const PHONE_DIGITS: usize = 6;
 
+/// The most words of a byline's name.
+const MAX_BYLINE_WORDS: usize = 4;
+
+/// The label and the name of a byline, a line of its own: "Author: Amy McKenzie", "Auteur :
+/// Jean Dupont". The name is two to four capitalised words, no digit.
+pub(crate) fn byline<'t>(text: &'t str, vocab: &Vocab) -> Option<(&'t str, &'t str)> {
+    let (label, name) = text.split_once(':')?;
+    let (label, name) = (label.trim(), name.trim());
+    let words = name.split_whitespace().count();
+    let named = (2..=MAX_BYLINE_WORDS).contains(&words)
+        && name.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit())
+        });
+    (!text.contains('\n') && named && vocab.line_phrase(label, LineClass::Byline) == Some(""))
+        .then_some((label, name))
+}
+
 /// Where the body reading is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Reading {
@@ -1487,6 +1504,11 @@ fn read_body(doc: &Doc, from: usize, vocab: &Vocab, out: &mut Outline) -> BodyRe
         // section on one line, its people on it.
         if is_contact_line(text, vocab) {
             reading = Reading::Contacts;
+            out.push_contact(text);
+            continue;
+        }
+        // "Author: Amy McKenzie": who wrote the page, a contact of its own, wherever it is.
+        if byline(text, vocab).is_some() {
             out.push_contact(text);
             continue;
         }
