@@ -663,6 +663,17 @@ mod tests {
     }
 
     #[test]
+    fn an_event_s_quoted_title_is_no_quote_nor_when_said_again() {
+        let text = "Un atelier pour les magistrats\n\nAtelier \"Vers une répression concertée du trafic \
+            de stupéfiants\"\n\nLe ministère organise cette semaine à Dakar un atelier de formation \
+            à destination des professionnels : « Vers une répression concertée du trafic de \
+            stupéfiants ».\n\n« Les enquêtes doivent se développer », a déclaré Jean Dupont, magistrat.\n";
+        let b = import_release(text, "t.txt", None).unwrap().briefing;
+        let quotes: Vec<&str> = b.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(quotes, ["Les enquêtes doivent se développer"]);
+    }
+
+    #[test]
     fn a_byline_names_a_person_and_no_link() {
         let text = "Two fugitives returned\n\nRIVERSIDE, Calif. (Feb. 16, 2023) - Two fugitives were \
             returned to Riverside County on Tuesday after their arrest in Mexico.\n\n# # #\n\n\

@@ -271,8 +271,17 @@ pub(crate) fn resolve(facts: &Facts) -> Resolution {
         }
     }
     r.salient.sort_by_key(|(pos, _)| *pos);
+    // A title said again is a title: 'Atelier « Vers une répression concertée »', then
+    // '… dans la sous-région : « Vers une répression concertée ».'
+    let titles: Vec<&str> = facts
+        .quotes
+        .iter()
+        .filter(|q| q.after_title_cue && q.source.is_none())
+        .map(|q| q.text.as_str())
+        .collect();
     for quote in &facts.quotes {
-        r.out.kept.push(is_speech(quote));
+        let titled = quote.source.is_none() && titles.contains(&quote.text.as_str());
+        r.out.kept.push(is_speech(quote) && !titled);
     }
     for n in 0..facts.quotes.len() {
         let speaker = r.speaker_of(n);
