@@ -166,6 +166,9 @@ struct Extractor<'a> {
     taxonomy: &'static Taxonomy,
     facts: Facts,
     raw: TokenBuf,
+    /// The frame of `raw` (quotes as single tokens), its room reused from paragraph to
+    /// paragraph.
+    frame: TokenBuf,
 }
 
 /// Reads every paragraph of the body into facts; quotes that do not close become warnings.
@@ -182,6 +185,7 @@ pub(crate) fn extract(
         taxonomy,
         facts: Facts::default(),
         raw: TokenBuf::default(),
+        frame: TokenBuf::default(),
     };
     // One fact per quote found, numbered as found.
     ex.facts.quotes.reserve_exact(found.len());
@@ -539,13 +543,15 @@ impl Extractor<'_> {
     ) {
         tokenize(text, &mut self.raw);
         self.raw.annotate(self.vocab);
-        let frame = self.raw.frame(in_para);
+        let mut frame = std::mem::take(&mut self.frame);
+        self.raw.frame_into(in_para, &mut frame);
         let mut offset = 0;
         for range in sentences(&frame.toks) {
             let sent = frame.sent(text, range.clone(), self.vocab);
             self.people_and_speech(p, offset, &sent);
             offset += range.len();
         }
+        self.frame = frame;
         if section == Section::About {
             return;
         }
