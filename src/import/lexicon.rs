@@ -20,6 +20,91 @@ use crate::model::{Lang, compiled_table};
 /// written to collide. No map is iterated in an order that shows.
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
+/// The most bytes of a word [`short_key`] gives a number for.
+const SHORT_WORD_BYTES: usize = 8;
+
+/// The number the bytes of a word make, zeros after it, for a word of ASCII characters
+/// (none of them a zero byte) of at most [`SHORT_WORD_BYTES`] bytes: no two such words make one
+/// number. None for another word.
+#[inline]
+fn short_key(bytes: impl ExactSizeIterator<Item = u8>) -> Option<u64> {
+    if bytes.len() > SHORT_WORD_BYTES {
+        return None;
+    }
+    let mut key = 0;
+    for (place, byte) in bytes.enumerate() {
+        if byte == 0 || !byte.is_ascii() {
+            return None;
+        }
+        key |= u64::from(byte) << (8 * place);
+    }
+    (key != 0).then_some(key)
+}
+
+/// A table of short ASCII words by their [`short_key`]: found with a multiplication and a
+/// probe or two, where a map of strings hashes the word and compares it. Most words of a text
+/// are such words, and each is looked up once per paragraph and again to detect the
+/// language.
+#[derive(Debug, Clone, Default)]
+struct ShortWords<V> {
+    /// The keys, a zero where there is none; at most half are taken.
+    keys: Vec<u64>,
+    /// The value of each key, in the same place.
+    values: Vec<V>,
+    /// The bits of a key's hash that are not its place.
+    shift: u32,
+}
+
+impl<V: Copy + Default> ShortWords<V> {
+    /// The table of `entries` (keys from [`short_key`]; a key given twice keeps its last
+    /// value, as a map collected from them does).
+    fn of(entries: impl IntoIterator<Item = (u64, V)>) -> ShortWords<V> {
+        let entries: Vec<(u64, V)> = entries.into_iter().collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = ShortWords {
+            keys: vec![0; size],
+            values: vec![V::default(); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (key, value) in entries {
+            let mut place = table.place(key);
+            while let Some(&taken) = table.keys.get(place) {
+                if taken == 0 || taken == key {
+                    if let (Some(k), Some(v)) =
+                        (table.keys.get_mut(place), table.values.get_mut(place))
+                    {
+                        (*k, *v) = (key, value);
+                    }
+                    break;
+                }
+                place = (place + 1) % size;
+            }
+        }
+        table
+    }
+
+    /// Where a key's probe starts.
+    #[inline]
+    fn place(&self, key: u64) -> usize {
+        // The high bits of a multiplication by 2^64 divided by the golden ratio (Fibonacci
+        // hashing): the bytes of short words differ mostly in their low bits.
+        usize::try_from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift).unwrap_or(0)
+    }
+
+    /// The value of a key.
+    #[inline]
+    fn get(&self, key: u64) -> Option<V> {
+        let mut place = self.place(key);
+        loop {
+            match self.keys.get(place) {
+                Some(&taken) if taken == key => return self.values.get(place).copied(),
+                Some(0) | None => return None,
+                Some(_) => place = (place + 1) % self.keys.len(),
+            }
+        }
+    }
+}
+
 /// The grammatical gender a word gives a person, or a pronoun refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub(crate) enum Gender {
@@ -392,6 +477,8 @@ pub(crate) struct Vocab {
     pub gerund_suffixes: Vec<String>,
     /// Every word of every phrase, with its place in `entries`.
     words: FastMap<&'static str, WordId>,
+    /// The words of `words` that have a [`short_key`], by it.
+    short_words: ShortWords<Option<WordId>>,
     /// What the table says of each word, by [`WordId`] (the first is 1).
     entries: Vec<Entry>,
     /// The punctuation characters inside phrases ("e.g.", "Procureur-général" is one word),
@@ -483,6 +570,7 @@ impl Vocab {
             ordinal_suffixes: file.ordinal_suffixes.clone(),
             gerund_suffixes: file.gerund_suffixes.clone(),
             words: FastMap::default(),
+            short_words: ShortWords::default(),
             entries: Vec::new(),
             puncts: Vec::new(),
             months: FastMap::default(),
@@ -570,6 +658,11 @@ impl Vocab {
             .map(|word| word.len())
             .max()
             .unwrap_or_default();
+        self.short_words = ShortWords::of(
+            self.words
+                .iter()
+                .filter_map(|(word, id)| Some((short_key(word.bytes())?, Some(*id)))),
+        );
         for (word, id) in &self.words {
             let mut chars = word.chars();
             if let (Some(c), None) = (chars.next(), chars.next())
@@ -594,7 +687,11 @@ impl Vocab {
         if lower.len() > self.longest {
             return (0, 0, None);
         }
-        let Some(&id) = self.words.get(lower) else {
+        let id = match short_key(lower.bytes()) {
+            Some(key) => self.short_words.get(key).flatten(),
+            None => self.words.get(lower).copied(),
+        };
+        let Some(id) = id else {
             return (0, 0, None);
         };
         self.entry(id)
@@ -938,13 +1035,10 @@ fn stop_counts(text: &str) -> [usize; Lang::ALL.len()] {
     for (_, piece) in token::pieces(text) {
         let langs = match piece {
             token::Piece::Word(word) if word.is_ascii() => {
-                let mut bytes = [0u8; MAX_STOP_BYTES];
-                let Some(head) = bytes.get_mut(..word.len()) else {
+                let Some(key) = short_key(word.bytes().map(|b| b.to_ascii_lowercase())) else {
                     continue;
                 };
-                head.copy_from_slice(word.as_bytes());
-                head.make_ascii_lowercase();
-                ascii.get(&u64::from_le_bytes(bytes))
+                ascii.get(key)
             }
             _ => {
                 lower.clear();
@@ -952,10 +1046,10 @@ fn stop_counts(text: &str) -> [usize; Lang::ALL.len()] {
                 if lower.len() > MAX_STOP_BYTES {
                     continue;
                 }
-                stop.get(lower.as_str())
+                stop.get(lower.as_str()).copied()
             }
         };
-        let Some(&langs) = langs else {
+        let Some(langs) = langs else {
             continue;
         };
         for (k, score) in scores.iter_mut().enumerate() {
@@ -979,23 +1073,16 @@ fn stop_words() -> &'static FastMap<&'static str, u8> {
     &STOP
 }
 
-/// The stop words of [`stop_words`] that are ASCII and at most [`MAX_STOP_BYTES`] long, each
-/// as the number its bytes make, zeros after (a word holds no zero byte, so no two words make
-/// one number).
-fn ascii_stop_words() -> &'static FastMap<u64, u8> {
-    static ASCII: LazyLock<FastMap<u64, u8>> = LazyLock::new(|| {
-        LEXICON_WORDS
-            .stop
-            .iter()
-            .filter(|(word, _)| word.is_ascii() && !word.contains('\0'))
-            .filter_map(|&(word, langs)| {
-                let mut bytes = [0u8; MAX_STOP_BYTES];
-                bytes
-                    .get_mut(..word.len())?
-                    .copy_from_slice(word.as_bytes());
-                Some((u64::from_le_bytes(bytes), langs))
-            })
-            .collect()
+/// The stop words of [`stop_words`] that are ASCII and at most [`MAX_STOP_BYTES`] long, by
+/// the number their bytes make ([`short_key`]).
+fn ascii_stop_words() -> &'static ShortWords<u8> {
+    static ASCII: LazyLock<ShortWords<u8>> = LazyLock::new(|| {
+        ShortWords::of(
+            LEXICON_WORDS
+                .stop
+                .iter()
+                .filter_map(|&(word, langs)| Some((short_key(word.bytes())?, langs))),
+        )
     });
     &ASCII
 }
@@ -1008,6 +1095,36 @@ fn ascii_stop_words() -> &'static FastMap<u64, u8> {
 mod tests {
     use super::*;
     use rstest::rstest;
+
+    /// The table of short words finds each word of a lexicon that the map of words finds,
+    /// with its number, and no other; a word longer than a number holds, or outside ASCII,
+    /// has none.
+    #[test]
+    fn short_words_find_what_the_map_of_words_finds() {
+        for lang in Lang::ALL {
+            let v = vocab(lang);
+            let mut short = 0;
+            for (word, id) in &v.words {
+                if let Some(key) = short_key(word.bytes()) {
+                    assert_eq!(v.short_words.get(key), Some(Some(*id)), "{word}");
+                    short += 1;
+                }
+            }
+            assert!(short > 100, "{short}");
+            for other in ["zzzz", "qwertyui", "a1b2c3", "x", "the", "de"] {
+                let key = short_key(other.bytes()).unwrap();
+                assert_eq!(
+                    v.short_words.get(key).flatten(),
+                    v.words.get(other).copied(),
+                    "{other}"
+                );
+            }
+        }
+        assert_eq!(short_key("abcdefghi".bytes()), None);
+        assert_eq!(short_key("é".bytes()), None);
+        assert_eq!(short_key("".bytes()), None);
+        assert_ne!(short_key("ab".bytes()), short_key("ab\u{1}".bytes()));
+    }
 
     /// The head a line is checked on before it is lowercased whole never turns away a line
     /// that starts with a phrase: letters that lowercase to two ("İ"), a whole phrase in
