@@ -667,7 +667,7 @@ fn drop_bare_heads(briefing: &mut Briefing, taxonomy: &Taxonomy) {
 
 /// The event and the place the lead's first two sentences name.
 fn occasion(lead: &str, vocab: &Vocab) -> (Option<String>, Option<String>) {
-    let mut buf = TokenBuf::default();
+    let mut buf = TokenBuf::spare();
     tokenize(lead, &mut buf);
     buf.annotate(vocab);
     let (mut event, mut place) = (None, None);

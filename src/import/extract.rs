@@ -184,8 +184,8 @@ pub(crate) fn extract(
         vocab,
         taxonomy,
         facts: Facts::default(),
-        raw: TokenBuf::default(),
-        frame: TokenBuf::default(),
+        raw: TokenBuf::spare(),
+        frame: TokenBuf::spare(),
     };
     // One fact per quote found, numbered as found.
     ex.facts.quotes.reserve_exact(found.len());

@@ -302,7 +302,7 @@ fn is_dash(c: char) -> bool {
 
 /// Tokens of the start of `text`, annotated.
 pub(crate) fn tokens_of(text: &str, vocab: &Vocab) -> TokenBuf {
-    let mut buf = TokenBuf::default();
+    let mut buf = TokenBuf::spare();
     tokenize(text, &mut buf);
     buf.annotate(vocab);
     buf

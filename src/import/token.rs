@@ -126,7 +126,53 @@ pub(crate) struct TokenBuf {
     rest_puncts: Vec<u32>,
 }
 
+/// The most tokens a buffer holds room for and is still kept for the next tokenizing (see
+/// [`TokenBuf::spare`]): a paragraph's (a few hundred), not a line of megabytes.
+const MAX_SPARE_TOKENS: usize = 4096;
+
+/// The most buffers kept per thread.
+const MAX_SPARE_BUFFERS: usize = 4;
+
+thread_local! {
+    /// Buffers dropped, with their room, for the next ones (see [`TokenBuf::spare`]).
+    static SPARE: std::cell::RefCell<Vec<TokenBuf>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for TokenBuf {
+    /// A buffer of a paragraph's size is kept for the next one this thread makes: a release is
+    /// tokenized in some fifty pieces, and each fresh buffer took four allocations, growing.
+    fn drop(&mut self) {
+        let room = self.toks.capacity();
+        if room == 0 || room > MAX_SPARE_TOKENS {
+            return;
+        }
+        // Not while the thread's buffers are dropped, nor from within a push.
+        let _ = SPARE.try_with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut()
+                && spare.len() < MAX_SPARE_BUFFERS
+            {
+                spare.push(TokenBuf {
+                    toks: std::mem::take(&mut self.toks),
+                    lower: std::mem::take(&mut self.lower),
+                    rest: std::mem::take(&mut self.rest),
+                    rest_puncts: std::mem::take(&mut self.rest_puncts),
+                });
+            }
+        });
+    }
+}
+
 impl TokenBuf {
+    /// A buffer to tokenize into, with the room of one this thread dropped when there is one:
+    /// it holds what it held, which [`tokenize`] and [`TokenBuf::frame_into`] replace.
+    pub fn spare() -> TokenBuf {
+        SPARE
+            .try_with(|spare| spare.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
     /// The number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
@@ -883,6 +929,33 @@ mod tests {
         }
         assert_eq!(fast.toks, general.toks);
         assert_eq!(fast.lower, general.lower);
+    }
+
+    /// A buffer of a paragraph's size, dropped, is handed out again with its room, and
+    /// tokenizing into it replaces what it held; a buffer of a huge line is not kept.
+    #[test]
+    fn dropped_buffers_are_kept_for_the_next_paragraph() {
+        // Held to the end: dropped, each would be kept again.
+        let _kept_before = SPARE.with_borrow_mut(std::mem::take);
+        let mut first = TokenBuf::spare();
+        tokenize("one two three four", &mut first);
+        let room = first.toks.capacity();
+        assert!(room > 0);
+        drop(first);
+        let mut again = TokenBuf::spare();
+        assert_eq!(again.toks.capacity(), room);
+        tokenize("five", &mut again);
+        assert_eq!(words_of_buf(&again), ["five"]);
+        drop(again);
+        let _kept_since = SPARE.with_borrow_mut(std::mem::take);
+        let mut huge = TokenBuf::spare();
+        tokenize(&"word ".repeat(MAX_SPARE_TOKENS + 1), &mut huge);
+        drop(huge);
+        assert_eq!(TokenBuf::spare().toks.capacity(), 0);
+    }
+
+    fn words_of_buf(buf: &TokenBuf) -> Vec<&str> {
+        (0..buf.len()).filter_map(|i| buf.lower(i)).collect()
     }
 
     fn count_sentences(text: &str, lang: Lang) -> usize {
