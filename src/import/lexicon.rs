@@ -457,6 +457,12 @@ struct Entry {
     multi: Vec<(Class, Box<[WordId]>)>,
 }
 
+/// The number of a pair of words (see [`Vocab::pairs`]).
+#[inline]
+fn pair_key(first: WordId, second: WordId) -> u64 {
+    u64::from(first.get()) << 32 | u64::from(second.get())
+}
+
 /// What a lowercase word is: the classes it is alone, those it starts a longer phrase of,
 /// and its place in the table (none for a word of no phrase).
 pub(crate) type Lookup = (Classes, Classes, Option<WordId>);
@@ -479,6 +485,13 @@ pub(crate) struct Vocab {
     words: FastMap<&'static str, WordId>,
     /// The words of `words` that have a [`short_key`], by it.
     short_words: ShortWords<Option<WordId>>,
+    /// The phrases of two words or more by their first two words ([`pair_key`]): where they
+    /// are in `pair_places`, the places of the phrases in their first word's `multi`. Of the
+    /// many phrases a word like "de" or "the" starts, the few that may hold where a word
+    /// follows it.
+    pairs: ShortWords<(u32, u32)>,
+    /// See `pairs`.
+    pair_places: Vec<u32>,
     /// What the table says of each word, by [`WordId`] (the first is 1).
     entries: Vec<Entry>,
     /// The punctuation characters inside phrases ("e.g.", "Procureur-général" is one word),
@@ -571,6 +584,8 @@ impl Vocab {
             gerund_suffixes: file.gerund_suffixes.clone(),
             words: FastMap::default(),
             short_words: ShortWords::default(),
+            pairs: ShortWords::default(),
+            pair_places: Vec::new(),
             entries: Vec::new(),
             puncts: Vec::new(),
             months: FastMap::default(),
@@ -647,9 +662,29 @@ impl Vocab {
             phrases.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
             numbered.push(phrases);
         }
-        for (entry, multi) in self.entries.iter_mut().zip(numbered) {
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for (first, (entry, multi)) in self.entries.iter_mut().zip(numbered).enumerate() {
+            let first = u32::try_from(first + 1).ok().and_then(WordId::new);
+            for (place, (_, rest)) in multi.iter().enumerate() {
+                if let (Some(first), Some(second), Ok(place)) =
+                    (first, rest.first(), u32::try_from(place))
+                {
+                    pairs.push((pair_key(first, *second), place));
+                }
+            }
             entry.multi = multi;
         }
+        pairs.sort_unstable();
+        let mut ranges: Vec<(u64, (u32, u32))> = Vec::new();
+        for (at, (key, place)) in pairs.iter().enumerate() {
+            let at = u32::try_from(at).unwrap_or(u32::MAX);
+            match ranges.last_mut() {
+                Some((last, (_, len))) if last == key => *len += 1,
+                _ => ranges.push((*key, (at, 1))),
+            }
+            self.pair_places.push(*place);
+        }
+        self.pairs = ShortWords::of(ranges);
         // The words of phrases that start none have no classes of their own.
         self.entries.resize_with(self.words.len(), Entry::default);
         self.longest = self
@@ -730,6 +765,40 @@ impl Vocab {
             .flat_map(|entry| entry.multi.iter())
             .filter(move |(c, _)| *c == class)
             .map(|(_, rest)| &**rest)
+    }
+
+    /// The phrases of two words or more of a class among `classes` that start with the words
+    /// `first` and `second`: their class and their words after the first.
+    #[inline]
+    pub(crate) fn phrases_from(
+        &self,
+        first: WordId,
+        second: WordId,
+        classes: Classes,
+    ) -> impl Iterator<Item = (Class, &[WordId])> + '_ {
+        let places = self
+            .pairs
+            .get(pair_key(first, second))
+            .and_then(|(at, len)| self.pair_places.get(at as usize..(at + len) as usize))
+            .unwrap_or_default();
+        let entry = self.entry(first);
+        places.iter().filter_map(move |&place| {
+            let (class, rest) = entry?.multi.get(place as usize)?;
+            (classes & class.bit() != 0).then_some((*class, &**rest))
+        })
+    }
+
+    /// Every phrase of two words or more that starts with the word `first`: its class and
+    /// its words after the first.
+    #[cfg(test)]
+    pub(crate) fn longer_phrases(
+        &self,
+        first: WordId,
+    ) -> impl Iterator<Item = (Class, &[WordId])> + '_ {
+        self.entry(first)
+            .into_iter()
+            .flat_map(|entry| entry.multi.iter())
+            .map(|(class, rest)| (*class, &**rest))
     }
 
     /// The month number of a month name or abbreviation.

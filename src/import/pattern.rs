@@ -377,7 +377,7 @@ pub(super) fn phrases(
     let Some(first) = sent.tok(at) else {
         return false;
     };
-    if first.starts & class.bit() != 0
+    if sent.held(at) & class.bit() != 0
         && let Some(word) = first.word
     {
         for rest in sent.vocab.phrases_after(word, class) {
@@ -469,14 +469,14 @@ pub(crate) struct FirstSet {
     /// Classes every match holds a token of ([`needs`]): where the sentence has none from the
     /// first token on, the pattern cannot match.
     needs: Classes,
-    /// A word that is or starts a phrase of these classes.
+    /// A word that is, or starts where it holds ([`Sent::held`]), a phrase of these classes.
     classes: Classes,
     /// These ASCII punctuation characters, one bit each.
     ascii_puncts: u128,
     /// These other punctuation characters, by the bit of their code point modulo 64.
     other_puncts: u64,
     /// What else it admits, as bits of [`admit`].
-    flags: u8,
+    flags: u16,
     /// A token where a mention of the sentence starts ([`Sent::span_at`]): what a
     /// [`Pat::Mention`] starts with, which most words are not.
     mention: bool,
@@ -485,21 +485,23 @@ pub(crate) struct FirstSet {
 /// The bits of [`FirstSet::flags`].
 mod admit {
     /// The pattern can match nothing: it may start anywhere.
-    pub const ANYWHERE: u8 = 1;
+    pub const ANYWHERE: u16 = 1;
     /// Any punctuation character.
-    pub const ANY_PUNCT: u8 = 2;
+    pub const ANY_PUNCT: u16 = 2;
     /// Any word.
-    pub const WORD: u8 = 4;
+    pub const WORD: u16 = 4;
     /// A capitalised word.
-    pub const CAP: u8 = 8;
+    pub const CAP: u16 = 8;
     /// A lowercase word.
-    pub const LOWER: u8 = 16;
+    pub const LOWER: u16 = 16;
     /// A word of two letters or more without a lowercase one ("UNODC", "25ÈME", "北京").
-    pub const UPPER: u8 = 32;
+    pub const UPPER: u16 = 32;
     /// A word starting with a digit.
-    pub const DIGIT: u8 = 64;
+    pub const DIGIT: u16 = 64;
     /// A quote token.
-    pub const QUOTE: u8 = 128;
+    pub const QUOTE: u16 = 128;
+    /// A word with a digit in it ("2021-02-03", "Newsroom2021").
+    pub const HAS_DIGIT: u16 = 256;
 }
 
 /// For each word [`shape`], the [`admit`] flags of which any one lets a word of that shape
@@ -509,7 +511,7 @@ mod admit {
     clippy::indexing_slicing,
     reason = "a const block has no iterators: k < 256"
 )]
-const WORD_ADMITS: [u8; 256] = {
+const WORD_ADMITS: [u16; 256] = {
     let mut table = [0; 256];
     let mut k = 0;
     while k < 256 {
@@ -527,6 +529,9 @@ const WORD_ADMITS: [u8; 256] = {
         if bits & shape::UPPER != 0 {
             flags |= admit::UPPER;
         }
+        if bits & shape::HAS_DIGIT != 0 {
+            flags |= admit::HAS_DIGIT;
+        }
         table[k] = flags;
         k += 1;
     }
@@ -535,7 +540,7 @@ const WORD_ADMITS: [u8; 256] = {
 
 /// The [`admit`] flags that let a word of shape `shape` start a match (see [`WORD_ADMITS`]).
 #[inline]
-fn word_admits(shape: u8) -> u8 {
+fn word_admits(shape: u8) -> u16 {
     WORD_ADMITS.get(usize::from(shape)).copied().unwrap_or(0)
 }
 
@@ -549,12 +554,15 @@ impl FirstSet {
         mention: false,
     };
 
-    /// True when a match may start at this token.
+    /// True when a match may start at this token, which holds phrases of two words or more
+    /// of the classes `held` (see [`Sent::held`]).
     #[inline]
-    fn admits(&self, tok: &Token) -> bool {
+    fn admits(&self, tok: &Token, held: Classes) -> bool {
         let flags = self.flags;
         match tok.kind {
-            Kind::Word => flags & word_admits(tok.shape) != 0 || tok.may_start(self.classes),
+            Kind::Word => {
+                flags & word_admits(tok.shape) != 0 || (tok.single | held) & self.classes != 0
+            }
             Kind::Punct(c) => {
                 flags & (admit::ANYWHERE | admit::ANY_PUNCT) != 0
                     || if c.is_ascii() {
@@ -571,7 +579,7 @@ impl FirstSet {
     /// admitted, or a mention starts there and the set admits one.
     #[inline]
     fn admits_token_at(&self, tok: &Token, sent: &Sent<'_>, at: usize) -> bool {
-        self.admits(tok) || self.mention && sent.span_at(at).is_some()
+        self.admits(tok, sent.held(at)) || self.mention && sent.span_at(at).is_some()
     }
 
     /// True when a match may start at token `at` of the sentence: the token is admitted (or
@@ -601,7 +609,7 @@ impl FirstSet {
         })
     }
 
-    const fn with(mut self, flag: u8) -> FirstSet {
+    const fn with(mut self, flag: u16) -> FirstSet {
         self.flags |= flag;
         self
     }
@@ -753,9 +761,8 @@ pub(crate) const fn first_of(pat: &Pat) -> FirstSet {
     let mut set = FirstSet::EMPTY;
     match pat {
         Pat::Is(class) => set.classes = class.bit(),
-        Pat::Word | Pat::Inverted | Pat::WithDigit | Pat::PlainWord => {
-            set = set.with(admit::WORD);
-        }
+        Pat::Word | Pat::Inverted | Pat::PlainWord => set = set.with(admit::WORD),
+        Pat::WithDigit => set = set.with(admit::HAS_DIGIT),
         // Where a mention starts, and nowhere else (see `atom`).
         Pat::Mention | Pat::StrongMention => set.mention = true,
         Pat::Capital
@@ -993,13 +1000,14 @@ mod tests {
     #[test]
     fn word_admits_agrees_with_each_flag() {
         for shape_bits in 0..=u8::MAX {
-            for flags in 0..=u8::MAX {
+            for flags in 0..=0x1ff {
                 let want = flags & admit::ANYWHERE != 0
                     || flags & admit::WORD != 0
                     || flags & admit::CAP != 0 && shape_bits & shape::CAP != 0
                     || flags & admit::DIGIT != 0 && shape_bits & shape::DIGIT != 0
                     || flags & admit::LOWER != 0 && shape_bits & (shape::CAP | shape::DIGIT) == 0
-                    || flags & admit::UPPER != 0 && shape_bits & shape::UPPER != 0;
+                    || flags & admit::UPPER != 0 && shape_bits & shape::UPPER != 0
+                    || flags & admit::HAS_DIGIT != 0 && shape_bits & shape::HAS_DIGIT != 0;
                 assert_eq!(
                     flags & word_admits(shape_bits) != 0,
                     want,

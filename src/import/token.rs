@@ -116,6 +116,10 @@ pub(crate) struct TokenBuf {
     pub toks: Vec<Token>,
     /// Every word in lowercase, one after the other.
     pub lower: String,
+    /// For each token, the classes of which a phrase of two words or more starting there
+    /// holds, the next tokens being its other words: its [`Token::starts`] narrowed to the
+    /// phrases the text completes (see [`Sent::held`]); filled in by [`Self::annotate`].
+    held: Vec<Classes>,
     /// For each token, the classes of it and every token after it (see [`Sent::may_hold`]);
     /// filled in by [`Self::annotate`], empty before.
     rest: Vec<Classes>,
@@ -154,6 +158,7 @@ impl Drop for TokenBuf {
                 spare.push(TokenBuf {
                     toks: std::mem::take(&mut self.toks),
                     lower: std::mem::take(&mut self.lower),
+                    held: std::mem::take(&mut self.held),
                     rest: std::mem::take(&mut self.rest),
                     rest_puncts: std::mem::take(&mut self.rest_puncts),
                 });
@@ -200,7 +205,15 @@ impl TokenBuf {
                 Kind::Quote(_) => {}
             }
         }
-        rest_of(&self.toks, &mut self.rest, &mut self.rest_puncts);
+        self.held.clear();
+        self.held
+            .extend((0..self.toks.len()).map(|at| held_at(&self.toks, at, vocab)));
+        rest_of(
+            &self.toks,
+            &self.held,
+            &mut self.rest,
+            &mut self.rest_puncts,
+        );
     }
 
     /// The frame of these tokens: each quote (a byte range of the text and its number)
@@ -210,9 +223,13 @@ impl TokenBuf {
         let toks = &mut frame.toks;
         toks.clear();
         toks.reserve(self.toks.len());
+        // A phrase the frame holds the buffer holds: the frame's tokens between quotes are
+        // the buffer's, one after the other.
+        let held = &mut frame.held;
+        held.clear();
         let mut quotes = quotes.iter().peekable();
         let mut inside: Option<usize> = None;
-        for tok in &self.toks {
+        for (at, tok) in self.toks.iter().enumerate() {
             if inside.is_some_and(|end| tok.start < end) {
                 continue;
             }
@@ -234,17 +251,25 @@ impl TokenBuf {
                     starts: 0,
                     word: None,
                 });
+                held.push(0);
                 inside = Some(end);
                 quotes.next();
                 continue;
             }
             toks.push(*tok);
+            held.push(self.held.get(at).copied().unwrap_or(tok.starts));
         }
         if self.rest.is_empty() {
+            frame.held.clear();
             frame.rest.clear();
             frame.rest_puncts.clear();
         } else {
-            rest_of(&frame.toks, &mut frame.rest, &mut frame.rest_puncts);
+            rest_of(
+                &frame.toks,
+                &frame.held,
+                &mut frame.rest,
+                &mut frame.rest_puncts,
+            );
         }
         frame.lower.clear();
         frame.lower.push_str(&self.lower);
@@ -257,19 +282,21 @@ impl TokenBuf {
         range: std::ops::Range<usize>,
         vocab: &'a Vocab,
     ) -> Sent<'a> {
-        let (rest, rest_puncts) = if self.rest.len() == self.toks.len() {
+        let (held, rest, rest_puncts) = if self.rest.len() == self.toks.len() {
             (
+                self.held.get(range.clone()).unwrap_or_default(),
                 self.rest.get(range.clone()).unwrap_or_default(),
                 self.rest_puncts.get(range.clone()).unwrap_or_default(),
             )
         } else {
-            (&[][..], &[][..])
+            (&[][..], &[][..], &[][..])
         };
         Sent {
             id: next_sent_id(),
             text,
             toks: self.toks.get(range).unwrap_or_default(),
             lower: &self.lower,
+            held,
             rest,
             rest_puncts,
             vocab,
@@ -280,16 +307,17 @@ impl TokenBuf {
 
 /// For each token, the classes it and the tokens after it are or start phrases of, and the
 /// ASCII punctuation marks among them: what a rule needs from there on is looked up once
-/// instead of sought. Written into `rest` and `rest_puncts`, whose room is reused.
-fn rest_of(toks: &[Token], rest: &mut Vec<Classes>, rest_puncts: &mut Vec<u32>) {
+/// instead of sought. Written into `rest` and `rest_puncts`, whose room is reused; `held` is
+/// each token's held phrases (see [`TokenBuf::held`]).
+fn rest_of(toks: &[Token], held: &[Classes], rest: &mut Vec<Classes>, rest_puncts: &mut Vec<u32>) {
     rest.clear();
     rest.resize(toks.len(), 0);
     rest_puncts.clear();
     rest_puncts.resize(toks.len(), 0);
     let (mut classes, mut puncts): (Classes, u32) = (0, 0);
     let cells = rest.iter_mut().zip(rest_puncts.iter_mut());
-    for (tok, (class_cell, punct_cell)) in toks.iter().zip(cells).rev() {
-        classes |= tok.single | tok.starts;
+    for (at, (tok, (class_cell, punct_cell))) in toks.iter().zip(cells).enumerate().rev() {
+        classes |= tok.single | held.get(at).copied().unwrap_or(tok.starts);
         if let Kind::Punct(c) = tok.kind {
             puncts |= punct_bit(c);
         }
@@ -451,6 +479,7 @@ pub(crate) fn push_lower_upto(piece: Piece<'_>, max: usize, out: &mut String) {
 pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     buf.toks.clear();
     buf.lower.clear();
+    buf.held.clear();
     buf.rest.clear();
     buf.rest_puncts.clear();
     buf.toks.reserve(text.len() / 5);
@@ -657,6 +686,34 @@ fn is_possessive(text: &str, at: usize) -> bool {
     })
 }
 
+/// The classes of which a phrase of two words or more starting at token `at` of `toks`
+/// (annotated with word numbers) holds: the token's word starts it, and the next tokens are
+/// its other words.
+#[inline]
+fn held_at(toks: &[Token], at: usize, vocab: &Vocab) -> Classes {
+    let Some(tok) = toks.get(at).filter(|tok| tok.starts != 0) else {
+        return 0;
+    };
+    let (Some(first), Some(second)) = (tok.word, toks.get(at + 1).and_then(|next| next.word))
+    else {
+        return 0;
+    };
+    let mut held = 0;
+    for (class, words) in vocab.phrases_from(first, second, tok.starts) {
+        let bit = class.bit();
+        if held & bit == 0
+            && toks.get(at + 1..at + 1 + words.len()).is_some_and(|next| {
+                next.iter()
+                    .zip(words)
+                    .all(|(tok, want)| tok.word == Some(*want))
+            })
+        {
+            held |= bit;
+        }
+    }
+    held
+}
+
 /// A number no other view of tokens made by this process has (see [`Sent::id`]).
 fn next_sent_id() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -675,6 +732,9 @@ pub(crate) struct Sent<'a> {
     /// The tokens of this sentence.
     pub toks: &'a [Token],
     lower: &'a str,
+    /// The classes of which a phrase of two words or more starts at each token and holds in
+    /// the buffer (see [`Self::held`]); empty when unknown.
+    held: &'a [Classes],
     /// The classes of each token and those after it, in the buffer the sentence is part of
     /// (so also of tokens after the sentence); empty when unknown.
     rest: &'a [Classes],
@@ -731,6 +791,7 @@ impl<'a> Sent<'a> {
         Sent {
             id: next_sent_id(),
             toks: self.toks.get(from..).unwrap_or_default(),
+            held: self.held.get(from..).unwrap_or_default(),
             rest: self.rest.get(from..).unwrap_or_default(),
             rest_puncts: self.rest_puncts.get(from..).unwrap_or_default(),
             spans: &[],
@@ -744,6 +805,7 @@ impl<'a> Sent<'a> {
         Sent {
             id: next_sent_id(),
             toks: self.toks.get(from..to).unwrap_or_default(),
+            held: self.held.get(from..to).unwrap_or_default(),
             rest: self.rest.get(from..to).unwrap_or_default(),
             rest_puncts: self.rest_puncts.get(from..to).unwrap_or_default(),
             spans: &[],
@@ -757,6 +819,18 @@ impl<'a> Sent<'a> {
             id: next_sent_id(),
             spans,
             ..self
+        }
+    }
+
+    /// The classes of which a phrase of two words or more may start at token `at`: those of
+    /// the phrases the buffer holds there (a phrase this view holds, the buffer holds too),
+    /// or when that is not known, all those the token starts.
+    #[inline]
+    pub fn held(&self, at: usize) -> Classes {
+        match (self.held.get(at), self.toks.get(at)) {
+            (Some(held), _) => *held,
+            (None, Some(tok)) => tok.starts,
+            (None, None) => 0,
         }
     }
 
@@ -788,7 +862,7 @@ impl<'a> Sent<'a> {
     /// The number of tokens of the longest phrase of `class` starting at token `i`.
     pub fn phrase_at(&self, i: usize, class: Class) -> Option<usize> {
         let first = self.toks.get(i)?;
-        if first.starts & class.bit() != 0
+        if self.held(i) & class.bit() != 0
             && let Some(word) = first.word
         {
             for rest in self.vocab.phrases_after(word, class) {
@@ -1006,6 +1080,40 @@ mod tests {
         }
         assert_eq!(fast.toks, general.toks);
         assert_eq!(fast.lower, general.lower);
+    }
+
+    /// A token holds a class's longer phrase exactly when one of the class's phrases of two
+    /// words or more starting with its word has its other words next, over the fixture
+    /// releases in both languages; the frame keeps the buffer's (a quote holds no phrase).
+    #[test]
+    fn held_phrases_are_those_whose_words_follow() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+        let mut held_somewhere = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let v = vocab(crate::import::lexicon::detect(&text));
+            let mut buf = TokenBuf::default();
+            tokenize(&text, &mut buf);
+            buf.annotate(v);
+            let sent = buf.sent(&text, 0..buf.len(), v);
+            for (at, tok) in buf.toks.iter().enumerate() {
+                let want = tok.word.map_or(0, |word| {
+                    v.longer_phrases(word)
+                        .filter(|(_, rest)| sent.holds_at(at + 1, rest))
+                        .fold(0, |held, (class, _)| held | class.bit())
+                });
+                assert_eq!(sent.held(at), want, "{} at {at}", path.display());
+                held_somewhere += usize::from(want != 0);
+            }
+            let mut frame = TokenBuf::default();
+            buf.frame_into(&[], &mut frame);
+            assert_eq!(frame.held, buf.held);
+        }
+        assert!(held_somewhere > 100, "{held_somewhere}");
     }
 
     /// A buffer of a paragraph's size, dropped, is handed out again with its room, and
