@@ -464,7 +464,7 @@ pub(crate) fn match_at(pat: &Pat, sent: &Sent<'_>, at: usize) -> Option<Match> {
 /// It may admit more than the pattern can start with (punctuation outside ASCII is kept as
 /// bits of a small hash), never less: a token it admits is only tried. It is kept small (64
 /// bytes): the matcher reads one at every part it tries.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FirstSet {
     /// Classes every match holds a token of ([`needs`]): where the sentence has none from the
     /// first token on, the pattern cannot match.

@@ -23,7 +23,9 @@
 use std::cell::RefCell;
 use std::sync::{LazyLock, Mutex};
 
-use super::{Captures, FirstSet, Match, Pat, Slot, atom, phrases, starts_of};
+use super::{
+    Captures, FirstSet, Match, Needs, Pat, Slot, admit, atom, first_of, needs, nullable, phrases,
+};
 use crate::import::lexicon::Class;
 use crate::import::lexicon::FastMap;
 use crate::import::token::Sent;
@@ -222,7 +224,45 @@ struct Compiler {
     ops: Vec<Op>,
     starts: Vec<FirstSet>,
     shared: Vec<Option<u32>>,
+    /// What each node's pattern starts with, needs and whether it can match nothing: a
+    /// node's are made of its parts', each worked out once (see [`Parts`]).
+    parts: Vec<Parts>,
     seen: FastMap<usize, usize>,
+    /// The pattern of each node, for the tests.
+    #[cfg(test)]
+    pats: Vec<&'static Pat>,
+}
+
+/// What [`first_of`], [`needs`] and [`nullable`] say of a compiled node's pattern, kept so
+/// that a pattern of parts is worked out from its parts' instead of walking them again (every
+/// part of a rule was walked once per pattern above it: most of compiling the rules, before
+/// the first frame of an imported release).
+#[derive(Debug, Clone, Copy)]
+struct Parts {
+    first: FirstSet,
+    needs: Needs,
+    nullable: bool,
+}
+
+impl Parts {
+    /// A pattern of one step's.
+    const fn of_atom(pat: &Pat) -> Parts {
+        Parts {
+            first: first_of(pat),
+            needs: needs(pat),
+            nullable: nullable(pat),
+        }
+    }
+
+    /// Where a part may start, as [`super::starts_of`] says of its pattern.
+    fn starts(self) -> FirstSet {
+        let mut set = self.first;
+        set.needs = self.needs.classes;
+        if self.nullable {
+            set.flags |= admit::ANYWHERE;
+        }
+        set
+    }
 }
 
 impl Compiler {
@@ -231,28 +271,108 @@ impl Compiler {
         if let Some(&id) = self.seen.get(&key) {
             return id;
         }
-        let op = match pat {
+        let (op, parts) = match pat {
             Pat::Ref(part) => {
                 let id = self.shared_node(part);
                 self.seen.insert(key, id);
                 return id;
             }
-            Pat::Is(class) => Op::Is(*class),
-            Pat::Seq(parts) => Op::Seq(parts.iter().map(|p| self.node(p)).collect()),
-            Pat::Alt(parts) => Op::Alt(parts.iter().map(|p| self.node(p)).collect()),
-            Pat::Opt(part) => Op::Opt(self.node(part)),
-            Pat::Rep(part, min, max) => Op::Rep(self.node(part), *min, *max),
-            Pat::Save(slot, part) => Op::Save(*slot, self.shared_node(part)),
-            Pat::Unless(class, part) => Op::Unless(*class, self.node(part)),
-            Pat::Peek(part) => Op::Peek(self.node(part)),
-            _ => Op::Atom(pat),
+            Pat::Seq(list) => {
+                let ids: Box<[usize]> = list.iter().map(|p| self.node(p)).collect();
+                let mut parts = Parts {
+                    first: FirstSet::EMPTY,
+                    needs: Needs::NOTHING,
+                    nullable: true,
+                };
+                for &id in &ids {
+                    let part = self.parts_of(id);
+                    if parts.nullable {
+                        parts.first = parts.first.union(part.first);
+                        parts.nullable = part.nullable;
+                    }
+                    parts.needs.classes |= part.needs.classes;
+                    parts.needs.puncts |= part.needs.puncts;
+                }
+                (Op::Seq(ids), parts)
+            }
+            Pat::Alt(list) => {
+                let ids: Box<[usize]> = list.iter().map(|p| self.node(p)).collect();
+                let mut parts = Parts {
+                    first: FirstSet::EMPTY,
+                    needs: Needs::EVERYTHING,
+                    nullable: false,
+                };
+                for &id in &ids {
+                    let part = self.parts_of(id);
+                    parts.first = parts.first.union(part.first);
+                    parts.needs.classes &= part.needs.classes;
+                    parts.needs.puncts &= part.needs.puncts;
+                    parts.nullable |= part.nullable;
+                }
+                (Op::Alt(ids), parts)
+            }
+            Pat::Opt(part) => {
+                let id = self.node(part);
+                let parts = Parts {
+                    needs: Needs::NOTHING,
+                    nullable: true,
+                    ..self.parts_of(id)
+                };
+                (Op::Opt(id), parts)
+            }
+            Pat::Rep(part, min, max) => {
+                let id = self.node(part);
+                let inner = self.parts_of(id);
+                let parts = Parts {
+                    first: inner.first,
+                    needs: if *min > 0 {
+                        inner.needs
+                    } else {
+                        Needs::NOTHING
+                    },
+                    nullable: *min == 0 || inner.nullable,
+                };
+                (Op::Rep(id, *min, *max), parts)
+            }
+            Pat::Save(slot, part) => {
+                let id = self.shared_node(part);
+                (Op::Save(*slot, id), self.parts_of(id))
+            }
+            Pat::Unless(class, part) => {
+                let id = self.node(part);
+                (Op::Unless(*class, id), self.parts_of(id))
+            }
+            Pat::Peek(part) => {
+                let id = self.node(part);
+                // A lookahead takes no token: what follows it takes the first.
+                let parts = Parts {
+                    first: FirstSet::EMPTY,
+                    needs: self.parts_of(id).needs,
+                    nullable: true,
+                };
+                (Op::Peek(id), parts)
+            }
+            Pat::Is(class) => (Op::Is(*class), Parts::of_atom(pat)),
+            _ => (Op::Atom(pat), Parts::of_atom(pat)),
         };
         let id = self.ops.len();
         self.ops.push(op);
-        self.starts.push(starts_of(pat));
+        self.starts.push(parts.starts());
+        self.parts.push(parts);
+        #[cfg(test)]
+        self.pats.push(pat);
         self.shared.push(None);
         self.seen.insert(key, id);
         id
+    }
+
+    /// What node `id`'s pattern starts with, needs and can match (see [`Parts`]).
+    fn parts_of(&self, id: usize) -> Parts {
+        self.parts.get(id).copied().unwrap_or(Parts {
+            first: FirstSet::EMPTY,
+            needs: Needs::NOTHING,
+            nullable: false,
+        })
     }
 
     /// The node of a part that rules share: one that takes parts of its own is remembered
@@ -531,6 +651,43 @@ mod tests {
             false
         });
         tried
+    }
+
+    /// Each node's first set, worked out from its parts', is what [`super::super::starts_of`]
+    /// says of its pattern, for every part of every rule.
+    #[test]
+    fn first_sets_built_from_the_parts_are_those_of_the_patterns() {
+        use crate::import::rules::{dates, event, items, people, speech};
+        let tables: [&[super::super::Rule]; 7] = [
+            people::RULES,
+            speech::RULES,
+            speech::QUOTELESS_RULES,
+            items::RULES,
+            dates::RULES,
+            event::RULES,
+            event::PLACE_RULES,
+        ];
+        let mut nodes = 0;
+        for rule in tables.iter().flat_map(|t| t.iter()) {
+            let mut compiler = Compiler::default();
+            let root = compiler.node(rule.pat);
+            assert_eq!(
+                compiler.starts.get(root),
+                Some(&rule.first),
+                "{}",
+                rule.name
+            );
+            for (pat, starts) in compiler.pats.iter().zip(&compiler.starts) {
+                assert_eq!(
+                    *starts,
+                    super::super::starts_of(pat),
+                    "{}: {pat:?}",
+                    rule.name
+                );
+                nodes += 1;
+            }
+        }
+        assert!(nodes > 1000, "{nodes}");
     }
 
     #[test]
