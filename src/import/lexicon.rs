@@ -41,6 +41,42 @@ fn short_key(bytes: impl ExactSizeIterator<Item = u8>) -> Option<u64> {
     (key != 0).then_some(key)
 }
 
+/// [`short_key`] of a word's bytes, read eight at a time instead of one by one: the key of
+/// every word a text's tokens are looked up by.
+#[inline]
+fn short_key_of(bytes: &[u8]) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let len = bytes.len();
+    if len == 0 || len > SHORT_WORD_BYTES {
+        return None;
+    }
+    let mut padded = [0u8; SHORT_WORD_BYTES];
+    padded.get_mut(..len)?.copy_from_slice(bytes);
+    let key = u64::from_le_bytes(padded);
+    // The bytes past the word read as ones, so that only a zero byte of the word shows.
+    let pad = if len == SHORT_WORD_BYTES {
+        0
+    } else {
+        LOW << (8 * len)
+    };
+    let probe = key | pad;
+    let has_zero = probe.wrapping_sub(LOW) & !probe & HIGH != 0;
+    (key & HIGH == 0 && !has_zero).then_some(key)
+}
+
+/// A [`short_key`] with its ASCII capitals lowercased: the key of the word in lowercase. Each
+/// byte below 0x80, a capital gets 0x20 added, eight at a time.
+#[inline]
+fn ascii_lowercase_key(key: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte set from 'A' on, and from the byte after 'Z' on.
+    let from_a = key + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = key + 0x2525_2525_2525_2525;
+    let capitals = from_a & !past_z & HIGH;
+    key | capitals >> 2
+}
+
 /// A table of short ASCII words by their [`short_key`]: found with a multiplication and a
 /// probe or two, where a map of strings hashes the word and compares it. Most words of a text
 /// are such words, and each is looked up once per paragraph and again to detect the
@@ -722,7 +758,7 @@ impl Vocab {
         if lower.len() > self.longest {
             return (0, 0, None);
         }
-        let id = match short_key(lower.bytes()) {
+        let id = match short_key_of(lower.as_bytes()) {
             Some(key) => self.short_words.get(key).flatten(),
             None => self.words.get(lower).copied(),
         };
@@ -1104,7 +1140,7 @@ fn stop_counts(text: &str) -> [usize; Lang::ALL.len()] {
     for (_, piece) in token::pieces(text) {
         let langs = match piece {
             token::Piece::Word(word) if word.is_ascii() => {
-                let Some(key) = short_key(word.bytes().map(|b| b.to_ascii_lowercase())) else {
+                let Some(key) = short_key_of(word.as_bytes()).map(ascii_lowercase_key) else {
                     continue;
                 };
                 ascii.get(key)
@@ -1168,6 +1204,46 @@ mod tests {
     /// The table of short words finds each word of a lexicon that the map of words finds,
     /// with its number, and no other; a word longer than a number holds, or outside ASCII,
     /// has none.
+    #[test]
+    fn short_keys_of_bytes_are_those_of_the_bytes_one_by_one() {
+        for word in [
+            "",
+            "a",
+            "de",
+            "the",
+            "abcdefgh",
+            "abcdefghi",
+            "a\0b",
+            "\0",
+            "abcdefg\0",
+            "é",
+            "caf\u{e9}",
+            "zzzzzzzz",
+            "\u{7f}",
+            "A1-b'c",
+        ] {
+            assert_eq!(
+                short_key_of(word.as_bytes()),
+                short_key(word.bytes()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_lowercase_as_their_words_do() {
+        for word in [
+            "", "A", "Z", "@[`{", "THE", "The", "aZ09-'_", "ABCDEFGH", "\u{7f}x",
+        ] {
+            let key = short_key_of(word.as_bytes()).map(ascii_lowercase_key);
+            assert_eq!(
+                key,
+                short_key(word.bytes().map(|b| b.to_ascii_lowercase())),
+                "{word:?}"
+            );
+        }
+    }
+
     #[test]
     fn short_words_find_what_the_map_of_words_finds() {
         for lang in Lang::ALL {

@@ -396,14 +396,18 @@ impl<'a> Iterator for Pieces<'a> {
             let at = self.at;
             // ASCII, most of a text: a byte is a character, and a word of letters and digits
             // that nothing joins to the next ends where they do.
-            if byte.is_ascii_alphanumeric() {
+            let class = class_of(byte);
+            if class & byte::ALNUM != 0 {
                 let end = at
                     + bytes.get(at..).map_or(0, |rest| {
                         rest.iter()
-                            .take_while(|b| b.is_ascii_alphanumeric())
+                            .take_while(|&&b| class_of(b) & byte::ALNUM != 0)
                             .count()
                     });
-                if ends_ascii_word(bytes.get(end)) {
+                if bytes
+                    .get(end)
+                    .is_none_or(|&b| class_of(b) & byte::ENDS_WORD != 0)
+                {
                     let Some(word) = self.text.get(at..end) else {
                         self.at = self.text.len();
                         return None;
@@ -411,11 +415,11 @@ impl<'a> Iterator for Pieces<'a> {
                     self.at = end;
                     return Some((at, Piece::Word(word)));
                 }
-            } else if byte.is_ascii() {
+            } else if class & byte::SPACE != 0 {
                 self.at += 1;
-                if is_ascii_space(byte) {
-                    continue;
-                }
+                continue;
+            } else if class & byte::MARK != 0 {
+                self.at += 1;
                 return Some((at, Piece::Punct(char::from(byte))));
             }
             let Some(c) = char_at(self.text, at) else {
@@ -441,22 +445,6 @@ impl<'a> Iterator for Pieces<'a> {
     }
 }
 
-/// True for the ASCII characters that are whitespace (`char::is_whitespace`).
-#[inline]
-fn is_ascii_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-/// True when a word of ASCII letters and digits followed by the byte `next` ends there (see
-/// [`word_end`]): at the end of the text, or before an ASCII character that is no letter, no
-/// digit, no hyphen and no apostrophe. A character outside ASCII may be a letter or a joiner.
-#[inline]
-fn ends_ascii_word(next: Option<&u8>) -> bool {
-    next.is_none_or(|&next| {
-        next.is_ascii() && !next.is_ascii_alphanumeric() && next != b'-' && next != b'\''
-    })
-}
-
 /// Appends the lowercase form a token of `piece` has (see [`TokenBuf::lower`]) to `out`,
 /// stopping once `out` is longer than `max` bytes: language detection looks up short
 /// words only.
@@ -474,6 +462,60 @@ pub(crate) fn push_lower_upto(piece: Piece<'_>, max: usize, out: &mut String) {
     }
 }
 
+/// What the tokenizer's ASCII path needs to know of a byte, as bits (see [`BYTE_CLASS`]).
+mod byte {
+    /// A lowercase ASCII letter.
+    pub const LOWER: u8 = 1;
+    /// An uppercase ASCII letter.
+    pub const UPPER: u8 = 2;
+    /// An ASCII digit.
+    pub const DIGIT: u8 = 4;
+    /// ASCII whitespace (`char::is_whitespace`).
+    pub const SPACE: u8 = 8;
+    /// Another ASCII character: a punctuation token of its own.
+    pub const MARK: u8 = 16;
+    /// An ASCII letter or digit: part of a word.
+    pub const ALNUM: u8 = LOWER | UPPER | DIGIT;
+    /// After a word of ASCII letters and digits, a byte that ends it: whitespace, or a mark
+    /// that is no hyphen and no apostrophe (a character outside ASCII may be a letter or a
+    /// joiner, and a word before one is cut as [`super::word_end`] cuts it).
+    pub const ENDS_WORD: u8 = 32;
+}
+
+/// The [`byte`] bits of each byte; none for a byte of a character outside ASCII.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const block has no iterators: k < 256"
+)]
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut k = 0;
+    while k < 128 {
+        let b = k as u8;
+        table[k] = if b.is_ascii_lowercase() {
+            byte::LOWER
+        } else if b.is_ascii_uppercase() {
+            byte::UPPER
+        } else if b.is_ascii_digit() {
+            byte::DIGIT
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            byte::SPACE | byte::ENDS_WORD
+        } else if b == b'-' || b == b'\'' {
+            byte::MARK
+        } else {
+            byte::MARK | byte::ENDS_WORD
+        };
+        k += 1;
+    }
+    table
+};
+
+/// The [`byte`] bits of `b`.
+#[inline(always)]
+fn class_of(b: u8) -> u8 {
+    BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// Cuts `text` into tokens, replacing the contents of `buf`. Classes are left empty (see
 /// [`TokenBuf::annotate`]).
 pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
@@ -486,25 +528,27 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
     buf.lower.reserve(text.len());
     let bytes = text.as_bytes();
     let mut cut = pieces(text);
-    while let Some(&byte) = bytes.get(cut.at) {
-        // Most of a text is ASCII: its words, spaces and marks are read a byte at a time.
-        if byte.is_ascii_alphanumeric()
-            && let Some(end) = push_ascii_word(buf, bytes, cut.at)
-        {
-            cut.at = end;
+    while let Some(&first) = bytes.get(cut.at) {
+        // Most of a text is ASCII: its words, spaces and marks are read a byte at a time,
+        // each byte's kind from one table.
+        let class = class_of(first);
+        if class & byte::ALNUM != 0 {
+            if let Some(end) = push_ascii_word(buf, text, cut.at) {
+                cut.at = end;
+                continue;
+            }
+        } else if class & byte::SPACE != 0 {
+            cut.at += 1;
+            continue;
+        } else if class & byte::MARK != 0 {
+            push_punct(buf, cut.at, char::from(first));
+            cut.at += 1;
             continue;
         }
-        match byte {
-            _ if is_ascii_space(byte) => cut.at += 1,
-            0..=0x7f if !byte.is_ascii_alphanumeric() => {
-                push_punct(buf, cut.at, char::from(byte));
-                cut.at += 1;
-            }
-            _ => match cut.next() {
-                Some((at, Piece::Punct(c))) => push_punct(buf, at, c),
-                Some((at, Piece::Word(word))) => push_word(buf, at, word),
-                None => break,
-            },
+        match cut.next() {
+            Some((at, Piece::Punct(c))) => push_punct(buf, at, c),
+            Some((at, Piece::Word(word))) => push_word(buf, at, word),
+            None => break,
         }
     }
 }
@@ -513,30 +557,59 @@ pub(crate) fn tokenize(text: &str, buf: &mut TokenBuf) {
 /// nothing after it goes on with the word (a hyphen, an apostrophe, a letter outside ASCII:
 /// then none is appended, and the word is cut as [`word_end`] cuts it). Where it ends.
 #[inline]
-fn push_ascii_word(buf: &mut TokenBuf, bytes: &[u8], at: usize) -> Option<usize> {
-    let lower_len = buf.lower.len();
-    let lower_start = offset(&buf.lower);
-    let (mut letters, mut lowers, mut digits) = (0usize, 0usize, 0usize);
-    let mut end = at;
-    while let Some(&byte) = bytes.get(end) {
-        if byte.is_ascii_lowercase() {
-            lowers += 1;
-        } else if byte.is_ascii_uppercase() {
-            letters += 1;
-        } else if byte.is_ascii_digit() {
-            digits += 1;
-        } else {
+fn push_ascii_word(buf: &mut TokenBuf, text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let rest = bytes.get(at..)?;
+    // The kinds of the word's bytes together, and how many are digits.
+    let (mut seen, mut digits) = (0u8, 0usize);
+    let mut len = 0;
+    for &b in rest {
+        let class = class_of(b);
+        if class & byte::ALNUM == 0 {
             break;
         }
-        buf.lower.push(char::from(byte.to_ascii_lowercase()));
-        end += 1;
+        seen |= class;
+        digits += usize::from(class & byte::DIGIT != 0);
+        len += 1;
     }
-    if !ends_ascii_word(bytes.get(end)) {
-        buf.lower.truncate(lower_len);
+    let end = at + len;
+    // At the end of the text, or before a byte that ends a word.
+    if bytes
+        .get(end)
+        .is_some_and(|&b| class_of(b) & byte::ENDS_WORD == 0)
+    {
         return None;
     }
-    let first = char::from(*bytes.get(at)?);
-    let shape = shape_of(first, letters + lowers, lowers, digits, digits == end - at);
+    let word = text.get(at..end)?;
+    let lower_start = offset(&buf.lower);
+    let from = buf.lower.len();
+    buf.lower.push_str(word);
+    if seen & byte::UPPER != 0
+        && let Some(added) = buf.lower.get_mut(from..)
+    {
+        added.make_ascii_lowercase();
+    }
+    let first = class_of(*rest.first()?);
+    let letters = len - digits;
+    let mut shape = 0;
+    if first & byte::UPPER != 0 {
+        shape |= shape::CAP;
+    }
+    if letters >= 2 && seen & byte::LOWER == 0 {
+        shape |= shape::UPPER;
+    }
+    if first & byte::DIGIT != 0 {
+        shape |= shape::DIGIT;
+        if letters == 0 {
+            shape |= shape::NUMBER;
+        }
+    }
+    if letters > 0 {
+        shape |= shape::LETTER;
+    }
+    if digits > 0 {
+        shape |= shape::HAS_DIGIT;
+    }
     buf.toks.push(Token {
         start: at,
         end,
