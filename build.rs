@@ -6,7 +6,7 @@
 //! JSON into `OUT_DIR`: the program reads the same data several times faster from JSON, and
 //! reading them was most of the first frame of a release.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
@@ -16,6 +16,9 @@ use toml::{Table, Value};
 #[allow(dead_code, reason = "the importer's tests use the rest")]
 #[path = "src/import/split.rs"]
 mod split;
+
+#[path = "src/import/lexicon/tables.rs"]
+mod tables;
 
 fn main() {
     tables_as_json();
@@ -233,10 +236,13 @@ fn tables_as_rust() {
         ),
     ));
     let taxonomy = read("src/model/taxonomy.toml");
-    for lang in LANGS {
+    println!("cargo:rerun-if-changed=src/import/lexicon/tables.rs");
+    for (lang, lexicon) in LANGS.iter().zip(&lexicons) {
+        let (rust, words) = taxonomy_rust(&taxonomy, lang, &cut);
+        files.push((format!("taxonomy-{lang}.rs"), rust));
         files.push((
-            format!("taxonomy-{lang}.rs"),
-            taxonomy_rust(&taxonomy, lang, &cut),
+            format!("vocab-{lang}.rs"),
+            vocab_rust(lexicon, &names, &words, &cut),
         ));
     }
     for (name, text) in files {
@@ -244,6 +250,264 @@ fn tables_as_rust() {
             println!("cargo::error=cannot write {name}: {error}");
         }
     }
+}
+
+/// A `[phrases]` field's class: `date_label` is `Class::DateLabel` (a field with no class fails
+/// the build).
+fn class_name(field: &str) -> String {
+    field
+        .split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// What a lexicon says of one word as its vocabulary is built: the classes it is alone, those
+/// it starts a longer phrase of, and those phrases (class, the words after the first).
+#[derive(Default)]
+struct WordEntry {
+    single: BTreeSet<String>,
+    starts: BTreeSet<String>,
+    multi: Vec<(String, Vec<String>)>,
+}
+
+/// The words of a vocabulary as they are numbered (the first is 1), each with its entry.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, usize>,
+    list: Vec<(String, WordEntry)>,
+}
+
+impl Words {
+    /// The number of `word`, the next one when it has none yet.
+    fn intern(&mut self, word: &str) -> usize {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        self.list.push((word.to_string(), WordEntry::default()));
+        self.ids.insert(word.to_string(), self.list.len());
+        self.list.len()
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordEntry {
+        let id = self.intern(word);
+        &mut self.list[id - 1].1
+    }
+
+    /// Adds a phrase of `class`, cut into words.
+    fn add(&mut self, class: &str, words: &[String]) {
+        let Some((first, rest)) = words.split_first() else {
+            return;
+        };
+        let entry = self.entry(first);
+        if rest.is_empty() {
+            entry.single.insert(class.to_string());
+        } else {
+            entry.starts.insert(class.to_string());
+            entry.multi.push((class.to_string(), rest.to_vec()));
+        }
+    }
+}
+
+/// The Rust expression of a language's vocabulary tables (see `import::lexicon::VocabTables`):
+/// every word of the lexicon's phrases, months and given names, and of the taxonomy
+/// (`taxonomy_words`), numbered, with what the lexicon says of each and the tables that find
+/// a word's number, all as numbers and one string: the program builds nothing at start, and
+/// the loader relocates no pointer per word.
+fn vocab_rust(
+    lexicon: &Table,
+    names: &Table,
+    taxonomy_words: &[String],
+    cut: &Cutter<'_>,
+) -> String {
+    let mut words = Words::default();
+    let phrases = lexicon.get("phrases").and_then(Value::as_table);
+    let lists: Vec<(String, Vec<Vec<String>>)> = phrases
+        .into_iter()
+        .flatten()
+        .map(|(field, list)| {
+            let phrases = strings(Some(list)).iter().map(|p| cut.words(p)).collect();
+            (class_name(field), phrases)
+        })
+        .collect();
+    // Phrases of one class in the order the file lists them (the order among a first word's
+    // phrases of one class, as long, is the order they are tried in).
+    for (class, phrases) in &lists {
+        for phrase in phrases {
+            words.add(class, phrase);
+        }
+    }
+    for (class, phrases) in &lists {
+        if class == "Role" {
+            for word in phrases.iter().flatten() {
+                words.entry(word).single.insert("RoleWord".to_string());
+            }
+        }
+    }
+    for name in strings(names.get("feminine"))
+        .into_iter()
+        .chain(strings(names.get("masculine")))
+    {
+        words.entry(&name).single.insert("GivenName".to_string());
+    }
+    let months = lexicon.get("months").and_then(Value::as_table);
+    let months: BTreeMap<&String, &Value> = months.into_iter().flatten().collect();
+    let mut month_list = String::new();
+    for (name, month) in &months {
+        words.add("Month", &cut.words(name));
+        let month = month.as_integer().unwrap_or_default();
+        let _ = write!(month_list, "({name:?}, {month}),");
+    }
+    // The other words of the phrases, then the taxonomy's.
+    let rests: Vec<String> = words
+        .list
+        .iter()
+        .flat_map(|(_, entry)| entry.multi.iter().flat_map(|(_, rest)| rest.clone()))
+        .collect();
+    for word in rests.iter().chain(taxonomy_words) {
+        words.intern(word);
+    }
+    for (_, entry) in &mut words.list {
+        entry
+            .multi
+            .sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+    }
+    let count = words.list.len();
+    let id_of = |word: &str| words.ids.get(word).copied().unwrap_or(0);
+    // The words, one after the other.
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(count);
+    for (word, _) in &words.list {
+        text.push_str(word);
+        ends.push(text.len());
+    }
+    // The sets of classes, each written once.
+    let mut sets: Vec<BTreeSet<String>> = vec![BTreeSet::new()];
+    let mut set_of = |set: &BTreeSet<String>| match sets.iter().position(|s| s == set) {
+        Some(at) => at,
+        None => {
+            sets.push(set.clone());
+            sets.len() - 1
+        }
+    };
+    let mut single = Vec::with_capacity(count);
+    let mut starts = Vec::with_capacity(count);
+    let mut multi_ends = Vec::with_capacity(count);
+    let (mut phrase_classes, mut phrase_ends, mut phrase_words) =
+        (Vec::new(), Vec::new(), Vec::new());
+    let mut pairs: Vec<(u64, usize)> = Vec::new();
+    for (first, (_, entry)) in words.list.iter().enumerate() {
+        single.push(set_of(&entry.single));
+        starts.push(set_of(&entry.starts));
+        for (place, (class, rest)) in entry.multi.iter().enumerate() {
+            phrase_classes.push(format!("Class::{class}"));
+            let ids: Vec<usize> = rest.iter().map(|w| id_of(w)).collect();
+            if let Some(&second) = ids.first() {
+                pairs.push(((first as u64 + 1) << 32 | second as u64, place));
+            }
+            phrase_words.extend(ids);
+            phrase_ends.push(phrase_words.len());
+        }
+        multi_ends.push(phrase_classes.len());
+    }
+    pairs.sort_unstable();
+    let mut pair_keys: Vec<u64> = Vec::new();
+    let mut pair_ranges: Vec<(usize, usize)> = Vec::new();
+    let mut pair_places = Vec::new();
+    for (at, (key, place)) in pairs.iter().enumerate() {
+        match pair_keys.last() {
+            Some(last) if last == key => {
+                if let Some(range) = pair_ranges.last_mut() {
+                    range.1 += 1;
+                }
+            }
+            _ => {
+                pair_keys.push(*key);
+                pair_ranges.push((at, 1));
+            }
+        }
+        pair_places.push(*place);
+    }
+    let pair_table = tables::lay_out(pair_keys.len(), |k| pair_keys[k], |a, b| a == b);
+    let short: Vec<(u64, usize)> = (words.list.iter().enumerate())
+        .filter_map(|(i, (word, _))| Some((tables::short_key(word.as_bytes())?, i + 1)))
+        .collect();
+    let short_table = tables::lay_out(short.len(), |k| short[k].0, |a, b| short[a].0 == short[b].0);
+    let long: Vec<(u64, usize)> = (words.list.iter().enumerate())
+        .filter(|(_, (word, _))| tables::short_key(word.as_bytes()).is_none())
+        .map(|(i, (word, _))| (tables::long_hash(word.as_bytes()), i + 1))
+        .collect();
+    let long_table = tables::lay_out(long.len(), |k| long[k].0, |a, b| long[a].1 == long[b].1);
+    let mut puncts: Vec<(char, usize)> = (words.list.iter().enumerate())
+        .filter_map(|(i, (word, _))| {
+            let mut chars = word.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if !split::is_word_char(c) => Some((c, i + 1)),
+                _ => None,
+            }
+        })
+        .collect();
+    puncts.sort_unstable();
+    let longest = words.list.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+    let list = |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join(",");
+    let classes = list(
+        &mut single
+            .iter()
+            .zip(&starts)
+            .map(|(single, starts)| format!("(SETS[{single}], SETS[{starts}])")),
+    );
+    let class_sets = list(&mut sets.iter().map(|set| {
+        if set.is_empty() {
+            "0".to_string()
+        } else {
+            set.iter()
+                .map(|class| format!("Class::{class}.bit()"))
+                .collect::<Vec<_>>()
+                .join("|")
+        }
+    }));
+    let slots = |table: &[Option<usize>], of: &dyn Fn(usize) -> String, empty: &str| {
+        list(&mut table.iter().map(|slot| slot.map_or(empty.to_string(), of)))
+    };
+    // A block: the sets of classes are a constant the words' entries take theirs from.
+    format!(
+        "{{ const SETS: [Classes; {}] = [{class_sets}];\n\
+         VocabTables {{ text: {text:?}, ends: &[{}],\n\
+         short: &[{}],\nlong: &[{}],\nclasses: &[{classes}],\nmulti_ends: &[{}],\n\
+         phrase_classes: &[{}],\nphrase_ends: &[{}],\nphrase_words: &[{}],\n\
+         pair_keys: &[{}],\npair_ranges: &[{}],\npair_places: &[{}],\n\
+         puncts: &{puncts:?},\nmonths: &[{month_list}],\nlongest: {longest} }} }}\n",
+        sets.len(),
+        list(&mut ends.iter().map(usize::to_string)),
+        slots(
+            &short_table,
+            &|k| format!("({}, {})", short[k].0, short[k].1),
+            "(0, 0)"
+        ),
+        slots(
+            &long_table,
+            &|k| format!("({}, {})", long[k].0, long[k].1),
+            "(0, 0)"
+        ),
+        list(&mut multi_ends.iter().map(usize::to_string)),
+        phrase_classes.join(","),
+        list(&mut phrase_ends.iter().map(usize::to_string)),
+        list(&mut phrase_words.iter().map(usize::to_string)),
+        slots(&pair_table, &|k| pair_keys[k].to_string(), "0"),
+        slots(
+            &pair_table,
+            &|k| format!("({}, {})", pair_ranges[k].0, pair_ranges[k].1),
+            "(0, 0)"
+        ),
+        list(&mut pair_places.iter().map(usize::to_string)),
+    )
 }
 
 /// The Rust expression of the phrases and months of a lexicon file, cut into words (see
@@ -356,7 +620,7 @@ impl Index {
 }
 
 /// The Rust expression of the taxonomy of `lang` (see `import::taxonomy::Compiled`).
-fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
+fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> (String, Vec<String>) {
     let empty = Vec::new();
     let categories = file
         .get("category")
@@ -442,6 +706,8 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
             }
         }
     }
+    // Every word the taxonomy matches, for the vocabulary to number.
+    let mut words: Vec<String> = heads.keys().cloned().collect();
     let heads: Vec<String> = heads
         .into_iter()
         .map(|(word, head)| format!("({word:?}, {head})"))
@@ -451,6 +717,7 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
         if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
             for cut_word in cut.words(word) {
                 partnered.push(format!("({cut_word:?}, {n})"));
+                words.push(cut_word);
             }
         }
     }
@@ -459,14 +726,27 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> String {
             instruments.add(cut, word, *n);
         }
     }
-    format!(
-        "Compiled {{ ids: {ids}, actors: {actors}, generals: {generals},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}],\npartnered: &[{}] }}\n",
+    for index in [&forms, &modifiers, &instruments] {
+        for (first, list) in &index.firsts {
+            words.push(first.clone());
+            words.extend(list.iter().flat_map(|(rest, _)| rest.iter().cloned()));
+        }
+    }
+    let rust = format!(
+        "Compiled {{ ids: {ids}, actors: {actors}, generals: {generals},
+forms: {},
+modifiers: {},
+instruments: {},
+heads: &[{}],
+partnered: &[{}] }}
+",
         forms.rust(),
         modifiers.rust(),
         instruments.rust(),
         heads.join(",\n"),
         partnered.join(", "),
-    )
+    );
+    (rust, words)
 }
 
 /// The Rust slice of the ids of the categories whose `flag` is true ("actor", "general").

@@ -16,12 +16,14 @@ use super::token;
 use super::token::{TokenBuf, tokenize};
 use crate::model::{Lang, compiled_table};
 
+mod tables;
+
 /// A hash map keyed by short strings: foldhash, seeded per process, so a release cannot be
 /// written to collide. No map is iterated in an order that shows.
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The most bytes of a word [`short_key`] gives a number for.
-const SHORT_WORD_BYTES: usize = 8;
+const SHORT_WORD_BYTES: usize = tables::SHORT_WORD_BYTES;
 
 /// The number the bytes of a word make, zeros after it, for a word of ASCII characters
 /// (none of them a zero byte) of at most [`SHORT_WORD_BYTES`] bytes: no two such words make one
@@ -45,24 +47,7 @@ fn short_key(bytes: impl ExactSizeIterator<Item = u8>) -> Option<u64> {
 /// every word a text's tokens are looked up by.
 #[inline]
 fn short_key_of(bytes: &[u8]) -> Option<u64> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    let len = bytes.len();
-    if len == 0 || len > SHORT_WORD_BYTES {
-        return None;
-    }
-    let mut padded = [0u8; SHORT_WORD_BYTES];
-    padded.get_mut(..len)?.copy_from_slice(bytes);
-    let key = u64::from_le_bytes(padded);
-    // The bytes past the word read as ones, so that only a zero byte of the word shows.
-    let pad = if len == SHORT_WORD_BYTES {
-        0
-    } else {
-        LOW << (8 * len)
-    };
-    let probe = key | pad;
-    let has_zero = probe.wrapping_sub(LOW) & !probe & HIGH != 0;
-    (key & HIGH == 0 && !has_zero).then_some(key)
+    tables::short_key(bytes)
 }
 
 /// A [`short_key`] with its ASCII capitals lowercased: the key of the word in lowercase. Each
@@ -450,7 +435,9 @@ struct NamesFile {
     masculine: Vec<String>,
 }
 
-/// What the table says about one lowercase word, as the lexicon is read.
+/// What the table says about one lowercase word, as the lexicon is read (the tests' reference
+/// of what build.rs writes, see [`VocabTables`]).
+#[cfg(test)]
 #[derive(Debug, Default)]
 struct RawEntry {
     /// Classes for which the word alone is a phrase.
@@ -462,8 +449,9 @@ struct RawEntry {
 }
 
 /// The phrases and months of a lexicon file as build.rs writes them (`lexicon-en.rs`,
-/// `lexicon-fr.rs`), already cut into words as the tokenizer cuts them: tokenizing some 1,600
-/// phrases at start was most of building a [`Vocab`]. The JSON copy of the file leaves them out.
+/// `lexicon-fr.rs`), already cut into words as the tokenizer cuts them: what the tests build
+/// the reference of a vocabulary from. The JSON copy of the file leaves them out.
+#[cfg(test)]
 struct LexiconPhrases {
     /// Each `[phrases]` list: its class and its phrases' words.
     phrases: &'static [(Class, &'static [&'static [&'static str]])],
@@ -477,31 +465,166 @@ struct GivenNames {
     masculine: &'static [&'static str],
 }
 
-/// A word of a phrase of the lexicon (of any place in it), by its place in the [`Vocab`]'s
-/// table: annotated tokens carry theirs, so matching a phrase compares numbers instead of
-/// looking words up and comparing text.
+/// A word of the vocabulary (of a phrase, a month, a given name or the taxonomy), by its
+/// number in the [`VocabTables`] (the first is 1): annotated tokens carry theirs, so matching
+/// a phrase compares numbers instead of looking words up and comparing text.
 pub(crate) type WordId = std::num::NonZeroU32;
 
-/// What the table says about one lowercase word, for matching.
-#[derive(Debug, Default)]
-struct Entry {
-    /// Classes for which the word alone is a phrase.
-    single: Classes,
-    /// Classes with a longer phrase starting with the word.
-    starts: Classes,
-    /// Longer phrases starting with the word: class and the following words, longest first.
-    multi: Vec<(Class, Box<[WordId]>)>,
-}
-
-/// The number of a pair of words (see [`Vocab::pairs`]).
+/// The number of a pair of words (see [`VocabTables::pair_keys`]).
 #[inline]
-fn pair_key(first: WordId, second: WordId) -> u64 {
-    u64::from(first.get()) << 32 | u64::from(second.get())
+fn pair_key(first: WordId, second: u32) -> u64 {
+    u64::from(first.get()) << 32 | u64::from(second)
 }
 
 /// What a lowercase word is: the classes it is alone, those it starts a longer phrase of,
-/// and its place in the table (none for a word of no phrase).
+/// and its number (none for a word the vocabulary does not hold).
 pub(crate) type Lookup = (Classes, Classes, Option<WordId>);
+
+/// A language's vocabulary as build.rs writes it (`vocab-en.rs`, `vocab-fr.rs`): every word,
+/// numbered, with what the lexicon says of it, and the tables that find a word's number, as
+/// numbers and one string. Nothing is built at start (building the tables was a sixth of a
+/// release's first frame), and the loader relocates no pointer per word (the words as
+/// `&str`s took some 9,000 relocations). Tables are laid out as [`tables`] says.
+pub(crate) struct VocabTables {
+    /// The words, one after the other.
+    text: &'static str,
+    /// Where each word ends in `text` (word `n` is at place `n - 1`; it starts where the one
+    /// before ends).
+    ends: &'static [u32],
+    /// The table of words that have a [`short_key`]: the key of each place (0: none) and the
+    /// number of its word, side by side (one look-up reads one cache line).
+    short: &'static [(u64, u32)],
+    /// The table of the other words: the [`tables::long_hash`] of each place's word and its
+    /// number (0: none).
+    long: &'static [(u64, u32)],
+    /// For each word, the classes for which the word alone is a phrase and those with a
+    /// longer phrase starting with the word.
+    classes: &'static [(Classes, Classes)],
+    /// For each word, where its longer phrases end among the phrases (they start where the
+    /// word before's end): longest first, and as the file lists them among those of one class
+    /// as long.
+    multi_ends: &'static [u32],
+    /// Each longer phrase's class.
+    phrase_classes: &'static [Class],
+    /// Where each phrase's words after its first end in `phrase_words`.
+    phrase_ends: &'static [u32],
+    /// The words after the first of every phrase, by number.
+    phrase_words: &'static [u32],
+    /// The phrases of two words or more by their first two words ([`pair_key`], 0: none):
+    /// of the many phrases a word like "de" or "the" starts, the few that may hold where a
+    /// given word follows it.
+    pair_keys: &'static [u64],
+    /// Where the pair's phrases are in `pair_places`, and how many.
+    pair_ranges: &'static [(u32, u32)],
+    /// The places of a pair's phrases among its first word's phrases.
+    pair_places: &'static [u32],
+    /// The punctuation characters inside phrases ("e.g.", "Procureur-général" is one word),
+    /// with their numbers: punctuation tokens are matched by them without a look-up.
+    puncts: &'static [(char, u32)],
+    /// Each month name and abbreviation, sorted, with its number.
+    months: &'static [(&'static str, i8)],
+    /// The longest word, in bytes.
+    longest: usize,
+}
+
+impl VocabTables {
+    /// The text of word `id`.
+    fn word(&self, id: u32) -> Option<&'static str> {
+        let at = usize::try_from(id).ok()?.checked_sub(1)?;
+        let start = match at.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.text.get(start as usize..*self.ends.get(at)? as usize)
+    }
+
+    /// The number of a lowercase word.
+    #[inline]
+    fn id(&self, lower: &str) -> Option<WordId> {
+        if lower.len() > self.longest {
+            return None;
+        }
+        let id = match short_key_of(lower.as_bytes()) {
+            Some(key) => {
+                let size = self.short.len();
+                let mut at = tables::place(key, size);
+                loop {
+                    match self.short.get(at) {
+                        Some(&(taken, id)) if taken == key => break Some(id),
+                        Some((0, _)) | None => break None,
+                        Some(_) => at = tables::next_place(at, size),
+                    }
+                }
+            }
+            None => {
+                let hash = tables::long_hash(lower.as_bytes());
+                let size = self.long.len();
+                let mut at = tables::place(hash, size);
+                loop {
+                    let &(taken, id) = self.long.get(at)?;
+                    if id == 0 {
+                        break None;
+                    }
+                    if taken == hash && self.word(id) == Some(lower) {
+                        break Some(id);
+                    }
+                    at = tables::next_place(at, size);
+                }
+            }
+        };
+        id.and_then(WordId::new)
+    }
+
+    /// The places of word `id`'s longer phrases among the phrases.
+    #[inline]
+    fn phrases_of(&self, id: WordId) -> std::ops::Range<usize> {
+        let at = id.get() as usize - 1;
+        let start = match at.checked_sub(1) {
+            Some(before) => self.multi_ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.multi_ends.get(at).copied().unwrap_or(start);
+        start as usize..end as usize
+    }
+
+    /// Phrase `place`'s class and words after its first.
+    #[inline]
+    fn phrase(&self, place: usize) -> Option<(Class, &'static [u32])> {
+        let start = match place.checked_sub(1) {
+            Some(before) => *self.phrase_ends.get(before)?,
+            None => 0,
+        };
+        let words = self
+            .phrase_words
+            .get(start as usize..*self.phrase_ends.get(place)? as usize)?;
+        Some((*self.phrase_classes.get(place)?, words))
+    }
+
+    /// Where the phrases of two words or more starting with `first` and `second` are among
+    /// the first word's phrases.
+    #[inline]
+    fn pair_places(&self, first: WordId, second: WordId) -> &'static [u32] {
+        let key = pair_key(first, second.get());
+        let size = self.pair_keys.len();
+        let mut at = tables::place(key, size);
+        loop {
+            match self.pair_keys.get(at) {
+                Some(&taken) if taken == key => {
+                    return self
+                        .pair_ranges
+                        .get(at)
+                        .and_then(|&(start, len)| {
+                            self.pair_places
+                                .get(start as usize..start as usize + len as usize)
+                        })
+                        .unwrap_or_default();
+                }
+                Some(0) | None => return &[],
+                Some(_) => at = tables::next_place(at, size),
+            }
+        }
+    }
+}
 
 /// A lexicon compiled for matching.
 #[derive(Debug)]
@@ -517,28 +640,21 @@ pub(crate) struct Vocab {
     /// Endings of a verb's form that also names an activity ("safeguarding"): before an
     /// article, the verb with its object.
     pub gerund_suffixes: Vec<String>,
-    /// Every word of every phrase, with its place in `entries`.
-    words: FastMap<&'static str, WordId>,
-    /// The words of `words` that have a [`short_key`], by it.
-    short_words: ShortWords<Option<WordId>>,
-    /// The phrases of two words or more by their first two words ([`pair_key`]): where they
-    /// are in `pair_places`, the places of the phrases in their first word's `multi`. Of the
-    /// many phrases a word like "de" or "the" starts, the few that may hold where a word
-    /// follows it.
-    pairs: ShortWords<(u32, u32)>,
-    /// See `pairs`.
-    pair_places: Vec<u32>,
-    /// What the table says of each word, by [`WordId`] (the first is 1).
-    entries: Vec<Entry>,
-    /// The punctuation characters inside phrases ("e.g.", "Procureur-général" is one word),
-    /// with their places: punctuation tokens are matched by them without a look-up.
-    puncts: Vec<(char, WordId)>,
-    months: FastMap<&'static str, i8>,
+    /// The first bytes of `inverted_pronouns`, a bit each.
+    inverted_starts: [u64; 4],
+    /// Every word, what the lexicon says of it and how it is found.
+    tables: &'static VocabTables,
     lines: Lines,
     /// The phrases of each line class by their first character, by `class as usize`.
     line_heads: Vec<LineHeads>,
-    /// The longest word of any phrase, in bytes.
-    longest: usize,
+}
+
+impl std::fmt::Debug for VocabTables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VocabTables")
+            .field("words", &self.ends.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// The phrases of a line class by their first character: a line is checked against the few
@@ -569,6 +685,7 @@ impl LineHeads {
 }
 
 /// Adds `phrase` to the table being read as a phrase of `class`.
+#[cfg(test)]
 fn add(raw: &mut FastMap<&'static str, RawEntry>, class: Class, words: &'static [&'static str]) {
     let Some((first, rest)) = words.split_first() else {
         return;
@@ -607,184 +724,79 @@ fn words_in(phrase: &str, buf: &mut TokenBuf) -> Vec<String> {
 }
 
 impl Vocab {
-    fn new(lang: Lang, file: &LexiconFile, compiled: &LexiconPhrases) -> Vocab {
-        let mut vocab = Vocab {
+    fn new(lang: Lang, file: &LexiconFile, tables: &'static VocabTables) -> Vocab {
+        let mut inverted_pronouns: Vec<(String, Gender)> = file
+            .inverted_pronouns
+            .iter()
+            .map(|(suffix, gender)| (suffix.clone(), *gender))
+            .collect();
+        inverted_pronouns.sort_by_key(|(suffix, _)| std::cmp::Reverse(suffix.len()));
+        let mut inverted_starts = [0u64; 4];
+        for first in inverted_pronouns
+            .iter()
+            .filter_map(|(s, _)| s.bytes().next())
+        {
+            if let Some(bits) = inverted_starts.get_mut(usize::from(first / 64)) {
+                *bits |= 1 << (first % 64);
+            }
+        }
+        Vocab {
+            inverted_starts,
             lang,
             other_speakers: file.other_speakers.clone(),
-            inverted_pronouns: file
-                .inverted_pronouns
-                .iter()
-                .map(|(suffix, gender)| (suffix.clone(), *gender))
-                .collect(),
+            inverted_pronouns,
             ordinal_suffixes: file.ordinal_suffixes.clone(),
             gerund_suffixes: file.gerund_suffixes.clone(),
-            words: FastMap::default(),
-            short_words: ShortWords::default(),
-            pairs: ShortWords::default(),
-            pair_places: Vec::new(),
-            entries: Vec::new(),
-            puncts: Vec::new(),
-            months: FastMap::default(),
+            tables,
             line_heads: LineClass::ALL
                 .iter()
                 .map(|class| LineHeads::of(file.lines.get(*class)))
                 .collect(),
             lines: file.lines.clone(),
-            longest: 0,
-        };
-        vocab
-            .inverted_pronouns
-            .sort_by_key(|(suffix, _)| std::cmp::Reverse(suffix.len()));
-        // Room for every first word at once: growing the table as it fills was a fifth of
-        // building it, before the first frame of an imported release.
-        let phrases: usize = compiled.phrases.iter().map(|(_, list)| list.len()).sum();
-        let names = GIVEN_NAMES.feminine.len() + GIVEN_NAMES.masculine.len();
-        let mut raw: FastMap<&'static str, RawEntry> = FastMap::with_capacity_and_hasher(
-            phrases + names + compiled.months.len(),
-            Default::default(),
-        );
-        // In the order of the classes, as the file's lists were read (phrases of a word as
-        // long are tried in the order added).
-        let mut lists = compiled.phrases.to_vec();
-        lists.sort_by_key(|(class, _)| *class as u8);
-        for &(class, phrases) in &lists {
-            for words in phrases {
-                add(&mut raw, class, words);
-            }
-        }
-        for &(class, phrases) in &lists {
-            for word in phrases.iter().flat_map(|words| words.iter()) {
-                if class == Class::Role {
-                    raw.entry(*word).or_default().single |= Class::RoleWord.bit();
-                }
-            }
-        }
-        for name in given_names() {
-            raw.entry(name).or_default().single |= Class::GivenName.bit();
-        }
-        for &(name, words, month) in compiled.months {
-            add(&mut raw, Class::Month, words);
-            vocab.months.insert(name, month);
-        }
-        vocab.number(raw);
-        vocab
-    }
-
-    /// Numbers the words of the table read (first words, then the other words of the
-    /// phrases) and keeps what it says of each by number.
-    fn number(&mut self, raw: FastMap<&'static str, RawEntry>) {
-        let later: usize = raw
-            .values()
-            .flat_map(|entry| &entry.multi)
-            .map(|(_, rest)| rest.len())
-            .sum();
-        self.words.reserve(raw.len() + later);
-        let mut multis = Vec::with_capacity(raw.len());
-        for (word, entry) in raw {
-            self.intern(word);
-            self.entries.push(Entry {
-                single: entry.single,
-                starts: entry.starts,
-                multi: Vec::new(),
-            });
-            multis.push(entry.multi);
-        }
-        let mut numbered: Vec<Vec<(Class, Box<[WordId]>)>> = Vec::with_capacity(multis.len());
-        for multi in multis {
-            let mut phrases: Vec<(Class, Box<[WordId]>)> = multi
-                .into_iter()
-                .map(|(class, rest)| (class, rest.iter().map(|w| self.intern(w)).collect()))
-                .collect();
-            phrases.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
-            numbered.push(phrases);
-        }
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
-        for (first, (entry, multi)) in self.entries.iter_mut().zip(numbered).enumerate() {
-            let first = u32::try_from(first + 1).ok().and_then(WordId::new);
-            for (place, (_, rest)) in multi.iter().enumerate() {
-                if let (Some(first), Some(second), Ok(place)) =
-                    (first, rest.first(), u32::try_from(place))
-                {
-                    pairs.push((pair_key(first, *second), place));
-                }
-            }
-            entry.multi = multi;
-        }
-        pairs.sort_unstable();
-        let mut ranges: Vec<(u64, (u32, u32))> = Vec::new();
-        for (at, (key, place)) in pairs.iter().enumerate() {
-            let at = u32::try_from(at).unwrap_or(u32::MAX);
-            match ranges.last_mut() {
-                Some((last, (_, len))) if last == key => *len += 1,
-                _ => ranges.push((*key, (at, 1))),
-            }
-            self.pair_places.push(*place);
-        }
-        self.pairs = ShortWords::of(ranges);
-        // The words of phrases that start none have no classes of their own.
-        self.entries.resize_with(self.words.len(), Entry::default);
-        self.longest = self
-            .words
-            .keys()
-            .map(|word| word.len())
-            .max()
-            .unwrap_or_default();
-        self.short_words = ShortWords::of(
-            self.words
-                .iter()
-                .filter_map(|(word, id)| Some((short_key(word.bytes())?, Some(*id)))),
-        );
-        for (word, id) in &self.words {
-            let mut chars = word.chars();
-            if let (Some(c), None) = (chars.next(), chars.next())
-                && !token::is_word_char(c)
-            {
-                self.puncts.push((c, *id));
-            }
         }
     }
 
-    /// The number of `word`, given the next one when it has none yet.
-    fn intern(&mut self, word: &'static str) -> WordId {
-        let next = u32::try_from(self.words.len() + 1)
-            .ok()
-            .and_then(WordId::new)
-            .unwrap_or(WordId::MAX);
-        *self.words.entry(word).or_insert(next)
+    /// True when an inverted pronoun's ending starts with the byte `b`.
+    #[inline]
+    pub(crate) fn may_start_inverted(&self, b: u8) -> bool {
+        self.inverted_starts
+            .get(usize::from(b / 64))
+            .is_some_and(|bits| bits >> (b % 64) & 1 == 1)
     }
 
     /// What the table says of a lowercase word (see [`Lookup`]).
+    #[inline]
     pub(crate) fn lookup(&self, lower: &str) -> Lookup {
-        if lower.len() > self.longest {
-            return (0, 0, None);
-        }
-        let id = match short_key_of(lower.as_bytes()) {
-            Some(key) => self.short_words.get(key).flatten(),
-            None => self.words.get(lower).copied(),
-        };
-        let Some(id) = id else {
+        let Some(id) = self.tables.id(lower) else {
             return (0, 0, None);
         };
-        self.entry(id)
-            .map_or((0, 0, None), |entry| (entry.single, entry.starts, Some(id)))
+        let (single, starts) = self
+            .tables
+            .classes
+            .get(id.get() as usize - 1)
+            .copied()
+            .unwrap_or_default();
+        (single, starts, Some(id))
     }
 
     /// The number of a punctuation character (as lowercased: ' for ’) inside a phrase.
     pub(crate) fn punct_id(&self, c: char) -> Option<WordId> {
-        self.puncts.iter().find(|(p, _)| *p == c).map(|(_, id)| *id)
-    }
-
-    fn entry(&self, id: WordId) -> Option<&Entry> {
-        self.entries.get(id.get() as usize - 1)
+        self.tables
+            .puncts
+            .iter()
+            .find(|(p, _)| *p == c)
+            .and_then(|(_, id)| WordId::new(*id))
     }
 
     /// The classes a lowercase word alone is, and those it starts a longer phrase of.
+    #[inline]
     pub(crate) fn classes_of(&self, lower: &str) -> (Classes, Classes) {
         let (single, starts, _) = self.lookup(lower);
         (single, starts)
     }
 
     /// True when the lowercase word alone is a phrase of `class`.
+    #[inline]
     pub(crate) fn is(&self, lower: &str, class: Class) -> bool {
         self.classes_of(lower).0 & class.bit() != 0
     }
@@ -795,12 +807,12 @@ impl Vocab {
         &self,
         first: WordId,
         class: Class,
-    ) -> impl Iterator<Item = &[WordId]> + '_ {
-        self.entry(first)
-            .into_iter()
-            .flat_map(|entry| entry.multi.iter())
+    ) -> impl Iterator<Item = &'static [u32]> + '_ {
+        self.tables
+            .phrases_of(first)
+            .filter_map(|place| self.tables.phrase(place))
             .filter(move |(c, _)| *c == class)
-            .map(|(_, rest)| &**rest)
+            .map(|(_, rest)| rest)
     }
 
     /// The phrases of two words or more of a class among `classes` that start with the words
@@ -811,17 +823,15 @@ impl Vocab {
         first: WordId,
         second: WordId,
         classes: Classes,
-    ) -> impl Iterator<Item = (Class, &[WordId])> + '_ {
-        let places = self
-            .pairs
-            .get(pair_key(first, second))
-            .and_then(|(at, len)| self.pair_places.get(at as usize..(at + len) as usize))
-            .unwrap_or_default();
-        let entry = self.entry(first);
-        places.iter().filter_map(move |&place| {
-            let (class, rest) = entry?.multi.get(place as usize)?;
-            (classes & class.bit() != 0).then_some((*class, &**rest))
-        })
+    ) -> impl Iterator<Item = (Class, &'static [u32])> + '_ {
+        let start = self.tables.phrases_of(first).start;
+        self.tables
+            .pair_places(first, second)
+            .iter()
+            .filter_map(move |&place| {
+                let (class, rest) = self.tables.phrase(start + place as usize)?;
+                (classes & class.bit() != 0).then_some((class, rest))
+            })
     }
 
     /// Every phrase of two words or more that starts with the word `first`: its class and
@@ -830,16 +840,29 @@ impl Vocab {
     pub(crate) fn longer_phrases(
         &self,
         first: WordId,
-    ) -> impl Iterator<Item = (Class, &[WordId])> + '_ {
-        self.entry(first)
-            .into_iter()
-            .flat_map(|entry| entry.multi.iter())
-            .map(|(class, rest)| (*class, &**rest))
+    ) -> impl Iterator<Item = (Class, &'static [u32])> + '_ {
+        self.tables
+            .phrases_of(first)
+            .filter_map(|place| self.tables.phrase(place))
+    }
+
+    /// Every word of the vocabulary, with its number.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&'static str, WordId)> + '_ {
+        (1..=self.tables.ends.len()).filter_map(|n| {
+            let id = u32::try_from(n).ok()?;
+            Some((self.tables.word(id)?, WordId::new(id)?))
+        })
     }
 
     /// The month number of a month name or abbreviation.
     pub(crate) fn month(&self, lower: &str) -> Option<i8> {
-        self.months.get(lower).copied()
+        let months = self.tables.months;
+        months
+            .binary_search_by(|(name, _)| (*name).cmp(lower))
+            .ok()
+            .and_then(|at| months.get(at))
+            .map(|(_, month)| *month)
     }
 
     /// False when no phrase of `class` can start `line` (see [`may_start_line`]).
@@ -1013,12 +1036,18 @@ fn file(lang: Lang) -> &'static LexiconFile {
 
 /// The compiled lexicon of `lang`, built once.
 pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
-    static FR_PHRASES: LexiconPhrases = include!(concat!(env!("OUT_DIR"), "/lexicon-fr.rs"));
-    static EN_PHRASES: LexiconPhrases = include!(concat!(env!("OUT_DIR"), "/lexicon-en.rs"));
-    static FR: LazyLock<Vocab> =
-        LazyLock::new(|| Vocab::new(Lang::Fr, file(Lang::Fr), &FR_PHRASES));
-    static EN: LazyLock<Vocab> =
-        LazyLock::new(|| Vocab::new(Lang::En, file(Lang::En), &EN_PHRASES));
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "build.rs names each set by its place in the constant it writes"
+    )]
+    static FR_TABLES: VocabTables = include!(concat!(env!("OUT_DIR"), "/vocab-fr.rs"));
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "build.rs names each set by its place in the constant it writes"
+    )]
+    static EN_TABLES: VocabTables = include!(concat!(env!("OUT_DIR"), "/vocab-en.rs"));
+    static FR: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(Lang::Fr, file(Lang::Fr), &FR_TABLES));
+    static EN: LazyLock<Vocab> = LazyLock::new(|| Vocab::new(Lang::En, file(Lang::En), &EN_TABLES));
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -1029,6 +1058,7 @@ pub(crate) fn vocab(lang: Lang) -> &'static Vocab {
 static GIVEN_NAMES: GivenNames = include!(concat!(env!("OUT_DIR"), "/names.rs"));
 
 /// Every given name, lowercase.
+#[cfg(test)]
 fn given_names() -> impl Iterator<Item = &'static str> {
     GIVEN_NAMES
         .feminine
@@ -1245,30 +1275,133 @@ mod tests {
     }
 
     #[test]
-    fn short_words_find_what_the_map_of_words_finds() {
+    fn every_word_is_found_by_its_number() {
         for lang in Lang::ALL {
             let v = vocab(lang);
-            let mut short = 0;
-            for (word, id) in &v.words {
-                if let Some(key) = short_key(word.bytes()) {
-                    assert_eq!(v.short_words.get(key), Some(Some(*id)), "{word}");
-                    short += 1;
+            let (mut short, mut long) = (0, 0);
+            for (word, id) in v.words() {
+                assert_eq!(v.tables.id(word), Some(id), "{word}");
+                assert_eq!(v.lookup(word).2, Some(id), "{word}");
+                match short_key_of(word.as_bytes()) {
+                    Some(_) => short += 1,
+                    None => long += 1,
                 }
             }
-            assert!(short > 100, "{short}");
-            for other in ["zzzz", "qwertyui", "a1b2c3", "x", "the", "de"] {
-                let key = short_key(other.bytes()).unwrap();
-                assert_eq!(
-                    v.short_words.get(key).flatten(),
-                    v.words.get(other).copied(),
-                    "{other}"
-                );
+            assert!(short > 100 && long > 100, "{short} {long}");
+            for other in [
+                "zzzz",
+                "qwertyui",
+                "a1b2c3",
+                "x",
+                "zzzzzzzzzzzzé",
+                "anticonstitutionnellement",
+            ] {
+                assert_eq!(v.tables.id(other), None, "{other}");
             }
         }
         assert_eq!(short_key("abcdefghi".bytes()), None);
         assert_eq!(short_key("é".bytes()), None);
         assert_eq!(short_key("".bytes()), None);
         assert_ne!(short_key("ab".bytes()), short_key("ab\u{1}".bytes()));
+    }
+
+    /// What the reference vocabulary says of a word: its classes alone, those it starts, and
+    /// its longer phrases by class, each as words in the order they are tried.
+    type Said = (Classes, Classes, BTreeMap<u8, Vec<Vec<String>>>);
+
+    /// The vocabulary of `compiled` as the lexicon's rules build it, word by word (what
+    /// build.rs writes ahead, see [`VocabTables`]): each list's phrases added in the order of
+    /// the classes, the words of roles, the given names, the months.
+    fn reference(compiled: &LexiconPhrases) -> FastMap<&'static str, Said> {
+        let mut raw: FastMap<&'static str, RawEntry> = FastMap::default();
+        let mut lists = compiled.phrases.to_vec();
+        lists.sort_by_key(|(class, _)| *class as u8);
+        for &(class, phrases) in &lists {
+            for words in phrases {
+                add(&mut raw, class, words);
+            }
+        }
+        for &(class, phrases) in &lists {
+            for word in phrases.iter().flat_map(|words| words.iter()) {
+                if class == Class::Role {
+                    raw.entry(*word).or_default().single |= Class::RoleWord.bit();
+                }
+            }
+        }
+        for name in given_names() {
+            raw.entry(name).or_default().single |= Class::GivenName.bit();
+        }
+        for &(_, words, _) in compiled.months {
+            add(&mut raw, Class::Month, words);
+        }
+        raw.into_iter()
+            .map(|(word, entry)| {
+                let mut multi = entry.multi;
+                multi.sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
+                let mut by_class: BTreeMap<u8, Vec<Vec<String>>> = BTreeMap::new();
+                for (class, rest) in multi {
+                    let rest = rest.iter().map(|w| w.to_string()).collect();
+                    by_class.entry(class as u8).or_default().push(rest);
+                }
+                (word, (entry.single, entry.starts, by_class))
+            })
+            .collect()
+    }
+
+    /// The tables build.rs writes say of every word what the lexicon's rules say, its phrases
+    /// of each class in the order they are tried; the words they add (the taxonomy's) have no
+    /// class; each pair of first words finds the phrases it starts, and no other; the months
+    /// and punctuation marks are there.
+    #[test]
+    fn written_tables_say_what_the_lexicon_says() {
+        for (lang, compiled) in [(Lang::Fr, &FR_TEST), (Lang::En, &EN_TEST)] {
+            let v = vocab(lang);
+            let want = reference(compiled);
+            let text = |words: &[u32]| -> Vec<String> {
+                words
+                    .iter()
+                    .map(|&w| v.tables.word(w).unwrap().to_string())
+                    .collect()
+            };
+            let mut found = 0;
+            for (word, id) in v.words() {
+                let (single, starts, _) = v.lookup(word);
+                let mut by_class: BTreeMap<u8, Vec<Vec<String>>> = BTreeMap::new();
+                for (class, rest) in v.longer_phrases(id) {
+                    by_class.entry(class as u8).or_default().push(text(rest));
+                    // The pair of its first two words finds the phrase.
+                    let second = WordId::new(rest[0]).unwrap();
+                    assert!(
+                        v.phrases_from(id, second, Classes::MAX)
+                            .any(|(c, r)| c == class && r == rest),
+                        "{word} {rest:?}"
+                    );
+                }
+                let got = (single, starts, by_class);
+                match want.get(word) {
+                    Some(said) => {
+                        assert_eq!(&got, said, "{word}");
+                        found += 1;
+                    }
+                    None => assert_eq!(got, (0, 0, BTreeMap::new()), "{word}"),
+                }
+                for (_, second) in v.words().take(200) {
+                    for (class, rest) in v.phrases_from(id, second, Classes::MAX) {
+                        assert_eq!(rest[0], second.get(), "{word} {class:?}");
+                    }
+                }
+            }
+            assert_eq!(found, want.len(), "{lang:?}");
+            for &(name, _, month) in compiled.months {
+                assert_eq!(v.month(name), Some(month), "{name}");
+            }
+            assert_eq!(v.month("zzz"), None);
+            for &(c, id) in v.tables.puncts {
+                assert_eq!(v.punct_id(c).map(WordId::get), Some(id));
+                assert_eq!(v.tables.word(id), Some(c.to_string().as_str()));
+            }
+        }
+        assert!(vocab(Lang::Fr).punct_id('.').is_some());
     }
 
     /// The head a line is checked on before it is lowercased whole never turns away a line
@@ -1318,9 +1451,9 @@ mod tests {
         let mut from_vocabs: FastMap<&str, u8> = FastMap::default();
         for (k, lang) in Lang::ALL.into_iter().enumerate() {
             let vocab = vocab(lang);
-            for word in vocab.words.keys() {
+            for (word, _) in vocab.words() {
                 if vocab.is(word, Class::Stop) {
-                    *from_vocabs.entry(*word).or_default() |= 1 << k;
+                    *from_vocabs.entry(word).or_default() |= 1 << k;
                 }
             }
         }
@@ -1436,8 +1569,8 @@ mod tests {
         let (_, _, Some(first)) = fr.lookup("secrétaire") else {
             panic!("'secrétaire' has no number");
         };
-        let general = fr.lookup("général").2;
-        let rest: Vec<&[WordId]> = fr.phrases_after(first, Class::Role).collect();
+        let general = fr.lookup("général").2.map(WordId::get);
+        let rest: Vec<&[u32]> = fr.phrases_after(first, Class::Role).collect();
         assert!(rest.iter().any(|r| r.len() == 1 && Some(r[0]) == general));
         assert!(fr.is("directrice", Class::Feminine));
         assert_eq!(fr.month("mai"), Some(5));

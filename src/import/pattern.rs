@@ -254,11 +254,17 @@ fn surname_in_capitals(sent: &Sent<'_>, i: usize) -> bool {
 
 /// The gender of the pronoun a verb carries ("a-t-elle": feminine), for a word that ends
 /// with one of the lexicon's inverted pronouns after a verb stem.
+#[inline]
 pub(crate) fn inverted_gender(
     sent: &Sent<'_>,
     at: usize,
 ) -> Option<crate::import::lexicon::Gender> {
     let word = sent.lower(at)?;
+    // Most words hold no first character of an ending ("-" of "-t-il"): tried at every
+    // token of a sentence with a quote.
+    if !word.bytes().any(|b| sent.vocab.may_start_inverted(b)) {
+        return None;
+    }
     sent.vocab
         .inverted_pronouns
         .iter()
@@ -556,7 +562,7 @@ impl FirstSet {
 
     /// True when a match may start at this token, which holds phrases of two words or more
     /// of the classes `held` (see [`Sent::held`]).
-    #[inline]
+    #[inline(always)]
     fn admits(&self, tok: &Token, held: Classes) -> bool {
         let flags = self.flags;
         match tok.kind {
@@ -577,7 +583,7 @@ impl FirstSet {
 
     /// True when a match may start at token `at` of the sentence, `tok`: the token is
     /// admitted, or a mention starts there and the set admits one.
-    #[inline]
+    #[inline(always)]
     fn admits_token_at(&self, tok: &Token, sent: &Sent<'_>, at: usize) -> bool {
         self.admits(tok, sent.held(at)) || self.mention && sent.span_at(at).is_some()
     }
@@ -585,7 +591,7 @@ impl FirstSet {
     /// True when a match may start at token `at` of the sentence: the token is admitted (or
     /// the pattern can match nothing at the end), and the sentence holds what it needs from
     /// there on.
-    #[inline]
+    #[inline(always)]
     fn admits_at(&self, sent: &Sent<'_>, at: usize) -> bool {
         let admitted = match sent.tok(at) {
             Some(tok) => self.admits_token_at(tok, sent, at),
@@ -851,6 +857,7 @@ pub(crate) struct Rule {
 
 impl Rule {
     /// True when the rule may match from token `at`.
+    #[inline(always)]
     pub fn may_start(&self, sent: &Sent<'_>, at: usize) -> bool {
         sent.tok(at)
             .is_none_or(|tok| self.first.admits_token_at(tok, sent, at))

@@ -69,6 +69,7 @@ fn offset(lower: &str) -> u32 {
 impl Token {
     /// Where its lowercase form is in its buffer's lowercase text; a range that slices
     /// nothing when it ends past 4 GiB.
+    #[inline]
     fn lower_range(&self) -> std::ops::Range<usize> {
         if self.lower_end == u32::MAX {
             return usize::MAX..usize::MAX;
@@ -76,16 +77,19 @@ impl Token {
         self.lower_start as usize..self.lower_end as usize
     }
     /// True for a word.
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
 
     /// True for the punctuation character `c`.
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
     }
 
     /// The punctuation character, for a punctuation token.
+    #[inline]
     pub fn punct(&self) -> Option<char> {
         match self.kind {
             Kind::Punct(c) => Some(c),
@@ -94,16 +98,19 @@ impl Token {
     }
 
     /// True for a word with all the `bits` of [`shape`].
+    #[inline]
     pub fn has(&self, bits: u8) -> bool {
         self.is_word() && self.shape & bits == bits
     }
 
     /// True when the word alone is a phrase of `class`.
+    #[inline]
     pub fn is(&self, class: Class) -> bool {
         self.single & class.bit() != 0
     }
 
     /// True when the word is or starts a phrase of any class of `classes`.
+    #[inline]
     pub fn may_start(&self, classes: Classes) -> bool {
         (self.single | self.starts) & classes != 0
     }
@@ -179,6 +186,7 @@ impl TokenBuf {
     }
 
     /// The number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -448,6 +456,7 @@ impl<'a> Iterator for Pieces<'a> {
 /// Appends the lowercase form a token of `piece` has (see [`TokenBuf::lower`]) to `out`,
 /// stopping once `out` is longer than `max` bytes: language detection looks up short
 /// words only.
+#[inline]
 pub(crate) fn push_lower_upto(piece: Piece<'_>, max: usize, out: &mut String) {
     match piece {
         Piece::Punct(c) => out.push(lower_punct(c)),
@@ -778,7 +787,7 @@ fn held_at(toks: &[Token], at: usize, vocab: &Vocab) -> Classes {
             && toks.get(at + 1..at + 1 + words.len()).is_some_and(|next| {
                 next.iter()
                     .zip(words)
-                    .all(|(tok, want)| tok.word == Some(*want))
+                    .all(|(tok, want)| tok.word.map(WordId::get) == Some(*want))
             })
         {
             held |= bit;
@@ -835,16 +844,19 @@ pub(crate) struct Span {
 
 impl<'a> Sent<'a> {
     /// The number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// Token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> Option<&'a Token> {
         self.toks.get(i)
     }
 
     /// Token `i` in lowercase (the quote's marks, for a quote).
+    #[inline]
     pub fn lower(&self, i: usize) -> Option<&'a str> {
         let tok = self.toks.get(i)?;
         self.lower.get(tok.lower_range())
@@ -927,6 +939,7 @@ impl<'a> Sent<'a> {
     }
 
     /// The mention that starts at token `at`.
+    #[inline]
     pub fn span_at(&self, at: usize) -> Option<&'a Span> {
         let i = self.spans.partition_point(|s| s.start < at);
         self.spans.get(i).filter(|s| s.start == at)
@@ -949,20 +962,22 @@ impl<'a> Sent<'a> {
 
     /// True when the tokens from `at` on are the lexicon's words `words`.
     #[inline]
-    pub fn holds_at(&self, at: usize, words: &[WordId]) -> bool {
+    pub fn holds_at(&self, at: usize, words: &[u32]) -> bool {
         self.toks.get(at..at + words.len()).is_some_and(|toks| {
             toks.iter()
                 .zip(words)
-                .all(|(tok, want)| tok.word == Some(*want))
+                .all(|(tok, want)| tok.word.map(WordId::get) == Some(*want))
         })
     }
 
     /// True when token `i` is a word alone in `class`.
+    #[inline]
     pub fn is(&self, i: usize, class: Class) -> bool {
         self.toks.get(i).is_some_and(|tok| tok.is(class))
     }
 
     /// True when token `i` is the punctuation character `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|tok| tok.is_punct(c))
     }

@@ -436,7 +436,7 @@ impl Program {
 
     /// False when node `id` cannot match at token `at`: it takes a token, and this one
     /// cannot start it, or the sentence holds none of a class it needs from there on.
-    #[inline]
+    #[inline(always)]
     fn may(&self, id: usize, sent: &Sent<'_>, at: usize) -> bool {
         self.starts
             .get(id)
