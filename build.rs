@@ -238,12 +238,14 @@ fn tables_as_rust() {
     let taxonomy = read("src/model/taxonomy.toml");
     println!("cargo:rerun-if-changed=src/import/lexicon/tables.rs");
     for (lang, lexicon) in LANGS.iter().zip(&lexicons) {
-        let (rust, words) = taxonomy_rust(&taxonomy, lang, &cut);
-        files.push((format!("taxonomy-{lang}.rs"), rust));
+        let taxonomy = taxonomy_rust(&taxonomy, lang, &cut);
+        let (vocab, ids) = vocab_rust(lexicon, &names, &taxonomy.words(), &cut);
+        files.push((format!("vocab-{lang}.rs"), vocab));
         files.push((
-            format!("vocab-{lang}.rs"),
-            vocab_rust(lexicon, &names, &words, &cut),
+            format!("taxonomy-{lang}.rs"),
+            taxonomy.rust(&ids, ids.len()),
         ));
+        files.push((format!("taxonomy-words-{lang}.rs"), taxonomy.words_rust()));
     }
     for (name, text) in files {
         if let Err(error) = std::fs::write(Path::new(&out_dir).join(&name), text) {
@@ -326,7 +328,7 @@ fn vocab_rust(
     names: &Table,
     taxonomy_words: &[String],
     cut: &Cutter<'_>,
-) -> String {
+) -> (String, HashMap<String, usize>) {
     let mut words = Words::default();
     let phrases = lexicon.get("phrases").and_then(Value::as_table);
     let lists: Vec<(String, Vec<Vec<String>>)> = phrases
@@ -477,7 +479,7 @@ fn vocab_rust(
         list(&mut table.iter().map(|slot| slot.map_or(empty.to_string(), of)))
     };
     // A block: the sets of classes are a constant the words' entries take theirs from.
-    format!(
+    let rust = format!(
         "{{ const SETS: [Classes; {}] = [{class_sets}];\n\
          VocabTables {{ text: {text:?}, ends: &[{}],\n\
          short: &[{}],\nlong: &[{}],\nclasses: &[{classes}],\nmulti_ends: &[{}],\n\
@@ -507,7 +509,8 @@ fn vocab_rust(
             "(0, 0)"
         ),
         list(&mut pair_places.iter().map(usize::to_string)),
-    )
+    );
+    (rust, words.ids)
 }
 
 /// The Rust expression of the phrases and months of a lexicon file, cut into words (see
@@ -600,12 +603,16 @@ impl Index {
         }
     }
 
-    /// The index as a Rust expression, each list longest first (a stable sort: of phrases as
-    /// long, the one written first comes first).
-    fn rust(mut self) -> String {
+    /// Each list longest first (a stable sort: of phrases as long, the one written first comes
+    /// first).
+    fn sort(&mut self) {
         for (_, list) in &mut self.firsts {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
+    }
+
+    /// The index as a Rust expression of words (the tests' reference).
+    fn rust(&self) -> String {
         let mut out = String::from("&[");
         for (first, list) in &self.firsts {
             let _ = write!(out, "({first:?}, &[");
@@ -617,10 +624,153 @@ impl Index {
         out.push(']');
         out
     }
+
+    /// The index as a Rust expression of word numbers (see `import::taxonomy::PhraseTable`):
+    /// each word's phrases in order, and for a word of more than `tables::LONG_LIST` phrases,
+    /// the places of its phrases by their second word (0: of one word).
+    fn table_rust(&self, ids: &HashMap<String, usize>, count: usize) -> String {
+        let id_of = |word: &String| ids.get(word).copied().unwrap_or(0);
+        let by_first: HashMap<usize, &Vec<PhraseRest>> = self
+            .firsts
+            .iter()
+            .map(|(first, list)| (id_of(first), list))
+            .collect();
+        let (mut ends, mut rest_ends, mut rests, mut categories) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut pairs: Vec<(u64, Vec<usize>)> = Vec::new();
+        for word in 1..=count {
+            if let Some(list) = by_first.get(&word) {
+                let mut seconds: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+                for (place, (rest, category)) in list.iter().enumerate() {
+                    rests.extend(rest.iter().map(id_of));
+                    rest_ends.push(rests.len());
+                    categories.push(*category);
+                    let second = rest.first().map_or(0, id_of);
+                    seconds.entry(second).or_default().push(place);
+                }
+                if list.len() > tables::LONG_LIST {
+                    for (second, places) in seconds {
+                        pairs.push(((word as u64) << 32 | second as u64, places));
+                    }
+                }
+            }
+            ends.push(categories.len());
+        }
+        let table = tables::lay_out(pairs.len(), |k| pairs[k].0, |a, b| pairs[a].0 == pairs[b].0);
+        let mut places = Vec::new();
+        let slots: Vec<String> = table
+            .iter()
+            .map(|slot| match slot {
+                Some(k) => {
+                    let start = places.len();
+                    places.extend(&pairs[*k].1);
+                    format!("({}, {start}, {})", pairs[*k].0, pairs[*k].1.len())
+                }
+                None => "(0, 0, 0)".to_string(),
+            })
+            .collect();
+        let join = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+        format!(
+            "PhraseTable {{ ends: &[{}],\nrest_ends: &[{}],\nrests: &[{}],\ncategories: &[{}],\n\
+             pairs: &[{}],\nplaces: &[{}] }}",
+            join(&ends),
+            join(&rest_ends),
+            join(&rests),
+            join(&categories),
+            slots.join(","),
+            join(&places),
+        )
+    }
+}
+
+/// What build.rs reads of the taxonomy of one language: the Rust expressions of its
+/// categories, and its phrases, heads and words of cooperation, to be written by word once the
+/// vocabulary has numbered them.
+struct TaxonomyOut {
+    ids: String,
+    actors: String,
+    generals: String,
+    forms: Index,
+    modifiers: Index,
+    instruments: Index,
+    /// Each head word and what it is (its kind, its category alone, whether a verb), as Rust.
+    heads: Vec<(String, String)>,
+    /// Each word of cooperation and its category.
+    partnered: Vec<(String, usize)>,
+}
+
+impl TaxonomyOut {
+    /// Every word the taxonomy matches, for the vocabulary to number.
+    fn words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self.heads.iter().map(|(w, _)| w.clone()).collect();
+        words.extend(self.partnered.iter().map(|(w, _)| w.clone()));
+        for index in [&self.forms, &self.modifiers, &self.instruments] {
+            for (first, list) in &index.firsts {
+                words.push(first.clone());
+                words.extend(list.iter().flat_map(|(rest, _)| rest.iter().cloned()));
+            }
+        }
+        words
+    }
+
+    /// The Rust expression of the taxonomy by words, as the tests read it (see
+    /// `import::taxonomy::CompiledWords`).
+    fn words_rust(&self) -> String {
+        let heads: Vec<String> = (self.heads.iter())
+            .map(|(word, head)| format!("({word:?}, {head})"))
+            .collect();
+        let partnered: Vec<String> = (self.partnered.iter())
+            .map(|(word, n)| format!("({word:?}, {n})"))
+            .collect();
+        format!(
+            "CompiledWords {{ ids: {}, actors: {}, generals: {},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}],\npartnered: &[{}] }}\n",
+            self.ids,
+            self.actors,
+            self.generals,
+            self.forms.rust(),
+            self.modifiers.rust(),
+            self.instruments.rust(),
+            heads.join(",\n"),
+            partnered.join(", "),
+        )
+    }
+
+    /// The Rust expression of the taxonomy by word numbers (see `import::taxonomy::Compiled`).
+    fn rust(&self, ids: &HashMap<String, usize>, count: usize) -> String {
+        let id_of = |word: &String| ids.get(word).copied().unwrap_or(0);
+        let mut heads = vec![0; count];
+        let mut head_list = Vec::new();
+        for (word, head) in &self.heads {
+            if let Some(cell) = id_of(word).checked_sub(1).and_then(|at| heads.get_mut(at)) {
+                head_list.push(format!("({head})"));
+                *cell = head_list.len();
+            }
+        }
+        let partnered: Vec<String> = (self.partnered.iter())
+            .map(|(word, n)| format!("({}, {n})", id_of(word)))
+            .collect();
+        format!(
+            "Compiled {{ ids: {}, actors: {}, generals: {},\nforms: {},\nmodifiers: {},\ninstruments: {},\n\
+             heads: &[{}],\nhead_list: &[{}],\npartnered: &[{}] }}\n",
+            self.ids,
+            self.actors,
+            self.generals,
+            self.forms.table_rust(ids, count),
+            self.modifiers.table_rust(ids, count),
+            self.instruments.table_rust(ids, count),
+            heads
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+            head_list.join(","),
+            partnered.join(","),
+        )
+    }
 }
 
 /// The Rust expression of the taxonomy of `lang` (see `import::taxonomy::Compiled`).
-fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> (String, Vec<String>) {
+fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> TaxonomyOut {
     let empty = Vec::new();
     let categories = file
         .get("category")
@@ -706,18 +856,12 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> (String, Vec<Str
             }
         }
     }
-    // Every word the taxonomy matches, for the vocabulary to number.
-    let mut words: Vec<String> = heads.keys().cloned().collect();
-    let heads: Vec<String> = heads
-        .into_iter()
-        .map(|(word, head)| format!("({word:?}, {head})"))
-        .collect();
-    let mut partnered: Vec<String> = Vec::new();
+    let heads: Vec<(String, String)> = heads.into_iter().collect();
+    let mut partnered: Vec<(String, usize)> = Vec::new();
     for (word, id) in sorted_table(file, "partnered", lang) {
         if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
             for cut_word in cut.words(word) {
-                partnered.push(format!("({cut_word:?}, {n})"));
-                words.push(cut_word);
+                partnered.push((cut_word, *n));
             }
         }
     }
@@ -726,27 +870,19 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> (String, Vec<Str
             instruments.add(cut, word, *n);
         }
     }
-    for index in [&forms, &modifiers, &instruments] {
-        for (first, list) in &index.firsts {
-            words.push(first.clone());
-            words.extend(list.iter().flat_map(|(rest, _)| rest.iter().cloned()));
-        }
+    for index in [&mut forms, &mut modifiers, &mut instruments] {
+        index.sort();
     }
-    let rust = format!(
-        "Compiled {{ ids: {ids}, actors: {actors}, generals: {generals},
-forms: {},
-modifiers: {},
-instruments: {},
-heads: &[{}],
-partnered: &[{}] }}
-",
-        forms.rust(),
-        modifiers.rust(),
-        instruments.rust(),
-        heads.join(",\n"),
-        partnered.join(", "),
-    );
-    (rust, words)
+    TaxonomyOut {
+        ids,
+        actors,
+        generals,
+        forms,
+        modifiers,
+        instruments,
+        heads,
+        partnered,
+    }
 }
 
 /// The Rust slice of the ids of the categories whose `flag` is true ("actor", "general").

@@ -16,7 +16,7 @@ use super::token;
 use super::token::{TokenBuf, tokenize};
 use crate::model::{Lang, compiled_table};
 
-mod tables;
+pub(crate) mod tables;
 
 /// A hash map keyed by short strings: foldhash, seeded per process, so a release cannot be
 /// written to collide. No map is iterated in an order that shows.

@@ -8,15 +8,17 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{Class, FastMap};
+use super::lexicon::{Class, Vocab, WordId, tables, vocab};
 use super::token::{Sent, shape};
 use crate::model::{CategoryKind, Lang};
 
 /// The taxonomy of one language as build.rs writes it from the file (`taxonomy-en.rs`,
-/// `taxonomy-fr.rs`): every phrase already cut into words as the tokenizer cuts it, indexed by
-/// its first word and longest first, forms with their other number. Building it from the file
-/// at start (tokenizing some 2,800 phrases, sorting, allocating each word) was most of the time
-/// to a release's first frame.
+/// `taxonomy-fr.rs`): every phrase already cut into words as the tokenizer cuts it, its words
+/// by their numbers in the language's vocabulary (which holds every word of the taxonomy),
+/// indexed by its first word and longest first, forms with their other number. Nothing is
+/// built at start (building it from the file, then indexing it by words, was most of the time
+/// to a release's first frame), and a token is matched by its word's number: no word is
+/// looked up as text.
 struct Compiled {
     /// Each category's id and kind, by [`CategoryId`].
     ids: &'static [(&'static str, CategoryKind)],
@@ -24,142 +26,133 @@ struct Compiled {
     actors: &'static [&'static str],
     /// The ids of the categories of cooperation in general.
     generals: &'static [&'static str],
+    forms: PhraseTable,
+    modifiers: PhraseTable,
+    instruments: PhraseTable,
+    /// For each word of the vocabulary (by number, from 1), 0 or the place after its own in
+    /// `head_list`.
+    heads: &'static [u8],
+    /// Each head word's kind, category alone, and whether it is a verb.
+    head_list: &'static [(CategoryKind, Option<u16>, bool)],
+    /// The words of cooperation (by number) that name a category when their partners follow.
+    partnered: &'static [(u32, u16)],
+}
+
+/// The taxonomy of one language by words, as build.rs writes it for the tests
+/// (`taxonomy-words-en.rs`): what [`Compiled`] says by numbers.
+#[cfg(test)]
+struct CompiledWords {
+    ids: &'static [(&'static str, CategoryKind)],
+    actors: &'static [&'static str],
+    generals: &'static [&'static str],
     forms: &'static [FirstWord],
     modifiers: &'static [FirstWord],
     instruments: &'static [FirstWord],
-    /// Each head word: its kind, its category alone, and whether it is a verb.
     heads: &'static [(&'static str, CategoryKind, Option<u16>, bool)],
-    /// The words of cooperation that name a category when their partners follow.
     partnered: &'static [(&'static str, u16)],
 }
 
 /// A first word and the phrases it starts: their other words and category, longest first.
-type FirstWord = (&'static str, &'static [PhraseRest]);
+#[cfg(test)]
+type FirstWord = (&'static str, &'static [(&'static [&'static str], u16)]);
 
-/// The words of a phrase after its first, and its category (a [`CategoryId`]'s number).
-type PhraseRest = (&'static [&'static str], u16);
+/// Phrases indexed by their first word, as build.rs writes them: for each word of the
+/// vocabulary, its phrases (their other words and category), longest first, and for a word
+/// that starts many, where they are by their second word.
+#[derive(Debug)]
+struct PhraseTable {
+    /// For each word (by number, from 1), where its phrases end (they start where the word
+    /// before's end).
+    ends: &'static [u32],
+    /// Where each phrase's other words end in `rests`.
+    rest_ends: &'static [u32],
+    /// The other words of every phrase, by number.
+    rests: &'static [u32],
+    /// Each phrase's category (a [`CategoryId`]'s number).
+    categories: &'static [u16],
+    /// For a first word of more than [`tables::LONG_LIST`] phrases: by the pair of its number
+    /// and a second word's (0 for the phrases of one word), as [`tables`] lays a table out,
+    /// where the places of those phrases among the first word's are in `places`, and how many.
+    pairs: &'static [(u64, u32, u32)],
+    /// See `pairs`.
+    places: &'static [u32],
+}
 
 /// A category, by its index in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct CategoryId(u16);
 
-/// Phrases indexed by their first word: the rest of each and what it gives, longest first.
-#[derive(Debug, Default)]
-struct PhraseIndex(FastMap<&'static str, Phrases>, WordFilter);
-
-/// A test that turns away most words a set does not hold before it is looked up: a bit for each
-/// word of the set, by its length and its first and last bytes. A word it turns away is not in
-/// the set; one it lets through may not be. Most words of a text start no taxonomy phrase, and
-/// each token is tried as the first word of a mention, a form and an instrument.
-#[derive(Debug, Clone)]
-struct WordFilter([u64; WORD_FILTER_WORDS]);
-
-/// The 64-bit words of a [`WordFilter`].
-const WORD_FILTER_WORDS: usize = 64;
-
-impl Default for WordFilter {
-    fn default() -> Self {
-        WordFilter([0; WORD_FILTER_WORDS])
-    }
-}
-
-impl WordFilter {
-    /// The filter of every word of `words`.
-    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
-        let mut filter = WordFilter::default();
-        for word in words {
-            let (place, bit) = Self::bit(word);
-            if let Some(bits) = filter.0.get_mut(place) {
-                *bits |= bit;
-            }
-        }
-        filter
-    }
-
-    /// The word of the filter and the bit in it that stand for `word`.
+impl PhraseTable {
+    /// Where the phrases of word `first` are, as places among all the phrases.
     #[inline]
-    fn bit(word: &str) -> (usize, u64) {
-        let bytes = word.as_bytes();
-        let first = usize::from(bytes.first().copied().unwrap_or(0));
-        let last = usize::from(bytes.last().copied().unwrap_or(0));
-        let key = (first * 131 + last * 17 + bytes.len() * 1031) % (WORD_FILTER_WORDS * 64);
-        (key / 64, 1 << (key % 64))
+    fn phrases_of(&self, first: WordId) -> std::ops::Range<usize> {
+        let at = first.get() as usize - 1;
+        let start = match at.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(at).copied().unwrap_or(start);
+        start as usize..end as usize
     }
 
-    /// False when the set surely does not hold `word`.
+    /// Phrase `place`'s other words and category.
     #[inline]
-    fn may_hold(&self, word: &str) -> bool {
-        let (place, bit) = Self::bit(word);
-        self.0.get(place).is_some_and(|bits| bits & bit != 0)
+    fn phrase(&self, place: usize) -> Option<(&'static [u32], CategoryId)> {
+        let start = match place.checked_sub(1) {
+            Some(before) => *self.rest_ends.get(before)?,
+            None => 0,
+        };
+        let rest = self
+            .rests
+            .get(start as usize..*self.rest_ends.get(place)? as usize)?;
+        Some((rest, CategoryId(*self.categories.get(place)?)))
     }
-}
 
-/// The phrases of one first word.
-#[derive(Debug, Default)]
-struct Phrases {
-    /// The words after the first and what the phrase gives, longest first.
-    list: &'static [PhraseRest],
-    /// For a long list ("trafic" starts about ninety), the places in it of the phrases by
-    /// their second word; none for a short one, which is tried whole.
-    by_second: Option<FastMap<&'static str, Vec<usize>>>,
-    /// The places of the phrases of one word, with `by_second`.
-    alone: Vec<usize>,
-}
-
-/// Past this many phrases of one first word, the phrases tried at a token are those whose
-/// second word is one of the next words.
-const LONG_LIST: usize = 8;
-
-impl PhraseIndex {
-    /// The index of phrases build.rs wrote, each first word's already longest first.
-    fn of(firsts: &'static [FirstWord]) -> PhraseIndex {
-        let mut index: FastMap<&'static str, Phrases> = FastMap::default();
-        index.reserve(firsts.len());
-        for &(first, list) in firsts {
-            let mut phrases = Phrases {
-                list,
-                ..Phrases::default()
-            };
-            if list.len() > LONG_LIST {
-                let mut by_second: FastMap<&'static str, Vec<usize>> = FastMap::default();
-                for (place, (rest, _)) in list.iter().enumerate() {
-                    match rest.first() {
-                        Some(second) => by_second.entry(second).or_default().push(place),
-                        None => phrases.alone.push(place),
-                    }
+    /// The places among `first`'s phrases of those whose second word is `second` (0: those
+    /// of one word), for a first word of a long list.
+    fn by_second(&self, first: WordId, second: u32) -> &'static [u32] {
+        let key = u64::from(first.get()) << 32 | u64::from(second);
+        let size = self.pairs.len();
+        let mut at = tables::place(key, size);
+        loop {
+            match self.pairs.get(at) {
+                Some(&(taken, start, len)) if taken == key => {
+                    return self
+                        .places
+                        .get(start as usize..start as usize + len as usize)
+                        .unwrap_or_default();
                 }
-                phrases.by_second = Some(by_second);
+                Some((0, ..)) | None => return &[],
+                Some(_) => at = tables::next_place(at, size),
             }
-            index.insert(first, phrases);
         }
-        let filter = WordFilter::of(index.keys().copied());
-        PhraseIndex(index, filter)
     }
 
     /// The longest phrase starting at token `at`: its length in tokens and category. Articles
     /// and qualifying adjectives the phrase does not have may stand between its words
     /// ("share their intelligence", "exchange of operational information").
     fn longest_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
-        let first = sent.lower(at).filter(|word| self.1.may_hold(word))?;
-        let phrases = self.0.get(first)?;
+        let first = sent.tok(at)?.word?;
+        let phrases = self.phrases_of(first);
+        if phrases.is_empty() {
+            return None;
+        }
         let fit = |place: usize| {
-            let (rest, id) = phrases.list.get(place)?;
-            fits(sent, at + 1, rest).map(|end| (end - at, CategoryId(*id)))
+            let (rest, id) = self.phrase(place)?;
+            fits(sent, at + 1, rest).map(|end| (end - at, id))
         };
-        let Some(by_second) = &phrases.by_second else {
-            return (0..phrases.list.len())
-                .filter_map(fit)
-                .max_by_key(|(n, _)| *n);
-        };
+        if phrases.len() <= tables::LONG_LIST {
+            return phrases.filter_map(fit).max_by_key(|(n, _)| *n);
+        }
         // A phrase's second word is one of the next words, past at most MAX_SKIPPED skipped
         // ones (see `fits`): the others cannot fit. Of the longest, the one latest in the list
         // wins, as with every phrase tried in order; a place found twice changes nothing.
         let seconds = (at + 1..=at + 1 + MAX_SKIPPED)
-            .filter_map(|i| sent.lower(i))
-            .filter_map(|next| by_second.get(next));
-        let mut best: Option<(usize, usize, CategoryId)> = None;
-        for &place in phrases.alone.iter().chain(seconds.flatten()) {
-            if let Some((n, id)) = fit(place)
+            .filter_map(|i| sent.tok(i).and_then(|t| t.word))
+            .map(|next| self.by_second(first, next.get()));
+        let mut best: Option<(usize, u32, CategoryId)> = None;
+        for &place in self.by_second(first, 0).iter().chain(seconds.flatten()) {
+            if let Some((n, id)) = fit(phrases.start + place as usize)
                 && best.is_none_or(|(best_n, best_place, _)| (n, place) > (best_n, best_place))
             {
                 best = Some((n, place, id));
@@ -171,25 +164,29 @@ impl PhraseIndex {
     /// [`Self::longest_at`] trying every phrase of the first word.
     #[cfg(test)]
     fn longest_at_slowly(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
-        let phrases = self.0.get(sent.lower(at)?)?;
-        phrases
-            .list
-            .iter()
-            .filter_map(|(rest, id)| {
-                fits(sent, at + 1, rest).map(|end| (end - at, CategoryId(*id)))
+        self.phrases_of(sent.tok(at)?.word?)
+            .filter_map(|place| {
+                let (rest, id) = self.phrase(place)?;
+                fits(sent, at + 1, rest).map(|end| (end - at, id))
             })
             .max_by_key(|(n, _)| *n)
     }
+
+    /// True when word `word` starts a phrase.
+    #[inline]
+    fn starts(&self, word: WordId) -> bool {
+        !self.phrases_of(word).is_empty()
+    }
 }
 
-/// Where the words `rest` end when they follow from token `at`, with at most
+/// Where the words `rest` (by number) end when they follow from token `at`, with at most
 /// [`MAX_SKIPPED`] articles or adjectives of the text skipped between them.
-fn fits(sent: &Sent<'_>, mut at: usize, rest: &[&str]) -> Option<usize> {
+fn fits(sent: &Sent<'_>, mut at: usize, rest: &[u32]) -> Option<usize> {
     let mut skipped = 0;
     for want in rest {
         loop {
-            let got = sent.lower(at)?;
-            if got == *want {
+            let got = sent.tok(at)?.word.map(WordId::get);
+            if got == Some(*want) {
                 break;
             }
             let skippable = sent.is(at, Class::Determiner) || sent.is(at, Class::ItemAdjective);
@@ -207,8 +204,9 @@ fn fits(sent: &Sent<'_>, mut at: usize, rest: &[&str]) -> Option<usize> {
 /// The most words of the text a phrase may skip ("their", "operational").
 const MAX_SKIPPED: usize = 2;
 
-/// The taxonomy of one language, compiled.
-#[derive(Debug, Default)]
+/// The taxonomy of one language, as build.rs writes it, with the vocabulary that numbers its
+/// words.
+#[derive(Debug)]
 pub(crate) struct Taxonomy {
     ids: &'static [(&'static str, CategoryKind)],
     /// The ids of the categories that name actors.
@@ -216,21 +214,19 @@ pub(crate) struct Taxonomy {
     /// The ids of the categories of cooperation in general ("international cooperation"): a
     /// release that names no other area has them as its area.
     generals: &'static [&'static str],
-    forms: PhraseIndex,
-    modifiers: PhraseIndex,
+    forms: &'static PhraseTable,
+    modifiers: &'static PhraseTable,
     /// The words that end a name of an area of its own ("Platform", "Fichier").
-    instruments: PhraseIndex,
+    instruments: &'static PhraseTable,
     /// Generic heads: their kind, and the category of the head alone (none: it names
-    /// nothing alone).
-    heads: FastMap<&'static str, Head>,
+    /// nothing alone), by word (see [`Compiled::heads`]).
+    heads: &'static [u8],
+    head_list: &'static [(CategoryKind, Option<u16>, bool)],
     /// The words of cooperation that name a category when their partners follow ("cooperation
     /// between Australia and Indonesia").
-    partnered: &'static [(&'static str, u16)],
-    /// Every word that starts a mention: a form's or a modifier's first word, or a head. One
-    /// look-up turns away the other words, most of a text.
-    first_words: std::collections::HashSet<&'static str, foldhash::fast::RandomState>,
-    /// [`Self::first_words`]' filter.
-    first_filter: WordFilter,
+    partnered: &'static [(u32, u16)],
+    /// The vocabulary of the language: it numbers every word of the taxonomy.
+    vocab: &'static Vocab,
 }
 
 /// A generic head word.
@@ -311,40 +307,19 @@ const MAX_PARTNER_TOKENS: usize = 12;
 const MAX_ADJECTIVES: usize = 3;
 
 impl Taxonomy {
-    fn new(compiled: &'static Compiled) -> Taxonomy {
-        let heads = compiled
-            .heads
-            .iter()
-            .map(|&(word, kind, default, verb)| {
-                let default = default.map(CategoryId);
-                (
-                    word,
-                    Head {
-                        kind,
-                        default,
-                        verb,
-                    },
-                )
-            })
-            .collect();
-        let mut tax = Taxonomy {
+    fn new(compiled: &'static Compiled, vocab: &'static Vocab) -> Taxonomy {
+        Taxonomy {
             ids: compiled.ids,
             actors: compiled.actors,
             generals: compiled.generals,
-            forms: PhraseIndex::of(compiled.forms),
-            modifiers: PhraseIndex::of(compiled.modifiers),
-            instruments: PhraseIndex::of(compiled.instruments),
-            heads,
+            forms: &compiled.forms,
+            modifiers: &compiled.modifiers,
+            instruments: &compiled.instruments,
+            heads: compiled.heads,
+            head_list: compiled.head_list,
             partnered: compiled.partnered,
-            ..Taxonomy::default()
-        };
-        tax.first_words = (tax.forms.0.keys())
-            .chain(tax.modifiers.0.keys())
-            .chain(tax.heads.keys())
-            .copied()
-            .collect();
-        tax.first_filter = WordFilter::of(tax.first_words.iter().copied());
-        tax
+            vocab,
+        }
     }
 
     /// The id and kind of a category.
@@ -354,8 +329,26 @@ impl Taxonomy {
             .map(|&(name, kind)| (name, kind))
     }
 
+    /// The generic head that word `word` is.
+    #[inline]
+    fn head_of(&self, word: WordId) -> Option<Head> {
+        let place = usize::from(*self.heads.get(word.get() as usize - 1)?).checked_sub(1)?;
+        let &(kind, default, verb) = self.head_list.get(place)?;
+        Some(Head {
+            kind,
+            default: default.map(CategoryId),
+            verb,
+        })
+    }
+
+    #[inline]
     fn head(&self, sent: &Sent<'_>, at: usize) -> Option<Head> {
-        self.heads.get(sent.lower(at)?).copied()
+        self.head_of(sent.tok(at)?.word?)
+    }
+
+    /// The number of a lowercase word of the taxonomy.
+    fn word(&self, lower: &str) -> Option<WordId> {
+        self.vocab.lookup(lower).2
     }
 
     /// True when the category of id `id` names actors rather than a crime.
@@ -370,8 +363,8 @@ impl Taxonomy {
 
     /// True when `word` (lowercase) is a generic head of threats ("trafficking", "trafic").
     pub fn is_threat_head(&self, word: &str) -> bool {
-        self.heads
-            .get(word)
+        self.word(word)
+            .and_then(|id| self.head_of(id))
             .is_some_and(|h| h.kind == CategoryKind::Threat && !h.verb)
     }
 
@@ -391,13 +384,12 @@ impl Taxonomy {
     /// The category of the whole form of two words `first second` (lowercase), if any: "coopération
     /// judiciaire" for "judiciaire" of "la coopération policière et judiciaire".
     pub fn pair_form(&self, first: &str, second: &str) -> Option<CategoryId> {
+        let (first, second) = (self.word(first)?, self.word(second)?);
         self.forms
-            .0
-            .get(first)?
-            .list
-            .iter()
-            .find(|(rest, _)| rest.len() == 1 && rest.first().is_some_and(|w| *w == second))
-            .map(|(_, id)| CategoryId(*id))
+            .phrases_of(first)
+            .filter_map(|place| self.forms.phrase(place))
+            .find(|(rest, _)| *rest == [second.get()])
+            .map(|(_, id)| id)
     }
 
     /// The modifier phrase at token `at` (after an article): its end and category.
@@ -419,9 +411,11 @@ impl Taxonomy {
     /// ("trafficking in human beings", "trafic de stupéfiants"), or a head with a default
     /// category alone ("fraud"). The longest wins.
     pub fn mention_at(&self, sent: &Sent<'_>, at: usize) -> Option<Mention> {
-        // A mention starts with a form, a modifier or a head.
-        let word = sent.lower(at)?;
-        if !self.first_filter.may_hold(word) || !self.first_words.contains(word) {
+        // A mention starts with a form, a modifier or a head: most words of a text are none
+        // (no word of the vocabulary at all).
+        let word = sent.tok(at)?.word?;
+        if !self.forms.starts(word) && !self.modifiers.starts(word) && self.head_of(word).is_none()
+        {
             return None;
         }
         let form = self
@@ -523,7 +517,7 @@ impl Taxonomy {
     /// et la CEEAC"): the partners run to the end of the clause, a place or an aim ("in the
     /// fight against…"), at most [`MAX_PARTNER_TOKENS`].
     fn partners_end(&self, sent: &Sent<'_>, at: usize, after: usize) -> Option<Mention> {
-        let word = sent.lower(at)?;
+        let word = sent.tok(at)?.word?.get();
         let &(_, id) = self.partnered.iter().find(|(w, _)| *w == word)?;
         let mut next = after + sent.phrase_at(after, Class::ItemPartner)?;
         let first = next;
@@ -634,10 +628,10 @@ static EN_TABLE: Compiled = include!(concat!(env!("OUT_DIR"), "/taxonomy-en.rs")
 /// The taxonomy of French, as build.rs writes it.
 static FR_TABLE: Compiled = include!(concat!(env!("OUT_DIR"), "/taxonomy-fr.rs"));
 
-/// The compiled taxonomy of `lang`, indexed once.
+/// The taxonomy of `lang`, with its vocabulary.
 pub(crate) fn taxonomy(lang: Lang) -> &'static Taxonomy {
-    static EN: LazyLock<Taxonomy> = LazyLock::new(|| Taxonomy::new(&EN_TABLE));
-    static FR: LazyLock<Taxonomy> = LazyLock::new(|| Taxonomy::new(&FR_TABLE));
+    static EN: LazyLock<Taxonomy> = LazyLock::new(|| Taxonomy::new(&EN_TABLE, vocab(Lang::En)));
+    static FR: LazyLock<Taxonomy> = LazyLock::new(|| Taxonomy::new(&FR_TABLE, vocab(Lang::Fr)));
     match lang {
         Lang::En => &EN,
         Lang::Fr => &FR,
@@ -707,28 +701,71 @@ mod tests {
         endings: Vec<(String, String)>,
     }
 
-    /// A word filter lets every word of its set through, and has most of its bits clear, so
-    /// that it turns most other words away.
+    /// The taxonomy by words, as build.rs writes it for these tests.
+    static EN_WORDS: CompiledWords = include!(concat!(env!("OUT_DIR"), "/taxonomy-words-en.rs"));
+    static FR_WORDS: CompiledWords = include!(concat!(env!("OUT_DIR"), "/taxonomy-words-fr.rs"));
+
+    /// The tables by word numbers say what the tables by words say: each first word's phrases,
+    /// in order, with their categories; every head; every word of cooperation; and the first
+    /// words of mentions are those of forms, modifiers and heads.
     #[test]
-    fn word_filters_let_their_words_through() {
-        for lang in Lang::ALL {
+    fn tables_by_number_say_what_the_words_say() {
+        for (lang, words) in [(Lang::En, &EN_WORDS), (Lang::Fr, &FR_WORDS)] {
             let tax = taxonomy(lang);
-            for index in [&tax.forms, &tax.modifiers, &tax.instruments] {
-                assert!(index.0.keys().all(|word| index.1.may_hold(word)));
+            let v = vocab(lang);
+            let id = |word: &str| v.lookup(word).2.unwrap_or_else(|| panic!("{word}"));
+            assert_eq!(tax.ids, words.ids);
+            assert_eq!(tax.actors, words.actors);
+            assert_eq!(tax.generals, words.generals);
+            for (table, firsts) in [
+                (tax.forms, words.forms),
+                (tax.modifiers, words.modifiers),
+                (tax.instruments, words.instruments),
+            ] {
+                let mut firsts_seen = 0;
+                for (word, number) in v.words() {
+                    let got: Vec<(Vec<u32>, CategoryId)> = table
+                        .phrases_of(number)
+                        .map(|place| {
+                            let (rest, id) = table.phrase(place).unwrap();
+                            (rest.to_vec(), id)
+                        })
+                        .collect();
+                    let want: Vec<(Vec<u32>, CategoryId)> = firsts
+                        .iter()
+                        .find(|(first, _)| *first == word)
+                        .map(|(_, list)| {
+                            list.iter()
+                                .map(|(rest, n)| {
+                                    (rest.iter().map(|w| id(w).get()).collect(), CategoryId(*n))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    firsts_seen += usize::from(!want.is_empty());
+                    assert_eq!(got, want, "{lang:?} {word}");
+                }
+                assert_eq!(firsts_seen, firsts.len(), "{lang:?}");
             }
-            assert!(tax.first_words.iter().all(|w| tax.first_filter.may_hold(w)));
-            let set: u32 = tax
-                .first_filter
-                .0
+            for &(word, kind, default, verb) in words.heads {
+                let head = tax.head_of(id(word)).unwrap();
+                assert_eq!(
+                    (head.kind, head.default, head.verb),
+                    (kind, default.map(CategoryId), verb),
+                    "{word}"
+                );
+            }
+            let heads = v.words().filter(|(_, n)| tax.head_of(*n).is_some()).count();
+            assert_eq!(heads, words.heads.len());
+            let partnered: Vec<(u32, u16)> = words
+                .partnered
                 .iter()
-                .map(|bits| bits.count_ones())
-                .sum();
-            assert!(
-                set * 2 < (WORD_FILTER_WORDS * 64) as u32,
-                "{lang:?}: {set} bits set"
-            );
+                .map(|(word, n)| (id(word).get(), *n))
+                .collect();
+            assert_eq!(tax.partnered, partnered);
         }
     }
+
     /// The phrases tried by their second word give what trying them all gives, at every
     /// token of texts full of the long lists' first words.
     #[test]
@@ -762,12 +799,11 @@ mod tests {
             }
             assert!(found >= 5, "{text}");
         }
+        let fr = vocab(Lang::Fr);
         assert!(
-            taxonomy(Lang::Fr)
-                .forms
-                .0
-                .values()
-                .any(|p| p.by_second.is_some())
+            fr.words().any(
+                |(_, word)| taxonomy(Lang::Fr).forms.phrases_of(word).len() > tables::LONG_LIST
+            )
         );
     }
 
@@ -849,15 +885,29 @@ mod tests {
                     .chain(modifiers.iter().map(|m| (&tax.modifiers, m)))
                 {
                     let words = words_of(phrase);
-                    let list = index.0[words[0].as_str()].list;
-                    let held = list.iter().any(|(rest, id)| {
-                        usize::from(*id) == n && rest.iter().eq(words[1..].iter())
+                    let id = |word: &String| vocab(lang).lookup(word).2.unwrap();
+                    let list: Vec<(&[u32], CategoryId)> = index
+                        .phrases_of(id(&words[0]))
+                        .map(|place| index.phrase(place).unwrap())
+                        .collect();
+                    let held = list.iter().any(|(rest, c)| {
+                        usize::from(c.0) == n
+                            && rest
+                                .iter()
+                                .copied()
+                                .eq(words[1..].iter().map(|w| id(w).get()))
                     });
                     assert!(held, "{lang:?} {phrase}");
                     assert!(list.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
                 }
             }
-            assert!(tax.heads.len() >= 10 && tax.instruments.0.len() >= 5);
+            let v = vocab(lang);
+            let heads = v.words().filter(|(_, w)| tax.head_of(*w).is_some()).count();
+            let instruments = v
+                .words()
+                .filter(|(_, w)| tax.instruments.starts(*w))
+                .count();
+            assert!(heads >= 10 && instruments >= 5);
         }
     }
 

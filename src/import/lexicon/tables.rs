@@ -61,6 +61,10 @@ pub fn long_hash(bytes: &[u8]) -> u64 {
     (hash ^ hash >> 32) | 1
 }
 
+/// Past this many phrases of one first word, an index of the taxonomy finds those that may
+/// hold at a token by their second word (the next words'), instead of trying them all.
+pub const LONG_LIST: usize = 8;
+
 /// The number of places of a table of `entries` keys: at most half are taken.
 #[cfg_attr(not(test), allow(dead_code, reason = "build.rs lays tables out"))]
 pub fn size_for(entries: usize) -> usize {
