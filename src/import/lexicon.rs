@@ -644,9 +644,10 @@ pub(crate) struct Vocab {
     inverted_starts: [u64; 4],
     /// Every word, what the lexicon says of it and how it is found.
     tables: &'static VocabTables,
-    lines: Lines,
+    /// The lexicon file's lines (read once, kept for the program's life).
+    lines: &'static Lines,
     /// The phrases of each line class by their first character, by `class as usize`.
-    line_heads: Vec<LineHeads>,
+    line_heads: Vec<LineHeads<'static>>,
 }
 
 impl std::fmt::Debug for VocabTables {
@@ -660,22 +661,22 @@ impl std::fmt::Debug for VocabTables {
 /// The phrases of a line class by their first character: a line is checked against the few
 /// that start with its own first one.
 #[derive(Debug, Default)]
-struct LineHeads {
+struct LineHeads<'a> {
     /// A phrase may start any line: it is empty, or has a sigma (σ or ς: a capital sigma
     /// lowercases to either by its place, see [`may_start_line`]).
     always: bool,
     /// The other phrases, by their first character.
-    by_head: FastMap<char, Vec<String>>,
+    by_head: FastMap<char, Vec<&'a str>>,
 }
 
-impl LineHeads {
-    fn of(phrases: &[String]) -> LineHeads {
+impl<'a> LineHeads<'a> {
+    fn of(phrases: &'a [String]) -> LineHeads<'a> {
         let mut heads = LineHeads::default();
         for phrase in phrases {
             let sigma = phrase.contains(['σ', 'ς']);
             match phrase.chars().next() {
                 Some(head) if !sigma => {
-                    heads.by_head.entry(head).or_default().push(phrase.clone());
+                    heads.by_head.entry(head).or_default().push(phrase);
                 }
                 _ => heads.always = true,
             }
@@ -724,7 +725,7 @@ fn words_in(phrase: &str, buf: &mut TokenBuf) -> Vec<String> {
 }
 
 impl Vocab {
-    fn new(lang: Lang, file: &LexiconFile, tables: &'static VocabTables) -> Vocab {
+    fn new(lang: Lang, file: &'static LexiconFile, tables: &'static VocabTables) -> Vocab {
         let mut inverted_pronouns: Vec<(String, Gender)> = file
             .inverted_pronouns
             .iter()
@@ -752,7 +753,7 @@ impl Vocab {
                 .iter()
                 .map(|class| LineHeads::of(file.lines.get(*class)))
                 .collect(),
-            lines: file.lines.clone(),
+            lines: &file.lines,
         }
     }
 
@@ -971,7 +972,7 @@ impl Vocab {
 /// paragraph from being copied for each class it is checked against. A head lowercases as the
 /// whole line does, but for a capital sigma (σ or ς, by what follows): a phrase with either
 /// is checked on the whole line.
-fn may_start_line(line: &str, heads: &LineHeads) -> bool {
+fn may_start_line(line: &str, heads: &LineHeads<'_>) -> bool {
     if heads.always {
         return true;
     }
