@@ -356,8 +356,27 @@ use super::split::{is_apostrophe, is_joiner};
 fn push_lowercase(c: char, out: &mut String) {
     match u32::from(c) {
         0..=0x7f => out.push(c.to_ascii_lowercase()),
+        // Latin-1 capitals (À to Þ but ×) are their small letter less 0x20.
+        code @ 0xc0..=0xde if code != 0xd7 => out.push(char::from_u32(code + 0x20).unwrap_or(c)),
+        0xdf..=0xff => out.push(c),
         0x2019 => out.push('\''),
         _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// What `char::is_alphabetic` and `char::is_lowercase` say of `c`, quick for ASCII and
+/// Latin-1 (the accented letters of French), which is most of a release.
+#[inline]
+fn letter_case(c: char) -> (bool, bool) {
+    match u32::from(c) {
+        0..=0x7f => (c.is_ascii_alphabetic(), c.is_ascii_lowercase()),
+        0xd7 | 0xf7 => (false, false),
+        0xc0..=0xde => (true, false),
+        0xdf..=0xff => (true, true),
+        _ => {
+            let alphabetic = c.is_alphabetic();
+            (alphabetic, alphabetic && c.is_lowercase())
+        }
     }
 }
 
@@ -691,9 +710,10 @@ fn push_word(buf: &mut TokenBuf, at: usize, word: &str) {
     let lower_start = offset(&buf.lower);
     let (mut letters, mut lowers, mut digits) = (0usize, 0usize, 0usize);
     for ch in word.chars() {
-        if ch.is_alphabetic() {
+        let (alphabetic, lowercase) = letter_case(ch);
+        if alphabetic {
             letters += 1;
-            lowers += usize::from(ch.is_lowercase());
+            lowers += usize::from(lowercase);
         }
         digits += usize::from(ch.is_ascii_digit());
         push_lowercase(ch, &mut buf.lower);
@@ -1253,6 +1273,31 @@ mod tests {
     fn sentences_are_cut_when_too_long() {
         let text = "word ".repeat(2_000);
         assert!(count_sentences(&text, Lang::En) >= 3);
+    }
+
+    /// The quick paths for Latin-1 say what the standard library says of every character
+    /// up to U+0400, and lowercase them alike.
+    #[test]
+    fn latin_letters_are_read_as_the_standard_library_reads_them() {
+        for code in 0..0x400u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let alphabetic = c.is_alphabetic();
+            assert_eq!(
+                letter_case(c),
+                (alphabetic, alphabetic && c.is_lowercase()),
+                "{c:?}"
+            );
+            let mut quick = String::new();
+            push_lowercase(c, &mut quick);
+            let want: String = if c == '\u{2019}' {
+                "'".to_string()
+            } else {
+                c.to_lowercase().collect()
+            };
+            assert_eq!(quick, want, "{c:?}");
+        }
     }
 
     /// A buffer holds one token per word: tokens stay small.
