@@ -804,6 +804,7 @@ impl Vocab {
 
     /// The longer phrases of `class` starting with the word `first`: the words after it,
     /// longest first.
+    #[cfg(test)]
     pub(crate) fn phrases_after(
         &self,
         first: WordId,

@@ -383,10 +383,13 @@ pub(super) fn phrases(
     let Some(first) = sent.tok(at) else {
         return false;
     };
+    // Of the word's longer phrases, those that start with the next token's word, in order
+    // (see `Sent::phrase_at`).
     if sent.held(at) & class.bit() != 0
         && let Some(word) = first.word
+        && let Some(second) = sent.tok(at + 1).and_then(|t| t.word)
     {
-        for rest in sent.vocab.phrases_after(word, class) {
+        for (_, rest) in sent.vocab.phrases_from(word, second, class.bit()) {
             if sent.holds_at(at + 1, rest) && next(at + 1 + rest.len(), caps) {
                 return true;
             }

@@ -131,12 +131,25 @@ impl PhraseTable {
     /// The longest phrase starting at token `at`: its length in tokens and category. Articles
     /// and qualifying adjectives the phrase does not have may stand between its words
     /// ("share their intelligence", "exchange of operational information").
+    #[inline]
     fn longest_at(&self, sent: &Sent<'_>, at: usize) -> Option<(usize, CategoryId)> {
+        // Most tokens start no phrase: turned away here, where the callers test every token.
         let first = sent.tok(at)?.word?;
         let phrases = self.phrases_of(first);
         if phrases.is_empty() {
             return None;
         }
+        self.longest_of(sent, at, first, phrases)
+    }
+
+    /// [`Self::longest_at`] for a token whose word `first` starts the phrases `phrases`.
+    fn longest_of(
+        &self,
+        sent: &Sent<'_>,
+        at: usize,
+        first: WordId,
+        phrases: std::ops::Range<usize>,
+    ) -> Option<(usize, CategoryId)> {
         let fit = |place: usize| {
             let (rest, id) = self.phrase(place)?;
             fits(sent, at + 1, rest).map(|end| (end - at, id))

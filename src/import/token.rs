@@ -966,12 +966,25 @@ impl<'a> Sent<'a> {
     }
 
     /// The number of tokens of the longest phrase of `class` starting at token `i`.
+    #[inline]
     pub fn phrase_at(&self, i: usize, class: Class) -> Option<usize> {
+        // Most tokens hold no longer phrase of the class: told here, where the rules ask at
+        // token after token.
+        if self.held(i) & class.bit() == 0 {
+            return self.toks.get(i)?.is(class).then_some(1);
+        }
+        self.longer_phrase_at(i, class)
+    }
+
+    /// [`Self::phrase_at`] at a token where a longer phrase of `class` holds.
+    fn longer_phrase_at(&self, i: usize, class: Class) -> Option<usize> {
         let first = self.toks.get(i)?;
-        if self.held(i) & class.bit() != 0
-            && let Some(word) = first.word
+        // A longer phrase's second word is the next token's: of the word's phrases, only
+        // those that start with the two words are tried, in the same order.
+        if let Some(word) = first.word
+            && let Some(second) = self.toks.get(i + 1).and_then(|next| next.word)
         {
-            for rest in self.vocab.phrases_after(word, class) {
+            for (_, rest) in self.vocab.phrases_from(word, second, class.bit()) {
                 if self.holds_at(i + 1, rest) {
                     return Some(rest.len() + 1);
                 }
