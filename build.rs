@@ -322,13 +322,113 @@ impl Words {
 /// every word of the lexicon's phrases, months and given names, and of the taxonomy
 /// (`taxonomy_words`), numbered, with what the lexicon says of each and the tables that find
 /// a word's number, all as numbers and one string: the program builds nothing at start, and
-/// the loader relocates no pointer per word.
+/// the loader relocates no pointer per word. With the number of each word.
 fn vocab_rust(
     lexicon: &Table,
     names: &Table,
     taxonomy_words: &[String],
     cut: &Cutter<'_>,
 ) -> (String, HashMap<String, usize>) {
+    let (words, months) = vocab_words(lexicon, names, taxonomy_words, cut);
+    let phrases = Phrases::of(&words);
+    let list = |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join(",");
+    let slots = |table: &[Option<usize>], of: &dyn Fn(usize) -> String, empty: &str| {
+        list(&mut table.iter().map(|slot| slot.map_or(empty.to_string(), of)))
+    };
+    let numbers = |v: &[usize]| list(&mut v.iter().map(usize::to_string));
+    // The words, one after the other.
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(words.list.len());
+    for (word, _) in &words.list {
+        text.push_str(word);
+        ends.push(text.len());
+    }
+    let short: Vec<(u64, usize)> = (words.list.iter().enumerate())
+        .filter_map(|(i, (word, _))| Some((tables::short_key(word.as_bytes())?, i + 1)))
+        .collect();
+    let short_table = tables::lay_out(short.len(), |k| short[k].0, |a, b| short[a].0 == short[b].0);
+    let long: Vec<(u64, usize)> = (words.list.iter().enumerate())
+        .filter(|(_, (word, _))| tables::short_key(word.as_bytes()).is_none())
+        .map(|(i, (word, _))| (tables::long_hash(word.as_bytes()), i + 1))
+        .collect();
+    let long_table = tables::lay_out(long.len(), |k| long[k].0, |a, b| long[a].1 == long[b].1);
+    let mut puncts: Vec<(char, usize)> = (words.list.iter().enumerate())
+        .filter_map(|(i, (word, _))| {
+            let mut chars = word.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if !split::is_word_char(c) => Some((c, i + 1)),
+                _ => None,
+            }
+        })
+        .collect();
+    puncts.sort_unstable();
+    let longest = words.list.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+    let classes = list(
+        &mut (phrases.single.iter().zip(&phrases.starts))
+            .map(|(single, starts)| format!("(SETS[{single}], SETS[{starts}])")),
+    );
+    let class_sets = list(&mut phrases.sets.iter().map(|set| {
+        if set.is_empty() {
+            "0".to_string()
+        } else {
+            set.iter()
+                .map(|class| format!("Class::{class}.bit()"))
+                .collect::<Vec<_>>()
+                .join("|")
+        }
+    }));
+    let pair_table = tables::lay_out(
+        phrases.pair_keys.len(),
+        |k| phrases.pair_keys[k],
+        |a, b| a == b,
+    );
+    // A block: the sets of classes are a constant the words' entries take theirs from.
+    let rust = format!(
+        "{{ const SETS: [Classes; {}] = [{class_sets}];\n\
+         VocabTables {{ text: {text:?}, ends: &[{}],\n\
+         short: &[{}],\nlong: &[{}],\nclasses: &[{classes}],\nmulti_ends: &[{}],\n\
+         phrase_classes: &[{}],\nphrase_ends: &[{}],\nphrase_words: &[{}],\n\
+         pair_keys: &[{}],\npair_ranges: &[{}],\npair_places: &[{}],\n\
+         puncts: &{puncts:?},\nmonths: &[{months}],\nlongest: {longest} }} }}\n",
+        phrases.sets.len(),
+        numbers(&ends),
+        slots(
+            &short_table,
+            &|k| format!("({}, {})", short[k].0, short[k].1),
+            "(0, 0)"
+        ),
+        slots(
+            &long_table,
+            &|k| format!("({}, {})", long[k].0, long[k].1),
+            "(0, 0)"
+        ),
+        numbers(&phrases.multi_ends),
+        phrases.classes.join(","),
+        numbers(&phrases.ends),
+        numbers(&phrases.words),
+        slots(&pair_table, &|k| phrases.pair_keys[k].to_string(), "0"),
+        slots(
+            &pair_table,
+            &|k| format!(
+                "({}, {})",
+                phrases.pair_ranges[k].0, phrases.pair_ranges[k].1
+            ),
+            "(0, 0)"
+        ),
+        numbers(&phrases.pair_places),
+    );
+    (rust, words.ids)
+}
+
+/// The words of a language's vocabulary, numbered, with what the lexicon says of each (its
+/// phrases' words, its months', its given names', then the taxonomy's), and the months as
+/// Rust (name and number, in key order).
+fn vocab_words(
+    lexicon: &Table,
+    names: &Table,
+    taxonomy_words: &[String],
+    cut: &Cutter<'_>,
+) -> (Words, String) {
     let mut words = Words::default();
     let phrases = lexicon.get("phrases").and_then(Value::as_table);
     let lists: Vec<(String, Vec<Vec<String>>)> = phrases
@@ -381,136 +481,85 @@ fn vocab_rust(
             .multi
             .sort_by_key(|(_, rest)| std::cmp::Reverse(rest.len()));
     }
-    let count = words.list.len();
-    let id_of = |word: &str| words.ids.get(word).copied().unwrap_or(0);
-    // The words, one after the other.
-    let mut text = String::new();
-    let mut ends = Vec::with_capacity(count);
-    for (word, _) in &words.list {
-        text.push_str(word);
-        ends.push(text.len());
-    }
-    // The sets of classes, each written once.
-    let mut sets: Vec<BTreeSet<String>> = vec![BTreeSet::new()];
-    let mut set_of = |set: &BTreeSet<String>| match sets.iter().position(|s| s == set) {
-        Some(at) => at,
-        None => {
-            sets.push(set.clone());
-            sets.len() - 1
-        }
-    };
-    let mut single = Vec::with_capacity(count);
-    let mut starts = Vec::with_capacity(count);
-    let mut multi_ends = Vec::with_capacity(count);
-    let (mut phrase_classes, mut phrase_ends, mut phrase_words) =
-        (Vec::new(), Vec::new(), Vec::new());
-    let mut pairs: Vec<(u64, usize)> = Vec::new();
-    for (first, (_, entry)) in words.list.iter().enumerate() {
-        single.push(set_of(&entry.single));
-        starts.push(set_of(&entry.starts));
-        for (place, (class, rest)) in entry.multi.iter().enumerate() {
-            phrase_classes.push(format!("Class::{class}"));
-            let ids: Vec<usize> = rest.iter().map(|w| id_of(w)).collect();
-            if let Some(&second) = ids.first() {
-                pairs.push(((first as u64 + 1) << 32 | second as u64, place));
+    (words, month_list)
+}
+
+/// What the lexicon says of each word, as the vocabulary's tables hold it: the sets of classes
+/// (each once) and each word's, its longer phrases one after the other, and the phrases by the
+/// pair of their first two words.
+struct Phrases {
+    sets: Vec<BTreeSet<String>>,
+    single: Vec<usize>,
+    starts: Vec<usize>,
+    multi_ends: Vec<usize>,
+    classes: Vec<String>,
+    ends: Vec<usize>,
+    words: Vec<usize>,
+    pair_keys: Vec<u64>,
+    pair_ranges: Vec<(usize, usize)>,
+    pair_places: Vec<usize>,
+}
+
+impl Phrases {
+    fn of(words: &Words) -> Phrases {
+        let id_of = |word: &str| words.ids.get(word).copied().unwrap_or(0);
+        let mut out = Phrases {
+            sets: vec![BTreeSet::new()],
+            single: Vec::new(),
+            starts: Vec::new(),
+            multi_ends: Vec::new(),
+            classes: Vec::new(),
+            ends: Vec::new(),
+            words: Vec::new(),
+            pair_keys: Vec::new(),
+            pair_ranges: Vec::new(),
+            pair_places: Vec::new(),
+        };
+        let mut pairs: Vec<(u64, usize)> = Vec::new();
+        for (first, (_, entry)) in words.list.iter().enumerate() {
+            let single = out.set_of(&entry.single);
+            let starts = out.set_of(&entry.starts);
+            out.single.push(single);
+            out.starts.push(starts);
+            for (place, (class, rest)) in entry.multi.iter().enumerate() {
+                out.classes.push(format!("Class::{class}"));
+                let ids: Vec<usize> = rest.iter().map(|w| id_of(w)).collect();
+                if let Some(&second) = ids.first() {
+                    pairs.push(((first as u64 + 1) << 32 | second as u64, place));
+                }
+                out.words.extend(ids);
+                out.ends.push(out.words.len());
             }
-            phrase_words.extend(ids);
-            phrase_ends.push(phrase_words.len());
+            out.multi_ends.push(out.classes.len());
         }
-        multi_ends.push(phrase_classes.len());
-    }
-    pairs.sort_unstable();
-    let mut pair_keys: Vec<u64> = Vec::new();
-    let mut pair_ranges: Vec<(usize, usize)> = Vec::new();
-    let mut pair_places = Vec::new();
-    for (at, (key, place)) in pairs.iter().enumerate() {
-        match pair_keys.last() {
-            Some(last) if last == key => {
-                if let Some(range) = pair_ranges.last_mut() {
-                    range.1 += 1;
+        pairs.sort_unstable();
+        for (at, (key, place)) in pairs.iter().enumerate() {
+            match out.pair_keys.last() {
+                Some(last) if last == key => {
+                    if let Some(range) = out.pair_ranges.last_mut() {
+                        range.1 += 1;
+                    }
+                }
+                _ => {
+                    out.pair_keys.push(*key);
+                    out.pair_ranges.push((at, 1));
                 }
             }
-            _ => {
-                pair_keys.push(*key);
-                pair_ranges.push((at, 1));
-            }
+            out.pair_places.push(*place);
         }
-        pair_places.push(*place);
+        out
     }
-    let pair_table = tables::lay_out(pair_keys.len(), |k| pair_keys[k], |a, b| a == b);
-    let short: Vec<(u64, usize)> = (words.list.iter().enumerate())
-        .filter_map(|(i, (word, _))| Some((tables::short_key(word.as_bytes())?, i + 1)))
-        .collect();
-    let short_table = tables::lay_out(short.len(), |k| short[k].0, |a, b| short[a].0 == short[b].0);
-    let long: Vec<(u64, usize)> = (words.list.iter().enumerate())
-        .filter(|(_, (word, _))| tables::short_key(word.as_bytes()).is_none())
-        .map(|(i, (word, _))| (tables::long_hash(word.as_bytes()), i + 1))
-        .collect();
-    let long_table = tables::lay_out(long.len(), |k| long[k].0, |a, b| long[a].1 == long[b].1);
-    let mut puncts: Vec<(char, usize)> = (words.list.iter().enumerate())
-        .filter_map(|(i, (word, _))| {
-            let mut chars = word.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if !split::is_word_char(c) => Some((c, i + 1)),
-                _ => None,
+
+    /// The place of a set of classes among the sets, added when new.
+    fn set_of(&mut self, set: &BTreeSet<String>) -> usize {
+        match self.sets.iter().position(|s| s == set) {
+            Some(at) => at,
+            None => {
+                self.sets.push(set.clone());
+                self.sets.len() - 1
             }
-        })
-        .collect();
-    puncts.sort_unstable();
-    let longest = words.list.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
-    let list = |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join(",");
-    let classes = list(
-        &mut single
-            .iter()
-            .zip(&starts)
-            .map(|(single, starts)| format!("(SETS[{single}], SETS[{starts}])")),
-    );
-    let class_sets = list(&mut sets.iter().map(|set| {
-        if set.is_empty() {
-            "0".to_string()
-        } else {
-            set.iter()
-                .map(|class| format!("Class::{class}.bit()"))
-                .collect::<Vec<_>>()
-                .join("|")
         }
-    }));
-    let slots = |table: &[Option<usize>], of: &dyn Fn(usize) -> String, empty: &str| {
-        list(&mut table.iter().map(|slot| slot.map_or(empty.to_string(), of)))
-    };
-    // A block: the sets of classes are a constant the words' entries take theirs from.
-    let rust = format!(
-        "{{ const SETS: [Classes; {}] = [{class_sets}];\n\
-         VocabTables {{ text: {text:?}, ends: &[{}],\n\
-         short: &[{}],\nlong: &[{}],\nclasses: &[{classes}],\nmulti_ends: &[{}],\n\
-         phrase_classes: &[{}],\nphrase_ends: &[{}],\nphrase_words: &[{}],\n\
-         pair_keys: &[{}],\npair_ranges: &[{}],\npair_places: &[{}],\n\
-         puncts: &{puncts:?},\nmonths: &[{month_list}],\nlongest: {longest} }} }}\n",
-        sets.len(),
-        list(&mut ends.iter().map(usize::to_string)),
-        slots(
-            &short_table,
-            &|k| format!("({}, {})", short[k].0, short[k].1),
-            "(0, 0)"
-        ),
-        slots(
-            &long_table,
-            &|k| format!("({}, {})", long[k].0, long[k].1),
-            "(0, 0)"
-        ),
-        list(&mut multi_ends.iter().map(usize::to_string)),
-        phrase_classes.join(","),
-        list(&mut phrase_ends.iter().map(usize::to_string)),
-        list(&mut phrase_words.iter().map(usize::to_string)),
-        slots(&pair_table, &|k| pair_keys[k].to_string(), "0"),
-        slots(
-            &pair_table,
-            &|k| format!("({}, {})", pair_ranges[k].0, pair_ranges[k].1),
-            "(0, 0)"
-        ),
-        list(&mut pair_places.iter().map(usize::to_string)),
-    );
-    (rust, words.ids)
+    }
 }
 
 /// The Rust expression of the phrases and months of a lexicon file, cut into words (see

@@ -449,9 +449,7 @@ impl<'a> Iterator for Pieces<'a> {
                 self.at += 1;
                 return Some((at, Piece::Punct(char::from(byte))));
             }
-            let Some(c) = char_at(self.text, at) else {
-                return None;
-            };
+            let c = char_at(self.text, at)?;
             if c.is_whitespace() {
                 self.at += c.len_utf8();
                 continue;

@@ -402,7 +402,8 @@ impl Program {
             shared: Vec::with_capacity(NODES),
             parts: Vec::with_capacity(NODES),
             seen: FastMap::with_capacity_and_hasher(NODES, Default::default()),
-            ..Compiler::default()
+            #[cfg(test)]
+            pats: Vec::new(),
         };
         let root = compiler.node(pat);
         Program {
