@@ -272,27 +272,35 @@ static ROLE_NOUN_TAIL: Pat = Seq(&[
 /// "le directeur exécutif de l'ONUDC, Yury Fedotov" / "Minister of Justice, Anna Karlsson".
 static ROLE_COMMA_NAME: Pat = Seq(&[
     Opt(&Is(Class::Determiner)),
-    Save(
-        Slot::Role,
-        &Seq(&[
-            Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)]),
-            // "Manager Investigations, Cam Moore": the role's field after it.
-            Rep(&OrgCapital, 0, 2),
+    Alt(&[
+        Seq(&[
+            Save(Slot::Role, &ROLE_BEFORE_COMMA),
+            P(','),
+            // "l'honorable Daniel Fortier"; "le colonel Moussa Ouattara": a rank after the
+            // post is no second role.
+            Opt(&Seq(&[
+                Opt(&Is(Class::Determiner)),
+                Alt(&[Save(Slot::Title, &HONORIFIC), Is(Class::Rank)]),
+            ])),
         ]),
-    ),
-    P(','),
-    // "l'honorable Daniel Fortier"; "le colonel Moussa Ouattara": a rank after the post is no
-    // second role.
-    Opt(&Seq(&[
-        Opt(&Is(Class::Determiner)),
-        Alt(&[Save(Slot::Title, &HONORIFIC), Is(Class::Rank)]),
-    ])),
+        // "MJB Deputy Bureau Chief, Assistant State's Attorney David Williams": two posts, the
+        // second written before the name is theirs (a list of people and posts, "Bob Debus,
+        // Minister for Home Affairs, Senator Chris Evans", gives the first to someone else).
+        Seq(&[
+            Ref(&ROLE_BEFORE_COMMA),
+            P(','),
+            Opt(&Is(Class::Determiner)),
+            Save(Slot::Role, &Alt(&[Ref(&ORG_ROLE_HEAD), Ref(&ROLE_HEAD)])),
+        ]),
+    ]),
     Save(Slot::Name, &NAME),
     Rep(&Is(Class::PostNominal), 0, 2),
     // "le Président du Conseil de sécurité, M. Koro Bessho (Japon) :": the member's country.
     Opt(&AFFILIATION),
+    // The comma after the name is left to what follows: an apposition (", who leads the
+    // unit,"), the verb's.
     Alt(&[
-        P(','),
+        Peek(&P(',')),
         P('.'),
         P(')'),
         // The colon is the speech rules' ("…, Caroline Pickering:" + the quote).
@@ -301,6 +309,13 @@ static ROLE_COMMA_NAME: Pat = Seq(&[
         Is(Class::VerbFiller),
         End,
     ]),
+]);
+
+/// The post of [`ROLE_COMMA_NAME`] before its comma.
+static ROLE_BEFORE_COMMA: Pat = Seq(&[
+    Alt(&[Ref(&ORG_ROLE), Ref(&ROLE)]),
+    // "Manager Investigations, Cam Moore": the role's field after it.
+    Rep(&OrgCapital, 0, 2),
 ]);
 
 /// "l'adjudant-chef Mathieu Garnier, enquêteur au département des investigations du C3N,":
@@ -734,6 +749,11 @@ mod tests {
         "New Zealand Customs Service Manager Investigations, Cam Moore, says",
         Lang::En,
         &[("Cam Moore", "New Zealand Customs Service Manager Investigations", "New Zealand Customs Service", None)]
+    )]
+    #[case::role_comma_role_name(
+        "MJB Deputy Bureau Chief, Assistant State's Attorney David Williams, who leads CCROC, said.",
+        Lang::En,
+        &[("David Williams", "Assistant State's Attorney", "MJB Deputy Bureau", Some(M))]
     )]
     #[case::detective(
         "Attribute to Detective Inspector Tom Wakefield, National Organised Crime Group:",

@@ -448,7 +448,7 @@ mod tests {
         "Le chef du bureau national, Paul Ferrand, a quant à lui indiqué :",
         Lang::Fr,
         None,
-        "Le chef du bureau national, Paul Ferrand,",
+        "Le chef du bureau national, Paul Ferrand",
         None
     )]
     #[case::en_said_name("Q, said Maria Lind.", Lang::En, Some(0), "Maria Lind", None)]
