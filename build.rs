@@ -744,15 +744,16 @@ struct TaxonomyOut {
     instruments: Index,
     /// Each head word and what it is (its kind, its category alone, whether a verb), as Rust.
     heads: Vec<(String, String)>,
-    /// Each word of cooperation and its category.
-    partnered: Vec<(String, usize)>,
+    /// Each word of cooperation, its category, and the `PartnersBy` variant of the words
+    /// that bring its partners.
+    partnered: Vec<(String, usize, &'static str)>,
 }
 
 impl TaxonomyOut {
     /// Every word the taxonomy matches, for the vocabulary to number.
     fn words(&self) -> Vec<String> {
         let mut words: Vec<String> = self.heads.iter().map(|(w, _)| w.clone()).collect();
-        words.extend(self.partnered.iter().map(|(w, _)| w.clone()));
+        words.extend(self.partnered.iter().map(|(w, _, _)| w.clone()));
         for index in [&self.forms, &self.modifiers, &self.instruments] {
             for (first, list) in &index.firsts {
                 words.push(first.clone());
@@ -769,7 +770,7 @@ impl TaxonomyOut {
             .map(|(word, head)| format!("({word:?}, {head})"))
             .collect();
         let partnered: Vec<String> = (self.partnered.iter())
-            .map(|(word, n)| format!("({word:?}, {n})"))
+            .map(|(word, n, by)| format!("({word:?}, {n}, PartnersBy::{by})"))
             .collect();
         format!(
             "CompiledWords {{ ids: {}, actors: {}, generals: {},\nforms: {},\nmodifiers: {},\ninstruments: {},\nheads: &[{}],\npartnered: &[{}] }}\n",
@@ -796,7 +797,7 @@ impl TaxonomyOut {
             }
         }
         let partnered: Vec<String> = (self.partnered.iter())
-            .map(|(word, n)| format!("({}, {n})", id_of(word)))
+            .map(|(word, n, by)| format!("({}, {n}, PartnersBy::{by})", id_of(word)))
             .collect();
         format!(
             "Compiled {{ ids: {}, actors: {}, generals: {},\nforms: {},\nmodifiers: {},\ninstruments: {},\n\
@@ -906,11 +907,13 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> TaxonomyOut {
         }
     }
     let heads: Vec<(String, String)> = heads.into_iter().collect();
-    let mut partnered: Vec<(String, usize)> = Vec::new();
-    for (word, id) in sorted_table(file, "partnered", lang) {
-        if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
-            for cut_word in cut.words(word) {
-                partnered.push((cut_word, *n));
+    let mut partnered: Vec<(String, usize, &'static str)> = Vec::new();
+    for (table, by) in [("partnered", "Partners"), ("supported", "Beneficiaries")] {
+        for (word, id) in sorted_table(file, table, lang) {
+            if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
+                for cut_word in cut.words(word) {
+                    partnered.push((cut_word, *n, by));
+                }
             }
         }
     }

@@ -235,6 +235,9 @@ classes! {
     /// The prepositions that name partners after a word of cooperation ("cooperation between
     /// Australia and Indonesia", "collaboration avec l'Union africaine").
     ItemPartner => item_partner,
+    /// The prepositions that name those who receive support ("support to national teams",
+    /// "appui aux gardes-frontières"); never one an infinitive follows ("support to tackle").
+    ItemBeneficiary => item_beneficiary,
     /// A role's abbreviation written in capitals before a surname, as a title ("DA
     /// Creuzot"); in lowercase it is something else ("da" of "da Silva").
     RoleAbbreviation => role_abbreviation,
@@ -411,6 +414,8 @@ struct LexiconFile {
     ordinal_suffixes: Vec<String>,
     #[serde(default)]
     gerund_suffixes: Vec<String>,
+    #[serde(default)]
+    plural_suffixes: Vec<String>,
     #[serde(default)]
     #[cfg_attr(not(test), allow(dead_code, reason = "build.rs reads it"))]
     possessives: Vec<String>,
@@ -640,6 +645,8 @@ pub(crate) struct Vocab {
     /// Endings of a verb's form that also names an activity ("safeguarding"): before an
     /// article, the verb with its object.
     pub gerund_suffixes: Vec<String>,
+    /// Endings of a noun's plural ("teams", "autorités").
+    pub plural_suffixes: Vec<String>,
     /// The first bytes of `inverted_pronouns`, a bit each.
     inverted_starts: [u64; 4],
     /// Every word, what the lexicon says of it and how it is found.
@@ -748,6 +755,7 @@ impl Vocab {
             inverted_pronouns,
             ordinal_suffixes: file.ordinal_suffixes.clone(),
             gerund_suffixes: file.gerund_suffixes.clone(),
+            plural_suffixes: file.plural_suffixes.clone(),
             tables,
             line_heads: LineClass::ALL
                 .iter()

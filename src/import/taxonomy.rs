@@ -34,8 +34,19 @@ struct Compiled {
     heads: &'static [u8],
     /// Each head word's kind, category alone, and whether it is a verb.
     head_list: &'static [(CategoryKind, Option<u16>, bool)],
-    /// The words of cooperation (by number) that name a category when their partners follow.
-    partnered: &'static [(u32, u16)],
+    /// The words of cooperation (by number) that name a category when their partners follow,
+    /// and the words that bring the partners.
+    partnered: &'static [(u32, u16, PartnersBy)],
+}
+
+/// The words that bring the partners of a word of cooperation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartnersBy {
+    /// A noun's ([`Class::ItemPartner`]): "cooperation between Australia and Indonesia".
+    Partners,
+    /// Those who receive it ([`Class::ItemBeneficiary`]): "support to national teams", "appui
+    /// aux gardes-frontières".
+    Beneficiaries,
 }
 
 /// The taxonomy of one language by words, as build.rs writes it for the tests
@@ -49,7 +60,7 @@ struct CompiledWords {
     modifiers: &'static [FirstWord],
     instruments: &'static [FirstWord],
     heads: &'static [(&'static str, CategoryKind, Option<u16>, bool)],
-    partnered: &'static [(&'static str, u16)],
+    partnered: &'static [(&'static str, u16, PartnersBy)],
 }
 
 /// A first word and the phrases it starts: their other words and category, longest first.
@@ -236,8 +247,8 @@ pub(crate) struct Taxonomy {
     heads: &'static [u8],
     head_list: &'static [(CategoryKind, Option<u16>, bool)],
     /// The words of cooperation that name a category when their partners follow ("cooperation
-    /// between Australia and Indonesia").
-    partnered: &'static [(u32, u16)],
+    /// between Australia and Indonesia"), and the words that bring the partners.
+    partnered: &'static [(u32, u16, PartnersBy)],
     /// The vocabulary of the language: it numbers every word of the taxonomy.
     vocab: &'static Vocab,
 }
@@ -279,6 +290,18 @@ fn is_gerund(sent: &Sent<'_>, at: usize) -> bool {
                 .gerund_suffixes
                 .iter()
                 .any(|suffix| word.len() >= suffix.len() + 2 && word.ends_with(suffix.as_str()))
+        })
+}
+
+/// True when the word at `at` ends with a plural's ending, not written twice ("teams",
+/// "autorités"; not "access").
+fn is_plural(sent: &Sent<'_>, at: usize) -> bool {
+    sent.tok(at).is_some_and(|t| t.is_word())
+        && sent.lower(at).is_some_and(|word| {
+            sent.vocab.plural_suffixes.iter().any(|suffix| {
+                word.strip_suffix(suffix.as_str())
+                    .is_some_and(|stem| stem.len() >= 2 && !stem.ends_with(suffix.as_str()))
+            })
         })
 }
 
@@ -531,8 +554,11 @@ impl Taxonomy {
     /// fight against…"), at most [`MAX_PARTNER_TOKENS`].
     fn partners_end(&self, sent: &Sent<'_>, at: usize, after: usize) -> Option<Mention> {
         let word = sent.tok(at)?.word?.get();
-        let &(_, id) = self.partnered.iter().find(|(w, _)| *w == word)?;
-        let mut next = after + sent.phrase_at(after, Class::ItemPartner)?;
+        let &(_, id, by) = self.partnered.iter().find(|(w, _, _)| *w == word)?;
+        let mut next = match by {
+            PartnersBy::Partners => after + sent.phrase_at(after, Class::ItemPartner)?,
+            PartnersBy::Beneficiaries => after + sent.phrase_at(after, Class::ItemBeneficiary)?,
+        };
         let first = next;
         let stops = [
             Class::ItemTail,
@@ -594,7 +620,24 @@ impl Taxonomy {
                         .is_some_and(|(_, kind)| kind == CategoryKind::Area)
                 })
         });
-        named.then_some(Mention {
+        // Those who receive support are named, not a verb's infinitive ("support to tackle
+        // crime"): an article, a capital, or a plural ("support to national teams").
+        // "the Regional Emergency Support to Reconstruction": a word of support capitalised
+        // inside a sentence is a name's.
+        let named_support = at > 0 && sent.tok(at).is_some_and(|t| t.has(shape::CAP));
+        let received = match by {
+            PartnersBy::Partners => true,
+            PartnersBy::Beneficiaries => {
+                !named_support
+                    && ((first..end).any(|i| {
+                        sent.is(i, Class::Determiner)
+                            || sent
+                                .tok(i)
+                                .is_some_and(|t| t.is_word() && t.has(shape::CAP))
+                    }) || end.checked_sub(1).is_some_and(|last| is_plural(sent, last)))
+            }
+        };
+        (named && received).then_some(Mention {
             start: at,
             end,
             category: known.unwrap_or(CategoryId(id)),
@@ -770,10 +813,10 @@ mod tests {
             }
             let heads = v.words().filter(|(_, n)| tax.head_of(*n).is_some()).count();
             assert_eq!(heads, words.heads.len());
-            let partnered: Vec<(u32, u16)> = words
+            let partnered: Vec<(u32, u16, PartnersBy)> = words
                 .partnered
                 .iter()
-                .map(|(word, n)| (id(word).get(), *n))
+                .map(|(word, n, by)| (id(word).get(), *n, *by))
                 .collect();
             assert_eq!(tax.partnered, partnered);
         }

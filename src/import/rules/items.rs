@@ -1054,6 +1054,18 @@ mod tests {
         "financé par le Gouvernement du Japon",
         "funding-and-equipment"
     )]
+    #[case::support_to_receivers(
+        "The agency provides support to national teams across the region.",
+        Lang::En,
+        "support to national teams",
+        "technical-assistance"
+    )]
+    #[case::appui_aux(
+        "La Commission propose un appui aux gardes-frontières des États membres.",
+        Lang::Fr,
+        "appui aux gardes-frontières",
+        "technical-assistance"
+    )]
     fn cooperation_with_partners_is_an_area(
         #[case] text: &str,
         #[case] lang: Lang,
@@ -1066,6 +1078,15 @@ mod tests {
                 .any(|(l, _, c, _)| l == label && c.as_deref() == Some(category)),
             "{got:?}"
         );
+    }
+
+    #[rstest]
+    #[case::an_infinitive("It offers support to tackle the problem at its roots.")]
+    #[case::who_helped("The arrests were made with the support of Europol and Eurojust.")]
+    #[case::a_name("The Regional Emergency Support to Reconstruction proposal was adopted.")]
+    fn support_names_no_area_but_to_its_receivers(#[case] text: &str) {
+        let got = items(text, Lang::En);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
