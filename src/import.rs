@@ -1061,6 +1061,25 @@ mod tests {
     }
 
     #[rstest::rstest]
+    #[case::other_partners(
+        "Title\n\nThe arrest follows close cooperation between Australia and Indonesia. It shows the broader cooperation of the Bali Process.\n",
+        2
+    )]
+    #[case::one_partner_again(
+        "Titre\n\nL'accord renforce la coopération entre la Suisse et Europol. Il complète la coopération multilatérale avec Europol.\n",
+        1
+    )]
+    fn cooperation_with_other_partners_is_another_area(#[case] text: &str, #[case] count: usize) {
+        let b = import_release(text, "a.txt", None).unwrap().briefing;
+        let coordination = b
+            .cooperation_areas
+            .iter()
+            .filter(|a| a.category.as_deref() == Some("coordination"))
+            .count();
+        assert_eq!(coordination, count, "{:?}", b.cooperation_areas);
+    }
+
+    #[rstest::rstest]
     #[case::alone_fr(
         "Titre\n\nFace au terrorisme, il n'y a pas de frontière. La coopération internationale est plus que jamais essentielle.\n",
         &["Coopération internationale"]

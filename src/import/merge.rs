@@ -145,11 +145,35 @@ fn same_item(
     };
     // A name is one thing: the same as another item only by its words.
     let named = a.proper || b.proper;
-    let by_category = a.category.is_some() && a.category == b.category && !apart && !named;
+    let by_category = a.category.is_some()
+        && a.category == b.category
+        && !apart
+        && !named
+        && !other_partners(a, b);
     // One label inside the other names one thing, unless the taxonomy tells them apart
     // ("Terrorisme" and "Vente de propriété culturelle … pour financer le terrorisme").
     let compatible = a.category.is_none() || b.category.is_none() || a.category == b.category;
     by_category || compatible && (ka.contains(kb) || kb.contains(ka))
+}
+
+/// Whether two items found by a word of cooperation and its partners alone name different
+/// partners: "cooperation between Australia and Indonesia" and "the broader cooperation of the
+/// Bali Process" are two; "coopération entre la Suisse et Europol" and "coopération
+/// multilatérale avec Europol" are one. Partners are told by their capitalised words.
+fn other_partners(a: &ItemFact, b: &ItemFact) -> bool {
+    let names = |item: &ItemFact| -> Vec<String> {
+        item.label
+            .split(|c: char| !c.is_alphanumeric())
+            .skip(1)
+            .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    if !(a.partnered && b.partnered) {
+        return false;
+    }
+    let (of_a, of_b) = (names(a), names(b));
+    !of_a.is_empty() && !of_b.is_empty() && !of_a.iter().any(|name| of_b.contains(name))
 }
 
 /// The letters two words share at their start that make them of one stem ("terrorist",
