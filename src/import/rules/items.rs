@@ -481,14 +481,16 @@ fn name_around(sent: &Sent<'_>, head: usize, head_end: usize) -> Option<(usize, 
         head - start
     };
     let capital = name_word(sent, head);
-    // "of", "against", "de"; not "and": "the Action Plan and the EU toolbox" are two.
-    let complement = (!sent.is(head_end, Class::ListConnector))
-        .then(|| sent.phrase_at(head_end, Class::OrgConnector))
-        .flatten()
-        .map(|n| head_end + n)
-        .map(|at| at + sent.phrase_at(at, Class::Determiner).unwrap_or(0))
-        .map(|at| name_words_end(sent, at))
-        .filter(|&end| name_word(sent, end.saturating_sub(1)) && end > head_end + 1);
+    // "of", "against", "de"; not "and": "the Action Plan and the EU toolbox" are two; nor a
+    // place or a time: "the ASEANAPOL Conference in Bangkok".
+    let complement = (!sent.is(head_end, Class::ListConnector)
+        && !sent.is(head_end, Class::ItemTail))
+    .then(|| sent.phrase_at(head_end, Class::OrgConnector))
+    .flatten()
+    .map(|n| head_end + n)
+    .map(|at| at + sent.phrase_at(at, Class::Determiner).unwrap_or(0))
+    .map(|at| name_words_end(sent, at))
+    .filter(|&end| name_word(sent, end.saturating_sub(1)) && end > head_end + 1);
     let end = complement.unwrap_or(head_end);
     // Right after the name, or after lowercase words when the instrument word is capitalised
     // inside the sentence ("Plateforme pluridisciplinaire … (EMPACT)").
@@ -708,12 +710,15 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
         };
         !named && !in_sentence_case_name(sent, m.start, m.end)
     });
-    // A name is one item: the taxonomy's words inside it are its own.
+    // A name is one item: the taxonomy's words inside it are its own, but for the threats an
+    // event is about ("the Regional Ministerial Conference on People Smuggling").
     let names = named_instruments(sent, taxonomy);
     mentions.retain(|m| {
-        !names
-            .iter()
-            .any(|n| m.start < n.label.1 && n.label.0 < m.end)
+        !names.iter().any(|n| {
+            let topic = kind_of(taxonomy, m.category) == Some(CategoryKind::Threat)
+                && (n.label.0..m.start).any(|i| sent.is(i, Class::EventNoun));
+            m.start < n.label.1 && n.label.0 < m.end && !topic
+        })
     });
     let mut out = coordinated(sent, taxonomy, &mentions);
     out.extend(names);
@@ -913,6 +918,19 @@ mod tests {
     }
 
     #[test]
+    fn a_conference_s_topic_is_a_threat() {
+        let got = items(
+            "Ministers met at the Regional Ministerial Conference on People Smuggling, Trafficking in Persons and Related Transnational Crime.",
+            Lang::En,
+        );
+        assert!(
+            got.iter()
+                .any(|(l, kind, ..)| l == "Trafficking in Persons" && *kind == "threat"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn prose_names_threats_without_a_cue() {
         let got = items(
             "The network was used for phishing campaigns and to recruit money mules.",
@@ -960,6 +978,24 @@ mod tests {
         Lang::En,
         "Lombok Treaty",
         "legal-frameworks"
+    )]
+    #[case::a_conference_not_its_place(
+        "The chiefs concluded the 43rd ASEANAPOL Conference in Bangkok on Friday.",
+        Lang::En,
+        "ASEANAPOL Conference",
+        "coordination"
+    )]
+    #[case::a_conference_and_its_topic(
+        "Ministers met at the Second Regional Ministerial Conference on People Smuggling.",
+        Lang::En,
+        "Second Regional Ministerial Conference on People Smuggling",
+        "coordination"
+    )]
+    #[case::un_atelier(
+        "Il a ouvert le Séminaire de Dakar sur la criminalité organisée.",
+        Lang::Fr,
+        "Séminaire de Dakar",
+        "training"
     )]
     #[case::capitalised_plural(
         "Both groups have developed Plans of Action which will be presented.",
