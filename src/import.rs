@@ -1061,6 +1061,24 @@ mod tests {
     }
 
     #[rstest::rstest]
+    #[case::in_the_lead(
+        "Police chiefs adopt a communiqué\n\nThe police chiefs concluded the 43rd ASEANAPOL Conference in Bangkok.\n\nThey agreed to exchange information.\n",
+        true
+    )]
+    #[case::in_passing(
+        "A report on scam centres\n\nA new report finds that scam centres hold thousands of victims.\n\nThe report will be presented at the Conference of the Parties to the UN Convention next week.\n",
+        false
+    )]
+    fn an_event_is_an_area_of_the_release_about_it(#[case] text: &str, #[case] area: bool) {
+        let b = import_release(text, "a.txt", None).unwrap().briefing;
+        let found = b
+            .cooperation_areas
+            .iter()
+            .any(|a| a.label.contains("Conference"));
+        assert_eq!(found, area, "{:?}", b.cooperation_areas);
+    }
+
+    #[rstest::rstest]
     #[case::other_partners(
         "Title\n\nThe arrest follows close cooperation between Australia and Indonesia. It shows the broader cooperation of the Bali Process.\n",
         2

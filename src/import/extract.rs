@@ -169,6 +169,8 @@ struct Extractor<'a> {
     /// The frame of `raw` (quotes as single tokens), its room reused from paragraph to
     /// paragraph.
     frame: TokenBuf,
+    /// The lead paragraph.
+    lead: Option<usize>,
 }
 
 /// Reads every paragraph of the body into facts; quotes that do not close become warnings.
@@ -186,6 +188,7 @@ pub(crate) fn extract(
         facts: Facts::default(),
         raw: TokenBuf::spare(),
         frame: TokenBuf::spare(),
+        lead: outline.lead,
     };
     // One fact per quote found, numbered as found.
     ex.facts.quotes.reserve_exact(found.len());
@@ -713,6 +716,12 @@ impl Extractor<'_> {
         // What an item holds until it is kept.
         let no_detail: std::rc::Rc<str> = std::rc::Rc::from("");
         for item in found {
+            // An event is an area of the release about it, which names it in its title or
+            // lead ("at the 43rd ASEANAPOL Conference"), not of one that names it in passing
+            // ("will be presented at the Conference of the Parties").
+            if item.event && section != Section::Title && self.lead != Some(p) {
+                continue;
+            }
             let Some(label) = label_of(sent, item.label) else {
                 continue;
             };

@@ -94,6 +94,9 @@ pub(crate) struct Item {
     pub proper: bool,
     /// Found by a word of cooperation and its partners alone (see [`Mention::partnered`]).
     pub partnered: bool,
+    /// An event's name ("43rd ASEANAPOL Conference"): an area of a release about it, not of
+    /// one that names it in passing.
+    pub event: bool,
 }
 
 /// The most tokens of a modifier alone taken as an item ("les armes à feu").
@@ -544,6 +547,7 @@ fn named_instruments(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 chain: None,
                 proper: true,
                 partnered: false,
+                event: (at..head_end).any(|i| sent.is(i, Class::EventNoun)),
             });
         }
         at = end;
@@ -579,6 +583,7 @@ fn coordinated(sent: &Sent<'_>, taxonomy: &Taxonomy, mentions: &[Mention]) -> Ve
             chain: None,
             proper: false,
             partnered: false,
+            event: false,
         })
     };
     // A comma or "and" between two members of the chain.
@@ -805,6 +810,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
                 chain: None,
                 proper: false,
                 partnered: false,
+                event: false,
             });
             if partners_follow {
                 break;
@@ -827,6 +833,7 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             chain,
             proper: false,
             partnered: mention.partnered,
+            event: false,
         });
     }
     out.sort_by_key(|item| item.label.0);
