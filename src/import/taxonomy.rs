@@ -586,8 +586,11 @@ impl Taxonomy {
                         .any(|class| sent.phrase_at(next, *class).is_some())
                         && !is_gerund(sent, next)
                         && !starts_a_clause(sent, next));
-            // Commas between partners, hyphens inside their names.
-            if !(word || tok.is_punct(',') || tok.is_punct('-')) {
+            // Commas between partners, hyphens inside their names, a name's possessive ("the
+            // DA's office": "'" then "s").
+            let possessive = (tok.is_punct('\'') || tok.is_punct('’'))
+                && sent.tok(next + 1).is_some_and(|t| t.is_word());
+            if !(word || possessive || tok.is_punct(',') || tok.is_punct('-')) {
                 break;
             }
             if tok.is_punct(',') {
@@ -609,7 +612,9 @@ impl Taxonomy {
         let named = (first..end)
             .any(|i| sent.tok(i).is_some_and(|t| t.is_word()) && !sent.is(i, Class::Determiner));
         // Partners the taxonomy knows name the category: "cooperation with internet service
-        // providers" is a partnership with the private sector.
+        // providers" is a partnership with the private sector. Partners that name the word's
+        // own category ("the PSNI's Paramilitary Crime Task Force") leave it found by its
+        // partners.
         let known = (first..end).find_map(|i| {
             self.forms
                 .longest_at(sent, i)
@@ -620,6 +625,7 @@ impl Taxonomy {
                         .is_some_and(|(_, kind)| kind == CategoryKind::Area)
                 })
         });
+        let known = known.filter(|c| *c != CategoryId(id));
         // Those who receive support are named, not a verb's infinitive ("support to tackle
         // crime"): an article, a capital, or a plural ("support to national teams").
         // "the Regional Emergency Support to Reconstruction": a word of support capitalised

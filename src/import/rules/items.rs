@@ -937,6 +937,35 @@ mod tests {
         );
     }
 
+    #[rstest]
+    #[case::undercover_en(
+        "It was led by an NYPD undercover detective who bought 51 guns.",
+        Lang::En,
+        "undercover detective"
+    )]
+    #[case::wiretaps_en(
+        "The investigation relied on wiretaps and video surveillance.",
+        Lang::En,
+        "wiretaps"
+    )]
+    #[case::ecoutes_fr(
+        "Les enquêteurs ont mené des écoutes téléphoniques pendant six mois.",
+        Lang::Fr,
+        "écoutes téléphoniques"
+    )]
+    fn special_investigative_techniques_are_areas(
+        #[case] text: &str,
+        #[case] lang: Lang,
+        #[case] label: &str,
+    ) {
+        let got = items(text, lang);
+        assert!(
+            got.iter().any(|(l, _, c, _)| l == label
+                && c.as_deref() == Some("special-investigative-techniques")),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn prose_names_threats_without_a_cue() {
         let got = items(
@@ -1003,6 +1032,12 @@ mod tests {
         Lang::Fr,
         "Séminaire de Dakar",
         "training"
+    )]
+    #[case::a_coalition(
+        "Australia and Lebanon are members of the Global Coalition Against ISIS.",
+        Lang::En,
+        "Global Coalition Against ISIS",
+        "coordination"
     )]
     #[case::capitalised_plural(
         "Both groups have developed Plans of Action which will be presented.",
@@ -1108,6 +1143,12 @@ mod tests {
         Lang::Fr,
         "appui aux gardes-frontières",
         "technical-assistance"
+    )]
+    #[case::liaison_with_a_possessive(
+        "The unit provides 24/7 liaison between the DA's office and local and federal partners.",
+        Lang::En,
+        "liaison between the DA's office and local and federal partners",
+        "liaison-officers"
     )]
     fn cooperation_with_partners_is_an_area(
         #[case] text: &str,
