@@ -696,8 +696,8 @@ fn chained(
     out
 }
 
-/// Every threat and area of a sentence.
-pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
+/// The sentence's mentions that are no words of a name, and its named instruments.
+fn mentions_and_names(sent: &Sent<'_>, taxonomy: &Taxonomy) -> (Vec<Mention>, Vec<Item>) {
     let mut mentions = mentions_in(sent, taxonomy);
     // A threat inside an organisation's name is no threat; an area may be one ("ASEAN Police
     // Forensic Science Network" is a network the parties run).
@@ -725,6 +725,12 @@ pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             m.start < n.label.1 && n.label.0 < m.end && !topic
         })
     });
+    (mentions, names)
+}
+
+/// Every threat and area of a sentence.
+pub(crate) fn items_in(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
+    let (mut mentions, names) = mentions_and_names(sent, taxonomy);
     let mut out = coordinated(sent, taxonomy, &mentions);
     out.extend(names);
     let cues = scan(RULES, sent);
