@@ -307,11 +307,14 @@ pub struct Painter {
     dirty: Vec<Rect>,
     /// Cells that differ from what the terminal shows, as runs of a row in row order.
     changes: Vec<Span>,
-    /// The dirty spans of each row, in column order (kept to spare allocations).
-    rows: Vec<Vec<(u16, u16)>>,
-    /// Per row, the runs of columns a pane's text changed in `shown` directly (see
-    /// [`Painter::paint_body`]), and whether they came out of column order.
-    painted: Vec<(Vec<(u16, u16)>, bool)>,
+    /// The rows of the dirty rectangles, sorted before they are compared (kept to spare
+    /// allocations). One list for the screen rather than one per row: a key then touches the
+    /// few rows it changed, not a list head per row of the screen.
+    rows: Vec<Span>,
+    /// The runs of columns painted in `shown` directly (a pane's text, kept glyphs put back:
+    /// see [`Painter::paint_body`]), in the order they were painted; sorted by row and column
+    /// when merged with the changes.
+    painted: Vec<Span>,
     /// Per row, whether `shown` may hold a cell there that is not one column wide (a wide
     /// character, or a zero-width one): such rows are compared as ratatui compares them.
     wide: Vec<bool>,
@@ -348,8 +351,8 @@ impl Painter {
             content: None,
             dirty: Vec::new(),
             changes: Vec::new(),
-            rows: vec![Vec::new(); usize::from(size.height)],
-            painted: vec![(Vec::new(), false); usize::from(size.height)],
+            rows: Vec::new(),
+            painted: Vec::new(),
             wide: vec![false; usize::from(size.height)],
             scratch: Vec::new(),
             span: Vec::new(),
@@ -621,17 +624,12 @@ impl Painter {
                     break;
                 };
                 rest = tail;
-                let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
-                    continue;
-                };
-                if changed.last().is_some_and(|&(_, right)| right > r.left()) {
-                    *unsorted = true;
-                }
                 let mut put = RowPut {
                     cells: self.shown.row_mut(y, r.left(), r.right()).iter_mut(),
                     x: r.left(),
+                    y,
                     open: None,
-                    changed,
+                    changed: &mut self.painted,
                 };
                 for &glyph in row {
                     put.glyph(glyph);
@@ -703,20 +701,11 @@ impl Painter {
                 kept.end - 1 - i
             };
             let from = if lines > 0 { y + by16 } else { y - by16 };
-            let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
-                continue;
-            };
-            if changed
-                .last()
-                .is_some_and(|&(_, right)| right > inside.left())
-            {
-                *unsorted = true;
-            }
             if let Some((to, from)) =
                 self.shown
                     .row_pair_mut(y, from, inside.left(), inside.right())
             {
-                put_row_span(to, from, inside.left(), changed);
+                put_row_span(to, from, (inside.left(), y), &mut self.painted);
             }
         }
         kept
@@ -756,17 +745,8 @@ impl Painter {
                 room = room.get_mut(used..).unwrap_or_default();
             }
         }
-        let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
-            return;
-        };
-        if changed
-            .last()
-            .is_some_and(|&(_, right)| right > inside.left())
-        {
-            *unsorted = true;
-        }
         let shown = self.shown.row_mut(y, inside.left(), inside.right());
-        put_row_glyphs(shown, glyphs, inside.left(), changed);
+        put_row_glyphs(shown, glyphs, (inside.left(), y), &mut self.painted);
     }
 
     /// Whether row `y` of `shown` may hold a cell that is not one column wide; looks again
@@ -785,27 +765,42 @@ impl Painter {
     /// Compares the dirty rectangles of `next` with `shown`, row by row, as ratatui's own diff
     /// does (a wide character hides the cells after it, and replacing one redraws them), and
     /// makes `shown` equal to `next` there. Changes come out in row order, then column order,
-    /// as the terminal's cursor moves best, without sorting them.
+    /// as the terminal's cursor moves best.
     fn diff(&mut self) {
         self.changes.clear();
         let area = self.next.area;
         let width = usize::from(area.width);
         let rows = &mut self.rows;
-        rows.iter_mut().for_each(Vec::clear);
+        rows.clear();
         for r in &self.dirty {
             let r = r.intersection(area);
             for y in r.top()..r.bottom() {
-                if let Some(row) = rows.get_mut(usize::from(y)) {
-                    row.push((r.left(), r.right()));
-                }
+                rows.push(Span {
+                    y,
+                    left: r.left(),
+                    right: r.right(),
+                });
             }
         }
-        for (y, spans) in (0u16..).zip(rows.iter_mut()) {
+        rows.sort_unstable_by_key(|s| (s.y, s.left, s.right));
+        self.painted
+            .sort_unstable_by_key(|s| (s.y, s.left, s.right));
+        let (mut di, mut pi) = (0, 0);
+        loop {
+            let y = match (self.rows.get(di), self.painted.get(pi)) {
+                (Some(d), Some(p)) => d.y.min(p.y),
+                (Some(d), None) => d.y,
+                (None, Some(p)) => p.y,
+                (None, None) => break,
+            };
             let row_start = self.changes.len();
-            spans.sort_unstable();
             let mut wide = false;
             let mut done = 0u16;
-            for &(left, right) in spans.iter() {
+            while let Some(&Span { y: dy, left, right }) = self.rows.get(di) {
+                if dy != y {
+                    break;
+                }
+                di += 1;
                 // Spans may overlap: compare each column once.
                 let left = left.max(done);
                 if left >= right {
@@ -848,17 +843,17 @@ impl Painter {
             if wide && let Some(w) = self.wide.get_mut(usize::from(y)) {
                 *w = true;
             }
-            if let Some((painted, unsorted)) = self.painted.get_mut(usize::from(y))
+            let from = pi;
+            while self.painted.get(pi).is_some_and(|p| p.y == y) {
+                pi += 1;
+            }
+            if let Some(painted) = self.painted.get(from..pi)
                 && !painted.is_empty()
             {
-                if *unsorted {
-                    painted.sort_unstable();
-                    *unsorted = false;
-                }
-                spans::merge_row(&mut self.changes, row_start, y, painted, &mut self.scratch);
-                painted.clear();
+                spans::merge_row(&mut self.changes, row_start, painted, &mut self.scratch);
             }
         }
+        self.painted.clear();
     }
 }
 
@@ -868,9 +863,11 @@ struct RowPut<'a> {
     cells: std::slice::IterMut<'a, Glyph>,
     /// The column the next glyph goes to.
     x: u16,
+    /// The row.
+    y: u16,
     /// Where the run of changed cells up to `x` starts, if one does.
     open: Option<u16>,
-    changed: &'a mut Vec<(u16, u16)>,
+    changed: &'a mut Vec<Span>,
 }
 
 impl RowPut<'_> {
@@ -883,7 +880,7 @@ impl RowPut<'_> {
             *cell = glyph;
             self.open.get_or_insert(self.x);
         } else if let Some(start) = self.open.take() {
-            spans::push_run(self.changed, start, self.x);
+            spans::push_run(self.changed, self.y, start, self.x);
         }
         self.x += 1;
         true
@@ -892,14 +889,19 @@ impl RowPut<'_> {
     /// Notes the run of changed cells still open.
     fn finish(self) {
         if let Some(start) = self.open {
-            spans::push_run(self.changed, start, self.x);
+            spans::push_run(self.changed, self.y, start, self.x);
         }
     }
 }
 
-/// Makes `shown` (a row's cells from column `x` on) equal to `glyphs`, noting in `changed` the
-/// runs of columns that differ.
-fn put_row_glyphs(shown: &mut [Glyph], glyphs: &[Glyph], x: u16, changed: &mut Vec<(u16, u16)>) {
+/// Makes `shown` (a row's cells from column `x` of row `y` on) equal to `glyphs`, noting in
+/// `changed` the runs of columns that differ.
+fn put_row_glyphs(
+    shown: &mut [Glyph],
+    glyphs: &[Glyph],
+    (x, y): (u16, u16),
+    changed: &mut Vec<Span>,
+) {
     let n = shown.len().min(glyphs.len());
     let (Some(old), Some(new)) = (shown.get_mut(..n), glyphs.get(..n)) else {
         return;
@@ -922,16 +924,21 @@ fn put_row_glyphs(shown: &mut [Glyph], glyphs: &[Glyph], x: u16, changed: &mut V
             break;
         }
         at = start + differ;
-        spans::push_run(changed, column(start), column(at));
+        spans::push_run(changed, y, column(start), column(at));
     }
     old.copy_from_slice(new);
 }
 
-/// Makes `shown` (a row's cells from column `x` on) equal to `glyphs`, noting in `changed`
-/// the columns from the first that differs to the last: a line moved to another row shares
-/// few cells with the one it replaces, and the two ends are where those are (its indent, the
-/// blanks after both).
-fn put_row_span(shown: &mut [Glyph], glyphs: &[Glyph], x: u16, changed: &mut Vec<(u16, u16)>) {
+/// Makes `shown` (a row's cells from column `x` of row `y` on) equal to `glyphs`, noting in
+/// `changed` the columns from the first that differs to the last: a line moved to another row
+/// shares few cells with the one it replaces, and the two ends are where those are (its
+/// indent, the blanks after both).
+fn put_row_span(
+    shown: &mut [Glyph],
+    glyphs: &[Glyph],
+    (x, y): (u16, u16),
+    changed: &mut Vec<Span>,
+) {
     let n = shown.len().min(glyphs.len());
     let (Some(old), Some(new)) = (shown.get_mut(..n), glyphs.get(..n)) else {
         return;
@@ -941,7 +948,7 @@ fn put_row_span(shown: &mut [Glyph], glyphs: &[Glyph], x: u16, changed: &mut Vec
     let last = old.iter().zip(new).rposition(differs);
     if let (Some(first), Some(last)) = (first, last) {
         let column = |i: usize| x.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
-        spans::push_run(changed, column(first), column(last + 1));
+        spans::push_run(changed, y, column(first), column(last + 1));
     }
     old.copy_from_slice(new);
 }

@@ -36,35 +36,33 @@ pub(super) fn push_cell(spans: &mut Vec<Span>, x: u16, y: u16) {
     });
 }
 
-/// Notes columns `left..right` of one row, after the runs in `runs` (column order); joins the
-/// last run when it follows it.
-pub(super) fn push_run(runs: &mut Vec<(u16, u16)>, left: u16, right: u16) {
+/// Notes columns `left..right` of row `y`, after the runs in `runs`; joins the last run when
+/// it follows it on the same row.
+pub(super) fn push_run(runs: &mut Vec<Span>, y: u16, left: u16, right: u16) {
     if let Some(last) = runs.last_mut()
-        && last.1 == left
+        && last.y == y
+        && last.right == left
     {
-        last.1 = right;
+        last.right = right;
         return;
     }
-    runs.push((left, right));
+    runs.push(Span { y, left, right });
 }
 
-/// Adds the runs `painted` (in column order, apart from the spans found) of row `y` to the
+/// Adds the runs `painted` (of one row, in column order, apart from the spans found) to the
 /// spans found from `from` on (the same row's, in order), keeping column order.
 pub(super) fn merge_row(
     spans: &mut Vec<Span>,
     from: usize,
-    y: u16,
-    painted: &[(u16, u16)],
+    painted: &[Span],
     scratch: &mut Vec<Span>,
 ) {
-    let span = |&(left, right): &(u16, u16)| Span { y, left, right };
-    let Some(&(first, _)) = painted.first() else {
+    let Some(&Span { left: first, .. }) = painted.first() else {
         return;
     };
     if spans.len() == from || spans.last().is_some_and(|s| s.right <= first) {
-        for run in painted {
-            let s = span(run);
-            push_joined(spans, s, from);
+        for &run in painted {
+            push_joined(spans, run, from);
         }
         return;
     }
@@ -75,9 +73,9 @@ pub(super) fn merge_row(
     let (mut fi, mut pi) = (0, 0);
     loop {
         let next = match (found.get(fi), painted.get(pi)) {
-            (Some(f), Some(p)) if p.0 < f.left => {
+            (Some(f), Some(p)) if p.left < f.left => {
                 pi += 1;
-                span(p)
+                *p
             }
             (Some(f), _) => {
                 fi += 1;
@@ -85,7 +83,7 @@ pub(super) fn merge_row(
             }
             (None, Some(p)) => {
                 pi += 1;
-                span(p)
+                *p
             }
             (None, None) => break,
         };
@@ -168,7 +166,8 @@ mod tests {
     fn painted_runs_merge_with_found_spans_in_column_order() {
         let mut spans = spans_of(&[(0, 0), (4, 1), (9, 1)]);
         let mut scratch = Vec::new();
-        merge_row(&mut spans, 1, 1, &[(1, 3), (5, 7), (10, 12)], &mut scratch);
+        let painted = [(1, 3), (5, 7), (10, 12)].map(|(left, right)| Span { y: 1, left, right });
+        merge_row(&mut spans, 1, &painted, &mut scratch);
         let cells: Vec<(u16, u16)> = spans
             .iter()
             .flat_map(|s| s.columns().map(move |x| (x, s.y)))
