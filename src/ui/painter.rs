@@ -315,6 +315,8 @@ pub struct Painter {
     /// see [`Painter::paint_body`]), in the order they were painted; sorted by row and column
     /// when merged with the changes.
     painted: Vec<Span>,
+    /// Room to count spans per row in, when sorting them.
+    row_counts: Vec<u32>,
     /// Per row, whether `shown` may hold a cell there that is not one column wide (a wide
     /// character, or a zero-width one): such rows are compared as ratatui compares them.
     wide: Vec<bool>,
@@ -353,6 +355,7 @@ impl Painter {
             changes: Vec::new(),
             rows: Vec::new(),
             painted: Vec::new(),
+            row_counts: Vec::new(),
             wide: vec![false; usize::from(size.height)],
             scratch: Vec::new(),
             span: Vec::new(),
@@ -426,6 +429,11 @@ impl Painter {
             self.reset(state.size);
         }
         self.dirty.clear();
+        if self.shown.renumber_pens() {
+            // The pens kept outside the screen's table are numbered no more.
+            self.pens = Pens::default();
+            self.kept.iter_mut().for_each(Vec::clear);
+        }
         let same_content = self
             .content
             .as_ref()
@@ -782,9 +790,8 @@ impl Painter {
                 });
             }
         }
-        rows.sort_unstable_by_key(|s| (s.y, s.left, s.right));
-        self.painted
-            .sort_unstable_by_key(|s| (s.y, s.left, s.right));
+        spans::sort_by_row(rows, &mut self.scratch, &mut self.row_counts);
+        spans::sort_by_row(&mut self.painted, &mut self.scratch, &mut self.row_counts);
         let (mut di, mut pi) = (0, 0);
         loop {
             let y = match (self.rows.get(di), self.painted.get(pi)) {

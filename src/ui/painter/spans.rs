@@ -36,6 +36,56 @@ pub(super) fn push_cell(spans: &mut Vec<Span>, x: u16, y: u16) {
     });
 }
 
+/// Sorts `spans` by row, then column, as they are most often already (then it only looks):
+/// counted into place row by row, each row's few put in column order. `scratch` and `counts`
+/// are room to do it in.
+pub(super) fn sort_by_row(spans: &mut Vec<Span>, scratch: &mut Vec<Span>, counts: &mut Vec<u32>) {
+    let key = |s: &Span| (s.y, s.left, s.right);
+    if spans.is_sorted_by_key(key) {
+        return;
+    }
+    let rows = spans.iter().map(|s| usize::from(s.y)).max().unwrap_or(0) + 1;
+    counts.clear();
+    counts.resize(rows + 1, 0);
+    for s in spans.iter() {
+        if let Some(c) = counts.get_mut(usize::from(s.y) + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..counts.len() {
+        let before = counts.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = counts.get_mut(i) {
+            *c += before;
+        }
+    }
+    scratch.clear();
+    scratch.resize(
+        spans.len(),
+        Span {
+            y: 0,
+            left: 0,
+            right: 0,
+        },
+    );
+    for s in spans.iter() {
+        if let Some(at) = counts.get_mut(usize::from(s.y)) {
+            if let Some(slot) = scratch.get_mut(usize::try_from(*at).unwrap_or(usize::MAX)) {
+                *slot = *s;
+            }
+            *at += 1;
+        }
+    }
+    // Each row's spans, in the order they came: put in column order by insertion.
+    for i in 1..scratch.len() {
+        let mut j = i;
+        while j > 0 && scratch.get(j - 1).map(key) > scratch.get(j).map(key) {
+            scratch.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    std::mem::swap(spans, scratch);
+}
+
 /// Notes columns `left..right` of row `y`, after the runs in `runs`; joins the last run when
 /// it follows it on the same row.
 pub(super) fn push_run(runs: &mut Vec<Span>, y: u16, left: u16, right: u16) {
@@ -177,6 +227,27 @@ mod tests {
         assert_eq!(cells, expected);
         // Touching runs are one span: 4..7 and 9..12.
         assert_eq!(spans.len(), 4, "{spans:?}");
+    }
+
+    #[test]
+    fn spans_sorted_by_row_come_in_row_then_column_order() {
+        let span = |y, left| Span {
+            y,
+            left,
+            right: left + 1,
+        };
+        let mut spans = vec![
+            span(3, 9),
+            span(1, 0),
+            span(3, 2),
+            span(0, 5),
+            span(1, 7),
+            span(3, 0),
+        ];
+        let mut expected = spans.clone();
+        expected.sort_by_key(|s| (s.y, s.left));
+        sort_by_row(&mut spans, &mut Vec::new(), &mut Vec::new());
+        assert_eq!(spans, expected);
     }
 
     #[test]
