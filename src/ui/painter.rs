@@ -536,6 +536,21 @@ impl Painter {
                 return;
             }
         }
+        // A scroll to another item changes the title's position (and maybe the bar): the
+        // other sides show as they did, and are neither drawn nor compared.
+        let sides = known
+            .filter(|_| same_layout && clipped == area)
+            .and_then(|old| pane::changed_sides(&old, &look, area));
+        if let Some([_, right]) = sides {
+            let top = pane::draw_top_side(&look, &self.theme, area, &mut self.next);
+            self.dirty.push(top);
+            if !right.is_empty() {
+                let right = pane::draw_right_side(&look, &self.theme, area, &mut self.next);
+                self.dirty.push(right);
+            }
+            self.set_look(i, look);
+            return;
+        }
         for r in pane::ring(area) {
             clear(&mut self.next, r);
         }
@@ -543,18 +558,9 @@ impl Painter {
             pane::draw_frame(&look, &self.theme, clipped, &mut self.next);
         }
         self.set_look(i, look);
-        if !same_layout {
-            return;
-        }
-        // A scroll to another item changes the title's position (and maybe the bar): the
-        // other sides show as they did, and are not compared.
-        match known.and_then(|old| pane::changed_sides(&old, &look, area)) {
-            Some(sides) => self
-                .dirty
-                .extend(sides.into_iter().filter(|r| !r.is_empty())),
-            None => self
-                .dirty
-                .extend(pane::ring(area).into_iter().filter(|r| !r.is_empty())),
+        if same_layout {
+            self.dirty
+                .extend(pane::ring(area).into_iter().filter(|r| !r.is_empty()));
         }
     }
 
