@@ -444,19 +444,32 @@ impl Grid {
         if y < area.top() || y >= area.bottom() || from + n > usize::from(area.width) {
             return;
         }
+        if n == 1 {
+            // One cell (a frame's side, most often): no run to look for.
+            let Some(&glyph) = self.glyphs.get(start) else {
+                return;
+            };
+            enc.go(out, x, y);
+            if glyph.pen() != *pen {
+                self.restyle(enc, out, *pen, glyph.pen());
+                *pen = glyph.pen();
+            }
+            match glyph.sym() {
+                Sym::Char(ch) => {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                }
+                Sym::Cluster(k) => out.extend_from_slice(self.cluster_str(k).as_bytes()),
+            }
+            enc.wrote(x, y, glyph.is_one_column());
+            return;
+        }
         let mut moved = false;
         let mut cx = x;
         let mut at = start;
         // Blank cells that end the run are erased (ECH) rather than written as spaces: a line
         // scrolled in is most often shorter than the one it replaces.
-        let blanks = self
-            .glyphs
-            .get(start..start + n)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .take_while(|&&g| g == Glyph::BLANK)
-            .count();
+        let blanks = trailing_blanks(self.glyphs.get(start..start + n).unwrap_or_default());
         let blanks = if blanks >= MIN_ERASE { blanks } else { 0 };
         let end = start + n - blanks;
         while let Some(&g) = self.glyphs.get(at..end).and_then(<[Glyph]>::first) {
@@ -575,47 +588,76 @@ impl Grid {
     }
 }
 
+/// How many blank glyphs end `glyphs`.
+fn trailing_blanks(glyphs: &[Glyph]) -> usize {
+    let mut n = 0;
+    for chunk in glyphs.rchunks_exact(16) {
+        if !chunk.iter().fold(true, |all, &g| all & (g == Glyph::BLANK)) {
+            break;
+        }
+        n += 16;
+    }
+    let rest = glyphs.get(..glyphs.len() - n).unwrap_or_default();
+    n + rest
+        .iter()
+        .rev()
+        .take_while(|&&g| g == Glyph::BLANK)
+        .count()
+}
+
+/// How many glyphs at the start of `glyphs` pass `test`: sixteen at a time while they all do
+/// (a comparison the processor makes for several glyphs at once), then one by one.
+fn count_while(glyphs: &[Glyph], test: impl Fn(Glyph) -> bool) -> usize {
+    let mut n = 0;
+    for chunk in glyphs.chunks_exact(16) {
+        if !chunk.iter().fold(true, |all, &g| all & test(g)) {
+            break;
+        }
+        n += 16;
+    }
+    n + glyphs
+        .get(n..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&g| test(g))
+        .count()
+}
+
 /// Appends the bytes of the glyphs at the start of `glyphs` that are characters of one column
 /// in pen `pen` (ASCII as it is, the others encoded); returns how many.
 fn push_chars(out: &mut Vec<u8>, glyphs: &[Glyph], pen: u32) -> usize {
     // A glyph in `pen` is an ASCII character when what is left of it once the pen's bits
     // are taken away is under 0x80: one comparison for both.
     let in_pen = pen << PEN_SHIFT;
-    let ascii = |g: &Glyph| (g.0 ^ in_pen) < 0x80;
     let mut done = 0;
     loop {
         let rest = glyphs.get(done..).unwrap_or_default();
-        let n = rest.iter().take_while(|g| ascii(g)).count();
+        let n = count_while(rest, |g| (g.0 ^ in_pen) < 0x80);
         if let Some(run) = rest.get(..n) {
             out.extend(run.iter().map(|g| g.0.to_le_bytes()[0]));
         }
         done += n;
-        let mut others = 0;
-        // The last character encoded and its bytes: a border repeats one character.
-        let (mut last, mut buf, mut len) = (u32::MAX, [0u8; 4], 0);
-        for g in glyphs.get(done..).unwrap_or_default() {
-            if g.0 != last {
-                // Another pen, a symbol not one column wide (its bit makes it no character),
-                // a cluster, or ASCII: another run.
-                let c = match char::from_u32(g.0 ^ in_pen) {
-                    Some(c) if !c.is_ascii() => c,
-                    _ => break,
-                };
-                len = c.encode_utf8(&mut buf).len();
-                last = g.0;
-            }
-            // Lengths known to the compiler: a few moves rather than a call to copy.
-            match (len, buf) {
-                (2, [a, b, ..]) => out.extend_from_slice(&[a, b]),
-                (3, [a, b, c, _]) => out.extend_from_slice(&[a, b, c]),
-                _ => out.extend_from_slice(buf.get(..len).unwrap_or_default()),
-            }
-            others += 1;
-        }
-        if others == 0 {
+        // A run of one character not ASCII (a border's line): its bytes, repeated.
+        let Some(&first) = glyphs.get(done) else {
             return done;
+        };
+        let c = match char::from_u32(first.0 ^ in_pen) {
+            // Another pen, a symbol not one column wide (its bit makes it no character), or a
+            // cluster: another run.
+            Some(c) if !c.is_ascii() => c,
+            _ => return done,
+        };
+        let same = count_while(glyphs.get(done..).unwrap_or_default(), |g| g == first);
+        let mut buf = [0u8; 4];
+        let len = c.encode_utf8(&mut buf).len();
+        out.reserve(same * len);
+        // Lengths known to the compiler: a few moves rather than a call to copy.
+        match (len, buf) {
+            (2, [a, b, ..]) => (0..same).for_each(|_| out.extend_from_slice(&[a, b])),
+            (3, [a, b, c, _]) => (0..same).for_each(|_| out.extend_from_slice(&[a, b, c])),
+            _ => (0..same).for_each(|_| out.extend_from_slice(buf.get(..len).unwrap_or_default())),
         }
-        done += others;
+        done += same;
     }
 }
 

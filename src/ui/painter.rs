@@ -631,24 +631,29 @@ impl Painter {
         if glyphs.len() != cells_of(&rects) {
             return false;
         }
-        let mut rest = glyphs.as_slice();
-        for r in rects {
-            for y in r.top()..r.bottom() {
-                let Some((row, tail)) = rest.split_at_checked(usize::from(r.width)) else {
-                    break;
-                };
-                rest = tail;
-                let mut put = RowPut {
-                    cells: self.shown.row_mut(y, r.left(), r.right()).iter_mut(),
-                    x: r.left(),
-                    y,
-                    open: None,
-                    changed: &mut self.painted,
-                };
-                for &glyph in row {
-                    put.glyph(glyph);
+        // Where each rectangle's glyphs start among the kept ones.
+        let mut starts = [0usize; 4];
+        let mut at = 0;
+        for (start, r) in starts.iter_mut().zip(&rects) {
+            *start = at;
+            at += usize::from(r.width) * usize::from(r.height);
+        }
+        // Row by row, so the runs noted come in row order (a frame's sides share rows).
+        let rows = rects.iter().filter(|r| !r.is_empty());
+        let (top, bottom) = rows.fold((u16::MAX, 0), |(t, b), r| {
+            (t.min(r.top()), b.max(r.bottom()))
+        });
+        for y in top..bottom {
+            for (r, start) in rects.iter().zip(starts) {
+                if y < r.top() || y >= r.bottom() {
+                    continue;
                 }
-                put.finish();
+                let from = start + usize::from(y - r.top()) * usize::from(r.width);
+                let Some(row) = glyphs.get(from..from + usize::from(r.width)) else {
+                    continue;
+                };
+                let shown = self.shown.row_mut(y, r.left(), r.right());
+                put_row_glyphs(shown, row, (r.left(), y), &mut self.painted);
             }
         }
         true
@@ -870,43 +875,6 @@ impl Painter {
     }
 }
 
-/// Puts glyphs along a row of what the terminal shows, from column `x` on, noting the runs
-/// of cells that change.
-struct RowPut<'a> {
-    cells: std::slice::IterMut<'a, Glyph>,
-    /// The column the next glyph goes to.
-    x: u16,
-    /// The row.
-    y: u16,
-    /// Where the run of changed cells up to `x` starts, if one does.
-    open: Option<u16>,
-    changed: &'a mut Vec<Span>,
-}
-
-impl RowPut<'_> {
-    /// Puts `glyph` at the next column; false when the row is full.
-    fn glyph(&mut self, glyph: Glyph) -> bool {
-        let Some(cell) = self.cells.next() else {
-            return false;
-        };
-        if *cell != glyph {
-            *cell = glyph;
-            self.open.get_or_insert(self.x);
-        } else if let Some(start) = self.open.take() {
-            spans::push_run(self.changed, self.y, start, self.x);
-        }
-        self.x += 1;
-        true
-    }
-
-    /// Notes the run of changed cells still open.
-    fn finish(self) {
-        if let Some(start) = self.open {
-            spans::push_run(self.changed, self.y, start, self.x);
-        }
-    }
-}
-
 /// Makes `shown` (a row's cells from column `x` of row `y` on) equal to `glyphs`, noting in
 /// `changed` the runs of columns that differ.
 fn put_row_glyphs(
@@ -919,20 +887,28 @@ fn put_row_glyphs(
     let (Some(old), Some(new)) = (shown.get_mut(..n), glyphs.get(..n)) else {
         return;
     };
+    if let ([cell], [glyph]) = (&mut *old, new) {
+        // One cell (a frame's side).
+        if cell != glyph {
+            *cell = *glyph;
+            spans::push_run(changed, y, x, x.saturating_add(1));
+        }
+        return;
+    }
     let column = |i: usize| x.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
     let mut at = 0;
     while at < n {
-        let (o, w) = (
+        let (was, now) = (
             old.get(at..).unwrap_or_default(),
             new.get(at..).unwrap_or_default(),
         );
-        let same = o.iter().zip(w).take_while(|(a, b)| a == b).count();
+        let same = was.iter().zip(now).take_while(|(a, b)| a == b).count();
         let start = at + same;
-        let (o, w) = (
-            o.get(same..).unwrap_or_default(),
-            w.get(same..).unwrap_or_default(),
+        let (was, now) = (
+            was.get(same..).unwrap_or_default(),
+            now.get(same..).unwrap_or_default(),
         );
-        let differ = o.iter().zip(w).take_while(|(a, b)| a != b).count();
+        let differ = was.iter().zip(now).take_while(|(a, b)| a != b).count();
         if differ == 0 {
             break;
         }

@@ -40,7 +40,7 @@ pub(super) fn push_cell(spans: &mut Vec<Span>, x: u16, y: u16) {
 /// counted into place row by row, each row's few put in column order. `scratch` and `counts`
 /// are room to do it in.
 pub(super) fn sort_by_row(spans: &mut Vec<Span>, scratch: &mut Vec<Span>, counts: &mut Vec<u32>) {
-    let key = |s: &Span| (s.y, s.left, s.right);
+    let key = |s: &Span| u64::from(s.y) << 32 | u64::from(s.left) << 16 | u64::from(s.right);
     if spans.is_sorted_by_key(key) {
         return;
     }
