@@ -674,9 +674,17 @@ impl Painter {
         let kept = scrolled.map_or(0..0, |lines| self.shift_rows(inside, lines));
         let text = text_area(area);
         let theme = self.theme;
-        let mut y_next = inside.top();
+        // The rows left to lay out: those the text did not move to, at one end.
+        let rows = if kept.is_empty() {
+            inside.top()..inside.bottom()
+        } else if kept.start > inside.top() {
+            inside.top()..kept.start
+        } else {
+            kept.end..inside.bottom()
+        };
+        let mut y_next = rows.start;
         let mut runs = std::mem::take(&mut self.runs);
-        pane::visit_rows_with(state, &theme, pane, text, &mut runs, |y, row| {
+        pane::visit_rows_with(state, &theme, pane, text, rows, &mut runs, |y, row| {
             if y < inside.top() || y >= inside.bottom() {
                 return;
             }

@@ -467,16 +467,20 @@ pub(super) fn visit_rows(
     text: Rect,
     f: impl FnMut(u16, &Row<'_>),
 ) {
-    visit_rows_with(state, theme, pane, text, &mut Vec::new(), f);
+    let rows = text.top()..text.bottom();
+    visit_rows_with(state, theme, pane, text, rows, &mut Vec::new(), f);
 }
 
-/// [`visit_rows`], with `runs` as room for each row's runs (a caller that visits rows on
-/// every key keeps it, rather than allocate it each time).
+/// [`visit_rows`] of the rows `rows` (screen rows) only, with `runs` as room for each row's
+/// runs (a caller that visits rows on every key keeps it, rather than allocate it each time).
+/// The items above the first row are stepped over by their heights, their lines left alone
+/// (a scroll lays out the row that comes in, not the 25 that move).
 pub(super) fn visit_rows_with(
     state: &State,
     theme: &Theme,
     pane: Pane,
     text: Rect,
+    rows: Range<u16>,
     runs: &mut Vec<(Range<usize>, Style)>,
     mut f: impl FnMut(u16, &Row<'_>),
 ) {
@@ -489,8 +493,28 @@ pub(super) fn visit_rows_with(
         .filter(|m| m.pane == pane);
     let mut view = state.view(pane);
     let mut row = 0u16;
-    while row < text.height && view.item < content.len(pane) {
-        let lines = content.lines(pane, view.item, text.width.max(1));
+    let width = text.width.max(1);
+    let first = rows.start.saturating_sub(text.y).min(text.height);
+    let end = rows.end.saturating_sub(text.y).min(text.height);
+    // Without marks to count, the rows above the first are stepped over.
+    if needle.is_empty() {
+        while row < first && view.item < content.len(pane) {
+            let left = content
+                .height(pane, view.item, width)
+                .saturating_sub(view.line);
+            let skip = usize::from(first - row);
+            if skip < left {
+                view.line += skip;
+                row = first;
+                break;
+            }
+            row = row.saturating_add(u16::try_from(left).unwrap_or(u16::MAX));
+            view.item += 1;
+            view.line = 0;
+        }
+    }
+    while row < end && view.item < content.len(pane) {
+        let lines = content.lines(pane, view.item, width);
         // Occurrences above the first shown line, so the current match is counted right.
         let mut nth = if needle.is_empty() || current.is_none_or(|m| m.item != view.item) {
             0
@@ -502,7 +526,7 @@ pub(super) fn visit_rows_with(
                 .sum()
         };
         for line in lines.iter().skip(view.line) {
-            if row >= text.height {
+            if row >= end {
                 break;
             }
             let base = theme.role(line.role);
@@ -523,7 +547,9 @@ pub(super) fn visit_rows_with(
                 }
             }
             runs.push((at..line.text.len(), base));
-            f(text.y + row, &Row { line, runs });
+            if row >= first {
+                f(text.y + row, &Row { line, runs });
+            }
             row += 1;
         }
         view.item += 1;
