@@ -6,6 +6,7 @@ pub mod action;
 pub mod content;
 pub mod copy;
 pub mod hooks;
+pub mod input;
 pub mod key;
 pub mod keymap;
 pub mod labels;

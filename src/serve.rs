@@ -9,7 +9,6 @@
 //! - [`options`]: [`ServeOptions`], [`Limits`] and the server [`Config`].
 //! - [`hostkey`]: generate once, keep private, refuse when others can read it.
 //! - [`auth`]: authorized keys, passcode, or open.
-//! - [`input`]: the attendee's raw bytes -> keys (pure).
 //! - `rate`: new connections per address over time (token buckets, pure).
 //! - `refuse`: a connection turned away by a limit reads why in ssh's output.
 //! - `server`: the accept loop, the connection limits and grace periods, [`ServerHandle`].
@@ -28,7 +27,6 @@ pub mod auth;
 mod frames;
 mod handler;
 pub mod hostkey;
-pub mod input;
 mod keys;
 mod log;
 pub mod options;

@@ -1,5 +1,6 @@
-//! The local terminal edge: setup and restore, the event loop, crossterm events -> [`Key`] and
-//! actions. The terminal is restored on quit, on error, on panic and on SIGTERM, SIGHUP,
+//! The local terminal edge: setup and restore, the event loop, the terminal's input -> [`Key`]s
+//! and actions (read as bytes and parsed by [`InputParser`], as the SSH server reads its
+//! attendees'). The terminal is restored on quit, on error, on panic and on SIGTERM, SIGHUP,
 //! SIGINT and SIGQUIT, after which the process exits 128 + the signal's number, as shells
 //! expect. Ctrl-Z suspends (terminal restored, redrawn whole on `fg`), Ctrl-L redraws the whole
 //! screen. Nothing here queries the terminal, so start-up never waits on a slow link. What
@@ -7,15 +8,14 @@
 //! [`Hooks`] from the binary: this module imports no other edge.
 
 use std::io::{self, IsTerminal, Write};
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::terminal::{
     self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
@@ -28,8 +28,9 @@ use mio::{Events, Interest, Poll, Token, Waker};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use crate::app::input::{self, InputParser, Mouse, MouseKind};
 use crate::app::library::{self, LibEffect, Library, LibraryHooks};
-use crate::app::{Action, Effect, Hooks, Key, Notice, Size, State, notify, paste, press, update};
+use crate::app::{Action, Effect, Hooks, Notice, Size, State, notify, paste, press, update};
 use crate::ui::hyperlinks::{Hyperlink, hyperlinks};
 use crate::ui::{Painter, Theme, export};
 
@@ -39,6 +40,9 @@ const INPUT: Token = Token(0);
 const WAKE: Token = Token(1);
 /// Room for a large frame's escape sequences.
 const OUT_BUFFER: usize = 1 << 16;
+/// Room for one read of the terminal's input: more than a terminal's line buffer holds (4 KB
+/// on Linux), so one read takes all that is waiting.
+const IN_BUFFER: usize = 1 << 13;
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,27 +183,56 @@ fn watch_signals(flags: Arc<Flags>, waker: Arc<Waker>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The terminal input crossterm reads: standard input when it is a terminal, else
-/// `/dev/tty` (kept open here so the loop can wait on it).
-enum Input {
-    Stdin,
-    Tty(std::fs::File),
+/// The terminal's input: standard input when it is a terminal, else `/dev/tty`, through a
+/// descriptor of its own (no buffer of the standard library's in between, so what the loop's
+/// wait says is waiting is what a read gets), parsed into keys, mouse reports and pastes.
+struct Input {
+    file: std::fs::File,
+    parser: InputParser,
+    bytes: Vec<u8>,
+    /// What the last reads brought, not handled yet: a reader opened from the library and
+    /// quit leaves the rest of its read to the library.
+    events: std::collections::VecDeque<input::Input>,
+    /// Room to parse a read into.
+    parsed: Vec<input::Input>,
 }
 
 impl Input {
     fn open() -> anyhow::Result<Input> {
-        if io::stdin().is_terminal() {
-            return Ok(Input::Stdin);
-        }
-        let tty = std::fs::File::open("/dev/tty").context("cannot open /dev/tty")?;
-        Ok(Input::Tty(tty))
+        let file = if io::stdin().is_terminal() {
+            let fd = io::stdin().as_fd().try_clone_to_owned();
+            std::fs::File::from(fd.context("cannot read the terminal")?)
+        } else {
+            std::fs::File::open("/dev/tty").context("cannot open /dev/tty")?
+        };
+        Ok(Input {
+            file,
+            parser: InputParser::local(),
+            bytes: vec![0; IN_BUFFER],
+            events: std::collections::VecDeque::new(),
+            parsed: Vec::new(),
+        })
     }
 
-    fn fd(&self) -> RawFd {
-        match self {
-            Input::Stdin => io::stdin().as_raw_fd(),
-            Input::Tty(f) => f.as_raw_fd(),
+    /// Reads what the terminal sent (the loop's wait said something is waiting) and parses
+    /// it into `events`. The loop's wait is told only of input that comes after a read: one
+    /// read takes all that waits (see [`IN_BUFFER`]).
+    fn read(&mut self) -> io::Result<()> {
+        let n = match io::Read::read(&mut self.file, &mut self.bytes) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            // A hung-up terminal is no terminal any more: nothing to restore, nobody to show
+            // anything to.
+            std::process::exit(129);
         }
+        let read = self.bytes.get(..n).unwrap_or_default();
+        self.parser.feed_into(read, &mut self.parsed);
+        self.parser.end_of_read(&mut self.parsed);
+        self.events.extend(self.parsed.drain(..));
+        Ok(())
     }
 }
 
@@ -290,11 +323,12 @@ impl Screen {
     }
 }
 
-/// What the loop waits on: the terminal's input, and a waker for signals and hooks.
+/// What the loop waits on and reads: the terminal's input, and a waker for signals and hooks.
 struct Waits {
     poll: Poll,
     events: Events,
     flags: Arc<Flags>,
+    input: Input,
 }
 
 /// Runs the reader on the local terminal until the user quits or a signal arrives, calling
@@ -309,16 +343,15 @@ pub fn run(state: State, theme: Theme, hooks: &mut dyn Hooks) -> anyhow::Result<
     let (session, wake) = open_session()?;
     let guard = setup()?;
     let screen = reader_screen(theme, &state);
-    let Session { input, mut waits } = session;
+    let Session { mut waits } = session;
     let ended = run_loop(state, screen, &mut waits, hooks, false, Some(wake));
     drop(guard);
-    drop(input);
+    drop(waits);
     ended
 }
 
 /// The terminal's input and what the loop waits on, before the terminal is set up.
 struct Session {
-    input: Input,
     waits: Waits,
 }
 
@@ -329,7 +362,11 @@ fn open_session() -> anyhow::Result<(Session, crate::app::hooks::Wake)> {
     let input = Input::open()?;
     let poll = Poll::new().context("cannot wait for input")?;
     poll.registry()
-        .register(&mut SourceFd(&input.fd()), INPUT, Interest::READABLE)
+        .register(
+            &mut SourceFd(&input.file.as_raw_fd()),
+            INPUT,
+            Interest::READABLE,
+        )
         .context("cannot wait for input")?;
     let waker = Arc::new(Waker::new(poll.registry(), WAKE).context("cannot wait for input")?);
     let flags = Arc::new(Flags::default());
@@ -341,8 +378,9 @@ fn open_session() -> anyhow::Result<(Session, crate::app::hooks::Wake)> {
         poll,
         events: Events::with_capacity(4),
         flags,
+        input,
     };
-    Ok((Session { input, waits }, wake))
+    Ok((Session { waits }, wake))
 }
 
 fn reader_screen(theme: Theme, state: &State) -> Screen {
@@ -365,10 +403,10 @@ pub fn run_library(
     let (session, wake) = open_session()?;
     hooks.set_wake(Arc::clone(&wake));
     let guard = setup()?;
-    let Session { input, mut waits } = session;
+    let Session { mut waits } = session;
     let ended = library_loop(lib, &theme, &mut waits, hooks, &wake);
     drop(guard);
-    drop(input);
+    drop(waits);
     ended
 }
 
@@ -401,34 +439,32 @@ fn library_loop(
             draw_library(&lib, theme, &mut shown).context("cannot draw")?;
             dirty = false;
         }
-        // After a resize, crossterm's own event of it is read at once (see `wait_for_input`).
-        if !resized && !wait_for_input(waits, None)? {
-            continue;
+        if waits.input.events.is_empty() {
+            if !wait_for_input(waits, None)? {
+                continue;
+            }
+            waits.input.read().context("cannot read input")?;
         }
-        while event::poll(Duration::ZERO).context("cannot read input")? {
-            let effect = match event::read().context("cannot read input")? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
+        while let Some(event) = waits.input.events.pop_front() {
+            let effect = match event {
+                input::Input::Key(key) => {
                     dirty = true;
-                    key_of(k).map_or(LibEffect::None, |key| library::press(&mut lib, key))
-                }
-                Event::Resize(w, h) => {
-                    dirty = true;
-                    library::update(&mut lib, Action::Resize(Size::new(w, h)))
+                    library::press(&mut lib, key)
                 }
                 // The wheel moves the selection, as j and k do.
-                Event::Mouse(MouseEvent { kind, .. })
-                    if matches!(kind, MouseEventKind::ScrollDown | MouseEventKind::ScrollUp) =>
-                {
+                input::Input::Mouse(Mouse {
+                    kind: kind @ (MouseKind::WheelDown | MouseKind::WheelUp),
+                    ..
+                }) => {
                     dirty = true;
-                    let down = kind == MouseEventKind::ScrollDown;
-                    let action = if down {
+                    let action = if kind == MouseKind::WheelDown {
                         Action::ScrollDown
                     } else {
                         Action::ScrollUp
                     };
                     library::update(&mut lib, action)
                 }
-                _ => LibEffect::None,
+                input::Input::Mouse(_) | input::Input::Paste(_) => LibEffect::None,
             };
             match effect {
                 LibEffect::None => {}
@@ -507,9 +543,6 @@ fn run_loop(
     let now = || u64::try_from(clock.elapsed().as_millis()).unwrap_or(u64::MAX);
     let mut shown_second = None;
     let mut dirty = true;
-    // A resize was handled and crossterm's own event of it is not read yet (see
-    // `wait_for_input`): read it before waiting again.
-    let mut read_now = false;
     // The clock was read just before the input: no need to read it again at the top.
     let mut ticked = false;
     // The layout whose panes' lines were all counted (see `scroll::count_lines`).
@@ -540,7 +573,6 @@ fn run_loop(
             let (width, height) = terminal::size().context("cannot read the terminal size")?;
             update(&mut state, Action::Resize(Size::new(width, height)));
             dirty = true;
-            read_now = true;
         }
         if dirty {
             screen.draw(&state).context("cannot draw")?;
@@ -560,12 +592,15 @@ fn run_loop(
             // Once more round: what the hooks got before they could wake the loop.
             continue;
         }
-        if !std::mem::take(&mut read_now) && !wait_for_input(waits, wait_for(&state, hooks))? {
-            continue;
+        if waits.input.events.is_empty() {
+            if !wait_for_input(waits, wait_for(&state, hooks))? {
+                continue;
+            }
+            waits.input.read().context("cannot read input")?;
         }
         update(&mut state, Action::Tick(now()));
         ticked = true;
-        match read_input(&mut state, &mut screen, &waits.flags, hooks, nested)? {
+        match read_input(&mut state, &mut screen, waits, hooks, nested)? {
             Read::Nothing => {}
             Read::Changed => dirty = true,
             Read::Quit => return Ok(Ended::Quit),
@@ -575,12 +610,6 @@ fn run_loop(
 
 /// Waits for the terminal's input, a signal or a hook, at most `timeout`; true when the
 /// terminal has input to read.
-///
-/// The loop does not wait after a resize: crossterm saw the signal too, and its own wait
-/// returns its resize event and drops the terminal's readiness when both come in one wait
-/// (its wait is edge-triggered), so the key typed after a resize would stay unread until the
-/// next one. Reading crossterm's events right after the resize, while no key waits, takes its
-/// resize event alone.
 fn wait_for_input(waits: &mut Waits, timeout: Option<Duration>) -> anyhow::Result<bool> {
     match waits.poll.poll(&mut waits.events, timeout) {
         Ok(()) => {}
@@ -611,39 +640,35 @@ enum Read {
     Quit,
 }
 
-/// Takes every event already waiting (wheel bursts, pastes) and runs their effects, so the
-/// loop draws one frame for all of them.
+/// Takes every event already read (a burst of the wheel, a held key, a paste come in one
+/// read) and runs their effects, so the loop draws one frame for all of them.
 fn read_input(
     state: &mut State,
     screen: &mut Screen,
-    flags: &Flags,
+    waits: &mut Waits,
     hooks: &mut dyn Hooks,
     nested: bool,
 ) -> anyhow::Result<Read> {
     let mut read = Read::Nothing;
-    while event::poll(Duration::ZERO).context("cannot read input")? {
-        let effect = match event::read().context("cannot read input")? {
-            Event::Key(k) if k.kind != KeyEventKind::Release => {
+    let flags = &waits.flags;
+    while let Some(event) = waits.input.events.pop_front() {
+        let effect = match event {
+            input::Input::Key(key) => {
                 read = Read::Changed;
-                key_of(k).map_or(Effect::None, |key| {
-                    if nested && crate::app::library::leaves_reader(state, key) {
-                        Effect::Quit
-                    } else {
-                        press(state, key)
-                    }
-                })
+                if nested && crate::app::library::leaves_reader(state, key) {
+                    Effect::Quit
+                } else {
+                    press(state, key)
+                }
             }
-            Event::Paste(text) => {
+            input::Input::Paste(text) => {
                 read = Read::Changed;
                 paste(state, &text)
             }
-            ev => match action_for(ev) {
-                Some(action) => {
-                    read = Read::Changed;
-                    update(state, action)
-                }
-                None => Effect::None,
-            },
+            input::Input::Mouse(mouse) => {
+                read = Read::Changed;
+                update(state, mouse_action(mouse))
+            }
         };
         match effect {
             Effect::Quit => return Ok(Read::Quit),
@@ -729,51 +754,14 @@ fn edit(state: &mut State, hooks: &mut dyn Hooks) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The action a crossterm event other than a key means.
-fn action_for(ev: Event) -> Option<Action> {
-    match ev {
-        Event::Mouse(MouseEvent {
-            kind,
-            column: x,
-            row: y,
-            ..
-        }) => match kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
-            MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
-            _ => None,
-        },
-        Event::Resize(w, h) => Some(Action::Resize(Size::new(w, h))),
-        _ => None,
+/// What a mouse report does: a click, or the wheel over a place.
+fn mouse_action(m: Mouse) -> Action {
+    let (x, y) = (m.x, m.y);
+    match m.kind {
+        MouseKind::LeftDown => Action::Click { x, y },
+        MouseKind::WheelDown => Action::Wheel { x, y, down: true },
+        MouseKind::WheelUp => Action::Wheel { x, y, down: false },
     }
-}
-
-/// crossterm's key -> ours.
-pub fn key_of(k: KeyEvent) -> Option<Key> {
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = k.modifiers.contains(KeyModifiers::ALT);
-    Some(match k.code {
-        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
-        KeyCode::Char(c) if alt => Key::Alt(c),
-        KeyCode::Char(c) => Key::Char(c),
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Esc => Key::Esc,
-        KeyCode::Tab if k.modifiers.contains(KeyModifiers::SHIFT) => Key::BackTab,
-        KeyCode::Tab => Key::Tab,
-        KeyCode::BackTab => Key::BackTab,
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::Delete => Key::Delete,
-        KeyCode::Up => Key::Up,
-        KeyCode::Down => Key::Down,
-        KeyCode::Left => Key::Left,
-        KeyCode::Right => Key::Right,
-        KeyCode::PageUp => Key::PageUp,
-        KeyCode::PageDown => Key::PageDown,
-        KeyCode::Home => Key::Home,
-        KeyCode::End => Key::End,
-        KeyCode::F(n) => Key::F(n),
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

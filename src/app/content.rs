@@ -519,8 +519,16 @@ impl Content {
             .unwrap_or_default()
     }
 
-    /// The height of an item at `width`, in lines.
+    /// The height of an item at `width`, in lines: from where the items start, once they are
+    /// counted that far (no look at the item's lines, far apart in memory), else from its
+    /// lines.
     pub fn height(&self, pane: Pane, item: usize, width: u16) -> usize {
+        if let Ok(starts) = self.starts.lock()
+            && let Some(known) = starts.get(&(pane.index(), width))
+            && let (Some(&start), Some(&end)) = (known.get(item), known.get(item + 1))
+        {
+            return end - start;
+        }
         self.lines(pane, item, width).len()
     }
 

@@ -20,8 +20,8 @@ use russh::{ChannelId, Disconnect};
 use tokio::sync::{mpsc, watch};
 use tokio::time::{Instant, sleep, sleep_until, timeout};
 
+use crate::app::input::InputParser;
 use crate::app::{Action, Effect, Session as Viewer, Size, State, update};
-use crate::serve::input::InputParser;
 use crate::serve::keys::{apply_keys, is_following, presenter_view};
 use crate::serve::screen::Screen;
 use crate::serve::server::Shared;

@@ -260,21 +260,30 @@ impl Seq {
         }
     }
 
-    /// Appends `n` in decimal.
-    fn number(&mut self, mut n: u32) {
-        let mut digits = [0u8; 10];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            // A digit, n % 10 < 10: its lowest byte is all of it.
-            let [digit, ..] = (n % 10).to_le_bytes();
-            digits[at] = b'0' + digit;
-            n /= 10;
-            if n == 0 {
-                break;
+    /// Appends `n` in decimal: a row or column, most often under a thousand.
+    fn number(&mut self, n: u32) {
+        let digit = |d: u32| b'0' + d.to_le_bytes()[0];
+        match n {
+            0..=9 => self.push(&[digit(n)]),
+            10..=99 => self.push(&[digit(n / 10), digit(n % 10)]),
+            100..=999 => self.push(&[digit(n / 100), digit(n / 10 % 10), digit(n % 10)]),
+            _ => {
+                let mut digits = [0u8; 10];
+                let mut at = digits.len();
+                let mut n = n;
+                loop {
+                    at -= 1;
+                    if let Some(d) = digits.get_mut(at) {
+                        *d = digit(n % 10);
+                    }
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                self.push(digits.get(at..).unwrap_or_default());
             }
         }
-        self.push(digits.get(at..).unwrap_or_default());
     }
 
     fn bytes(&self) -> &[u8] {

@@ -48,19 +48,26 @@ impl Pen {
     }
 }
 
-/// One cell of a [`Grid`]: its symbol (a character, or a cluster's number in the grid's table,
-/// with a bit set when it is not one column wide) and its style (a number in the grid's
-/// table).
+/// One cell of a [`Grid`], in four bytes: its symbol (a character, or a cluster's number in
+/// the grid's table), a bit set when the symbol is not one column wide, and its style (a
+/// number in the grid's table). A key touches a screen's worth of these: the smaller they
+/// are, the fewer cache lines and pages it costs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Glyph {
-    symbol: u32,
-    pen: u32,
-}
+pub struct Glyph(u32);
 
+/// The bits of a glyph that hold its symbol: every character fits.
+const SYMBOL: u32 = (1 << 21) - 1;
 /// Symbols from here on are clusters of the table, by number: no character is this large.
 const CLUSTER: u32 = 0x11_0000;
 /// Set on a symbol that is not one column wide (wide, or of no width).
-const NOT_ONE: u32 = 1 << 31;
+const NOT_ONE: u32 = 1 << 21;
+/// Where a glyph's pen number starts.
+const PEN_SHIFT: u32 = 22;
+/// How many pens a grid numbers: a glyph keeps its pen's number in its ten highest bits.
+/// A theme draws in a few dozen styles; see [`Grid::renumber_pens`].
+pub const MAX_PENS: usize = 1 << (32 - PEN_SHIFT);
+/// The most clusters a grid's table numbers.
+const MAX_CLUSTER_IDS: usize = (SYMBOL + 1 - CLUSTER) as usize;
 
 /// What a glyph's symbol is.
 enum Sym {
@@ -70,14 +77,11 @@ enum Sym {
 
 impl Glyph {
     /// A blank cell: a space in the default style (pen 0 of every grid).
-    pub const BLANK: Glyph = Glyph {
-        symbol: ' ' as u32,
-        pen: 0,
-    };
+    pub const BLANK: Glyph = Glyph(' ' as u32);
 
     /// The number of its style in its grid's table.
     pub fn pen(self) -> u32 {
-        self.pen
+        self.0 >> PEN_SHIFT
     }
 
     /// The character `c`, one column wide and a cluster of its own ([`is_plain`]), with the
@@ -85,38 +89,48 @@ impl Glyph {
     ///
     /// [`is_plain`]: crate::app::text::is_plain
     pub fn plain(c: char, pen: u32) -> Glyph {
-        Glyph {
-            symbol: u32::from(c),
-            pen,
-        }
+        debug_assert!(
+            usize::try_from(pen).is_ok_and(|p| p < MAX_PENS),
+            "pen {pen}"
+        );
+        Glyph(u32::from(c) | pen << PEN_SHIFT)
     }
 
     /// True when the symbol takes one column.
     pub fn is_one_column(self) -> bool {
-        self.symbol & NOT_ONE == 0
+        self.0 & NOT_ONE == 0
     }
 
     /// True when the symbol is one character, not a cluster of the grid's table.
     pub fn is_char(self) -> bool {
-        self.symbol & !NOT_ONE < CLUSTER
+        self.0 & SYMBOL < CLUSTER
     }
 
-    /// The symbol as an ASCII byte, when it is one.
-    fn ascii(self) -> Option<u8> {
-        u8::try_from(self.symbol).ok().filter(u8::is_ascii)
+    /// The symbol with its width bit: a character one column wide is its code.
+    fn code(self) -> u32 {
+        self.0 & (SYMBOL | NOT_ONE)
+    }
+
+    /// The same symbol in pen `pen`.
+    fn with_pen(self, pen: u32) -> Glyph {
+        Glyph(self.code() | pen << PEN_SHIFT)
     }
 
     fn sym(self) -> Sym {
-        let s = self.symbol & !NOT_ONE;
-        match char::from_u32(s) {
-            Some(c) => Sym::Char(c),
-            None => Sym::Cluster(usize::try_from(s - CLUSTER).unwrap_or(usize::MAX)),
+        let s = self.0 & SYMBOL;
+        match s.checked_sub(CLUSTER) {
+            Some(i) => Sym::Cluster(usize::try_from(i).unwrap_or(usize::MAX)),
+            None => Sym::Char(char::from_u32(s).unwrap_or(' ')),
         }
     }
 }
 
 /// Past this many clusters, the table is rebuilt from the glyphs on screen.
 const MAX_CLUSTERS: usize = 4096;
+
+/// Past this many pens, the pens the screen shows are numbered again between frames (see
+/// [`Grid::renumber_pens`]); the room left is for the new styles of one frame.
+const RENUMBER_PENS: usize = MAX_PENS * 3 / 4;
 
 /// Up to this many pens, a pen is found by comparing it with each.
 const FEW_PENS: usize = 32;
@@ -187,7 +201,13 @@ impl Grid {
         } else if let Some(&id) = self.pen_ids.get(&pen) {
             return id;
         }
-        let id = u32::try_from(self.pens.len()).unwrap_or(u32::MAX);
+        if self.pens.len() >= MAX_PENS {
+            // More styles in one frame than a glyph numbers: the app draws in a few dozen,
+            // and the room is made between frames (`Grid::renumber_pens`).
+            debug_assert!(self.pens.len() < MAX_PENS, "more than {MAX_PENS} pens");
+            return 0;
+        }
+        let id = u32::try_from(self.pens.len()).unwrap_or(0);
         self.pens.push(pen);
         if self.pens.len() > FEW_PENS {
             if self.pen_ids.is_empty() {
@@ -212,10 +232,45 @@ impl Grid {
             _ => self.cluster(s),
         };
         let flag = if width == 1 { 0 } else { NOT_ONE };
-        Glyph {
-            symbol: symbol | flag,
-            pen,
+        Glyph(symbol | flag | pen << PEN_SHIFT)
+    }
+
+    /// When most pen numbers are taken, numbers again the pens the screen shows, the blank's
+    /// first, and forgets the others; true when it did, and then any pen number kept outside
+    /// the grid is stale. Called between frames, when no glyph is on its way to the screen.
+    pub fn renumber_pens(&mut self) -> bool {
+        if self.pens.len() < RENUMBER_PENS {
+            return false;
         }
+        let mut number = vec![u32::MAX; self.pens.len()];
+        let mut pens = vec![Pen::PLAIN];
+        if let Some(first) = number.first_mut() {
+            *first = 0;
+        }
+        for g in &mut self.glyphs {
+            let old = usize::try_from(g.pen()).unwrap_or(usize::MAX);
+            let Some(n) = number.get_mut(old) else {
+                continue;
+            };
+            if *n == u32::MAX {
+                *n = u32::try_from(pens.len()).unwrap_or(0);
+                pens.push(self.pens.get(old).copied().unwrap_or(Pen::PLAIN));
+            }
+            *g = g.with_pen(*n);
+        }
+        self.pens = pens;
+        self.pen_ids = if self.pens.len() > FEW_PENS {
+            (0u32..)
+                .zip(self.pens.iter().copied())
+                .map(|(i, p)| (p, i))
+                .collect()
+        } else {
+            HashMap::default()
+        };
+        self.last_pen = None;
+        self.sgr.clear();
+        self.sgr_bytes.clear();
+        true
     }
 
     /// The number of the cluster `s` and its width, added to the table if new.
@@ -229,10 +284,14 @@ impl Grid {
             // A screen of more distinct clusters than the limit keeps them all.
             self.cluster_limit = MAX_CLUSTERS.max(2 * self.clusters.len());
         }
-        // At most a screen's worth of clusters plus the limit: far below u32::MAX - CLUSTER.
-        let n = u32::try_from(self.clusters.len());
-        debug_assert!(n.is_ok(), "{} clusters", self.clusters.len());
-        let id = CLUSTER + n.unwrap_or(0);
+        // At most a screen's worth of clusters plus the limit: far fewer than a glyph numbers.
+        debug_assert!(
+            self.clusters.len() < MAX_CLUSTER_IDS,
+            "{} clusters",
+            self.clusters.len()
+        );
+        let n = u32::try_from(self.clusters.len().min(MAX_CLUSTER_IDS - 1)).unwrap_or(0);
+        let id = CLUSTER + n;
         let width = u16::try_from(s.width()).unwrap_or(u16::MAX);
         self.clusters.push((s.to_string(), width));
         self.cluster_ids.insert(s.to_string(), id);
@@ -261,8 +320,8 @@ impl Grid {
             if let Sym::Cluster(i) = g.sym()
                 && let Some((s, _)) = old.get(i)
             {
-                let flag = g.symbol & NOT_ONE;
-                g.symbol = self.cluster(s).0 | flag;
+                let keep = g.0 & !SYMBOL;
+                *g = Glyph(self.cluster(s).0 | keep);
             }
         }
         self.glyphs = glyphs;
@@ -385,19 +444,32 @@ impl Grid {
         if y < area.top() || y >= area.bottom() || from + n > usize::from(area.width) {
             return;
         }
+        if n == 1 {
+            // One cell (a frame's side, most often): no run to look for.
+            let Some(&glyph) = self.glyphs.get(start) else {
+                return;
+            };
+            enc.go(out, x, y);
+            if glyph.pen() != *pen {
+                self.restyle(enc, out, *pen, glyph.pen());
+                *pen = glyph.pen();
+            }
+            match glyph.sym() {
+                Sym::Char(ch) => {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                }
+                Sym::Cluster(k) => out.extend_from_slice(self.cluster_str(k).as_bytes()),
+            }
+            enc.wrote(x, y, glyph.is_one_column());
+            return;
+        }
         let mut moved = false;
         let mut cx = x;
         let mut at = start;
         // Blank cells that end the run are erased (ECH) rather than written as spaces: a line
         // scrolled in is most often shorter than the one it replaces.
-        let blanks = self
-            .glyphs
-            .get(start..start + n)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .take_while(|&&g| g == Glyph::BLANK)
-            .count();
+        let blanks = trailing_blanks(self.glyphs.get(start..start + n).unwrap_or_default());
         let blanks = if blanks >= MIN_ERASE { blanks } else { 0 };
         let end = start + n - blanks;
         while let Some(&g) = self.glyphs.get(at..end).and_then(<[Glyph]>::first) {
@@ -405,12 +477,12 @@ impl Grid {
                 enc.go(out, cx, y);
                 moved = true;
             }
-            if g.pen != *pen {
-                self.restyle(enc, out, *pen, g.pen);
-                *pen = g.pen;
+            if g.pen() != *pen {
+                self.restyle(enc, out, *pen, g.pen());
+                *pen = g.pen();
             }
             // The characters of one column in this pen from here on go out as their bytes.
-            let chars = push_chars(out, self.glyphs.get(at..end).unwrap_or_default(), g.pen);
+            let chars = push_chars(out, self.glyphs.get(at..end).unwrap_or_default(), g.pen());
             if chars > 0 {
                 cx = cx.saturating_add(u16::try_from(chars).unwrap_or(u16::MAX));
                 at += chars;
@@ -434,9 +506,9 @@ impl Grid {
             if !moved {
                 enc.go(out, cx, y);
             }
-            if *pen != Glyph::BLANK.pen {
-                self.restyle(enc, out, *pen, Glyph::BLANK.pen);
-                *pen = Glyph::BLANK.pen;
+            if *pen != Glyph::BLANK.pen() {
+                self.restyle(enc, out, *pen, Glyph::BLANK.pen());
+                *pen = Glyph::BLANK.pen();
             }
             enc.erase(out, cx, y, u16::try_from(blanks).unwrap_or(u16::MAX));
             return;
@@ -491,10 +563,10 @@ impl Grid {
 
     /// `glyph` as the encoder and the tests read it.
     pub fn shown(&self, glyph: Glyph) -> Shown<'_> {
-        let (fg, bg, modifier) = self.colors(glyph.pen);
+        let (fg, bg, modifier) = self.colors(glyph.pen());
         let underline = self
             .pens
-            .get(usize::try_from(glyph.pen).unwrap_or(usize::MAX))
+            .get(usize::try_from(glyph.pen()).unwrap_or(usize::MAX))
             .map_or(Color::Reset, |p| p.underline);
         let symbol = match glyph.sym() {
             Sym::Char(c) => {
@@ -516,48 +588,76 @@ impl Grid {
     }
 }
 
+/// How many blank glyphs end `glyphs`.
+fn trailing_blanks(glyphs: &[Glyph]) -> usize {
+    let mut n = 0;
+    for chunk in glyphs.rchunks_exact(16) {
+        if !chunk.iter().fold(true, |all, &g| all & (g == Glyph::BLANK)) {
+            break;
+        }
+        n += 16;
+    }
+    let rest = glyphs.get(..glyphs.len() - n).unwrap_or_default();
+    n + rest
+        .iter()
+        .rev()
+        .take_while(|&&g| g == Glyph::BLANK)
+        .count()
+}
+
+/// How many glyphs at the start of `glyphs` pass `test`: sixteen at a time while they all do
+/// (a comparison the processor makes for several glyphs at once), then one by one.
+fn count_while(glyphs: &[Glyph], test: impl Fn(Glyph) -> bool) -> usize {
+    let mut n = 0;
+    for chunk in glyphs.chunks_exact(16) {
+        if !chunk.iter().fold(true, |all, &g| all & test(g)) {
+            break;
+        }
+        n += 16;
+    }
+    n + glyphs
+        .get(n..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&g| test(g))
+        .count()
+}
+
 /// Appends the bytes of the glyphs at the start of `glyphs` that are characters of one column
-/// in pen `pen` (runs of ASCII in one copy, the others encoded one by one); returns how many.
+/// in pen `pen` (ASCII as it is, the others encoded); returns how many.
 fn push_chars(out: &mut Vec<u8>, glyphs: &[Glyph], pen: u32) -> usize {
+    // A glyph in `pen` is an ASCII character when what is left of it once the pen's bits
+    // are taken away is under 0x80: one comparison for both.
+    let in_pen = pen << PEN_SHIFT;
     let mut done = 0;
     loop {
         let rest = glyphs.get(done..).unwrap_or_default();
-        let ascii = rest
-            .iter()
-            .position(|r| r.pen != pen || r.ascii().is_none())
-            .unwrap_or(rest.len());
-        if let Some(run) = rest.get(..ascii) {
-            out.extend(run.iter().map(|r| r.symbol.to_le_bytes()[0]));
+        let n = count_while(rest, |g| (g.0 ^ in_pen) < 0x80);
+        if let Some(run) = rest.get(..n) {
+            out.extend(run.iter().map(|g| g.0.to_le_bytes()[0]));
         }
-        done += ascii;
-        let mut others = 0;
-        // The last character encoded and its bytes: a border repeats one character.
-        let (mut last, mut buf, mut len) = (u32::MAX, [0u8; 4], 0);
-        for r in glyphs.get(done..).unwrap_or_default() {
-            if r.symbol != last {
-                let c = match char::from_u32(r.symbol) {
-                    Some(c) if !c.is_ascii() => c,
-                    // Not one column (the flag makes it no character), a cluster, or ASCII.
-                    _ => break,
-                };
-                len = c.encode_utf8(&mut buf).len();
-                last = r.symbol;
-            }
-            if r.pen != pen {
-                break;
-            }
-            // Lengths known to the compiler: a few moves rather than a call to copy.
-            match (len, buf) {
-                (2, [a, b, ..]) => out.extend_from_slice(&[a, b]),
-                (3, [a, b, c, _]) => out.extend_from_slice(&[a, b, c]),
-                _ => out.extend_from_slice(buf.get(..len).unwrap_or_default()),
-            }
-            others += 1;
-        }
-        if others == 0 {
+        done += n;
+        // A run of one character not ASCII (a border's line): its bytes, repeated.
+        let Some(&first) = glyphs.get(done) else {
             return done;
+        };
+        let c = match char::from_u32(first.0 ^ in_pen) {
+            // Another pen, a symbol not one column wide (its bit makes it no character), or a
+            // cluster: another run.
+            Some(c) if !c.is_ascii() => c,
+            _ => return done,
+        };
+        let same = count_while(glyphs.get(done..).unwrap_or_default(), |g| g == first);
+        let mut buf = [0u8; 4];
+        let len = c.encode_utf8(&mut buf).len();
+        out.reserve(same * len);
+        // Lengths known to the compiler: a few moves rather than a call to copy.
+        match (len, buf) {
+            (2, [a, b, ..]) => (0..same).for_each(|_| out.extend_from_slice(&[a, b])),
+            (3, [a, b, c, _]) => (0..same).for_each(|_| out.extend_from_slice(&[a, b, c])),
+            _ => (0..same).for_each(|_| out.extend_from_slice(buf.get(..len).unwrap_or_default())),
         }
-        done += others;
+        done += same;
     }
 }
 
@@ -698,6 +798,54 @@ mod tests {
             assert_eq!(grid.pen(Pen::PLAIN), plain);
         }
         assert_eq!(grid.pens.len(), 2);
+    }
+
+    #[test]
+    fn pens_numbered_again_keep_what_the_screen_shows() {
+        let mut grid = Grid::new(Rect::new(0, 0, 3, 1));
+        let pen_of = |i: usize| Pen {
+            fg: Color::Indexed(u8::try_from(i % 256).unwrap()),
+            bg: Color::Indexed(u8::try_from(i / 256).unwrap()),
+            ..Pen::PLAIN
+        };
+        let shown: Vec<Glyph> = [(5, 'a'), (700, 'b'), (5, 'c')]
+            .into_iter()
+            .map(|(i, c)| {
+                let mut cell = Cell::EMPTY;
+                cell.set_char(c);
+                cell.fg = pen_of(i).fg;
+                cell.bg = pen_of(i).bg;
+                cell
+            })
+            .map(|cell| {
+                (0..=700).for_each(|i| {
+                    grid.pen(pen_of(i));
+                });
+                grid.glyph_of(&cell)
+            })
+            .collect();
+        grid.row_mut(0, 0, 3).copy_from_slice(&shown);
+        let before: Vec<Cell> = shown.iter().map(|&g| grid.shown(g).to_cell()).collect();
+        assert!(!grid.renumber_pens(), "room left");
+        (701..RENUMBER_PENS + 10).for_each(|i| {
+            grid.pen(pen_of(i));
+        });
+        assert!(grid.renumber_pens());
+        assert_eq!(grid.pens.len(), 3, "the blank's and the two shown");
+        let after: Vec<Cell> = grid
+            .row(0)
+            .iter()
+            .map(|&g| grid.shown(g).to_cell())
+            .collect();
+        assert_eq!(before, after);
+        // New pens come after them, and are found again.
+        let red = Pen {
+            fg: Color::Red,
+            ..Pen::PLAIN
+        };
+        let r = grid.pen(red);
+        assert_eq!(r, 3);
+        assert_eq!(grid.pen(pen_of(700)), grid.row(0)[1].pen());
     }
 
     #[test]

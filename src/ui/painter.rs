@@ -307,11 +307,16 @@ pub struct Painter {
     dirty: Vec<Rect>,
     /// Cells that differ from what the terminal shows, as runs of a row in row order.
     changes: Vec<Span>,
-    /// The dirty spans of each row, in column order (kept to spare allocations).
-    rows: Vec<Vec<(u16, u16)>>,
-    /// Per row, the runs of columns a pane's text changed in `shown` directly (see
-    /// [`Painter::paint_body`]), and whether they came out of column order.
-    painted: Vec<(Vec<(u16, u16)>, bool)>,
+    /// The rows of the dirty rectangles, sorted before they are compared (kept to spare
+    /// allocations). One list for the screen rather than one per row: a key then touches the
+    /// few rows it changed, not a list head per row of the screen.
+    rows: Vec<Span>,
+    /// The runs of columns painted in `shown` directly (a pane's text, kept glyphs put back:
+    /// see [`Painter::paint_body`]), in the order they were painted; sorted by row and column
+    /// when merged with the changes.
+    painted: Vec<Span>,
+    /// Room to count spans per row in, when sorting them.
+    row_counts: Vec<u32>,
     /// Per row, whether `shown` may hold a cell there that is not one column wide (a wide
     /// character, or a zero-width one): such rows are compared as ratatui compares them.
     wide: Vec<bool>,
@@ -348,8 +353,9 @@ impl Painter {
             content: None,
             dirty: Vec::new(),
             changes: Vec::new(),
-            rows: vec![Vec::new(); usize::from(size.height)],
-            painted: vec![(Vec::new(), false); usize::from(size.height)],
+            rows: Vec::new(),
+            painted: Vec::new(),
+            row_counts: Vec::new(),
             wide: vec![false; usize::from(size.height)],
             scratch: Vec::new(),
             span: Vec::new(),
@@ -423,6 +429,11 @@ impl Painter {
             self.reset(state.size);
         }
         self.dirty.clear();
+        if self.shown.renumber_pens() {
+            // The pens kept outside the screen's table are numbered no more.
+            self.pens = Pens::default();
+            self.kept.iter_mut().for_each(Vec::clear);
+        }
         let same_content = self
             .content
             .as_ref()
@@ -525,6 +536,21 @@ impl Painter {
                 return;
             }
         }
+        // A scroll to another item changes the title's position (and maybe the bar): the
+        // other sides show as they did, and are neither drawn nor compared.
+        let sides = known
+            .filter(|_| same_layout && clipped == area)
+            .and_then(|old| pane::changed_sides(&old, &look, area));
+        if let Some([_, right]) = sides {
+            let top = pane::draw_top_side(&look, &self.theme, area, &mut self.next);
+            self.dirty.push(top);
+            if !right.is_empty() {
+                let right = pane::draw_right_side(&look, &self.theme, area, &mut self.next);
+                self.dirty.push(right);
+            }
+            self.set_look(i, look);
+            return;
+        }
         for r in pane::ring(area) {
             clear(&mut self.next, r);
         }
@@ -532,18 +558,9 @@ impl Painter {
             pane::draw_frame(&look, &self.theme, clipped, &mut self.next);
         }
         self.set_look(i, look);
-        if !same_layout {
-            return;
-        }
-        // A scroll to another item changes the title's position (and maybe the bar): the
-        // other sides show as they did, and are not compared.
-        match known.and_then(|old| pane::changed_sides(&old, &look, area)) {
-            Some(sides) => self
-                .dirty
-                .extend(sides.into_iter().filter(|r| !r.is_empty())),
-            None => self
-                .dirty
-                .extend(pane::ring(area).into_iter().filter(|r| !r.is_empty())),
+        if same_layout {
+            self.dirty
+                .extend(pane::ring(area).into_iter().filter(|r| !r.is_empty()));
         }
     }
 
@@ -614,29 +631,29 @@ impl Painter {
         if glyphs.len() != cells_of(&rects) {
             return false;
         }
-        let mut rest = glyphs.as_slice();
-        for r in rects {
-            for y in r.top()..r.bottom() {
-                let Some((row, tail)) = rest.split_at_checked(usize::from(r.width)) else {
-                    break;
-                };
-                rest = tail;
-                let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
+        // Where each rectangle's glyphs start among the kept ones.
+        let mut starts = [0usize; 4];
+        let mut at = 0;
+        for (start, r) in starts.iter_mut().zip(&rects) {
+            *start = at;
+            at += usize::from(r.width) * usize::from(r.height);
+        }
+        // Row by row, so the runs noted come in row order (a frame's sides share rows).
+        let rows = rects.iter().filter(|r| !r.is_empty());
+        let (top, bottom) = rows.fold((u16::MAX, 0), |(t, b), r| {
+            (t.min(r.top()), b.max(r.bottom()))
+        });
+        for y in top..bottom {
+            for (r, start) in rects.iter().zip(starts) {
+                if y < r.top() || y >= r.bottom() {
+                    continue;
+                }
+                let from = start + usize::from(y - r.top()) * usize::from(r.width);
+                let Some(row) = glyphs.get(from..from + usize::from(r.width)) else {
                     continue;
                 };
-                if changed.last().is_some_and(|&(_, right)| right > r.left()) {
-                    *unsorted = true;
-                }
-                let mut put = RowPut {
-                    cells: self.shown.row_mut(y, r.left(), r.right()).iter_mut(),
-                    x: r.left(),
-                    open: None,
-                    changed,
-                };
-                for &glyph in row {
-                    put.glyph(glyph);
-                }
-                put.finish();
+                let shown = self.shown.row_mut(y, r.left(), r.right());
+                put_row_glyphs(shown, row, (r.left(), y), &mut self.painted);
             }
         }
         true
@@ -657,9 +674,17 @@ impl Painter {
         let kept = scrolled.map_or(0..0, |lines| self.shift_rows(inside, lines));
         let text = text_area(area);
         let theme = self.theme;
-        let mut y_next = inside.top();
+        // The rows left to lay out: those the text did not move to, at one end.
+        let rows = if kept.is_empty() {
+            inside.top()..inside.bottom()
+        } else if kept.start > inside.top() {
+            inside.top()..kept.start
+        } else {
+            kept.end..inside.bottom()
+        };
+        let mut y_next = rows.start;
         let mut runs = std::mem::take(&mut self.runs);
-        pane::visit_rows_with(state, &theme, pane, text, &mut runs, |y, row| {
+        pane::visit_rows_with(state, &theme, pane, text, rows, &mut runs, |y, row| {
             if y < inside.top() || y >= inside.bottom() {
                 return;
             }
@@ -703,20 +728,11 @@ impl Painter {
                 kept.end - 1 - i
             };
             let from = if lines > 0 { y + by16 } else { y - by16 };
-            let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
-                continue;
-            };
-            if changed
-                .last()
-                .is_some_and(|&(_, right)| right > inside.left())
-            {
-                *unsorted = true;
-            }
             if let Some((to, from)) =
                 self.shown
                     .row_pair_mut(y, from, inside.left(), inside.right())
             {
-                put_row_span(to, from, inside.left(), changed);
+                put_row_span(to, from, (inside.left(), y), &mut self.painted);
             }
         }
         kept
@@ -756,17 +772,8 @@ impl Painter {
                 room = room.get_mut(used..).unwrap_or_default();
             }
         }
-        let Some((changed, unsorted)) = self.painted.get_mut(usize::from(y)) else {
-            return;
-        };
-        if changed
-            .last()
-            .is_some_and(|&(_, right)| right > inside.left())
-        {
-            *unsorted = true;
-        }
         let shown = self.shown.row_mut(y, inside.left(), inside.right());
-        put_row_glyphs(shown, glyphs, inside.left(), changed);
+        put_row_glyphs(shown, glyphs, (inside.left(), y), &mut self.painted);
     }
 
     /// Whether row `y` of `shown` may hold a cell that is not one column wide; looks again
@@ -785,27 +792,41 @@ impl Painter {
     /// Compares the dirty rectangles of `next` with `shown`, row by row, as ratatui's own diff
     /// does (a wide character hides the cells after it, and replacing one redraws them), and
     /// makes `shown` equal to `next` there. Changes come out in row order, then column order,
-    /// as the terminal's cursor moves best, without sorting them.
+    /// as the terminal's cursor moves best.
     fn diff(&mut self) {
         self.changes.clear();
         let area = self.next.area;
         let width = usize::from(area.width);
         let rows = &mut self.rows;
-        rows.iter_mut().for_each(Vec::clear);
+        rows.clear();
         for r in &self.dirty {
             let r = r.intersection(area);
             for y in r.top()..r.bottom() {
-                if let Some(row) = rows.get_mut(usize::from(y)) {
-                    row.push((r.left(), r.right()));
-                }
+                rows.push(Span {
+                    y,
+                    left: r.left(),
+                    right: r.right(),
+                });
             }
         }
-        for (y, spans) in (0u16..).zip(rows.iter_mut()) {
+        spans::sort_by_row(rows, &mut self.scratch, &mut self.row_counts);
+        spans::sort_by_row(&mut self.painted, &mut self.scratch, &mut self.row_counts);
+        let (mut di, mut pi) = (0, 0);
+        loop {
+            let y = match (self.rows.get(di), self.painted.get(pi)) {
+                (Some(d), Some(p)) => d.y.min(p.y),
+                (Some(d), None) => d.y,
+                (None, Some(p)) => p.y,
+                (None, None) => break,
+            };
             let row_start = self.changes.len();
-            spans.sort_unstable();
             let mut wide = false;
             let mut done = 0u16;
-            for &(left, right) in spans.iter() {
+            while let Some(&Span { y: dy, left, right }) = self.rows.get(di) {
+                if dy != y {
+                    break;
+                }
+                di += 1;
                 // Spans may overlap: compare each column once.
                 let left = left.max(done);
                 if left >= right {
@@ -848,90 +869,73 @@ impl Painter {
             if wide && let Some(w) = self.wide.get_mut(usize::from(y)) {
                 *w = true;
             }
-            if let Some((painted, unsorted)) = self.painted.get_mut(usize::from(y))
+            let from = pi;
+            while self.painted.get(pi).is_some_and(|p| p.y == y) {
+                pi += 1;
+            }
+            if let Some(painted) = self.painted.get(from..pi)
                 && !painted.is_empty()
             {
-                if *unsorted {
-                    painted.sort_unstable();
-                    *unsorted = false;
-                }
-                spans::merge_row(&mut self.changes, row_start, y, painted, &mut self.scratch);
-                painted.clear();
+                spans::merge_row(&mut self.changes, row_start, painted, &mut self.scratch);
             }
         }
+        self.painted.clear();
     }
 }
 
-/// Puts glyphs along a row of what the terminal shows, from column `x` on, noting the runs
-/// of cells that change.
-struct RowPut<'a> {
-    cells: std::slice::IterMut<'a, Glyph>,
-    /// The column the next glyph goes to.
-    x: u16,
-    /// Where the run of changed cells up to `x` starts, if one does.
-    open: Option<u16>,
-    changed: &'a mut Vec<(u16, u16)>,
-}
-
-impl RowPut<'_> {
-    /// Puts `glyph` at the next column; false when the row is full.
-    fn glyph(&mut self, glyph: Glyph) -> bool {
-        let Some(cell) = self.cells.next() else {
-            return false;
-        };
-        if *cell != glyph {
-            *cell = glyph;
-            self.open.get_or_insert(self.x);
-        } else if let Some(start) = self.open.take() {
-            spans::push_run(self.changed, start, self.x);
-        }
-        self.x += 1;
-        true
-    }
-
-    /// Notes the run of changed cells still open.
-    fn finish(self) {
-        if let Some(start) = self.open {
-            spans::push_run(self.changed, start, self.x);
-        }
-    }
-}
-
-/// Makes `shown` (a row's cells from column `x` on) equal to `glyphs`, noting in `changed` the
-/// runs of columns that differ.
-fn put_row_glyphs(shown: &mut [Glyph], glyphs: &[Glyph], x: u16, changed: &mut Vec<(u16, u16)>) {
+/// Makes `shown` (a row's cells from column `x` of row `y` on) equal to `glyphs`, noting in
+/// `changed` the runs of columns that differ.
+fn put_row_glyphs(
+    shown: &mut [Glyph],
+    glyphs: &[Glyph],
+    (x, y): (u16, u16),
+    changed: &mut Vec<Span>,
+) {
     let n = shown.len().min(glyphs.len());
     let (Some(old), Some(new)) = (shown.get_mut(..n), glyphs.get(..n)) else {
         return;
     };
+    if let ([cell], [glyph]) = (&mut *old, new) {
+        // One cell (a frame's side).
+        if cell != glyph {
+            *cell = *glyph;
+            spans::push_run(changed, y, x, x.saturating_add(1));
+        }
+        return;
+    }
     let column = |i: usize| x.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
     let mut at = 0;
     while at < n {
-        let (o, w) = (
+        let (was, now) = (
             old.get(at..).unwrap_or_default(),
             new.get(at..).unwrap_or_default(),
         );
-        let same = o.iter().zip(w).take_while(|(a, b)| a == b).count();
+        let same = was.iter().zip(now).take_while(|(a, b)| a == b).count();
         let start = at + same;
-        let (o, w) = (
-            o.get(same..).unwrap_or_default(),
-            w.get(same..).unwrap_or_default(),
+        let (was, now) = (
+            was.get(same..).unwrap_or_default(),
+            now.get(same..).unwrap_or_default(),
         );
-        let differ = o.iter().zip(w).take_while(|(a, b)| a != b).count();
+        let differ = was.iter().zip(now).take_while(|(a, b)| a != b).count();
         if differ == 0 {
             break;
         }
         at = start + differ;
-        spans::push_run(changed, column(start), column(at));
+        spans::push_run(changed, y, column(start), column(at));
     }
     old.copy_from_slice(new);
 }
 
-/// Makes `shown` (a row's cells from column `x` on) equal to `glyphs`, noting in `changed`
-/// the columns from the first that differs to the last: a line moved to another row shares
-/// few cells with the one it replaces, and the two ends are where those are (its indent, the
-/// blanks after both).
-fn put_row_span(shown: &mut [Glyph], glyphs: &[Glyph], x: u16, changed: &mut Vec<(u16, u16)>) {
+/// Makes `shown` (a row's cells from column `x` of row `y` on) equal to `glyphs`, noting in
+/// `changed` the columns from the first that differs to the last: a line moved to another row
+/// shares few cells with the one it replaces, and the two ends are where those are (its
+/// indent, the blanks after both).
+fn put_row_span(
+    shown: &mut [Glyph],
+    glyphs: &[Glyph],
+    (x, y): (u16, u16),
+    changed: &mut Vec<Span>,
+) {
     let n = shown.len().min(glyphs.len());
     let (Some(old), Some(new)) = (shown.get_mut(..n), glyphs.get(..n)) else {
         return;
@@ -941,7 +945,7 @@ fn put_row_span(shown: &mut [Glyph], glyphs: &[Glyph], x: u16, changed: &mut Vec
     let last = old.iter().zip(new).rposition(differs);
     if let (Some(first), Some(last)) = (first, last) {
         let column = |i: usize| x.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
-        spans::push_run(changed, column(first), column(last + 1));
+        spans::push_run(changed, y, column(first), column(last + 1));
     }
     old.copy_from_slice(new);
 }

@@ -244,8 +244,20 @@ pub(super) fn redraw_bar(
     let (Some(_), Some(b)) = (old.bar, new.bar) else {
         return None;
     };
+    let _ = b;
+    Some(draw_right_side(new, theme, area, buf))
+}
+
+/// Draws the right side of the frame of `area` (already clipped) as [`draw_frame`] draws it,
+/// its corners left out, over whatever was there; says which cells it drew.
+pub(super) fn draw_right_side(
+    look: &FrameLook,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
     let [_, _, _, side] = ring(area);
-    let focused = new.focused;
+    let focused = look.focused;
     let set = if focused {
         border::THICK
     } else {
@@ -258,8 +270,53 @@ pub(super) fn redraw_bar(
             c.set_symbol(set.vertical_right).set_style(style);
         }
     }
-    draw_bar(b, style, area, buf);
-    Some(side)
+    if let Some(b) = look.bar {
+        draw_bar(b, style, area, buf);
+    }
+    side
+}
+
+/// Draws the top side of the frame of `area` (already clipped), its corners and the title, as
+/// [`draw_frame`] draws it, over whatever was there; says which cells it drew. A scroll to
+/// another item changes the title alone (and maybe the scrollbar), and the other sides, far
+/// apart in memory, are left as they are.
+pub(super) fn draw_top_side(look: &FrameLook, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let [top, ..] = ring(area);
+    clear(buf, top);
+    if area.is_empty() {
+        return top;
+    }
+    let focused = look.focused;
+    let set = if focused {
+        border::THICK
+    } else {
+        border::PLAIN
+    };
+    let style = theme.border(focused);
+    // As `draw_border` leaves the top row: the line, then the corners over it, the left one
+    // last.
+    let right = area.right().saturating_sub(1);
+    for x in area.left()..area.right() {
+        if let Some(c) = buf.cell_mut((x, area.y)) {
+            c.set_symbol(set.horizontal_top).set_style(style);
+        }
+    }
+    for (x, symbol) in [(right, set.top_right), (area.left(), set.top_left)] {
+        if let Some(c) = buf.cell_mut((x, area.y)) {
+            c.set_symbol(symbol).set_style(style);
+        }
+    }
+    if area.width > 2 {
+        put_str(
+            buf,
+            area.x + 1,
+            area.y,
+            &look.title(),
+            usize::from(area.width - 2),
+            theme.pane_title(focused),
+        );
+    }
+    top
 }
 
 /// The sides of the ring of `area` that differ when the frame goes from `old` to `new` by its
@@ -410,16 +467,20 @@ pub(super) fn visit_rows(
     text: Rect,
     f: impl FnMut(u16, &Row<'_>),
 ) {
-    visit_rows_with(state, theme, pane, text, &mut Vec::new(), f);
+    let rows = text.top()..text.bottom();
+    visit_rows_with(state, theme, pane, text, rows, &mut Vec::new(), f);
 }
 
-/// [`visit_rows`], with `runs` as room for each row's runs (a caller that visits rows on
-/// every key keeps it, rather than allocate it each time).
+/// [`visit_rows`] of the rows `rows` (screen rows) only, with `runs` as room for each row's
+/// runs (a caller that visits rows on every key keeps it, rather than allocate it each time).
+/// The items above the first row are stepped over by their heights, their lines left alone
+/// (a scroll lays out the row that comes in, not the 25 that move).
 pub(super) fn visit_rows_with(
     state: &State,
     theme: &Theme,
     pane: Pane,
     text: Rect,
+    rows: Range<u16>,
     runs: &mut Vec<(Range<usize>, Style)>,
     mut f: impl FnMut(u16, &Row<'_>),
 ) {
@@ -432,8 +493,28 @@ pub(super) fn visit_rows_with(
         .filter(|m| m.pane == pane);
     let mut view = state.view(pane);
     let mut row = 0u16;
-    while row < text.height && view.item < content.len(pane) {
-        let lines = content.lines(pane, view.item, text.width.max(1));
+    let width = text.width.max(1);
+    let first = rows.start.saturating_sub(text.y).min(text.height);
+    let end = rows.end.saturating_sub(text.y).min(text.height);
+    // Without marks to count, the rows above the first are stepped over.
+    if needle.is_empty() {
+        while row < first && view.item < content.len(pane) {
+            let left = content
+                .height(pane, view.item, width)
+                .saturating_sub(view.line);
+            let skip = usize::from(first - row);
+            if skip < left {
+                view.line += skip;
+                row = first;
+                break;
+            }
+            row = row.saturating_add(u16::try_from(left).unwrap_or(u16::MAX));
+            view.item += 1;
+            view.line = 0;
+        }
+    }
+    while row < end && view.item < content.len(pane) {
+        let lines = content.lines(pane, view.item, width);
         // Occurrences above the first shown line, so the current match is counted right.
         let mut nth = if needle.is_empty() || current.is_none_or(|m| m.item != view.item) {
             0
@@ -445,7 +526,7 @@ pub(super) fn visit_rows_with(
                 .sum()
         };
         for line in lines.iter().skip(view.line) {
-            if row >= text.height {
+            if row >= end {
                 break;
             }
             let base = theme.role(line.role);
@@ -466,7 +547,9 @@ pub(super) fn visit_rows_with(
                 }
             }
             runs.push((at..line.text.len(), base));
-            f(text.y + row, &Row { line, runs });
+            if row >= first {
+                f(text.y + row, &Row { line, runs });
+            }
             row += 1;
         }
         view.item += 1;
@@ -487,6 +570,7 @@ fn put_run(buf: &mut Buffer, x: u16, y: u16, s: &str, room: usize, style: Style)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::buffer::Cell;
     use ratatui::text::Span;
     use ratatui::widgets::{Block, BorderType, Widget};
 
@@ -604,6 +688,62 @@ mod tests {
         };
         assert_eq!(Thumb::of(b(100), 54), Thumb::of(b(101), 54));
         assert_ne!(Thumb::of(b(100), 54), Thumb::of(b(200), 54));
+    }
+
+    #[test]
+    fn top_and_right_sides_drawn_alone_equal_the_whole_frames() {
+        let theme = Theme::default();
+        let mut drawn = 0;
+        for focused in [false, true] {
+            for bar in [
+                None,
+                Some(Thumb {
+                    start: 1,
+                    len: 2,
+                    track: 4,
+                }),
+            ] {
+                for w in 0..9u16 {
+                    for h in 0..9u16 {
+                        let look = FrameLook {
+                            number: 2,
+                            label: "Citations",
+                            position: Some((3, 12)),
+                            focused,
+                            bar: bar.filter(|b| usize::from(h) == b.track + 4),
+                        };
+                        let area = Rect::new(1, 1, w, h);
+                        let canvas = Rect::new(0, 0, 11, 11);
+                        let mut whole = Buffer::empty(canvas);
+                        draw_frame(&look, &theme, area, &mut whole);
+                        let mut sides = Buffer::empty(canvas);
+                        let [top, bottom, left, right] = ring(area);
+                        assert_eq!(draw_top_side(&look, &theme, area, &mut sides), top);
+                        if w > 1 {
+                            assert_eq!(draw_right_side(&look, &theme, area, &mut sides), right);
+                        }
+                        for r in [top, right] {
+                            for at in r.positions() {
+                                let (x, y) = (at.x, at.y);
+                                if w > 1 || r == top {
+                                    assert_eq!(sides[(x, y)], whole[(x, y)], "{w}x{h} at {x},{y}");
+                                    drawn += 1;
+                                }
+                            }
+                        }
+                        for r in [bottom, left] {
+                            for at in r.positions() {
+                                let (x, y) = (at.x, at.y);
+                                if !top.contains(at) && !right.contains(at) {
+                                    assert_eq!(sides[(x, y)], Cell::EMPTY, "{w}x{h} at {x},{y}");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(drawn > 500, "{drawn}");
     }
 
     #[test]

@@ -36,35 +36,83 @@ pub(super) fn push_cell(spans: &mut Vec<Span>, x: u16, y: u16) {
     });
 }
 
-/// Notes columns `left..right` of one row, after the runs in `runs` (column order); joins the
-/// last run when it follows it.
-pub(super) fn push_run(runs: &mut Vec<(u16, u16)>, left: u16, right: u16) {
-    if let Some(last) = runs.last_mut()
-        && last.1 == left
-    {
-        last.1 = right;
+/// Sorts `spans` by row, then column, as they are most often already (then it only looks):
+/// counted into place row by row, each row's few put in column order. `scratch` and `counts`
+/// are room to do it in.
+pub(super) fn sort_by_row(spans: &mut Vec<Span>, scratch: &mut Vec<Span>, counts: &mut Vec<u32>) {
+    let key = |s: &Span| u64::from(s.y) << 32 | u64::from(s.left) << 16 | u64::from(s.right);
+    if spans.is_sorted_by_key(key) {
         return;
     }
-    runs.push((left, right));
+    let rows = spans.iter().map(|s| usize::from(s.y)).max().unwrap_or(0) + 1;
+    counts.clear();
+    counts.resize(rows + 1, 0);
+    for s in spans.iter() {
+        if let Some(c) = counts.get_mut(usize::from(s.y) + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..counts.len() {
+        let before = counts.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = counts.get_mut(i) {
+            *c += before;
+        }
+    }
+    scratch.clear();
+    scratch.resize(
+        spans.len(),
+        Span {
+            y: 0,
+            left: 0,
+            right: 0,
+        },
+    );
+    for s in spans.iter() {
+        if let Some(at) = counts.get_mut(usize::from(s.y)) {
+            if let Some(slot) = scratch.get_mut(usize::try_from(*at).unwrap_or(usize::MAX)) {
+                *slot = *s;
+            }
+            *at += 1;
+        }
+    }
+    // Each row's spans, in the order they came: put in column order by insertion.
+    for i in 1..scratch.len() {
+        let mut j = i;
+        while j > 0 && scratch.get(j - 1).map(key) > scratch.get(j).map(key) {
+            scratch.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    std::mem::swap(spans, scratch);
 }
 
-/// Adds the runs `painted` (in column order, apart from the spans found) of row `y` to the
+/// Notes columns `left..right` of row `y`, after the runs in `runs`; joins the last run when
+/// it follows it on the same row.
+pub(super) fn push_run(runs: &mut Vec<Span>, y: u16, left: u16, right: u16) {
+    if let Some(last) = runs.last_mut()
+        && last.y == y
+        && last.right == left
+    {
+        last.right = right;
+        return;
+    }
+    runs.push(Span { y, left, right });
+}
+
+/// Adds the runs `painted` (of one row, in column order, apart from the spans found) to the
 /// spans found from `from` on (the same row's, in order), keeping column order.
 pub(super) fn merge_row(
     spans: &mut Vec<Span>,
     from: usize,
-    y: u16,
-    painted: &[(u16, u16)],
+    painted: &[Span],
     scratch: &mut Vec<Span>,
 ) {
-    let span = |&(left, right): &(u16, u16)| Span { y, left, right };
-    let Some(&(first, _)) = painted.first() else {
+    let Some(&Span { left: first, .. }) = painted.first() else {
         return;
     };
     if spans.len() == from || spans.last().is_some_and(|s| s.right <= first) {
-        for run in painted {
-            let s = span(run);
-            push_joined(spans, s, from);
+        for &run in painted {
+            push_joined(spans, run, from);
         }
         return;
     }
@@ -75,9 +123,9 @@ pub(super) fn merge_row(
     let (mut fi, mut pi) = (0, 0);
     loop {
         let next = match (found.get(fi), painted.get(pi)) {
-            (Some(f), Some(p)) if p.0 < f.left => {
+            (Some(f), Some(p)) if p.left < f.left => {
                 pi += 1;
-                span(p)
+                *p
             }
             (Some(f), _) => {
                 fi += 1;
@@ -85,7 +133,7 @@ pub(super) fn merge_row(
             }
             (None, Some(p)) => {
                 pi += 1;
-                span(p)
+                *p
             }
             (None, None) => break,
         };
@@ -168,7 +216,8 @@ mod tests {
     fn painted_runs_merge_with_found_spans_in_column_order() {
         let mut spans = spans_of(&[(0, 0), (4, 1), (9, 1)]);
         let mut scratch = Vec::new();
-        merge_row(&mut spans, 1, 1, &[(1, 3), (5, 7), (10, 12)], &mut scratch);
+        let painted = [(1, 3), (5, 7), (10, 12)].map(|(left, right)| Span { y: 1, left, right });
+        merge_row(&mut spans, 1, &painted, &mut scratch);
         let cells: Vec<(u16, u16)> = spans
             .iter()
             .flat_map(|s| s.columns().map(move |x| (x, s.y)))
@@ -178,6 +227,27 @@ mod tests {
         assert_eq!(cells, expected);
         // Touching runs are one span: 4..7 and 9..12.
         assert_eq!(spans.len(), 4, "{spans:?}");
+    }
+
+    #[test]
+    fn spans_sorted_by_row_come_in_row_then_column_order() {
+        let span = |y, left| Span {
+            y,
+            left,
+            right: left + 1,
+        };
+        let mut spans = vec![
+            span(3, 9),
+            span(1, 0),
+            span(3, 2),
+            span(0, 5),
+            span(1, 7),
+            span(3, 0),
+        ];
+        let mut expected = spans.clone();
+        expected.sort_by_key(|s| (s.y, s.left));
+        sort_by_row(&mut spans, &mut Vec::new(), &mut Vec::new());
+        assert_eq!(spans, expected);
     }
 
     #[test]

@@ -1,25 +1,72 @@
-//! Raw bytes from an SSH client -> [`Key`]s: a small table-driven parser, pure and incremental.
+//! Raw terminal input bytes -> keys, mouse reports and pastes: a small table-driven parser,
+//! pure and incremental. Both edges read through it: the SSH server ([`InputParser::new`], what
+//! an attendee types) and the local terminal ([`InputParser::local`]).
 //!
-//! An SSH client sends whatever its terminal produced, cut into packets anywhere: several keys
-//! in one packet, an escape sequence split across two, a paste of megabytes, or garbage. The
-//! parser keeps at most [`MAX_PENDING`] bytes between packets, so memory stays bounded whatever
-//! arrives, and every byte is consumed in one pass, so nothing can stall it. A lone Esc is
-//! ambiguous (the start of a sequence or the key itself); the session calls
-//! [`InputParser::flush`] when no byte followed it for a short while, as terminals do.
+//! Input comes cut anywhere: several keys in one read or packet, an escape sequence split
+//! across two, a paste of megabytes, or garbage. The parser keeps at most [`MAX_PENDING`] bytes
+//! of an unfinished sequence, so memory stays bounded whatever arrives, and every byte is
+//! consumed in one pass, so nothing can stall it. A lone Esc is ambiguous (the start of a
+//! sequence or the key itself): the SSH session calls [`InputParser::flush`] when no byte
+//! followed it for a short while, as terminals do; the local terminal calls
+//! [`InputParser::end_of_read`] after each read, as an Esc key comes alone in its read.
 //!
-//! Mouse, focus and other reports are dropped (the server never enables them, and never
-//! queries the terminal, so none should arrive). Bracketed pastes are typed as characters up to
-//! [`MAX_PASTE_KEYS`], then dropped. No I/O here.
+//! For SSH, mouse, focus and other reports are dropped (the server never enables them, and
+//! never queries the terminal, so none should arrive), and bracketed pastes are typed as
+//! characters up to [`MAX_PASTE_KEYS`], then dropped. For the local terminal, a left click and
+//! the wheel come as [`Mouse`] reports and a bracketed paste as its text, and control keys
+//! read as crossterm, which read them before, named them (Ctrl-H, Ctrl-J, Ctrl-Space). No
+//! I/O here.
 
 use crate::app::Key;
 
 /// The most bytes kept between packets: a CSI sequence longer than this is garbage.
 pub const MAX_PENDING: usize = 32;
 
-/// The most keys one bracketed paste may type; the rest of the paste is dropped.
+/// The most keys one bracketed paste may type over SSH; the rest of the paste is dropped.
 pub const MAX_PASTE_KEYS: usize = 256;
 
-/// An incremental parser of terminal input bytes into keys.
+/// The most bytes of one bracketed paste kept for the local terminal; the rest is dropped.
+pub const MAX_PASTE_BYTES: usize = 1 << 16;
+
+/// What ends a bracketed paste.
+const PASTE_END: &[u8] = b"\x1b[201~";
+
+/// What the local terminal sent, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A key.
+    Key(Key),
+    /// A mouse report the reader acts on.
+    Mouse(Mouse),
+    /// The text of a bracketed paste (control characters and all, as pasted).
+    Paste(String),
+}
+
+/// A mouse report: what happened, at a column and row from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    /// What happened.
+    pub kind: MouseKind,
+    /// The column, from 0.
+    pub x: u16,
+    /// The row, from 0.
+    pub y: u16,
+}
+
+/// The mouse reports the reader acts on (others are dropped: moves, drags, releases, the
+/// other buttons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    /// The left button pressed.
+    LeftDown,
+    /// The wheel turned up.
+    WheelUp,
+    /// The wheel turned down.
+    WheelDown,
+}
+
+/// An incremental parser of terminal input bytes into keys (and, for the local terminal,
+/// mouse reports and pastes).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputParser {
     /// Bytes of an unfinished sequence or character (never more than [`MAX_PENDING`]).
@@ -28,14 +75,20 @@ pub struct InputParser {
     skip: usize,
     /// The last byte was CR, so an LF right after it is the same Enter.
     after_cr: bool,
-    /// Inside a bracketed paste: how many keys it has typed so far.
+    /// Inside a bracketed paste over SSH: how many keys it has typed so far.
     paste: Option<usize>,
+    /// Reading the local terminal: mouse reports and pastes come as such.
+    local: bool,
+    /// Inside a bracketed paste from the local terminal: its bytes so far.
+    pasted: Option<Vec<u8>>,
 }
 
 /// What one complete sequence means.
 enum Parsed {
     /// A key.
     Key(Key),
+    /// A mouse report (local terminal).
+    Mouse(Mouse),
     /// Nothing (a dropped report, an unknown sequence).
     Nothing,
     /// Nothing, and then skip this many raw bytes.
@@ -55,15 +108,23 @@ enum Step {
 }
 
 impl InputParser {
-    /// A parser with nothing pending.
+    /// A parser of what an SSH attendee types: keys only.
     pub fn new() -> InputParser {
         InputParser::default()
+    }
+
+    /// A parser of the local terminal's input: keys, mouse reports and pastes.
+    pub fn local() -> InputParser {
+        InputParser {
+            local: true,
+            ..InputParser::default()
+        }
     }
 
     /// True in the middle of something: an unfinished sequence or character, bytes to skip,
     /// or a paste. The session calls [`flush`](InputParser::flush) when a pause follows.
     pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty() || self.skip > 0 || self.paste.is_some()
+        !self.pending.is_empty() || self.skip > 0 || self.paste.is_some() || self.pasted.is_some()
     }
 
     /// Bytes kept between packets, for tests and assertions: never above [`MAX_PENDING`].
@@ -73,42 +134,75 @@ impl InputParser {
 
     /// Parses one packet and returns the keys it completes, in order.
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<Key> {
-        let mut keys = Vec::new();
+        let mut inputs = Vec::new();
+        self.feed_into(bytes, &mut inputs);
+        keys_of(inputs)
+    }
+
+    /// Parses `bytes` and appends what they complete to `out`, in order.
+    pub fn feed_into(&mut self, bytes: &[u8], out: &mut Vec<Input>) {
         for &b in bytes {
-            self.push(b, &mut keys);
+            self.push(b, out);
         }
-        keys
     }
 
     /// Gives up waiting after a pause: a lone Esc is the Esc key, an unfinished sequence or
     /// character is dropped, and a paste whose end never came is over.
     pub fn flush(&mut self) -> Vec<Key> {
-        let mut keys = Vec::new();
+        let mut inputs = Vec::new();
         self.skip = 0;
         self.paste = None;
+        self.pasted = None;
         let pending = std::mem::take(&mut self.pending);
         match pending.as_slice() {
-            [0x1b] => self.emit(Key::Esc, &mut keys),
+            [0x1b] => self.emit(Parsed::Key(Key::Esc), &mut inputs),
             // Alt-[ and Alt-O look like the start of a sequence until the pause.
-            [0x1b, b @ (b'[' | b'O')] => self.emit(Key::Alt(char::from(*b)), &mut keys),
+            [0x1b, b @ (b'[' | b'O')] => {
+                self.emit(Parsed::Key(Key::Alt(char::from(*b))), &mut inputs);
+            }
             // Nothing pending, or an unfinished sequence or character: dropped.
             _ => {}
         }
-        keys
+        keys_of(inputs)
     }
 
-    fn push(&mut self, b: u8, keys: &mut Vec<Key>) {
+    /// After a read of the local terminal: an Esc that ended it is the Esc key (a terminal
+    /// writes a sequence whole, and a key pressed after Esc comes in a read of its own).
+    /// Anything else unfinished waits for the next read.
+    pub fn end_of_read(&mut self, out: &mut Vec<Input>) {
+        if self.pending == [0x1b] && self.pasted.is_none() {
+            self.pending.clear();
+            self.emit(Parsed::Key(Key::Esc), out);
+        }
+    }
+
+    fn push(&mut self, b: u8, out: &mut Vec<Input>) {
+        if let Some(pasted) = &mut self.pasted {
+            pasted.push(b);
+            if pasted.ends_with(PASTE_END) {
+                pasted.truncate(pasted.len() - PASTE_END.len());
+                pasted.truncate(MAX_PASTE_BYTES);
+                let text = String::from_utf8_lossy(pasted).into_owned();
+                self.pasted = None;
+                out.push(Input::Paste(text));
+            } else if pasted.len() > MAX_PASTE_BYTES + PASTE_END.len() {
+                // Past the most kept: only enough to see the end come.
+                let end = pasted.len() - PASTE_END.len();
+                pasted.drain(MAX_PASTE_BYTES..end);
+            }
+            return;
+        }
         if self.skip > 0 {
             self.skip -= 1;
             return;
         }
         let after_cr = std::mem::replace(&mut self.after_cr, false);
-        if self.pending.is_empty() && b == b'\n' && after_cr {
+        if self.pending.is_empty() && b == b'\n' && after_cr && !self.local {
             return;
         }
         self.pending.push(b);
         loop {
-            match step(&self.pending) {
+            match step(&self.pending, self.local) {
                 Step::More if self.pending.len() < MAX_PENDING => return,
                 Step::More => {
                     // Too long to be anything we know: drop it whole.
@@ -119,8 +213,16 @@ impl InputParser {
                     let n = n.min(self.pending.len());
                     self.after_cr = self.pending.get(..n) == Some(b"\r".as_slice());
                     self.pending.drain(..n);
-                    self.apply(parsed, keys);
+                    self.apply(parsed, out);
                     if self.pending.is_empty() {
+                        return;
+                    }
+                    if self.pasted.is_some() {
+                        // What came after the paste's start is the paste's.
+                        let rest = std::mem::take(&mut self.pending);
+                        for b in rest {
+                            self.push(b, out);
+                        }
                         return;
                     }
                     // `ESC ESC`: the first was a lone Esc; go on with what is left.
@@ -129,46 +231,68 @@ impl InputParser {
         }
     }
 
-    fn apply(&mut self, parsed: Parsed, keys: &mut Vec<Key>) {
+    fn apply(&mut self, parsed: Parsed, out: &mut Vec<Input>) {
         match parsed {
-            Parsed::Key(key) => self.emit(key, keys),
-            Parsed::Nothing => {}
             Parsed::Skip(n) => self.skip = n,
+            Parsed::PasteStart if self.local => self.pasted = Some(Vec::new()),
             Parsed::PasteStart => self.paste = Some(0),
             Parsed::PasteEnd => self.paste = None,
+            parsed => self.emit(parsed, out),
         }
     }
 
-    fn emit(&mut self, key: Key, keys: &mut Vec<Key>) {
-        match &mut self.paste {
-            None => keys.push(key),
-            Some(typed) => {
+    fn emit(&mut self, parsed: Parsed, out: &mut Vec<Input>) {
+        let input = match parsed {
+            Parsed::Key(key) => Input::Key(key),
+            Parsed::Mouse(mouse) if self.local => Input::Mouse(mouse),
+            _ => return,
+        };
+        match (&mut self.paste, &input) {
+            (None, _) => out.push(input),
+            (Some(typed), Input::Key(key)) => {
                 // A paste types text; control keys inside it would act, so they are dropped.
                 let text = matches!(key, Key::Char(_) | Key::Enter | Key::Tab);
                 if text && *typed < MAX_PASTE_KEYS {
                     *typed += 1;
-                    keys.push(key);
+                    out.push(input);
                 }
             }
+            (Some(_), _) => {}
         }
     }
 }
 
+/// The keys among `inputs`.
+fn keys_of(inputs: Vec<Input>) -> Vec<Key> {
+    inputs
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::Key(key) => Some(key),
+            Input::Mouse(_) | Input::Paste(_) => None,
+        })
+        .collect()
+}
+
 /// Looks at the start of `buf` (never empty) and says whether it holds one complete unit.
-fn step(buf: &[u8]) -> Step {
+fn step(buf: &[u8], local: bool) -> Step {
     let Some(&first) = buf.first() else {
         return Step::More;
     };
     match first {
-        0x1b => escape(buf),
-        0x00..=0x7f => Step::Done(1, control_or_char(first)),
+        0x1b => escape(buf, local),
+        0x00..=0x7f => Step::Done(1, control_or_char(first, local)),
         _ => utf8(buf, 0),
     }
 }
 
 /// A single byte that is not ESC.
-fn control_or_char(b: u8) -> Parsed {
+fn control_or_char(b: u8, local: bool) -> Parsed {
     Parsed::Key(match b {
+        // The local terminal's control keys, as crossterm named them: Ctrl-H and Ctrl-J are
+        // not Backspace and Enter there, and a few more are Ctrl with a key.
+        0x08 | b'\n' if local => Key::Ctrl(char::from(b'a' + b - 1)),
+        0x00 if local => Key::Ctrl(' '),
+        0x1c..=0x1f if local => Key::Ctrl(char::from(b'4' + b - 0x1c)),
         b'\r' | b'\n' => Key::Enter,
         b'\t' => Key::Tab,
         0x7f | 0x08 => Key::Backspace,
@@ -179,7 +303,6 @@ fn control_or_char(b: u8) -> Parsed {
         _ => return Parsed::Nothing,
     })
 }
-
 /// A UTF-8 character starting at `buf[at]`, as a key (Alt-held when `at` is 1).
 fn utf8(buf: &[u8], at: usize) -> Step {
     let Some(&lead) = buf.get(at) else {
@@ -210,18 +333,18 @@ fn utf8(buf: &[u8], at: usize) -> Step {
 }
 
 /// Something starting with ESC.
-fn escape(buf: &[u8]) -> Step {
+fn escape(buf: &[u8], local: bool) -> Step {
     match buf.get(1) {
         None => Step::More,
         // ESC ESC: the first one is the key; the second starts again.
         Some(0x1b) => Step::Done(1, Parsed::Key(Key::Esc)),
-        Some(b'[') => csi(buf),
+        Some(b'[') => csi(buf, local),
         Some(b'O') => ss3(buf),
         Some(&b) if (0x20..0x7f).contains(&b) => {
             Step::Done(2, Parsed::Key(Key::Alt(char::from(b))))
         }
         // Alt with a control key (Alt-Enter, Alt-Backspace): the key alone.
-        Some(&b) if b < 0x20 || b == 0x7f => Step::Done(2, control_or_char(b)),
+        Some(&b) if b < 0x20 || b == 0x7f => Step::Done(2, control_or_char(b, local)),
         Some(_) => utf8(buf, 1),
     }
 }
@@ -247,7 +370,7 @@ fn ss3(buf: &[u8]) -> Step {
 
 /// `ESC [ params intermediates final`, ended by a byte in 0x40..=0x7E (ECMA-48), whatever the
 /// parameters: an unknown sequence is dropped whole instead of wedging the parser.
-fn csi(buf: &[u8]) -> Step {
+fn csi(buf: &[u8], local: bool) -> Step {
     // Called on `ESC [`; without a body yet, the rest has not come.
     let [_, _, body @ ..] = buf else {
         return Step::More;
@@ -269,7 +392,66 @@ fn csi(buf: &[u8]) -> Step {
     if let Some(bad) = params.iter().position(|b| !(0x20..0x40).contains(b)) {
         return Step::Done(2 + bad, Parsed::Nothing);
     }
+    if local {
+        // X10 mouse: `ESC [ M` then three raw bytes, the button's and the place's, each
+        // plus 32.
+        if final_byte == b'M' && params.is_empty() {
+            return match buf.get(len..len + 3) {
+                Some(&[cb, cx, cy]) => {
+                    let at = |c: u8| u16::from(c.saturating_sub(33));
+                    let mouse = mouse(u16::from(cb.saturating_sub(32)), at(cx), at(cy), true);
+                    Step::Done(len + 3, mouse)
+                }
+                _ => Step::More,
+            };
+        }
+        if let Some(parsed) = mouse_report(params, final_byte) {
+            return Step::Done(len, parsed);
+        }
+    }
     Step::Done(len, csi_meaning(params, final_byte))
+}
+
+/// An SGR mouse report (`ESC [ < b ; x ; y M`, `m` on release) or an urxvt one
+/// (`ESC [ b ; x ; y M`, the button plus 32), places from 1; `None` when the sequence is
+/// neither.
+fn mouse_report(params: &[u8], final_byte: u8) -> Option<Parsed> {
+    let (sgr, numbers) = match params.split_first() {
+        Some((b'<', rest)) if matches!(final_byte, b'M' | b'm') => (true, rest),
+        _ if final_byte == b'M' => (false, params),
+        _ => return None,
+    };
+    let mut n = numbers.split(|b| *b == b';').map(|p| {
+        std::str::from_utf8(p)
+            .ok()
+            .and_then(|p| p.parse::<u16>().ok())
+    });
+    let (Some(Some(cb)), Some(Some(x)), Some(Some(y)), None) =
+        (n.next(), n.next(), n.next(), n.next())
+    else {
+        return sgr.then_some(Parsed::Nothing);
+    };
+    let cb = if sgr { cb } else { cb.saturating_sub(32) };
+    Some(mouse(
+        cb,
+        x.saturating_sub(1),
+        y.saturating_sub(1),
+        !sgr || final_byte == b'M',
+    ))
+}
+
+/// What a mouse report with button byte `cb` at (`x`, `y`) means; `pressed` is false for an
+/// SGR release.
+fn mouse(cb: u16, x: u16, y: u16, pressed: bool) -> Parsed {
+    // The low bits and 64 name the button or the wheel; 32 is a move; 4, 8 and 16 are
+    // modifiers (ignored).
+    let kind = match (cb & 0b1100_0011, cb & 32 != 0) {
+        (0, false) if pressed => MouseKind::LeftDown,
+        (64, _) => MouseKind::WheelUp,
+        (65, _) => MouseKind::WheelDown,
+        _ => return Parsed::Nothing,
+    };
+    Parsed::Mouse(Mouse { kind, x, y })
 }
 
 fn csi_meaning(params: &[u8], final_byte: u8) -> Parsed {
@@ -483,6 +665,109 @@ mod tests {
         assert_eq!(p.feed(b"j"), vec![Key::Char('j')]);
     }
 
+    fn local_all(bytes: &[u8]) -> Vec<Input> {
+        let mut p = InputParser::local();
+        let mut out = Vec::new();
+        p.feed_into(bytes, &mut out);
+        p.end_of_read(&mut out);
+        out
+    }
+
+    fn keys(keys: &[Key]) -> Vec<Input> {
+        keys.iter().copied().map(Input::Key).collect()
+    }
+
+    #[rstest]
+    #[case(b"\x08", Key::Ctrl('h'))]
+    #[case(b"\n", Key::Ctrl('j'))]
+    #[case(b"\x00", Key::Ctrl(' '))]
+    #[case(b"\x1c", Key::Ctrl('4'))]
+    #[case(b"\x1f", Key::Ctrl('7'))]
+    #[case(b"\r", Key::Enter)]
+    #[case(b"\x7f", Key::Backspace)]
+    #[case(b"\x04", Key::Ctrl('d'))]
+    #[case(b"\x1b\x08", Key::Ctrl('h'))]
+    #[case(b"\x1b", Key::Esc)]
+    #[case(b"\x1b[6~", Key::PageDown)]
+    fn local_keys_read_as_crossterm_named_them(#[case] bytes: &[u8], #[case] key: Key) {
+        assert_eq!(local_all(bytes), keys(&[key]));
+    }
+
+    #[test]
+    fn local_esc_ending_a_read_is_the_key_and_a_sequence_waits_for_the_next() {
+        let mut p = InputParser::local();
+        let mut out = Vec::new();
+        p.feed_into(b"j\x1b[", &mut out);
+        p.end_of_read(&mut out);
+        assert_eq!(out, keys(&[Key::Char('j')]));
+        p.feed_into(b"B", &mut out);
+        p.end_of_read(&mut out);
+        assert_eq!(out, keys(&[Key::Char('j'), Key::Down]));
+        assert!(!p.has_pending());
+    }
+
+    #[rstest]
+    #[case(b"\x1b[<0;10;20M", Some((MouseKind::LeftDown, 9, 19)))]
+    #[case(b"\x1b[<16;10;20M", Some((MouseKind::LeftDown, 9, 19)))]
+    #[case(b"\x1b[<0;10;20m", None)]
+    #[case(b"\x1b[<2;10;20M", None)]
+    #[case(b"\x1b[<32;10;20M", None)]
+    #[case(b"\x1b[<35;10;20M", None)]
+    #[case(b"\x1b[<64;1;1M", Some((MouseKind::WheelUp, 0, 0)))]
+    #[case(b"\x1b[<65;200;60M", Some((MouseKind::WheelDown, 199, 59)))]
+    #[case(b"\x1b[M *+", Some((MouseKind::LeftDown, 9, 10)))]
+    #[case(b"\x1b[M#*+", None)]
+    #[case(b"\x1b[Ma*+", Some((MouseKind::WheelDown, 9, 10)))]
+    #[case(b"\x1b[32;10;20M", Some((MouseKind::LeftDown, 9, 19)))]
+    #[case(b"\x1b[96;10;20M", Some((MouseKind::WheelUp, 9, 19)))]
+    fn local_mouse_reports_give_clicks_and_the_wheel(
+        #[case] bytes: &[u8],
+        #[case] mouse: Option<(MouseKind, u16, u16)>,
+    ) {
+        let mut with_after = bytes.to_vec();
+        with_after.push(b'j');
+        let mut expected: Vec<Input> = mouse
+            .map(|(kind, x, y)| Input::Mouse(Mouse { kind, x, y }))
+            .into_iter()
+            .collect();
+        expected.push(Input::Key(Key::Char('j')));
+        assert_eq!(local_all(&with_after), expected);
+        // Over SSH, none of it: only the key after.
+        assert_eq!(parse_all(&with_after), vec![Key::Char('j')]);
+    }
+
+    #[test]
+    fn local_paste_comes_as_its_text_across_reads() {
+        let mut p = InputParser::local();
+        let mut out = Vec::new();
+        p.feed_into(b"\x1b[200~ab\x1b[A\r", &mut out);
+        p.end_of_read(&mut out);
+        assert!(out.is_empty() && p.has_pending());
+        p.feed_into(b"\ncd\x1b", &mut out);
+        p.end_of_read(&mut out);
+        assert!(out.is_empty(), "an Esc inside a paste is the paste's");
+        p.feed_into(b"[201~q", &mut out);
+        assert_eq!(
+            out,
+            [
+                Input::Paste("ab\x1b[A\r\ncd".to_string()),
+                Input::Key(Key::Char('q'))
+            ]
+        );
+        assert!(!p.has_pending());
+    }
+
+    #[test]
+    fn local_paste_keeps_its_first_bytes_up_to_the_cap() {
+        let mut bytes = b"\x1b[200~".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', MAX_PASTE_BYTES + 5_000));
+        bytes.extend(b"\x1b[201~j");
+        let out = local_all(&bytes);
+        assert_eq!(out.len(), 2);
+        assert!(matches!(&out[0], Input::Paste(t) if t.len() == MAX_PASTE_BYTES));
+        assert_eq!(out[1], Input::Key(Key::Char('j')));
+    }
+
     /// Sequences with a known meaning, for the split property.
     const KNOWN: &[&[u8]] = &[
         b"j",
@@ -544,6 +829,29 @@ mod tests {
             prop_assert_eq!(&split, &whole);
             let expected: Vec<Key> = picks.iter().flat_map(|i| parse_all(KNOWN[*i])).collect();
             prop_assert_eq!(whole, expected);
+        }
+
+        #[test]
+        fn local_known_sequences_parse_the_same_however_split(
+            picks in proptest::collection::vec(0..KNOWN.len(), 1..24),
+            cuts in proptest::collection::vec(any::<prop::sample::Index>(), 0..8),
+        ) {
+            // A lone Esc is not among them: split after one, a read would end with it.
+            let bytes: Vec<u8> = picks.iter().flat_map(|i| KNOWN[*i].iter().copied()).collect();
+            let whole = local_all(&bytes);
+            let mut at: Vec<usize> = cuts.iter().map(|c| c.index(bytes.len() + 1)).collect();
+            at.sort_unstable();
+            let mut p = InputParser::local();
+            let mut split = Vec::new();
+            let mut from = 0;
+            for cut in at.into_iter().chain([bytes.len()]) {
+                p.feed_into(&bytes[from..cut], &mut split);
+                if bytes.get(cut.wrapping_sub(1)) != Some(&0x1b) {
+                    p.end_of_read(&mut split);
+                }
+                from = cut;
+            }
+            prop_assert_eq!(split, whole);
         }
 
         #[test]
