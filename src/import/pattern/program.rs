@@ -811,6 +811,37 @@ mod tests {
         assert!(nodes > 1000, "{nodes}");
     }
 
+    /// Parts that take one token in one way are told apart from those that may take more or
+    /// none, and a repetition of one backs off from its longest run as the walk does.
+    #[test]
+    fn repetitions_of_one_token_back_off_from_the_longest_run() {
+        static RUN: Pat = Rep(&Alt(&[Capital, Acronym]), 0, 3);
+        static INITIALS: Pat = Rep(&Initial, 0, 3);
+        static PHRASES: Pat = Rep(&Alt(&[Capital, Is(Class::Role)]), 0, 3);
+        for (pat, one) in [(&RUN, true), (&INITIALS, false), (&PHRASES, false)] {
+            let program = Program::compile(pat);
+            let Some(Op::Rep(part, ..)) = program.ops.get(program.root) else {
+                panic!("{pat:?} compiles to a repetition");
+            };
+            assert_eq!(program.is_one(*part), one, "{pat:?}");
+        }
+        static THEN_CAPITAL: Pat = Seq(&[Rep(&Capital, 1, 3), Capital]);
+        let v = vocab(Lang::En);
+        for (text, end) in [("A B C D e", Some(4)), ("A B C d", Some(3)), ("A b", None)] {
+            let mut buf = TokenBuf::default();
+            tokenize(text, &mut buf);
+            buf.annotate(v);
+            let sent = buf.sent(text, 0..buf.len(), v);
+            let found = Program::compile(&THEN_CAPITAL).match_at(&sent, 0);
+            assert_eq!(found.map(|m| m.end), end, "{text}");
+            assert_eq!(
+                found,
+                super::super::match_at(&THEN_CAPITAL, &sent, 0),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn the_rest_is_tried_once_per_end_however_many_ways_lead_there() {
         // Every word is a capital, an acronym and a word: 3^12 ways to read twelve words.
