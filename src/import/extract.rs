@@ -546,15 +546,26 @@ impl Extractor<'_> {
     ) {
         tokenize(text, &mut self.raw);
         self.raw.annotate(self.vocab);
-        let mut frame = std::mem::take(&mut self.frame);
-        self.raw.frame_into(in_para, &mut frame);
+        // A paragraph without quotes is its own frame: its tokens are not copied (a long
+        // paragraph's were most of the importer's memory).
+        let (frame, copied) = if in_para.is_empty() {
+            (std::mem::take(&mut self.raw), false)
+        } else {
+            let mut frame = std::mem::take(&mut self.frame);
+            self.raw.frame_into(in_para, &mut frame);
+            (frame, true)
+        };
         let mut offset = 0;
         for range in sentences(&frame.toks) {
             let sent = frame.sent(text, range.clone(), self.vocab);
             self.people_and_speech(p, offset, &sent);
             offset += range.len();
         }
-        self.frame = frame;
+        if copied {
+            self.frame = frame;
+        } else {
+            self.raw = frame;
+        }
         if section == Section::About {
             return;
         }

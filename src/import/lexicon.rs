@@ -991,6 +991,17 @@ fn may_start_line(line: &str, heads: &LineHeads<'_>) -> bool {
     };
     heads.by_head.get(&first).is_some_and(|phrases| {
         phrases.iter().any(|phrase| {
+            // A phrase in ASCII over a line that starts in ASCII (most): byte by byte, each
+            // of the line's lowercased as `char::to_lowercase` lowercases it.
+            if let Some(head) = line.as_bytes().get(..phrase.len())
+                && phrase.is_ascii()
+                && head.is_ascii()
+            {
+                return head
+                    .iter()
+                    .zip(phrase.as_bytes())
+                    .all(|(got, want)| got.to_ascii_lowercase() == *want);
+            }
             // The line's characters lowercased one by one, as far as the phrase goes.
             let mut lower = line.chars().flat_map(char::to_lowercase);
             phrase.chars().all(|want| lower.next() == Some(want))
@@ -1419,16 +1430,30 @@ mod tests {
     /// capitals, a line exactly as long as the phrase.
     #[test]
     fn a_line_head_admits_every_line_a_phrase_starts() {
-        let phrases = ["i̇stanbul".to_string(), "à propos".to_string()];
+        let phrases = [
+            "i̇stanbul".to_string(),
+            "à propos".to_string(),
+            "about us".to_string(),
+        ];
         for line in [
             "İSTANBUL",
             "İstanbul office",
             "À PROPOS DE L'ONUDC",
             "à propos",
+            "ABOUT US",
+            "About Us: Europol",
         ] {
             assert!(may_start_line(line, &LineHeads::of(&phrases)), "{line}");
         }
-        for line in ["Istan", "A propos", "", "propos"] {
+        for line in [
+            "Istan",
+            "A propos",
+            "",
+            "propos",
+            "About",
+            "About-us",
+            "About ÜS",
+        ] {
             assert!(!may_start_line(line, &LineHeads::of(&phrases)), "{line}");
         }
         let classes = [

@@ -20,9 +20,7 @@ pub fn short_key(bytes: &[u8]) -> Option<u64> {
     if len == 0 || len > SHORT_WORD_BYTES {
         return None;
     }
-    let mut padded = [0u8; SHORT_WORD_BYTES];
-    padded.get_mut(..len)?.copy_from_slice(bytes);
-    let key = u64::from_le_bytes(padded);
+    let key = padded_le(bytes);
     // The bytes past the word read as ones, so that only a zero byte of the word shows.
     let pad = if len == SHORT_WORD_BYTES {
         0
@@ -32,6 +30,29 @@ pub fn short_key(bytes: &[u8]) -> Option<u64> {
     let probe = key | pad;
     let has_zero = probe.wrapping_sub(LOW) & !probe & HIGH != 0;
     (key & HIGH == 0 && !has_zero).then_some(key)
+}
+
+/// The bytes of `bytes` (one to eight) as a little-endian number, zeros after them: read as
+/// two overlapping pieces (the bytes both hold are the same), not copied into a padded
+/// array (a copy of a length known only at run time is a call to `memcpy`, as costly as
+/// the rest of a look-up).
+#[inline]
+fn padded_le(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    let byte = |i: usize| u64::from(bytes.get(i).copied().unwrap_or(0));
+    if len >= 4 {
+        let word = |i: usize| {
+            bytes
+                .get(i..i + 4)
+                .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+        };
+        word(0) | word(len - 4) << (8 * (len - 4))
+    } else if len > 0 {
+        byte(0) | byte(len / 2) << (8 * (len / 2)) | byte(len - 1) << (8 * (len - 1))
+    } else {
+        0
+    }
 }
 
 /// A hash of a word that has no [`short_key`] (longer, or outside ASCII), eight bytes at a
@@ -142,6 +163,20 @@ mod tests {
         }
         assert_eq!(table.iter().flatten().filter(|&&k| keys[k] == 5).count(), 1);
         assert!(table.iter().flatten().any(|&k| k == keys.len() - 1));
+    }
+
+    /// The number of a word's bytes is theirs, one by one, zeros after them.
+    #[test]
+    fn padded_numbers_are_the_bytes_one_by_one() {
+        let text = b"abcdefgh\x80\xffxyz";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 8) {
+                let bytes = &text[start..end];
+                let mut padded = [0u8; 8];
+                padded[..bytes.len()].copy_from_slice(bytes);
+                assert_eq!(padded_le(bytes), u64::from_le_bytes(padded), "{bytes:?}");
+            }
+        }
     }
 
     #[test]

@@ -198,6 +198,9 @@ pub(crate) struct Program {
     starts: Vec<FirstSet>,
     /// For each part shared between rules, its number (see [`shared_id`]).
     shared: Vec<Option<u32>>,
+    /// For each part, true when it takes exactly one token where it matches, in one way (see
+    /// [`Program::one_at`]).
+    one: Vec<bool>,
     root: usize,
 }
 
@@ -217,6 +220,31 @@ enum Op {
     Peek(usize),
 }
 
+/// True when a pattern of one step (matched by [`atom`]) takes exactly one token where it
+/// matches (not an initial and its period, the end, a mention).
+const fn takes_one_token(pat: &Pat) -> bool {
+    matches!(
+        pat,
+        Pat::Word
+            | Pat::Capital
+            | Pat::CapIs(_)
+            | Pat::UpperIs(_)
+            | Pat::OrgCapital
+            | Pat::OrgTitle
+            | Pat::Acronym
+            | Pat::Lower
+            | Pat::Number
+            | Pat::WithDigit
+            | Pat::P(_)
+            | Pat::AnyOf(_)
+            | Pat::Quote
+            | Pat::NameWord
+            | Pat::GivenNameWord
+            | Pat::Inverted
+            | Pat::PlainWord
+    )
+}
+
 /// The nodes compiled so far, and the node of each pattern already compiled (by address: a
 /// pattern shared by several parts is one node).
 #[derive(Default)]
@@ -224,6 +252,7 @@ struct Compiler {
     ops: Vec<Op>,
     starts: Vec<FirstSet>,
     shared: Vec<Option<u32>>,
+    one: Vec<bool>,
     /// What each node's pattern starts with, needs and whether it can match nothing: a
     /// node's are made of its parts', each worked out once (see [`Parts`]).
     parts: Vec<Parts>,
@@ -356,6 +385,13 @@ impl Compiler {
             _ => (Op::Atom(pat), Parts::of_atom(pat)),
         };
         let id = self.ops.len();
+        let one = match &op {
+            Op::Atom(pat) => takes_one_token(pat),
+            Op::Alt(ids) => ids.iter().all(|&id| self.one.get(id) == Some(&true)),
+            Op::Unless(_, id) => self.one.get(*id) == Some(&true),
+            _ => false,
+        };
+        self.one.push(one);
         self.ops.push(op);
         self.starts.push(parts.starts());
         self.parts.push(parts);
@@ -400,6 +436,7 @@ impl Program {
             ops: Vec::with_capacity(NODES),
             starts: Vec::with_capacity(NODES),
             shared: Vec::with_capacity(NODES),
+            one: Vec::with_capacity(NODES),
             parts: Vec::with_capacity(NODES),
             seen: FastMap::with_capacity_and_hasher(NODES, Default::default()),
             #[cfg(test)]
@@ -410,6 +447,7 @@ impl Program {
             ops: compiler.ops,
             starts: compiler.starts,
             shared: compiler.shared,
+            one: compiler.one,
             root,
         }
     }
@@ -511,7 +549,11 @@ impl Program {
                 let mut once = Once::new(at, next);
                 parts.iter().any(|&part| {
                     self.may(part, sent, at)
-                        && self.walk(part, sent, at, caps, &mut |end, caps| once.call(end, caps))
+                        && if self.is_one(part) {
+                            self.one_at(part, sent, at) && once.call(at + 1, caps)
+                        } else {
+                            self.walk(part, sent, at, caps, &mut |end, caps| once.call(end, caps))
+                        }
                 })
             }
             Op::Opt(part) => {
@@ -527,6 +569,9 @@ impl Program {
                     && next(at, caps)
             }
             Op::Rep(part, min, max) => {
+                if self.is_one(*part) {
+                    return self.rep_one(*part, *min, *max, sent, at, caps, next);
+                }
                 let mut failed = None;
                 let walk = Walk {
                     sent,
@@ -549,6 +594,64 @@ impl Program {
         }
     }
 
+    /// True when node `id` takes exactly one token where it matches, in one way: a pattern of
+    /// one step that takes a token, or alternatives of such, unless a class.
+    #[inline]
+    fn is_one(&self, id: usize) -> bool {
+        self.one.get(id).copied().unwrap_or(false)
+    }
+
+    /// True when node `id`, which takes one token (see [`Self::is_one`]), matches at token
+    /// `at`: its one way to match, without a continuation.
+    fn one_at(&self, id: usize, sent: &Sent<'_>, at: usize) -> bool {
+        match self.ops.get(id) {
+            Some(Op::Atom(pat)) => atom(pat, sent, at).is_some(),
+            Some(Op::Alt(parts)) => parts
+                .iter()
+                .any(|&part| self.may(part, sent, at) && self.one_at(part, sent, at)),
+            Some(Op::Unless(class, part)) => !sent.is(at, *class) && self.one_at(*part, sent, at),
+            _ => false,
+        }
+    }
+
+    /// A repetition of a part that takes one token (see [`Self::is_one`]) from token `at`:
+    /// the tokens it takes are a run from `at`, and what follows is tried after the longest
+    /// run allowed, then after each shorter one down to `min`, as the walk of [`Self::rep`]
+    /// tries them (it would try no end twice: its memo changes nothing here).
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the walk's own arguments and the repetition's counts"
+    )]
+    fn rep_one(
+        &self,
+        part: usize,
+        min: u8,
+        max: u8,
+        sent: &Sent<'_>,
+        at: usize,
+        caps: &mut Captures,
+        next: &mut Next<'_>,
+    ) -> bool {
+        let mut end = at;
+        while end - at < usize::from(max)
+            && self.may(part, sent, end)
+            && self.one_at(part, sent, end)
+        {
+            end += 1;
+        }
+        let shortest = at + usize::from(min);
+        while end >= shortest {
+            if next(end, caps) {
+                return true;
+            }
+            if end == at {
+                break;
+            }
+            end -= 1;
+        }
+        false
+    }
+
     /// Parts `k..` of a sequence from token `at`, then what follows the sequence; each
     /// (part, token) tried once.
     fn seq(
@@ -567,10 +670,17 @@ impl Program {
             None => (memo.1.next)(at, caps),
             Some(&part) => {
                 let sent = memo.1.sent;
-                self.may(part, sent, at)
-                    && self.walk(part, sent, at, caps, &mut |end, caps| {
+                if !self.may(part, sent, at) {
+                    false
+                } else if self.is_one(part) {
+                    // A part of one token has one end at most: the rest follows it directly,
+                    // with no continuation made for it.
+                    self.one_at(part, sent, at) && self.seq(parts, k + 1, at + 1, caps, memo)
+                } else {
+                    self.walk(part, sent, at, caps, &mut |end, caps| {
                         self.seq(parts, k + 1, end, caps, memo)
                     })
+                }
             }
         };
         // The first part is tried once, from the start.
@@ -699,6 +809,37 @@ mod tests {
             }
         }
         assert!(nodes > 1000, "{nodes}");
+    }
+
+    /// Parts that take one token in one way are told apart from those that may take more or
+    /// none, and a repetition of one backs off from its longest run as the walk does.
+    #[test]
+    fn repetitions_of_one_token_back_off_from_the_longest_run() {
+        static RUN: Pat = Rep(&Alt(&[Capital, Acronym]), 0, 3);
+        static INITIALS: Pat = Rep(&Initial, 0, 3);
+        static PHRASES: Pat = Rep(&Alt(&[Capital, Is(Class::Role)]), 0, 3);
+        for (pat, one) in [(&RUN, true), (&INITIALS, false), (&PHRASES, false)] {
+            let program = Program::compile(pat);
+            let Some(Op::Rep(part, ..)) = program.ops.get(program.root) else {
+                panic!("{pat:?} compiles to a repetition");
+            };
+            assert_eq!(program.is_one(*part), one, "{pat:?}");
+        }
+        static THEN_CAPITAL: Pat = Seq(&[Rep(&Capital, 1, 3), Capital]);
+        let v = vocab(Lang::En);
+        for (text, end) in [("A B C D e", Some(4)), ("A B C d", Some(3)), ("A b", None)] {
+            let mut buf = TokenBuf::default();
+            tokenize(text, &mut buf);
+            buf.annotate(v);
+            let sent = buf.sent(text, 0..buf.len(), v);
+            let found = Program::compile(&THEN_CAPITAL).match_at(&sent, 0);
+            assert_eq!(found.map(|m| m.end), end, "{text}");
+            assert_eq!(
+                found,
+                super::super::match_at(&THEN_CAPITAL, &sent, 0),
+                "{text}"
+            );
+        }
     }
 
     #[test]
