@@ -908,7 +908,11 @@ fn taxonomy_rust(file: &Table, lang: &str, cut: &Cutter<'_>) -> TaxonomyOut {
     }
     let heads: Vec<(String, String)> = heads.into_iter().collect();
     let mut partnered: Vec<(String, usize, &'static str)> = Vec::new();
-    for (table, by) in [("partnered", "Partners"), ("supported", "Beneficiaries")] {
+    for (table, by) in [
+        ("partnered", "Partners"),
+        ("supported", "Beneficiaries"),
+        ("studied", "Studied"),
+    ] {
         for (word, id) in sorted_table(file, table, lang) {
             if let Some((n, _)) = id.as_str().and_then(|id| by_id.get(id)) {
                 for cut_word in cut.words(word) {

@@ -47,6 +47,8 @@ enum PartnersBy {
     /// Those who receive it ([`Class::ItemBeneficiary`]): "support to national teams", "appui
     /// aux gardes-frontières".
     Beneficiaries,
+    /// No partners: the threat a study is of ("a new assessment of trafficking in Djibouti").
+    Studied,
 }
 
 /// The taxonomy of one language by words, as build.rs writes it for the tests
@@ -555,9 +557,13 @@ impl Taxonomy {
     fn partners_end(&self, sent: &Sent<'_>, at: usize, after: usize) -> Option<Mention> {
         let word = sent.tok(at)?.word?.get();
         let &(_, id, by) = self.partnered.iter().find(|(w, _, _)| *w == word)?;
+        if by == PartnersBy::Studied {
+            return self.threat_studied(sent, at, after, CategoryId(id));
+        }
         let mut next = match by {
             PartnersBy::Partners => after + sent.phrase_at(after, Class::ItemPartner)?,
             PartnersBy::Beneficiaries => after + sent.phrase_at(after, Class::ItemBeneficiary)?,
+            PartnersBy::Studied => return None,
         };
         let first = next;
         let stops = [
@@ -632,7 +638,7 @@ impl Taxonomy {
         // inside a sentence is a name's.
         let named_support = at > 0 && sent.tok(at).is_some_and(|t| t.has(shape::CAP));
         let received = match by {
-            PartnersBy::Partners => true,
+            PartnersBy::Partners | PartnersBy::Studied => true,
             PartnersBy::Beneficiaries => {
                 !named_support
                     && ((first..end).any(|i| {
@@ -649,6 +655,30 @@ impl Taxonomy {
             category: known.unwrap_or(CategoryId(id)),
             form: false,
             partnered: known.is_none(),
+        })
+    }
+
+    /// A study at `at` of the threat from token `after` ("évaluation de la traite",
+    /// "assessment of the terrorist threat"): research, named with its threat.
+    fn threat_studied(
+        &self,
+        sent: &Sent<'_>,
+        at: usize,
+        after: usize,
+        id: CategoryId,
+    ) -> Option<Mention> {
+        let mut next = after + sent.phrase_at(after, Class::ItemPreposition)?;
+        next += sent.phrase_at(next, Class::Determiner).unwrap_or(0);
+        let threat = self.mention_at(sent, next).filter(|m| {
+            self.category(m.category)
+                .is_some_and(|(_, kind)| kind == CategoryKind::Threat)
+        })?;
+        Some(Mention {
+            start: at,
+            end: threat.end,
+            category: id,
+            form: false,
+            partnered: false,
         })
     }
 
@@ -1036,6 +1066,9 @@ mod tests {
     #[case::verb_alone_en("they shared the stage", Lang::En, &[])]
     #[case::build_intelligence_en("to build intelligence together", Lang::En, &[("build intelligence", "information-exchange")])]
     #[case::transmettre_fr("fedpol peut transmettre les informations livrées par Europol", Lang::Fr, &[("transmettre les informations", "information-exchange")])]
+    #[case::a_study_of_a_threat_fr("une nouvelle évaluation de la traite à Djibouti", Lang::Fr, &[("évaluation de la traite", "research-and-analysis")])]
+    #[case::a_study_of_a_threat_en("a study of online scams in the region", Lang::En, &[("study of online scams", "research-and-analysis")])]
+    #[case::a_study_alone_en("the study was published", Lang::En, &[])]
     #[case::a_participle_after_its_noun_en("the evidence gathered by the team", Lang::En, &[])]
     #[case::technology_en("the criminal use of encrypted communications is growing", Lang::En, &[("criminal use of encrypted communications", "criminal-use-of-technology")])]
     #[case::technology_fr("l'usage des messageries chiffrées par les trafiquants", Lang::Fr, &[("usage des messageries chiffrées", "criminal-use-of-technology")])]
