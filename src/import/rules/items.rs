@@ -1150,6 +1150,12 @@ mod tests {
         "appui aux gardes-frontières",
         "technical-assistance"
     )]
+    #[case::a_grant_from(
+        "It is made possible through a $207,520 grant from the Office of the Governor that funds a unit.",
+        Lang::En,
+        "grant from the Office of the Governor",
+        "funding-and-equipment"
+    )]
     #[case::liaison_with_a_possessive(
         "The unit provides 24/7 liaison between the DA's office and local and federal partners.",
         Lang::En,
