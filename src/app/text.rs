@@ -59,11 +59,27 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> 
             rest_indent
         };
         let first_width = width - self::width(first);
-        if self::width(line) <= first_width || line.trim_end_matches(' ').is_empty() {
+        // No character is wider than its bytes: a line no longer than the room fits. A
+        // longer one of prose is cut into its pieces, which measure it (one column a
+        // character), instead of measuring it first and cutting it after.
+        let fits_by_bytes = line.len() <= first_width;
+        let prose = if fits_by_bytes {
+            None
+        } else {
+            prose_pieces(line, rest_width)
+        };
+        let fits = fits_by_bytes
+            || match &prose {
+                Some(words) => {
+                    words.iter().map(|p| p.width + p.space_width).sum::<usize>() <= first_width
+                }
+                None => self::width(line) <= first_width,
+            };
+        if fits || line.trim_end_matches(' ').is_empty() {
             lines.push(format!("{first}{}", line.trim_end_matches(' ')));
             continue;
         }
-        let mut pieces = pieces(line, rest_width);
+        let mut pieces = prose.unwrap_or_else(|| segmented_pieces(line, rest_width));
         if !first.is_empty() {
             // Lets the first word go to the second line when the indent leaves it no room.
             pieces.insert(0, Piece::EMPTY);
@@ -123,11 +139,8 @@ impl Fragment for Piece<'_> {
 
 /// The words of `line` at its Unicode break opportunities; a word wider than `max` columns is
 /// cut into runs of whole grapheme clusters of at most `max` columns (a single cluster wider
-/// than that stands alone).
-fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
-    if let Some(words) = prose_pieces(line, max) {
-        return words;
-    }
+/// than that stands alone). [`prose_pieces`] finds the same, quicker, for a line of prose.
+fn segmented_pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     for w in WordSeparator::UnicodeBreakProperties.find_words(line) {
         let space_width = width(w.whitespace);
@@ -270,15 +283,28 @@ fn is_whole(word: &str) -> Option<usize> {
 /// no-break spaces, so a line never starts with » or ends with «. Existing no-break and narrow
 /// no-break spaces are kept as they are.
 pub fn glue_french(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
-        let glue = c == ' '
-            && (matches!(next, Some('»' | ':' | ';' | '!' | '?' | '%')) || prev == Some('«'));
-        out.push(if glue { '\u{a0}' } else { c });
+    // Read as bytes: a space is one, « and » two (C2 AB, C2 BB), and a space is glued after
+    // a « or before the marks. Decoding every character into a list first was most of
+    // typesetting a French briefing's panes, before the first frame.
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b' ' {
+            continue;
+        }
+        let before = bytes.get(..i).unwrap_or_default();
+        let after = bytes.get(i + 1..).unwrap_or_default();
+        let glue = before.ends_with("«".as_bytes())
+            || after.starts_with("»".as_bytes())
+            || matches!(after.first(), Some(b':' | b';' | b'!' | b'?' | b'%'));
+        if glue {
+            out.push_str(text.get(from..i).unwrap_or_default());
+            out.push('\u{a0}');
+            from = i + 1;
+        }
     }
+    out.push_str(text.get(from..).unwrap_or_default());
     out
 }
 
@@ -634,8 +660,51 @@ mod tests {
             line in "[aZé19 .,;:'\"\u{a0}’!?()%«»“”‘\\-]{0,24}",
         ) {
             if let Some(words) = prose(&line) {
+                // Its pieces measure the line as a whole (wrap reads its width from them).
+                let measured: usize = words.iter().map(|w| w.2 + width(w.1)).sum();
+                proptest::prop_assert_eq!(measured, width(&line), "{:?}", line);
                 proptest::prop_assert_eq!(words, segmented(&line), "{:?}", line);
             }
+        }
+    }
+
+    /// wrap takes a line no longer in bytes than the room to fit it.
+    #[test]
+    fn no_character_is_wider_than_its_bytes() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            assert!(width(s) <= s.len(), "{c:?}");
+            // A variation selector widens the character before it by one column.
+            let mut two = String::from(c);
+            two.push('\u{fe0f}');
+            assert!(width(&two) <= two.len(), "{c:?}");
+        }
+    }
+
+    /// [`glue_french`] as it was written first, char by char.
+    fn glue_french_by_chars(text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+            let glue = c == ' '
+                && (matches!(next, Some('»' | ':' | ';' | '!' | '?' | '%')) || prev == Some('«'));
+            out.push(if glue { '\u{a0}' } else { c });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        /// Read as bytes, French typography glues the spaces it glued read as characters.
+        #[test]
+        fn glue_french_by_bytes_is_glue_french_by_chars(
+            text in "[a é«»:;!?%\u{a0}\u{ab}\u{bb}\u{2ab}\u{cab}\u{c2}\u{16bb}\u{202f}]{0,16}",
+        ) {
+            proptest::prop_assert_eq!(glue_french(&text), glue_french_by_chars(&text));
         }
     }
 
