@@ -218,7 +218,8 @@ fn cold(dir: &Path, cache_dir: &Path) {
     let _ = std::fs::remove_dir_all(cache_dir);
 
     // Cold: no index. The list shows once the folder is walked (every file still to read),
-    // entries come in every REPORT_EVERY as they are imported, and the index is written last.
+    // then whole once every release's front is read (its counts pending), the counts come in
+    // every REPORT_EVERY as releases are structured, and the index is written last.
     let (cpu0, t) = (cpu(), Instant::now());
     let mut folder = Folder::new(dir, Cache::at(Some(cache_dir.to_path_buf())));
     let survey = folder.survey();
@@ -243,7 +244,7 @@ fn cold(dir: &Path, cache_dir: &Path) {
     let (first_at, first_n) = first.unwrap_or_default();
     println!(
         "list cold ({} imported, {failed} failed, {workers} threads): {:.0} ms in all ({:.0} ms of CPU); \
-         folder walked in {:.0} ms, first {first_n} entries at {:.0} ms, all at {:.0} ms, index written in {:.0} ms",
+         folder walked in {:.0} ms, first full list ({first_n} lines, counts pending) at {:.0} ms, all counts at {:.0} ms, index written in {:.0} ms",
         stats.imported,
         ms(cold),
         ms(cold_cpu),

@@ -24,6 +24,7 @@ mod assemble;
 pub(crate) mod blocks;
 mod extract;
 mod facts;
+mod front;
 pub(crate) mod lexicon;
 mod links;
 mod merge;
@@ -42,6 +43,7 @@ pub use crate::formats::page::Source;
 pub use crate::formats::pdf::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_PAGES, MAX_STREAM_BYTES};
 use crate::formats::{html, page, pdf};
 pub use crate::model::Lang;
+pub use front::{Front, front};
 pub use lexicon::detect;
 
 use crate::model::sanitize::sanitize;

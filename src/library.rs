@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::app::library::entry::BriefingCell;
-use crate::app::library::{Entry, Update};
+use crate::app::library::{Entry, Summary, Update};
 use crate::files;
 use crate::import;
 use crate::model::{Format, parse_briefing};
@@ -529,20 +529,71 @@ impl Folder {
         self.stats.index_time = t.elapsed();
     }
 
-    /// Reads the files of `survey` on every core, handing `report` what is known every
-    /// [`REPORT_EVERY`] while it lasts; stops early when `stop` is set.
+    /// Reads the files of `survey` on every core, in two passes: first every file is read,
+    /// the ones that did not change taken as they were, briefings parsed and releases' fronts
+    /// read (headline, date, language, publisher: [`import::front`]), and `report` handed the
+    /// whole list at once, the releases' counts pending; then the releases are structured,
+    /// each replacing its front, `report` handed what is known every [`REPORT_EVERY`] while
+    /// it lasts. Stops early when `stop` is set.
     pub fn load(&mut self, survey: Survey, stop: &AtomicBool, report: &mut dyn FnMut(Update)) {
         let total = survey.todo.len();
         if total == 0 {
             return;
         }
         self.dirty = true;
+        let counters = Counters::default();
+        let gone = &survey.gone;
+        let encode = self.index.is_some();
+        let firsts = par_map(&survey.todo, |todo| {
+            (!stop.load(Ordering::Relaxed)).then(|| first_pass(todo, gone, encode, &counters))
+        });
+        let mut later = Vec::new();
+        for (todo, first) in survey.todo.into_iter().zip(firsts) {
+            match first {
+                Some(First::Done(k)) => {
+                    self.known.insert(todo.path, k);
+                }
+                Some(First::Import(read, front)) => {
+                    if let Some(k) = front {
+                        self.known.insert(todo.path.clone(), k);
+                    }
+                    later.push((todo, read));
+                }
+                // Stopped: the file is left for the next survey.
+                None => {}
+            }
+        }
+        // With nothing left to structure, the caller hands over the list as it is.
+        if !stop.load(Ordering::Relaxed) && !later.is_empty() {
+            report(Update {
+                entries: self.entries(),
+                pending: later.len(),
+            });
+            self.import_all(later, stop, &counters, report);
+        }
+        self.stats.same += counters.same.load(Ordering::Relaxed);
+        self.stats.imported += counters.imported.load(Ordering::Relaxed);
+        self.stats.import_time +=
+            Duration::from_nanos(counters.import_nanos.load(Ordering::Relaxed));
+    }
+
+    /// The second pass of [`Folder::load`]: the releases read structured on every core, each
+    /// replacing what the first pass knew of it.
+    fn import_all(
+        &mut self,
+        later: Vec<(Todo, Read)>,
+        stop: &AtomicBool,
+        counters: &Counters,
+        report: &mut dyn FnMut(Update),
+    ) {
+        let total = later.len();
+        if total == 0 {
+            return;
+        }
         let workers = std::thread::available_parallelism()
             .map_or(1, usize::from)
             .min(total);
-        let queue = Mutex::new(survey.todo.into_iter());
-        let gone = &survey.gone;
-        let counters = Counters::default();
+        let queue = Mutex::new(later.into_iter());
         let (tx, rx) = mpsc::channel();
         let known = &mut self.known;
         let problems = &self.problems;
@@ -550,13 +601,13 @@ impl Folder {
         std::thread::scope(|s| {
             for _ in 0..workers {
                 let tx = tx.clone();
-                let (queue, counters) = (&queue, &counters);
+                let queue = &queue;
                 s.spawn(move || {
                     while !stop.load(Ordering::Relaxed) {
                         let next = queue.lock().ok().and_then(|mut q| q.next());
-                        let Some(todo) = next else { break };
+                        let Some((todo, read)) = next else { break };
                         let path = todo.path.clone();
-                        let k = read_one(todo, gone, encode, counters);
+                        let k = second_pass(todo, read, encode, counters);
                         // One message a file, which wakes the list's thread each time: with
                         // results taken in batches instead, workers that never slept were left
                         // to share one core of a loaded machine (1,000 releases loaded in
@@ -570,8 +621,7 @@ impl Folder {
             drop(tx);
             let mut done = 0;
             let mut last = Instant::now();
-            // The first entries go to the list sooner: a screen with something on it.
-            let mut every = REPORT_EVERY / 3;
+            let mut every = REPORT_EVERY;
             loop {
                 match rx.recv_timeout(every) {
                     Ok((path, k)) => {
@@ -601,10 +651,6 @@ impl Folder {
                 }
             }
         });
-        self.stats.same += counters.same.load(Ordering::Relaxed);
-        self.stats.imported += counters.imported.load(Ordering::Relaxed);
-        self.stats.import_time +=
-            Duration::from_nanos(counters.import_nanos.load(Ordering::Relaxed));
     }
 
     /// Writes the index if what is known changed since it was read or written, then bounds
@@ -624,54 +670,122 @@ impl Folder {
     }
 }
 
-/// Reads one file of a survey: taken as it was when its bytes hash as before (or as a file
-/// gone from the library did: moved), else structured, and its briefing kept as the index's
-/// JSON when there is an index to write.
-fn read_one(todo: Todo, gone: &HashMap<u128, Entry>, encode: bool, counters: &Counters) -> Known {
+/// A release read by the first pass of [`Folder::load`], to structure in the second.
+#[derive(Debug)]
+struct Read {
+    bytes: Vec<u8>,
+    hash: u128,
+    settled: bool,
+}
+
+/// What the first pass made of one file: known for good, or a release to structure (and what
+/// its front tells meanwhile, when it had no entry to keep until then).
+enum First {
+    Done(Known),
+    Import(Read, Option<Known>),
+}
+
+/// The first pass over one file of a survey: taken as it was when its bytes hash as before
+/// (or as a file gone from the library did: moved), a briefing parsed, a release's front read.
+fn first_pass(
+    todo: &Todo,
+    gone: &HashMap<u128, Entry>,
+    encode: bool,
+    counters: &Counters,
+) -> First {
     let shown = todo.path.display().to_string();
     let settled = is_settled(todo.stamp, SystemTime::now());
     let bytes = match files::read_bytes(&shown) {
         Ok(b) => b,
         Err(e) => {
-            return Known {
+            return First::Done(Known {
                 stamp: todo.stamp,
                 settled: false,
                 hash: None,
                 entry: Entry::failed(&todo.rel, said_of(&e, &shown, &todo.rel)),
-            };
+            });
         }
     };
     let hash = content_hash(&bytes);
     let before = todo
         .old
+        .as_ref()
         .filter(|k| k.hash == Some(hash))
-        .map(|k| k.entry)
+        .map(|k| k.entry.clone())
         .or_else(|| {
             gone.get(&hash).map(|e| Entry {
                 path: todo.rel.clone(),
                 loaded: e.loaded.clone(),
             })
         });
-    let entry = match before {
-        Some(entry) => {
-            counters.same.fetch_add(1, Ordering::Relaxed);
-            entry
-        }
-        None => {
-            let t = Instant::now();
-            let entry = structure(&shown, &todo.rel, bytes);
-            let nanos = u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX);
-            counters.import_nanos.fetch_add(nanos, Ordering::Relaxed);
-            counters.imported.fetch_add(1, Ordering::Relaxed);
-            if encode { encoded(entry) } else { entry }
-        }
+    let done = |entry| {
+        First::Done(Known {
+            stamp: todo.stamp,
+            settled,
+            hash: Some(hash),
+            entry,
+        })
     };
+    if let Some(entry) = before {
+        counters.same.fetch_add(1, Ordering::Relaxed);
+        return done(entry);
+    }
+    let read = Read {
+        bytes,
+        hash,
+        settled,
+    };
+    let Kind::Release(source) = Kind::of(&shown) else {
+        // A briefing is parsed at once: it costs no more than a front.
+        return done(structured(&shown, &todo.rel, read.bytes, encode, counters));
+    };
+    // A file that showed an entry keeps it until structured again (its counts do not blink
+    // to pending); one new to the list shows its front meanwhile.
+    let had_entry = todo
+        .old
+        .as_ref()
+        .is_some_and(|k| k.entry.summary().is_some_and(|s| !s.pending));
+    let front = (!had_entry)
+        .then(|| import::front(&read.bytes, source))
+        .flatten()
+        .map(|f| Known {
+            // Never settled nor hashed, never in the index: read again if left so.
+            stamp: todo.stamp,
+            settled: false,
+            hash: None,
+            entry: Entry {
+                path: todo.rel.clone(),
+                loaded: Ok(Arc::new(Summary::front(
+                    f.title,
+                    f.date,
+                    f.lang.tag().to_string(),
+                    f.source,
+                ))),
+            },
+        });
+    First::Import(read, front)
+}
+
+/// The second pass over one release: structured, its briefing kept as the index's JSON when
+/// there is an index to write.
+fn second_pass(todo: Todo, read: Read, encode: bool, counters: &Counters) -> Known {
+    let shown = todo.path.display().to_string();
     Known {
         stamp: todo.stamp,
-        settled,
-        hash: Some(hash),
-        entry,
+        settled: read.settled,
+        hash: Some(read.hash),
+        entry: structured(&shown, &todo.rel, read.bytes, encode, counters),
     }
+}
+
+/// `bytes` structured ([`structure`]), timed and counted, kept as JSON when `encode`.
+fn structured(shown: &str, rel: &str, bytes: Vec<u8>, encode: bool, counters: &Counters) -> Entry {
+    let t = Instant::now();
+    let entry = structure(shown, rel, bytes);
+    let nanos = u64::try_from(t.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    counters.import_nanos.fetch_add(nanos, Ordering::Relaxed);
+    counters.imported.fetch_add(1, Ordering::Relaxed);
+    if encode { encoded(entry) } else { entry }
 }
 
 /// `entry` with its briefing, just structured, kept as the JSON the index will hold.
@@ -1031,6 +1145,50 @@ mod tests {
         assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
         let mut again = Folder::new(d, Cache::at(Some(cache.path().to_path_buf())));
         again.scan();
+        assert_eq!(again.stats().imported, 0);
+    }
+
+    /// A cold load hands the whole list at once, each release by its front (counts pending,
+    /// never in the index), then the releases structured; what the front showed agrees with
+    /// what replaces it.
+    #[test]
+    fn a_cold_load_lists_every_front_first_then_the_full_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = dir.path().join("lib");
+        std::fs::create_dir(&lib).unwrap();
+        put_old(&lib.join("a.txt"), RELEASE);
+        put_old(
+            &lib.join("b.md"),
+            &RELEASE.replacen("INTERPOL", "Interpol", 1),
+        );
+        put_old(&lib.join("c.toml"), "title = 'C'\n");
+        let cache = Cache::at(Some(dir.path().join("cache")));
+        let mut folder = Folder::new(&lib, cache.clone());
+        let survey = folder.survey();
+        let mut updates = Vec::new();
+        folder.load(survey, &AtomicBool::new(false), &mut |u| updates.push(u));
+        let first = sorted(updates[0].entries.clone());
+        assert_eq!(updates[0].pending, 2);
+        let paths: Vec<&str> = first.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["a.txt", "b.md", "c.toml"]);
+        let full = sorted(folder.entries());
+        for (f, e) in first.iter().zip(&full) {
+            let (f, e) = (f.summary().unwrap(), e.summary().unwrap());
+            assert!(!e.pending);
+            if f.pending {
+                assert_eq!(
+                    (f.title(), f.date(), f.lang()),
+                    (e.title(), e.date(), e.lang())
+                );
+                assert!(f.publisher.is_empty() || f.publisher == e.publisher);
+            } else {
+                assert_eq!(f, e, "a briefing is parsed in the first pass");
+            }
+        }
+        assert!(first[0].summary().unwrap().pending);
+        folder.save();
+        let mut again = Folder::new(&lib, cache);
+        assert_eq!(sorted(again.scan()), full);
         assert_eq!(again.stats().imported, 0);
     }
 

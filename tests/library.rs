@@ -184,3 +184,28 @@ mod props {
         }
     }
 }
+
+/// A release known by its front shows its counts as pending, never as none.
+#[test]
+fn pending_counts_show_as_an_ellipsis_not_zero() {
+    use briefing::app::library::{Entry, Summary};
+    use std::sync::Arc;
+    let front = Summary::front(
+        "Ransomware gang dismantled".into(),
+        briefing::model::Date::parse_iso("2024-03-01"),
+        "en".into(),
+        Some("Europol".into()),
+    );
+    let entries = vec![Entry {
+        path: "r.txt".into(),
+        loaded: Ok(Arc::new(front)),
+    }];
+    let lib = Library::new("library", entries, Lang::En, Size::new(100, 6));
+    let text = to_text(&snapshot_library(lib, "", &Theme::default()).unwrap());
+    let row = text
+        .lines()
+        .find(|l| l.contains("Ransomware gang"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("Europol") && row.contains('…'), "{row}");
+    assert!(!row.trim_end().ends_with('0'), "{row}");
+}

@@ -620,8 +620,16 @@ fn open_selected(lib: &mut Library) -> LibEffect {
                 .get(entry)
                 .and_then(Entry::summary)
                 .is_some_and(|s| s.briefing().is_some());
+            let pending = lib
+                .entries
+                .get(entry)
+                .and_then(Entry::summary)
+                .is_some_and(|s| s.pending);
             if reads {
                 LibEffect::Open { entry, at }
+            } else if pending {
+                lib.note = Some(labels::labels(lib.lang).not_read_yet.to_string());
+                LibEffect::None
             } else {
                 lib.note = Some(labels::labels(lib.lang).does_not_load.to_string());
                 LibEffect::None

@@ -149,6 +149,12 @@ pub(crate) struct Draft(Outline);
 const PARA_SEPARATOR: &str = "\n\n";
 
 impl Draft {
+    /// The headline, the date and the publisher read so far: what a list shows of a release
+    /// before it is structured ([`crate::import::front`]).
+    pub fn front(&self) -> (&str, Option<Date>, Option<&str>) {
+        (&self.0.title, self.0.date, self.0.source.as_deref())
+    }
+
     /// Blocks of further reading.
     pub fn link_blocks(&self) -> &[usize] {
         &self.0.link_blocks

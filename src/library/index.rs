@@ -240,6 +240,7 @@ fn decode(record: &[u8], start: usize, index: &Index) -> Option<Known> {
             folded,
             items,
             cell: BriefingCell::Stored(Arc::new(stored)),
+            pending: false,
         };
         Entry {
             path: path.to_string(),
@@ -454,7 +455,7 @@ fn encode(k: &Known, out: &mut Vec<u8>, json: &mut Vec<u8>) -> Option<bool> {
             // one encoded already, as it was encoded.
             let kept = match &s.cell {
                 BriefingCell::Stored(st) => Some(st.as_any()),
-                BriefingCell::Parsed(_) => None,
+                BriefingCell::Parsed(_) | BriefingCell::Pending => None,
             };
             if let Some(st) = kept.and_then(|k| k.downcast_ref::<Stored>()) {
                 json.extend_from_slice(&st.json()?);

@@ -200,8 +200,9 @@ fn render_list(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     s.title().to_string(),
                     s.publisher.clone(),
                     s.lang().to_string(),
-                    s.quotes.to_string(),
-                    s.threats.to_string(),
+                    // Not structured yet: counts pending, never shown as none.
+                    count(s, s.quotes),
+                    count(s, s.threats),
                 ];
                 put_row(buf, area.x, y, &cols, &cells, style);
             }
@@ -212,6 +213,15 @@ fn render_list(lib: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 buf.set_stringn(area.x, y, padded, w, theme.problem().patch(style));
             }
         }
+    }
+}
+
+/// A count of a summary's, or `…` while it is pending.
+fn count(s: &crate::app::library::Summary, n: usize) -> String {
+    if s.pending {
+        "…".to_string()
+    } else {
+        n.to_string()
     }
 }
 

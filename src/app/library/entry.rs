@@ -32,6 +32,8 @@ pub enum BriefingCell {
     Parsed(Arc<Briefing>),
     /// Kept elsewhere.
     Stored(Arc<dyn StoredBriefing>),
+    /// Not structured yet: only the front is known ([`Summary::front`]).
+    Pending,
 }
 
 /// A briefing kept by the edge, read when asked for. The core only asks; the edge reads.
@@ -53,6 +55,7 @@ impl BriefingCell {
         match self {
             BriefingCell::Parsed(b) => Some(Arc::clone(b)),
             BriefingCell::Stored(s) => s.load(),
+            BriefingCell::Pending => None,
         }
     }
 }
@@ -150,6 +153,9 @@ pub struct Summary {
     pub folded: Folded,
     /// Where each item starts in `folded`, in order.
     pub items: Vec<(usize, ItemRef)>,
+    /// True while only the release's front is known ([`Summary::front`]): its counts,
+    /// parties, people, categories and text but the headline are still to come.
+    pub pending: bool,
 }
 
 impl Summary {
@@ -234,6 +240,36 @@ impl Summary {
             categories,
             folded: Folded::own(folded),
             items,
+            pending: false,
+        }
+    }
+
+    /// What a release's front tells before it is structured: its headline, date, language
+    /// and publisher (`None`: not known yet). Its counts are pending, its text is its
+    /// headline, and it has no briefing to open until the full summary replaces it.
+    pub fn front(
+        title: String,
+        date: Option<Date>,
+        lang: String,
+        publisher: Option<String>,
+    ) -> Summary {
+        let mut folded = String::with_capacity(title.len() + 1);
+        fold_into(&mut folded, &title);
+        let folded = folded.replace('\n', " ") + "\n";
+        Summary {
+            cell: BriefingCell::Pending,
+            title,
+            date,
+            lang,
+            quotes: 0,
+            threats: 0,
+            publisher: publisher.unwrap_or_default(),
+            parties: Vec::new(),
+            people: Vec::new(),
+            categories: Vec::new(),
+            folded: Folded::own(folded),
+            items: vec![(0, ItemRef::Title)],
+            pending: true,
         }
     }
 

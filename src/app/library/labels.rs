@@ -27,6 +27,8 @@ pub struct LibraryLabels {
     pub no_matches: &'static str,
     /// Said by Enter on a file that does not load.
     pub does_not_load: &'static str,
+    /// Said by Enter on a release not structured yet.
+    pub not_read_yet: &'static str,
     /// The facet panel's title.
     pub facets: &'static str,
     /// Shown in an empty list.
@@ -55,6 +57,7 @@ const EN: LibraryLabels = LibraryLabels {
     matches: "matches",
     no_matches: "no matches to show: type words in the filter line",
     does_not_load: "this file does not load: its problem is on its line",
+    not_read_yet: "this release is still being read: try again in a moment",
     facets: "Facets",
     empty: "no briefings here",
     not_understood: "not understood",
@@ -76,6 +79,7 @@ const FR: LibraryLabels = LibraryLabels {
     matches: "résultats",
     no_matches: "aucun résultat à montrer : tapez des mots dans le filtre",
     does_not_load: "ce fichier ne se charge pas : le problème est sur sa ligne",
+    not_read_yet: "ce communiqué est en cours de lecture : réessayez dans un instant",
     facets: "Facettes",
     empty: "aucun dossier ici",
     not_understood: "incompris",

@@ -494,3 +494,44 @@ fn a_search_typed_key_by_key_keeps_what_the_whole_line_keeps() {
     );
     assert!(!f("ran").narrows(&f("rans")));
 }
+
+/// `entry` as its front shows it before the release is structured.
+fn front_of(entry: &Entry) -> Entry {
+    let s = entry.summary().unwrap();
+    Entry {
+        path: entry.path.clone(),
+        loaded: Ok(Arc::new(Summary::front(
+            s.title.clone(),
+            s.date,
+            s.lang.clone(),
+            Some(s.publisher.clone()),
+        ))),
+    }
+}
+
+#[test]
+fn a_release_known_by_its_front_is_listed_filtered_once_structured_and_not_opened() {
+    let full = entries();
+    let mut fronts = full.clone();
+    fronts[1] = front_of(&full[1]);
+    let mut l = Library::new("news", fronts, Lang::En, Size::new(100, 30));
+    // Listed in its place by its date, its counts pending.
+    assert_eq!(paths(&l)[0], "a/ransom.toml");
+    assert!(l.selected().unwrap().summary().unwrap().pending);
+    // Enter says it is still being read.
+    assert_eq!(keys(&mut l, "<Enter>"), LibEffect::None);
+    assert_eq!(
+        l.note.as_deref(),
+        Some(labels::labels(Lang::En).not_read_yet)
+    );
+    // Its parties are not known yet: a filter by them leaves it out for now...
+    keys(&mut l, "/by:europol<Enter>");
+    assert!(!paths(&l).contains(&"a/ransom.toml"), "{:?}", paths(&l));
+    // ...and keeps it once it is structured, the filter as it was.
+    l.apply(Update {
+        entries: full,
+        pending: 0,
+    });
+    assert_eq!(paths(&l), ["a/ransom.toml"]);
+    assert!(matches!(keys(&mut l, "<Enter>"), LibEffect::Open { .. }));
+}
