@@ -1071,12 +1071,21 @@ mod tests {
         "A report on scam centres\n\nA new report finds that scam centres hold thousands of victims.\n\nThe report will be presented at the Conference of the Parties to the UN Convention next week.\n",
         false
     )]
+    #[case::a_headline_s_event_and_its_topic(
+        "Ouverture de l'atelier régional sur la coopération en matière de trafic illicite de stupéfiants (1er octobre 2019)\n\nL'ambassadeur a ouvert la réunion le 1er octobre.\n",
+        true
+    )]
+    #[case::a_headline_s_event_with_a_place_only(
+        "Countries agree to step up cooperation at UNODC meeting in Vienna\n\nCountries agreed today to share intelligence.\n",
+        false
+    )]
     fn an_event_is_an_area_of_the_release_about_it(#[case] text: &str, #[case] area: bool) {
         let b = import_release(text, "a.txt", None).unwrap().briefing;
-        let found = b
-            .cooperation_areas
-            .iter()
-            .any(|a| a.label.contains("Conference"));
+        let found = b.cooperation_areas.iter().any(|a| {
+            a.label.contains("Conference")
+                || a.label.starts_with("Atelier régional sur la coopération")
+                || a.label.contains("meeting")
+        });
         assert_eq!(found, area, "{:?}", b.cooperation_areas);
     }
 

@@ -13,7 +13,7 @@ use super::outline::{Outline, Section};
 use super::pattern::inverted_gender;
 use super::quotes::{self, Warnings};
 use super::rules::event;
-use super::rules::items::items_in;
+use super::rules::items::{headline_event, items_in};
 use super::rules::people::{Mention, mentions, spans_of};
 use super::rules::speech::{How, attributions, quote_at};
 use super::taxonomy::Taxonomy;
@@ -706,7 +706,10 @@ impl Extractor<'_> {
 
     /// Threats and areas of one sentence of raw tokens; `first` is its first token.
     fn items(&mut self, p: usize, s: usize, first: usize, sent: &Sent<'_>, section: Section) {
-        let found = items_in(sent, self.taxonomy);
+        let mut found = items_in(sent, self.taxonomy);
+        if section == Section::Title {
+            found.extend(headline_event(sent, self.taxonomy));
+        }
         if found.is_empty() {
             return;
         }

@@ -238,6 +238,8 @@ classes! {
     /// The prepositions that name those who receive support ("support to national teams",
     /// "appui aux gardes-frontières"); never one an infinitive follows ("support to tackle").
     ItemBeneficiary => item_beneficiary,
+    /// The prepositions of an event's topic ("forum on justice", "atelier sur la coopération").
+    EventTopic => event_topic,
     /// A role's abbreviation written in capitals before a surname, as a title ("DA
     /// Creuzot"); in lowercase it is something else ("da" of "da Silva").
     RoleAbbreviation => role_abbreviation,

@@ -696,6 +696,58 @@ fn chained(
     out
 }
 
+/// The most tokens of an event's topic in a headline.
+const MAX_TOPIC_TOKENS: usize = 16;
+
+/// The most adjectives between an event's noun and its topic ("atelier régional sur").
+const MAX_EVENT_ADJECTIVES: usize = 3;
+
+/// The event a headline is about, named in lowercase with its topic: "Ouverture de l'atelier
+/// régional sur la coopération en matière de trafic illicite de stupéfiants", "EU-Western
+/// Balkans ministerial forum on justice and home affairs: …". An event's noun the taxonomy
+/// lists as an instrument, its adjectives, a topic's preposition and the topic, up to the
+/// clause's end. Not "UNODC meeting in Vienna": a place is no topic.
+pub(crate) fn headline_event(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Option<Item> {
+    (0..sent.len()).find_map(|at| {
+        if !sent.is(at, Class::EventNoun) {
+            return None;
+        }
+        let (head_end, category) = taxonomy.instrument_at(sent, at)?;
+        let adjective =
+            |i: usize| sent.is(i, Class::ItemAdjective) || sent.is(i, Class::OrgAdjective);
+        let mut start = at;
+        while start > 0 && adjective(start - 1) {
+            start -= 1;
+        }
+        let mut topic = head_end;
+        while adjective(topic) && topic < head_end + MAX_EVENT_ADJECTIVES {
+            topic += 1;
+        }
+        let mut end = topic + sent.phrase_at(topic, Class::EventTopic)?;
+        while end < topic + MAX_TOPIC_TOKENS
+            && sent.tok(end).is_some_and(|t| {
+                t.is_word() || t.is_punct('\'') || t.is_punct('’') || t.is_punct('-')
+            })
+        {
+            end += 1;
+        }
+        let kind = kind_of(taxonomy, category)?;
+        (end > topic + 1).then_some(Item {
+            kind,
+            category: Some(category),
+            label: (start, end),
+            shared_head: None,
+            shared_tail: None,
+            emerging: false,
+            list: None,
+            chain: None,
+            proper: true,
+            partnered: false,
+            event: true,
+        })
+    })
+}
+
 /// The sentence's mentions that are no words of a name, and its named instruments.
 fn mentions_and_names(sent: &Sent<'_>, taxonomy: &Taxonomy) -> (Vec<Mention>, Vec<Item>) {
     let mut mentions = mentions_in(sent, taxonomy);
