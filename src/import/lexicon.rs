@@ -240,6 +240,9 @@ classes! {
     ItemBeneficiary => item_beneficiary,
     /// The prepositions of an event's topic ("forum on justice", "atelier sur la coopération").
     EventTopic => event_topic,
+    /// How an area is done, between its word and its complement ("l'échange en temps réel
+    /// d'informations").
+    ItemManner => item_manner,
     /// A role's abbreviation written in capitals before a surname, as a title ("DA
     /// Creuzot"); in lowercase it is something else ("da" of "da Silva").
     RoleAbbreviation => role_abbreviation,

@@ -690,6 +690,9 @@ impl Taxonomy {
         at: usize,
         head: Head,
     ) -> Option<(usize, CategoryId)> {
+        // "l'échange en temps réel d'informations", "partager en temps réel les informations":
+        // how it is done, between the head and its complement.
+        let at = at + sent.phrase_at(at, Class::ItemManner).unwrap_or(0);
         let n = match sent.phrase_at(at, Class::ItemPreposition) {
             Some(n) => n,
             // A verb's object may stand after an adverb: "échange également des informations".
@@ -1069,6 +1072,8 @@ mod tests {
     #[case::a_study_of_a_threat_fr("une nouvelle évaluation de la traite à Djibouti", Lang::Fr, &[("évaluation de la traite", "research-and-analysis")])]
     #[case::a_study_of_a_threat_en("a study of online scams in the region", Lang::En, &[("study of online scams", "research-and-analysis")])]
     #[case::a_study_alone_en("the study was published", Lang::En, &[])]
+    #[case::a_manner_before_the_complement_fr("l'échange en temps réel d'informations entre les services", Lang::Fr, &[("échange en temps réel d'informations", "information-exchange")])]
+    #[case::a_manner_before_the_object_fr("partager en temps réel les informations sur les saisies", Lang::Fr, &[("partager en temps réel les informations", "information-exchange")])]
     #[case::a_participle_after_its_noun_en("the evidence gathered by the team", Lang::En, &[])]
     #[case::technology_en("the criminal use of encrypted communications is growing", Lang::En, &[("criminal use of encrypted communications", "criminal-use-of-technology")])]
     #[case::technology_fr("l'usage des messageries chiffrées par les trafiquants", Lang::Fr, &[("usage des messageries chiffrées", "criminal-use-of-technology")])]
