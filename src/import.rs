@@ -464,6 +464,15 @@ mod tests {
     use super::*;
     use rstest::rstest;
 
+    /// Each person of the briefing with their role, party by party.
+    fn people_in(b: &crate::model::Briefing) -> Vec<(&str, &str)> {
+        b.parties
+            .iter()
+            .flat_map(|p| &p.people)
+            .map(|p| (p.name.as_str(), p.role.as_str()))
+            .collect()
+    }
+
     #[rstest]
     #[case("release.txt", true)]
     #[case("notes/RELEASE.MD", true)]
@@ -542,13 +551,10 @@ mod tests {
     }
 
     fn people_of(text: &str) -> Vec<(String, String)> {
-        import_release(text, "c.txt", None)
-            .unwrap()
-            .briefing
-            .parties
+        let b = import_release(text, "c.txt", None).unwrap().briefing;
+        people_in(&b)
             .into_iter()
-            .flat_map(|p| p.people)
-            .map(|p| (p.name, p.role))
+            .map(|(name, role)| (name.to_string(), role.to_string()))
             .collect()
     }
 
@@ -682,12 +688,7 @@ mod tests {
             Documents to download\n\nNEWS RELEASE -- Two fugitives returned\n\nAuthor: Amy McKenzie\n\n\
             By 2030: More Cooperation\n";
         let b = import_release(text, "b.txt", None).unwrap().briefing;
-        let people: Vec<_> = b
-            .parties
-            .iter()
-            .flat_map(|p| &p.people)
-            .map(|p| (p.name.as_str(), p.role.as_str()))
-            .collect();
+        let people = people_in(&b);
         assert_eq!(people, [("Amy McKenzie", "Author")]);
         assert!(
             b.links.iter().all(|l| !l.title.contains("McKenzie")),
@@ -703,12 +704,7 @@ mod tests {
             Today I met the ministers of our neighbours to discuss how we fight organised crime together.\n";
         let b = import_release(text, "m.txt", None).unwrap().briefing;
         assert_eq!(b.title, "Combating crime with our neighbours");
-        let people: Vec<_> = b
-            .parties
-            .iter()
-            .flat_map(|p| &p.people)
-            .map(|p| (p.name.as_str(), p.role.as_str()))
-            .collect();
+        let people = people_in(&b);
         // Not "Assisting": a role's words are no name.
         assert_eq!(people, [("Jane Roe", "Minister for Justice")]);
 
@@ -783,12 +779,7 @@ mod tests {
                 "Le Secrétaire général condamne dans les termes les plus vifs l'attentat commis aujourd'hui."
             ]
         );
-        let people: Vec<_> = b
-            .parties
-            .iter()
-            .flat_map(|p| &p.people)
-            .map(|p| (p.name.as_str(), p.role.as_str()))
-            .collect();
+        let people = people_in(&b);
         assert_eq!(people, [("Ban Ki-moon", "Secrétaire général de l'ONU")]);
     }
 

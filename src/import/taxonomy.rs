@@ -557,13 +557,10 @@ impl Taxonomy {
     fn partners_end(&self, sent: &Sent<'_>, at: usize, after: usize) -> Option<Mention> {
         let word = sent.tok(at)?.word?.get();
         let &(_, id, by) = self.partnered.iter().find(|(w, _, _)| *w == word)?;
-        if by == PartnersBy::Studied {
-            return self.threat_studied(sent, at, after, CategoryId(id));
-        }
         let mut next = match by {
             PartnersBy::Partners => after + sent.phrase_at(after, Class::ItemPartner)?,
             PartnersBy::Beneficiaries => after + sent.phrase_at(after, Class::ItemBeneficiary)?,
-            PartnersBy::Studied => return None,
+            PartnersBy::Studied => return self.threat_studied(sent, at, after, CategoryId(id)),
         };
         let first = next;
         let stops = [
@@ -637,18 +634,14 @@ impl Taxonomy {
         // "the Regional Emergency Support to Reconstruction": a word of support capitalised
         // inside a sentence is a name's.
         let named_support = at > 0 && sent.tok(at).is_some_and(|t| t.has(shape::CAP));
-        let received = match by {
-            PartnersBy::Partners | PartnersBy::Studied => true,
-            PartnersBy::Beneficiaries => {
-                !named_support
-                    && ((first..end).any(|i| {
-                        sent.is(i, Class::Determiner)
-                            || sent
-                                .tok(i)
-                                .is_some_and(|t| t.is_word() && t.has(shape::CAP))
-                    }) || end.checked_sub(1).is_some_and(|last| is_plural(sent, last)))
-            }
-        };
+        let received = by != PartnersBy::Beneficiaries
+            || !named_support
+                && ((first..end).any(|i| {
+                    sent.is(i, Class::Determiner)
+                        || sent
+                            .tok(i)
+                            .is_some_and(|t| t.is_word() && t.has(shape::CAP))
+                }) || end.checked_sub(1).is_some_and(|last| is_plural(sent, last)));
         (named && received).then_some(Mention {
             start: at,
             end,

@@ -99,6 +99,26 @@ pub(crate) struct Item {
     pub event: bool,
 }
 
+impl Item {
+    /// A name that is an area or threat of its own (an instrument, an event), at tokens
+    /// `label`.
+    fn named(kind: CategoryKind, category: CategoryId, label: (usize, usize), event: bool) -> Item {
+        Item {
+            kind,
+            category: Some(category),
+            label,
+            shared_head: None,
+            shared_tail: None,
+            emerging: false,
+            list: None,
+            chain: None,
+            proper: true,
+            partnered: false,
+            event,
+        }
+    }
+}
+
 /// The most tokens of a modifier alone taken as an item ("les armes à feu").
 const MAX_BARE_MODIFIER: usize = 4;
 /// The most words a member may have around its item when its cue vouches for nothing.
@@ -536,19 +556,8 @@ fn named_instruments(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Vec<Item> {
             continue;
         };
         if let Some(kind) = kind_of(taxonomy, category) {
-            out.push(Item {
-                kind,
-                category: Some(category),
-                label: (start, end),
-                shared_head: None,
-                shared_tail: None,
-                emerging: false,
-                list: None,
-                chain: None,
-                proper: true,
-                partnered: false,
-                event: (at..head_end).any(|i| sent.is(i, Class::EventNoun)),
-            });
+            let event = (at..head_end).any(|i| sent.is(i, Class::EventNoun));
+            out.push(Item::named(kind, category, (start, end), event));
         }
         at = end;
     }
@@ -732,19 +741,7 @@ pub(crate) fn headline_event(sent: &Sent<'_>, taxonomy: &Taxonomy) -> Option<Ite
             end += 1;
         }
         let kind = kind_of(taxonomy, category)?;
-        (end > topic + 1).then_some(Item {
-            kind,
-            category: Some(category),
-            label: (start, end),
-            shared_head: None,
-            shared_tail: None,
-            emerging: false,
-            list: None,
-            chain: None,
-            proper: true,
-            partnered: false,
-            event: true,
-        })
+        (end > topic + 1).then_some(Item::named(kind, category, (start, end), true))
     })
 }
 
